@@ -1,0 +1,18 @@
+using NetTopologySuite.Geometries;
+
+namespace VeSiting.Core.Domain;
+
+/// <summary>A DAR access address (adgangsadresse): street, house number, postcode and its access point in EPSG:25832.</summary>
+public sealed record Address
+{
+    public required string Id { get; init; }
+    public required int MunicipalityCode { get; init; }
+    public required string StreetName { get; init; }
+    public required string HouseNumber { get; init; }
+    public required int PostCode { get; init; }
+    public required string PostCodeName { get; init; }
+    public required Point Position { get; init; }
+    public required RecordOrigin Origin { get; init; }
+
+    public string Label => $"{StreetName} {HouseNumber}, {PostCode} {PostCodeName}";
+}

@@ -1,0 +1,8 @@
+namespace VeSiting.Core.Domain;
+
+public enum AdminAreaKind
+{
+    Municipality,
+    Region,
+    PostCode,
+}

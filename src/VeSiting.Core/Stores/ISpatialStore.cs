@@ -1,0 +1,36 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+
+namespace VeSiting.Core.Stores;
+
+/// <summary>
+/// The read side of a store: the spatial questions every assessment is built from.
+/// All geometries and distances are in EPSG:25832 (metres). Implemented by the embedded
+/// in-memory engine (the default) and by PostGIS; both must give the same answers.
+/// </summary>
+public interface ISpatialStore
+{
+    DataVersion Version { get; }
+
+    /// <summary>The <paramref name="count"/> plants passing <paramref name="filter"/> nearest to <paramref name="point"/>, nearest first; ties by id.</summary>
+    Task<IReadOnlyList<PlantDistance>> NearestPlantsAsync(Point point, PlantFilter filter, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>Plants passing <paramref name="filter"/> within <paramref name="radiusM"/> of <paramref name="geometry"/>, nearest first.</summary>
+    Task<IReadOnlyList<PlantDistance>> PlantsWithinAsync(Geometry geometry, double radiusM, PlantFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>Addresses and buildings within <paramref name="radiusM"/> of <paramref name="geometry"/>, nearest first.</summary>
+    Task<SitesNear> SitesWithinAsync(Geometry geometry, double radiusM, CancellationToken cancellationToken = default);
+
+    /// <summary>Plants passing <paramref name="filter"/>, ordered by id.</summary>
+    Task<IReadOnlyList<Plant>> ListPlantsAsync(PlantFilter filter, CancellationToken cancellationToken = default);
+
+    Task<Plant?> FindPlantAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>The area of the given kind that contains <paramref name="point"/> (boundary included), if any.</summary>
+    Task<AdminArea?> AreaAtAsync(AdminAreaKind kind, Point point, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AdminArea>> ListAreasAsync(AdminAreaKind kind, CancellationToken cancellationToken = default);
+
+    /// <summary>Addresses matching a free-text query ("Eliasgade 10, 2300"), best match first.</summary>
+    Task<IReadOnlyList<Address>> SearchAddressesAsync(string text, int limit, CancellationToken cancellationToken = default);
+}
