@@ -1,0 +1,67 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
+using VeSiting.Data.Importers.GeoJson;
+
+namespace VeSiting.Data.Importers.Dagi;
+
+/// <summary>
+/// DAGI areas from GeoJSON: municipalities and regions (<c>kode</c>, <c>navn</c>) and postcode areas
+/// (<c>POSTNR_TXT</c>, <c>POSTBYNAVN</c>). Several polygons of one code become one multipolygon.
+/// </summary>
+public sealed class DagiAreaReader(AdminAreaKind kind)
+{
+    private (string Code, string Name)[] PropertyNames => kind switch
+    {
+        AdminAreaKind.PostCode => [("POSTNR_TXT", "POSTBYNAVN"), ("postnr", "navn"), ("nr", "navn")],
+        _ => [("kode", "navn"), ("KOMKODE", "KOMNAVN"), ("REGIONKODE", "REGIONNAVN")],
+    };
+
+    public ImportResult<AdminArea> Read(string path, string sourceId)
+    {
+        var file = Path.GetFileName(path);
+        var issues = new List<ImportIssue>();
+        var parts = new List<(string Code, string Name, Polygon[] Polygons, GeoJsonFeature Feature)>();
+        foreach (var feature in GeoJsonFeatureReader.Read(path, sourceId))
+        {
+            var names = PropertyNames.FirstOrDefault(p => feature.Text(p.Code) is not null);
+            var code = names.Code is null ? null : feature.Text(names.Code);
+            var name = names.Name is null ? null : feature.Text(names.Name);
+            if (code is null || name is null)
+            {
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, names.Code ?? PropertyNames[0].Code,
+                    $"feature has no {kind} code and name (expected properties {string.Join(" or ", PropertyNames.Select(p => $"{p.Code}/{p.Name}"))})"));
+                continue;
+            }
+            var polygons = feature.Geometry switch
+            {
+                Polygon p => [p],
+                MultiPolygon mp => mp.Geometries.Cast<Polygon>().ToArray(),
+                _ => null,
+            };
+            if (polygons is null || polygons.Length == 0)
+            {
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", $"expected a Polygon or MultiPolygon, got {feature.Geometry?.GeometryType ?? "none"}"));
+                continue;
+            }
+            parts.Add((code, name, polygons, feature));
+        }
+
+        var factory = GeometryTransforms.FactoryFor(Epsg.Utm32);
+        var areas = parts.GroupBy(p => p.Code).Select(g =>
+        {
+            var first = g.First();
+            var polygons = g.SelectMany(p => p.Polygons).ToArray();
+            return new AdminArea
+            {
+                Kind = kind,
+                Code = g.Key,
+                Name = first.Name,
+                Geometry = polygons.Length == 1 ? polygons[0] : factory.CreateMultiPolygon(polygons),
+                Origin = new RecordOrigin(sourceId, file, first.Feature.Number),
+            };
+        }).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        return new ImportResult<AdminArea>(areas, issues);
+    }
+}

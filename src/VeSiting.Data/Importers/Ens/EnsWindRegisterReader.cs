@@ -1,0 +1,337 @@
+using System.Text.RegularExpressions;
+using ExcelDataReader;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
+
+namespace VeSiting.Data.Importers.Ens;
+
+/// <summary>
+/// Reads Energistyrelsen's <i>Stamdataregister for vindkraftanlæg</i> workbook (any monthly edition):
+/// the existing-turbines sheet and the decommissioned sheet, header found by content, one
+/// <see cref="Plant"/> per turbine with coordinates. Placeholders (0.1 m, "Ukendt") become unknown values,
+/// rows without coordinates are reported as skipped, malformed cells are errors with sheet, row and column.
+/// </summary>
+public sealed partial class EnsWindRegisterReader
+{
+    public const string DefaultSourceId = "ens-wind-register";
+
+    /// <summary>Heights and diameters at or below this are the register's placeholder for "unknown".</summary>
+    private const double PlaceholderMetres = 0.1;
+
+    private static readonly string[] UnknownWords = ["ukendt", "unknown", "-", "n/a"];
+
+    static EnsWindRegisterReader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+    public ImportResult<Plant> Read(string path, string sourceId = DefaultSourceId)
+    {
+        using var stream = OpenOrFail(path, sourceId);
+        return Read(stream, Path.GetFileName(path), sourceId);
+    }
+
+    public ImportResult<Plant> Read(Stream stream, string fileName, string sourceId = DefaultSourceId)
+    {
+        var sheets = ReadWorkbook(stream, fileName, sourceId);
+        var plants = new List<Plant>();
+        var issues = new List<ImportIssue>();
+        var recognised = 0;
+        foreach (var (name, rows) in sheets)
+        {
+            if (ClassifySheet(name) is not { } status)
+            {
+                issues.Add(new ImportIssue(ImportIssueSeverity.Note, fileName, null, null, "sheet is neither the existing nor the decommissioned turbines; not read", name));
+                continue;
+            }
+            recognised++;
+            var layout = EnsSheetLayout.Find(rows, out var diagnosis)
+                ?? throw new ImportFailedException(sourceId, [new ImportIssue(ImportIssueSeverity.Error, fileName, null, null, diagnosis, name)]);
+            new SheetReader(sourceId, fileName, name, status, layout, plants, issues).ReadRows(rows);
+        }
+        if (recognised == 0)
+            throw new ImportFailedException(sourceId, fileName,
+                $"no sheet of existing or decommissioned turbines (sheets: {string.Join(", ", sheets.Select(s => $"'{s.Name}'"))})");
+
+        foreach (var duplicate in plants.GroupBy(p => (p.Id, p.Status)).Where(g => g.Count() > 1))
+        {
+            foreach (var extra in duplicate.Skip(1))
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, fileName, extra.Origin.Row, "GSRN",
+                    $"GSRN {extra.Id} appears more than once (first in row {duplicate.First().Origin.Row})", extra.Origin.Sheet));
+        }
+        return new ImportResult<Plant>(plants, issues);
+    }
+
+    /// <summary>"IkkeAfmeldte-Existing turbines" → operating; "Afmeldte-Decommissioned" → decommissioned.</summary>
+    internal static PlantStatus? ClassifySheet(string name)
+    {
+        var n = CellText.Normalise(name).Replace("-", "").Replace(" ", "");
+        if (n.Contains("ikkeafmeldte") || n.Contains("existing") || n.Contains("nondecommissioned"))
+            return PlantStatus.Operating;
+        if (n.Contains("afmeldte") || n.Contains("decommissioned"))
+            return PlantStatus.Decommissioned;
+        return null;
+    }
+
+    private static FileStream OpenOrFail(string path, string sourceId)
+    {
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFailedException(sourceId, path, $"cannot open: {e.Message}", e);
+        }
+    }
+
+    private static List<(string Name, List<object?[]> Rows)> ReadWorkbook(Stream stream, string fileName, string sourceId)
+    {
+        try
+        {
+            using var reader = ExcelReaderFactory.CreateReader(stream);
+            var sheets = new List<(string, List<object?[]>)>();
+            do
+            {
+                var rows = new List<object?[]>();
+                while (reader.Read())
+                {
+                    var values = new object?[reader.FieldCount];
+                    for (var c = 0; c < values.Length; c++)
+                        values[c] = reader.GetValue(c);
+                    rows.Add(values);
+                }
+                sheets.Add((reader.Name, rows));
+            } while (reader.NextResult());
+            return sheets;
+        }
+        catch (Exception e) when (e is not ImportFailedException and not OutOfMemoryException)
+        {
+            throw new ImportFailedException(sourceId, fileName, $"not a readable Excel workbook (truncated or corrupt?): {e.Message}", e);
+        }
+    }
+
+    private sealed partial class SheetReader(string sourceId, string file, string sheet, PlantStatus status, EnsSheetLayout layout, List<Plant> plants, List<ImportIssue> issues)
+    {
+        private int _row;
+
+        public void ReadRows(List<object?[]> rows)
+        {
+            for (var r = layout.HeaderRowIndex + 1; r < rows.Count; r++)
+            {
+                _row = r + 1;
+                var cells = rows[r];
+                if (cells.All(CellText.IsBlank))
+                    continue;
+                var gsrnCell = Cell(cells, EnsField.Gsrn);
+                if (IsSummaryRow(cells))
+                    continue;
+                var gsrn = CellText.Text(gsrnCell);
+                if (gsrn is null)
+                {
+                    Issue(ImportIssueSeverity.Error, EnsField.Gsrn, "row has data but no GSRN");
+                    continue;
+                }
+                if (!GsrnPattern().IsMatch(gsrn))
+                {
+                    Issue(ImportIssueSeverity.Error, EnsField.Gsrn, $"'{gsrn}' is not a GSRN (18 digits)");
+                    continue;
+                }
+                if (ReadPlant(cells, gsrn) is { } plant)
+                    plants.Add(plant);
+            }
+        }
+
+        private Plant? ReadPlant(object?[] cells, string gsrn)
+        {
+            var errorsBefore = issues.Count(i => i.Severity == ImportIssueSeverity.Error);
+            var capacity = Number(cells, EnsField.CapacityKw, placeholderAtOrBelow: null);
+            var rotor = Number(cells, EnsField.RotorDiameterM, PlaceholderMetres);
+            var hub = Number(cells, EnsField.HubHeightM, PlaceholderMetres);
+            var connected = Date(cells, EnsField.ConnectedOn);
+            var decommissioned = Date(cells, EnsField.DecommissionedOn);
+            var siting = ReadSiting(cells);
+            var (municipalityCode, municipalityName) = ReadMunicipality(cells);
+            var production = ReadProduction(cells);
+            var position = ReadPosition(cells);
+            var hadErrors = issues.Count(i => i.Severity == ImportIssueSeverity.Error) > errorsBefore;
+            if (hadErrors || position is null)
+                return null;
+
+            return new Plant
+            {
+                Id = gsrn,
+                Kind = PlantKind.WindTurbine,
+                Status = status,
+                Geometry = position,
+                Origin = new RecordOrigin(sourceId, file, _row, sheet),
+                CapacityKw = capacity,
+                RotorDiameterM = rotor,
+                HubHeightM = hub,
+                ConnectedOn = connected,
+                DecommissionedOn = decommissioned,
+                Siting = siting,
+                MunicipalityCode = municipalityCode,
+                MunicipalityName = municipalityName,
+                Manufacturer = TextOrUnknown(cells, EnsField.Manufacturer),
+                Model = TextOrUnknown(cells, EnsField.Model),
+                AnnualProductionKwh = production,
+            };
+        }
+
+        private NetTopologySuite.Geometries.Point? ReadPosition(object?[] cells)
+        {
+            var eCell = Cell(cells, EnsField.Easting);
+            var nCell = Cell(cells, EnsField.Northing);
+            if (CellText.IsBlank(eCell) && CellText.IsBlank(nCell))
+            {
+                Issue(ImportIssueSeverity.Skipped, EnsField.Easting, "no coordinates: the turbine cannot be placed");
+                return null;
+            }
+            if (!CellText.TryNumber(eCell, out var e))
+            {
+                Issue(ImportIssueSeverity.Error, EnsField.Easting, $"'{CellText.Text(eCell)}' is not a coordinate");
+                return null;
+            }
+            if (!CellText.TryNumber(nCell, out var n))
+            {
+                Issue(ImportIssueSeverity.Error, EnsField.Northing, $"'{CellText.Text(nCell)}' is not a coordinate");
+                return null;
+            }
+            if (!DenmarkExtent.ContainsUtm32(e, n))
+            {
+                Issue(ImportIssueSeverity.Error, EnsField.Easting, $"coordinates ({e}, {n}) lie outside Denmark's extent {DenmarkExtent.DescribeUtm32}");
+                return null;
+            }
+            return GeometryTransforms.Utm32Point(e, n);
+        }
+
+        private Siting ReadSiting(object?[] cells)
+        {
+            var value = CellText.Normalise(Cell(cells, EnsField.LocationType));
+            switch (value)
+            {
+                case "": return Siting.Unknown;
+                case "land" or "onshore" or "on land": return Siting.Onshore;
+                case "hav" or "sea" or "offshore" or "at sea": return Siting.Offshore;
+                default:
+                    Issue(ImportIssueSeverity.Error, EnsField.LocationType, $"'{CellText.Text(Cell(cells, EnsField.LocationType))}' is not a known location type (LAND or HAV)");
+                    return Siting.Unknown;
+            }
+        }
+
+        /// <summary>Municipality number and name; newer editions write the name column as "573 - Varde".</summary>
+        private (int? Code, string? Name) ReadMunicipality(object?[] cells)
+        {
+            int? code = null;
+            var codeCell = Cell(cells, EnsField.MunicipalityCode);
+            if (!CellText.IsBlank(codeCell))
+            {
+                if (CellText.TryNumber(codeCell, out var c) && c == 0)
+                    Issue(ImportIssueSeverity.Note, EnsField.MunicipalityCode, "municipality number 0 read as unknown");
+                else if (CellText.TryNumber(codeCell, out c) && c == Math.Floor(c) && c is > 0 and < 1000)
+                    code = (int)c;
+                else
+                    Issue(ImportIssueSeverity.Error, EnsField.MunicipalityCode, $"'{CellText.Text(codeCell)}' is not a municipality number");
+            }
+            var name = CellText.Text(Cell(cells, EnsField.MunicipalityName));
+            if (name is not null && CodeAndName().Match(name) is { Success: true } m)
+            {
+                var embedded = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (code is not null && code != embedded)
+                    Issue(ImportIssueSeverity.Error, EnsField.MunicipalityName, $"'{name}' contradicts municipality number {code}");
+                code ??= embedded;
+                name = m.Groups[2].Value.Trim();
+            }
+            return (code, name);
+        }
+
+        private Dictionary<int, double> ReadProduction(object?[] cells)
+        {
+            var production = new Dictionary<int, double>();
+            foreach (var (column, year) in layout.ProductionYearColumns)
+            {
+                var value = column < cells.Length ? cells[column] : null;
+                if (CellText.IsBlank(value))
+                    continue;
+                // Net figures: a year in which a turbine consumed more than it produced is negative, as published.
+                if (CellText.TryNumber(value, out var kwh))
+                    production[year] = kwh;
+                else
+                    issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, _row, $"production {year}", $"'{CellText.Text(value)}' is not a production figure in kWh", sheet));
+            }
+            return production;
+        }
+
+        private double? Number(object?[] cells, EnsField field, double? placeholderAtOrBelow)
+        {
+            if (!layout.Columns.ContainsKey(field))
+                return null;
+            var value = Cell(cells, field);
+            if (CellText.IsBlank(value) || IsUnknownWord(value))
+                return null;
+            if (!CellText.TryNumber(value, out var number) || number < 0)
+            {
+                Issue(ImportIssueSeverity.Error, field, $"'{CellText.Text(value)}' is not a non-negative number");
+                return null;
+            }
+            if (placeholderAtOrBelow is { } placeholder && number <= placeholder)
+            {
+                Issue(ImportIssueSeverity.Note, field, $"placeholder value {number} read as unknown");
+                return null;
+            }
+            return number;
+        }
+
+        private DateOnly? Date(object?[] cells, EnsField field)
+        {
+            if (!layout.Columns.ContainsKey(field))
+                return null;
+            var value = Cell(cells, field);
+            if (CellText.IsBlank(value) || IsUnknownWord(value))
+                return null;
+            if (CellText.TryDate(value, out var date))
+                return date;
+            Issue(ImportIssueSeverity.Error, field, $"'{CellText.Text(value)}' is not a date");
+            return null;
+        }
+
+        private string? TextOrUnknown(object?[] cells, EnsField field)
+        {
+            var value = Cell(cells, field);
+            return IsUnknownWord(value) ? null : CellText.Text(value);
+        }
+
+        private static bool IsUnknownWord(object? value) => value is string s && UnknownWords.Contains(CellText.Normalise(s));
+
+        /// <summary>Totals at the foot of a sheet: "Sum af ikke-afmeldte anlæg …", "I alt", "Total".</summary>
+        private static bool IsSummaryRow(object?[] cells)
+        {
+            var first = CellText.Normalise(cells.FirstOrDefault(c => !CellText.IsBlank(c)));
+            return first.StartsWith("sum ") || first.StartsWith("sum af") || first == "i alt" || first.StartsWith("total");
+        }
+
+        private object? Cell(object?[] cells, EnsField field) =>
+            layout.Columns.TryGetValue(field, out var c) && c < cells.Length ? cells[c] : null;
+
+        private void Issue(ImportIssueSeverity severity, EnsField field, string reason) =>
+            issues.Add(new ImportIssue(severity, file, _row, ColumnName(field), reason, sheet));
+
+        private string ColumnName(EnsField field) =>
+            layout.Columns.TryGetValue(field, out var c) && layout.Headings[c] is { Length: > 0 } heading
+                ? $"{ExcelColumn(c)} ({heading.ReplaceLineEndings(" ")})"
+                : field.ToString();
+
+        private static string ExcelColumn(int index)
+        {
+            var name = "";
+            for (index++; index > 0; index = (index - 1) / 26)
+                name = (char)('A' + (index - 1) % 26) + name;
+            return name;
+        }
+
+        [GeneratedRegex(@"^\d{18}$")]
+        private static partial Regex GsrnPattern();
+
+        [GeneratedRegex(@"^\s*(\d{1,3})\s*[-–]\s*(.+)$")]
+        private static partial Regex CodeAndName();
+    }
+}

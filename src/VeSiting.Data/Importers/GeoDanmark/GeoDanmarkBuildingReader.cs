@@ -1,0 +1,47 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Importing;
+using VeSiting.Data.Importers.GeoJson;
+
+namespace VeSiting.Data.Importers.GeoDanmark;
+
+/// <summary>GeoDanmark building footprints (GeoJSON in EPSG:25832, 3D polygons → 2D): <c>ID_LOKALID</c>, <c>BBRUUID</c>, <c>BYGNINGSTYPE</c>.</summary>
+public sealed class GeoDanmarkBuildingReader
+{
+    public ImportResult<Building> Read(string path, string sourceId)
+    {
+        var file = Path.GetFileName(path);
+        var issues = new List<ImportIssue>();
+        var buildings = new List<Building>();
+        foreach (var feature in GeoJsonFeatureReader.Read(path, sourceId))
+        {
+            var id = feature.Text("ID_LOKALID");
+            var type = feature.Text("BYGNINGSTYPE");
+            if (id is null || type is null)
+            {
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, id is null ? "ID_LOKALID" : "BYGNINGSTYPE", "required property is missing"));
+                continue;
+            }
+            if (feature.Geometry is not (Polygon or MultiPolygon) || feature.Geometry.IsEmpty)
+            {
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", $"expected a footprint polygon, got {feature.Geometry?.GeometryType ?? "none"}"));
+                continue;
+            }
+            var centre = feature.Geometry.EnvelopeInternal.Centre;
+            if (!DenmarkExtent.ContainsUtm32(centre.X, centre.Y))
+            {
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", $"footprint lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+                continue;
+            }
+            buildings.Add(new Building
+            {
+                Id = id,
+                BbrId = feature.Text("BBRUUID")?.ToLowerInvariant(),
+                BuildingType = type,
+                Footprint = feature.Geometry,
+                Origin = new RecordOrigin(sourceId, file, feature.Number),
+            });
+        }
+        return new ImportResult<Building>(buildings, issues);
+    }
+}
