@@ -1,1 +1,10 @@
-Console.WriteLine("x");
+using VeSiting.Cli;
+using VeSiting.Cli.Infrastructure;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await CliApp.RunAsync(args, CliConsole.ForProcess(), cancellation.Token);

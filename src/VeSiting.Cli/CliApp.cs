@@ -1,0 +1,74 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Commands;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Importing;
+using VeSiting.Data.Sources;
+
+namespace VeSiting.Cli;
+
+/// <summary>The <c>vesiting</c> command line: commands, their dependencies, and how failures become exit codes.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(CliConsole), console);
+        registrar.RegisterInstance(typeof(DataContext), new DataContext(console));
+        registrar.RegisterInstance(typeof(ResultRenderer), new ResultRenderer(console));
+
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("vesiting");
+            config.ConfigureConsole(console.Status);
+            config.UseStrictParsing();
+            config.AddBranch("data", data =>
+            {
+                data.SetDescription("Obtain and inspect the data sources.");
+                data.AddCommand<DataFetchCommand>("fetch").WithDescription("Fetch every source into the cache, verifying checksums.");
+                data.AddCommand<DataSourcesCommand>("sources").WithDescription("List the sources with licence, attribution and cache state.");
+            });
+            config.AddCommand<NearestCommand>("nearest")
+                .WithDescription("Plants nearest a point, an address or a UTM coordinate.")
+                .WithExample("nearest", "--address", "Eliasgade 10, 2300")
+                .WithExample("nearest", "--lat", "56.38", "--lon", "8.47", "--kind", "wind-turbine", "--min-height", "25");
+            config.AddCommand<NeighboursCommand>("neighbours")
+                .WithDescription("Addresses and buildings within k × H of a turbine (registered or planned).")
+                .WithExample("neighbours", "--utm", "638500 6150500", "--hub", "95", "--rotor", "110");
+            config.AddCommand<PlantsCommand>("plants")
+                .WithDescription("List and filter plants.")
+                .WithExample("plants", "--kind", "solar-park", "--format", "csv");
+            config.SetExceptionHandler((exception, _) => Report(exception, console));
+        });
+        return await app.RunAsync(args, cancellationToken);
+    }
+
+    /// <summary>One line saying what went wrong (no stack trace), and the exit code for it.</summary>
+    private static int Report(Exception exception, CliConsole console)
+    {
+        var error = console.Status;
+        switch (exception)
+        {
+            case CommandParseException or CommandRuntimeException or UsageException:
+                error.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                error.MarkupLine("[grey]usage: vesiting <command> [[options]]; see vesiting --help or vesiting <command> --help[/]");
+                return ExitCodes.Usage;
+            case NotFoundException:
+                error.MarkupLineInterpolated($"[red]not found:[/] {exception.Message}");
+                return ExitCodes.NotFound;
+            case DataFetchException or ImportFailedException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException:
+                error.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                return ExitCodes.Failure;
+            case OperationCanceledException:
+                error.MarkupLine("[yellow]cancelled[/]");
+                return ExitCodes.Failure;
+            default:
+                error.MarkupLineInterpolated($"[red]error:[/] {exception.GetType().Name}: {exception.Message}");
+                if (Environment.GetEnvironmentVariable("VESITING_DEBUG") is not null)
+                    error.WriteException(exception);
+                return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using VeSiting.Core.Domain;
+
+namespace VeSiting.Cli.Commands;
+
+/// <summary>Short names of domain values for output.</summary>
+internal static class Describe
+{
+    public static string Kind(PlantKind kind) => kind switch
+    {
+        PlantKind.WindTurbine => "wind-turbine",
+        PlantKind.WindFarm => "wind-farm",
+        PlantKind.SolarPark => "solar-park",
+        _ => "other",
+    };
+
+    public static string Status(PlantStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Siting(Siting siting) => siting.ToString().ToLowerInvariant();
+
+    public static string? Name(Plant plant) =>
+        plant.Name ?? (plant.Manufacturer is null && plant.Model is null ? null : $"{plant.Manufacturer} {plant.Model}".Trim());
+
+    public static double? MultipleOfHeight(Plant plant, double distance) =>
+        plant.TotalHeightM is { } h and > 0 ? Math.Round(distance / h, 2) : null;
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Spectre.Console;
+using VeSiting.Data.Embedded;
+using VeSiting.Data.Importers.Dst;
+using VeSiting.Data.Loading;
+using VeSiting.Data.Sources;
+
+namespace VeSiting.Cli.Infrastructure;
+
+/// <summary>Opens the project's manifest and cache, fetches what is missing, and loads the embedded store.</summary>
+public sealed class DataContext(CliConsole console)
+{
+    public (SourceManifest Manifest, DataFetcher Fetcher, ProjectLayout Layout) OpenSources(DataSettings settings)
+    {
+        var layout = ProjectLayout.Locate();
+        var manifest = SourceManifest.Load(layout.ManifestPath);
+        var fetcher = new DataFetcher(manifest, layout.CacheDirectory(settings.Cache), layout.MirrorDirectories(manifest, settings.Mirrors));
+        return (manifest, fetcher, layout);
+    }
+
+    public async Task<EmbeddedSpatialStore> LoadStoreAsync(DataSettings settings, CancellationToken cancellationToken)
+    {
+        var (manifest, fetcher, layout) = OpenSources(settings);
+        if (manifest.Sources.Any(s => !fetcher.IsCached(s)))
+        {
+            console.Status.MarkupLine("[grey]Data not in the cache yet: fetching it first.[/]");
+            await FetchWithProgressAsync(fetcher, manifest, cancellationToken);
+        }
+        var aliasesPath = Path.Combine(layout.Root, "geodata", MunicipalityNameAliases.FileName);
+        var aliases = File.Exists(aliasesPath) ? MunicipalityNameAliases.Load(aliasesPath) : MunicipalityNameAliases.None;
+
+        var clock = Stopwatch.StartNew();
+        var data = await new DataSetLoader(manifest, fetcher, aliases).LoadAsync(cancellationToken: cancellationToken);
+        var loaded = clock.Elapsed;
+        clock.Restart();
+        var store = new EmbeddedSpatialStore(data);
+        var indexed = clock.Elapsed;
+        if (settings.Verbose)
+        {
+            console.Status.MarkupLineInterpolated($"[grey]Loaded data version {data.Version.Id} in {loaded.TotalSeconds:0.00} s, indexed in {indexed.TotalSeconds:0.00} s.[/]");
+            foreach (var report in data.Reports)
+                console.Status.MarkupLineInterpolated($"[grey]  {report.SourceId}: {report.Records} records, {report.Skipped} rows skipped, {report.Notes} notes ({report.Elapsed.TotalSeconds:0.00} s)[/]");
+        }
+        return store;
+    }
+
+    public async Task<IReadOnlyList<FetchOutcome>> FetchWithProgressAsync(DataFetcher fetcher, SourceManifest manifest, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<FetchOutcome>();
+        if (!console.Interactive)
+        {
+            // Logs and pipes get one line per source instead of redrawn bars.
+            foreach (var source in manifest.Sources)
+            {
+                var outcome = await fetcher.FetchAsync(source, null, cancellationToken);
+                console.Status.MarkupLineInterpolated($"{source.Id}: {(outcome.AlreadyCached ? "already cached (checksum verified)" : $"fetched from {outcome.ObtainedFrom}")}");
+                outcomes.Add(outcome);
+            }
+            return outcomes;
+        }
+        await console.Status.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn())
+            .StartAsync(async progress =>
+            {
+                foreach (var source in manifest.Sources)
+                {
+                    var task = progress.AddTask(source.Id, maxValue: Math.Max(1, source.Bytes ?? 1));
+                    var reporter = new Progress<FetchProgress>(p =>
+                    {
+                        if (p.BytesTotal is { } total && total > 0) task.MaxValue = total;
+                        task.Value = p.BytesDone;
+                    });
+                    var outcome = await fetcher.FetchAsync(source, reporter, cancellationToken);
+                    task.Value = task.MaxValue;
+                    task.Description = $"{source.Id} [grey]({(outcome.AlreadyCached ? "cached" : "fetched")})[/]";
+                    outcomes.Add(outcome);
+                }
+            });
+        return outcomes;
+    }
+}

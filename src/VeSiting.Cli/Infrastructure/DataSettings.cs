@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace VeSiting.Cli.Infrastructure;
+
+/// <summary>Options every data-using command shares: where data comes from and where it is cached.</summary>
+public class DataSettings : CommandSettings
+{
+    [CommandOption("--mirror <DIR>")]
+    [Description("Mirror folder to obtain data from (repeatable; tried in order). Default: the manifest's mirrors or $VESITING_MIRROR.")]
+    public string[] Mirrors { get; init; } = [];
+
+    [CommandOption("--cache <DIR>")]
+    [Description("Cache folder for the data files. Default: $VESITING_CACHE or .cache/geodata in the repository.")]
+    public string? Cache { get; init; }
+
+    [CommandOption("-v|--verbose")]
+    [Description("Report load times and import notes on standard error.")]
+    public bool Verbose { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace VeSiting.Cli.Output;
+
+public enum OutputFormat
+{
+    Table,
+    Json,
+    Csv,
+    GeoJson,
+}

@@ -1,0 +1,124 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Stores;
+using VeSiting.Data.Loading;
+
+namespace VeSiting.Data.Embedded;
+
+/// <summary>
+/// The default store: the whole data set in memory, with STR-tree indexes for plants, addresses,
+/// buildings and areas. Distances are exact NetTopologySuite distances in EPSG:25832 (to a solar park's
+/// polygon where one is known, and to a building's footprint).
+/// </summary>
+public sealed class EmbeddedSpatialStore : ISpatialStore
+{
+    /// <summary>First search radius of the expanding nearest-plant search; it doubles until enough plants are found.</summary>
+    private const double InitialSearchRadiusM = 2_000;
+
+    private readonly DataSet _data;
+    private readonly STRtree<Plant> _plants = new();
+    private readonly STRtree<Address> _addresses = new();
+    private readonly STRtree<Building> _buildings = new();
+    private readonly Dictionary<AdminAreaKind, AreaIndex> _areas;
+    private readonly Dictionary<string, Plant> _plantsById;
+    private readonly AddressSearchIndex _addressSearch;
+    private readonly Envelope _plantExtent = new();
+
+    public EmbeddedSpatialStore(DataSet data)
+    {
+        _data = data;
+        foreach (var plant in data.Plants)
+        {
+            _plants.Insert(plant.Geometry.EnvelopeInternal, plant);
+            _plantExtent.ExpandToInclude(plant.Geometry.EnvelopeInternal);
+        }
+        foreach (var address in data.Addresses)
+            _addresses.Insert(address.Position.EnvelopeInternal, address);
+        foreach (var building in data.Buildings)
+            _buildings.Insert(building.Footprint.EnvelopeInternal, building);
+        _plants.Build();
+        _addresses.Build();
+        _buildings.Build();
+        _areas = Enum.GetValues<AdminAreaKind>().ToDictionary(k => k, k => new AreaIndex(data.Areas(k)));
+        // Registered turbines and ppm plants have disjoint ids; a decommissioned and a re-registered
+        // turbine may share a GSRN, and then the operating one is the answer.
+        _plantsById = data.Plants.GroupBy(p => p.Id)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Status == PlantStatus.Operating ? 0 : 1).First());
+        _addressSearch = new AddressSearchIndex(data.Addresses);
+    }
+
+    public DataVersion Version => _data.Version;
+
+    public DataSet Data => _data;
+
+    public Task<IReadOnlyList<PlantDistance>> NearestPlantsAsync(Point point, PlantFilter filter, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (_plantExtent.IsNull)
+            return Task.FromResult<IReadOnlyList<PlantDistance>>([]);
+        // Every plant within the radius is found by the envelope query, so once `count` matching plants lie
+        // within it the answer is exact; the radius doubles until then or until it covers every plant.
+        var maxRadius = _plantExtent.MaxExtent + _plantExtent.Distance(point.EnvelopeInternal) + InitialSearchRadiusM;
+        for (var radius = InitialSearchRadiusM; ; radius *= 2)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var within = Within(point, radius, filter);
+            if (within.Count >= count || radius >= maxRadius)
+                return Task.FromResult<IReadOnlyList<PlantDistance>>(within.Take(count).ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<PlantDistance>> PlantsWithinAsync(Geometry geometry, double radiusM, PlantFilter filter, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PlantDistance>>(Within(geometry, radiusM, filter));
+
+    public Task<SitesNear> SitesWithinAsync(Geometry geometry, double radiusM, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(radiusM);
+        var search = Expanded(geometry, radiusM);
+        var addresses = _addresses.Query(search)
+            .Select(a => new AddressDistance(a, geometry.Distance(a.Position)))
+            .Where(a => a.DistanceM <= radiusM)
+            .OrderBy(a => a.DistanceM).ThenBy(a => a.Address.Id, StringComparer.Ordinal)
+            .ToList();
+        var buildings = _buildings.Query(search)
+            .Select(b => new BuildingDistance(b, geometry.Distance(b.Footprint)))
+            .Where(b => b.DistanceM <= radiusM)
+            .OrderBy(b => b.DistanceM).ThenBy(b => b.Building.Id, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(new SitesNear(addresses, buildings));
+    }
+
+    public Task<IReadOnlyList<Plant>> ListPlantsAsync(PlantFilter filter, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Plant>>(_data.Plants.Where(filter.Matches).OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Status).ToList());
+
+    public Task<Plant?> FindPlantAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_plantsById.GetValueOrDefault(id.Trim()));
+
+    public Task<AdminArea?> AreaAtAsync(AdminAreaKind kind, Point point, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_areas[kind].At(point));
+
+    public Task<IReadOnlyList<AdminArea>> ListAreasAsync(AdminAreaKind kind, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_data.Areas(kind));
+
+    public Task<IReadOnlyList<Address>> SearchAddressesAsync(string text, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_addressSearch.Search(text, limit));
+
+    private List<PlantDistance> Within(Geometry geometry, double radiusM, PlantFilter filter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(radiusM);
+        return _plants.Query(Expanded(geometry, radiusM))
+            .Where(filter.Matches)
+            .Select(p => new PlantDistance(p, geometry.Distance(p.Geometry)))
+            .Where(p => p.DistanceM <= radiusM)
+            .OrderBy(p => p.DistanceM).ThenBy(p => p.Plant.Id, StringComparer.Ordinal).ThenBy(p => p.Plant.Status)
+            .ToList();
+    }
+
+    private static Envelope Expanded(Geometry geometry, double by)
+    {
+        var envelope = geometry.EnvelopeInternal.Copy();
+        envelope.ExpandBy(by);
+        return envelope;
+    }
+}
