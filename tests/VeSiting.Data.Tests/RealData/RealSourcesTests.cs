@@ -1,0 +1,69 @@
+using VeSiting.Core.Domain;
+
+namespace VeSiting.Data.Tests.RealData;
+
+/// <summary>Counts and joins of the other sources against SOURCES.md and independent tallies (awk / Python on the raw files).</summary>
+[Collection(RealDataCollection.Name)]
+public sealed class RealSourcesTests(RealDataSet real)
+{
+    [Fact]
+    public void Every_source_loads_with_the_row_counts_the_publisher_gives()
+    {
+        Assert.Equal(222, real.Data.Plants.Count(p => p.Origin.SourceId == "powerplantmatching-dk"));
+        Assert.Equal(99, real.Data.Municipalities.Count);
+        Assert.Equal(5, real.Data.Regions.Count);
+        Assert.Equal(1326, real.Data.Addresses.Count);
+        Assert.Equal(2471, real.Data.Buildings.Count);
+        Assert.Equal(419, real.Data.DistrictHeating.Count);
+        Assert.Equal(99, real.Data.Population.Count);
+    }
+
+    [Fact]
+    public void Postcode_polygons_are_grouped_by_postcode()
+    {
+        // 805 polygons with 592 distinct POSTNR_TXT values (Python tally of the file).
+        Assert.Equal(592, real.Data.PostCodes.Count);
+        Assert.Equal(805, real.Data.PostCodes.Sum(p => p.Geometry.NumGeometries));
+    }
+
+    [Fact]
+    public void Population_joins_every_municipality_name_including_the_aliased_spellings()
+    {
+        // awk -F, 'NR>1{s+=$5} END{print s}' population/dst-folk1a-2024m01-kommuner.csv → 5961249
+        Assert.Equal(5_961_249, real.Data.Population.Sum(p => p.Population));
+        Assert.Equal(29_610, real.Data.Population.Single(p => p.MunicipalityCode == 480).Population); // "Nordfyns"
+        Assert.Equal(36_012, real.Data.Population.Single(p => p.MunicipalityCode == 820).Population); // "Vesthimmerlands"
+    }
+
+    [Fact]
+    public void Solar_parks_come_from_powerplantmatching_in_utm32()
+    {
+        var solar = real.Data.Plants.Where(p => p.Kind == PlantKind.SolarPark).ToList();
+        Assert.Equal(73, solar.Count);
+        Assert.All(solar, p => Assert.Equal(25832, p.Geometry.SRID));
+    }
+
+    [Fact]
+    public void Buildings_are_two_dimensional_footprints_with_bbr_ids()
+    {
+        Assert.All(real.Data.Buildings, b => Assert.True(double.IsNaN(b.Footprint.Coordinate.Z)));
+        Assert.All(real.Data.Buildings, b => Assert.NotNull(b.BbrId));
+    }
+
+    [Fact]
+    public void Attribution_names_every_publisher()
+    {
+        Assert.Contains(real.Data.Attributions, a => a.Contains("Energistyrelsen"));
+        Assert.Contains(real.Data.Attributions, a => a.Contains("DAGI"));
+        Assert.Contains(real.Data.Attributions, a => a.Contains("Danmarks Statistik"));
+        Assert.Equal(16, real.Data.Version.Id.Length);
+    }
+
+    [Fact]
+    public void Nearly_every_address_lies_in_the_municipality_of_its_own_code()
+    {
+        var inside = real.Data.Addresses.Count(a =>
+            real.Store.AreaAtAsync(AdminAreaKind.Municipality, a.Position).Result?.NumericCode == a.MunicipalityCode);
+        Assert.True(inside >= 0.99 * real.Data.Addresses.Count, $"{inside} of {real.Data.Addresses.Count}");
+    }
+}
