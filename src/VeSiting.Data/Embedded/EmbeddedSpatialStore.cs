@@ -59,7 +59,9 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
             return Task.FromResult<IReadOnlyList<PlantDistance>>([]);
         // Every plant within the radius is found by the envelope query, so once `count` matching plants lie
         // within it the answer is exact; the radius doubles until then or until it covers every plant.
-        var maxRadius = _plantExtent.MaxExtent + _plantExtent.Distance(point.EnvelopeInternal) + InitialSearchRadiusM;
+        // No plant is farther than the distance to the plants' extent plus the extent's diagonal.
+        var diagonal = Math.Sqrt(_plantExtent.Width * _plantExtent.Width + _plantExtent.Height * _plantExtent.Height);
+        var maxRadius = _plantExtent.Distance(point.EnvelopeInternal) + diagonal + InitialSearchRadiusM;
         for (var radius = InitialSearchRadiusM; ; radius *= 2)
         {
             cancellationToken.ThrowIfCancellationRequested();

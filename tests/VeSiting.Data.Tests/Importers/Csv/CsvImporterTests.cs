@@ -1,0 +1,132 @@
+using VeSiting.Core.Domain;
+using VeSiting.Core.Importing;
+using VeSiting.Data.Importers.Dar;
+using VeSiting.Data.Importers.Dst;
+using VeSiting.Data.Importers.PowerPlantMatching;
+using VeSiting.Data.Tests.Fixtures;
+
+namespace VeSiting.Data.Tests.Importers.Csv;
+
+public sealed class CsvImporterTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private const string DarHeader = "husnummer_id,kommunekode,vejkode,vejnavn,husnr,postnr,postnrnavn,etrs89_east,etrs89_north,lat,lon,status";
+
+    [Fact]
+    public void Dar_addresses_are_read_in_utm32_as_published()
+    {
+        var path = _temp.Write("dar.csv", $"{DarHeader}\n310b95db,0101,1484,Eliasgade,10,2300,København S,727557.90,6174832.99,55.6659010,12.6183728,1\n");
+        var address = Assert.Single(new DarAddressReader().Read(path, "dar").Records);
+        Assert.Equal("Eliasgade 10, 2300 København S", address.Label);
+        Assert.Equal(101, address.MunicipalityCode);
+        Assert.Equal(727557.90, address.Position.X);
+        Assert.Equal(2, address.Origin.Row);
+    }
+
+    [Fact]
+    public void Bad_dar_rows_are_errors_with_row_and_column()
+    {
+        var path = _temp.Write("dar.csv", string.Join('\n',
+            DarHeader,
+            "a,0101,1,Eliasgade,10,2300,København S,727557.90,6174832.99,,,1",
+            "b,0101,1,Eliasgade,12,2300,København S,seven,6174832.99,,,1",
+            "c,0101,1,Eliasgade,14,2300,København S,6174832.99,727557.90,,,1",
+            "d,0101,1,,16,2300,København S,727557.90,6174832.99,,,1"));
+        var result = new DarAddressReader().Read(path, "dar");
+
+        Assert.Single(result.Records);
+        Assert.Equal([(3, "etrs89_east"), (4, "etrs89_east"), (5, "vejnavn")], result.Errors.Select(e => (e.Row!.Value, e.Column!)));
+        Assert.Contains("'seven' is not a number", result.Errors.First().Reason);
+        Assert.Throws<ImportFailedException>(() => result.RecordsOrThrow("dar"));
+    }
+
+    [Fact]
+    public void A_csv_missing_a_required_column_fails_naming_it()
+    {
+        var path = _temp.Write("dar.csv", "husnummer_id,vejnavn\na,Eliasgade\n");
+        var e = Assert.Throws<ImportFailedException>(() => new DarAddressReader().Read(path, "dar"));
+        Assert.Contains("etrs89_east", e.Message);
+        Assert.Contains("dar.csv", e.Message);
+    }
+
+    [Fact]
+    public void An_empty_csv_fails()
+    {
+        var path = _temp.Write("dar.csv", "");
+        Assert.Throws<ImportFailedException>(() => new DarAddressReader().Read(path, "dar"));
+    }
+
+    [Fact]
+    public void Powerplantmatching_rows_become_plants_in_utm32()
+    {
+        var path = _temp.Write("ppm.csv", string.Join('\n',
+            "id,Name,Fueltype,Technology,Set,Country,Capacity,Efficiency,DateIn,DateRetrofit,DateOut,lat,lon",
+            "1,Sol,Solar,PV,PP,Denmark,60.5,,2021.0,,,56.3797517,8.4720166",
+            "2,Old coal,Hard Coal,Steam Turbine,CHP,Denmark,424.0,,1971.0,2009.0,2020.0,55.686,12.6276",
+            "3,Horns Rev,Wind,Offshore,PP,Denmark,160,,2002.0,,,55.5,7.9",
+            "4,Elsewhere,Wind,Onshore,PP,Germany,10,,2002.0,,,54.0,9.0"));
+        var result = new PowerPlantMatchingReader(editionYear: 2024).Read(path, "ppm");
+
+        Assert.False(result.HasErrors);
+        var solar = result.Records[0];
+        Assert.Equal(PlantKind.SolarPark, solar.Kind);
+        Assert.Equal(60_500, solar.CapacityKw);
+        Assert.Equal(new DateOnly(2021, 1, 1), solar.ConnectedOn);
+        // PostGIS control point for lon 8.4720166, lat 56.3797517 → E 467394.6281 N 6248471.3325.
+        Assert.Equal(467394.6281, solar.Geometry.Coordinate.X, 0.001);
+        Assert.Equal(PlantStatus.Decommissioned, result.Records[1].Status);
+        Assert.Equal((PlantKind.WindFarm, Siting.Offshore), (result.Records[2].Kind, result.Records[2].Siting));
+        Assert.Equal(5, Assert.Single(result.Skipped).Row);
+    }
+
+    [Fact]
+    public void Powerplantmatching_coordinates_outside_denmark_are_errors()
+    {
+        var path = _temp.Write("ppm.csv", "id,Name,Fueltype,Technology,Country,Capacity,lat,lon\n1,Swapped,Solar,PV,Denmark,1,8.47,56.38\n");
+        var error = Assert.Single(new PowerPlantMatchingReader().Read(path, "ppm").Errors);
+        Assert.Equal(2, error.Row);
+        Assert.Contains("outside Denmark", error.Reason);
+    }
+
+    private static readonly IReadOnlyList<AdminArea> Municipalities =
+    [
+        Municipality("0480", "Nordfyn"),
+        Municipality("0101", "København"),
+    ];
+
+    private static AdminArea Municipality(string code, string name) => new()
+    {
+        Kind = AdminAreaKind.Municipality,
+        Code = code,
+        Name = name,
+        Geometry = Core.Spatial.GeometryTransforms.Utm32Point(0, 0),
+        Origin = new RecordOrigin("dagi", "k.geojson", 1),
+    };
+
+    [Fact]
+    public void Population_joins_by_name_and_alias_and_an_unknown_name_is_an_error_not_a_zero()
+    {
+        var path = _temp.Write("pop.csv", "OMRÅDE,KØN,ALDER,TID,INDHOLD\nKøbenhavn,I alt,Alder i alt,2024M01,659350\nNordfyns,I alt,Alder i alt,2024M01,29610\nAtlantis,I alt,Alder i alt,2024M01,5\n");
+        var rows = new DstPopulationReader().Read(path, "dst");
+        var aliases = new MunicipalityNameAliases(new Dictionary<string, string> { ["Nordfyns"] = "0480" });
+
+        var joined = PopulationJoin.Join(rows.Records, Municipalities, aliases);
+
+        Assert.Equal([(101, 659_350L), (480, 29_610L)], joined.Records.Select(p => (p.MunicipalityCode, p.Population)));
+        var error = Assert.Single(joined.Errors);
+        Assert.Equal(4, error.Row);
+        Assert.Contains("'Atlantis'", error.Reason);
+        Assert.Throws<ImportFailedException>(() => joined.RecordsOrThrow("dst"));
+    }
+
+    [Fact]
+    public void Population_breakdowns_are_skipped_and_bad_counts_are_errors()
+    {
+        var path = _temp.Write("pop.csv", "OMRÅDE,KØN,ALDER,TID,INDHOLD\nKøbenhavn,Mænd,Alder i alt,2024M01,300000\nKøbenhavn,I alt,Alder i alt,2024M01,many\n");
+        var result = new DstPopulationReader().Read(path, "dst");
+        Assert.Equal(2, Assert.Single(result.Skipped).Row);
+        Assert.Equal(("INDHOLD", 3), (Assert.Single(result.Errors).Column, result.Errors.Single().Row!.Value));
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
