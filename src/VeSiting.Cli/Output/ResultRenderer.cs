@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using CsvHelper;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
@@ -22,6 +23,7 @@ public sealed class ResultRenderer(CliConsole console)
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         Converters = { new GeoJsonConverterFactory() },
     };
 

@@ -6,7 +6,7 @@ namespace VeSiting.Data.Tests.RealData;
 
 /// <summary>
 /// The embedded store on the real data. Expected figures are computed in Python from the raw DAR CSV
-/// (hypot of the published etrs89_east/north against the query point), not by this code.
+/// (hypot of the published etrs89_east/north against the query point) or in PostGIS, not by this code.
 /// </summary>
 [Collection(RealDataCollection.Name)]
 public sealed class RealStoreTests(RealDataSet real)
@@ -24,6 +24,12 @@ public sealed class RealStoreTests(RealDataSet real)
         var nearest = sites.Addresses[0];
         Assert.Equal("Athenesvej 43, 4200 Slagelse", nearest.Address.Label);
         Assert.Equal(661.2016, nearest.DistanceM, 0.001);
+
+        // Buildings against PostGIS (footprints loaded with ST_GeomFromGeoJSON, ST_DWithin / ST_Distance to the point):
+        // 70 within 1,200 m, 41 within 900 m, none within 600 m, the nearest 682.6898 m away.
+        Assert.Equal(70, sites.Buildings.Count);
+        Assert.Equal(41, sites.Buildings.Count(b => b.DistanceM <= 900));
+        Assert.Equal(682.6898, sites.Buildings[0].DistanceM, 0.001);
     }
 
     [Fact]

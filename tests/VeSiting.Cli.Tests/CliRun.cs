@@ -1,0 +1,17 @@
+using VeSiting.Cli.Infrastructure;
+
+namespace VeSiting.Cli.Tests;
+
+/// <summary>Runs the command line in-process and captures what it writes and returns.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static async Task<CliRun> Of(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, new CliConsole(output, error, interactive: false));
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
