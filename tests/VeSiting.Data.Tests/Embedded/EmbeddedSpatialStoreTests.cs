@@ -29,8 +29,14 @@ public sealed class EmbeddedSpatialStoreTests
 
     private static Address Address(string id, double e, double n) => new()
     {
-        Id = id, MunicipalityCode = 101, StreetName = "Testvej", HouseNumber = id, PostCode = 2300, PostCodeName = "København S",
-        Position = GeometryTransforms.Utm32Point(e, n), Origin = Origin,
+        Id = id,
+        MunicipalityCode = 101,
+        StreetName = "Testvej",
+        HouseNumber = id,
+        PostCode = 2300,
+        PostCodeName = "København S",
+        Position = GeometryTransforms.Utm32Point(e, n),
+        Origin = Origin,
     };
 
     private static EmbeddedSpatialStore Store(params Plant[] plants) => new(new DataSet

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# VeSiting's test command (README): prepares what the tests need on a fresh Debian machine, checks
+# formatting, builds with warnings as errors, runs every test project, and ends with one plain line
+# "N passed, N failed" summed over all projects.
+#
+# What the tests need today: the .NET 10 SDK and the data mirror ../shared/geodata (the tests obtain the
+# data through geodata/sources.json into .cache/geodata; set VESITING_MIRROR to use another mirror).
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+step() { printf '\n== %s\n' "$*"; }
+fail() { printf 'test command: %s\n' "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+step "Prerequisites"
+command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not installed"
+dotnet --version
+mirror="${VESITING_MIRROR:-$root/../shared/geodata}"
+[[ -d "$mirror" || -d .cache/geodata ]] || fail "no data mirror at $mirror and no cached data in .cache/geodata"
+
+step "Format (dotnet format --verify-no-changes)"
+dotnet format VeSiting.sln --verify-no-changes || fail "code is not formatted: run 'dotnet format'"
+
+step "Build (warnings are errors)"
+dotnet build VeSiting.sln --nologo -v quiet || fail "build failed"
+
+step "Tests"
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+dotnet test VeSiting.sln --no-build --nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+passed=0
+failed=0
+files=0
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  files=$((files + 1))
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  e="$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+done
+
+expected_projects=$(ls tests/*/*.Tests.csproj | wc -l)
+if [[ $files -lt $expected_projects ]]; then
+  echo "test command: only $files of $expected_projects test projects reported results" >&2
+  [[ $failed -gt 0 ]] || failed=1
+  status=1
+fi
+if [[ $status -eq 0 && $passed -eq 0 ]]; then
+  echo "test command: no test ran" >&2
+  status=1
+fi
+
+echo
+echo "$passed passed, $failed failed"
+exit $status
