@@ -4,7 +4,6 @@ using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
-using VeSiting.Data.Importers;
 
 namespace VeSiting.Cli.Commands;
 

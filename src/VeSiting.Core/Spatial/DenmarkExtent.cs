@@ -1,4 +1,4 @@
-namespace VeSiting.Data.Importers;
+namespace VeSiting.Core.Spatial;
 
 /// <summary>
 /// A generous bounding box of Denmark, its waters and Bornholm in EPSG:25832 and in longitude/latitude,
