@@ -3,8 +3,10 @@
 # formatting, builds with warnings as errors, runs every test project, and ends with one plain line
 # "N passed, N failed" summed over all projects.
 #
-# What the tests need today: the .NET 10 SDK and the data mirror ../shared/geodata (the tests obtain the
-# data through geodata/sources.json into .cache/geodata; set VESITING_MIRROR to use another mirror).
+# What the tests need: the .NET 10 SDK; the data mirror ../shared/geodata (the tests obtain the data
+# through geodata/sources.json into .cache/geodata; set VESITING_MIRROR to use another mirror);
+# PostgreSQL 15 + PostGIS 3, installed from Debian packages and started here, with a throwaway role and
+# databases removed afterwards (scripts/postgis-test-server.sh). PostGIS tests fail, never skip, without it.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -18,6 +20,11 @@ dotnet --version
 mirror="${VESITING_MIRROR:-$root/../shared/geodata}"
 [[ -d "$mirror" || -d .cache/geodata ]] || fail "no data mirror at $mirror and no cached data in .cache/geodata"
 
+step "PostgreSQL 15 + PostGIS 3"
+source "$root/scripts/postgis-test-server.sh"
+postgis_up || fail "PostgreSQL + PostGIS could not be installed or started"
+trap 'postgis_down' EXIT
+
 step "Format (dotnet format --verify-no-changes)"
 dotnet format VeSiting.sln --verify-no-changes || fail "code is not formatted: run 'dotnet format'"
 
@@ -26,7 +33,7 @@ dotnet build VeSiting.sln --nologo -v quiet || fail "build failed"
 
 step "Tests"
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+trap 'rm -rf "$results"; postgis_down' EXIT
 dotnet test VeSiting.sln --no-build --nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
 status=$?
 

@@ -47,7 +47,7 @@ public sealed class NearestCommand(DataContext data, ResultRenderer renderer) : 
         var result = new CliResult($"Plants nearest {description}",
             ["Rank", "Id", "Kind", "Status", "Name", "Capacity (kW)", "Total height (m)", "Distance (m)", "Distance / H", "Municipality", "Connected"])
         {
-            Attributions = store.Data.Attributions,
+            Attributions = store.Attributions,
             DataVersion = store.Version.Id,
         };
         result.Fact("Point (EPSG:25832)", $"E {point.X:0.00} N {point.Y:0.00}")

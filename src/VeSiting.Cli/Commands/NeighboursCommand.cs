@@ -73,7 +73,7 @@ public sealed class NeighboursCommand(DataContext data, ResultRenderer renderer)
         var result = new CliResult(planned ? "Neighbours of a planned turbine" : $"Neighbours of {plant.Id}",
             ["Site", "Id", "Label", "Distance (m)", "Distance / H", "Ring"])
         {
-            Attributions = store.Data.Attributions,
+            Attributions = store.Attributions,
             DataVersion = store.Version.Id,
         };
         var c = plant.Geometry.Centroid;

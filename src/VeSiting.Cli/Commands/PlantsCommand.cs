@@ -28,7 +28,7 @@ public sealed class PlantsCommand(DataContext data, ResultRenderer renderer) : A
         var result = new CliResult("Plants",
             ["Id", "Kind", "Status", "Name", "Capacity (kW)", "Hub height (m)", "Rotor diameter (m)", "Total height (m)", "Siting", "Municipality code", "Municipality", "Connected", "Decommissioned", "E", "N"])
         {
-            Attributions = store.Data.Attributions,
+            Attributions = store.Attributions,
             DataVersion = store.Version.Id,
         };
         result.Fact("Matching plants", plants.Count)

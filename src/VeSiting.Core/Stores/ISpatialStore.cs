@@ -12,6 +12,9 @@ public interface ISpatialStore
 {
     DataVersion Version { get; }
 
+    /// <summary>Attribution lines of the data served, to be shown wherever the data is shown.</summary>
+    IReadOnlyList<string> Attributions { get; }
+
     /// <summary>The <paramref name="count"/> plants passing <paramref name="filter"/> nearest to <paramref name="point"/>, nearest first; ties by id.</summary>
     Task<IReadOnlyList<PlantDistance>> NearestPlantsAsync(Point point, PlantFilter filter, int count, CancellationToken cancellationToken = default);
 

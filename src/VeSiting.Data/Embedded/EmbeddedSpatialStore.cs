@@ -50,6 +50,8 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
 
     public DataVersion Version => _data.Version;
 
+    public IReadOnlyList<string> Attributions => _data.Attributions;
+
     public DataSet Data => _data;
 
     public Task<IReadOnlyList<PlantDistance>> NearestPlantsAsync(Point point, PlantFilter filter, int count, CancellationToken cancellationToken = default)

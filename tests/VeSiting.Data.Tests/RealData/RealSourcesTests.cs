@@ -23,7 +23,16 @@ public sealed class RealSourcesTests(RealDataSet real)
     {
         // 805 polygons with 592 distinct POSTNR_TXT values (Python tally of the file).
         Assert.Equal(592, real.Data.PostCodes.Count);
-        Assert.Equal(805, real.Data.PostCodes.Sum(p => p.Geometry.NumGeometries));
+        Assert.Equal(592, real.Data.PostCodes.Select(p => p.Code).Distinct().Count());
+        Assert.Contains(real.Data.PostCodes, p => p.Geometry.NumGeometries > 1);
+    }
+
+    [Fact]
+    public void Invalid_simplified_boundaries_are_repaired_and_reported()
+    {
+        Assert.All(real.Data.Municipalities.Concat(real.Data.Regions).Concat(real.Data.PostCodes), a => Assert.True(a.Geometry.IsValid, $"{a.Kind} {a.Code}"));
+        var notes = real.Data.Reports.Single(r => r.SourceId == "dagi-regions").Issues;
+        Assert.Contains(notes, n => n.Reason.Contains("invalid geometry") && n.Reason.Contains("repaired"));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.Operation.Valid;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Spatial;
@@ -53,12 +55,22 @@ public sealed class DagiAreaReader(AdminAreaKind kind)
         {
             var first = g.First();
             var polygons = g.SelectMany(p => p.Polygons).ToArray();
+            Geometry geometry = polygons.Length == 1 ? polygons[0] : factory.CreateMultiPolygon(polygons);
+            // Simplified boundaries self-intersect here and there; point-in-area tests on invalid polygons
+            // differ between libraries (or throw), so every store gets the same repaired geometry.
+            if (!geometry.IsValid)
+            {
+                var reason = new IsValidOp(geometry).ValidationError;
+                geometry = factory.CreateGeometry(GeometryFixer.Fix(geometry));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Note, file, first.Feature.Number, "geometry",
+                    $"{kind} {g.Key} ({first.Name}): invalid geometry ({reason?.Message} at {reason?.Coordinate}) repaired"));
+            }
             return new AdminArea
             {
                 Kind = kind,
                 Code = g.Key,
                 Name = first.Name,
-                Geometry = polygons.Length == 1 ? polygons[0] : factory.CreateMultiPolygon(polygons),
+                Geometry = geometry,
                 Origin = new RecordOrigin(sourceId, file, first.Feature.Number),
             };
         }).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();

@@ -1,0 +1,87 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace VeSiting.Stores.PostGis;
+
+/// <summary>Builds the pooled, NetTopologySuite-aware data source and connects with retry and backoff.</summary>
+public static class PostGisConnection
+{
+    /// <summary>How often and how patiently to try at start-up.</summary>
+    public sealed record RetryPolicy(int Attempts, TimeSpan FirstDelay, double Factor = 2)
+    {
+        public static RetryPolicy Default { get; } = new(6, TimeSpan.FromMilliseconds(500));
+        public static RetryPolicy Once { get; } = new(1, TimeSpan.Zero);
+    }
+
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Not a valid PostgreSQL connection string: {e.Message}", nameof(connectionString), e);
+        }
+        // Tile and nearest queries are short: JIT and parallel workers only slow them (measured on these machines).
+        parsed.Options = string.Join(' ', new[] { parsed.Options, "-c jit=off -c max_parallel_workers_per_gather=0" }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        parsed.ApplicationName ??= "vesiting";
+        var builder = new NpgsqlDataSourceBuilder(parsed.ConnectionString);
+        builder.UseNetTopologySuite();
+        return builder.Build();
+    }
+
+    /// <summary>"host:port/database" for messages, never the password.</summary>
+    public static string Describe(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{b.Host ?? "localhost"}:{b.Port}/{b.Database ?? b.Username}";
+    }
+
+    /// <summary>Opens a first connection, retrying with exponential backoff; fails with the host and the reason.</summary>
+    public static async Task VerifyReachableAsync(NpgsqlDataSource dataSource, RetryPolicy retry, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var delay = retry.FirstDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                await using var command = new NpgsqlCommand("SELECT postgis_lib_version()", connection);
+                await command.ExecuteScalarAsync(cancellationToken);
+                return;
+            }
+            catch (Exception e) when (IsConnectionFault(e) && attempt < retry.Attempts)
+            {
+                log?.Invoke($"PostGIS at {Describe(dataSource.ConnectionString)} not reachable (attempt {attempt} of {retry.Attempts}): {Reason(e)}; retrying in {delay.TotalSeconds:0.0} s");
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks((long)(delay.Ticks * retry.Factor));
+            }
+            catch (Exception e) when (IsConnectionFault(e) || e is PostgresException)
+            {
+                throw new StoreUnavailableException(
+                    $"Cannot use PostGIS at {Describe(dataSource.ConnectionString)} after {attempt} attempt(s): {Reason(e)}", e);
+            }
+        }
+    }
+
+    /// <summary>Network, authentication and server-shutdown faults: the database cannot answer right now.</summary>
+    public static bool IsConnectionFault(Exception e) => e switch
+    {
+        NpgsqlException { InnerException: SocketException or IOException or TimeoutException } => true,
+        PostgresException p => p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
+            or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification
+            or PostgresErrorCodes.InvalidCatalogName or "57P05",
+        NpgsqlException n => n.IsTransient,
+        SocketException or TimeoutException => true,
+        _ => false,
+    };
+
+    private static string Reason(Exception e) => e switch
+    {
+        PostgresException p => $"{p.MessageText} (SQLSTATE {p.SqlState})",
+        { InnerException: SocketException s } => s.Message,
+        _ => e.Message,
+    };
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using Npgsql;
+using VeSiting.Core.Domain;
+
+namespace VeSiting.Stores.PostGis;
+
+/// <summary>Maps result rows back to domain records. Column lists and readers are kept side by side.</summary>
+internal static class PostGisRows
+{
+    public const string PlantColumns =
+        "id, kind, status, name, capacity_kw, hub_height_m, rotor_diameter_m, siting, municipality_code, municipality_name, connected_on, "
+        + "decommissioned_on, permit_date, manufacturer, model, technology, annual_production_kwh::text, source_id, source_file, source_sheet, source_row, geom";
+
+    public static Plant Plant(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Kind = Enum.Parse<PlantKind>(r.GetString(1)),
+        Status = Enum.Parse<PlantStatus>(r.GetString(2)),
+        Name = Text(r, 3),
+        CapacityKw = Number(r, 4),
+        HubHeightM = Number(r, 5),
+        RotorDiameterM = Number(r, 6),
+        Siting = Enum.Parse<Siting>(r.GetString(7)),
+        MunicipalityCode = r.IsDBNull(8) ? null : r.GetInt32(8),
+        MunicipalityName = Text(r, 9),
+        ConnectedOn = Date(r, 10),
+        DecommissionedOn = Date(r, 11),
+        PermitDate = Date(r, 12),
+        Manufacturer = Text(r, 13),
+        Model = Text(r, 14),
+        Technology = Text(r, 15),
+        AnnualProductionKwh = JsonSerializer.Deserialize<Dictionary<int, double>>(r.GetString(16))!,
+        Origin = new RecordOrigin(r.GetString(17), r.GetString(18), r.GetInt32(20), Text(r, 19)),
+        Geometry = r.GetFieldValue<Geometry>(21),
+    };
+
+    public const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, source_id, source_file, source_row, geom";
+
+    public static Address Address(NpgsqlDataReader r, int offset = 0) => new()
+    {
+        Id = r.GetString(offset),
+        MunicipalityCode = r.GetInt32(offset + 1),
+        StreetName = r.GetString(offset + 2),
+        HouseNumber = r.GetString(offset + 3),
+        PostCode = r.GetInt32(offset + 4),
+        PostCodeName = r.GetString(offset + 5),
+        Origin = new RecordOrigin(r.GetString(offset + 6), r.GetString(offset + 7), r.GetInt32(offset + 8)),
+        Position = r.GetFieldValue<Point>(offset + 9),
+    };
+
+    public const string BuildingColumns = "id, bbr_id, building_type, source_id, source_file, source_row, geom";
+
+    public static Building Building(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        BbrId = Text(r, 1),
+        BuildingType = r.GetString(2),
+        Origin = new RecordOrigin(r.GetString(3), r.GetString(4), r.GetInt32(5)),
+        Footprint = r.GetFieldValue<Geometry>(6),
+    };
+
+    public const string AreaColumns = "kind, code, name, source_id, source_file, source_row, geom";
+
+    public static AdminArea Area(NpgsqlDataReader r) => new()
+    {
+        Kind = Enum.Parse<AdminAreaKind>(r.GetString(0)),
+        Code = r.GetString(1),
+        Name = r.GetString(2),
+        Origin = new RecordOrigin(r.GetString(3), r.GetString(4), r.GetInt32(5)),
+        Geometry = r.GetFieldValue<Geometry>(6),
+    };
+
+    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static double? Number(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+
+    private static DateOnly? Date(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+}

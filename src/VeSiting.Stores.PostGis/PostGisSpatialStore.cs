@@ -1,0 +1,250 @@
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using Npgsql;
+using NpgsqlTypes;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Stores;
+using VeSiting.Stores.PostGis.Migrations;
+
+namespace VeSiting.Stores.PostGis;
+
+/// <summary>
+/// The store contract answered by PostGIS: KNN (<c>&lt;-&gt;</c>) for nearest plants, <c>ST_DWithin</c>
+/// and <c>ST_Distance</c> in EPSG:25832 for radii, <c>ST_Covers</c> for point-in-area. Every value is a
+/// parameter. Ties are broken as the embedded store breaks them (distance, id in ordinal order, status).
+/// A broken connection surfaces as <see cref="StoreUnavailableException"/>, never as an empty answer.
+/// </summary>
+public sealed class PostGisSpatialStore : ISpatialStore, IAsyncDisposable
+{
+    /// <summary>Status order of the embedded store (enum order), for ties.</summary>
+    private static readonly string StatusRank =
+        $"array_position(ARRAY[{string.Join(", ", Enum.GetNames<PlantStatus>().Select(n => $"'{n}'"))}], status)";
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostGisSpatialStore(NpgsqlDataSource dataSource, DataVersion version, IReadOnlyList<string> attributions)
+    {
+        _dataSource = dataSource;
+        Version = version;
+        Attributions = attributions;
+    }
+
+    public DataVersion Version { get; private set; }
+
+    public IReadOnlyList<string> Attributions { get; private set; }
+
+    /// <summary>Connects (with retry), checks the schema is migrated and data is imported, and reads the data version.</summary>
+    public static async Task<PostGisSpatialStore> OpenAsync(string connectionString, PostGisConnection.RetryPolicy? retry = null,
+        Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var dataSource = PostGisConnection.CreateDataSource(connectionString);
+        try
+        {
+            await PostGisConnection.VerifyReachableAsync(dataSource, retry ?? PostGisConnection.RetryPolicy.Default, log, cancellationToken);
+            var schema = await new MigrationRunner(dataSource).CurrentVersionAsync(cancellationToken);
+            if (schema != MigrationRunner.LatestVersion)
+                throw new InvalidOperationException($"The database at {PostGisConnection.Describe(connectionString)} has schema version {schema}, this VeSiting needs {MigrationRunner.LatestVersion}: run `vesiting db migrate`.");
+            var (version, attributions) = await ReadVersionAsync(dataSource, cancellationToken)
+                ?? throw new InvalidOperationException($"The database at {PostGisConnection.Describe(connectionString)} holds no data yet: run `vesiting import --db …`.");
+            return new PostGisSpatialStore(dataSource, version, attributions);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Re-reads the data version (after an import by another process); returns true when it changed.</summary>
+    public async Task<bool> RefreshVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var current = await Guard(() => ReadVersionAsync(_dataSource, cancellationToken));
+        if (current is null || current.Value.Version == Version)
+            return false;
+        (Version, Attributions) = current.Value;
+        return true;
+    }
+
+    public Task<IReadOnlyList<PlantDistance>> NearestPlantsAsync(Point point, PlantFilter filter, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var (where, parameters) = FilterSql(filter);
+        return QueryPlantDistances($"""
+            SELECT {PostGisRows.PlantColumns}, ST_Distance(geom, @point) AS distance
+            FROM plants WHERE {where}
+            ORDER BY geom <-> @point, id COLLATE "C", {StatusRank}
+            LIMIT @count
+            """, [.. parameters, Geometry("point", point), new NpgsqlParameter("count", count)], cancellationToken);
+    }
+
+    public Task<IReadOnlyList<PlantDistance>> PlantsWithinAsync(Geometry geometry, double radiusM, PlantFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(radiusM);
+        var (where, parameters) = FilterSql(filter);
+        return QueryPlantDistances($"""
+            SELECT {PostGisRows.PlantColumns}, ST_Distance(geom, @geometry) AS distance
+            FROM plants WHERE {where} AND ST_DWithin(geom, @geometry, @radius)
+            ORDER BY distance, id COLLATE "C", {StatusRank}
+            """, [.. parameters, Geometry("geometry", geometry), new NpgsqlParameter("radius", radiusM)], cancellationToken);
+    }
+
+    public async Task<SitesNear> SitesWithinAsync(Geometry geometry, double radiusM, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(radiusM);
+        var addresses = await Query($"""
+            SELECT {PostGisRows.AddressColumns}, ST_Distance(geom, @geometry) AS distance
+            FROM addresses WHERE ST_DWithin(geom, @geometry, @radius)
+            ORDER BY distance, id COLLATE "C"
+            """, [Geometry("geometry", geometry), new NpgsqlParameter("radius", radiusM)],
+            r => new AddressDistance(PostGisRows.Address(r), r.GetDouble(10)), cancellationToken);
+        var buildings = await Query($"""
+            SELECT {PostGisRows.BuildingColumns}, ST_Distance(geom, @geometry) AS distance
+            FROM buildings WHERE ST_DWithin(geom, @geometry, @radius)
+            ORDER BY distance, id COLLATE "C"
+            """, [Geometry("geometry", geometry), new NpgsqlParameter("radius", radiusM)],
+            r => new BuildingDistance(PostGisRows.Building(r), r.GetDouble(7)), cancellationToken);
+        return new SitesNear(addresses, buildings);
+    }
+
+    public Task<IReadOnlyList<Plant>> ListPlantsAsync(PlantFilter filter, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = FilterSql(filter);
+        return Query($"""
+            SELECT {PostGisRows.PlantColumns} FROM plants WHERE {where}
+            ORDER BY id COLLATE "C", {StatusRank}
+            """, parameters, PostGisRows.Plant, cancellationToken);
+    }
+
+    public async Task<Plant?> FindPlantAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var key = id.Trim();
+        if (key.Contains('\0'))
+            return null; // PostgreSQL text cannot hold NUL, so no plant can have such an id.
+        var found = await Query($"""
+            SELECT {PostGisRows.PlantColumns} FROM plants WHERE id = @id
+            ORDER BY {StatusRank} LIMIT 1
+            """, [new NpgsqlParameter("id", NpgsqlDbType.Text) { Value = key }], PostGisRows.Plant, cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<AdminArea?> AreaAtAsync(AdminAreaKind kind, Point point, CancellationToken cancellationToken = default)
+    {
+        var found = await Query($"""
+            SELECT {PostGisRows.AreaColumns} FROM admin_areas
+            WHERE kind = @kind AND ST_Covers(geom, @point)
+            ORDER BY code COLLATE "C" LIMIT 1
+            """, [new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = kind.ToString() }, Geometry("point", point)], PostGisRows.Area, cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public Task<IReadOnlyList<AdminArea>> ListAreasAsync(AdminAreaKind kind, CancellationToken cancellationToken = default) =>
+        Query($"""
+            SELECT {PostGisRows.AreaColumns} FROM admin_areas WHERE kind = @kind ORDER BY code COLLATE "C"
+            """, [new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = kind.ToString() }], PostGisRows.Area, cancellationToken);
+
+    public async Task<IReadOnlyList<Address>> SearchAddressesAsync(string text, int limit, CancellationToken cancellationToken = default)
+    {
+        var words = AddressMatching.Words(text);
+        if (words.Length == 0)
+            return [];
+        // Candidates contain every query word somewhere (strpos: no LIKE wildcards to escape);
+        // the shared matcher then ranks them exactly as the embedded store does.
+        var candidates = await Query($"""
+            SELECT search_text, {PostGisRows.AddressColumns} FROM addresses a
+            WHERE NOT EXISTS (SELECT 1 FROM unnest(@words) AS w WHERE strpos(a.search_text, w) = 0)
+            """, [new NpgsqlParameter("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words }],
+            r => (PostGisRows.Address(r, 1), r.GetString(0).Split(' ')), cancellationToken);
+        return AddressMatching.Rank(text, candidates, limit);
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>The filter as a WHERE clause with parameters; never string-built from values.</summary>
+    private static (string Where, NpgsqlParameter[] Parameters) FilterSql(PlantFilter filter)
+    {
+        var clauses = new List<string> { "true" };
+        var parameters = new List<NpgsqlParameter>();
+        if (filter.Kinds.Count > 0)
+        {
+            clauses.Add("kind = ANY(@kinds)");
+            parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = filter.Kinds.Select(k => k.ToString()).ToArray() });
+        }
+        if (filter.Statuses.Count > 0)
+        {
+            clauses.Add("status = ANY(@statuses)");
+            parameters.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = filter.Statuses.Select(s => s.ToString()).ToArray() });
+        }
+        if (filter.MinTotalHeightM is { } height)
+        {
+            clauses.Add("total_height_m >= @min_height");
+            parameters.Add(new NpgsqlParameter("min_height", height));
+        }
+        if (filter.ConnectedOnOrBefore is { } before)
+        {
+            clauses.Add("connected_on <= @connected_before");
+            parameters.Add(new NpgsqlParameter("connected_before", before));
+        }
+        if (filter.ConnectedOnOrAfter is { } after)
+        {
+            clauses.Add("connected_on >= @connected_after");
+            parameters.Add(new NpgsqlParameter("connected_after", after));
+        }
+        if (filter.MunicipalityCode is { } municipality)
+        {
+            clauses.Add("municipality_code = @municipality");
+            parameters.Add(new NpgsqlParameter("municipality", municipality));
+        }
+        if (filter.Siting is { } siting)
+        {
+            clauses.Add("siting = @siting");
+            parameters.Add(new NpgsqlParameter("siting", NpgsqlDbType.Text) { Value = siting.ToString() });
+        }
+        return (string.Join(" AND ", clauses), parameters.ToArray());
+    }
+
+    private static NpgsqlParameter Geometry(string name, Geometry geometry)
+    {
+        if (geometry.SRID != 25832)
+            throw new ArgumentException($"geometry must be in EPSG:25832, not SRID {geometry.SRID}", name);
+        return new NpgsqlParameter(name, NpgsqlDbType.Geometry) { Value = geometry };
+    }
+
+    private Task<IReadOnlyList<PlantDistance>> QueryPlantDistances(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken) =>
+        Query(sql, parameters, r => new PlantDistance(PostGisRows.Plant(r), r.GetDouble(22)), cancellationToken);
+
+    private Task<IReadOnlyList<T>> Query<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken) =>
+        Guard(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddRange(parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+                rows.Add(map(reader));
+            return (IReadOnlyList<T>)rows;
+        });
+
+    private async Task<T> Guard<T>(Func<Task<T>> query)
+    {
+        try
+        {
+            return await query();
+        }
+        catch (Exception e) when (PostGisConnection.IsConnectionFault(e))
+        {
+            throw new StoreUnavailableException($"PostGIS at {PostGisConnection.Describe(_dataSource.ConnectionString)} is unavailable: {e.Message}", e);
+        }
+    }
+
+    private static async Task<(DataVersion Version, IReadOnlyList<string> Attributions)?> ReadVersionAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT id, loaded_at, attributions::text FROM data_version", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+        var version = new DataVersion(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1));
+        return (version, JsonSerializer.Deserialize<List<string>>(reader.GetString(2))!);
+    }
+}
