@@ -5,6 +5,7 @@ using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Importing;
 using VeSiting.Data.Sources;
+using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Cli;
 
@@ -30,6 +31,14 @@ public static class CliApp
                 data.AddCommand<DataFetchCommand>("fetch").WithDescription("Fetch every source into the cache, verifying checksums.");
                 data.AddCommand<DataSourcesCommand>("sources").WithDescription("List the sources with licence, attribution and cache state.");
             });
+            config.AddBranch("db", db =>
+            {
+                db.SetDescription("Manage the PostGIS database.");
+                db.AddCommand<DbMigrateCommand>("migrate").WithDescription("Apply the schema migrations (idempotent).");
+            });
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("Load every source into PostGIS in one transaction (needs --db or $VESITING_DB).")
+                .WithExample("import", "--db", "Host=localhost;Database=vesiting;Username=vesiting;Password=…");
             config.AddCommand<NearestCommand>("nearest")
                 .WithDescription("Plants nearest a point, an address or a UTM coordinate.")
                 .WithExample("nearest", "--address", "Eliasgade 10, 2300")
@@ -58,7 +67,8 @@ public static class CliApp
             case NotFoundException:
                 error.MarkupLineInterpolated($"[red]not found:[/] {exception.Message}");
                 return ExitCodes.NotFound;
-            case DataFetchException or ImportFailedException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException:
+            case DataFetchException or ImportFailedException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
+                or StoreUnavailableException or StoreNotReadyException:
                 error.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
                 return ExitCodes.Failure;
             case OperationCanceledException:

@@ -48,7 +48,7 @@ public static class PostGisConnection
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                await using var command = new NpgsqlCommand("SELECT postgis_lib_version()", connection);
+                await using var command = new NpgsqlCommand("SELECT 1", connection);
                 await command.ExecuteScalarAsync(cancellationToken);
                 return;
             }

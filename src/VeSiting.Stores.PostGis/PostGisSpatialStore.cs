@@ -43,9 +43,9 @@ public sealed class PostGisSpatialStore : ISpatialStore, IAsyncDisposable
             await PostGisConnection.VerifyReachableAsync(dataSource, retry ?? PostGisConnection.RetryPolicy.Default, log, cancellationToken);
             var schema = await new MigrationRunner(dataSource).CurrentVersionAsync(cancellationToken);
             if (schema != MigrationRunner.LatestVersion)
-                throw new InvalidOperationException($"The database at {PostGisConnection.Describe(connectionString)} has schema version {schema}, this VeSiting needs {MigrationRunner.LatestVersion}: run `vesiting db migrate`.");
+                throw new StoreNotReadyException($"The database at {PostGisConnection.Describe(connectionString)} has schema version {schema}, this VeSiting needs {MigrationRunner.LatestVersion}: run `vesiting db migrate`.");
             var (version, attributions) = await ReadVersionAsync(dataSource, cancellationToken)
-                ?? throw new InvalidOperationException($"The database at {PostGisConnection.Describe(connectionString)} holds no data yet: run `vesiting import --db …`.");
+                ?? throw new StoreNotReadyException($"The database at {PostGisConnection.Describe(connectionString)} holds no data yet: run `vesiting import --db …`.");
             return new PostGisSpatialStore(dataSource, version, attributions);
         }
         catch

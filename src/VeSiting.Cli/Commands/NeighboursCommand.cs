@@ -52,7 +52,7 @@ public sealed class NeighboursCommand(DataContext data, ResultRenderer renderer)
         if (settings.Hub is <= 0 || settings.Rotor is < 0 || settings.CapacityKw is < 0)
             throw new UsageException("--hub must be positive, --rotor and --capacity-kw zero or positive (metres, kW)");
 
-        var store = await data.LoadStoreAsync(settings, cancellationToken);
+        var store = await data.OpenStoreAsync(settings, cancellationToken);
         Plant plant;
         if (planned)
         {

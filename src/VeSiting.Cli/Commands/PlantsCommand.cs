@@ -21,7 +21,7 @@ public sealed class PlantsCommand(DataContext data, ResultRenderer renderer) : A
         var filter = settings.ToFilter();
         if (settings.Limit is < 0)
             throw new UsageException($"--limit: {settings.Limit} is negative");
-        var store = await data.LoadStoreAsync(settings, cancellationToken);
+        var store = await data.OpenStoreAsync(settings, cancellationToken);
         var plants = await store.ListPlantsAsync(filter, cancellationToken);
         var shown = settings.Limit is { } limit ? plants.Take(limit).ToList() : plants;
 

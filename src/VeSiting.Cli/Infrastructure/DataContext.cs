@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Spectre.Console;
+using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
 using VeSiting.Data.Importers.Dst;
 using VeSiting.Data.Loading;
 using VeSiting.Data.Sources;
+using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Cli.Infrastructure;
 
@@ -18,7 +20,20 @@ public sealed class DataContext(CliConsole console)
         return (manifest, fetcher, layout);
     }
 
-    public async Task<EmbeddedSpatialStore> LoadStoreAsync(DataSettings settings, CancellationToken cancellationToken)
+    /// <summary>The store the settings select: PostGIS when a connection string is given, else the embedded engine.</summary>
+    public async Task<ISpatialStore> OpenStoreAsync(DataSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.DatabaseOrEnvironment is not { } connectionString)
+            return await LoadStoreAsync(settings, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var store = await PostGisSpatialStore.OpenAsync(connectionString, log: message => console.Status.MarkupLineInterpolated($"[yellow]{message}[/]"), cancellationToken: cancellationToken);
+        if (settings.Verbose)
+            console.Status.MarkupLineInterpolated($"[grey]Connected to PostGIS at {PostGisConnection.Describe(connectionString)}, data version {store.Version.Id}, in {clock.Elapsed.TotalSeconds:0.00} s.[/]");
+        return store;
+    }
+
+    /// <summary>The whole data set from the cache (fetched first where missing), checked; for the embedded store and for imports.</summary>
+    public async Task<DataSet> LoadDataSetAsync(DataSettings settings, CancellationToken cancellationToken)
     {
         var (manifest, fetcher, layout) = OpenSources(settings);
         if (manifest.Sources.Any(s => !fetcher.IsCached(s)))
@@ -31,16 +46,22 @@ public sealed class DataContext(CliConsole console)
 
         var clock = Stopwatch.StartNew();
         var data = await new DataSetLoader(manifest, fetcher, aliases).LoadAsync(cancellationToken: cancellationToken);
-        var loaded = clock.Elapsed;
-        clock.Restart();
-        var store = new EmbeddedSpatialStore(data);
-        var indexed = clock.Elapsed;
         if (settings.Verbose)
         {
-            console.Status.MarkupLineInterpolated($"[grey]Loaded data version {data.Version.Id} in {loaded.TotalSeconds:0.00} s, indexed in {indexed.TotalSeconds:0.00} s.[/]");
+            console.Status.MarkupLineInterpolated($"[grey]Loaded data version {data.Version.Id} in {clock.Elapsed.TotalSeconds:0.00} s.[/]");
             foreach (var report in data.Reports)
                 console.Status.MarkupLineInterpolated($"[grey]  {report.SourceId}: {report.Records} records, {report.Skipped} rows skipped, {report.Notes} notes ({report.Elapsed.TotalSeconds:0.00} s)[/]");
         }
+        return data;
+    }
+
+    public async Task<EmbeddedSpatialStore> LoadStoreAsync(DataSettings settings, CancellationToken cancellationToken)
+    {
+        var data = await LoadDataSetAsync(settings, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var store = new EmbeddedSpatialStore(data);
+        if (settings.Verbose)
+            console.Status.MarkupLineInterpolated($"[grey]Indexed in {clock.Elapsed.TotalSeconds:0.00} s.[/]");
         return store;
     }
 

@@ -25,7 +25,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         var clock = Stopwatch.StartNew();
         var schema = await new MigrationRunner(dataSource).CurrentVersionAsync(cancellationToken);
         if (schema != MigrationRunner.LatestVersion)
-            throw new InvalidOperationException(
+            throw new StoreNotReadyException(
                 $"The database at {PostGisConnection.Describe(dataSource.ConnectionString)} has schema version {schema}, this VeSiting needs {MigrationRunner.LatestVersion}: run `vesiting db migrate` first.");
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
