@@ -13,6 +13,7 @@ public sealed class PostGisStores : IAsyncLifetime
     public PostGisSpatialStore HandMade { get; private set; } = null!;
     public PostGisSpatialStore Real { get; private set; } = null!;
     public DataSet RealData { get; private set; } = null!;
+    public IReadOnlyList<string> ConnectionStrings => _databases;
 
     public async Task InitializeAsync()
     {

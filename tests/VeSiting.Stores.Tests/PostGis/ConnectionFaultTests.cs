@@ -1,0 +1,101 @@
+using Npgsql;
+using VeSiting.Core.Spatial;
+using VeSiting.Core.Stores;
+using VeSiting.Stores.PostGis;
+using VeSiting.Stores.Tests.Fixtures;
+
+namespace VeSiting.Stores.Tests.PostGis;
+
+public sealed class ConnectionFaultTests : IAsyncLifetime
+{
+    private string _connectionString = null!;
+
+    public async Task InitializeAsync() => _connectionString = await PostGisServer.CreateImportedDatabaseAsync(HandMadeData.Create());
+
+    public Task DisposeAsync() => PostGisServer.DropDatabaseAsync(_connectionString);
+
+    [Fact]
+    public async Task An_unreachable_server_fails_at_start_up_with_host_and_reason_after_retrying()
+    {
+        // Port 1 on loopback: nothing listens, so the connection is refused at once.
+        var unreachable = new NpgsqlConnectionStringBuilder(_connectionString) { Port = 1, Timeout = 2 }.ConnectionString;
+        var retries = new List<string>();
+
+        var e = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+            PostGisSpatialStore.OpenAsync(unreachable, new PostGisConnection.RetryPolicy(3, TimeSpan.FromMilliseconds(20)), retries.Add));
+
+        Assert.Contains("127.0.0.1:1/", e.Message);
+        Assert.Contains("after 3 attempt(s)", e.Message);
+        Assert.Contains("refused", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, retries.Count);
+        Assert.All(retries, r => Assert.Contains("retrying in", r));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_a_clear_error_without_the_password()
+    {
+        var wrong = new NpgsqlConnectionStringBuilder(_connectionString) { Password = "not-the-password" }.ConnectionString;
+        var e = await Assert.ThrowsAsync<StoreUnavailableException>(() => PostGisSpatialStore.OpenAsync(wrong, PostGisConnection.RetryPolicy.Once));
+        Assert.Contains("password authentication failed", e.Message);
+        Assert.DoesNotContain("not-the-password", e.Message);
+    }
+
+    [Fact]
+    public async Task An_unmigrated_database_says_to_migrate()
+    {
+        var empty = await PostGisServer.CreateDatabaseAsync();
+        try
+        {
+            var e = await Assert.ThrowsAsync<StoreNotReadyException>(() => PostGisSpatialStore.OpenAsync(empty, PostGisConnection.RetryPolicy.Once));
+            Assert.Contains("vesiting db migrate", e.Message);
+        }
+        finally
+        {
+            await PostGisServer.DropDatabaseAsync(empty);
+        }
+    }
+
+    [Fact]
+    public async Task A_query_whose_connection_is_killed_errors_instead_of_answering_wrongly_and_the_store_recovers()
+    {
+        await using var store = await PostGisSpatialStore.OpenAsync(_connectionString, PostGisConnection.RetryPolicy.Once);
+        var origin = GeometryTransforms.Utm32Point(600000, 6200000);
+        var expected = (await store.NearestPlantsAsync(origin, PlantFilter.Operating, 2)).Select(p => p.Plant.Id).ToList();
+        Assert.Equal(["solar-1", "a"], expected);
+
+        var failures = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            await TerminateStoreSessions();
+            for (var attempt = 0; attempt < 2; attempt++)
+            {
+                try
+                {
+                    // Either the right answer or an "unavailable" error: never a wrong or empty answer.
+                    Assert.Equal(expected, (await store.NearestPlantsAsync(origin, PlantFilter.Operating, 2)).Select(p => p.Plant.Id));
+                }
+                catch (StoreUnavailableException e)
+                {
+                    failures++;
+                    Assert.Contains("unavailable", e.Message);
+                }
+            }
+        }
+        Assert.True(failures > 0, "terminating the server session should make an in-flight query fail");
+        // Recovered: a fresh query after the faults answers correctly.
+        Assert.Equal(expected, (await store.NearestPlantsAsync(origin, PlantFilter.Operating, 2)).Select(p => p.Plant.Id));
+    }
+
+    /// <summary>What a server restart does to a client: every session of the store's database is ended by the server.</summary>
+    private async Task TerminateStoreSessions()
+    {
+        await using var admin = new NpgsqlConnection(PostGisServer.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var kill = new NpgsqlCommand("""
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = @database AND pid <> pg_backend_pid()
+            """, admin);
+        kill.Parameters.AddWithValue("database", new NpgsqlConnectionStringBuilder(_connectionString).Database!);
+        await kill.ExecuteScalarAsync();
+    }
+}
