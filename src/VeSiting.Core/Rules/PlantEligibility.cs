@@ -1,0 +1,53 @@
+using System.Globalization;
+using VeSiting.Core.Domain;
+
+namespace VeSiting.Core.Rules;
+
+public enum Coverage
+{
+    Covered,
+    /// <summary>Could be covered, but the data cannot tell (unknown height, small solar near other solar).</summary>
+    MayBeCovered,
+    NotCovered,
+}
+
+public sealed record EligibilityResult(Coverage Coverage, string Reason);
+
+/// <summary>Whether a plant falls under the neighbour schemes (VE-loven § 6): wind ≥ 25 m total height, solar ≥ 500 kW.</summary>
+public static class PlantEligibility
+{
+    public static EligibilityResult Evaluate(Plant plant, RuleSet rules, Provenance provenance)
+    {
+        switch (plant.Kind)
+        {
+            case PlantKind.WindTurbine:
+            {
+                var min = provenance.Use(rules, "windMinTotalHeight").Value;
+                return plant.TotalHeightM switch
+                {
+                    null => new(Coverage.MayBeCovered, "total height unknown in the register"),
+                    var h when h >= min => new(Coverage.Covered, $"total height {F(h.Value)} m ≥ {F(min)} m"),
+                    var h => new(Coverage.NotCovered, $"total height {F(h!.Value)} m < {F(min)} m"),
+                };
+            }
+            case PlantKind.WindFarm:
+                return new(Coverage.MayBeCovered, "wind farm registered without turbine heights");
+            case PlantKind.SolarPark:
+            {
+                var covered = provenance.Use(rules, "solarCoveredFrom").Value;
+                var conditional = provenance.Use(rules, "solarConditionalFrom").Value;
+                return plant.CapacityKw switch
+                {
+                    null => new(Coverage.MayBeCovered, "capacity unknown"),
+                    var kw when kw >= covered => new(Coverage.Covered, $"capacity {F(kw.Value)} kW ≥ {F(covered)} kW"),
+                    var kw when kw >= conditional => new(Coverage.MayBeCovered, $"capacity {F(kw.Value)} kW: covered only together with other solar of ≥ {F(conditional)} kW within 500 m reaching {F(covered)} kW"),
+                    var kw => new(Coverage.NotCovered, $"capacity {F(kw!.Value)} kW < {F(conditional)} kW"),
+                };
+            }
+            default:
+                return new(Coverage.NotCovered, "only wind, solar, wave and hydro plants are covered");
+        }
+    }
+
+    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,52 @@
+namespace VeSiting.Core.Rules;
+
+/// <summary>A value an answer relied on that is not confirmed by a primary source.</summary>
+public sealed record UnconfirmedValue(RuleSetRef RuleSet, string Key, RuleValue Value)
+{
+    public override string ToString() =>
+        $"{Key} = {Value.Value} {Value.Unit} in {RuleSet} is {Value.Confidence.ToString().ToLowerInvariant()}{(Value.Note is null ? "" : $": {Value.Note}")}";
+}
+
+/// <summary>Collects, while an answer is computed, every rule set and every unconfirmed value it uses.</summary>
+public sealed class Provenance
+{
+    private readonly List<RuleSetRef> _ruleSets = [];
+    private readonly List<UnconfirmedValue> _unconfirmed = [];
+    private readonly List<string> _assumptions = [];
+
+    public IReadOnlyList<RuleSetRef> RuleSets => _ruleSets;
+    public IReadOnlyList<UnconfirmedValue> Unconfirmed => _unconfirmed;
+    /// <summary>Approximations the answer made (e.g. "permit date taken as connection date").</summary>
+    public IReadOnlyList<string> Assumptions => _assumptions;
+
+    /// <summary>Reads a value, recording the rule set and, unless confirmed, the value.</summary>
+    public RuleValue Use(RuleSet set, string key) => Record(set, key, set[key]);
+
+    public RuleValue? UseOptional(RuleSet set, string key) => set.Optional(key) is { } value ? Record(set, key, value) : null;
+
+    public void UseSet(RuleSet set)
+    {
+        if (!_ruleSets.Contains(set.Ref))
+            _ruleSets.Add(set.Ref);
+    }
+
+    public void Uses(RuleSetRef reference, string key, RuleValue value)
+    {
+        if (!_ruleSets.Contains(reference))
+            _ruleSets.Add(reference);
+        if (value.Confidence == Confidence.Unconfirmed && !_unconfirmed.Any(u => u.RuleSet == reference && u.Key == key))
+            _unconfirmed.Add(new UnconfirmedValue(reference, key, value));
+    }
+
+    public void Assume(string assumption)
+    {
+        if (!_assumptions.Contains(assumption))
+            _assumptions.Add(assumption);
+    }
+
+    private RuleValue Record(RuleSet set, string key, RuleValue value)
+    {
+        Uses(set.Ref, key, value);
+        return value;
+    }
+}

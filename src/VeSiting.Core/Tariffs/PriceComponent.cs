@@ -1,0 +1,11 @@
+namespace VeSiting.Core.Tariffs;
+
+/// <summary>The named parts of a kWh's price before VAT, as tariff scenarios discount them.</summary>
+public enum PriceComponent
+{
+    Spot,
+    SupplierMargin,
+    DsoTariff,
+    EnerginetTariffs,
+    Elafgift,
+}
