@@ -1,0 +1,29 @@
+using VeSiting.Core.Rules;
+using VeSiting.Core.Stores;
+using VeSiting.Core.Tariffs;
+
+namespace VeSiting.Core.Assessments;
+
+/// <summary>A site's zone under one scenario and its price per kWh and annual bill with and without the scenario.</summary>
+public sealed record TariffAnswer(TariffScenario Scenario, ZoneResult Zone, PriceBreakdown Without, PriceBreakdown With)
+{
+    public double SavingDkkPerYear => Without.AnnualDkk - With.AnnualDkk;
+
+    public static async Task<IReadOnlyList<TariffAnswer>> ForSiteAsync(AssessmentContext context, NetTopologySuite.Geometries.Geometry site,
+        ConsumptionProfile profile, Provenance provenance, CancellationToken cancellationToken)
+    {
+        context.UsePrices(provenance);
+        var without = PriceCalculator.Price(context.Prices, profile);
+        var answers = new List<TariffAnswer>();
+        var radius = context.Scenarios.Count == 0 ? 0 : context.Scenarios.Max(s => s.SearchRadiusM);
+        var nearby = radius > 0 ? await context.Store.PlantsWithinAsync(site, radius, PlantFilter.Any, cancellationToken) : [];
+        foreach (var scenario in context.Scenarios)
+        {
+            provenance.Uses(scenario.Ref, "zones", new RuleValue(scenario.Zones.Count, "zones", scenario.File, Confidence.Confirmed));
+            var zone = ZoneResolver.Resolve(scenario, nearby.Where(p => p.DistanceM <= scenario.SearchRadiusM));
+            var with = PriceCalculator.Price(context.Prices, profile, zone.Zone?.Discounts);
+            answers.Add(new TariffAnswer(scenario, zone, without, with));
+        }
+        return answers;
+    }
+}

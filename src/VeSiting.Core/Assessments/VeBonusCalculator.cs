@@ -1,0 +1,42 @@
+using VeSiting.Core.Domain;
+using VeSiting.Core.Rules;
+
+namespace VeSiting.Core.Assessments;
+
+/// <summary>What a plant or project pays each qualifying household per year, with the 1.5 % cap applied.</summary>
+public sealed record VeBonusEstimate(
+    double KPerHouseholdKw,
+    double InstalledKw,
+    double AnnualKwh,
+    string ProductionBasis,
+    double PriceDkkPerKwh,
+    BonusCap Cap,
+    RuleSetRef RuleSet)
+{
+    public double PerHouseholdDkk => VeBonus.PerHousehold(Cap.EffectiveKw, InstalledKw, AnnualKwh, PriceDkkPerKwh);
+    public double TotalDkk => PerHouseholdDkk * Cap.Households;
+
+    public string Why =>
+        $"{NeighbourSchemes.F(Cap.EffectiveKw)} kW / {NeighbourSchemes.F(InstalledKw)} kW × {NeighbourSchemes.F(AnnualKwh)} kWh × {PriceDkkPerKwh:0.###} DKK/kWh"
+        + (Cap.Applied ? $" (k cut from {NeighbourSchemes.F(KPerHouseholdKw)} kW: {Cap.Households} households × {NeighbourSchemes.F(KPerHouseholdKw)} kW exceed the cap of {NeighbourSchemes.F(Cap.CapKw)} kW)" : "")
+        + $"; production {ProductionBasis}";
+}
+
+public static class VeBonusCalculator
+{
+    /// <summary>The estimate for plants sharing one permit (a project), or null when the VE-bonus does not cover the permit date.</summary>
+    public static VeBonusEstimate? Estimate(IReadOnlyList<Plant> plants, DateOnly permitDate, int households, RuleBook book, double priceDkkPerKwh, Provenance provenance)
+    {
+        if (book.Find(Schemes.VeBonus, permitDate) is not { } rules)
+            return null;
+        var estimates = book.Require(Schemes.Estimates, permitDate);
+        var k = provenance.Use(rules, "kPerHousehold").Value;
+        var share = provenance.Use(rules, "capShareOfCapacity").Value;
+        var installed = plants.Sum(p => p.CapacityKw ?? 0);
+        if (installed <= 0)
+            return null;
+        var production = plants.Select(p => ProductionEstimate.AnnualKwh(p, estimates, provenance)).ToList();
+        var basis = production.Count == 1 ? production[0].Basis : $"sum of {production.Count} plants ({string.Join("; ", production.Select(p => p.Basis).Distinct().Take(3))})";
+        return new VeBonusEstimate(k, installed, production.Sum(p => p.Kwh), basis, priceDkkPerKwh, new BonusCap(installed, share, k, households), rules.Ref);
+    }
+}
