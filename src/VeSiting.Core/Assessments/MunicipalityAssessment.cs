@@ -39,7 +39,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         var provenance = new Provenance();
         var plants = await store.PlantsWithinAsync(area.Geometry, 0, PlantFilter.Operating, cancellationToken);
 
-        var technologies = plants.GroupBy(p => Technology(p.Plant))
+        var technologies = plants.GroupBy(p => Technology(p))
             .Select(g => new TechnologySummary(g.Key, g.Count(), g.Sum(p => p.Plant.CapacityMw ?? 0)))
             .OrderByDescending(t => t.Mw).ToList();
 
