@@ -4,6 +4,8 @@ using VeSiting.Cli.Commands;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Importing;
+using VeSiting.Core.Rules;
+using VeSiting.Data.Rules;
 using VeSiting.Data.Sources;
 using VeSiting.Stores.PostGis;
 
@@ -46,6 +48,17 @@ public static class CliApp
             config.AddCommand<NeighboursCommand>("neighbours")
                 .WithDescription("Addresses and buildings within k × H of a turbine (registered or planned).")
                 .WithExample("neighbours", "--utm", "638500 6150500", "--hub", "95", "--rotor", "110");
+            config.AddBranch("assess", assess =>
+            {
+                assess.SetDescription("Neighbour schemes, VE-bonus, green pool and tariff zones, with the rules and data behind every number.");
+                assess.AddCommand<AssessSiteCommand>("site").WithDescription("A home or firm: schemes, DKK per year, tariff zone and price.")
+                    .WithExample("assess", "site", "--address", "Eliasgade 10, 2300");
+                assess.AddCommand<AssessPlantCommand>("plant").WithDescription("Registered turbines by GSRN: affected dwellings, VE-bonus, green pool.");
+                assess.AddCommand<AssessProjectCommand>("project").WithDescription("A planned layout (GeoJSON file or --turbine positions).")
+                    .WithExample("assess", "project", "--turbine", "638500 6150500", "--hub", "95", "--rotor", "110", "--capacity-kw", "4200", "--permit-date", "2026-06-01");
+                assess.AddCommand<AssessMunicipalityCommand>("municipality").WithDescription("Totals for a municipality.")
+                    .WithExample("assess", "municipality", "--code", "573");
+            });
             config.AddCommand<PlantsCommand>("plants")
                 .WithDescription("List and filter plants.")
                 .WithExample("plants", "--kind", "solar-park", "--format", "csv");
@@ -60,7 +73,7 @@ public static class CliApp
         var error = console.Status;
         switch (exception)
         {
-            case CommandParseException or CommandRuntimeException or UsageException:
+            case CommandParseException or CommandRuntimeException or UsageException or RulePeriodException:
                 error.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
                 error.MarkupLine("[grey]usage: vesiting <command> [[options]]; see vesiting --help or vesiting <command> --help[/]");
                 return ExitCodes.Usage;
@@ -68,7 +81,7 @@ public static class CliApp
                 error.MarkupLineInterpolated($"[red]not found:[/] {exception.Message}");
                 return ExitCodes.NotFound;
             case DataFetchException or ImportFailedException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
-                or StoreUnavailableException or StoreNotReadyException:
+                or StoreUnavailableException or StoreNotReadyException or RuleFileException:
                 error.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
                 return ExitCodes.Failure;
             case OperationCanceledException:

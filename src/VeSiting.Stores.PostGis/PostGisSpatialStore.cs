@@ -127,6 +127,18 @@ public sealed class PostGisSpatialStore : ISpatialStore, IAsyncDisposable
         return found.Count == 0 ? null : found[0];
     }
 
+    public async Task<Building?> FindBuildingAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var key = id.Trim();
+        if (key.Contains('\0'))
+            return null;
+        var found = await Query($"""
+            SELECT {PostGisRows.BuildingColumns} FROM buildings WHERE id = @id OR lower(bbr_id) = lower(@id)
+            ORDER BY id COLLATE "C" LIMIT 1
+            """, [new NpgsqlParameter("id", NpgsqlDbType.Text) { Value = key }], PostGisRows.Building, cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
     public async Task<AdminArea?> AreaAtAsync(AdminAreaKind kind, Point point, CancellationToken cancellationToken = default)
     {
         var found = await Query($"""

@@ -29,4 +29,14 @@ public sealed class CliResult(string title, IReadOnlyList<string> columns)
         Rows.Add((cells, geometry));
         return this;
     }
+
+    /// <summary>Further tables shown after the main one (table and JSON output; CSV and GeoJSON carry the main table only).</summary>
+    public List<CliResult> Sections { get; } = [];
+
+    public CliResult Section(string title, IReadOnlyList<string> columns)
+    {
+        var section = new CliResult(title, columns);
+        Sections.Add(section);
+        return section;
+    }
 }

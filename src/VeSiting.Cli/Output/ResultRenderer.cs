@@ -41,6 +41,14 @@ public sealed class ResultRenderer(CliConsole console)
 
     private void WriteTable(CliResult result)
     {
+        WriteTableBody(result);
+        foreach (var section in result.Sections)
+            WriteTableBody(section);
+        WriteAttribution(console.Answer, result);
+    }
+
+    private void WriteTableBody(CliResult result)
+    {
         var answer = console.Answer;
         answer.Write(new Rule($"[bold]{Markup.Escape(result.Title)}[/]").LeftJustified());
         foreach (var (key, value) in result.Summary)
@@ -58,7 +66,6 @@ public sealed class ResultRenderer(CliConsole console)
         {
             answer.MarkupLine("[grey](no rows)[/]");
         }
-        WriteAttribution(answer, result);
     }
 
     private static void WriteAttribution(IAnsiConsole target, CliResult result)
@@ -69,16 +76,20 @@ public sealed class ResultRenderer(CliConsole console)
 
     private void WriteJson(CliResult result)
     {
-        var body = new JsonObject
-        {
-            ["title"] = result.Title,
-            ["summary"] = new JsonObject(result.Summary.Select(s => KeyValuePair.Create(Key(s.Key), ToNode(s.Value)))),
-            ["items"] = new JsonArray(result.Rows.Select(r => (JsonNode)RowObject(result, r.Cells)).ToArray()),
-            ["attribution"] = new JsonArray(result.Attributions.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
-            ["dataVersion"] = result.DataVersion,
-        };
+        var body = JsonBody(result);
+        if (result.Sections.Count > 0)
+            body["sections"] = new JsonObject(result.Sections.Select(s => KeyValuePair.Create(Key(s.Title), (JsonNode?)JsonBody(s))));
+        body["attribution"] = new JsonArray(result.Attributions.Select(a => (JsonNode)JsonValue.Create(a)).ToArray());
+        body["dataVersion"] = result.DataVersion;
         console.Output.WriteLine(body.ToJsonString(Json));
     }
+
+    private static JsonObject JsonBody(CliResult result) => new()
+    {
+        ["title"] = result.Title,
+        ["summary"] = new JsonObject(result.Summary.Select(s => KeyValuePair.Create(Key(s.Key), ToNode(s.Value)))),
+        ["items"] = new JsonArray(result.Rows.Select(r => (JsonNode)RowObject(result, r.Cells)).ToArray()),
+    };
 
     private void WriteCsv(CliResult result)
     {
@@ -124,7 +135,10 @@ public sealed class ResultRenderer(CliConsole console)
         DateOnly date => JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         Enum e => JsonValue.Create(e.ToString()),
         IEnumerable<string> list => new JsonArray(list.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
-        _ => JsonValue.Create(value),
+        bool b => JsonValue.Create(b),
+        int i => JsonValue.Create(i),
+        long l => JsonValue.Create(l),
+        _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 
     /// <summary>"Distance (m)" → "distance_m": a key scripts can use.</summary>
@@ -138,6 +152,7 @@ public sealed class ResultRenderer(CliConsole console)
     {
         null => "",
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
+        bool b => b ? "yes" : "no",
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IEnumerable<string> list => string.Join(", ", list),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",

@@ -21,29 +21,29 @@ public static class PlantEligibility
         switch (plant.Kind)
         {
             case PlantKind.WindTurbine:
-            {
-                var min = provenance.Use(rules, "windMinTotalHeight").Value;
-                return plant.TotalHeightM switch
                 {
-                    null => new(Coverage.MayBeCovered, "total height unknown in the register"),
-                    var h when h >= min => new(Coverage.Covered, $"total height {F(h.Value)} m ≥ {F(min)} m"),
-                    var h => new(Coverage.NotCovered, $"total height {F(h!.Value)} m < {F(min)} m"),
-                };
-            }
+                    var min = provenance.Use(rules, "windMinTotalHeight").Value;
+                    return plant.TotalHeightM switch
+                    {
+                        null => new(Coverage.MayBeCovered, "total height unknown in the register"),
+                        var h when h >= min => new(Coverage.Covered, $"total height {F(h.Value)} m ≥ {F(min)} m"),
+                        var h => new(Coverage.NotCovered, $"total height {F(h!.Value)} m < {F(min)} m"),
+                    };
+                }
             case PlantKind.WindFarm:
                 return new(Coverage.MayBeCovered, "wind farm registered without turbine heights");
             case PlantKind.SolarPark:
-            {
-                var covered = provenance.Use(rules, "solarCoveredFrom").Value;
-                var conditional = provenance.Use(rules, "solarConditionalFrom").Value;
-                return plant.CapacityKw switch
                 {
-                    null => new(Coverage.MayBeCovered, "capacity unknown"),
-                    var kw when kw >= covered => new(Coverage.Covered, $"capacity {F(kw.Value)} kW ≥ {F(covered)} kW"),
-                    var kw when kw >= conditional => new(Coverage.MayBeCovered, $"capacity {F(kw.Value)} kW: covered only together with other solar of ≥ {F(conditional)} kW within 500 m reaching {F(covered)} kW"),
-                    var kw => new(Coverage.NotCovered, $"capacity {F(kw!.Value)} kW < {F(conditional)} kW"),
-                };
-            }
+                    var covered = provenance.Use(rules, "solarCoveredFrom").Value;
+                    var conditional = provenance.Use(rules, "solarConditionalFrom").Value;
+                    return plant.CapacityKw switch
+                    {
+                        null => new(Coverage.MayBeCovered, "capacity unknown"),
+                        var kw when kw >= covered => new(Coverage.Covered, $"capacity {F(kw.Value)} kW ≥ {F(covered)} kW"),
+                        var kw when kw >= conditional => new(Coverage.MayBeCovered, $"capacity {F(kw.Value)} kW: covered only together with other solar of ≥ {F(conditional)} kW within 500 m reaching {F(covered)} kW"),
+                        var kw => new(Coverage.NotCovered, $"capacity {F(kw!.Value)} kW < {F(conditional)} kW"),
+                    };
+                }
             default:
                 return new(Coverage.NotCovered, "only wind, solar, wave and hydro plants are covered");
         }

@@ -29,6 +29,9 @@ public interface ISpatialStore
 
     Task<Plant?> FindPlantAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>A building by its GeoDanmark id or its BBR id (case-insensitive), or null.</summary>
+    Task<Building?> FindBuildingAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>The area of the given kind that contains <paramref name="point"/> (boundary included), if any.</summary>
     Task<AdminArea?> AreaAtAsync(AdminAreaKind kind, Point point, CancellationToken cancellationToken = default);
 

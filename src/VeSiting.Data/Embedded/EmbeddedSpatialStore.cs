@@ -99,6 +99,15 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
     public Task<Plant?> FindPlantAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_plantsById.GetValueOrDefault(id.Trim()));
 
+    public Task<Building?> FindBuildingAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var key = id.Trim();
+        return Task.FromResult(_data.Buildings
+            .Where(b => b.Id == key || string.Equals(b.BbrId, key, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(b => b.Id, StringComparer.Ordinal)
+            .FirstOrDefault());
+    }
+
     public Task<AdminArea?> AreaAtAsync(AdminAreaKind kind, Point point, CancellationToken cancellationToken = default) =>
         Task.FromResult(_areas[kind].At(point));
 

@@ -221,6 +221,11 @@ public abstract class SpatialStoreContract
         Assert.Equal(known.AnnualProductionKwh.OrderBy(p => p.Key), found.AnnualProductionKwh.OrderBy(p => p.Key));
 
         Assert.Equal("310b95db-5871-471d-baf2-9e680b9f7df3", (await Real.SearchAddressesAsync("Eliasgade 10, 2300", 3))[0].Id);
+
+        var building = RealData.Buildings[17];
+        Assert.Equal(building.Id, (await Real.FindBuildingAsync(building.Id))?.Id);
+        Assert.Equal(building.Id, (await Real.FindBuildingAsync(building.BbrId!.ToUpperInvariant()))?.Id);
+        Assert.Null(await Real.FindBuildingAsync("no-such-building"));
         Assert.Equal(RealData.Version.Id, Real.Version.Id);
         Assert.Equal(RealData.Attributions, Real.Attributions);
     }

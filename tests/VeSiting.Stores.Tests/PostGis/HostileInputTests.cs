@@ -37,6 +37,7 @@ public sealed class HostileInputTests(PostGisStores stores) : IClassFixture<Post
     {
         var before = await RowCounts();
         Assert.Null(await stores.HandMade.FindPlantAsync(id));
+        Assert.Null(await stores.Real.FindBuildingAsync(id));
         Assert.Null(await new EmbeddedSpatialStore(HandMadeData.Create()).FindPlantAsync(id));
         Assert.Equal(before, await RowCounts());
     }

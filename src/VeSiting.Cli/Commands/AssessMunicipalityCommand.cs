@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Assessments;
+
+namespace VeSiting.Cli.Commands;
+
+/// <summary><c>vesiting assess municipality</c>: totals for one municipality.</summary>
+public sealed class AssessMunicipalityCommand(DataContext data, ResultRenderer renderer) : AsyncCommand<AssessMunicipalityCommand.Settings>
+{
+    public sealed class Settings : AssessSettings
+    {
+        [CommandOption("--code <CODE>")]
+        [Description("Municipality code, e.g. 573 or 0573 (Varde).")]
+        public string? Code { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var format = settings.OutputFormat;
+        if (string.IsNullOrWhiteSpace(settings.Code))
+            throw new UsageException("give the municipality with --code (e.g. --code 573)");
+        var store = await data.OpenStoreAsync(settings, cancellationToken);
+        var (assessment, _) = RuleContext.Create(settings, store);
+        MunicipalityAssessment result;
+        try
+        {
+            result = await new MunicipalityAssessor(assessment).AssessAsync(settings.Code.Trim(), cancellationToken);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new NotFoundException(e.Message);
+        }
+        renderer.Write(AssessmentResults.Municipality(result), format);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Assessments;
+using VeSiting.Core.Domain;
+
+namespace VeSiting.Cli.Commands;
+
+/// <summary><c>vesiting assess plant</c>: existing turbines by GSRN, assessed together as one project.</summary>
+public sealed class AssessPlantCommand(DataContext data, ResultRenderer renderer) : AsyncCommand<AssessPlantCommand.Settings>
+{
+    public sealed class Settings : AssessProjectSettings
+    {
+        [CommandOption("--gsrn <GSRN>")]
+        [Description("A registered plant's id (repeatable: several turbines of one park).")]
+        public string[] Ids { get; init; } = [];
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var format = settings.OutputFormat;
+        if (settings.Ids.Length == 0)
+            throw new UsageException("give at least one --gsrn");
+        var permit = settings.ParsedPermitDate;
+        var store = await data.OpenStoreAsync(settings, cancellationToken);
+        var plants = new List<Plant>();
+        foreach (var id in settings.Ids)
+        {
+            var plant = await store.FindPlantAsync(id, cancellationToken) ?? throw new NotFoundException($"no plant with GSRN '{id}' in the register");
+            if (plant.Kind == PlantKind.WindTurbine && plant.TotalHeightM is null)
+                throw new NotFoundException($"plant {plant.Id} has no known total height in the register, so the scheme rings cannot be drawn");
+            plants.Add(plant);
+        }
+        var (assessment, _) = RuleContext.Create(settings, store);
+        var name = plants.Count == 1 ? $"plant {plants[0].Id}" : $"{plants.Count} plants ({string.Join(", ", plants.Select(p => p.Id))})";
+        var result = await new ProjectAssessor(assessment).AssessAsync(new Project(name, plants, permit), cancellationToken);
+        renderer.Write(AssessmentResults.Project(result), format);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+
+namespace VeSiting.Cli.Commands;
+
+/// <summary>Options of project and plant assessments.</summary>
+public class AssessProjectSettings : AssessSettings
+{
+    [CommandOption("--permit-date <DATE>")]
+    [Description("The building permit's date (yyyy-mm-dd); it selects the rules. Default: the file's, else today (stated in the answer).")]
+    public string? PermitDate { get; init; }
+
+    public DateOnly? ParsedPermitDate => PermitDate is null ? null
+        : DateOnly.TryParseExact(PermitDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new UsageException($"--permit-date: '{PermitDate}' is not a date (yyyy-mm-dd)");
+}

@@ -1,0 +1,123 @@
+using VeSiting.Cli.Commands;
+using VeSiting.Core.Assessments;
+using VeSiting.Core.Rules;
+
+namespace VeSiting.Cli.Output;
+
+/// <summary>Turns assessments into the CLI's tables: a summary, the main rows, sections, and the provenance of every number.</summary>
+internal static class AssessmentResults
+{
+    public static CliResult Site(SiteAssessment a)
+    {
+        var result = new CliResult($"Assessment of {a.Label}", ["Plant", "Kind", "Distance (m)", "Distance / H", "Scheme", "Applies", "DKK per year", "Why", "Rule set"])
+        {
+            Attributions = a.Attributions,
+            DataVersion = a.DataVersion,
+        };
+        var c = a.Site.Centroid;
+        result.Fact("Site (EPSG:25832)", $"E {c.X:0.00} N {c.Y:0.00}")
+            .Fact("Municipality", a.Municipality is { } m ? $"{m.Code} {m.Name}" : "(outside the boundaries)")
+            .Fact("Nearest covered plant", a.NearestCoveredPlant is { } n
+                ? $"{n.Plant.Id} ({Describe.Kind(n.Plant.Kind)}) at {n.DistanceM:0} m" + (n.MultipleOfH is { } k ? $" = {k:0.##} × H" : "")
+                : "none found")
+            .Fact("Schemes", a.Plants.Count == 0 ? "none apply: no covered plant within 2.5 km" : $"{a.Plants.Count} covered plant(s) within 2.5 km")
+            .Fact("VE-bonus (DKK per year)", Math.Round(a.VeBonusDkkPerYear, 0))
+            .Fact("Minimum-distance violations", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Reason}")) : "none")
+            .Fact("Consumption", $"{a.Profile.Title}: {a.Profile.AnnualKwh:0} kWh/yr")
+            .Fact("Price stack", $"{a.Prices.Title} ({a.Prices.Ref})");
+        foreach (var plant in a.Plants)
+        {
+            foreach (var finding in plant.Findings)
+            {
+                var dkk = finding.Scheme == Schemes.VeBonus && finding.Applies ? plant.VeBonusDkkPerYear : finding.AmountDkk;
+                var why = finding.Scheme == Schemes.VeBonus && plant.VeBonusWhy is not null ? $"{finding.Reason}; {plant.VeBonusWhy}" : finding.Reason;
+                result.Row(plant.Plant.Geometry, plant.Plant.Id, Describe.Kind(plant.Plant.Kind), Math.Round(plant.DistanceM, 2),
+                    plant.MultipleOfH is { } multiple ? Math.Round(multiple, 2) : null, finding.Scheme, finding.Applies, dkk is { } d ? Math.Round(d, 0) : null,
+                    why, finding.RuleSet?.ToString());
+            }
+        }
+        var tariffs = result.Section("Tariffs", ["Scenario", "Zone", "Price without (DKK/kWh)", "Price with (DKK/kWh)", "Bill without (DKK/yr)", "Bill with (DKK/yr)", "Saving (DKK/yr)", "Why"]);
+        foreach (var t in a.Tariffs)
+        {
+            tariffs.Row(null, t.Scenario.Id, t.Zone.Zone?.Id ?? "none", Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4),
+                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), t.Zone.Why);
+        }
+        return Provenance(result, a.Provenance);
+    }
+
+    public static CliResult Project(ProjectAssessment a)
+    {
+        var result = new CliResult($"Assessment of {a.Project.Name}",
+            ["Address id", "Address", "Distance (m)", "Distance / H", "Ring", "Nearest plant", "Below minimum distance", "Sales option", "VE-bonus (DKK/yr)", "Loss-of-value fee (DKK)"])
+        {
+            Attributions = a.Attributions,
+            DataVersion = a.DataVersion,
+        };
+        result.Fact("Plants", $"{a.Project.Plants.Count}, {a.TotalCapacityKw / 1000:0.###} MW")
+            .Fact("Permit", a.Permit.Explanation)
+            .Fact("Rings", a.Rings.Count == 0 ? "200 m (solar)" : string.Join(", ", a.Rings.Select(r => $"{r.K:0.##} × H = {r.RadiusM:0.#} m")));
+        foreach (var group in a.Dwellings.GroupBy(d => d.Ring).OrderBy(g => g.Key, StringComparer.Ordinal))
+            result.Fact($"Dwellings {group.Key}", group.Count());
+        result.Fact("Dwellings closer than the minimum distance", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Address.Label} at {v.DistanceM:0} m")) : "none")
+            .Fact("Households with the sales option", a.SalesOptionHouseholds)
+            .Fact("Households with the VE-bonus", a.VeBonusHouseholds)
+            .Fact("VE-bonus per household (DKK/yr)", a.VeBonus is { } b ? Math.Round(b.PerHouseholdDkk, 0) : 0)
+            .Fact("VE-bonus total (DKK/yr)", a.VeBonus is { } t ? Math.Round(t.TotalDkk, 0) : 0)
+            .Fact("VE-bonus basis", a.VeBonusWhy)
+            .Fact("1.5 % cap", a.VeBonus is { } cap ? $"{cap.Cap.CapKw:0.##} kW for {cap.Cap.Households} households × {cap.KPerHouseholdKw:0.##} kW: {(cap.Cap.Applied ? $"applied, k cut to {cap.Cap.EffectiveKw:0.###} kW" : "not reached")}" : "not relevant")
+            .Fact("Green pool (DKK)", Math.Round(a.GreenPoolDkk, 0))
+            .Fact("Told of the public meeting", $"{a.MeetingNoticeAddresses} addresses: {a.MeetingNoticeWhy}")
+            .Fact("Buildings within the outermost ring", a.BuildingsWithinRings);
+        foreach (var d in a.Dwellings)
+        {
+            var sale = d.Findings.FirstOrDefault(f => f.Scheme == Schemes.SalesOption)?.Applies ?? false;
+            var fee = d.Findings.FirstOrDefault(f => f.Scheme == Schemes.LossOfValue)?.AmountDkk;
+            result.Row(d.Address.Position, d.Address.Id, d.Address.Label, Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 2) : null, d.Ring,
+                d.NearestPlant.Id, d.Violation, sale, Math.Round(d.VeBonusDkkPerYear, 0), fee);
+        }
+        var pool = result.Section("Green pool by municipality", ["Code", "Municipality", "MW", "DKK", "Why"]);
+        foreach (var m in a.GreenPool)
+            pool.Row(null, m.Code, m.Name, Math.Round(m.Mw, 3), Math.Round(m.Dkk, 0), m.Why);
+        var plants = result.Section("Plants", ["Id", "Kind", "E", "N", "Hub height (m)", "Rotor diameter (m)", "Total height (m)", "Capacity (kW)"]);
+        foreach (var p in a.Project.Plants)
+        {
+            var c = p.Geometry.Centroid;
+            plants.Row(p.Geometry, p.Id, Describe.Kind(p.Kind), Math.Round(c.X, 2), Math.Round(c.Y, 2), p.HubHeightM, p.RotorDiameterM, p.TotalHeightM, p.CapacityKw);
+        }
+        return Provenance(result, a.Provenance);
+    }
+
+    public static CliResult Municipality(MunicipalityAssessment a)
+    {
+        var result = new CliResult($"Municipality {a.Area.Code} {a.Area.Name}", ["Technology", "Plants", "MW"])
+        {
+            Attributions = a.Attributions,
+            DataVersion = a.DataVersion,
+        };
+        result.Fact("Plants in operation", a.Technologies.Sum(t => t.Plants))
+            .Fact("Capacity (MW)", Math.Round(a.Technologies.Sum(t => t.Mw), 3))
+            .Fact("Green pool received (DKK)", Math.Round(a.GreenPool.Sum(g => g.Dkk), 0))
+            .Fact("Green pool basis", a.GreenPoolWhy)
+            .Fact("Addresses", a.Addresses);
+        foreach (var (ring, count) in a.AddressesInSchemeRings)
+            result.Fact($"Addresses {ring} of a covered turbine", count);
+        result.Fact("VE-bonus paid (DKK/yr)", Math.Round(a.VeBonusDkkPerYear, 0)).Fact("VE-bonus basis", a.VeBonusWhy);
+        foreach (var t in a.Technologies)
+            result.Row(null, t.Technology, t.Plants, Math.Round(t.Mw, 3));
+        var pool = result.Section("Green pool by period", ["Rule set", "Permits", "Technology", "Plants", "MW", "DKK"]);
+        foreach (var g in a.GreenPool)
+            pool.Row(null, g.RuleSet, g.Period, g.Technology, g.Plants, Math.Round(g.Mw, 3), Math.Round(g.Dkk, 0));
+        var zones = result.Section("Tariff-zone coverage", ["Scenario", "Zone", "Label", "Addresses", "Share"]);
+        foreach (var z in a.TariffZones)
+            zones.Row(null, z.ScenarioId, z.ZoneId == "" ? "none" : z.ZoneId, z.Label, z.Addresses, Math.Round(z.Share, 4));
+        return Provenance(result, a.Provenance);
+    }
+
+    private static CliResult Provenance(CliResult result, Provenance provenance)
+    {
+        result.Fact("Rule sets used", provenance.RuleSets.Select(r => r.ToString()).ToList())
+            .Fact("Unconfirmed values used", provenance.Unconfirmed.Count == 0 ? ["none"] : provenance.Unconfirmed.Select(u => u.ToString()).ToList())
+            .Fact("Assumptions", provenance.Assumptions.Count == 0 ? ["none"] : provenance.Assumptions.ToList());
+        return result;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
+using VeSiting.Data.Importers.GeoJson;
+
+namespace VeSiting.Data.Importers.Projects;
+
+/// <summary>
+/// A planned layout as a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a <c>crs</c> member):
+/// Point features are turbines with <c>hub_height_m</c>, <c>rotor_diameter_m</c> and <c>capacity_kw</c>
+/// (or <c>capacity_mw</c>); Polygon features are solar parks with <c>capacity_mw</c>. An optional
+/// <c>permit_date</c> (yyyy-mm-dd) may be given on the collection or any feature. Errors name the feature and property.
+/// </summary>
+public sealed class PlannedProjectReader
+{
+    public (IReadOnlyList<Plant> Plants, DateOnly? PermitDate) Read(string path)
+    {
+        var file = Path.GetFileName(path);
+        const string source = "planned-project";
+        var features = GeoJsonFeatureReader.Read(path, source);
+        var issues = new List<ImportIssue>();
+        var plants = new List<Plant>();
+        DateOnly? permit = ReadCollectionPermitDate(path);
+        foreach (var f in features)
+        {
+            var id = f.Text("id") ?? f.Text("name") ?? $"planned-{f.Number}";
+            var capacityKw = f.Numeric("capacity_kw") ?? f.Numeric("capacity_mw") * 1000;
+            if (f.Text("permit_date") is { } text)
+            {
+                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    permit ??= date;
+                else
+                    issues.Add(Error(file, f.Number, "permit_date", $"'{text}' is not a date (yyyy-mm-dd)"));
+            }
+            if (capacityKw is < 0)
+                issues.Add(Error(file, f.Number, "capacity_kw", "capacity must not be negative"));
+            switch (f.Geometry)
+            {
+                case Point point:
+                    {
+                        var hub = f.Numeric("hub_height_m");
+                        var rotor = f.Numeric("rotor_diameter_m");
+                        if (hub is not > 0)
+                            issues.Add(Error(file, f.Number, "hub_height_m", hub is null ? "missing or not a number" : $"{hub} is not a positive height"));
+                        if (rotor is not >= 0)
+                            issues.Add(Error(file, f.Number, "rotor_diameter_m", rotor is null ? "missing or not a number" : $"{rotor} is not a rotor diameter"));
+                        if (!DenmarkExtent.ContainsUtm32(point.X, point.Y))
+                            issues.Add(Error(file, f.Number, "geometry", $"position lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+                        if (hub is > 0 && rotor is >= 0 && DenmarkExtent.ContainsUtm32(point.X, point.Y))
+                            plants.Add(PlannedPlants.Turbine(id, point.X, point.Y, hub.Value, rotor.Value, capacityKw) with { Origin = new RecordOrigin(source, file, f.Number) });
+                        break;
+                    }
+                case Polygon or MultiPolygon:
+                    {
+                        var centre = f.Geometry.EnvelopeInternal.Centre;
+                        if (capacityKw is null)
+                            issues.Add(Error(file, f.Number, "capacity_mw", "a solar area needs its capacity"));
+                        else if (!f.Geometry.IsValid)
+                            issues.Add(Error(file, f.Number, "geometry", "the polygon is not valid (self-intersecting?)"));
+                        else if (!DenmarkExtent.ContainsUtm32(centre.X, centre.Y))
+                            issues.Add(Error(file, f.Number, "geometry", $"the area lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+                        else
+                            plants.Add(new Plant
+                            {
+                                Id = id,
+                                Kind = PlantKind.SolarPark,
+                                Status = PlantStatus.Planned,
+                                Geometry = f.Geometry,
+                                CapacityKw = capacityKw,
+                                Siting = Siting.Onshore,
+                                Origin = new RecordOrigin(source, file, f.Number),
+                            });
+                        break;
+                    }
+                default:
+                    issues.Add(Error(file, f.Number, "geometry", $"expected a Point (turbine) or Polygon (solar), got {f.Geometry?.GeometryType ?? "none"}"));
+                    break;
+            }
+        }
+        if (issues.Count > 0)
+            throw new ImportFailedException(source, issues);
+        if (plants.Count == 0)
+            throw new ImportFailedException(source, file, "the file holds no turbines or solar areas");
+        return (plants, permit);
+    }
+
+    private static DateOnly? ReadCollectionPermitDate(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.TryGetProperty("permit_date", out var p) && p.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(p.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
+
+    private static ImportIssue Error(string file, int feature, string property, string reason) =>
+        new(ImportIssueSeverity.Error, file, feature, property, reason);
+}
