@@ -131,7 +131,7 @@ public sealed class ResultRenderer(CliConsole console)
     private static JsonNode? ToNode(object? value) => value switch
     {
         null => null,
-        double d => JsonValue.Create(Math.Round(d, 3)),
+        double d => JsonValue.Create(d),
         DateOnly date => JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         Enum e => JsonValue.Create(e.ToString()),
         IEnumerable<string> list => new JsonArray(list.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),

@@ -53,12 +53,18 @@ public sealed class ProjectAssessor(AssessmentContext context)
             : project.Plants.Select(p => PermitBasis.For(p, context.Today)).OrderBy(p => p.Date).First();
         if (permit.Date is not { } date)
             throw new ArgumentException($"project {project.Name}: {permit.Explanation}; give a permit date");
-        context.Rules.EnsureCovered(date);
+        // A permit date given for a planned project must fall in some rule period; a registered plant may
+        // simply predate them all, and then no scheme applies to it.
+        if (project.PermitDate is not null || project.Plants.Any(p => p.Status == PlantStatus.Planned))
+            context.Rules.EnsureCovered(date);
         if (permit.IsAssumed)
             provenance.Assume($"{project.Name}: {permit.Explanation}");
         var plants = project.Plants.Select(p => p with { PermitDate = date }).ToList();
+        var ringDate = date < (context.Rules.EarliestOfAll ?? date) ? context.Today : date;
+        if (ringDate != date)
+            provenance.Assume($"permit date {date:yyyy-MM-dd} predates every rule period: rings drawn with the rules in force on {ringDate:yyyy-MM-dd}");
 
-        var eligibility = context.Rules.Require(Schemes.PlantEligibility, date);
+        var eligibility = context.Rules.Require(Schemes.PlantEligibility, ringDate);
         foreach (var plant in plants)
         {
             var result = PlantEligibility.Evaluate(plant, eligibility, provenance);
@@ -66,7 +72,7 @@ public sealed class ProjectAssessor(AssessmentContext context)
                 provenance.Assume($"{plant.Id}: {result.Reason}; assessed as if covered");
         }
 
-        var rings = RingsOf(plants, date, provenance);
+        var rings = RingsOf(plants, ringDate, provenance);
         var reach = plants.Max(p => Reach(p, rings));
         var search = plants.Count == 1 ? plants[0].Geometry : plants[0].Geometry.Factory.BuildGeometry(plants.Select(p => p.Geometry));
         var sites = await store.SitesWithinAsync(search, reach, cancellationToken);
