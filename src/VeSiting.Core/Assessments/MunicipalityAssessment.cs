@@ -105,9 +105,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
             var eligibility = PlantEligibility.Evaluate(plant, context.Rules.Require(Schemes.PlantEligibility, date), provenance);
             if (eligibility.Coverage != Coverage.Covered)
                 continue;
-            var radius = plant.Kind == PlantKind.SolarPark
-                ? provenance.Use(rules, "solarMaxDistance").Value
-                : NeighbourRadius.MultipleOfTotalHeight(plant, provenance.Use(rules, "windMultipleOfH").Value);
+            var radius = VeBonusCalculator.Reach(plant, rules, provenance);
             var count = (await context.Store.SitesWithinAsync(plant.Geometry, radius, cancellationToken)).Addresses.Count;
             if (count == 0)
                 continue;

@@ -75,9 +75,7 @@ public sealed class SiteAssessor(AssessmentContext context)
             return new PlantNeighbourhood(plant, distance, eligibility, permit, findings, null, null);
 
         // The cap depends on how many households qualify for this plant.
-        var radius = plant.Kind == PlantKind.SolarPark
-            ? provenance.Use(context.Rules.Require(Schemes.VeBonus, date), "solarMaxDistance").Value
-            : NeighbourRadius.MultipleOfTotalHeight(plant, provenance.Use(context.Rules.Require(Schemes.VeBonus, date), "windMultipleOfH").Value);
+        var radius = VeBonusCalculator.Reach(plant, context.Rules.Require(Schemes.VeBonus, date), provenance);
         var households = (await context.Store.SitesWithinAsync(plant.Geometry, radius, cancellationToken)).Addresses.Count;
         context.UsePrices(provenance);
         provenance.Assume("one household per access address");

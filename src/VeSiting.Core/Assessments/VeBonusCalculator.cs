@@ -24,6 +24,12 @@ public sealed record VeBonusEstimate(
 
 public static class VeBonusCalculator
 {
+    /// <summary>How far a plant's VE-bonus reaches: 200 m around solar, 8 × H around a turbine (per the rule set).</summary>
+    public static double Reach(Plant plant, RuleSet rules, Provenance provenance) =>
+        plant.Kind == PlantKind.SolarPark
+            ? provenance.Use(rules, "solarMaxDistance").Value
+            : NeighbourRadius.MultipleOfTotalHeight(plant, provenance.Use(rules, "windMultipleOfH").Value);
+
     /// <summary>The estimate for plants sharing one permit (a project), or null when the VE-bonus does not cover the permit date.</summary>
     public static VeBonusEstimate? Estimate(IReadOnlyList<Plant> plants, DateOnly permitDate, int households, RuleBook book, double priceDkkPerKwh, Provenance provenance)
     {
