@@ -16,14 +16,31 @@ namespace VeSiting.Data.Importers.Projects;
 /// </summary>
 public sealed class PlannedProjectReader
 {
+    private const string Source = "planned-project";
+
     public (IReadOnlyList<Plant> Plants, DateOnly? PermitDate) Read(string path)
     {
-        var file = Path.GetFileName(path);
-        const string source = "planned-project";
-        var features = GeoJsonFeatureReader.Read(path, source);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            throw new ImportFailedException(Source, Path.GetFileName(path), $"not readable JSON: {e.Message}", e);
+        }
+        using (document)
+            return Read(document.RootElement, Path.GetFileName(path));
+    }
+
+    /// <summary>Reads a layout already parsed (an HTTP request body); <paramref name="file"/> names it in errors.</summary>
+    public (IReadOnlyList<Plant> Plants, DateOnly? PermitDate) Read(JsonElement root, string file)
+    {
+        const string source = Source;
+        var features = GeoJsonFeatureReader.Read(root, file, source);
         var issues = new List<ImportIssue>();
         var plants = new List<Plant>();
-        DateOnly? permit = ReadCollectionPermitDate(path);
+        DateOnly? permit = ReadCollectionPermitDate(root);
         foreach (var f in features)
         {
             var id = f.Text("id") ?? f.Text("name") ?? $"planned-{f.Number}";
@@ -87,10 +104,9 @@ public sealed class PlannedProjectReader
         return (plants, permit);
     }
 
-    private static DateOnly? ReadCollectionPermitDate(string path)
+    private static DateOnly? ReadCollectionPermitDate(JsonElement root)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.TryGetProperty("permit_date", out var p) && p.ValueKind == JsonValueKind.String
+        return root.TryGetProperty("permit_date", out var p) && p.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(p.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 

@@ -1,0 +1,24 @@
+using VeSiting.Core.Assessments;
+
+namespace VeSiting.Api.Contracts;
+
+/// <summary>Totals for one municipality.</summary>
+public sealed record MunicipalityAnswer(
+    string Code,
+    string Name,
+    IReadOnlyList<TechnologySummary> Technologies,
+    IReadOnlyList<GreenPoolPeriod> GreenPool,
+    string GreenPoolWhy,
+    int Addresses,
+    IReadOnlyDictionary<string, int> AddressesInSchemeRings,
+    double VeBonusDkkPerYear,
+    string VeBonusWhy,
+    IReadOnlyList<ZoneCoverage> TariffZones,
+    ProvenanceDto Provenance,
+    IReadOnlyList<string> Attribution,
+    string DataVersion)
+{
+    public static MunicipalityAnswer Of(MunicipalityAssessment a) => new(
+        a.Area.Code, a.Area.Name, a.Technologies, a.GreenPool, a.GreenPoolWhy, a.Addresses, a.AddressesInSchemeRings,
+        Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy, a.TariffZones, ProvenanceDto.Of(a.Provenance), a.Attributions, a.DataVersion);
+}

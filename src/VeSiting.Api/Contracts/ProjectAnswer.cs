@@ -1,0 +1,97 @@
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Assessments;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Rules;
+using VeSiting.Core.Spatial;
+
+namespace VeSiting.Api.Contracts;
+
+public sealed record ProjectPlantDto(string Id, string Kind, Position Position, double? HubHeightM, double? RotorDiameterM, double? TotalHeightM, double? CapacityKw);
+
+public sealed record DwellingDto(string Id, string Address, Position Position, double DistanceM, double? MultipleOfH, string Ring, string NearestPlant,
+    bool BelowMinimumDistance, bool SalesOption, bool VeBonus, double VeBonusDkkPerYear, double? LossOfValueFeeDkk);
+
+public sealed record VeBonusDto(double KPerHouseholdKw, double EffectiveKPerHouseholdKw, double CapKw, bool CapApplied, int Households, double PerHouseholdDkk, double TotalDkk, string Why);
+
+public sealed record GreenPoolDto(string Code, string Municipality, double Mw, double Dkk, string Why);
+
+/// <summary>Every dwelling a project affects, the money it pays, and the rings to draw.</summary>
+public sealed record ProjectAnswer(
+    string Name,
+    string Permit,
+    IReadOnlyList<ProjectPlantDto> Plants,
+    IReadOnlyList<object> Rings,
+    IReadOnlyList<DwellingDto> Dwellings,
+    int Violations,
+    int SalesOptionHouseholds,
+    int VeBonusHouseholds,
+    VeBonusDto? VeBonus,
+    string VeBonusWhy,
+    IReadOnlyList<GreenPoolDto> GreenPool,
+    double GreenPoolDkk,
+    int MeetingNoticeAddresses,
+    int BuildingsWithinRings,
+    ProvenanceDto Provenance,
+    IReadOnlyList<string> Attribution,
+    string DataVersion)
+{
+    public static ProjectAnswer Of(ProjectAssessment a) => new(
+        a.Project.Name,
+        a.Permit.Explanation,
+        a.Project.Plants.Select(p => new ProjectPlantDto(p.Id, p.Kind.ToString(), Position.Of(p.Geometry), p.HubHeightM, p.RotorDiameterM, p.TotalHeightM, p.CapacityKw)).ToList(),
+        a.Rings.Select(r => (object)new { k = r.K, radiusM = r.RadiusM }).ToList(),
+        a.Dwellings.Select(Dwelling).ToList(),
+        a.Violations.Count(),
+        a.SalesOptionHouseholds,
+        a.VeBonusHouseholds,
+        a.VeBonus is { } b ? new VeBonusDto(b.KPerHouseholdKw, b.Cap.EffectiveKw, b.Cap.CapKw, b.Cap.Applied, b.Cap.Households, Math.Round(b.PerHouseholdDkk, 2), Math.Round(b.TotalDkk, 2), b.Why) : null,
+        a.VeBonusWhy,
+        a.GreenPool.Select(g => new GreenPoolDto(g.Code, g.Name, g.Mw, Math.Round(g.Dkk, 2), g.Why)).ToList(),
+        Math.Round(a.GreenPoolDkk, 2),
+        a.MeetingNoticeAddresses,
+        a.BuildingsWithinRings,
+        ProvenanceDto.Of(a.Provenance),
+        a.Attributions,
+        a.DataVersion);
+
+    private static DwellingDto Dwelling(DwellingImpact d) => new(
+        d.Address.Id, d.Address.Label, Position.Of(d.Address.Position), Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 2) : null, d.Ring,
+        d.NearestPlant.Id, d.Violation,
+        d.Findings.Any(f => f is { Scheme: Schemes.SalesOption, Applies: true }),
+        d.Findings.Any(f => f is { Scheme: Schemes.VeBonus, Applies: true }),
+        Math.Round(d.VeBonusDkkPerYear, 2),
+        d.Findings.FirstOrDefault(f => f.Scheme == Schemes.LossOfValue)?.AmountDkk);
+
+    /// <summary>The rings as polygons (buffers in EPSG:25832, then WGS 84) and the plants and dwellings as points: for the map and for QGIS.</summary>
+    public static FeatureCollection Features(ProjectAssessment a)
+    {
+        var collection = new FeatureCollection();
+        foreach (var plant in a.Project.Plants)
+        {
+            if (plant.Kind == PlantKind.SolarPark)
+            {
+                collection.Add(Feature(plant.Geometry.Buffer(200, 16), ("kind", "ring"), ("plant", plant.Id), ("label", "200 m"), ("radius_m", 200.0)));
+            }
+            else if (plant.TotalHeightM is { } h)
+            {
+                foreach (var (k, _) in a.Rings.OrderByDescending(r => r.K))
+                    collection.Add(Feature(plant.Geometry.Buffer(k * h, 32), ("kind", "ring"), ("plant", plant.Id), ("label", $"{k:0.##} × H"), ("radius_m", Math.Round(k * h, 1))));
+            }
+            collection.Add(Feature(plant.Geometry, ("kind", "plant"), ("plant", plant.Id), ("label", plant.Id), ("radius_m", null)));
+        }
+        foreach (var d in a.Dwellings)
+            collection.Add(Feature(d.Address.Position, ("kind", "dwelling"), ("plant", d.NearestPlant.Id), ("label", d.Address.Label), ("radius_m", null),
+                ("distance_m", Math.Round(d.DistanceM, 2)), ("ring", d.Ring), ("below_minimum_distance", d.Violation), ("ve_bonus_dkk", Math.Round(d.VeBonusDkkPerYear, 2))));
+        return collection;
+    }
+
+    private static IFeature Feature(Geometry geometry, params (string Key, object? Value)[] properties)
+    {
+        var attributes = new AttributesTable();
+        foreach (var (key, value) in properties)
+            attributes.Add(key, value);
+        return new Feature(GeometryTransforms.Transform(geometry, Epsg.Utm32, Epsg.Wgs84), attributes);
+    }
+
+}

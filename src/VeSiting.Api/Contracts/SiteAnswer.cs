@@ -1,0 +1,55 @@
+using VeSiting.Core.Assessments;
+using VeSiting.Core.Rules;
+
+namespace VeSiting.Api.Contracts;
+
+public sealed record FindingDto(string Scheme, bool Applies, bool Violation, double? Dkk, string Why, string? RuleSet);
+
+public sealed record NearbyPlantDto(string Id, string Kind, string Status, string? Name, double? CapacityKw, double? TotalHeightM, double DistanceM,
+    double? MultipleOfH, string Coverage, string Permit, IReadOnlyList<FindingDto> Findings, double? VeBonusDkkPerYear, string? VeBonusWhy, Position Position);
+
+public sealed record TariffDto(string Scenario, string Title, string? Zone, string? ZoneLabel, string Why, double PriceWithoutDkkPerKwh, double PriceWithDkkPerKwh,
+    double BillWithoutDkk, double BillWithDkk, double SavingDkkPerYear);
+
+/// <summary>What distance means for one home or firm.</summary>
+public sealed record SiteAnswer(
+    string Label,
+    Position Site,
+    string? Municipality,
+    NearbyPlantDto? NearestCoveredPlant,
+    IReadOnlyList<NearbyPlantDto> Plants,
+    double VeBonusDkkPerYear,
+    IReadOnlyList<string> Violations,
+    IReadOnlyList<TariffDto> Tariffs,
+    string Profile,
+    double AnnualKwh,
+    string PriceStack,
+    ProvenanceDto Provenance,
+    IReadOnlyList<string> Attribution,
+    string DataVersion)
+{
+    public static SiteAnswer Of(SiteAssessment a) => new(
+        a.Label,
+        Position.Of(a.Site),
+        a.Municipality is { } m ? $"{m.Code} {m.Name}" : null,
+        a.NearestCoveredPlant is { } n ? Plant(n) : null,
+        a.Plants.Select(Plant).ToList(),
+        Math.Round(a.VeBonusDkkPerYear, 0),
+        a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Reason}").ToList(),
+        a.Tariffs.Select(t => new TariffDto(t.Scenario.Id, t.Scenario.Title, t.Zone.Zone?.Id, t.Zone.Zone?.Label, t.Zone.Why,
+            Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4), Math.Round(t.Without.AnnualDkk, 2), Math.Round(t.With.AnnualDkk, 2),
+            Math.Round(t.SavingDkkPerYear, 2))).ToList(),
+        a.Profile.Title,
+        a.Profile.AnnualKwh,
+        a.Prices.Ref.ToString(),
+        ProvenanceDto.Of(a.Provenance),
+        a.Attributions,
+        a.DataVersion);
+
+    private static NearbyPlantDto Plant(PlantNeighbourhood p) => new(
+        p.Plant.Id, p.Plant.Kind.ToString(), p.Plant.Status.ToString(), p.Plant.Name ?? p.Plant.Model, p.Plant.CapacityKw, p.Plant.TotalHeightM,
+        Math.Round(p.DistanceM, 2), p.MultipleOfH is { } k ? Math.Round(k, 2) : null, p.Eligibility.Coverage.ToString(), p.Permit.Explanation,
+        p.Findings.Select(Finding).ToList(), p.VeBonusDkkPerYear is { } b ? Math.Round(b, 0) : null, p.VeBonusWhy, Position.Of(p.Plant.Geometry));
+
+    internal static FindingDto Finding(SchemeFinding f) => new(f.Scheme, f.Applies, f.Violation, f.AmountDkk, f.Reason, f.RuleSet?.ToString());
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NetTopologySuite.IO.Converters;
+using VeSiting.Api.Contracts;
+using VeSiting.Api.Hosting;
+using VeSiting.Core.Assessments;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Tariffs;
+using VeSiting.Data.Importers.Projects;
+
+namespace VeSiting.Api.Endpoints;
+
+/// <summary>Assessments: a site (home or firm), registered plants, a planned project, a municipality.</summary>
+public static class AssessEndpoints
+{
+    public static void MapAssessments(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/assess").WithTags("Assessments");
+        group.MapGet("/site", AssessSite)
+            .WithSummary("What distance means for a home or firm")
+            .WithDescription("Nearby covered plants, each neighbour scheme and why, VE-bonus in DKK per year, the tariff zone under each scenario and the price per kWh and annual bill with and without it. Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Example: `/api/assess/site?address=Eliasgade%2010,%202300` or `/api/assess/site?lat=55.4810&lon=11.1916&kwh=1200000&tou=0.6,0.3,0.1`.");
+        group.MapGet("/plant/{gsrn}", AssessPlant)
+            .WithSummary("Affected dwellings, VE-bonus and green pool of a registered plant")
+            .WithDescription("Example: `/api/assess/plant/570715000000045608`. Several turbines of one park: `?also=GSRN&also=GSRN`.");
+        group.MapPost("/project", AssessProject)
+            .WithSummary("A planned project: every dwelling within 4, 6 and 8 × H (200 m for solar), VE-bonus with the 1.5 % cap, green pool by municipality")
+            .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) on the collection. `?format=json` (default), `geojson` (rings, plants and dwellings for QGIS) or `csv` (the dwellings, for a letter to neighbours). Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
+            .Accepts<JsonElement>("application/geo+json", "application/json");
+        group.MapGet("/municipality/{code}", AssessMunicipality)
+            .WithSummary("Totals for a municipality: plants, MW, green pool by period, dwellings per ring and tariff zone, VE-bonus paid")
+            .WithDescription("Example: `/api/assess/municipality/461`.");
+        app.MapGet("/api/addresses", SearchAddresses).WithTags("Search")
+            .WithSummary("Addresses matching a text").WithDescription("Example: `/api/addresses?q=Eliasgade%2010`.");
+        app.MapGet("/api/metadata", Metadata).WithTags("Service")
+            .WithSummary("Data version, attribution of every source, rule sets, scenarios and price years");
+    }
+
+    private static async Task<IResult> AssessSite(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, string? building,
+        int? year, string[]? scenario, double? kwh, string? tou, CancellationToken cancellationToken)
+    {
+        var context = data.Context(year, scenario);
+        var (site, label) = await SiteLocation.ResolveAsync(lat, lon, e, n, address, building, data.Store, cancellationToken);
+        var profile = data.Rules.Profile("household");
+        if (kwh is { } annual)
+            profile = annual > 0 && double.IsFinite(annual) ? profile with { Id = "custom", Title = $"custom, {annual:0} kWh", AnnualKwh = annual }
+                : throw new ProblemException("kwh", $"{annual} is not a positive annual consumption");
+        if (tou is not null)
+        {
+            var shares = tou.Split(',').Select(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
+            if (shares.Length != 3 || shares.Any(v => double.IsNaN(v) || v < 0) || shares.Sum() <= 0)
+                throw new ProblemException("tou", $"'{tou}' is not three non-negative shares LOW,HIGH,PEAK");
+            profile = profile with { Shares = TimeOfUseShares.Uniform(shares[0], shares[1], shares[2]) };
+        }
+        var assessment = await new SiteAssessor(context).AssessAsync(site, label, profile, cancellationToken);
+        return Results.Ok(SiteAnswer.Of(assessment));
+    }
+
+    private static async Task<IResult> AssessPlant(ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, CancellationToken cancellationToken)
+    {
+        var plants = new List<Plant>();
+        foreach (var id in new[] { gsrn }.Concat(also ?? []))
+        {
+            var plant = await data.Store.FindPlantAsync(id, cancellationToken)
+                ?? throw new ProblemException("gsrn", $"no plant with GSRN '{id}' in the register", StatusCodes.Status404NotFound);
+            if (plant.Kind == PlantKind.WindTurbine && plant.TotalHeightM is null)
+                throw new ProblemException("gsrn", $"plant {plant.Id} has no known total height in the register", StatusCodes.Status422UnprocessableEntity);
+            plants.Add(plant);
+        }
+        var assessment = await new ProjectAssessor(data.Context(year)).AssessAsync(new Project($"plant {string.Join(", ", plants.Select(p => p.Id))}", plants, permitDate), cancellationToken);
+        return ProjectResult(assessment, format);
+    }
+
+    private static async Task<IResult> AssessProject(HttpContext http, ServiceData data, Microsoft.Extensions.Options.IOptions<VeSitingOptions> options,
+        string? format, int? year, string? name, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength is { } length && length > options.Value.MaxRequestBodyBytes)
+            throw new ProblemException("body", $"the body has {length} bytes; the limit is {options.Value.MaxRequestBodyBytes}", StatusCodes.Status413PayloadTooLarge);
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new ProblemException("body", $"not valid JSON: {e.Message}");
+        }
+        using (document)
+        {
+            var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, "body");
+            if (plants.Count > options.Value.MaxPlantsPerProject)
+                throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
+            var assessment = await new ProjectAssessor(data.Context(year)).AssessAsync(new Project(name ?? "planned project", plants, permit), cancellationToken);
+            return ProjectResult(assessment, format);
+        }
+    }
+
+    /// <summary>A project's answer as JSON, GeoJSON (rings, plants, dwellings) or CSV (dwellings).</summary>
+    private static IResult ProjectResult(ProjectAssessment assessment, string? format) => (format ?? "json").ToLowerInvariant() switch
+    {
+        "json" => Results.Ok(ProjectAnswer.Of(assessment)),
+        "geojson" => Results.Text(JsonSerializer.Serialize(ProjectAnswer.Features(assessment), GeoJson), "application/geo+json"),
+        "csv" => Results.File(Encoding.UTF8.GetBytes(Csv(assessment)), "text/csv", "neighbours.csv"),
+        _ => throw new ProblemException("format", $"'{format}' is not json, geojson or csv"),
+    };
+
+    private static async Task<IResult> AssessMunicipality(ServiceData data, string code, int? year, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Results.Ok(MunicipalityAnswer.Of(await new MunicipalityAssessor(data.Context(year)).AssessAsync(code, cancellationToken)));
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new ProblemException("code", e.Message, StatusCodes.Status404NotFound);
+        }
+    }
+
+    private static async Task<IResult> SearchAddresses(ServiceData data, string? q, int? limit, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+            throw new ProblemException("q", "give the text to search for");
+        if (limit is < 1 or > 100)
+            throw new ProblemException("limit", $"{limit} is not between 1 and 100");
+        var found = await data.Store.SearchAddressesAsync(q, limit ?? 10, cancellationToken);
+        return Results.Ok(found.Select(a => new { id = a.Id, label = a.Label, position = Position.Of(a.Position) }));
+    }
+
+    private static IResult Metadata(ServiceData data) => Results.Ok(new
+    {
+        dataVersion = data.Store.Version.Id,
+        loadedAt = data.Store.Version.LoadedAt,
+        store = data.StoreKind,
+        attribution = data.Store.Attributions,
+        ruleSets = data.Rules.Rules.All.Select(r => new { r.Id, r.Version, r.Scheme, r.Title, period = r.Period.ToString(), hash = r.Ref.Hash }),
+        scenarios = data.Rules.Scenarios.Values.Select(s => new { s.Id, s.Version, s.Title, s.Description }),
+        priceYears = data.Rules.PriceStacks.Keys.Order(),
+    });
+
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
+    private static string Csv(ProjectAssessment a)
+    {
+        var csv = new StringBuilder("address_id,address,distance_m,multiple_of_h,ring,nearest_plant,below_minimum_distance,sales_option,ve_bonus_dkk_per_year,loss_of_value_fee_dkk\n");
+        foreach (var d in ProjectAnswer.Of(a).Dwellings)
+            csv.AppendLine(string.Join(',', d.Id, Quote(d.Address), F(d.DistanceM), d.MultipleOfH is { } k ? F(k) : "", Quote(d.Ring), d.NearestPlant,
+                d.BelowMinimumDistance ? "yes" : "no", d.SalesOption ? "yes" : "no", F(d.VeBonusDkkPerYear), d.LossOfValueFeeDkk is { } fee ? F(fee) : ""));
+        return csv.ToString();
+    }
+
+    private static string Quote(string s) => $"\"{s.Replace("\"", "\"\"")}\"";
+
+    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using VeSiting.Api.Hosting;
+using VeSiting.Api.Tiles;
+using VeSiting.Core.Domain;
+using VeSiting.Stores.PostGis;
+
+namespace VeSiting.Api.Endpoints;
+
+/// <summary>/health (store reachable, data version) and /metrics (Prometheus text format).</summary>
+public static class HealthEndpoints
+{
+    public static void MapHealth(this WebApplication app)
+    {
+        app.MapGet("/health", Health).WithTags("Service").WithSummary("Whether the store answers, and which data version it serves");
+        app.MapGet("/metrics", Metrics).WithTags("Service").WithSummary("Request and tile-cache counters in the Prometheus text format");
+    }
+
+    private static async Task<IResult> Health(ServiceData data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await data.Store.ListAreasAsync(AdminAreaKind.Region, cancellationToken);
+            return Results.Ok(new { status = "ok", store = data.StoreKind, dataVersion = data.Store.Version.Id, loadedAt = data.Store.Version.LoadedAt });
+        }
+        catch (StoreUnavailableException e)
+        {
+            return Results.Json(new { status = "unavailable", store = data.StoreKind, reason = e.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static IResult Metrics(RequestCounter counter, TileCache cache, ServiceData data)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# HELP vesiting_requests_total HTTP requests by endpoint and status class.");
+        text.AppendLine("# TYPE vesiting_requests_total counter");
+        foreach (var ((endpoint, status), count) in counter.Snapshot())
+            text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_requests_total{{endpoint=\"{endpoint}\",status=\"{status}\"}} {count}");
+        text.AppendLine("# TYPE vesiting_tile_cache_hits_total counter");
+        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_tile_cache_hits_total {cache.Hits}");
+        text.AppendLine("# TYPE vesiting_tile_cache_misses_total counter");
+        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_tile_cache_misses_total {cache.Misses}");
+        text.AppendLine("# TYPE vesiting_tile_cache_entries gauge");
+        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_tile_cache_entries {cache.Count}");
+        text.AppendLine("# TYPE vesiting_data_version_info gauge");
+        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_data_version_info{{version=\"{data.Store.Version.Id}\",store=\"{data.StoreKind}\"}} 1");
+        return Results.Text(text.ToString(), "text/plain; version=0.0.4");
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Diagnostics;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Rules;
+using VeSiting.Stores.PostGis;
+
+namespace VeSiting.Api.Hosting;
+
+/// <summary>Every failure becomes application/problem+json (RFC 7807) with the field and the reason where there is one.</summary>
+public static class ProblemHandling
+{
+    public static IResult Problem(int status, string title, string? field, string reason, object? errors = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["field"] = field, ["reason"] = reason };
+        if (errors is not null)
+            extensions["errors"] = errors;
+        return Results.Problem(detail: field is null ? reason : $"{field}: {reason}", statusCode: status, title: title, extensions: extensions);
+    }
+
+    public static IResult Field(string field, string reason) => Problem(StatusCodes.Status400BadRequest, "Invalid request", field, reason);
+
+    public static IResult NotFound(string field, string reason) => Problem(StatusCodes.Status404NotFound, "Not found", field, reason);
+
+    public static void UseVeSitingProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler(error => error.Run(async context =>
+        {
+            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var result = exception switch
+            {
+                ProblemException p => Problem(p.Status, p.Status == 404 ? "Not found" : "Invalid request", p.Field, p.Reason),
+                ImportFailedException i => Problem(StatusCodes.Status400BadRequest, "Invalid request", i.Errors.FirstOrDefault()?.Column ?? "body",
+                    i.Errors.FirstOrDefault()?.Reason ?? i.Message,
+                    i.Errors.Select(e => new { feature = e.Row, field = e.Column, reason = e.Reason }).ToList()),
+                RulePeriodException r => Problem(StatusCodes.Status400BadRequest, "Invalid request", "permit_date", r.Message),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", "body", "the request body exceeds the configured limit"),
+                BadHttpRequestException b => Problem(b.StatusCode, "Invalid request", "request", b.Message),
+                StoreUnavailableException s => Problem(StatusCodes.Status503ServiceUnavailable, "Store unavailable", null, s.Message),
+                _ => Problem(StatusCodes.Status500InternalServerError, "Internal error", null, "an unexpected error occurred; it has been logged"),
+            };
+            if (exception is not (ProblemException or ImportFailedException or RulePeriodException or BadHttpRequestException or StoreUnavailableException))
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("VeSiting").LogError(exception, "Unhandled error");
+            await result.ExecuteAsync(context);
+        }));
+    }
+}

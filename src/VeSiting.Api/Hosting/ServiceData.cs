@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using VeSiting.Core.Assessments;
+using VeSiting.Core.Stores;
+using VeSiting.Data.Embedded;
+using VeSiting.Data.Loading;
+using VeSiting.Data.Rules;
+using VeSiting.Data.Sources;
+using VeSiting.Stores.PostGis;
+
+namespace VeSiting.Api.Hosting;
+
+/// <summary>The store (embedded by default, PostGIS when configured) and the rule library the service answers from.</summary>
+public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<ServiceData> logger)
+{
+    private ISpatialStore? _store;
+    private RuleLibrary? _rules;
+
+    public ISpatialStore Store => _store ?? throw new InvalidOperationException("The data is not loaded yet.");
+    public RuleLibrary Rules => _rules ?? throw new InvalidOperationException("The rules are not loaded yet.");
+    public string StoreKind { get; private set; } = "embedded";
+
+    public string? ConnectionString =>
+        options.Value.Database is { Length: > 0 } configured ? configured
+        : Environment.GetEnvironmentVariable("VESITING_DB") is { Length: > 0 } fromEnv ? fromEnv : null;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var layout = ProjectLayout.Locate();
+        _rules = RuleLibrary.Load(Path.Combine(layout.Root, "geodata"), options.Value.RuleFolders);
+        if (ConnectionString is { } connectionString)
+        {
+            StoreKind = "postgis";
+            _store = await PostGisSpatialStore.OpenAsync(connectionString, log: m => logger.LogWarning("{Message}", m), cancellationToken: cancellationToken);
+            logger.LogInformation("Serving PostGIS at {Database}, data version {Version}", PostGisConnection.Describe(connectionString), _store.Version.Id);
+            return;
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var data = await DefaultData.LoadAsync(layout, cancellationToken: cancellationToken);
+        _store = new EmbeddedSpatialStore(data);
+        logger.LogInformation("Loaded data version {Version} into the embedded engine in {Seconds:0.00} s", data.Version.Id, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>An assessment context for a request: the configured or requested price year and scenarios.</summary>
+    public AssessmentContext Context(int? year = null, IReadOnlyList<string>? scenarioIds = null)
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var stackYear = year ?? options.Value.Year ?? today.Year;
+        if (!Rules.PriceStacks.ContainsKey(stackYear))
+            throw new ProblemException("year", $"no price stack for {stackYear}; available: {string.Join(", ", Rules.PriceStacks.Keys.Order())}");
+        var scenarios = scenarioIds is { Count: > 0 }
+            ? scenarioIds.Select(id => Rules.Scenarios.TryGetValue(id, out var s) ? s
+                : throw new ProblemException("scenario", $"'{id}' is not one of {string.Join(", ", Rules.Scenarios.Keys.Order())}")).ToList()
+            : Rules.Scenarios.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        return new AssessmentContext(Store, Rules.Rules, Rules.PriceStack(stackYear), scenarios, today);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using VeSiting.Api.Tiles;
+
+namespace VeSiting.Api.Hosting;
+
+/// <summary>Services and middleware of the VeSiting HTTP service.</summary>
+public static class ServiceSetup
+{
+    public const string CorsPolicy = "configured-origins";
+
+    public static void AddVeSiting(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<VeSitingOptions>(builder.Configuration.GetSection(VeSitingOptions.Section));
+        var options = builder.Configuration.GetSection(VeSitingOptions.Section).Get<VeSitingOptions>() ?? new VeSitingOptions();
+        builder.Services.AddSingleton<ServiceData>();
+        builder.Services.AddSingleton(new TileCache(options.TileCacheEntries));
+        builder.Services.AddSingleton<RequestCounter>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/vnd.mapbox-vector-tile", "application/problem+json"]);
+        });
+        builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p =>
+        {
+            if (options.CorsOrigins.Length > 0)
+                p.WithOrigins(options.CorsOrigins).AllowAnyHeader().WithMethods("GET", "POST");
+        }));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+    }
+
+    public static void UseVeSiting(this WebApplication app)
+    {
+        app.UseVeSitingProblems();
+        app.UseStatusCodePages(async status =>
+        {
+            if (status.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && !status.HttpContext.Response.HasStarted)
+                await ProblemHandling.NotFound("path", $"no resource at {status.HttpContext.Request.Path}").ExecuteAsync(status.HttpContext);
+        });
+        app.UseResponseCompression();
+        app.UseCors(CorsPolicy);
+        RequestCounter.UseRequestCounting(app);
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("VeSiting API"));
+        app.MapGet("/api/map-config", (IOptions<VeSitingOptions> o) => Results.Ok(new { externalStyleUrl = o.Value.ExternalStyleUrl }))
+            .WithTags("Service").WithSummary("Settings of the web map");
+    }
+}

@@ -1,0 +1,22 @@
+namespace VeSiting.Api.Hosting;
+
+/// <summary>Service settings, bound from the "VeSiting" configuration section (appsettings, VeSiting__… environment variables).</summary>
+public sealed class VeSitingOptions
+{
+    public const string Section = "VeSiting";
+
+    /// <summary>PostGIS connection string; empty = the embedded engine. Also taken from VESITING_DB.</summary>
+    public string? Database { get; set; }
+    /// <summary>Extra rule folders (user rule sets, price stacks, scenarios).</summary>
+    public string[] RuleFolders { get; set; } = [];
+    /// <summary>Price-stack year; default the current year.</summary>
+    public int? Year { get; set; }
+    /// <summary>Origins allowed by CORS; empty = same origin only.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+    public long MaxRequestBodyBytes { get; set; } = 1_000_000;
+    public int MaxPlantsPerProject { get; set; } = 500;
+    public int MaxFeaturesPerTile { get; set; } = 20_000;
+    public int TileCacheEntries { get; set; } = 20_000;
+    /// <summary>An optional external MapLibre style URL for the web map; none = boundaries are the base map.</summary>
+    public string? ExternalStyleUrl { get; set; }
+}

@@ -1,0 +1,16 @@
+using VeSiting.Api.Endpoints;
+using VeSiting.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddVeSiting();
+
+var app = builder.Build();
+await app.Services.GetRequiredService<ServiceData>().InitializeAsync();
+app.UseVeSiting();
+
+app.MapCollections();
+app.MapAssessments();
+app.MapTiles();
+app.MapHealth();
+
+app.Run();

@@ -1,0 +1,149 @@
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Union;
+using NetTopologySuite.Simplify;
+using VeSiting.Api.Hosting;
+using VeSiting.Core.Assessments;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Spatial;
+using VeSiting.Core.Stores;
+using VeSiting.Core.Tariffs;
+
+namespace VeSiting.Api.Tiles;
+
+/// <summary>
+/// The features of one layer in one tile, from any store: queried in EPSG:25832, clipped to the tile (with a
+/// margin), in longitude/latitude, and at most <c>MaxFeaturesPerTile</c> of them. PNG and MVT tiles share them.
+/// </summary>
+public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
+{
+    private const double MarginPixels = 8;
+
+    public async Task<IReadOnlyList<(string VectorLayer, IFeature Feature)>> FeaturesAsync(TileLayer layer, TileAddress tile, TariffScenario scenario, CancellationToken cancellationToken)
+    {
+        if (tile.Z < layer.MinZoom || tile.Z > layer.MaxZoom)
+            return [];
+        var area = tile.Utm32Area(MarginPixels);
+        var clip = tile.LonLatClip(MarginPixels);
+        var features = layer.Id switch
+        {
+            "boundaries" => await BoundariesAsync(area, tile, cancellationToken),
+            "plants" => await PlantsAsync(area, cancellationToken),
+            "scheme-zones" => await SchemeZonesAsync(area, cancellationToken),
+            "tariff-zones" => await TariffZonesAsync(area, tile, scenario, cancellationToken),
+            "dwellings" => await DwellingsAsync(area, scenario, cancellationToken),
+            _ => throw new ProblemException("layer", $"unknown layer '{layer.Id}'", StatusCodes.Status404NotFound),
+        };
+        var result = new List<(string, IFeature)>();
+        foreach (var (vectorLayer, geometry, attributes) in features)
+        {
+            var lonLat = GeometryTransforms.Transform(geometry, Epsg.Utm32, Epsg.Wgs84);
+            var clipped = lonLat is Point p ? (clip.Covers(p) ? p : null) : lonLat.Intersection(clip);
+            if (clipped is null || clipped.IsEmpty)
+                continue;
+            result.Add((vectorLayer, new Feature(clipped, attributes)));
+            if (result.Count >= maxFeatures)
+                break;
+        }
+        return result;
+    }
+
+    private async Task<List<(string, Geometry, AttributesTable)>> BoundariesAsync(Geometry area, TileAddress tile, CancellationToken cancellationToken)
+    {
+        var list = new List<(string, Geometry, AttributesTable)>();
+        var tolerance = tile.MetresPerPixel;
+        foreach (var (kind, vectorLayer) in new[] { (AdminAreaKind.Region, "regions"), (AdminAreaKind.Municipality, "municipalities") })
+        {
+            foreach (var a in await data.Store.ListAreasAsync(kind, cancellationToken))
+            {
+                if (!a.Geometry.EnvelopeInternal.Intersects(area.EnvelopeInternal))
+                    continue;
+                var simplified = TopologyPreservingSimplifier.Simplify(a.Geometry, tolerance).Intersection(area);
+                if (!simplified.IsEmpty)
+                    list.Add((vectorLayer, simplified, Attributes(("code", a.Code), ("name", a.Name), ("kind", kind == AdminAreaKind.Region ? "region" : "municipality"))));
+            }
+        }
+        return list;
+    }
+
+    private static readonly PlantFilter Current = new() { Statuses = new HashSet<PlantStatus> { PlantStatus.Operating, PlantStatus.Planned } };
+
+    private async Task<List<(string, Geometry, AttributesTable)>> PlantsAsync(Geometry area, CancellationToken cancellationToken) =>
+        (await data.Store.PlantsWithinAsync(area, 0, Current, cancellationToken))
+            .Select(p => ("plants", p.Plant.Geometry, Attributes(("id", p.Plant.Id), ("kind", p.Plant.Kind.ToString()), ("status", p.Plant.Status.ToString()),
+                ("name", p.Plant.Name ?? p.Plant.Model), ("capacity_mw", p.Plant.CapacityMw is { } mw ? Math.Round(mw, 3) : null),
+                ("total_height_m", p.Plant.TotalHeightM))))
+            .ToList();
+
+    private async Task<List<(string, Geometry, AttributesTable)>> SchemeZonesAsync(Geometry area, CancellationToken cancellationToken)
+    {
+        var list = new List<(string, Geometry, AttributesTable)>();
+        foreach (var hit in await data.Store.PlantsWithinAsync(area, AssessmentContext.SchemeSearchRadiusM, AssessmentContext.Candidates, cancellationToken))
+        {
+            var p = hit.Plant;
+            if (p.Kind == PlantKind.WindTurbine && p.TotalHeightM is { } h && h >= 25)
+            {
+                foreach (var k in new[] { 8, 6, 4 })
+                {
+                    var outer = p.Geometry.Buffer(k * h, 24);
+                    var ring = k == 4 ? outer : outer.Difference(p.Geometry.Buffer((k - 2) * h, 24));
+                    list.Add(("scheme-zones", ring, Attributes(("plant", p.Id), ("ring", k.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("radius_m", Math.Round(k * h, 1)))));
+                }
+            }
+            else if (p.Kind == PlantKind.SolarPark && p.CapacityKw >= 500)
+            {
+                list.Add(("scheme-zones", p.Geometry.Buffer(200, 24), Attributes(("plant", p.Id), ("ring", "solar"), ("radius_m", 200.0))));
+            }
+        }
+        return list;
+    }
+
+    private async Task<List<(string, Geometry, AttributesTable)>> TariffZonesAsync(Geometry area, TileAddress tile, TariffScenario scenario, CancellationToken cancellationToken)
+    {
+        if (scenario.Basis != ZoneBasis.Distance)
+            throw new ProblemException("scenario", $"'{scenario.Id}' is capacity-weighted: its zones are shown per dwelling (layer 'dwellings'), not as areas");
+        var nearby = (await data.Store.PlantsWithinAsync(area, scenario.SearchRadiusM, PlantFilter.Any, cancellationToken))
+            .Where(p => scenario.CoveredPlants.Covers(p.Plant)).ToList();
+        var list = new List<(string, Geometry, AttributesTable)>();
+        Geometry? inner = null;
+        var segments = tile.Z < 10 ? 8 : 16;
+        foreach (var zone in scenario.Zones)
+        {
+            var buffers = nearby.Select(p => Reach(zone, p.Plant) is { } r ? p.Plant.Geometry.Buffer(r, segments) : null).OfType<Geometry>().ToList();
+            if (buffers.Count == 0)
+                continue;
+            var union = CascadedPolygonUnion.Union(buffers).Intersection(area);
+            var band = inner is null ? union : union.Difference(inner);
+            inner = inner is null ? union : inner.Union(union);
+            if (!band.IsEmpty)
+                list.Add(("tariff-zones", band, Attributes(("zone", zone.Id), ("label", zone.Label), ("scenario", scenario.Id))));
+        }
+        return list;
+    }
+
+    private static double? Reach(TariffZone zone, Plant plant) =>
+        new[] { zone.MaxDistanceM, zone.MaxMultipleOfH is { } k && plant.TotalHeightM is { } h ? k * h : null }.Where(v => v is not null).Min();
+
+    private async Task<List<(string, Geometry, AttributesTable)>> DwellingsAsync(Geometry area, TariffScenario scenario, CancellationToken cancellationToken)
+    {
+        var list = new List<(string, Geometry, AttributesTable)>();
+        foreach (var a in (await data.Store.SitesWithinAsync(area, 0, cancellationToken)).Addresses.Take(maxFeatures))
+        {
+            var nearby = await data.Store.PlantsWithinAsync(a.Address.Position, scenario.SearchRadiusM, PlantFilter.Any, cancellationToken);
+            var zone = ZoneResolver.Resolve(scenario, nearby).Zone;
+            list.Add(("dwellings", a.Address.Position, Attributes(("id", a.Address.Id), ("label", a.Address.Label), ("zone", zone?.Id ?? "none"), ("scenario", scenario.Id))));
+        }
+        return list;
+    }
+
+    private static AttributesTable Attributes(params (string Key, object? Value)[] values)
+    {
+        var table = new AttributesTable();
+        foreach (var (key, value) in values)
+        {
+            if (value is not null)
+                table.Add(key, value);
+        }
+        return table;
+    }
+}
