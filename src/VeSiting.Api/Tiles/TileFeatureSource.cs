@@ -1,5 +1,6 @@
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Union;
 using NetTopologySuite.Simplify;
 using VeSiting.Api.Hosting;
@@ -38,6 +39,9 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
         foreach (var (vectorLayer, geometry, attributes) in features)
         {
             var lonLat = GeometryTransforms.Transform(geometry, Epsg.Utm32, Epsg.Wgs84);
+            // Reprojected unions and differences can come out very slightly invalid; overlay needs valid input.
+            if (lonLat is not Point && !lonLat.IsValid)
+                lonLat = GeometryFixer.Fix(lonLat);
             var clipped = lonLat is Point p ? (clip.Covers(p) ? p : null) : lonLat.Intersection(clip);
             if (clipped is null || clipped.IsEmpty)
                 continue;
@@ -112,14 +116,16 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
             var buffers = nearby.Select(p => Reach(zone, p.Plant) is { } r ? p.Plant.Geometry.Buffer(r, segments) : null).OfType<Geometry>().ToList();
             if (buffers.Count == 0)
                 continue;
-            var union = CascadedPolygonUnion.Union(buffers).Intersection(area);
-            var band = inner is null ? union : union.Difference(inner);
+            var union = Valid(CascadedPolygonUnion.Union(buffers)).Intersection(area);
+            var band = Valid(inner is null ? union : union.Difference(inner));
             inner = inner is null ? union : inner.Union(union);
             if (!band.IsEmpty)
                 list.Add(("tariff-zones", band, Attributes(("zone", zone.Id), ("label", zone.Label), ("scenario", scenario.Id))));
         }
         return list;
     }
+
+    private static Geometry Valid(Geometry g) => g.IsValid ? g : GeometryFixer.Fix(g);
 
     private static double? Reach(TariffZone zone, Plant plant) =>
         new[] { zone.MaxDistanceM, zone.MaxMultipleOfH is { } k && plant.TotalHeightM is { } h ? k * h : null }.Where(v => v is not null).Min();

@@ -1,3 +1,4 @@
+using NetTopologySuite;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 
@@ -7,8 +8,11 @@ namespace VeSiting.Core.Spatial;
 /// <summary>Whole-geometry transformations. Results are always 2D (Z and M are dropped).</summary>
 public static class GeometryTransforms
 {
+    // OverlayNG: the classic overlay throws "non-noded intersection" on nearly coincident edges (tile clipping, unions of buffers).
     private static readonly Dictionary<int, GeometryFactory> Factories = CoordinateTransformer.SupportedCodes
-        .ToDictionary(code => code, code => new GeometryFactory(new PrecisionModel(), code));
+        .ToDictionary(code => code, code => new NtsGeometryServices(
+            NetTopologySuite.Geometries.Implementation.CoordinateArraySequenceFactory.Instance, PrecisionModel.Floating.Value, code,
+            GeometryOverlay.NG, new CoordinateEqualityComparer()).CreateGeometryFactory());
 
     /// <summary>A geometry factory stamping the given SRID.</summary>
     public static GeometryFactory FactoryFor(int epsg) => Factories[epsg];

@@ -94,6 +94,29 @@ public sealed class CollectionAndTileApiTests(ApiFactory factory)
         Assert.Equal(before + 1, await Counter("vesiting_tile_cache_hits_total"));
     }
 
+    [Theory]
+    [InlineData("tariff-zones", 8)]
+    [InlineData("scheme-zones", 9)]
+    [InlineData("boundaries", 7)]
+    public async Task Every_tile_over_Denmark_renders(string layer, int z)
+    {
+        // Unions, differences and clipping of real geometry once threw topology errors; every tile over Denmark must render.
+        var n = 1 << z;
+        int X(double lon) => (int)Math.Floor((lon + 180) / 360 * n);
+        int Y(double lat) => (int)Math.Floor((1 - Math.Log(Math.Tan(lat * Math.PI / 180) + 1 / Math.Cos(lat * Math.PI / 180)) / Math.PI) / 2 * n);
+        var failures = new List<string>();
+        for (var x = X(8.0); x <= X(12.7); x++)
+        {
+            for (var y = Y(57.8); y <= Y(54.6); y++)
+            {
+                var response = await _client.GetAsync($"/tiles/{layer}/{z}/{x}/{y}.mvt");
+                if (response.StatusCode != HttpStatusCode.OK)
+                    failures.Add($"{z}/{x}/{y}: {(int)response.StatusCode}");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
     [Fact]
     public async Task Tilejson_describes_each_layer()
     {
