@@ -6,7 +6,9 @@
 # What the tests need: the .NET 10 SDK; the data mirror ../shared/geodata (the tests obtain the data
 # through geodata/sources.json into .cache/geodata; set VESITING_MIRROR to use another mirror);
 # PostgreSQL 15 + PostGIS 3, installed from Debian packages and started here, with a throwaway role and
-# databases removed afterwards (scripts/postgis-test-server.sh). PostGIS tests fail, never skip, without it.
+# databases removed afterwards (scripts/postgis-test-server.sh). PostGIS tests fail, never skip, without it;
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; nothing is downloaded);
+# npm for the web map's MapLibre package (installed from the npm registry at build time).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -19,6 +21,16 @@ command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not installed"
 dotnet --version
 mirror="${VESITING_MIRROR:-$root/../shared/geodata}"
 [[ -d "$mirror" || -d .cache/geodata ]] || fail "no data mirror at $mirror and no cached data in .cache/geodata"
+
+step "Chromium (browser tests) and Node (web map packages)"
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "installing chromium from Debian packages"
+  apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
+  source "$root/scripts/postgis-test-server.sh"
+  apt_install chromium || fail "could not install chromium"
+fi
+/usr/bin/chromium --version || fail "chromium does not start"
+command -v npm >/dev/null || fail "npm is needed to install the web map's MapLibre package"
 
 step "PostgreSQL 15 + PostGIS 3"
 source "$root/scripts/postgis-test-server.sh"
