@@ -14,7 +14,7 @@ namespace VeSiting.Stores.PostGis;
 /// parameter. Ties are broken as the embedded store breaks them (distance, id in ordinal order, status).
 /// A broken connection surfaces as <see cref="StoreUnavailableException"/>, never as an empty answer.
 /// </summary>
-public sealed class PostGisSpatialStore : ISpatialStore, IAsyncDisposable
+public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyncDisposable
 {
     /// <summary>Status order of the embedded store (enum order), for ties.</summary>
     private static readonly string StatusRank =
@@ -167,6 +167,16 @@ public sealed class PostGisSpatialStore : ISpatialStore, IAsyncDisposable
             """, [new NpgsqlParameter("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words }],
             r => (PostGisRows.Address(r, 1), r.GetString(0).Split(' ')), cancellationToken);
         return AddressMatching.Rank(text, candidates, limit);
+    }
+
+    public bool ProducesLayer(string layer) => PostGisVectorTiles.Sql.ContainsKey(layer);
+
+    public async Task<byte[]> VectorTileAsync(string layer, int z, int x, int y, CancellationToken cancellationToken = default)
+    {
+        var sql = PostGisVectorTiles.Sql.TryGetValue(layer, out var query) ? query : throw new ArgumentException($"PostGIS does not produce layer '{layer}'", nameof(layer));
+        var tile = await Query(sql, [new NpgsqlParameter("z", z), new NpgsqlParameter("x", x), new NpgsqlParameter("y", y)],
+            r => r.IsDBNull(0) ? [] : r.GetFieldValue<byte[]>(0), cancellationToken);
+        return tile.Count == 0 ? [] : tile[0];
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

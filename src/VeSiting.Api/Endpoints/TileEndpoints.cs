@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Tiles;
+using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -63,6 +64,9 @@ public static class TileEndpoints
         var key = $"{found.Id}/{chosen.Id}/{tile.Z}/{tile.X}/{tile.Y}.{(format == "png" ? "png" : "mvt")}";
         var bytes = await cache.GetOrAddAsync(version, key, async () =>
         {
+            // A store that encodes tiles itself (PostGIS: ST_AsMVT) does so; otherwise they are built from its answers.
+            if (format != "png" && data.Store is IVectorTileStore producer && producer.ProducesLayer(found.Id))
+                return await producer.VectorTileAsync(found.Id, tile.Z, tile.X, tile.Y, cancellationToken);
             var features = await new TileFeatureSource(data, options.Value.MaxFeaturesPerTile).FeaturesAsync(found, tile, chosen, cancellationToken);
             return format == "png" ? PngRenderer.Render(tile, found, features) : MvtEncoder.Encode(tile, features);
         });

@@ -16,6 +16,7 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<Servi
     private RuleLibrary? _rules;
 
     public ISpatialStore Store => _store ?? throw new InvalidOperationException("The data is not loaded yet.");
+    public ISpatialStore? StoreIfLoaded => _store;
     public RuleLibrary Rules => _rules ?? throw new InvalidOperationException("The rules are not loaded yet.");
     public string StoreKind { get; private set; } = "embedded";
 

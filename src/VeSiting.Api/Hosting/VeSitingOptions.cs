@@ -17,6 +17,8 @@ public sealed class VeSitingOptions
     public int MaxPlantsPerProject { get; set; } = 500;
     public int MaxFeaturesPerTile { get; set; } = 20_000;
     public int TileCacheEntries { get; set; } = 20_000;
+    /// <summary>How often (seconds) a PostGIS-backed service checks for a newly imported data version.</summary>
+    public double DataVersionPollSeconds { get; set; } = 30;
     /// <summary>An optional external MapLibre style URL for the web map; none = boundaries are the base map.</summary>
     public string? ExternalStyleUrl { get; set; }
 }

@@ -21,15 +21,25 @@ public sealed record TileAddress(int Z, int X, int Y)
         return new TileAddress(z, x, y);
     }
 
-    public double West => X / (double)(1 << Z) * 360 - 180;
-    public double East => (X + 1) / (double)(1 << Z) * 360 - 180;
+    public double West => Lon(X);
+    public double East => Lon(X + 1);
     public double North => Lat(Y);
     public double South => Lat(Y + 1);
 
-    private double Lat(int y)
+    /// <summary>Longitude of a (fractional) tile column.</summary>
+    private double Lon(double x) => x / (1 << Z) * 360 - 180;
+
+    /// <summary>Latitude of a (fractional) tile row: margins are measured in web-mercator units, as ST_TileEnvelope/ST_Expand do.</summary>
+    private double Lat(double y)
     {
         var n = Math.PI - 2 * Math.PI * y / (1 << Z);
         return 180 / Math.PI * Math.Atan(Math.Sinh(n));
+    }
+
+    private (double W, double E, double S, double N) Grown(double marginPixels)
+    {
+        var m = marginPixels / 256;
+        return (Math.Max(-180, Lon(X - m)), Math.Min(180, Lon(X + 1 + m)), Math.Max(-85.05, Lat(Y + 1 + m)), Math.Min(85.05, Lat(Y - m)));
     }
 
     /// <summary>Ground metres per pixel of a 256 px tile at Danish latitudes (≈ 56°).</summary>
@@ -38,9 +48,7 @@ public sealed record TileAddress(int Z, int X, int Y)
     /// <summary>The tile's area in EPSG:25832, its edges densified so the curved outline is followed, grown by <paramref name="marginPixels"/>.</summary>
     public Geometry Utm32Area(double marginPixels = 0)
     {
-        var dx = (East - West) * marginPixels / 256;
-        var dy = (North - South) * marginPixels / 256;
-        var (w, e, s, n) = (Math.Max(-180, West - dx), Math.Min(180, East + dx), Math.Max(-85, South - dy), Math.Min(85, North + dy));
+        var (w, e, s, n) = Grown(marginPixels);
         const int steps = 8;
         var ring = new List<Coordinate>();
         for (var i = 0; i < steps; i++) ring.Add(new Coordinate(w + (e - w) * i / steps, s));
@@ -55,8 +63,7 @@ public sealed record TileAddress(int Z, int X, int Y)
     /// <summary>The tile's lon/lat rectangle grown by a margin, for clipping features before encoding.</summary>
     public Geometry LonLatClip(double marginPixels)
     {
-        var dx = (East - West) * marginPixels / 256;
-        var dy = (North - South) * marginPixels / 256;
-        return GeometryTransforms.FactoryFor(Epsg.Wgs84).ToGeometry(new Envelope(West - dx, East + dx, South - dy, North + dy));
+        var (w, e, s, n) = Grown(marginPixels);
+        return GeometryTransforms.FactoryFor(Epsg.Wgs84).ToGeometry(new Envelope(w, e, s, n));
     }
 }
