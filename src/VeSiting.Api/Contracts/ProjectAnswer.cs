@@ -4,6 +4,7 @@ using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Spatial;
+using VeSiting.Data.Exports;
 
 namespace VeSiting.Api.Contracts;
 
@@ -84,6 +85,26 @@ public sealed record ProjectAnswer(
             collection.Add(Feature(d.Address.Position, ("kind", "dwelling"), ("plant", d.NearestPlant.Id), ("label", d.Address.Label), ("radius_m", null),
                 ("distance_m", Math.Round(d.DistanceM, 2)), ("ring", d.Ring), ("below_minimum_distance", d.Violation), ("ve_bonus_dkk", Math.Round(d.VeBonusDkkPerYear, 2))));
         return collection;
+    }
+
+    /// <summary>The affected dwellings and the scheme rings as a GeoPackage (EPSG:25832) for QGIS.</summary>
+    public static byte[] GeoPackage(ProjectAssessment a)
+    {
+        var dwellings = new GeoPackageLayer("affected_dwellings", $"{a.Project.Name}: dwellings within the scheme rings ({a.Permit.Explanation}); data {a.DataVersion}: {string.Join("; ", a.Attributions)}", "POINT",
+            [("address_id", "TEXT"), ("address", "TEXT"), ("distance_m", "REAL"), ("multiple_of_h", "REAL"), ("ring", "TEXT"), ("nearest_plant", "TEXT"),
+             ("below_minimum_distance", "INTEGER"), ("sales_option", "INTEGER"), ("ve_bonus_dkk_per_year", "REAL"), ("loss_of_value_fee_dkk", "REAL")],
+            a.Dwellings.Select(d => ((Geometry)d.Address.Position, new object?[]
+            {
+                d.Address.Id, d.Address.Label, Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 3) : null, d.Ring, d.NearestPlant.Id,
+                d.Violation ? 1 : 0, d.Findings.Any(f => f is { Scheme: Schemes.SalesOption, Applies: true }) ? 1 : 0, Math.Round(d.VeBonusDkkPerYear, 2),
+                d.Findings.FirstOrDefault(f => f.Scheme == Schemes.LossOfValue)?.AmountDkk,
+            })).ToList());
+        var rings = new GeoPackageLayer("scheme_rings", $"{a.Project.Name}: rings in multiples of total height (200 m around solar)", "POLYGON",
+            [("plant", "TEXT"), ("ring", "TEXT"), ("radius_m", "REAL")],
+            a.Project.Plants.SelectMany(p => p.Kind == PlantKind.SolarPark
+                ? [(p.Geometry.Buffer(200, 16), new object?[] { p.Id, "200 m", 200.0 })]
+                : p.TotalHeightM is { } h ? a.Rings.Select(r => (p.Geometry.Buffer(r.K * h, 32), new object?[] { p.Id, $"{r.K:0.##} × H", Math.Round(r.K * h, 1) })) : []).ToList());
+        return GeoPackageWriter.Write([dwellings, rings]);
     }
 
     private static IFeature Feature(Geometry geometry, params (string Key, object? Value)[] properties)

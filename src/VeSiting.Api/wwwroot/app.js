@@ -242,6 +242,7 @@ async function download(format, filename) {
 }
 $('export-csv').addEventListener('click', () => download('csv', 'neighbours.csv'));
 $('export-geojson').addEventListener('click', () => download('geojson', 'neighbours.geojson'));
+$('export-gpkg').addEventListener('click', () => download('gpkg', 'neighbours.gpkg'));
 
 // ---- search ----
 let searchTimer;

@@ -4,7 +4,7 @@ namespace VeSiting.Core.Spatial;
 /// WKT definitions embedded because ProjNet carries no EPSG database.
 /// Texts are PostGIS's <c>spatial_ref_sys.srtext</c> for the same codes.
 /// </summary>
-internal static class CrsWkt
+public static class CrsWkt
 {
     public const string Wgs84 =
         """GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4326"]]""";

@@ -68,6 +68,38 @@ public sealed class AssessmentApiTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_project_exports_a_geopackage_that_sqlite_reads_back()
+    {
+        var response = await Post(Journey1, "?format=gpkg");
+        Assert.Equal("application/geopackage+sqlite3", response.Content.Headers.ContentType?.MediaType);
+        var path = Path.Combine(Path.GetTempPath(), $"vesiting-test-{Guid.NewGuid():N}.gpkg");
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+        try
+        {
+            using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+            db.Open();
+            object? Scalar(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; return c.ExecuteScalar(); }
+            Assert.Equal(0x47504B47L, Scalar("PRAGMA application_id"));
+            Assert.Equal(42L, Scalar("SELECT count(*) FROM affected_dwellings"));
+            Assert.Equal(3L, Scalar("SELECT count(*) FROM scheme_rings"));
+            Assert.Equal(25832L, Scalar("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = 'affected_dwellings'"));
+            Assert.Equal("Athenesvej 43, 4200 Slagelse", Scalar("SELECT address FROM affected_dwellings ORDER BY distance_m LIMIT 1"));
+            var blob = (byte[])Scalar("SELECT geom FROM affected_dwellings ORDER BY distance_m LIMIT 1")!;
+            // GeoPackage binary header: "GP", version, flags (bit 0: little endian), then the srs_id.
+            Assert.Equal("GP"u8.ToArray(), blob[..2]);
+            var srsId = (blob[3] & 1) == 1 ? BitConverter.ToInt32(blob, 4) : System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(blob.AsSpan(4));
+            Assert.Equal(25832, srsId);
+            var point = new NetTopologySuite.IO.GeoPackageGeoReader().Read(blob);
+            Assert.InRange(point.Coordinate.X, 637_300, 639_700);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task A_municipality_answers_and_an_unknown_one_is_404()
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/assess/municipality/461"));
