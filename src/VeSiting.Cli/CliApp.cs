@@ -59,6 +59,10 @@ public static class CliApp
                 assess.AddCommand<AssessMunicipalityCommand>("municipality").WithDescription("Totals for a municipality.")
                     .WithExample("assess", "municipality", "--code", "573");
             });
+            config.AddCommand<SitesCommand>("sites")
+                .WithDescription("Ranked sites for spin-off industry (greenhouse, PtX, fermentation, data centre) by profile.")
+                .WithExample("sites", "--profile", "greenhouse", "--area", "region:1082", "--cell", "1000")
+                .WithExample("sites", "--profile", "data-centre", "--format", "geojson");
             config.AddCommand<PlantsCommand>("plants")
                 .WithDescription("List and filter plants.")
                 .WithExample("plants", "--kind", "solar-park", "--format", "csv");

@@ -154,6 +154,27 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
             SELECT {PostGisRows.AreaColumns} FROM admin_areas WHERE kind = @kind ORDER BY code COLLATE "C"
             """, [new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = kind.ToString() }], PostGisRows.Area, cancellationToken);
 
+    public Task<IReadOnlyList<DistrictHeatingPlant>> ListDistrictHeatingAsync(CancellationToken cancellationToken = default) =>
+        Query("""
+            SELECT id, name, main_fuel, supply_area_km2, source_id, source_file, source_row, geom FROM district_heating
+            ORDER BY id COLLATE "C", name COLLATE "C"
+            """, [], r => new DistrictHeatingPlant
+            {
+                Id = r.GetString(0),
+                Name = r.GetString(1),
+                MainFuel = r.IsDBNull(2) ? null : r.GetString(2),
+                SupplyAreaKm2 = r.IsDBNull(3) ? null : r.GetDouble(3),
+                Origin = new RecordOrigin(r.GetString(4), r.GetString(5), r.GetInt32(6)),
+                Position = r.GetFieldValue<Point>(7),
+            }, cancellationToken);
+
+    public Task<IReadOnlyList<MunicipalityPopulation>> ListPopulationAsync(CancellationToken cancellationToken = default) =>
+        Query("""
+            SELECT municipality_code, municipality_name, period, population, source_id, source_file, source_row FROM population
+            ORDER BY municipality_code, period COLLATE "C"
+            """, [], r => new MunicipalityPopulation(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), new RecordOrigin(r.GetString(4), r.GetString(5), r.GetInt32(6))),
+            cancellationToken);
+
     public async Task<IReadOnlyList<Address>> SearchAddressesAsync(string text, int limit, CancellationToken cancellationToken = default)
     {
         var words = AddressMatching.Words(text);

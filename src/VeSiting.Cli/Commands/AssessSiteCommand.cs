@@ -47,6 +47,8 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = settings.OutputFormat;
+        if (settings.Building is null)
+            PointArguments.Validate(settings.Lat, settings.Lon, settings.Utm, settings.Address);
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, library) = RuleContext.Create(settings, store);
         var profile = ProfileOf(settings, library.Profiles.TryGetValue(settings.Profile, out var p) ? p

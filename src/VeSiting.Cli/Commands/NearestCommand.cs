@@ -39,6 +39,7 @@ public sealed class NearestCommand(DataContext data, ResultRenderer renderer) : 
         var filter = settings.ToFilter();
         if (settings.Count is < 1 or > 10_000)
             throw new UsageException($"--count: {settings.Count} is not between 1 and 10000");
+        PointArguments.Validate(settings.Lat, settings.Lon, settings.Utm, settings.Address);
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (point, description, _) = await PointArguments.ResolveAsync(settings.Lat, settings.Lon, settings.Utm, settings.Address, store, cancellationToken);
         var nearest = await store.NearestPlantsAsync(point, filter, settings.Count, cancellationToken);

@@ -10,12 +10,24 @@ namespace VeSiting.Cli.Commands;
 /// <summary>Turns --lat/--lon, --utm "E N" or --address TEXT into one point in EPSG:25832.</summary>
 internal static class PointArguments
 {
-    public static async Task<(Point Point, string Description, Address? Address)> ResolveAsync(
-        double? lat, double? lon, string? utm, string? address, ISpatialStore store, CancellationToken cancellationToken)
+    /// <summary>Checks the location arguments without any data, so usage errors come before loading.</summary>
+    public static void Validate(double? lat, double? lon, string? utm, string? address)
     {
         var given = new[] { lat is not null || lon is not null, utm is not null, address is not null }.Count(g => g);
         if (given != 1)
             throw new UsageException("give exactly one location: --lat and --lon, --utm \"E N\", or --address TEXT");
+        if (utm is not null)
+            ParseUtm(utm);
+        if ((lat is null) != (lon is null))
+            throw new UsageException("--lat and --lon must be given together");
+        if (lat is not null && !DenmarkExtent.ContainsLonLat(lon!.Value, lat.Value))
+            throw new UsageException($"--lat/--lon: ({lat}, {lon}) lies outside Denmark ({DenmarkExtent.DescribeLonLat})");
+    }
+
+    public static async Task<(Point Point, string Description, Address? Address)> ResolveAsync(
+        double? lat, double? lon, string? utm, string? address, ISpatialStore store, CancellationToken cancellationToken)
+    {
+        Validate(lat, lon, utm, address);
         if (address is not null)
         {
             var matches = await store.SearchAddressesAsync(address, 2, cancellationToken);

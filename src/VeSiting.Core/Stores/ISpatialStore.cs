@@ -37,6 +37,12 @@ public interface ISpatialStore
 
     Task<IReadOnlyList<AdminArea>> ListAreasAsync(AdminAreaKind kind, CancellationToken cancellationToken = default);
 
+    /// <summary>Every district-heating plant, ordered by id.</summary>
+    Task<IReadOnlyList<DistrictHeatingPlant>> ListDistrictHeatingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Population by municipality (Statistics Denmark), ordered by municipality code.</summary>
+    Task<IReadOnlyList<MunicipalityPopulation>> ListPopulationAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Addresses matching a free-text query ("Eliasgade 10, 2300"), best match first.</summary>
     Task<IReadOnlyList<Address>> SearchAddressesAsync(string text, int limit, CancellationToken cancellationToken = default);
 }

@@ -114,6 +114,12 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
     public Task<IReadOnlyList<AdminArea>> ListAreasAsync(AdminAreaKind kind, CancellationToken cancellationToken = default) =>
         Task.FromResult(_data.Areas(kind));
 
+    public Task<IReadOnlyList<DistrictHeatingPlant>> ListDistrictHeatingAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<DistrictHeatingPlant>>(_data.DistrictHeating.OrderBy(h => h.Id, StringComparer.Ordinal).ThenBy(h => h.Name, StringComparer.Ordinal).ToList());
+
+    public Task<IReadOnlyList<MunicipalityPopulation>> ListPopulationAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<MunicipalityPopulation>>(_data.Population.OrderBy(p => p.MunicipalityCode).ThenBy(p => p.Period, StringComparer.Ordinal).ToList());
+
     public Task<IReadOnlyList<Address>> SearchAddressesAsync(string text, int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult(_addressSearch.Search(text, limit));
 

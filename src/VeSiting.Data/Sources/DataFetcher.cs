@@ -94,7 +94,8 @@ public sealed class DataFetcher(SourceManifest manifest, string cacheDirectory, 
         long? length, IProgress<FetchProgress>? progress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = target + $".{Environment.ProcessId}.partial";
+        // Unique per attempt: several fetches (threads or processes) may fill the same cache at once.
+        var temporary = target + $".{Guid.NewGuid():N}.partial";
         try
         {
             await using (var input = await open(cancellationToken))

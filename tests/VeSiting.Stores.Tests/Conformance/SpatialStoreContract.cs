@@ -230,6 +230,19 @@ public abstract class SpatialStoreContract
         Assert.Equal(RealData.Attributions, Real.Attributions);
     }
 
+    [Fact]
+    public async Task District_heating_and_population_are_served_as_imported()
+    {
+        var heat = await Real.ListDistrictHeatingAsync();
+        Assert.Equal(419, heat.Count);
+        var first = RealData.DistrictHeating.OrderBy(h => h.Id, StringComparer.Ordinal).ThenBy(h => h.Name, StringComparer.Ordinal).First();
+        Assert.Equal(first.Name, heat[0].Name);
+        Assert.True(first.Position.EqualsExact(heat[0].Position));
+        var population = await Real.ListPopulationAsync();
+        Assert.Equal(5_961_249, population.Sum(p => p.Population)); // awk over the DST CSV
+        Assert.Equal(29_610, population.Single(p => p.MunicipalityCode == 480).Population);
+    }
+
     private static void AssertSame(List<(string Id, double DistanceM)> expected, List<(string Id, double DistanceM)> actual)
     {
         Assert.Equal(expected.Select(e => e.Id), actual.Select(a => a.Id));

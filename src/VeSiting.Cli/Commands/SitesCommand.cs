@@ -1,0 +1,150 @@
+using System.ComponentModel;
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Suitability;
+using VeSiting.Data.Suitability;
+using VeSiting.Data.Sources;
+
+namespace VeSiting.Cli.Commands;
+
+/// <summary><c>vesiting sites</c>: ranked sites for spin-off industry by a profile, over a grid or the user's candidates.</summary>
+public sealed class SitesCommand(CliConsole console, DataContext data, ResultRenderer renderer) : AsyncCommand<SitesCommand.Settings>
+{
+    public sealed class Settings : AssessSettings
+    {
+        [CommandOption("-p|--profile <ID>")]
+        [Description("greenhouse, ptx-oxygen, precision-fermentation, data-centre, or one of yours (--profiles DIR).")]
+        public string Profile { get; init; } = "greenhouse";
+
+        [CommandOption("--profile-file <FILE>")]
+        [Description("A profile JSON file of your own (schema: geodata/schemas/siting-profile.schema.json).")]
+        public string? ProfileFile { get; init; }
+
+        [CommandOption("--profiles <DIR>")]
+        [Description("A folder of your own profiles.")]
+        public string[] ProfileFolders { get; init; } = [];
+
+        [CommandOption("--area <AREA>")]
+        [Description("denmark, municipality:CODE or region:CODE (default denmark).")]
+        public string Area { get; init; } = "denmark";
+
+        [CommandOption("--cell <METRES>")]
+        [Description("Grid cell size (default 1000).")]
+        public double Cell { get; init; } = 1000;
+
+        [CommandOption("--candidates <FILE>")]
+        [Description("Your own candidate sites instead of a grid: GeoJSON points or parcels, or CSV with lon,lat or e,n.")]
+        public string? Candidates { get; init; }
+
+        [CommandOption("--points <NAME=FILE>")]
+        [Description("A point layer for points-distance / points-count criteria, e.g. education=schools.csv (repeatable).")]
+        public string[] Points { get; init; } = [];
+
+        [CommandOption("--regional <NAME=FILE>")]
+        [Description("Figures per region (CSV region_code,value) for regional-figure criteria, e.g. state-jobs=jobs.csv (repeatable).")]
+        public string[] Regional { get; init; } = [];
+
+        [CommandOption("--limit <N>")]
+        [Description("Rows to show (default 20 for tables, all for CSV/JSON/GeoJSON).")]
+        public int? Limit { get; init; }
+
+        [CommandOption("--excluded")]
+        [Description("List the excluded sites and why, after the ranked ones.")]
+        public bool ShowExcluded { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var format = settings.OutputFormat;
+        if (settings.Cell is < 100 or > 100_000)
+            throw new UsageException($"--cell: {settings.Cell} m is not between 100 and 100000");
+        var layout = ProjectLayout.Locate();
+        var loader = new SitingProfileLoader(Path.Combine(layout.Root, "geodata"));
+        var profile = settings.ProfileFile is { } file ? loader.LoadFile(file)
+            : loader.LoadAll(settings.ProfileFolders).TryGetValue(settings.Profile, out var p) ? p
+            : throw new UsageException($"--profile: '{settings.Profile}' is not one of {string.Join(", ", loader.LoadAll(settings.ProfileFolders).Keys.Order())}");
+        var layers = settings.Points.Select(Pair).ToDictionary(x => x.Name, x => (IReadOnlyList<Point>)UserLayerReader.ReadPoints(x.File).Select(q => q.Point).ToList());
+        var regional = settings.Regional.Select(Pair).ToDictionary(x => x.Name, x => UserLayerReader.ReadRegionalFigures(x.File));
+        var candidates = settings.Candidates is { } c ? UserLayerReader.ReadPoints(c).Select(q => new Candidate(q.Id, q.Point, q.Geometry)).ToList() : null;
+
+        var store = await data.OpenStoreAsync(settings, cancellationToken);
+        var (assessment, library) = RuleContext.Create(settings, store);
+        var service = new SitingService(store, library.Rules, assessment.Prices, library.Scenarios, assessment.Today);
+        SitingResult result;
+        try
+        {
+            result = await RunWithProgressAsync(service, profile, settings, candidates, layers, regional, cancellationToken);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new NotFoundException(e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        renderer.Write(SitesResult(result, settings.Limit ?? (format == OutputFormat.Table ? 20 : int.MaxValue), settings.ShowExcluded), format);
+        return ExitCodes.Ok;
+    }
+
+    private async Task<SitingResult> RunWithProgressAsync(SitingService service, SitingProfile profile, Settings settings, List<Candidate>? candidates,
+        Dictionary<string, IReadOnlyList<Point>> layers, Dictionary<string, IReadOnlyDictionary<string, double>> regional, CancellationToken cancellationToken)
+    {
+        if (!console.Interactive)
+            return await service.RunAsync(profile, settings.Area, settings.Cell, candidates, layers, regional, cancellationToken: cancellationToken);
+        SitingResult result = null!;
+        await console.Status.Progress().AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask($"scoring sites for {profile.Title}", maxValue: 1);
+                result = await service.RunAsync(profile, settings.Area, settings.Cell, candidates, layers, regional, null,
+                    n => task.MaxValue = Math.Max(1, n), new Progress<int>(n => task.Value = n), cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        return result;
+    }
+
+    internal static CliResult SitesResult(SitingResult r, int limit, bool showExcluded)
+    {
+        var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().Where(c => r.Sites.Any(s => s.Values.Any(v => v.Criterion == c))).ToList();
+        var units = criteria.ToDictionary(c => c, c => r.Sites.SelectMany(s => s.Values).First(v => v.Criterion == c).Unit);
+        var result = new CliResult($"Sites for {r.Profile.Title} in {r.AreaLabel}",
+            ["Rank", "Site", "E", "N", "Score", .. criteria.Select(c => $"{c} ({units[c]})"), "Strongest criterion", "Excluded because"])
+        {
+            Attributions = r.Attributions,
+            DataVersion = r.DataVersion,
+        };
+        result.Fact("Profile", $"{r.Profile.Id}@{r.Profile.Version}: {r.Profile.Description}")
+            .Fact("Candidates", r.CellSizeM is { } cell ? $"{r.Sites.Count} cells of {cell:0} m" : $"{r.Sites.Count} sites")
+            .Fact("Ranked", r.Ranked.Count())
+            .Fact("Excluded", r.Excluded.Count())
+            .Fact("Weights", string.Join(", ", r.Profile.Criteria.Select(c => $"{c.Criterion} {c.Weight:0.##}")))
+            .Fact("Computed in (s)", Math.Round(r.Elapsed.TotalSeconds, 2))
+            .Fact("Notes", r.Notes.Count == 0 ? ["none"] : r.Notes.ToList())
+            .Fact("Rule sets used", r.Provenance.RuleSets.Select(x => x.ToString()).ToList());
+        var rows = r.Ranked.Take(limit).Concat(showExcluded ? r.Excluded.Take(limit) : []);
+        foreach (var s in rows)
+        {
+            var c = s.Candidate.Position;
+            var strongest = s.Values.MaxBy(v => v.Contribution);
+            var cells = new List<object?> { s.Rank, s.Candidate.Id, Math.Round(c.X, 1), Math.Round(c.Y, 1), s.Score is { } score ? Math.Round(score, 2) : null };
+            cells.AddRange(criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? (object)Math.Round(v, 3) : null));
+            cells.Add(strongest is null ? null : $"{strongest.Criterion} +{strongest.Contribution.ToString("0.#", CultureInfo.InvariantCulture)}: {strongest.Why}");
+            cells.Add(s.ExcludedBecause);
+            result.Row(s.Candidate.Area ?? s.Candidate.Position, [.. cells]);
+        }
+        return result;
+    }
+
+    private static (string Name, string File) Pair(string text)
+    {
+        var parts = text.Split('=', 2);
+        return parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0 ? (parts[0], parts[1])
+            : throw new UsageException($"'{text}' is not NAME=FILE");
+    }
+}

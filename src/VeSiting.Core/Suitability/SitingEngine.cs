@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Rules;
+using VeSiting.Core.Stores;
+using VeSiting.Core.Tariffs;
+
+namespace VeSiting.Core.Suitability;
+
+/// <summary>
+/// Scores candidate sites for a profile: each criterion's value, its 0–1 score between the profile's worst and best
+/// values, and its weighted contribution; sites inside 4 × H of a covered or planned turbine, or failing a required
+/// threshold, are excluded with the reason. Pure: all data comes in <see cref="SitingInputs"/>.
+/// </summary>
+public sealed class SitingEngine
+{
+    private readonly SitingInputs _inputs;
+    private readonly STRtree<Plant> _plants = new();
+    private readonly STRtree<DistrictHeatingPlant> _heat = new();
+    private readonly STRtree<Address> _dwellings = new();
+    private readonly Dictionary<string, STRtree<Point>> _layers = [];
+    private readonly STRtree<(AdminArea Region, IPreparedGeometry Prepared)> _regions = new();
+    private readonly List<(Plant Turbine, double RadiusM)> _forbidden = [];
+    private readonly Lazy<PopulationRaster> _population;
+    private readonly ConsumptionProfile _consumption;
+    private readonly string _minimumDistanceWhy;
+
+    public SitingEngine(SitingInputs inputs, SitingProfile profile)
+    {
+        _inputs = inputs;
+        _consumption = new ConsumptionProfile(profile.Id, profile.Title, profile.AnnualKwh, profile.Shares).Validated();
+        foreach (var p in inputs.Plants.Concat(inputs.PlannedTurbines))
+            _plants.Insert(p.Geometry.EnvelopeInternal, p);
+        foreach (var h in inputs.DistrictHeating)
+            _heat.Insert(h.Position.EnvelopeInternal, h);
+        foreach (var d in inputs.Dwellings)
+            _dwellings.Insert(d.Position.EnvelopeInternal, d);
+        foreach (var (name, points) in inputs.PointLayers)
+        {
+            var tree = new STRtree<Point>();
+            foreach (var point in points) tree.Insert(point.EnvelopeInternal, point);
+            tree.Build();
+            _layers[name] = tree;
+        }
+        foreach (var r in inputs.Regions)
+            _regions.Insert(r.Geometry.EnvelopeInternal, (r, PreparedGeometryFactory.Prepare(r.Geometry)));
+        _plants.Build();
+        _heat.Build();
+        _dwellings.Build();
+        _regions.Build();
+
+        // Minimum distance (4 × H under the rules in force today) around covered operating and planned turbines.
+        var rules = inputs.Rules.Require(Schemes.MinimumDistance, inputs.Today);
+        var k = rules["windMultipleOfH"].Value;
+        _minimumDistanceWhy = $"{k:0.##} × H ({rules.Ref})";
+        foreach (var t in inputs.Plants.Concat(inputs.PlannedTurbines))
+        {
+            if (t is { Kind: PlantKind.WindTurbine, Status: PlantStatus.Operating or PlantStatus.Planned, TotalHeightM: { } h } && h >= 25)
+                _forbidden.Add((t, k * h));
+        }
+        _population = new Lazy<PopulationRaster>(() => new PopulationRaster(inputs.Municipalities, inputs.Population));
+    }
+
+    public SitingResult Run(SitingProfile profile, IReadOnlyList<Candidate> candidates, string areaLabel, double? cellSizeM, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var provenance = new Provenance();
+        provenance.Uses(profile.Ref, "criteria", new RuleValue(profile.Criteria.Count, "criteria", profile.File, Confidence.Confirmed));
+        provenance.Uses(_inputs.Scenario.Ref, "zones", new RuleValue(_inputs.Scenario.Zones.Count, "zones", _inputs.Scenario.File, Confidence.Confirmed));
+        foreach (var (key, value) in _inputs.Prices.Values())
+            provenance.Uses(_inputs.Prices.Ref, key, value);
+        provenance.UseSet(_inputs.Rules.Require(Schemes.MinimumDistance, _inputs.Today));
+
+        var notes = new List<string>();
+        var active = new List<CriterionSpec>();
+        foreach (var c in profile.Criteria)
+        {
+            var definition = Criteria.Find(c.Criterion) ?? throw new ArgumentException($"profile {profile.Id}: unknown criterion '{c.Criterion}'");
+            var available = !definition.NeedsLayer || c.Layer is { } layer && (c.Criterion == "regional-figure" ? _inputs.RegionalFigures.ContainsKey(layer) : _inputs.PointLayers.ContainsKey(layer));
+            if (available)
+                active.Add(c);
+            else if (c.Optional)
+                notes.Add($"criterion {c.Criterion} ({c.Layer}) skipped: no layer '{c.Layer}' was supplied");
+            else
+                throw new ArgumentException($"profile {profile.Id}: criterion {c.Criterion} needs the user layer '{c.Layer}'");
+        }
+        if (active.Any(c => c.Criterion == "population"))
+            notes.Add($"population: each municipality's population (Statistics Denmark) spread evenly over its area and summed on a {_population.Value.CellSizeM:0} m raster (cells by their centres): an approximation, not where people live");
+        var totalWeight = active.Sum(c => c.Weight);
+        if (totalWeight <= 0)
+            throw new ArgumentException($"profile {profile.Id}: the weights of the criteria in use sum to {totalWeight}; at least one must be positive");
+
+        var sites = new RankedSite[candidates.Count];
+        var done = 0;
+        Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            sites[i] = Evaluate(candidates[i], active, totalWeight);
+            var n = Interlocked.Increment(ref done);
+            if (n % 1000 == 0 || n == candidates.Count)
+                progress?.Report(n);
+        });
+
+        var ranked = sites.Where(s => s.ExcludedBecause is null)
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Candidate.Id, StringComparer.Ordinal)
+            .Select((s, i) => s with { Rank = i + 1 })
+            .ToDictionary(s => s.Candidate.Id);
+        var ordered = sites.Select(s => ranked.TryGetValue(s.Candidate.Id, out var r) ? r : s)
+            .OrderBy(s => s.Rank ?? int.MaxValue).ThenBy(s => s.Candidate.Id, StringComparer.Ordinal).ToList();
+        return new SitingResult(profile, areaLabel, cellSizeM, ordered, notes, provenance, _inputs.Attributions, _inputs.DataVersion, clock.Elapsed);
+    }
+
+    private RankedSite Evaluate(Candidate candidate, List<CriterionSpec> criteria, double totalWeight)
+    {
+        var at = candidate.Position;
+        foreach (var (turbine, radius) in _forbidden)
+        {
+            if (Math.Abs(turbine.Geometry.Coordinate.X - at.X) > radius || Math.Abs(turbine.Geometry.Coordinate.Y - at.Y) > radius)
+                continue;
+            var d = turbine.Geometry.Distance(at);
+            if (d < radius)
+                return new RankedSite(candidate, null, null, [], $"inside the minimum distance of turbine {turbine.Id}: {F(d)} m < {_minimumDistanceWhy} = {F(radius)} m");
+        }
+
+        var values = new List<CriterionValue>();
+        foreach (var c in criteria)
+        {
+            var (value, unit, why) = Measure(c, at);
+            if (c.RequiredMin is { } min && (value is null || value < min))
+                return new RankedSite(candidate, null, null, values, $"{c.Criterion} = {Show(value, unit)} is below the required {F(min)} {unit}");
+            if (c.RequiredMax is { } max && (value is null || value > max))
+                return new RankedSite(candidate, null, null, values, $"{c.Criterion} = {Show(value, unit)} is above the allowed {F(max)} {unit}");
+            var score = value is { } v && c.Best != c.Worst ? Math.Clamp((v - c.Worst) / (c.Best - c.Worst), 0, 1) : 0;
+            values.Add(new CriterionValue(c.Criterion, value, unit, score, c.Weight * score / totalWeight * 100, why));
+        }
+        return new RankedSite(candidate, null, values.Sum(v => v.Contribution), values, null);
+    }
+
+    private (double? Value, string Unit, string Why) Measure(CriterionSpec c, Point at)
+    {
+        var radius = c.RadiusM ?? Criteria.Find(c.Criterion)!.DefaultRadiusM;
+        switch (c.Criterion)
+        {
+            case "power-price":
+            {
+                var scenario = _inputs.Scenario;
+                var nearby = Within(_plants, at, scenario.SearchRadiusM).Select(p => new PlantDistance(p, p.Geometry.Distance(at))).ToList();
+                var zone = ZoneResolver.Resolve(scenario, nearby);
+                var price = PriceCalculator.Price(_inputs.Prices, _consumption, zone.Zone?.Discounts).DkkPerKwh;
+                return (price, "DKK/kWh", $"{(zone.Zone is { } z ? $"zone {z.Id}" : "no zone")} of {scenario.Id}: {zone.Why}");
+            }
+            case "renewable-mw":
+            {
+                var mw = Within(_plants, at, radius)
+                    .Where(p => p.Status is PlantStatus.Operating or PlantStatus.Planned && IsCoveredRenewable(p) && p.Geometry.Distance(at) <= radius)
+                    .Sum(p => p.CapacityMw ?? 0);
+                return (mw, "MW", $"{F(mw)} MW of covered wind and solar within {F(radius)} m");
+            }
+            case "heat-distance" or "heat-size":
+            {
+                var nearest = Nearest(_heat, at, h => h.Position);
+                if (nearest is null)
+                    return (null, c.Criterion == "heat-distance" ? "m" : "km²", "no district-heating plant in the data");
+                var (plant, d) = nearest.Value;
+                return c.Criterion == "heat-distance"
+                    ? (d, "m", $"{plant.Name} at {F(d)} m")
+                    : (plant.SupplyAreaKm2, "km²", $"{plant.Name} ({F(d)} m away) supplies {Show(plant.SupplyAreaKm2, "km²")}");
+            }
+            case "dwelling-distance":
+            {
+                var nearest = Nearest(_dwellings, at, a => a.Position);
+                return nearest is { } n ? (n.Distance, "m", $"{n.Item.Label} at {F(n.Distance)} m") : (null, "m", "no dwelling in the data");
+            }
+            case "population":
+            {
+                var people = _population.Value.Within(at.X, at.Y, radius);
+                return (Math.Round(people), "people", $"≈ {F(Math.Round(people))} people within {F(radius)} m (municipal populations spread over municipal areas)");
+            }
+            case "points-distance":
+            {
+                var nearest = Nearest(_layers[c.Layer!], at, p => p);
+                return nearest is { } n ? (n.Distance, "m", $"nearest {c.Layer} point at {F(n.Distance)} m") : (null, "m", $"layer {c.Layer} is empty");
+            }
+            case "points-count":
+            {
+                var count = Within(_layers[c.Layer!], at, radius).Count(p => p.Distance(at) <= radius);
+                return (count, "points", $"{count} {c.Layer} point(s) within {F(radius)} m");
+            }
+            case "regional-figure":
+            {
+                var region = _regions.Query(at.EnvelopeInternal).Where(r => r.Prepared.Covers(at)).Select(r => r.Region).OrderBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault();
+                if (region is null || !_inputs.RegionalFigures[c.Layer!].TryGetValue(region.Code, out var figure))
+                    return (null, "per region", region is null ? "outside every region" : $"{c.Layer} has no figure for {region.Code} {region.Name}");
+                return (figure, "per region", $"{c.Layer} for {region.Code} {region.Name}: {F(figure)}");
+            }
+            default:
+                throw new ArgumentException($"unknown criterion '{c.Criterion}'");
+        }
+    }
+
+    private static bool IsCoveredRenewable(Plant p) => p.Kind switch
+    {
+        PlantKind.WindTurbine => p.TotalHeightM >= 25,
+        PlantKind.WindFarm => true,
+        PlantKind.SolarPark => p.CapacityKw >= 500,
+        _ => false,
+    };
+
+    private static IEnumerable<T> Within<T>(STRtree<T> tree, Point at, double radius)
+    {
+        var envelope = at.EnvelopeInternal.Copy();
+        envelope.ExpandBy(radius);
+        return tree.Query(envelope);
+    }
+
+    /// <summary>The nearest item by exact distance: an expanding envelope search, as in the embedded store.</summary>
+    private static (T Item, double Distance)? Nearest<T>(STRtree<T> tree, Point at, Func<T, Geometry> geometry)
+    {
+        if (tree.Count == 0)
+            return null;
+        for (var radius = 1_000.0; radius < 2_000_000; radius *= 2)
+        {
+            var best = Within(tree, at, radius).Select(i => (Item: i, Distance: geometry(i).Distance(at))).Where(i => i.Distance <= radius)
+                .OrderBy(i => i.Distance).FirstOrDefault();
+            if (best.Item is not null)
+                return best;
+        }
+        return null;
+    }
+
+    private static string Show(double? value, string unit) => value is { } v ? $"{F(v)} {unit}" : "unknown";
+
+    private static string F(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
+}

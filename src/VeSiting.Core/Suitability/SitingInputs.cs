@@ -1,0 +1,29 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Rules;
+using VeSiting.Core.Tariffs;
+
+namespace VeSiting.Core.Suitability;
+
+/// <summary>Everything a siting run reads, gathered once: the engine then needs no store.</summary>
+public sealed record SitingInputs
+{
+    public required IReadOnlyList<Plant> Plants { get; init; }
+    public required IReadOnlyList<DistrictHeatingPlant> DistrictHeating { get; init; }
+    public required IReadOnlyList<Address> Dwellings { get; init; }
+    public required IReadOnlyList<AdminArea> Municipalities { get; init; }
+    public required IReadOnlyList<AdminArea> Regions { get; init; }
+    public required IReadOnlyList<MunicipalityPopulation> Population { get; init; }
+    public required RuleBook Rules { get; init; }
+    public required PriceStack Prices { get; init; }
+    public required TariffScenario Scenario { get; init; }
+    public required DateOnly Today { get; init; }
+    /// <summary>User point layers by name (EPSG:25832).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Point>> PointLayers { get; init; } = new Dictionary<string, IReadOnlyList<Point>>();
+    /// <summary>User figures by table name, then region code.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> RegionalFigures { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, double>>();
+    /// <summary>Planned turbines whose 4 × H rings exclude sites (besides the registered ones).</summary>
+    public IReadOnlyList<Plant> PlannedTurbines { get; init; } = [];
+    public IReadOnlyList<string> Attributions { get; init; } = [];
+    public string DataVersion { get; init; } = "";
+}

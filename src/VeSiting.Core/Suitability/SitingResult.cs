@@ -1,0 +1,28 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Rules;
+
+namespace VeSiting.Core.Suitability;
+
+/// <summary>A candidate site: a grid cell (centre and square) or a user's point or parcel.</summary>
+public sealed record Candidate(string Id, Point Position, Geometry? Area = null);
+
+/// <summary>One criterion for one site: its value with unit, its 0–1 score, its share of the total, and why.</summary>
+public sealed record CriterionValue(string Criterion, double? Value, string Unit, double Score, double Contribution, string Why);
+
+/// <summary>A scored (or excluded) candidate.</summary>
+public sealed record RankedSite(Candidate Candidate, int? Rank, double? Score, IReadOnlyList<CriterionValue> Values, string? ExcludedBecause);
+
+public sealed record SitingResult(
+    SitingProfile Profile,
+    string AreaLabel,
+    double? CellSizeM,
+    IReadOnlyList<RankedSite> Sites,
+    IReadOnlyList<string> Notes,
+    Provenance Provenance,
+    IReadOnlyList<string> Attributions,
+    string DataVersion,
+    TimeSpan Elapsed)
+{
+    public IEnumerable<RankedSite> Ranked => Sites.Where(s => s.Rank is not null).OrderBy(s => s.Rank);
+    public IEnumerable<RankedSite> Excluded => Sites.Where(s => s.ExcludedBecause is not null);
+}

@@ -1,0 +1,73 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Rules;
+using VeSiting.Core.Stores;
+using VeSiting.Core.Tariffs;
+
+namespace VeSiting.Core.Suitability;
+
+/// <summary>Resolves an area ("denmark", "municipality:0461", "region:1082"), gathers the inputs from the store, and runs the engine.</summary>
+public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStack prices, IReadOnlyDictionary<string, TariffScenario> scenarios, DateOnly today)
+{
+    public async Task<(IReadOnlyList<Geometry> Areas, string Label)> AreaAsync(string area, CancellationToken cancellationToken)
+    {
+        var text = area.Trim().ToLowerInvariant();
+        if (text is "denmark" or "dk" or "danmark")
+            return ((await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).Select(a => a.Geometry).ToList(), "Denmark (land)");
+        var parts = text.Split(':', 2);
+        var kind = parts[0] switch
+        {
+            "municipality" or "kommune" => AdminAreaKind.Municipality,
+            "region" => AdminAreaKind.Region,
+            _ => throw new ArgumentException($"area '{area}' is not denmark, municipality:CODE or region:CODE"),
+        };
+        if (parts.Length < 2)
+            throw new ArgumentException($"area '{area}' names no code");
+        var code = parts[1].Trim();
+        var found = (await store.ListAreasAsync(kind, cancellationToken))
+            .FirstOrDefault(a => a.Code == code || (int.TryParse(code, out var n) && a.NumericCode == n))
+            ?? throw new KeyNotFoundException($"no {kind.ToString().ToLowerInvariant()} with code '{code}'");
+        return ([found.Geometry], $"{found.Name} ({found.Code})");
+    }
+
+    /// <summary>Scores a grid of <paramref name="cellSizeM"/> over the area, or the user's candidates within it when given.</summary>
+    public async Task<SitingResult> RunAsync(SitingProfile profile, string area, double cellSizeM, IReadOnlyList<Candidate>? candidates = null,
+        IReadOnlyDictionary<string, IReadOnlyList<Point>>? layers = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional = null,
+        IReadOnlyList<Plant>? planned = null, Action<int>? started = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var (areas, label) = await AreaAsync(area, cancellationToken);
+        var inputs = await InputsAsync(profile, layers, regional, planned, cancellationToken);
+        var engine = new SitingEngine(inputs, profile);
+        var sites = candidates ?? CandidateGrid.Over(areas, cellSizeM);
+        started?.Invoke(sites.Count);
+        return engine.Run(profile, sites, candidates is null ? label : $"{candidates.Count} supplied sites", candidates is null ? cellSizeM : null, progress, cancellationToken);
+    }
+
+    public async Task<SitingInputs> InputsAsync(SitingProfile profile, IReadOnlyDictionary<string, IReadOnlyList<Point>>? layers,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional, IReadOnlyList<Plant>? planned, CancellationToken cancellationToken)
+    {
+        var scenario = scenarios.TryGetValue(profile.Scenario, out var s) ? s
+            : throw new ArgumentException($"profile {profile.Id}: unknown tariff scenario '{profile.Scenario}'; known: {string.Join(", ", scenarios.Keys.Order())}");
+        var current = new PlantFilter { Statuses = new HashSet<PlantStatus> { PlantStatus.Operating, PlantStatus.Planned } };
+        var municipalities = await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken);
+        var land = municipalities.Count == 0 ? null : municipalities[0].Geometry.Factory.BuildGeometry(municipalities.Select(m => m.Geometry.Envelope));
+        return new SitingInputs
+        {
+            Plants = await store.ListPlantsAsync(current, cancellationToken),
+            DistrictHeating = await store.ListDistrictHeatingAsync(cancellationToken),
+            Dwellings = land is null ? [] : (await store.SitesWithinAsync(land.Envelope, 0, cancellationToken)).Addresses.Select(a => a.Address).ToList(),
+            Municipalities = municipalities,
+            Regions = await store.ListAreasAsync(AdminAreaKind.Region, cancellationToken),
+            Population = await store.ListPopulationAsync(cancellationToken),
+            Rules = rules,
+            Prices = prices,
+            Scenario = scenario,
+            Today = today,
+            PointLayers = layers ?? new Dictionary<string, IReadOnlyList<Point>>(),
+            RegionalFigures = regional ?? new Dictionary<string, IReadOnlyDictionary<string, double>>(),
+            PlannedTurbines = planned ?? [],
+            Attributions = store.Attributions,
+            DataVersion = store.Version.Id,
+        };
+    }
+}
