@@ -10,6 +10,7 @@ app.UseVeSiting();
 
 app.MapCollections();
 app.MapAssessments();
+app.MapSites();
 app.MapTiles();
 app.MapHealth();
 

@@ -159,14 +159,14 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
             SELECT id, name, main_fuel, supply_area_km2, source_id, source_file, source_row, geom FROM district_heating
             ORDER BY id COLLATE "C", name COLLATE "C"
             """, [], r => new DistrictHeatingPlant
-            {
-                Id = r.GetString(0),
-                Name = r.GetString(1),
-                MainFuel = r.IsDBNull(2) ? null : r.GetString(2),
-                SupplyAreaKm2 = r.IsDBNull(3) ? null : r.GetDouble(3),
-                Origin = new RecordOrigin(r.GetString(4), r.GetString(5), r.GetInt32(6)),
-                Position = r.GetFieldValue<Point>(7),
-            }, cancellationToken);
+        {
+            Id = r.GetString(0),
+            Name = r.GetString(1),
+            MainFuel = r.IsDBNull(2) ? null : r.GetString(2),
+            SupplyAreaKm2 = r.IsDBNull(3) ? null : r.GetDouble(3),
+            Origin = new RecordOrigin(r.GetString(4), r.GetString(5), r.GetInt32(6)),
+            Position = r.GetFieldValue<Point>(7),
+        }, cancellationToken);
 
     public Task<IReadOnlyList<MunicipalityPopulation>> ListPopulationAsync(CancellationToken cancellationToken = default) =>
         Query("""

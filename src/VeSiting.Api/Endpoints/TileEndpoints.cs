@@ -42,6 +42,7 @@ public static class TileEndpoints
     }
 
     private static async Task<IResult> Tile(HttpContext http, string layer, int z, int x, string y, string? scenario,
+        string? profile, string? area, double? cell, SuitabilityResults suitability,
         ServiceData data, TileCache cache, IOptions<VeSitingOptions> options, CancellationToken cancellationToken)
     {
         var found = LayerCatalog.Find(layer) ?? throw new ProblemException("layer", $"unknown layer '{layer}'; layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Id))}", StatusCodes.Status404NotFound);
@@ -61,13 +62,17 @@ public static class TileEndpoints
         if (http.Request.Headers.IfNoneMatch.ToString().Contains(etag.Tag.ToString(), StringComparison.Ordinal))
             return Results.StatusCode(StatusCodes.Status304NotModified);
 
-        var key = $"{found.Id}/{chosen.Id}/{tile.Z}/{tile.X}/{tile.Y}.{(format == "png" ? "png" : "mvt")}";
+        var siting = found.Id == "suitability" ? $"{profile ?? "greenhouse"}|{area ?? "denmark"}|{cell ?? 1000}" : "";
+        var key = $"{found.Id}/{chosen.Id}/{siting}/{tile.Z}/{tile.X}/{tile.Y}.{(format == "png" ? "png" : "mvt")}";
         var bytes = await cache.GetOrAddAsync(version, key, async () =>
         {
             // A store that encodes tiles itself (PostGIS: ST_AsMVT) does so; otherwise they are built from its answers.
             if (format != "png" && data.Store is IVectorTileStore producer && producer.ProducesLayer(found.Id))
                 return await producer.VectorTileAsync(found.Id, tile.Z, tile.X, tile.Y, cancellationToken);
-            var features = await new TileFeatureSource(data, options.Value.MaxFeaturesPerTile).FeaturesAsync(found, tile, chosen, cancellationToken);
+            var source = new TileFeatureSource(data, options.Value.MaxFeaturesPerTile);
+            var features = found.Id == "suitability"
+                ? source.SuitabilityFeatures(await suitability.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken), tile)
+                : await source.FeaturesAsync(found, tile, chosen, cancellationToken);
             return format == "png" ? PngRenderer.Render(tile, found, features) : MvtEncoder.Encode(tile, features);
         });
         return Results.Bytes(bytes, format == "png" ? "image/png" : "application/vnd.mapbox-vector-tile");

@@ -17,6 +17,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<ServiceData>();
         builder.Services.AddSingleton(new TileCache(options.TileCacheEntries));
         builder.Services.AddSingleton<RequestCounter>();
+        builder.Services.AddSingleton<SuitabilityResults>();
         builder.Services.AddHostedService<DataVersionWatcher>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -7,6 +7,8 @@ public sealed class VeSitingOptions
 
     /// <summary>PostGIS connection string; empty = the embedded engine. Also taken from VESITING_DB.</summary>
     public string? Database { get; set; }
+    /// <summary>Extra folders of spin-off siting profiles.</summary>
+    public string[] ProfileFolders { get; set; } = [];
     /// <summary>Extra rule folders (user rule sets, price stacks, scenarios).</summary>
     public string[] RuleFolders { get; set; } = [];
     /// <summary>Price-stack year; default the current year.</summary>

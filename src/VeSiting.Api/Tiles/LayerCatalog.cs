@@ -25,6 +25,10 @@ public static class LayerCatalog
         new("dwellings", "Dwellings by zone", "Addresses coloured by their tariff zone under a scenario (?scenario=, default banded-distance).", 12, 20, "zone",
             ["dwellings"],
             [new("A", "#006d2c", "Zone A"), new("B", "#31a354", "Zone B"), new("C", "#a1d99b", "Zone C"), new("none", "#636363", "No zone")]),
+        new("suitability", "Spin-off suitability", "Sites scored by a siting profile (?profile=, ?area=, ?cell=; default greenhouse over Denmark at 1 km).", 5, 20, "class",
+            ["suitability"],
+            [new("80", "#1a9641", "score 80–100"), new("60", "#a6d96a", "score 60–80"), new("40", "#ffffbf", "score 40–60"), new("20", "#fdae61", "score 20–40"),
+             new("0", "#d7191c", "score 0–20"), new("excluded", "#7b3294", "excluded (why: click)")]),
     ];
 
     public static TileLayer? Find(string id) => All.FirstOrDefault(l => l.Id == id);

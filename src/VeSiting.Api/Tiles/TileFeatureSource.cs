@@ -52,6 +52,27 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
         return result;
     }
 
+    /// <summary>The cells of a siting result that meet the tile, scored and classed (excluded cells say why).</summary>
+    public IReadOnlyList<(string VectorLayer, IFeature Feature)> SuitabilityFeatures(IndexedSitingResult result, TileAddress tile)
+    {
+        if (tile.Z < 5)
+            return [];
+        var area = tile.Utm32Area(MarginPixels);
+        var clip = tile.LonLatClip(MarginPixels);
+        var features = new List<(string, IFeature)>();
+        foreach (var site in result.Index.Query(area.EnvelopeInternal))
+        {
+            var geometry = GeometryTransforms.Transform(site.Candidate.Area ?? site.Candidate.Position, Epsg.Utm32, Epsg.Wgs84);
+            var clipped = geometry is Point p ? (clip.Covers(p) ? p : null) : geometry.Intersection(clip);
+            if (clipped is null || clipped.IsEmpty)
+                continue;
+            features.Add(("suitability", new Feature(clipped, Endpoints.SitesEndpoints.Attributes(site))));
+            if (features.Count >= maxFeatures)
+                break;
+        }
+        return features;
+    }
+
     private async Task<List<(string, Geometry, AttributesTable)>> BoundariesAsync(Geometry area, TileAddress tile, CancellationToken cancellationToken)
     {
         var list = new List<(string, Geometry, AttributesTable)>();

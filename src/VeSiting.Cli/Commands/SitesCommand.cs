@@ -6,8 +6,8 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Suitability;
-using VeSiting.Data.Suitability;
 using VeSiting.Data.Sources;
+using VeSiting.Data.Suitability;
 
 namespace VeSiting.Cli.Commands;
 

@@ -144,57 +144,57 @@ public sealed class SitingEngine
         switch (c.Criterion)
         {
             case "power-price":
-            {
-                var scenario = _inputs.Scenario;
-                var nearby = Within(_plants, at, scenario.SearchRadiusM).Select(p => new PlantDistance(p, p.Geometry.Distance(at))).ToList();
-                var zone = ZoneResolver.Resolve(scenario, nearby);
-                var price = PriceCalculator.Price(_inputs.Prices, _consumption, zone.Zone?.Discounts).DkkPerKwh;
-                return (price, "DKK/kWh", $"{(zone.Zone is { } z ? $"zone {z.Id}" : "no zone")} of {scenario.Id}: {zone.Why}");
-            }
+                {
+                    var scenario = _inputs.Scenario;
+                    var nearby = Within(_plants, at, scenario.SearchRadiusM).Select(p => new PlantDistance(p, p.Geometry.Distance(at))).ToList();
+                    var zone = ZoneResolver.Resolve(scenario, nearby);
+                    var price = PriceCalculator.Price(_inputs.Prices, _consumption, zone.Zone?.Discounts).DkkPerKwh;
+                    return (price, "DKK/kWh", $"{(zone.Zone is { } z ? $"zone {z.Id}" : "no zone")} of {scenario.Id}: {zone.Why}");
+                }
             case "renewable-mw":
-            {
-                var mw = Within(_plants, at, radius)
-                    .Where(p => p.Status is PlantStatus.Operating or PlantStatus.Planned && IsCoveredRenewable(p) && p.Geometry.Distance(at) <= radius)
-                    .Sum(p => p.CapacityMw ?? 0);
-                return (mw, "MW", $"{F(mw)} MW of covered wind and solar within {F(radius)} m");
-            }
+                {
+                    var mw = Within(_plants, at, radius)
+                        .Where(p => p.Status is PlantStatus.Operating or PlantStatus.Planned && IsCoveredRenewable(p) && p.Geometry.Distance(at) <= radius)
+                        .Sum(p => p.CapacityMw ?? 0);
+                    return (mw, "MW", $"{F(mw)} MW of covered wind and solar within {F(radius)} m");
+                }
             case "heat-distance" or "heat-size":
-            {
-                var nearest = Nearest(_heat, at, h => h.Position);
-                if (nearest is null)
-                    return (null, c.Criterion == "heat-distance" ? "m" : "km²", "no district-heating plant in the data");
-                var (plant, d) = nearest.Value;
-                return c.Criterion == "heat-distance"
-                    ? (d, "m", $"{plant.Name} at {F(d)} m")
-                    : (plant.SupplyAreaKm2, "km²", $"{plant.Name} ({F(d)} m away) supplies {Show(plant.SupplyAreaKm2, "km²")}");
-            }
+                {
+                    var nearest = Nearest(_heat, at, h => h.Position);
+                    if (nearest is null)
+                        return (null, c.Criterion == "heat-distance" ? "m" : "km²", "no district-heating plant in the data");
+                    var (plant, d) = nearest.Value;
+                    return c.Criterion == "heat-distance"
+                        ? (d, "m", $"{plant.Name} at {F(d)} m")
+                        : (plant.SupplyAreaKm2, "km²", $"{plant.Name} ({F(d)} m away) supplies {Show(plant.SupplyAreaKm2, "km²")}");
+                }
             case "dwelling-distance":
-            {
-                var nearest = Nearest(_dwellings, at, a => a.Position);
-                return nearest is { } n ? (n.Distance, "m", $"{n.Item.Label} at {F(n.Distance)} m") : (null, "m", "no dwelling in the data");
-            }
+                {
+                    var nearest = Nearest(_dwellings, at, a => a.Position);
+                    return nearest is { } n ? (n.Distance, "m", $"{n.Item.Label} at {F(n.Distance)} m") : (null, "m", "no dwelling in the data");
+                }
             case "population":
-            {
-                var people = _population.Value.Within(at.X, at.Y, radius);
-                return (Math.Round(people), "people", $"≈ {F(Math.Round(people))} people within {F(radius)} m (municipal populations spread over municipal areas)");
-            }
+                {
+                    var people = _population.Value.Within(at.X, at.Y, radius);
+                    return (Math.Round(people), "people", $"≈ {F(Math.Round(people))} people within {F(radius)} m (municipal populations spread over municipal areas)");
+                }
             case "points-distance":
-            {
-                var nearest = Nearest(_layers[c.Layer!], at, p => p);
-                return nearest is { } n ? (n.Distance, "m", $"nearest {c.Layer} point at {F(n.Distance)} m") : (null, "m", $"layer {c.Layer} is empty");
-            }
+                {
+                    var nearest = Nearest(_layers[c.Layer!], at, p => p);
+                    return nearest is { } n ? (n.Distance, "m", $"nearest {c.Layer} point at {F(n.Distance)} m") : (null, "m", $"layer {c.Layer} is empty");
+                }
             case "points-count":
-            {
-                var count = Within(_layers[c.Layer!], at, radius).Count(p => p.Distance(at) <= radius);
-                return (count, "points", $"{count} {c.Layer} point(s) within {F(radius)} m");
-            }
+                {
+                    var count = Within(_layers[c.Layer!], at, radius).Count(p => p.Distance(at) <= radius);
+                    return (count, "points", $"{count} {c.Layer} point(s) within {F(radius)} m");
+                }
             case "regional-figure":
-            {
-                var region = _regions.Query(at.EnvelopeInternal).Where(r => r.Prepared.Covers(at)).Select(r => r.Region).OrderBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault();
-                if (region is null || !_inputs.RegionalFigures[c.Layer!].TryGetValue(region.Code, out var figure))
-                    return (null, "per region", region is null ? "outside every region" : $"{c.Layer} has no figure for {region.Code} {region.Name}");
-                return (figure, "per region", $"{c.Layer} for {region.Code} {region.Name}: {F(figure)}");
-            }
+                {
+                    var region = _regions.Query(at.EnvelopeInternal).Where(r => r.Prepared.Covers(at)).Select(r => r.Region).OrderBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault();
+                    if (region is null || !_inputs.RegionalFigures[c.Layer!].TryGetValue(region.Code, out var figure))
+                        return (null, "per region", region is null ? "outside every region" : $"{c.Layer} has no figure for {region.Code} {region.Name}");
+                    return (figure, "per region", $"{c.Layer} for {region.Code} {region.Name}: {F(figure)}");
+                }
             default:
                 throw new ArgumentException($"unknown criterion '{c.Criterion}'");
         }

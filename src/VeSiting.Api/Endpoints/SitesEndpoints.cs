@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+using VeSiting.Api.Contracts;
+using VeSiting.Api.Hosting;
+using VeSiting.Core.Spatial;
+using VeSiting.Core.Suitability;
+using VeSiting.Data.Exports;
+using VeSiting.Data.Rules;
+using VeSiting.Data.Suitability;
+
+namespace VeSiting.Api.Endpoints;
+
+/// <summary>Ranked sites for spin-off industry: built-in profiles by GET, a user's profile, candidates and layers by POST.</summary>
+public static class SitesEndpoints
+{
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
+    public static void MapSites(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/sites").WithTags("Spin-off siting");
+        group.MapGet("/profiles", (SuitabilityResults results) => Results.Ok(results.Profiles.Values.OrderBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => new { p.Id, p.Version, p.Title, p.Description, p.Scenario, criteria = p.Criteria.Select(c => new { c.Criterion, c.Weight, c.Worst, c.Best, c.RadiusM, c.Layer, c.RequiredMin, c.RequiredMax, c.Optional }) })))
+            .WithSummary("The siting profiles (greenhouse, PtX/oxygen, precision fermentation, data centre, and any configured)");
+        group.MapGet("/", Get)
+            .WithSummary("Ranked sites for a profile over a grid")
+            .WithDescription("`profile` (default greenhouse), `area` = denmark | municipality:CODE | region:CODE, `cell` in metres (default 1000), `limit` (default 100), `format` = json | csv | geojson | gpkg. Each site has every criterion's value, unit, score and contribution; excluded sites say why. Example: `/api/sites?profile=greenhouse&area=region:1082&cell=1000&limit=20`.");
+        group.MapPost("/", Post)
+            .WithSummary("Ranked sites with your own profile, candidate sites and point layers")
+            .WithDescription("Body: `{ \"profile\": {…siting-profile…} | \"profileId\": \"greenhouse\", \"area\": \"denmark\", \"cell\": 1000, \"candidates\": FeatureCollection?, \"layers\": { \"education\": FeatureCollection }, \"regional\": { \"state-jobs\": { \"1084\": 31.5 } } }`.")
+            .Accepts<JsonElement>("application/json");
+    }
+
+    private static async Task<IResult> Get(SuitabilityResults results, string? profile, string? area, double? cell, int? limit, string? format, CancellationToken cancellationToken)
+    {
+        var indexed = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
+        return Respond(indexed.Result, limit, format);
+    }
+
+    private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, int? limit, string? format, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new ProblemException("body", $"not valid JSON: {e.Message}");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            SitingProfile profile;
+            try
+            {
+                profile = root.TryGetProperty("profile", out var p)
+                    ? results.Loader.Parse(Encoding.UTF8.GetBytes(p.GetRawText()), "profile")
+                    : results.Profile(root.TryGetProperty("profileId", out var id) ? id.GetString() ?? "greenhouse" : "greenhouse");
+            }
+            catch (RuleFileException e)
+            {
+                throw new ProblemException($"profile{e.JsonPath.TrimStart('$')}", e.Reason);
+            }
+            var area = root.TryGetProperty("area", out var a) ? a.GetString() ?? "denmark" : "denmark";
+            var cell = root.TryGetProperty("cell", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 1000;
+            if (cell is < 250 or > 50_000)
+                throw new ProblemException("cell", $"{cell} m is not between 250 and 50000");
+            var candidates = root.TryGetProperty("candidates", out var cand)
+                ? UserLayerReader.ReadGeoJson(cand, "candidates").Select(x => new Candidate(x.Id, x.Point, x.Geometry)).ToList() : null;
+            var layers = root.TryGetProperty("layers", out var l)
+                ? l.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyList<Point>)UserLayerReader.ReadGeoJson(x.Value, $"layers.{x.Name}").Select(q => q.Point).ToList()) : null;
+            var regional = root.TryGetProperty("regional", out var r)
+                ? r.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyDictionary<string, double>)x.Value.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.ValueKind == JsonValueKind.Number ? v.Value.GetDouble()
+                    : throw new ProblemException($"regional.{x.Name}.{v.Name}", "must be a number"))) : null;
+            var indexed = await results.RunAsync(profile, area, cell, candidates, layers, regional, cancellationToken);
+            return Respond(indexed.Result, limit, format);
+        }
+    }
+
+    private static IResult Respond(SitingResult r, int? limit, string? format)
+    {
+        if (limit is < 1)
+            throw new ProblemException("limit", $"{limit} must be at least 1");
+        var take = limit ?? (format is null or "json" ? 100 : int.MaxValue);
+        var ranked = r.Ranked.Take(take).ToList();
+        switch ((format ?? "json").ToLowerInvariant())
+        {
+            case "json":
+                return Results.Ok(new
+                {
+                    profile = new { r.Profile.Id, r.Profile.Version, r.Profile.Title, r.Profile.Scenario, hash = r.Profile.Ref.Hash },
+                    area = r.AreaLabel,
+                    cellSizeM = r.CellSizeM,
+                    candidates = r.Sites.Count,
+                    rankedCount = r.Ranked.Count(),
+                    excludedCount = r.Excluded.Count(),
+                    elapsedSeconds = Math.Round(r.Elapsed.TotalSeconds, 3),
+                    notes = r.Notes,
+                    ranked = ranked.Select(Site),
+                    excluded = r.Excluded.Take(take).Select(Site),
+                    provenance = ProvenanceDto.Of(r.Provenance),
+                    attribution = r.Attributions,
+                    dataVersion = r.DataVersion,
+                });
+            case "geojson":
+                {
+                    var collection = new FeatureCollection();
+                    foreach (var s in ranked.Concat(r.Excluded))
+                        collection.Add(new Feature(GeometryTransforms.Transform(s.Candidate.Area ?? s.Candidate.Position, Epsg.Utm32, Epsg.Wgs84), Attributes(s)));
+                    return Results.Text(JsonSerializer.Serialize(collection, GeoJson), "application/geo+json");
+                }
+            case "csv":
+                {
+                    var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().ToList();
+                    var csv = new StringBuilder($"rank,site,e,n,score,{string.Join(',', criteria)},excluded_because\n");
+                    foreach (var s in ranked.Concat(r.Excluded))
+                    {
+                        var c = s.Candidate.Position;
+                        csv.AppendLine(string.Join(',', [s.Rank?.ToString(CultureInfo.InvariantCulture) ?? "", s.Candidate.Id, F(c.X), F(c.Y), s.Score is { } sc ? F(sc) : "",
+                        .. criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? F(v) : ""),
+                        s.ExcludedBecause is { } why ? $"\"{why.Replace("\"", "\"\"")}\"" : ""]));
+                    }
+                    return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "sites.csv");
+                }
+            case "gpkg":
+                {
+                    var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().ToList();
+                    var layer = new GeoPackageLayer("sites", $"{r.Profile.Title} in {r.AreaLabel}; data {r.DataVersion}: {string.Join("; ", r.Attributions)}", r.CellSizeM is null ? "POINT" : "POLYGON",
+                        [("site", "TEXT"), ("rank", "INTEGER"), ("score", "REAL"), .. criteria.Select(c => (c.Replace('-', '_'), "REAL")), ("excluded_because", "TEXT")],
+                        ranked.Concat(r.Excluded).Select(s => (r.CellSizeM is null ? (Geometry)s.Candidate.Position : s.Candidate.Area ?? s.Candidate.Position, Row(s, criteria))).ToList());
+                    return Results.File(GeoPackageWriter.Write([layer]), "application/geopackage+sqlite3", "sites.gpkg");
+                }
+            default:
+                throw new ProblemException("format", $"'{format}' is not json, csv, geojson or gpkg");
+        }
+    }
+
+    private static object?[] Row(RankedSite s, IReadOnlyList<string> criteria)
+    {
+        var row = new List<object?> { s.Candidate.Id, s.Rank, s.Score is { } x ? Math.Round(x, 3) : null };
+        row.AddRange(criteria.Select(name => (object?)s.Values.FirstOrDefault(v => v.Criterion == name)?.Value));
+        row.Add(s.ExcludedBecause);
+        return [.. row];
+    }
+
+    private static object Site(RankedSite s) => new
+    {
+        s.Candidate.Id,
+        s.Rank,
+        score = s.Score is { } x ? Math.Round(x, 3) : (double?)null,
+        position = Contracts.Position.Of(s.Candidate.Position),
+        values = s.Values.Select(v => new { v.Criterion, v.Value, v.Unit, score = Math.Round(v.Score, 4), contribution = Math.Round(v.Contribution, 3), v.Why }),
+        s.ExcludedBecause,
+    };
+
+    internal static AttributesTable Attributes(RankedSite s)
+    {
+        var table = new AttributesTable { { "id", s.Candidate.Id }, { "class", Class(s) } };
+        if (s.Rank is { } rank) table.Add("rank", rank);
+        if (s.Score is { } score) table.Add("score", Math.Round(score, 2));
+        if (s.ExcludedBecause is { } why) table.Add("excluded_because", why);
+        return table;
+    }
+
+    /// <summary>Score class for styling: "excluded", or the score's band of 20 points.</summary>
+    internal static string Class(RankedSite s) => s.Score is not { } score ? "excluded" : $"{Math.Min(80, (int)(score / 20) * 20)}";
+
+    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+}
