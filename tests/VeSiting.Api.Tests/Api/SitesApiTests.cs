@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using NetTopologySuite.IO.VectorTiles.Mapbox;
+using Tile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;
+
+namespace VeSiting.Api.Tests.Api;
+
+[Collection(ApiCollection.Name)]
+public sealed class SitesApiTests(ApiFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task A_municipality_is_ranked_with_every_criterions_value_and_contribution()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/sites?profile=data-centre&area=municipality:0461&cell=1000&limit=5"));
+        var root = json.RootElement;
+        Assert.Equal("data-centre", root.GetProperty("profile").GetProperty("id").GetString());
+        Assert.StartsWith("Odense", root.GetProperty("area").GetString());
+        var ranked = root.GetProperty("ranked").EnumerateArray().ToList();
+        Assert.Equal(5, ranked.Count);
+        Assert.Equal([1, 2, 3, 4, 5], ranked.Select(r => r.GetProperty("rank").GetInt32()));
+        var top = ranked[0];
+        var contributions = top.GetProperty("values").EnumerateArray().Sum(v => v.GetProperty("contribution").GetDouble());
+        Assert.Equal(top.GetProperty("score").GetDouble(), contributions, 0.01);
+        Assert.All(top.GetProperty("values").EnumerateArray(), v => Assert.False(string.IsNullOrEmpty(v.GetProperty("why").GetString())));
+        Assert.True(root.GetProperty("candidates").GetInt32() > 250, "Odense covers about 300 km²");
+    }
+
+    [Theory]
+    [InlineData("csv", "text/csv")]
+    [InlineData("geojson", "application/geo+json")]
+    [InlineData("gpkg", "application/geopackage+sqlite3")]
+    public async Task Results_export_for_excel_and_qgis(string format, string mediaType)
+    {
+        var response = await _client.GetAsync($"/api/sites?profile=greenhouse&area=municipality:0461&cell=2000&format={format}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 500);
+    }
+
+    [Fact]
+    public async Task Suitability_tiles_carry_scored_cells()
+    {
+        // z10 tile over Odense (lon 10.39, lat 55.40).
+        Tile.CreateAroundLocation(55.40, 10.39, 10, out var x, out var y);
+        var bytes = await _client.GetByteArrayAsync($"/tiles/suitability/10/{x}/{y}.mvt?profile=greenhouse&area=municipality:0461&cell=1000");
+        var tile = new MapboxTileReader().Read(new MemoryStream(bytes), new Tile(x, y, 10));
+        var cells = Assert.Single(tile.Layers).Features;
+        Assert.True(cells.Count > 50);
+        Assert.All(cells, c => Assert.True(c.Attributes.Exists("class")));
+        var png = await _client.GetAsync($"/tiles/suitability/10/{x}/{y}.png?profile=greenhouse&area=municipality:0461&cell=1000");
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_posted_profile_candidates_and_layer_are_used()
+    {
+        var body = """
+            {"profile":{"id":"mine","version":"1","title":"Mine","scenario":"banded-distance","consumption":{"annualKwh":100000,"timeOfUse":{"low":1,"high":0,"peak":0}},
+              "criteria":[{"criterion":"points-distance","weight":1,"worst":10000,"best":0,"layer":"schools"}]},
+             "area":"municipality:0461",
+             "candidates":{"type":"FeatureCollection","features":[
+               {"type":"Feature","properties":{"id":"a"},"geometry":{"type":"Point","coordinates":[10.39,55.40]}},
+               {"type":"Feature","properties":{"id":"b"},"geometry":{"type":"Point","coordinates":[10.50,55.40]}}]},
+             "layers":{"schools":{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[10.39,55.40]}}]}}}
+            """;
+        var response = await _client.PostAsync("/api/sites", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var ranked = json.RootElement.GetProperty("ranked").EnumerateArray().ToList();
+        // a lies on the school (distance 0, score 100); b is ≈ 6.9 km east.
+        Assert.Equal("a", ranked[0].GetProperty("id").GetString());
+        Assert.Equal(100, ranked[0].GetProperty("score").GetDouble(), 0.01);
+        Assert.Equal("b", ranked[1].GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/sites?profile=unicorn", HttpStatusCode.NotFound, "profile")]
+    [InlineData("/api/sites?area=atlantis", HttpStatusCode.BadRequest, "area")]
+    [InlineData("/api/sites?area=municipality:999", HttpStatusCode.NotFound, "area")]
+    [InlineData("/api/sites?cell=10", HttpStatusCode.BadRequest, "cell")]
+    [InlineData("/api/sites?format=xls", HttpStatusCode.BadRequest, "format")]
+    public async Task Bad_siting_requests_are_problems(string url, HttpStatusCode status, string field)
+    {
+        await Problems.AssertProblemAsync(await _client.GetAsync(url), status, field);
+    }
+
+    [Fact]
+    public async Task A_posted_profile_with_an_unknown_criterion_names_the_path()
+    {
+        var body = """{"profile":{"id":"x","version":"1","title":"t","scenario":"banded-distance","consumption":{"annualKwh":1,"timeOfUse":{"low":1,"high":0,"peak":0}},"criteria":[{"criterion":"sunshine","weight":1,"worst":0,"best":1}]}}""";
+        var response = await _client.PostAsync("/api/sites", new StringContent(body, Encoding.UTF8, "application/json"));
+        await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "profile.criteria[0].criterion");
+    }
+}
