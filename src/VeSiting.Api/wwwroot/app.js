@@ -244,6 +244,36 @@ $('export-csv').addEventListener('click', () => download('csv', 'neighbours.csv'
 $('export-geojson').addEventListener('click', () => download('geojson', 'neighbours.geojson'));
 $('export-gpkg').addEventListener('click', () => download('gpkg', 'neighbours.gpkg'));
 
+// ---- spin-off siting ----
+const sitingProfiles = await getJson('/api/sites/profiles');
+for (const p of sitingProfiles) $('siting-profile').append(new Option(p.title, p.id));
+function sitingQuery() {
+  return `profile=${encodeURIComponent($('siting-profile').value)}&area=${encodeURIComponent($('siting-area').value)}&cell=${encodeURIComponent($('siting-cell').value)}`;
+}
+$('siting-run').addEventListener('click', async () => {
+  $('siting-result').innerHTML = '<p class="hint">Scoring sites…</p>';
+  try {
+    const r = await getJson(`/api/sites?${sitingQuery()}&limit=10`);
+    const tiles = [`${origin}/tiles/suitability/{z}/{x}/{y}.mvt?${sitingQuery()}`];
+    if (map.getSource('suitability')) map.getSource('suitability').setTiles(tiles);
+    else {
+      map.addSource('suitability', { type: 'vector', tiles, minzoom: 5, maxzoom: 14 });
+      map.addLayer({ id: 'suitability', type: 'fill', source: 'suitability', 'source-layer': 'suitability',
+        paint: { 'fill-color': colorExpression('suitability'), 'fill-opacity': 0.55 } }, 'plants');
+    }
+    $('siting-result').innerHTML = `<p>${esc(r.area)}: ${fmt(r.rankedCount)} ranked, ${fmt(r.excludedCount)} excluded, in ${fmt(r.elapsedSeconds, 1)} s</p>
+      <table data-testid="siting-ranked">${r.ranked.map((s) => `<tr data-lon="${s.position.lon}" data-lat="${s.position.lat}"><td>#${s.rank}</td><td>${fmt(s.score, 1)}</td>
+        <td class="why">${s.values.slice().sort((a, b) => b.contribution - a.contribution).slice(0, 2).map((v) => esc(v.why)).join('<br>')}</td></tr>`).join('')}</table>
+      ${r.notes.map((n) => `<p class="why">${esc(n)}</p>`).join('')}`;
+    $('siting-result').querySelectorAll('tr').forEach((tr) => tr.addEventListener('click', () => map.flyTo({ center: [Number(tr.dataset.lon), Number(tr.dataset.lat)], zoom: 12 })));
+  } catch (error) {
+    $('siting-result').innerHTML = `<p class="problem" data-testid="problem">${esc(error.message)}</p>`;
+  }
+});
+for (const [id, format] of [['siting-csv', 'csv'], ['siting-gpkg', 'gpkg']]) {
+  $(id).addEventListener('click', () => { window.location.href = `/api/sites?${sitingQuery()}&format=${format}`; });
+}
+
 // ---- search ----
 let searchTimer;
 $('search-text').addEventListener('input', (e) => {

@@ -110,6 +110,21 @@ public sealed class WebMapTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_planner_finds_ranked_sites_and_sees_the_suitability_layer()
+    {
+        var page = await OpenAsync("10/55.40/10.39");
+        await page.GetByTestId("siting-profile").SelectOptionAsync("greenhouse");
+        await page.GetByTestId("siting-area").FillAsync("municipality:0461");
+        await page.GetByTestId("siting-run").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("siting-ranked").Locator("tr")).ToHaveCountAsync(10, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
+        await page.WaitForFunctionAsync("() => window.vesitingMap.getLayer('suitability') && window.vesitingMap.areTilesLoaded()", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        await IdleAsync(page);
+        var cells = await page.EvaluateAsync<int>("() => window.vesitingMap.queryRenderedFeatures({ layers: ['suitability'] }).length");
+        Assert.True(cells > 50, $"{cells} suitability cells drawn");
+        await ShotAsync(page, "siting.png");
+    }
+
+    [Fact]
     public async Task The_map_works_at_phone_width()
     {
         var page = await OpenAsync("12/55.6659/12.6184", width: 390, height: 844);
