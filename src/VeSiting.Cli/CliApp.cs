@@ -59,6 +59,16 @@ public static class CliApp
                 assess.AddCommand<AssessMunicipalityCommand>("municipality").WithDescription("Totals for a municipality.")
                     .WithExample("assess", "municipality", "--code", "573");
             });
+            config.AddBranch("synth", synth =>
+            {
+                synth.SetDescription("Synthetic data for benchmarks (always labelled synthetic).");
+                synth.AddCommand<SynthDwellingsCommand>("dwellings").WithDescription("The deterministic national dwelling set (≈ 2.8 million points) as CSV.");
+            });
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("End-to-end benchmarks; results go to bench/RESULTS.md.");
+                bench.AddCommand<BenchNearestCommand>("nearest").WithDescription("Nearest covered plant and zone for every synthetic dwelling: grid engine vs. STR-tree (and PostGIS).");
+            });
             config.AddCommand<SitesCommand>("sites")
                 .WithDescription("Ranked sites for spin-off industry (greenhouse, PtX, fermentation, data centre) by profile.")
                 .WithExample("sites", "--profile", "greenhouse", "--area", "region:1082", "--cell", "1000")
