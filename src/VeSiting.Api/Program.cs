@@ -11,6 +11,7 @@ app.UseVeSiting();
 app.MapCollections();
 app.MapAssessments();
 app.MapSites();
+app.MapClassify();
 app.MapTiles();
 app.MapHealth();
 

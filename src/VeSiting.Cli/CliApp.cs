@@ -69,6 +69,9 @@ public static class CliApp
                 bench.SetDescription("End-to-end benchmarks; results go to bench/RESULTS.md.");
                 bench.AddCommand<BenchNearestCommand>("nearest").WithDescription("Nearest covered plant and zone for every synthetic dwelling: grid engine vs. STR-tree (and PostGIS).");
             });
+            config.AddCommand<ClassifyCommand>("classify")
+                .WithDescription("Every dwelling's nearest covered plant and scheme ring, streamed as CSV (addresses, or --synthetic for the national set).")
+                .WithExample("classify", "--synthetic", "--output", "dwellings.csv");
             config.AddCommand<SitesCommand>("sites")
                 .WithDescription("Ranked sites for spin-off industry (greenhouse, PtX, fermentation, data centre) by profile.")
                 .WithExample("sites", "--profile", "greenhouse", "--area", "region:1082", "--cell", "1000")

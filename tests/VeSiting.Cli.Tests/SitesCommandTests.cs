@@ -31,3 +31,28 @@ public sealed class SitesCommandTests
         Assert.DoesNotContain("   at ", run.Error);
     }
 }
+
+public sealed class ClassifyCommandTests
+{
+    [Fact]
+    public async Task Classify_streams_every_address_with_its_nearest_plant_and_ring()
+    {
+        var run = await CliRun.Of("classify", "--municipality", "326");
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 78, lines.Length); // 78 Kalundborg addresses in the DAR sample
+        Assert.Contains("classified against", run.Error);
+        Assert.Contains("peak memory", run.Error);
+    }
+
+    [Fact]
+    public async Task Synthetic_dwellings_are_labelled_synthetic()
+    {
+        var run = await CliRun.Of("classify", "--synthetic", "--count", "2000");
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",synthetic", lines[0].TrimEnd('\r'));
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("synthetic:", l));
+        Assert.All(lines.Skip(1), l => Assert.EndsWith(",true", l.TrimEnd('\r')));
+        Assert.InRange(lines.Length - 1, 1990, 2010); // rounded per municipality
+    }
+}

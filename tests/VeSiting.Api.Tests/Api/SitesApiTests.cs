@@ -95,3 +95,18 @@ public sealed class SitesApiTests(ApiFactory factory)
         await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest, "profile.criteria[0].criterion");
     }
 }
+
+[Collection(ApiCollection.Name)]
+public sealed class ClassifyApiTests(ApiFactory factory)
+{
+    [Fact]
+    public async Task Every_address_of_a_municipality_is_classified_as_csv()
+    {
+        var csv = await factory.CreateClient().GetStringAsync("/api/classify?municipality=326");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,e,n,nearest_plant,distance_m,multiple_of_h,ring", lines[0].TrimEnd('\r'));
+        // The DAR sample holds 78 addresses with municipality code 0326 (Kalundborg).
+        Assert.Equal(1 + 78, lines.Length);
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^[0-9a-f-]+,\d+\.\d\d,\d+\.\d\d,\d{18},\d+\.\d\d,[\d.]+,", l));
+    }
+}
