@@ -63,6 +63,7 @@ SQL
   as_postgres "psql -q -v ON_ERROR_STOP=1 -p $port -c 'CREATE DATABASE vesiting_test_admin OWNER $pg_role'" || return 1
   export VESITING_TEST_DB="Host=127.0.0.1;Port=$port;Username=$pg_role;Password=$password;Database=vesiting_test_admin;Timeout=15"
   export VESITING_TEST_PG_PORT="$port"
+  export VESITING_TEST_PG_VERSION="$pg_version"
   echo "PostGIS test server: 127.0.0.1:$port, role $pg_role, database vesiting_test_admin"
 }
 

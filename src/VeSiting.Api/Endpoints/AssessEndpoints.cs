@@ -26,10 +26,12 @@ public static class AssessEndpoints
         group.MapPost("/project", AssessProject)
             .WithSummary("A planned project: every dwelling within 4, 6 and 8 × H (200 m for solar), VE-bonus with the 1.5 % cap, green pool by municipality")
             .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) on the collection. `?format=json` (default), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings) or `csv` (the dwellings, for a letter to neighbours). Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
-            .Accepts<JsonElement>("application/geo+json", "application/json");
+            .Accepts<JsonElement>("application/geo+json", "application/json")
+            .RequireRateLimiting(ServiceSetup.ExpensivePolicy);
         group.MapGet("/municipality/{code}", AssessMunicipality)
             .WithSummary("Totals for a municipality: plants, MW, green pool by period, dwellings per ring and tariff zone, VE-bonus paid")
-            .WithDescription("Example: `/api/assess/municipality/461`.");
+            .WithDescription("Example: `/api/assess/municipality/461`.")
+            .RequireRateLimiting(ServiceSetup.ExpensivePolicy);
         app.MapGet("/api/addresses", SearchAddresses).WithTags("Search")
             .WithSummary("Addresses matching a text").WithDescription("Example: `/api/addresses?q=Eliasgade%2010`.");
         app.MapGet("/api/metadata", Metadata).WithTags("Service")

@@ -14,7 +14,8 @@ public static class ClassifyEndpoints
     public static void MapClassify(this WebApplication app) =>
         app.MapGet("/api/classify", Classify).WithTags("Assessments")
             .WithSummary("Every dwelling's nearest covered plant and scheme ring, streamed as CSV")
-            .WithDescription("`municipality` (code) narrows to one municipality; `synthetic=true` classifies the synthetic national set (≈ 2.8 million, labelled synthetic). Example: `/api/classify?municipality=326`.");
+            .WithDescription("`municipality` (code) narrows to one municipality; `synthetic=true` classifies the synthetic national set (≈ 2.8 million, labelled synthetic). Example: `/api/classify?municipality=326`.")
+            .RequireRateLimiting(ServiceSetup.ExpensivePolicy);
 
     private static async Task Classify(HttpContext http, ServiceData data, int? municipality, bool? synthetic, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public static class SitesEndpoints
 
     public static void MapSites(this WebApplication app)
     {
-        var group = app.MapGroup("/api/sites").WithTags("Spin-off siting");
+        var group = app.MapGroup("/api/sites").WithTags("Spin-off siting").RequireRateLimiting(ServiceSetup.ExpensivePolicy);
         group.MapGet("/profiles", (SuitabilityResults results) => Results.Ok(results.Profiles.Values.OrderBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => new { p.Id, p.Version, p.Title, p.Description, p.Scenario, criteria = p.Criteria.Select(c => new { c.Criterion, c.Weight, c.Worst, c.Best, c.RadiusM, c.Layer, c.RequiredMin, c.RequiredMax, c.Optional }) })))
             .WithSummary("The siting profiles (greenhouse, PtX/oxygen, precision fermentation, data centre, and any configured)");

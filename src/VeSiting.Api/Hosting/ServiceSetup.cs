@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -9,6 +10,7 @@ namespace VeSiting.Api.Hosting;
 public static class ServiceSetup
 {
     public const string CorsPolicy = "configured-origins";
+    public const string ExpensivePolicy = "expensive";
 
     public static void AddVeSiting(this WebApplicationBuilder builder)
     {
@@ -32,6 +34,20 @@ public static class ServiceSetup
                 p.WithOrigins(options.CorsOrigins).AllowAnyHeader().WithMethods("GET", "POST");
         }));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await ProblemHandling.Problem(StatusCodes.Status429TooManyRequests, "Too many requests", null,
+                    $"at most {options.ExpensiveRequestsPerMinute} requests a minute to this endpoint per client; try again later").ExecuteAsync(context.HttpContext);
+            };
+            limiter.AddPolicy(ExpensivePolicy, http => options.ExpensiveRequestsPerMinute <= 0
+                ? RateLimitPartition.GetNoLimiter("unlimited")
+                : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.ExpensiveRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
     }
 
     public static void UseVeSiting(this WebApplication app)
@@ -45,6 +61,7 @@ public static class ServiceSetup
         app.UseResponseCompression();
         app.UseCors(CorsPolicy);
         RequestCounter.UseRequestCounting(app);
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi();

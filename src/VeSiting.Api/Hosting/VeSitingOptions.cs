@@ -16,6 +16,8 @@ public sealed class VeSitingOptions
     /// <summary>Origins allowed by CORS; empty = same origin only.</summary>
     public string[] CorsOrigins { get; set; } = [];
     public long MaxRequestBodyBytes { get; set; } = 1_000_000;
+    /// <summary>Requests per client address and minute to the expensive endpoints (projects, municipalities, siting, classification); 0 = unlimited.</summary>
+    public int ExpensiveRequestsPerMinute { get; set; } = 120;
     public int MaxPlantsPerProject { get; set; } = 500;
     public int MaxFeaturesPerTile { get; set; } = 20_000;
     public int TileCacheEntries { get; set; } = 20_000;

@@ -6,7 +6,7 @@ namespace VeSiting.Api.Tests.Api;
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
-        builder.UseSetting("VeSiting:Year", "2026").UseSetting("VeSiting:MaxRequestBodyBytes", "200000");
+        builder.UseSetting("VeSiting:Year", "2026").UseSetting("VeSiting:MaxRequestBodyBytes", "200000").UseSetting("VeSiting:ExpensiveRequestsPerMinute", "0");
 }
 
 [CollectionDefinition(Name)]
