@@ -65,7 +65,9 @@ public sealed class SiteAssessor(AssessmentContext context)
     private async Task<PlantNeighbourhood?> NeighbourhoodAsync(Plant plant, double distance, Provenance provenance, CancellationToken cancellationToken)
     {
         var permit = PermitBasis.For(plant, context.Today);
-        var eligibilityRules = context.Rules.Require(Schemes.PlantEligibility, permit.Date ?? context.Today);
+        // Eligibility is physical (height, capacity): plants older than every rule period are judged by today's rules.
+        var eligibilityDate = permit.Date is { } d && context.Rules.Find(Schemes.PlantEligibility, d) is not null ? d : context.Today;
+        var eligibilityRules = context.Rules.Require(Schemes.PlantEligibility, eligibilityDate);
         var eligibility = PlantEligibility.Evaluate(plant, eligibilityRules, provenance);
         if (eligibility.Coverage == Coverage.NotCovered)
             return null;

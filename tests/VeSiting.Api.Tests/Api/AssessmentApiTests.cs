@@ -36,6 +36,20 @@ public sealed class AssessmentApiTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_site_beside_a_turbine_older_than_every_rule_period_is_answered_not_refused()
+    {
+        // 300 m east of turbine 570715000000045608 (connected 1997-07-17, H = 70 m) at E 504030.19, N 6122243.80.
+        var response = await _client.GetAsync("/api/assess/site?e=504330.19&n=6122243.80");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var plant = json.RootElement.GetProperty("plants").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "570715000000045608");
+        Assert.Equal(300, plant.GetProperty("distanceM").GetDouble(), 0.01);
+        var bonus = plant.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("scheme").GetString() == "ve-bonus");
+        Assert.False(bonus.GetProperty("applies").GetBoolean());
+        Assert.Contains("applies to permits from 2020-06-01", bonus.GetProperty("why").GetString());
+    }
+
+    [Fact]
     public async Task A_planned_turbine_lists_its_neighbours_and_money()
     {
         var response = await Post(Journey1);
