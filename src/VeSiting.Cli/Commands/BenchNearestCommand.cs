@@ -208,7 +208,7 @@ public sealed class BenchNearestCommand(CliConsole console, DataContext data) : 
         text.AppendLine();
         text.AppendLine("## Not yet in this harness");
         text.AppendLine();
-        text.AppendLine("The 8 × H dwelling join, MVT and PNG tile throughput (wrk over loopback, PostGIS vs. pgbench), and the point-assessment API's p99 at 2,000 requests/s are not measured yet.");
+        text.AppendLine("Not measured yet: the 8 × H dwelling join; PostGIS-backed MVT throughput against raw pgbench for the same tiles; the densest z14 tile (embedded vs. ST_AsMVT); cold PNG render times at z10; the assessment API's p99 at a fixed 2,000 requests/s (wrk cannot hold a fixed rate; its open-loop figures are in the load section).");
         return text.ToString();
     }
 
