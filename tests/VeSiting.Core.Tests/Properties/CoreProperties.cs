@@ -46,21 +46,7 @@ public sealed class CoreProperties
         cap.Households * cap.EffectiveKw <= cap.CapKw + 1e-6 || !cap.Applied
         && cap.EffectiveKw == cap.KPerHouseholdKw && cap.Households * cap.KPerHouseholdKw <= cap.CapKw + 1e-6;
 
-    private static readonly PriceStack Stack = new()
-    {
-        Id = "p",
-        Version = "1",
-        Year = 2026,
-        Title = "p",
-        Spot = new FlatComponent(60, "t", Confidence.Confirmed),
-        SupplierMargin = new FlatComponent(5, "t", Confidence.Confirmed),
-        DsoTariff = new DsoTariff(new TimeOfUse(10.83, 16.25, 42.25), new TimeOfUse(10.83, 32.50, 97.51), "t", Confidence.Confirmed),
-        EnerginetTariffs = new FlatComponent(12.5, "t", Confidence.Confirmed),
-        Elafgift = new FlatComponent(0.8, "t", Confidence.Confirmed),
-        VatRate = 0.25,
-        Sha256 = new string('a', 64),
-        File = "p.json",
-    };
+    private static readonly PriceStack Stack = Tariffs.TestPrices.Stack2026;
 
     [Property(MaxTest = 500)]
     public Property A_price_is_never_negative_and_a_discount_never_raises_it(NonNegativeInt low, NonNegativeInt high, NonNegativeInt peak, int discountSeed)

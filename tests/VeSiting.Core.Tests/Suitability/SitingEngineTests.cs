@@ -1,7 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using VeSiting.Core.Domain;
-using VeSiting.Core.Rules;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Tariffs;
@@ -26,21 +25,7 @@ public sealed class SitingEngineTests
     private static Plant Turbine(string id, double e, double n, double kw, double hub = 60, double rotor = 80) =>
         PlannedPlants.Turbine(id, e, n, hub, rotor, kw) with { Status = PlantStatus.Operating, Origin = Origin };
 
-    private static PriceStack Stack => new()
-    {
-        Id = "s",
-        Version = "1",
-        Year = 2026,
-        Title = "s",
-        Spot = new FlatComponent(60, "t", Confidence.Confirmed),
-        SupplierMargin = new FlatComponent(5, "t", Confidence.Confirmed),
-        DsoTariff = new DsoTariff(new TimeOfUse(10.83, 16.25, 42.25), new TimeOfUse(10.83, 32.50, 97.51), "t", Confidence.Confirmed),
-        EnerginetTariffs = new FlatComponent(12.5, "t", Confidence.Confirmed),
-        Elafgift = new FlatComponent(0.8, "t", Confidence.Confirmed),
-        VatRate = 0.25,
-        Sha256 = new string('d', 64),
-        File = "s.json",
-    };
+    private static PriceStack Stack => Tests.Tariffs.TestPrices.Stack2026;
 
     private static TariffScenario Banded => new()
     {

@@ -1,5 +1,4 @@
 using VeSiting.Core.Domain;
-using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
 using VeSiting.Core.Tariffs;
 
@@ -13,21 +12,7 @@ namespace VeSiting.Core.Tests.Tariffs;
 /// </summary>
 public sealed class TariffTests
 {
-    private static readonly PriceStack Stack2026 = new()
-    {
-        Id = "test-2026",
-        Version = "1",
-        Year = 2026,
-        Title = "test",
-        Spot = new FlatComponent(60, "test", Confidence.Unconfirmed),
-        SupplierMargin = new FlatComponent(5, "test", Confidence.Unconfirmed),
-        DsoTariff = new DsoTariff(new TimeOfUse(10.83, 16.25, 42.25), new TimeOfUse(10.83, 32.50, 97.51), "n1.dk", Confidence.Confirmed),
-        EnerginetTariffs = new FlatComponent(12.5, "energinet.dk", Confidence.Confirmed),
-        Elafgift = new FlatComponent(0.8, "L 24", Confidence.Confirmed),
-        VatRate = 0.25,
-        Sha256 = new string('b', 64),
-        File = "test.json",
-    };
+    private static readonly PriceStack Stack2026 = TestPrices.Stack2026;
 
     private static readonly ConsumptionProfile Household = new ConsumptionProfile("household", "household", 4000,
         new TimeOfUseShares(new TimeOfUse(0.07, 0.27, 0.11), new TimeOfUse(0.08, 0.32, 0.15))).Validated();
