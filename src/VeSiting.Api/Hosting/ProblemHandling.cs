@@ -22,24 +22,30 @@ public static class ProblemHandling
 
     public static void UseVeSitingProblems(this WebApplication app)
     {
-        app.UseExceptionHandler(error => error.Run(async context =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var result = exception switch
-            {
-                ProblemException p => Problem(p.Status, p.Status == 404 ? "Not found" : "Invalid request", p.Field, p.Reason),
-                ImportFailedException i => Problem(StatusCodes.Status400BadRequest, "Invalid request", i.Errors.FirstOrDefault()?.Column ?? "body",
-                    i.Errors.FirstOrDefault()?.Reason ?? i.Message,
-                    i.Errors.Select(e => new { feature = e.Row, field = e.Column, reason = e.Reason }).ToList()),
-                RulePeriodException r => Problem(StatusCodes.Status400BadRequest, "Invalid request", "permit_date", r.Message),
-                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", "body", "the request body exceeds the configured limit"),
-                BadHttpRequestException b => Problem(b.StatusCode, "Invalid request", "request", b.Message),
-                StoreUnavailableException s => Problem(StatusCodes.Status503ServiceUnavailable, "Store unavailable", null, s.Message),
-                _ => Problem(StatusCodes.Status500InternalServerError, "Internal error", null, "an unexpected error occurred; it has been logged"),
-            };
-            if (exception is not (ProblemException or ImportFailedException or RulePeriodException or BadHttpRequestException or StoreUnavailableException))
-                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("VeSiting").LogError(exception, "Unhandled error");
-            await result.ExecuteAsync(context);
-        }));
+            // Bad input and an unavailable store are expected outcomes: answered as problems, not logged as crashes.
+            SuppressDiagnosticsCallback = c => c.Exception is ProblemException or ImportFailedException or RulePeriodException
+                or BadHttpRequestException or StoreUnavailableException,
+            ExceptionHandler = HandleAsync,
+        });
+    }
+
+    private static async Task HandleAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var result = exception switch
+        {
+            ProblemException p => Problem(p.Status, p.Status == 404 ? "Not found" : "Invalid request", p.Field, p.Reason),
+            ImportFailedException i => Problem(StatusCodes.Status400BadRequest, "Invalid request", i.Errors.FirstOrDefault()?.Column ?? "body",
+                i.Errors.FirstOrDefault()?.Reason ?? i.Message,
+                i.Errors.Select(e => new { feature = e.Row, field = e.Column, reason = e.Reason }).ToList()),
+            RulePeriodException r => Problem(StatusCodes.Status400BadRequest, "Invalid request", "permit_date", r.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", "body", "the request body exceeds the configured limit"),
+            BadHttpRequestException b => Problem(b.StatusCode, "Invalid request", "request", b.Message),
+            StoreUnavailableException s => Problem(StatusCodes.Status503ServiceUnavailable, "Store unavailable", null, s.Message),
+            _ => Problem(StatusCodes.Status500InternalServerError, "Internal error", null, "an unexpected error occurred; it has been logged"),
+        };
+        await result.ExecuteAsync(context);
     }
 }
