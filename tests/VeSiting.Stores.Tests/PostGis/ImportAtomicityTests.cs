@@ -90,8 +90,8 @@ public sealed class ImportAtomicityTests : IAsyncLifetime
     {
         await using var monitor = new NpgsqlConnection(_connectionString);
         await monitor.OpenAsync();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout && !import.HasExited)
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!deadline.IsCancellationRequested && !import.HasExited)
         {
             await using var command = new NpgsqlCommand("""
                 SELECT count(*) FROM pg_stat_activity
