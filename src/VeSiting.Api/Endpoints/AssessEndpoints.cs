@@ -89,6 +89,7 @@ public static class AssessEndpoints
         }
         using (document)
         {
+            VertexLimit.Check(document.RootElement, options.Value.MaxVerticesPerRequest);
             var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, "body");
             if (plants.Count > options.Value.MaxPlantsPerProject)
                 throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");

@@ -40,7 +40,7 @@ public static class SitesEndpoints
         return Respond(indexed.Result, limit, format);
     }
 
-    private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, int? limit, string? format, CancellationToken cancellationToken)
+    private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, Microsoft.Extensions.Options.IOptions<VeSitingOptions> options, int? limit, string? format, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -54,6 +54,7 @@ public static class SitesEndpoints
         using (document)
         {
             var root = document.RootElement;
+            VertexLimit.Check(root, options.Value.MaxVerticesPerRequest);
             SitingProfile profile;
             try
             {
