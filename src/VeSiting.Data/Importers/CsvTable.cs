@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using VeSiting.Core.Importing;
@@ -27,17 +28,50 @@ internal sealed class CsvTable
     /// <summary>Data rows with their 1-based row number in the file (the header is row 1).</summary>
     public List<(int Row, string[] Cells)> Rows { get; }
 
+    /// <summary>File-level notes, such as the text encoding having been taken as Windows-1252.</summary>
+    public List<ImportIssue> FileIssues { get; } = [];
+
     public bool Has(string column) => _columns.ContainsKey(column);
 
     public string? Get(string[] cells, string column) =>
         _columns.TryGetValue(column, out var i) && i < cells.Length && cells[i].Trim() is { Length: > 0 } v ? v : null;
 
+    /// <summary>
+    /// Reads the file as UTF-8 (with or without BOM); a file that is not valid UTF-8 is read again as Windows-1252,
+    /// the encoding Danish Excel uses for "CSV (semikolonsepareret)", and a note says so.
+    /// </summary>
     public static CsvTable Read(string path, string sourceId, params string[] requiredColumns)
+    {
+        try
+        {
+            return Read(path, sourceId, StrictUtf8, requiredColumns);
+        }
+        catch (ImportFailedException e) when (e.InnerException is DecoderFallbackException)
+        {
+            var table = Read(path, sourceId, Windows1252, requiredColumns);
+            table.FileIssues.Add(new ImportIssue(ImportIssueSeverity.Note, table.File, null, null,
+                "not valid UTF-8; read as Windows-1252 (Excel's Danish CSV encoding)"));
+            return table;
+        }
+    }
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static Encoding Windows1252
+    {
+        get
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(1252);
+        }
+    }
+
+    private static CsvTable Read(string path, string sourceId, Encoding encoding, string[] requiredColumns)
     {
         var file = Path.GetFileName(path);
         try
         {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
             using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
             {
                 DetectDelimiter = true,
@@ -55,9 +89,9 @@ internal sealed class CsvTable
                 table.Rows.Add((csv.Parser.Row, csv.Parser.Record ?? []));
             return table;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvHelperException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvHelperException or DecoderFallbackException)
         {
-            throw new ImportFailedException(sourceId, file, $"cannot read CSV: {e.Message}", e);
+            throw new ImportFailedException(sourceId, file, $"cannot read CSV: {e.Message}", e is CsvHelperException { InnerException: DecoderFallbackException d } ? d : e);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class DarAddressReader
     public ImportResult<Address> Read(string path, string sourceId)
     {
         var table = CsvTable.Read(path, sourceId, Required);
-        var issues = new List<ImportIssue>();
+        var issues = new List<ImportIssue>(table.FileIssues);
         var addresses = new List<Address>();
         foreach (var (row, cells) in table.Rows)
         {

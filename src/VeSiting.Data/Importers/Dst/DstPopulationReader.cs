@@ -12,7 +12,7 @@ public sealed class DstPopulationReader
     public ImportResult<DstPopulationRow> Read(string path, string sourceId)
     {
         var table = CsvTable.Read(path, sourceId, "OMRÅDE", "TID", "INDHOLD");
-        var issues = new List<ImportIssue>();
+        var issues = new List<ImportIssue>(table.FileIssues);
         var rows = new List<DstPopulationRow>();
         foreach (var (row, cells) in table.Rows)
         {

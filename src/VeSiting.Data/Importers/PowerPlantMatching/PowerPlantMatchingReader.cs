@@ -17,7 +17,7 @@ public sealed class PowerPlantMatchingReader(int editionYear = 2024)
     public ImportResult<Plant> Read(string path, string sourceId)
     {
         var table = CsvTable.Read(path, sourceId, Required);
-        var issues = new List<ImportIssue>();
+        var issues = new List<ImportIssue>(table.FileIssues);
         var plants = new List<Plant>();
         foreach (var (row, cells) in table.Rows)
         {

@@ -50,6 +50,33 @@ public sealed class CsvImporterTests : IDisposable
     }
 
     [Fact]
+    public void An_excel_danish_csv_with_semicolons_in_windows_1252_is_read_with_a_note()
+    {
+        // In Windows-1252 "ø" is the single byte 0xF8, which is not valid UTF-8 on its own.
+        var text = $"{DarHeader.Replace(',', ';')}\r\n310b95db;0101;1484;Eliasgade;10;2300;København S;727557.90;6174832.99;;;1\r\n";
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var bytes = System.Text.Encoding.GetEncoding(1252).GetBytes(text);
+        Assert.Contains((byte)0xF8, bytes);
+        var result = new DarAddressReader().Read(_temp.Write("dar.csv", bytes), "dar");
+
+        Assert.Equal("Eliasgade 10, 2300 København S", Assert.Single(result.Records).Label);
+        var note = Assert.Single(result.Issues);
+        Assert.Equal(ImportIssueSeverity.Note, note.Severity);
+        Assert.Contains("Windows-1252", note.Reason);
+    }
+
+    [Fact]
+    public void A_utf8_csv_with_bom_and_semicolons_is_read_without_notes()
+    {
+        var text = $"{DarHeader.Replace(',', ';')}\n310b95db;0101;1484;Eliasgade;10;2300;København S;727557.90;6174832.99;;;1\n";
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text)).ToArray();
+        var result = new DarAddressReader().Read(_temp.Write("dar.csv", bytes), "dar");
+
+        Assert.Equal("Eliasgade 10, 2300 København S", Assert.Single(result.Records).Label);
+        Assert.Empty(result.Issues);
+    }
+
+    [Fact]
     public void An_empty_csv_fails()
     {
         var path = _temp.Write("dar.csv", "");
