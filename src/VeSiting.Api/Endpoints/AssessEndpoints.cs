@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
@@ -73,23 +74,11 @@ public static class AssessEndpoints
         return ProjectResult(assessment, format);
     }
 
-    private static async Task<IResult> AssessProject(HttpContext http, ServiceData data, Microsoft.Extensions.Options.IOptions<VeSitingOptions> options,
+    private static async Task<IResult> AssessProject(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options,
         string? format, int? year, string? name, CancellationToken cancellationToken)
     {
-        if (http.Request.ContentLength is { } length && length > options.Value.MaxRequestBodyBytes)
-            throw new ProblemException("body", $"the body has {length} bytes; the limit is {options.Value.MaxRequestBodyBytes}", StatusCodes.Status413PayloadTooLarge);
-        JsonDocument document;
-        try
+        using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
         {
-            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            throw new ProblemException("body", $"not valid JSON: {e.Message}");
-        }
-        using (document)
-        {
-            VertexLimit.Check(document.RootElement, options.Value.MaxVerticesPerRequest);
             var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, "body");
             if (plants.Count > options.Value.MaxPlantsPerProject)
                 throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");

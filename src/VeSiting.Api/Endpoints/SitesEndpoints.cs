@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
@@ -40,21 +41,11 @@ public static class SitesEndpoints
         return Respond(indexed.Result, limit, format);
     }
 
-    private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, Microsoft.Extensions.Options.IOptions<VeSitingOptions> options, int? limit, string? format, CancellationToken cancellationToken)
+    private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, IOptions<VeSitingOptions> options, int? limit, string? format, CancellationToken cancellationToken)
     {
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            throw new ProblemException("body", $"not valid JSON: {e.Message}");
-        }
-        using (document)
+        using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
         {
             var root = document.RootElement;
-            VertexLimit.Check(root, options.Value.MaxVerticesPerRequest);
             SitingProfile profile;
             try
             {

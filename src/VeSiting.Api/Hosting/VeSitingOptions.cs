@@ -19,7 +19,7 @@ public sealed class VeSitingOptions
     /// <summary>Requests per client address and minute to the expensive endpoints (projects, municipalities, siting, classification); 0 = unlimited.</summary>
     public int ExpensiveRequestsPerMinute { get; set; } = 120;
     public int MaxPlantsPerProject { get; set; } = 500;
-    /// <summary>Most vertices one uploaded geometry may have (solar areas, candidate parcels, point layers).</summary>
+    /// <summary>Most vertices the geometries of one request body may have together (solar areas, candidate parcels, point layers).</summary>
     public int MaxVerticesPerRequest { get; set; } = 100_000;
     public int MaxFeaturesPerTile { get; set; } = 20_000;
     public int TileCacheEntries { get; set; } = 20_000;
