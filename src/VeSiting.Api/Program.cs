@@ -13,6 +13,7 @@ app.MapAssessments();
 app.MapSites();
 app.MapClassify();
 app.MapTiles();
+app.MapImports();
 app.MapHealth();
 
 app.Run();

@@ -12,7 +12,7 @@ public static class HealthEndpoints
 {
     public static void MapHealth(this WebApplication app)
     {
-        app.MapGet("/health", Health).WithTags("Service").WithSummary("Whether the store answers, and which data version it serves");
+        app.MapGet("/health", Health).WithTags("Service").WithSummary("Whether the store answers, and which data version it serves").AllowAnonymous();
         app.MapGet("/metrics", Metrics).WithTags("Service").WithSummary("Request and tile-cache counters in the Prometheus text format");
     }
 

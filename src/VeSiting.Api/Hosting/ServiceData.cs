@@ -12,7 +12,7 @@ namespace VeSiting.Api.Hosting;
 /// <summary>The store (embedded by default, PostGIS when configured) and the rule library the service answers from.</summary>
 public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<ServiceData> logger)
 {
-    private ISpatialStore? _store;
+    private volatile ISpatialStore? _store;
     private RuleLibrary? _rules;
 
     public ISpatialStore Store => _store ?? throw new InvalidOperationException("The data is not loaded yet.");
@@ -36,9 +36,21 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<Servi
             return;
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var data = await DefaultData.LoadAsync(layout, cancellationToken: cancellationToken);
+        var data = await LoadDataSetAsync(null, cancellationToken);
         _store = new EmbeddedSpatialStore(data);
         logger.LogInformation("Loaded data version {Version} into the embedded engine in {Seconds:0.00} s", data.Version.Id, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Fetches (from the mirrors into the cache, checksums verified) and reads every source.</summary>
+    public Task<DataSet> LoadDataSetAsync(IProgress<FetchProgress>? progress, CancellationToken cancellationToken) =>
+        DefaultData.LoadAsync(ProjectLayout.Locate(), options.Value.CacheDirectory, options.Value.MirrorFolders is { Length: > 0 } m ? m : null, progress, cancellationToken);
+
+    /// <summary>Switches the embedded engine to newly loaded data; requests in flight finish on the old one.</summary>
+    public void ReplaceEmbedded(DataSet data)
+    {
+        if (StoreKind != "embedded")
+            throw new InvalidOperationException("Only the embedded engine is replaced in process; PostGIS imports are picked up by version.");
+        _store = new EmbeddedSpatialStore(data);
     }
 
     /// <summary>An assessment context for a request: the configured or requested price year and scenarios.</summary>

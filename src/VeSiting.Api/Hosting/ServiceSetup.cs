@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using VeSiting.Api.Hosting.Security;
 using VeSiting.Api.Tiles;
 
 namespace VeSiting.Api.Hosting;
@@ -20,7 +21,9 @@ public static class ServiceSetup
         builder.Services.AddSingleton(new TileCache(options.TileCacheEntries));
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<SuitabilityResults>();
+        builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddHostedService<DataVersionWatcher>();
+        builder.Services.AddVeSitingAccess(options);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddResponseCompression(o =>
@@ -61,12 +64,14 @@ public static class ServiceSetup
         app.UseResponseCompression();
         app.UseCors(CorsPolicy);
         RequestCounter.UseRequestCounting(app);
-        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("VeSiting API"));
         app.MapGet("/api/map-config", (IOptions<VeSitingOptions> o) => Results.Ok(new { externalStyleUrl = o.Value.ExternalStyleUrl }))
-            .WithTags("Service").WithSummary("Settings of the web map");
+            .WithTags("Service").WithSummary("Settings of the web map").AllowAnonymous();
     }
 }

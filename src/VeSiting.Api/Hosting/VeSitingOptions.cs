@@ -7,6 +7,10 @@ public sealed class VeSitingOptions
 
     /// <summary>PostGIS connection string; empty = the embedded engine. Also taken from VESITING_DB.</summary>
     public string? Database { get; set; }
+    /// <summary>Where fetched source files are cached; default .cache/geodata (or VESITING_CACHE).</summary>
+    public string? CacheDirectory { get; set; }
+    /// <summary>Mirror folders to fetch sources from; default ../shared/geodata (or the manifest's mirror variable).</summary>
+    public string[] MirrorFolders { get; set; } = [];
     /// <summary>Extra folders of spin-off siting profiles.</summary>
     public string[] ProfileFolders { get; set; } = [];
     /// <summary>Extra rule folders (user rule sets, price stacks, scenarios).</summary>
@@ -25,6 +29,15 @@ public sealed class VeSitingOptions
     public int TileCacheEntries { get; set; } = 20_000;
     /// <summary>How often (seconds) a PostGIS-backed service checks for a newly imported data version.</summary>
     public double DataVersionPollSeconds { get; set; } = 30;
+    /// <summary>
+    /// Keys that allow writes (imports, publishing rule sets, saving projects): each the key itself (≥ 16 characters) or
+    /// "sha256:" and its hex hash. From configuration or VeSiting__ApiKeys__0 …, never from the repository. None = writes off.
+    /// </summary>
+    public string[] ApiKeys { get; set; } = [];
+    /// <summary>Whether reads (API, tiles, OpenAPI) also need an API key; /health and the web map's files stay open.</summary>
+    public bool RequireKeyForReads { get; set; }
+    /// <summary>Where the service keeps what it writes (saved projects, published rule sets); default .data under the repository.</summary>
+    public string? StateDirectory { get; set; }
     /// <summary>An optional external MapLibre style URL for the web map; none = boundaries are the base map.</summary>
     public string? ExternalStyleUrl { get; set; }
 }

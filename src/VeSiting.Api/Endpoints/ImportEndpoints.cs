@@ -1,0 +1,40 @@
+using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.Security;
+
+namespace VeSiting.Api.Endpoints;
+
+/// <summary>Imports started over HTTP (API key required) and their progress.</summary>
+public static class ImportEndpoints
+{
+    public static void MapImports(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/imports").WithTags("Data");
+        group.MapPost("/", Start).RequireApiKey()
+            .WithSummary("Fetch every source again and import it (API key required)")
+            .WithDescription("Answers 202 with the import's address at once; the import runs in the background. Embedded engine: the new data is indexed and served when complete. PostGIS: copied in one transaction. If anything fails, the previous data version keeps serving. 409 while another import runs.");
+        group.MapGet("/", (ImportJobs jobs) => Results.Ok(jobs.All.Select(Answer))).WithSummary("Imports started since the service started");
+        group.MapGet("/{id}", (ImportJobs jobs, string id) => jobs.Find(id) is { } job ? Results.Ok(Answer(job))
+            : ProblemHandling.NotFound("id", $"no import '{id}'")).WithSummary("One import: stage, rows, data version, error");
+    }
+
+    private static IResult Start(ImportJobs jobs)
+    {
+        var job = jobs.TryStart();
+        return job is null
+            ? ProblemHandling.Problem(StatusCodes.Status409Conflict, "Conflict", null, "an import is already running; try again when it has finished")
+            : Results.Accepted($"/api/imports/{job.Id}", Answer(job));
+    }
+
+    private static object Answer(ImportJob job) => new
+    {
+        id = job.Id,
+        store = job.Store,
+        stage = job.Stage,
+        startedAt = job.StartedAt,
+        finishedAt = job.FinishedAt,
+        previousVersion = job.PreviousVersion,
+        dataVersion = job.DataVersion,
+        error = job.Error,
+        progress = job.Rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value),
+    };
+}
