@@ -14,6 +14,7 @@ app.MapSites();
 app.MapClassify();
 app.MapTiles();
 app.MapImports();
+app.MapProjects();
 app.MapHealth();
 
 app.Run();

@@ -88,7 +88,7 @@ public static class AssessEndpoints
     }
 
     /// <summary>A project's answer as JSON, GeoJSON (rings, plants, dwellings) or CSV (dwellings).</summary>
-    private static IResult ProjectResult(ProjectAssessment assessment, string? format) => (format ?? "json").ToLowerInvariant() switch
+    internal static IResult ProjectResult(ProjectAssessment assessment, string? format) => (format ?? "json").ToLowerInvariant() switch
     {
         "json" => Results.Ok(ProjectAnswer.Of(assessment)),
         "geojson" => Results.Text(JsonSerializer.Serialize(ProjectAnswer.Features(assessment), GeoJson), "application/geo+json"),

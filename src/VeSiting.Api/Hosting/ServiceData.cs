@@ -3,6 +3,7 @@ using VeSiting.Core.Assessments;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
 using VeSiting.Data.Loading;
+using VeSiting.Data.Projects;
 using VeSiting.Data.Rules;
 using VeSiting.Data.Sources;
 using VeSiting.Stores.PostGis;
@@ -14,11 +15,14 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<Servi
 {
     private volatile ISpatialStore? _store;
     private RuleLibrary? _rules;
+    private IProjectStore? _projects;
 
     public ISpatialStore Store => _store ?? throw new InvalidOperationException("The data is not loaded yet.");
     public ISpatialStore? StoreIfLoaded => _store;
     public RuleLibrary Rules => _rules ?? throw new InvalidOperationException("The rules are not loaded yet.");
     public string StoreKind { get; private set; } = "embedded";
+    /// <summary>Saved projects: in PostGIS when the service runs on it, else in the state folder.</summary>
+    public IProjectStore Projects => _projects ?? throw new InvalidOperationException("The data is not loaded yet.");
 
     public string? ConnectionString =>
         options.Value.Database is { Length: > 0 } configured ? configured
@@ -31,15 +35,21 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<Servi
         if (ConnectionString is { } connectionString)
         {
             StoreKind = "postgis";
+            _projects = new PostGisProjectStore(PostGisConnection.CreateDataSource(connectionString));
             _store = await PostGisSpatialStore.OpenAsync(connectionString, log: m => logger.LogWarning("{Message}", m), cancellationToken: cancellationToken);
             logger.LogInformation("Serving PostGIS at {Database}, data version {Version}", PostGisConnection.Describe(connectionString), _store.Version.Id);
             return;
         }
+        _projects = new FileProjectStore(Path.Combine(StateDirectory(layout), "projects"));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var data = await LoadDataSetAsync(null, cancellationToken);
         _store = new EmbeddedSpatialStore(data);
         logger.LogInformation("Loaded data version {Version} into the embedded engine in {Seconds:0.00} s", data.Version.Id, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>Where the service keeps what it writes: configured, or .data in the repository (ignored by git).</summary>
+    public string StateDirectory(ProjectLayout layout) =>
+        options.Value.StateDirectory is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(layout.Root, ".data");
 
     /// <summary>Fetches (from the mirrors into the cache, checksums verified) and reads every source.</summary>
     public Task<DataSet> LoadDataSetAsync(IProgress<FetchProgress>? progress, CancellationToken cancellationToken) =>

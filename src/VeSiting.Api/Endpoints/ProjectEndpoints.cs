@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.Security;
+using VeSiting.Core.Assessments;
+using VeSiting.Core.Stores;
+using VeSiting.Data.Importers.Projects;
+
+namespace VeSiting.Api.Endpoints;
+
+/// <summary>Saved planned projects: saving, replacing and deleting need an API key; reading and assessing them do not.</summary>
+public static class ProjectEndpoints
+{
+    public static void MapProjects(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/projects").WithTags("Projects");
+        group.MapPost("/", Create).RequireApiKey().Accepts<JsonElement>("application/geo+json")
+            .WithSummary("Save a planned project (API key required)")
+            .WithDescription("Body: the same GeoJSON as POST /api/assess/project (checked the same way). Name from `?name=` or the body's `name`. Answers 201 with the project's address.");
+        group.MapPut("/{id}", Replace).RequireApiKey().Accepts<JsonElement>("application/geo+json")
+            .WithSummary("Save a planned project under this id, replacing any (API key required)");
+        group.MapDelete("/{id}", Delete).RequireApiKey().WithSummary("Delete a saved project (API key required)");
+        group.MapGet("/", List).WithSummary("Saved projects, newest first");
+        group.MapGet("/{id}", Get).WithSummary("A saved project's GeoJSON as submitted");
+        group.MapGet("/{id}/assessment", Assess).RequireRateLimiting(ServiceSetup.ExpensivePolicy)
+            .WithSummary("Assess a saved project against today's data (`format` = json, geojson, csv, gpkg)");
+    }
+
+    private static async Task<IResult> Create(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options, string? name, CancellationToken cancellationToken)
+    {
+        var project = await ReadAsync(http, options.Value, Guid.NewGuid().ToString("n")[..16], name, cancellationToken);
+        await data.Projects.SaveAsync(project, cancellationToken);
+        return Results.Created($"/api/projects/{project.Id}", Summary(project));
+    }
+
+    private static async Task<IResult> Replace(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options, string id, string? name, CancellationToken cancellationToken)
+    {
+        var project = await ReadAsync(http, options.Value, ValidId(id), name, cancellationToken);
+        await data.Projects.SaveAsync(project, cancellationToken);
+        return Results.Ok(Summary(project));
+    }
+
+    private static async Task<IResult> Delete(ServiceData data, string id, CancellationToken cancellationToken) =>
+        await data.Projects.DeleteAsync(ValidId(id), cancellationToken) ? Results.NoContent() : NotFound(id);
+
+    private static async Task<IResult> List(ServiceData data, CancellationToken cancellationToken) =>
+        Results.Ok((await data.Projects.ListAsync(cancellationToken)).Select(Summary));
+
+    private static async Task<IResult> Get(ServiceData data, string id, CancellationToken cancellationToken) =>
+        await data.Projects.GetAsync(ValidId(id), cancellationToken) is { } project
+            ? Results.Text(project.GeoJson, "application/geo+json", Encoding.UTF8)
+            : NotFound(id);
+
+    private static async Task<IResult> Assess(ServiceData data, string id, int? year, string? format, CancellationToken cancellationToken)
+    {
+        var project = await data.Projects.GetAsync(ValidId(id), cancellationToken) ?? throw new ProblemException("id", $"no saved project '{id}'", StatusCodes.Status404NotFound);
+        using var document = JsonDocument.Parse(project.GeoJson);
+        var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, "project");
+        var assessment = await new ProjectAssessor(data.Context(year)).AssessAsync(new Project(project.Name, plants, permit), cancellationToken);
+        return AssessEndpoints.ProjectResult(assessment, format);
+    }
+
+    /// <summary>Reads and checks the body exactly as an assessment would, so only assessable projects are saved.</summary>
+    private static async Task<SavedProject> ReadAsync(HttpContext http, VeSitingOptions options, string id, string? name, CancellationToken cancellationToken)
+    {
+        using var document = await JsonBody.ReadAsync(http.Request, options, cancellationToken);
+        var (plants, _) = new PlannedProjectReader().Read(document.RootElement, "body");
+        if (plants.Count > options.MaxPlantsPerProject)
+            throw new ProblemException("features", $"{plants.Count} plants; at most {options.MaxPlantsPerProject} per project");
+        var title = name ?? (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null) ?? "planned project";
+        if (title.Length > 200)
+            throw new ProblemException("name", $"{title.Length} characters; at most 200");
+        var now = DateTimeOffset.UtcNow;
+        // Whole milliseconds: both stores keep them exactly (PostgreSQL keeps microseconds, .NET ticks are finer).
+        var savedAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        return new SavedProject(id, title, savedAt, plants.Count, document.RootElement.GetRawText());
+    }
+
+    private static string ValidId(string id) =>
+        SavedProject.IsValidId(id) ? id : throw new ProblemException("id", "a project id has 1–64 lower-case letters, digits and dashes", StatusCodes.Status404NotFound);
+
+    private static IResult NotFound(string id) => ProblemHandling.NotFound("id", $"no saved project '{id}'");
+
+    private static object Summary(SavedProject p) => new
+    {
+        id = p.Id,
+        name = p.Name,
+        savedAt = p.SavedAt,
+        plantCount = p.PlantCount,
+        links = new { self = $"/api/projects/{p.Id}", assessment = $"/api/projects/{p.Id}/assessment" },
+    };
+}
