@@ -14,7 +14,8 @@ namespace VeSiting.Api.Hosting;
 public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<ServiceData> logger)
 {
     private volatile ISpatialStore? _store;
-    private RuleLibrary? _rules;
+    private volatile RuleLibrary? _rules;
+    private RulePublisher? _publisher;
     private IProjectStore? _projects;
 
     public ISpatialStore Store => _store ?? throw new InvalidOperationException("The data is not loaded yet.");
@@ -31,7 +32,8 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<Servi
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var layout = ProjectLayout.Locate();
-        _rules = RuleLibrary.Load(Path.Combine(layout.Root, "geodata"), options.Value.RuleFolders);
+        _publisher = new RulePublisher(Path.Combine(layout.Root, "geodata"), options.Value.RuleFolders, Path.Combine(StateDirectory(layout), "rules"));
+        _rules = _publisher.Load();
         if (ConnectionString is { } connectionString)
         {
             StoreKind = "postgis";
@@ -45,6 +47,15 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<Servi
         var data = await LoadDataSetAsync(null, cancellationToken);
         _store = new EmbeddedSpatialStore(data);
         logger.LogInformation("Loaded data version {Version} into the embedded engine in {Seconds:0.00} s", data.Version.Id, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Validates and publishes a rule file; answers use it from the next request on.</summary>
+    public async Task<string> PublishRulesAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    {
+        var publisher = _publisher ?? throw new InvalidOperationException("The rules are not loaded yet.");
+        var (fileName, library) = await publisher.PublishAsync(json, cancellationToken);
+        _rules = library;
+        return fileName;
     }
 
     /// <summary>Where the service keeps what it writes: configured, or .data in the repository (ignored by git).</summary>
