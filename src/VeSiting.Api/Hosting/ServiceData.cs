@@ -25,9 +25,14 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<Servi
     /// <summary>Saved projects: in PostGIS when the service runs on it, else in the state folder.</summary>
     public IProjectStore Projects => _projects ?? throw new InvalidOperationException("The data is not loaded yet.");
 
-    public string? ConnectionString =>
+    public string? ConnectionString => WithCommandTimeout(
         options.Value.Database is { Length: > 0 } configured ? configured
-        : Environment.GetEnvironmentVariable("VESITING_DB") is { Length: > 0 } fromEnv ? fromEnv : null;
+        : Environment.GetEnvironmentVariable("VESITING_DB") is { Length: > 0 } fromEnv ? fromEnv : null);
+
+    /// <summary>Applies VeSiting:DatabaseCommandTimeoutSeconds, when set, over the connection string's own Command Timeout.</summary>
+    private string? WithCommandTimeout(string? connectionString) =>
+        connectionString is null || options.Value.DatabaseCommandTimeoutSeconds is not { } seconds ? connectionString
+        : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = seconds }.ConnectionString;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {

@@ -11,6 +11,8 @@ public sealed class VeSitingOptions
     public string? CacheDirectory { get; set; }
     /// <summary>Mirror folders to fetch sources from; default ../shared/geodata (or the manifest's mirror variable).</summary>
     public string[] MirrorFolders { get; set; } = [];
+    /// <summary>Seconds a database statement may run before it is cancelled and the request answered 503; unset = the connection string's Command Timeout (Npgsql: 30).</summary>
+    public int? DatabaseCommandTimeoutSeconds { get; set; }
     /// <summary>Extra folders of spin-off siting profiles.</summary>
     public string[] ProfileFolders { get; set; } = [];
     /// <summary>Extra rule folders (user rule sets, price stacks, scenarios).</summary>
