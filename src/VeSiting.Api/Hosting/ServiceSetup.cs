@@ -25,7 +25,7 @@ public static class ServiceSetup
         builder.Services.AddHostedService<DataVersionWatcher>();
         builder.Services.AddVeSitingAccess(options);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddApiKeyScheme());
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;

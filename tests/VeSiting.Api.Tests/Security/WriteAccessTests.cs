@@ -89,6 +89,26 @@ public sealed class WriteAccessTests
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_openapi_document_declares_the_key_and_marks_only_the_writes()
+    {
+        using var service = Service();
+        var document = System.Text.Json.JsonDocument.Parse(await service.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        var paths = document.GetProperty("paths");
+        bool Secured(string path, string method) => paths.GetProperty(path).GetProperty(method).TryGetProperty("security", out var s)
+            && s.EnumerateArray().Any(r => r.TryGetProperty("ApiKey", out _));
+        Assert.True(Secured("/api/projects", "post"));
+        Assert.True(Secured("/api/rules", "post"));
+        Assert.True(Secured("/api/imports", "post"));
+        Assert.True(Secured("/api/projects/{id}", "delete"));
+        Assert.False(Secured("/api/projects", "get"));
+        Assert.False(Secured("/api/assess/project", "post"));
+    }
+
     [Theory]
     [InlineData("short-key", "at least 16 characters")]
     [InlineData("sha256:1234", "64 hex digits")]
