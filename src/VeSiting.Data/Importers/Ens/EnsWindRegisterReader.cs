@@ -31,6 +31,14 @@ public sealed partial class EnsWindRegisterReader
 
     public ImportResult<Plant> Read(Stream stream, string fileName, string sourceId = DefaultSourceId)
     {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+        WorkbookGuard.Check(stream, fileName, sourceId);
         var sheets = ReadWorkbook(stream, fileName, sourceId);
         var plants = new List<Plant>();
         var issues = new List<ImportIssue>();
