@@ -41,6 +41,44 @@ public sealed class CsvImporterTests : IDisposable
     }
 
     [Fact]
+    public void A_quoted_line_break_stays_in_its_field_and_rows_are_counted_as_a_spreadsheet_shows_them()
+    {
+        var path = _temp.Write("dar.csv", $"{DarHeader}\n" +
+            "a,0101,1,\"Elias\ngade\",10,2300,København S,727557.90,6174832.99,,,1\n" +
+            "b,0101,1,Eliasgade,seven,2300,København S,bad,6174832.99,,,1\n");
+        var result = new DarAddressReader().Read(path, "dar");
+        var address = Assert.Single(result.Records);
+        Assert.Equal("Elias\ngade 10, 2300 København S", address.Label);
+        // Header is row 1 and the quoted record row 2, although it spans two lines; the bad record is row 3.
+        Assert.Equal((3, "etrs89_east"), (result.Errors.Single().Row!.Value, result.Errors.Single().Column!));
+    }
+
+    [Fact]
+    public void A_pipe_separated_csv_is_detected_and_a_colon_separated_one_fails_naming_the_missing_columns()
+    {
+        var row = "a,0101,1,Eliasgade,10,2300,København S,727557.90,6174832.99,,,1";
+        var pipes = _temp.Write("pipes.csv", DarHeader.Replace(',', '|') + "\n" + row.Replace(',', '|') + "\n");
+        Assert.Equal("Eliasgade 10, 2300 København S", Assert.Single(new DarAddressReader().Read(pipes, "dar").Records).Label);
+
+        var colons = _temp.Write("colons.csv", DarHeader.Replace(',', ':') + "\n" + row.Replace(',', ':') + "\n");
+        var e = Assert.Throws<ImportFailedException>(() => new DarAddressReader().Read(colons, "dar"));
+        Assert.Contains("etrs89_east", e.Message);
+        Assert.Contains("colons.csv", e.Message);
+    }
+
+    [Fact]
+    public void An_unterminated_quote_is_an_error_not_a_swallowed_file()
+    {
+        var path = _temp.Write("dar.csv", $"{DarHeader}\n" +
+            "a,0101,1,Eliasgade,10,2300,København S,727557.90,6174832.99,,,1\n" +
+            "b,0101,1,\"Eliasgade,12,2300,København S,727557.90,6174832.99,,,1\n" +
+            "c,0101,1,Eliasgade,14,2300,København S,727557.90,6174832.99,,,1\n");
+        // The open quote swallows the rest of the file into row 3's street name, so row 3 lacks its other fields.
+        var e = Assert.Throws<ImportFailedException>(() => new DarAddressReader().Read(path, "dar").RecordsOrThrow("dar"));
+        Assert.Contains("dar.csv row 3 column 'etrs89_east': value is missing", e.Message);
+    }
+
+    [Fact]
     public void A_csv_missing_a_required_column_fails_naming_it()
     {
         var path = _temp.Write("dar.csv", "husnummer_id,vejnavn\na,Eliasgade\n");
