@@ -7,6 +7,37 @@ const $ = (id) => document.getElementById(id);
 const fmt = (n, digits = 0) => n == null ? '–' : Number(n).toLocaleString('da-DK', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
+// Where the service closes reads (VeSiting:RequireKeyForReads), the map asks once for an API key, keeps it for
+// this browser session, and sends it with its own requests and MapLibre's tile requests.
+const keyStore = window.sessionStorage;
+const apiKey = () => keyStore.getItem('vesiting-api-key');
+const sameOrigin = (url) => new URL(url, window.location.href).origin === window.location.origin;
+let askingForKey = null;
+function askForKey() {
+  askingForKey ??= Promise.resolve(window.prompt('This VeSiting service needs an API key for reading. API key:')).then((key) => {
+    if (key) keyStore.setItem('vesiting-api-key', key.trim());
+    askingForKey = null;
+    return Boolean(key);
+  });
+  return askingForKey;
+}
+const nativeFetch = window.fetch.bind(window);
+window.fetch = async (input, init = {}) => {
+  const url = typeof input === 'string' ? input : input.url;
+  if (!sameOrigin(url)) return nativeFetch(input, init);
+  const send = () => {
+    const headers = new Headers(init.headers || {});
+    if (apiKey()) headers.set('X-Api-Key', apiKey());
+    return nativeFetch(input, { ...init, headers });
+  };
+  const sentWith = apiKey();
+  const response = await send();
+  if (response.status !== 401) return response;
+  // A request sent before the key was entered just goes again; otherwise ask (once for concurrent requests).
+  if (apiKey() && apiKey() !== sentWith) return send();
+  return await askForKey() ? send() : response;
+};
+
 async function getJson(url, options) {
   const response = await fetch(url, options);
   const body = await response.json().catch(() => ({}));
@@ -58,6 +89,7 @@ const map = new Map({
   center: [10.4, 56.0],
   zoom: 6,
   attributionControl: false,
+  transformRequest: (url) => (sameOrigin(url) && apiKey() ? { url, headers: { 'X-Api-Key': apiKey() } } : { url }),
   hash: true,
 });
 window.vesitingMap = map;

@@ -7,11 +7,24 @@ namespace VeSiting.Api.Tests.Browser;
 /// The service on a real Kestrel port on loopback, and Debian's Chromium (/usr/bin/chromium) driven by Playwright
 /// with no browser download. The test command installs Chromium where it is missing.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
-    private readonly WebApplicationFactory<Program> _factory = new WebApplicationFactory<Program>()
-        .WithWebHostBuilder(b => b.UseSetting("VeSiting:Year", "2026"));
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public BrowserFixture() : this([]) { }
+
+    protected BrowserFixture(params (string Key, string Value)[] settings)
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("VeSiting:Year", "2026");
+            // A free port chosen by the system, so fixtures (and other services on the machine) never collide.
+            b.UseSetting("urls", "http://127.0.0.1:0");
+            foreach (var (key, value) in settings)
+                b.UseSetting(key, value);
+        });
+    }
 
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -21,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"Browser tests need Chromium at {Chromium}: `apt-get install chromium` (bash scripts/test.sh installs it).");
-        _factory.UseKestrel(0);
+        _factory.UseKestrel();
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
