@@ -13,14 +13,30 @@ public sealed class BadInputCatalogueTests : IClassFixture<BadInputCatalogueTest
 {
     public sealed class Service : WebApplicationFactory<Program>
     {
+        public const string Key = "catalogue-key-0123456789";
+        public string State { get; } = Directory.CreateTempSubdirectory("vesiting-catalogue-").FullName;
+
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
             builder.UseSetting("VeSiting:Year", "2026").UseSetting("VeSiting:ExpensiveRequestsPerMinute", "0")
-                .UseSetting("VeSiting:MaxRequestBodyBytes", "40000000").UseSetting("VeSiting:MaxVerticesPerRequest", "10000");
+                .UseSetting("VeSiting:MaxRequestBodyBytes", "40000000").UseSetting("VeSiting:MaxVerticesPerRequest", "10000")
+                .UseSetting("VeSiting:ApiKeys:0", Key).UseSetting("VeSiting:StateDirectory", State);
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (disposing && Directory.Exists(State))
+                Directory.Delete(State, recursive: true);
+        }
     }
 
     private readonly HttpClient _client;
+    private readonly string _state;
 
-    public BadInputCatalogueTests(Service service) => _client = service.CreateClient();
+    public BadInputCatalogueTests(Service service)
+    {
+        _client = service.CreateClient();
+        _state = service.State;
+    }
 
     public static TheoryData<string, HttpStatusCode> Queries => new()
     {
@@ -38,6 +54,9 @@ public sealed class BadInputCatalogueTests : IClassFixture<BadInputCatalogueTest
         { "/api/collections/plants/items?limit=99999999999", HttpStatusCode.BadRequest },
         { "/api/sites?area=municipality:%27%3B--", HttpStatusCode.NotFound },
         { "/api/sites?cell=NaN", HttpStatusCode.BadRequest },
+        { "/api/projects/..%2F..%2Fappsettings.json", HttpStatusCode.NotFound },
+        { "/api/projects/%27%3B%20DROP%20TABLE%20projects%3B--/assessment", HttpStatusCode.NotFound },
+        { "/api/imports/..%2F..%2Fetc%2Fpasswd", HttpStatusCode.NotFound },
     };
 
     [Theory]
@@ -76,9 +95,28 @@ public sealed class BadInputCatalogueTests : IClassFixture<BadInputCatalogueTest
     [MemberData(nameof(Bodies))]
     public async Task Broken_project_bodies_are_problems_and_the_service_stays_up(string what, string body, HttpStatusCode status)
     {
-        var response = await _client.PostAsync("/api/assess/project", new ByteArrayContent(Encoding.Latin1.GetBytes(body)));
-        Assert.True(response.StatusCode == status, $"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        foreach (var path in new[] { "/api/assess/project", "/api/projects" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(Encoding.Latin1.GetBytes(body)) };
+            request.Headers.Add("X-Api-Key", Service.Key);
+            var response = await _client.SendAsync(request);
+            Assert.True(response.StatusCode == status, $"{what} to {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health")).StatusCode);
+        Assert.Equal("[]", await _client.GetStringAsync("/api/projects"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task Broken_bodies_published_as_rules_are_problems_and_nothing_is_published(string what, string body, HttpStatusCode status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rules") { Content = new ByteArrayContent(Encoding.Latin1.GetBytes(body)) };
+        request.Headers.Add("X-Api-Key", Service.Key);
+        var response = await _client.SendAsync(request);
+        // Not one of them is a rule file (the million vertices fit this service's 40 MB body limit, and are still no rule file).
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{what} (as a project: {(int)status}): {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(Directory.Exists(Path.Combine(_state, "rules")) && Directory.EnumerateFiles(Path.Combine(_state, "rules")).Any());
     }
 }
