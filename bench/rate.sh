@@ -80,7 +80,8 @@ section = f"""## Point assessments at a fixed rate
   so up to ~1 ms of the intended-time latency is the client's own batching.
 - "Client kept up" is *no* when the sender's p99 lag behind schedule exceeded 2 ms or it did not send every request;
   then the intended-time figures include the client's own lag and overstate the server's.
-- Responses are read in full over at most 64 kept-alive HTTP/1.1 connections (`SocketsHttpHandler`).
+- Every response is timed (non-2xx too); requests without a response are counted as errors, not timed. Responses are
+  read in full over at most 64 kept-alive HTTP/1.1 connections (`SocketsHttpHandler`).
 """
 text = open(path).read() if os.path.exists(path) else "# Benchmark results\n"
 if "## Point assessments at a fixed rate" in text:

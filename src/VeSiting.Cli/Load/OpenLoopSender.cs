@@ -36,7 +36,7 @@ public sealed class OpenLoopSender(HttpClient client, IReadOnlyList<string> path
             }
             finished.SetResult();
         })
-        { IsBackground = true, Name = "open-loop sender", Priority = ThreadPriority.AboveNormal };
+        { IsBackground = true, Name = "open-loop sender" };
         sender.Start();
         await finished.Task;
         await Task.WhenAll(requests.Where(r => r is not null));

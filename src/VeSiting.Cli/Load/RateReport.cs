@@ -3,7 +3,8 @@ namespace VeSiting.Cli.Load;
 /// <summary>
 /// The figures of an open-loop run: achieved rate, latency measured from each request's intended send time (corrected
 /// for coordinated omission, as wrk2 does) and from its actual send time, status and error counts, how far the sender
-/// fell behind its schedule, and whether the client kept up at all.
+/// fell behind its schedule, and whether the client kept up at all. Every response is timed, non-2xx ones too;
+/// requests without a response (errors, timeouts) are counted, not timed.
 /// </summary>
 public sealed record RateReport(
     int TargetRate,
