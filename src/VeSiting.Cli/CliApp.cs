@@ -68,6 +68,8 @@ public static class CliApp
             {
                 bench.SetDescription("End-to-end benchmarks; results go to bench/RESULTS.md.");
                 bench.AddCommand<BenchNearestCommand>("nearest").WithDescription("Nearest covered plant and zone for every synthetic dwelling: grid engine vs. STR-tree (and PostGIS).");
+                bench.AddCommand<BenchRateCommand>("rate").WithDescription("Fixed-rate (open-loop) HTTP load: latency from each request's intended send time, as wrk2 measures it.")
+                    .WithExample("bench", "rate", "--url", "http://127.0.0.1:5197", "--rate", "2000", "--seconds", "20", "--paths", "points.txt");
             });
             config.AddCommand<ClassifyCommand>("classify")
                 .WithDescription("Every dwelling's nearest covered plant and scheme ring, streamed as CSV (addresses, or --synthetic for the national set).")
