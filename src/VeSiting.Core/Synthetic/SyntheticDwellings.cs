@@ -35,7 +35,7 @@ public static class SyntheticDwellings
         for (var a = 0; a < areas.Count; a++)
         {
             var area = areas[a];
-            var random = new Random(HashCode.Combine(seed, area.NumericCode!.Value) & int.MaxValue ^ seed);
+            var random = new Random(StableSeed(seed, area.NumericCode!.Value));
             var prepared = PreparedGeometryFactory.Prepare(area.Geometry);
             var e = area.Geometry.EnvelopeInternal;
             var factory = area.Geometry.Factory;
@@ -54,5 +54,20 @@ public static class SyntheticDwellings
             }
         }
         return (xs, ys, codes);
+    }
+
+    /// <summary>
+    /// One generator seed per municipality from the set's seed and the municipality code, the same in every process
+    /// (HashCode is randomised per process, so it would make "seed 42" differ between runs): SplitMix64's finaliser.
+    /// </summary>
+    private static int StableSeed(int seed, int municipalityCode)
+    {
+        unchecked
+        {
+            var x = ((ulong)(uint)seed << 32 | (uint)municipalityCode) + 0x9E3779B97F4A7C15UL;
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+            return (int)((x ^ (x >> 31)) & int.MaxValue);
+        }
     }
 }
