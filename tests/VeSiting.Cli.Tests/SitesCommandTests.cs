@@ -46,6 +46,30 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public async Task Classify_writes_a_geopackage_when_the_output_ends_in_gpkg()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vesiting-classify-{Guid.NewGuid():N}.gpkg");
+        try
+        {
+            var run = await CliRun.Of("classify", "--synthetic", "--count", "2000", "-o", path);
+            Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+            using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+            db.Open();
+            using var count = db.CreateCommand();
+            count.CommandText = "SELECT count(*), min(synthetic), sum(dwelling_id LIKE 'synthetic:%') FROM classified_dwellings";
+            using var reader = count.ExecuteReader();
+            reader.Read();
+            Assert.InRange(reader.GetInt64(0), 1990, 2010); // rounded per municipality
+            Assert.Equal(1, reader.GetInt64(1));             // every row labelled synthetic
+            Assert.Equal(reader.GetInt64(0), reader.GetInt64(2));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Synthetic_dwellings_are_labelled_synthetic()
     {
         var run = await CliRun.Of("classify", "--synthetic", "--count", "2000");

@@ -1,24 +1,30 @@
-using System.Globalization;
 using VeSiting.Api.Hosting;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
 using VeSiting.Core.Synthetic;
+using VeSiting.Data.Exports;
 
 namespace VeSiting.Api.Endpoints;
 
-/// <summary>Batch classification: every dwelling's nearest covered plant and scheme ring, streamed as CSV.</summary>
+/// <summary>Batch classification: every dwelling's nearest covered plant and scheme ring, as streamed CSV or a GeoPackage.</summary>
 public static class ClassifyEndpoints
 {
     public static void MapClassify(this WebApplication app) =>
         app.MapGet("/api/classify", Classify).WithTags("Assessments")
-            .WithSummary("Every dwelling's nearest covered plant and scheme ring, streamed as CSV")
-            .WithDescription("`municipality` (code) narrows to one municipality; `synthetic=true` classifies the synthetic national set (≈ 2.8 million, labelled synthetic). Example: `/api/classify?municipality=326`.")
+            .WithSummary("Every dwelling's nearest covered plant and scheme ring, streamed as CSV or as a GeoPackage")
+            .WithDescription("`municipality` (code) narrows to one municipality; `synthetic=true` classifies the synthetic national set (≈ 2.8 million, labelled synthetic); `format` = csv (default, streamed) or gpkg (written to a temporary file row by row, then sent). Example: `/api/classify?municipality=326&format=gpkg`.")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy);
 
-    private static async Task Classify(HttpContext http, ServiceData data, int? municipality, bool? synthetic, CancellationToken cancellationToken)
+    private static async Task Classify(HttpContext http, ServiceData data, int? municipality, bool? synthetic, string? format, CancellationToken cancellationToken)
     {
+        var geoPackage = (format ?? "csv").ToLowerInvariant() switch
+        {
+            "csv" => false,
+            "gpkg" => true,
+            _ => throw new ProblemException("format", $"'{format}' is not one of csv, gpkg"),
+        };
         var store = data.Store;
         var context = data.Context();
         var classifier = new DwellingClassifier(await store.ListPlantsAsync(PlantFilter.Any, cancellationToken), data.Rules.Rules, context.Today);
@@ -36,14 +42,35 @@ public static class ClassifyEndpoints
             var sites = await store.SitesWithinAsync(GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(extent), 0, cancellationToken);
             dwellings = sites.Addresses.Select(a => a.Address).Where(a => municipality is not { } m || a.MunicipalityCode == m).Select(a => (a.Id, a.Position.X, a.Position.Y));
         }
+        if (geoPackage)
+        {
+            await SendGeoPackageAsync(http, classifier.Classify(dwellings), synthetic == true, $"Nearest covered plant and scheme ring of every {(synthetic == true ? "synthetic " : "")}dwelling; data {store.Version.Id}", cancellationToken);
+            return;
+        }
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=dwellings.csv";
         await using var writer = new StreamWriter(http.Response.Body, bufferSize: 1 << 16);
-        await writer.WriteLineAsync("id,e,n,nearest_plant,distance_m,multiple_of_h,ring" + (synthetic == true ? ",synthetic" : ""));
+        await writer.WriteLineAsync(ClassificationExport.CsvHeader(synthetic == true));
         foreach (var d in classifier.Classify(dwellings))
+            await writer.WriteLineAsync(ClassificationExport.CsvLine(d, synthetic == true));
+    }
+
+    /// <summary>A GeoPackage is a database file, not a stream: rows go to a temporary file (bounded memory), which is then sent and deleted.</summary>
+    private static async Task SendGeoPackageAsync(HttpContext http, IEnumerable<ClassifiedDwelling> dwellings, bool synthetic, string description, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vesiting-classify-{Guid.NewGuid():N}.gpkg");
+        try
         {
-            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{d.Id},{d.E:0.00},{d.N:0.00},{d.PlantId},{(double.IsFinite(d.DistanceM) ? d.DistanceM.ToString("0.00", CultureInfo.InvariantCulture) : "")},{d.MultipleOfH:0.###},{d.Ring}{(synthetic == true ? ",true" : "")}"));
+            await Task.Run(() => ClassificationExport.WriteGeoPackage(path, dwellings, synthetic, description), cancellationToken);
+            http.Response.ContentType = "application/geopackage+sqlite3";
+            http.Response.Headers.ContentDisposition = "attachment; filename=dwellings.gpkg";
+            http.Response.ContentLength = new FileInfo(path).Length;
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            await file.CopyToAsync(http.Response.Body, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 }

@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Synthetic;
+using VeSiting.Data.Exports;
 
 namespace VeSiting.Cli.Commands;
 
@@ -27,8 +27,10 @@ public sealed class ClassifyCommand(CliConsole console, DataContext data) : Asyn
         public int? Municipality { get; init; }
 
         [CommandOption("-o|--output <FILE>")]
-        [Description("CSV file (default: standard output).")]
+        [Description("CSV file, or a GeoPackage if the name ends in .gpkg (default: CSV on standard output).")]
         public string? Output { get; init; }
+
+        public bool GeoPackage => Output?.EndsWith(".gpkg", StringComparison.OrdinalIgnoreCase) == true;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -61,34 +63,47 @@ public sealed class ClassifyCommand(CliConsole console, DataContext data) : Asyn
         }
 
         var clock = Stopwatch.StartNew();
-        await using var writer = settings.Output is null ? console.Output : new StreamWriter(settings.Output);
-        await writer.WriteLineAsync("id,e,n,nearest_plant,distance_m,multiple_of_h,ring" + (settings.Synthetic ? ",synthetic" : ""));
-        long written = 0;
-        void Write(IProgress<long>? progress)
+        long written;
+        if (settings.GeoPackage)
         {
-            foreach (var d in classifier.Classify(dwellings, progress: progress))
-            {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{d.Id},{d.E:0.00},{d.N:0.00},{d.PlantId},{(double.IsFinite(d.DistanceM) ? d.DistanceM.ToString("0.00", CultureInfo.InvariantCulture) : "")},{d.MultipleOfH:0.###},{d.Ring}{(settings.Synthetic ? ",true" : "")}"));
-                written++;
-            }
-        }
-        if (console.Interactive && settings.Output is not null)
-        {
-            console.Status.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask("classifying dwellings", maxValue: Math.Max(1, total));
-                    Write(new Progress<long>(n => task.Value = n));
-                });
+            if (File.Exists(settings.Output))
+                File.Delete(settings.Output!);
+            var description = $"Nearest covered plant and scheme ring of every {(settings.Synthetic ? "synthetic " : "")}dwelling; data {store.Version.Id}";
+            written = WithProgress(settings, total, progress => ClassificationExport.WriteGeoPackage(settings.Output!, classifier.Classify(dwellings, progress: progress), settings.Synthetic, description));
         }
         else
         {
-            Write(null);
+            await using var writer = settings.Output is null ? console.Output : new StreamWriter(settings.Output);
+            await writer.WriteLineAsync(ClassificationExport.CsvHeader(settings.Synthetic));
+            written = WithProgress(settings, total, progress =>
+            {
+                long rows = 0;
+                foreach (var d in classifier.Classify(dwellings, progress: progress))
+                {
+                    writer.WriteLine(ClassificationExport.CsvLine(d, settings.Synthetic));
+                    rows++;
+                }
+                return rows;
+            });
+            await writer.FlushAsync(cancellationToken);
         }
-        await writer.FlushAsync(cancellationToken);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024;
         console.Status.MarkupLineInterpolated($"[grey]{written:N0} dwellings{(settings.Synthetic ? " (synthetic)" : "")} classified against {classifier.CoveredPlants:N0} covered plants in {clock.Elapsed.TotalSeconds:0.00} s; peak memory {peak} MB.[/]");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Runs the export under a progress bar when a person is watching and the rows go to a file.</summary>
+    private long WithProgress(Settings settings, long total, Func<IProgress<long>?, long> export)
+    {
+        if (!console.Interactive || settings.Output is null)
+            return export(null);
+        long written = 0;
+        console.Status.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("classifying dwellings", maxValue: Math.Max(1, total));
+                written = export(new Progress<long>(n => task.Value = n));
+            });
+        return written;
     }
 }

@@ -109,4 +109,45 @@ public sealed class ClassifyApiTests(ApiFactory factory)
         Assert.Equal(1 + 78, lines.Length);
         Assert.All(lines.Skip(1), l => Assert.Matches(@"^[0-9a-f-]+,\d+\.\d\d,\d+\.\d\d,\d{18},\d+\.\d\d,[\d.]+,", l));
     }
+
+    [Fact]
+    public async Task A_municipality_is_classified_into_a_geopackage_that_sqlite_reads_back()
+    {
+        var client = factory.CreateClient();
+        var response = await client.GetAsync("/api/classify?municipality=326&format=gpkg");
+        Assert.Equal("application/geopackage+sqlite3", response.Content.Headers.ContentType?.MediaType);
+        var path = Path.Combine(Path.GetTempPath(), $"vesiting-test-{Guid.NewGuid():N}.gpkg");
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+        var csv = (await client.GetStringAsync("/api/classify?municipality=326")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(l => l.TrimEnd('\r').Split(',')).ToDictionary(f => f[0]);
+        try
+        {
+            using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+            db.Open();
+            object? Scalar(string sql) { using var c = db.CreateCommand(); c.CommandText = sql; return c.ExecuteScalar(); }
+            Assert.Equal(0x47504B47L, Scalar("PRAGMA application_id"));
+            // The DAR sample holds 78 addresses with municipality code 0326 (Kalundborg).
+            Assert.Equal(78L, Scalar("SELECT count(*) FROM classified_dwellings"));
+            Assert.Equal(25832L, Scalar("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = 'classified_dwellings'"));
+            // Each row says what the CSV says for the same dwelling.
+            using var rows = db.CreateCommand();
+            rows.CommandText = "SELECT dwelling_id, nearest_plant, distance_m, ring FROM classified_dwellings";
+            using var reader = rows.ExecuteReader();
+            while (reader.Read())
+            {
+                var line = csv[reader.GetString(0)];
+                Assert.Equal(line[3], reader.GetString(1));
+                Assert.Equal(double.Parse(line[4], System.Globalization.CultureInfo.InvariantCulture), reader.GetDouble(2), 0.005);
+                Assert.Equal(line[6], reader.GetString(3));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_classification_format_is_a_problem() =>
+        await Problems.AssertProblemAsync(await factory.CreateClient().GetAsync("/api/classify?municipality=326&format=shp"), HttpStatusCode.BadRequest, "format");
 }
