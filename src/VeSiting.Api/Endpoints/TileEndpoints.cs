@@ -70,6 +70,8 @@ public static class TileEndpoints
             if (format != "png" && data.Store is IVectorTileStore producer && producer.ProducesLayer(found.Id))
                 return await producer.VectorTileAsync(found.Id, tile.Z, tile.X, tile.Y, cancellationToken);
             var source = new TileFeatureSource(data, options.Value.MaxFeaturesPerTile);
+            if (format != "png" && PointTileEncoder.Handles(found.Id))
+                return await source.PointTileAsync(found, tile, chosen, cancellationToken);
             var features = found.Id == "suitability"
                 ? source.SuitabilityFeatures(await suitability.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken), tile)
                 : await source.FeaturesAsync(found, tile, chosen, cancellationToken);

@@ -18,7 +18,8 @@ namespace VeSiting.Api.Tiles;
 /// </summary>
 public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
 {
-    private const double MarginPixels = 8;
+    /// <summary>Features are kept up to this many pixels (of 256) outside the tile.</summary>
+    public const double MarginPixels = 8;
 
     public async Task<IReadOnlyList<(string VectorLayer, IFeature Feature)>> FeaturesAsync(TileLayer layer, TileAddress tile, TariffScenario scenario, CancellationToken cancellationToken)
     {
@@ -50,6 +51,24 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
                 break;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The vector tile of a point layer (<see cref="PointTileEncoder.Handles"/>): the same store queries and
+    /// attributes as <see cref="FeaturesAsync"/>, encoded from EPSG:25832 directly.
+    /// </summary>
+    public async Task<byte[]> PointTileAsync(TileLayer layer, TileAddress tile, TariffScenario scenario, CancellationToken cancellationToken)
+    {
+        if (tile.Z < layer.MinZoom || tile.Z > layer.MaxZoom)
+            return [];
+        var area = tile.Utm32Area(MarginPixels);
+        var features = layer.Id switch
+        {
+            "plants" => await PlantsAsync(area, cancellationToken),
+            "dwellings" => await DwellingsAsync(area, scenario, cancellationToken),
+            _ => throw new ArgumentException($"'{layer.Id}' is not a point layer", nameof(layer)),
+        };
+        return PointTileEncoder.Encode(tile, layer.VectorLayers[0], features.Select(f => (f.Item2, (IAttributesTable)f.Item3)), maxFeatures);
     }
 
     /// <summary>The cells of a siting result that meet the tile, scored and classed (excluded cells say why).</summary>
