@@ -68,6 +68,7 @@ public static class CliApp
             {
                 bench.SetDescription("End-to-end benchmarks; results go to bench/RESULTS.md.");
                 bench.AddCommand<BenchNearestCommand>("nearest").WithDescription("Nearest covered plant and zone for every synthetic dwelling: grid engine vs. STR-tree (and PostGIS).");
+                bench.AddCommand<BenchTilesCommand>("tiles").WithDescription("Densest z14 tile of the synthetic dwellings: the service's point-layer encoder vs. PostGIS ST_AsMVT (with --postgis).");
             });
             config.AddCommand<ClassifyCommand>("classify")
                 .WithDescription("Every dwelling's nearest covered plant and scheme ring, streamed as CSV (addresses, or --synthetic for the national set).")

@@ -135,14 +135,15 @@ public sealed class BenchNearestCommand(CliConsole console, DataContext data) : 
 
             ## Not yet in this harness
 
-            PostGIS-backed MVT throughput against raw pgbench for the same tiles; the densest z14 tile (embedded vs. ST_AsMVT); cold PNG render times at z10; the assessment API's p99 at a fixed 2,000 requests/s (wrk cannot hold a fixed rate; its open-loop figures are in the load section).
+            The assessment API's p99 at a fixed 2,000 requests/s (wrk cannot hold a fixed rate; its open-loop figures are in the load section).
 
             """;
         var output = settings.Output ?? Path.Combine(ProjectLayout.Locate().Root, "bench", "RESULTS.md");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        // Keep the load section that bench/load.sh maintains in the same file.
+        // Keep the sections other benchmarks maintain in the same file (bench/load.sh, bench tiles, bench/tiles-postgis.sh).
         var previous = File.Exists(output) ? await File.ReadAllTextAsync(output, cancellationToken) : "";
-        var load = previous.IndexOf("## Load on loopback", StringComparison.Ordinal) is var at and >= 0 ? previous[at..] : "";
+        var at = new[] { "## Load on loopback", "## Tile" }.Select(h => previous.IndexOf(h, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        var load = at >= 0 ? previous[at..] : "";
         await File.WriteAllTextAsync(output, report + load, cancellationToken);
         console.Output.Write(report);
         Log($"written to {output}");
