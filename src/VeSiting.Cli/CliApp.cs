@@ -37,6 +37,7 @@ public static class CliApp
             {
                 db.SetDescription("Manage the PostGIS database.");
                 db.AddCommand<DbMigrateCommand>("migrate").WithDescription("Apply the schema migrations (idempotent).");
+                db.AddCommand<DbTileSqlCommand>("tile-sql").WithDescription("Print the ST_AsMVT query the PostGIS store runs for a tile layer (for benchmarks).");
             });
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Load every source into PostGIS in one transaction (needs --db or $VESITING_DB).")

@@ -27,6 +27,12 @@ public static class PostGisConnection
         // Tile and nearest queries are short: JIT and parallel workers only slow them (measured on these machines).
         parsed.Options = string.Join(' ', new[] { parsed.Options, "-c jit=off -c max_parallel_workers_per_gather=0" }.Where(o => !string.IsNullOrWhiteSpace(o)));
         parsed.ApplicationName ??= "vesiting";
+        // The same few statements (tiles, nearest, version) run over and over: prepare them once per physical connection
+        // (planning the ST_AsMVT query costs about as much as running it), and skip the per-checkout session reset
+        // (DISCARD/CLOSE ALL): the store keeps no session state.
+        if (parsed.MaxAutoPrepare == 0)
+            parsed.MaxAutoPrepare = 32;
+        parsed.NoResetOnClose = true;
         var builder = new NpgsqlDataSourceBuilder(parsed.ConnectionString);
         builder.UseNetTopologySuite();
         return builder.Build();
