@@ -14,6 +14,12 @@ public static class SyntheticDwellings
     public const string IdPrefix = "synthetic:";
     public const double PersonsPerDwelling = 2.13;
 
+    /// <summary>
+    /// The seed of one municipality's draws: the same in every process (HashCode.Combine, used before, is randomised
+    /// per process, so "seed 42" gave a different national set on every run).
+    /// </summary>
+    public static int SeedFor(int seed, int municipalityCode) => (int)(((long)seed * 1_000_003 + municipalityCode) & int.MaxValue);
+
     /// <summary>Dwelling coordinates (EPSG:25832) as flat arrays, ordered by municipality code then draw.</summary>
     public static (double[] X, double[] Y, int[] Municipality) Generate(IReadOnlyList<AdminArea> municipalities, IReadOnlyList<MunicipalityPopulation> population,
         int seed = 42, double personsPerDwelling = PersonsPerDwelling, int? total = null)
@@ -35,7 +41,7 @@ public static class SyntheticDwellings
         for (var a = 0; a < areas.Count; a++)
         {
             var area = areas[a];
-            var random = new Random(HashCode.Combine(seed, area.NumericCode!.Value) & int.MaxValue ^ seed);
+            var random = new Random(SeedFor(seed, area.NumericCode!.Value));
             var prepared = PreparedGeometryFactory.Prepare(area.Geometry);
             var e = area.Geometry.EnvelopeInternal;
             var factory = area.Geometry.Factory;
