@@ -37,6 +37,9 @@ for key, env in names.items():
 PY
 )"
 
+# pgbench's sessions get the settings the store's sessions get (PostGisConnection.SessionOptions).
+export PGOPTIONS="-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_custom_plan"
+
 echo "building…" >&2
 dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v quiet >/dev/null
 "$root/vesiting" db migrate --db "$db" --format json >/dev/null
@@ -165,14 +168,14 @@ section = f"""## Tile throughput on PostGIS and cold PNG renders (bench/tiles-po
 
 ### PostGIS-backed MVT throughput vs. raw pgbench, same tiles, same SQL
 
-pgbench: `pgbench -n -M prepared -c 2 -j 2 -T {seconds}` with a script that draws a tile number (`\\set i random(1, {ntiles})`), looks up its x and y client-side and runs exactly the SQL of `./vesiting db tile-sql plants` (the store's ST_AsMVT query) with z, x, y as parameters, prepared once per connection as Npgsql does for the service (`Max Auto Prepare`). VeSiting: the HTTP service on the same database with `VeSiting__TileCacheEntries=0` (every request queries PostGIS), `wrk -t2 -c2 -d{seconds}s -s bench/wrk-paths.lua` over the same paths. The runs alternate, pgbench first; both connect over TLS (libpq and Npgsql default to it when the server offers it). One tile fetched from the service and from psql is {same}.
+pgbench: `pgbench -n -M prepared -c 2 -j 2 -T {seconds}` with a script that draws a tile number (`\\set i random(1, {ntiles})`), looks up its x and y client-side and runs exactly the SQL of `./vesiting db tile-sql plants` (the store's ST_AsMVT query) with z, x, y as parameters, prepared once per connection and planned for each tile's parameters, with the session settings the store uses (`PGOPTIONS=\"-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_custom_plan\"`), as Npgsql does for the service (`Max Auto Prepare`). VeSiting: the HTTP service on the same database with `VeSiting__TileCacheEntries=0` (every request queries PostGIS), `wrk -t2 -c2 -d{seconds}s -s bench/wrk-paths.lua` over the same paths. The runs alternate, pgbench first; both connect over TLS (libpq and Npgsql default to it when the server offers it). One tile fetched from the service and from psql is {same}.
 
 | round | pgbench tiles/s | VeSiting HTTP tiles/s | VeSiting / pgbench | HTTP p50 | HTTP p99 | non-2xx | socket errors |
 |---|---|---|---|---|---|---|---|
 {chr(10).join(rows)}
 
 - Over both rounds VeSiting serves **{ratio * 100:.0f} %** of pgbench's tiles/s (goal: within 10 %, i.e. ≥ 90 %{" — met" if ratio >= 0.9 else " — not met"}).
-- For reference, the same pgbench script unprepared (`-M extended`, every query parsed and planned, as the store ran before it enabled auto-prepare): {float(pgx):.1f} tiles/s.
+- For reference, the same pgbench script unprepared (`-M extended`, every query parsed and planned, as the store ran before it enabled auto-prepare; same session settings): {float(pgx):.1f} tiles/s.
 
 ### Cold PNG tiles at z10 (uncached renders)
 
