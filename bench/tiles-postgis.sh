@@ -175,6 +175,7 @@ pgbench: `pgbench -n -M prepared -c 2 -j 2 -T {seconds}` with a script that draw
 {chr(10).join(rows)}
 
 - Over both rounds VeSiting serves **{ratio * 100:.0f} %** of pgbench's tiles/s (goal: within 10 %, i.e. ≥ 90 %{" — met" if ratio >= 0.9 else " — not met"}).
+- Latency: pgbench's mean per tile is 2 clients / tiles/s = {2000 / (sum(pg) / 2):.2f} ms; the service's median is {sum(w['p50_ms'] for w in wrk) / 2:.2f} ms, so HTTP, the service and its second hop to PostgreSQL add about {sum(w['p50_ms'] for w in wrk) / 2 - 2000 / (sum(pg) / 2):.2f} ms per tile. With two connections the service is bound by that latency, and its processes share the two cores with PostgreSQL and wrk.
 - For reference, the same pgbench script unprepared (`-M extended`, every query parsed and planned, as the store ran before it enabled auto-prepare; same session settings): {float(pgx):.1f} tiles/s.
 
 ### Cold PNG tiles at z10 (uncached renders)

@@ -161,7 +161,7 @@ public sealed class BenchTilesCommand(CliConsole console, DataContext data) : As
         text.AppendLine(CultureInfo.InvariantCulture, $"- Issue #7's figure for ST_AsMVT of this tile: 16.8 ms; goal: embedded faster than ST_AsMVT{(postgis is null ? " (not measured in this run: no --postgis)" : o < pg ? " — **met**" : " — **not met**")}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Points in the tile as decoded by NetTopologySuite's reader: VeSiting {counts.Decoded:N0}, ST_AsMVT {(counts.PostGis is { } c ? c.ToString("N0", CultureInfo.InvariantCulture) : "–")}, previous path {counts.Previous:N0}{(counts.PostGis is null || counts.PostGis == counts.Decoded ? " (VeSiting and ST_AsMVT agree)" : " (**they differ**)")}{(postgis is null ? "" : postgis.Identical ? "; the two tiles are byte-identical" : "; the two tiles are not byte-identical (feature order or encoding differs)")}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Index building, not in the figures: `PointGrid` over all points {gridBuild.TotalMilliseconds:0} ms{(postgis is null ? "" : $"; PostGIS binary COPY + GiST index + CLUSTER {postgis.Load.TotalSeconds:0.0} s")}.");
-        text.AppendLine("- Throughput of PostGIS-backed tiles against pgbench and cold PNG renders: `bash bench/tiles-postgis.sh` (next section).");
+        text.AppendLine("- Throughput of PostGIS-backed tiles against pgbench and cold PNG renders: `bash bench/tiles-postgis.sh` (its own section).");
         return text.ToString();
     }
 }
