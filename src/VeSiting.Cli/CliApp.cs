@@ -37,6 +37,7 @@ public static class CliApp
             {
                 db.SetDescription("Manage the PostGIS database.");
                 db.AddCommand<DbMigrateCommand>("migrate").WithDescription("Apply the schema migrations (idempotent).");
+                db.AddCommand<DbTileSqlCommand>("tile-sql").WithDescription("Print the ST_AsMVT query the PostGIS store runs for a tile layer (for benchmarks).");
             });
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Load every source into PostGIS in one transaction (needs --db or $VESITING_DB).")
@@ -70,6 +71,7 @@ public static class CliApp
                 bench.AddCommand<BenchNearestCommand>("nearest").WithDescription("Nearest covered plant and zone for every synthetic dwelling: grid engine vs. STR-tree (and PostGIS).");
                 bench.AddCommand<BenchRateCommand>("rate").WithDescription("Fixed-rate (open-loop) HTTP load: latency from each request's intended send time, as wrk2 measures it.")
                     .WithExample("bench", "rate", "--url", "http://127.0.0.1:5197", "--rate", "2000", "--seconds", "20", "--paths", "points.txt");
+                bench.AddCommand<BenchTilesCommand>("tiles").WithDescription("Densest z14 tile of the synthetic dwellings: the service's point-layer encoder vs. PostGIS ST_AsMVT (with --postgis).");
             });
             config.AddCommand<ClassifyCommand>("classify")
                 .WithDescription("Every dwelling's nearest covered plant and scheme ring, streamed as CSV (addresses, or --synthetic for the national set).")

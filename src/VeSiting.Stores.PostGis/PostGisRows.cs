@@ -2,6 +2,7 @@ using System.Text.Json;
 using NetTopologySuite.Geometries;
 using Npgsql;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Spatial;
 
 namespace VeSiting.Stores.PostGis;
 
@@ -32,7 +33,7 @@ internal static class PostGisRows
         Technology = Text(r, 15),
         AnnualProductionKwh = JsonSerializer.Deserialize<Dictionary<int, double>>(r.GetString(16))!,
         Origin = new RecordOrigin(r.GetString(17), r.GetString(18), r.GetInt32(20), Text(r, 19)),
-        Geometry = r.GetFieldValue<Geometry>(21),
+        Geometry = Geometry(r, 21),
     };
 
     public const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, source_id, source_file, source_row, geom";
@@ -57,7 +58,7 @@ internal static class PostGisRows
         BbrId = Text(r, 1),
         BuildingType = r.GetString(2),
         Origin = new RecordOrigin(r.GetString(3), r.GetString(4), r.GetInt32(5)),
-        Footprint = r.GetFieldValue<Geometry>(6),
+        Footprint = Geometry(r, 6),
     };
 
     public const string AreaColumns = "kind, code, name, source_id, source_file, source_row, geom";
@@ -68,8 +69,18 @@ internal static class PostGisRows
         Code = r.GetString(1),
         Name = r.GetString(2),
         Origin = new RecordOrigin(r.GetString(3), r.GetString(4), r.GetInt32(5)),
-        Geometry = r.GetFieldValue<Geometry>(6),
+        Geometry = Geometry(r, 6),
     };
+
+    /// <summary>
+    /// A geometry on VeSiting's own factory (OverlayNG, see GeometryTransforms): Npgsql's reader uses NetTopologySuite's
+    /// default services, and overlay between geometries of different factories throws (PNG boundary tiles on PostGIS did).
+    /// </summary>
+    private static Geometry Geometry(NpgsqlDataReader r, int i)
+    {
+        var g = r.GetFieldValue<Geometry>(i);
+        return CoordinateTransformer.IsSupported(g.SRID) ? GeometryTransforms.FactoryFor(g.SRID).CreateGeometry(g) : g;
+    }
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

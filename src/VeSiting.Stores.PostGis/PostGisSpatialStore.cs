@@ -192,6 +192,9 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
 
     public bool ProducesLayer(string layer) => PostGisVectorTiles.Sql.ContainsKey(layer);
 
+    /// <summary>The SQL this store runs for a tile of a layer it encodes itself (parameters @z, @x, @y), for benchmarks; null for other layers.</summary>
+    public static string? VectorTileSql(string layer) => PostGisVectorTiles.Sql.GetValueOrDefault(layer);
+
     public async Task<byte[]> VectorTileAsync(string layer, int z, int x, int y, CancellationToken cancellationToken = default)
     {
         var sql = PostGisVectorTiles.Sql.TryGetValue(layer, out var query) ? query : throw new ArgumentException($"PostGIS does not produce layer '{layer}'", nameof(layer));

@@ -19,4 +19,14 @@ public sealed class ResultsMarkdownTests
     {
         Assert.Equal("# Results\n\n## Nearest\n\nfigures\n", ResultsMarkdown.Merge("", "# Results\n\n## Nearest\n\nfigures\n\n", ["Nearest"]));
     }
+
+    [Fact]
+    public void One_section_is_replaced_in_place_or_appended()
+    {
+        const string previous = "# Benchmark results\n\n## Load\n\nload figures\n\n## Tiles\n\nold $1 figures\n\n## Rate\n\nrate figures\n";
+        Assert.Equal("# Benchmark results\n\n## Load\n\nload figures\n\n## Tiles\n\nnew $1 figures\n\n## Rate\n\nrate figures\n",
+            ResultsMarkdown.ReplaceSection(previous, "Tiles", "## Tiles\n\nnew $1 figures\n"));
+        Assert.Equal("# Benchmark results\n\n## Load\n\nload figures\n\n## Tiles\n\nfigures\n",
+            ResultsMarkdown.ReplaceSection("# Benchmark results\n\n## Load\n\nload figures\n", "Tiles", "## Tiles\n\nfigures"));
+    }
 }

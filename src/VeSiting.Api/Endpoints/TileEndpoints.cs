@@ -70,10 +70,19 @@ public static class TileEndpoints
             if (format != "png" && data.Store is IVectorTileStore producer && producer.ProducesLayer(found.Id))
                 return await producer.VectorTileAsync(found.Id, tile.Z, tile.X, tile.Y, cancellationToken);
             var source = new TileFeatureSource(data, options.Value.MaxFeaturesPerTile);
+            if (format != "png" && PointTileEncoder.Handles(found.Id))
+                return await source.PointTileAsync(found, tile, chosen, cancellationToken);
+            if (format == "png")
+            {
+                var utm = found.Id == "suitability"
+                    ? source.SuitabilityUtm32Features(await suitability.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken), tile)
+                    : await source.Utm32FeaturesAsync(found, tile, chosen, cancellationToken);
+                return PngRenderer.Render(tile, found, utm);
+            }
             var features = found.Id == "suitability"
                 ? source.SuitabilityFeatures(await suitability.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken), tile)
                 : await source.FeaturesAsync(found, tile, chosen, cancellationToken);
-            return format == "png" ? PngRenderer.Render(tile, found, features) : MvtEncoder.Encode(tile, features);
+            return MvtEncoder.Encode(tile, features);
         });
         return Results.Bytes(bytes, format == "png" ? "image/png" : "application/vnd.mapbox-vector-tile");
     }

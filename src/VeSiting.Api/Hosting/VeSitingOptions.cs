@@ -28,6 +28,7 @@ public sealed class VeSitingOptions
     /// <summary>Most vertices the geometries of one request body may have together (solar areas, candidate parcels, point layers).</summary>
     public int MaxVerticesPerRequest { get; set; } = 100_000;
     public int MaxFeaturesPerTile { get; set; } = 20_000;
+    /// <summary>Rendered tiles kept in memory; 0 = no tile cache (every request renders; for benchmarks).</summary>
     public int TileCacheEntries { get; set; } = 20_000;
     /// <summary>How often (seconds) a PostGIS-backed service checks for a newly imported data version.</summary>
     public double DataVersionPollSeconds { get; set; } = 30;

@@ -4,7 +4,8 @@ namespace VeSiting.Api.Tiles;
 
 /// <summary>
 /// Rendered tiles in memory, keyed by data version: when the store serves a new version, every older tile is
-/// dropped. Bounded: when full, the cache is emptied rather than growing (tiles are cheap to re-render).
+/// dropped. Bounded: when full, the cache is emptied rather than growing (tiles are cheap to re-render). A capacity of
+/// 0 turns caching off: every request renders (for benchmarks of the renderers and the store).
 /// </summary>
 public sealed class TileCache(int capacity)
 {
@@ -19,6 +20,11 @@ public sealed class TileCache(int capacity)
 
     public async Task<byte[]> GetOrAddAsync(string version, string key, Func<Task<byte[]>> render)
     {
+        if (capacity <= 0)
+        {
+            Interlocked.Increment(ref _misses);
+            return await render();
+        }
         if (version != Volatile.Read(ref _version))
         {
             lock (_tiles)

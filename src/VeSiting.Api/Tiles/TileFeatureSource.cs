@@ -18,31 +18,31 @@ namespace VeSiting.Api.Tiles;
 /// </summary>
 public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
 {
-    private const double MarginPixels = 8;
+    /// <summary>Features are kept up to this many pixels (of 256) outside the tile.</summary>
+    public const double MarginPixels = 8;
 
     public async Task<IReadOnlyList<(string VectorLayer, IFeature Feature)>> FeaturesAsync(TileLayer layer, TileAddress tile, TariffScenario scenario, CancellationToken cancellationToken)
     {
-        if (tile.Z < layer.MinZoom || tile.Z > layer.MaxZoom)
+        var features = await QueryAsync(layer, tile, scenario, cancellationToken);
+        if (features.Count == 0)
             return [];
-        var area = tile.Utm32Area(MarginPixels);
         var clip = tile.LonLatClip(MarginPixels);
-        var features = layer.Id switch
-        {
-            "boundaries" => await BoundariesAsync(area, tile, cancellationToken),
-            "plants" => await PlantsAsync(area, cancellationToken),
-            "scheme-zones" => await SchemeZonesAsync(area, cancellationToken),
-            "tariff-zones" => await TariffZonesAsync(area, tile, scenario, cancellationToken),
-            "dwellings" => await DwellingsAsync(area, scenario, cancellationToken),
-            _ => throw new ProblemException("layer", $"unknown layer '{layer.Id}'", StatusCodes.Status404NotFound),
-        };
         var result = new List<(string, IFeature)>();
         foreach (var (vectorLayer, geometry, attributes) in features)
         {
             var lonLat = GeometryTransforms.Transform(geometry, Epsg.Utm32, Epsg.Wgs84);
-            // Reprojected unions and differences can come out very slightly invalid; overlay needs valid input.
-            if (lonLat is not Point && !lonLat.IsValid)
-                lonLat = GeometryFixer.Fix(lonLat);
-            var clipped = lonLat is Point p ? (clip.Covers(p) ? p : null) : lonLat.Intersection(clip);
+            Geometry? clipped;
+            if (lonLat is Point p)
+                clipped = clip.Covers(p) ? p : null;
+            else if (clip.EnvelopeInternal.Contains(lonLat.EnvelopeInternal))
+                clipped = lonLat; // wholly inside: nothing to clip
+            else
+            {
+                // Reprojected unions and differences can come out very slightly invalid; overlay needs valid input.
+                if (!lonLat.IsValid)
+                    lonLat = GeometryFixer.Fix(lonLat);
+                clipped = lonLat.Intersection(clip);
+            }
             if (clipped is null || clipped.IsEmpty)
                 continue;
             result.Add((vectorLayer, new Feature(clipped, attributes)));
@@ -50,6 +50,44 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
                 break;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The features of a layer that meet the tile and its margin, still in EPSG:25832 and not clipped: what PNG tiles
+    /// draw (the canvas clips) and what <see cref="FeaturesAsync"/> reprojects and clips for vector tiles.
+    /// </summary>
+    public async Task<IReadOnlyList<(string VectorLayer, Geometry Utm32, AttributesTable Attributes)>> Utm32FeaturesAsync(TileLayer layer, TileAddress tile, TariffScenario scenario, CancellationToken cancellationToken)
+    {
+        var features = await QueryAsync(layer, tile, scenario, cancellationToken);
+        return features.Count > maxFeatures ? features[..maxFeatures] : features;
+    }
+
+    private async Task<List<(string VectorLayer, Geometry Utm32, AttributesTable Attributes)>> QueryAsync(TileLayer layer, TileAddress tile, TariffScenario scenario, CancellationToken cancellationToken)
+    {
+        if (tile.Z < layer.MinZoom || tile.Z > layer.MaxZoom)
+            return [];
+        var area = tile.Utm32Area(MarginPixels);
+        return layer.Id switch
+        {
+            "boundaries" => await BoundariesAsync(area, tile, cancellationToken),
+            "plants" => await PlantsAsync(area, cancellationToken),
+            "scheme-zones" => await SchemeZonesAsync(area, tile, cancellationToken),
+            "tariff-zones" => await TariffZonesAsync(area, tile, scenario, cancellationToken),
+            "dwellings" => await DwellingsAsync(area, scenario, cancellationToken),
+            _ => throw new ProblemException("layer", $"unknown layer '{layer.Id}'", StatusCodes.Status404NotFound),
+        };
+    }
+
+    /// <summary>
+    /// The vector tile of a point layer (<see cref="PointTileEncoder.Handles"/>): the same store queries and
+    /// attributes as <see cref="FeaturesAsync"/>, encoded from EPSG:25832 directly.
+    /// </summary>
+    public async Task<byte[]> PointTileAsync(TileLayer layer, TileAddress tile, TariffScenario scenario, CancellationToken cancellationToken)
+    {
+        if (!PointTileEncoder.Handles(layer.Id))
+            throw new ArgumentException($"'{layer.Id}' is not a point layer", nameof(layer));
+        var features = await QueryAsync(layer, tile, scenario, cancellationToken);
+        return PointTileEncoder.Encode(tile, layer.VectorLayers[0], features.Select(f => (f.Item2, (IAttributesTable)f.Item3)), maxFeatures);
     }
 
     /// <summary>The cells of a siting result that meet the tile, scored and classed (excluded cells say why).</summary>
@@ -73,17 +111,32 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
         return features;
     }
 
+    /// <summary>The cells of a siting result that meet the tile, in EPSG:25832 and not clipped (for PNG tiles).</summary>
+    public IReadOnlyList<(string VectorLayer, Geometry Utm32, AttributesTable Attributes)> SuitabilityUtm32Features(IndexedSitingResult result, TileAddress tile)
+    {
+        if (tile.Z < 5)
+            return [];
+        var area = tile.Utm32Area(MarginPixels);
+        return result.Index.Query(area.EnvelopeInternal)
+            .Select(site => ("suitability", site.Candidate.Area ?? site.Candidate.Position, Endpoints.SitesEndpoints.Attributes(site)))
+            .Take(maxFeatures)
+            .ToList();
+    }
+
     private async Task<List<(string, Geometry, AttributesTable)>> BoundariesAsync(Geometry area, TileAddress tile, CancellationToken cancellationToken)
     {
         var list = new List<(string, Geometry, AttributesTable)>();
         var tolerance = tile.MetresPerPixel;
+        var box = area.Factory.ToGeometry(area.EnvelopeInternal);
         foreach (var (kind, vectorLayer) in new[] { (AdminAreaKind.Region, "regions"), (AdminAreaKind.Municipality, "municipalities") })
         {
             foreach (var a in await data.Store.ListAreasAsync(kind, cancellationToken))
             {
                 if (!a.Geometry.EnvelopeInternal.Intersects(area.EnvelopeInternal))
                     continue;
-                var simplified = TopologyPreservingSimplifier.Simplify(a.Geometry, tolerance).Intersection(area);
+                // Clip to the tile first (OverlayNG clips by envelope, so only the edges near the tile are worked on),
+                // then simplify the small piece: simplifying a whole region for every tile cost tens of milliseconds.
+                var simplified = TopologyPreservingSimplifier.Simplify(a.Geometry.Intersection(box), tolerance);
                 if (!simplified.IsEmpty)
                     list.Add((vectorLayer, simplified, Attributes(("code", a.Code), ("name", a.Name), ("kind", kind == AdminAreaKind.Region ? "region" : "municipality"))));
             }
@@ -100,24 +153,28 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
                 ("total_height_m", p.Plant.TotalHeightM))))
             .ToList();
 
-    private async Task<List<(string, Geometry, AttributesTable)>> SchemeZonesAsync(Geometry area, CancellationToken cancellationToken)
+    private async Task<List<(string, Geometry, AttributesTable)>> SchemeZonesAsync(Geometry area, TileAddress tile, CancellationToken cancellationToken)
     {
         var list = new List<(string, Geometry, AttributesTable)>();
+        var box = area.EnvelopeInternal;
         foreach (var hit in await data.Store.PlantsWithinAsync(area, AssessmentContext.SchemeSearchRadiusM, AssessmentContext.Candidates, cancellationToken))
         {
             var p = hit.Plant;
+            var centre = p.Geometry.Coordinate;
             if (p.Kind == PlantKind.WindTurbine && p.TotalHeightM is { } h && h >= 25)
             {
                 foreach (var k in new[] { 8, 6, 4 })
                 {
-                    var outer = p.Geometry.Buffer(k * h, 24);
-                    var ring = k == 4 ? outer : outer.Difference(p.Geometry.Buffer((k - 2) * h, 24));
+                    if (!box.Intersects(new Envelope(centre.X - k * h, centre.X + k * h, centre.Y - k * h, centre.Y + k * h)))
+                        continue;
+                    var ring = k == 4 ? Circles.Disc(p.Geometry, k * h, tile.MetresPerPixel) : Circles.Annulus(p.Geometry, k * h, (k - 2) * h, tile.MetresPerPixel);
                     list.Add(("scheme-zones", ring, Attributes(("plant", p.Id), ("ring", k.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("radius_m", Math.Round(k * h, 1)))));
                 }
             }
             else if (p.Kind == PlantKind.SolarPark && p.CapacityKw >= 500)
             {
-                list.Add(("scheme-zones", p.Geometry.Buffer(200, 24), Attributes(("plant", p.Id), ("ring", "solar"), ("radius_m", 200.0))));
+                var zone = p.Geometry is Point ? Circles.Disc(p.Geometry, 200, tile.MetresPerPixel) : p.Geometry.Buffer(200, 24);
+                list.Add(("scheme-zones", zone, Attributes(("plant", p.Id), ("ring", "solar"), ("radius_m", 200.0))));
             }
         }
         return list;

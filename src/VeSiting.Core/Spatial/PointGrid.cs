@@ -62,5 +62,28 @@ public sealed class PointGrid
         }
     }
 
+    /// <summary>Calls <paramref name="found"/> with the index and coordinates of every point inside the box (edges included).</summary>
+    public void InBox<TState>(double minX, double minY, double maxX, double maxY, ref TState state, BoxCallback<TState> found)
+    {
+        if (_x.Length == 0 || minX > maxX || minY > maxY)
+            return;
+        for (var r = Row(minY); r <= Row(maxY); r++)
+        {
+            for (var c = Column(minX); c <= Column(maxX); c++)
+            {
+                var cell = r * _columns + c;
+                for (var k = _cellStart[cell]; k < _cellStart[cell + 1]; k++)
+                {
+                    var i = _items[k];
+                    var (x, y) = (_x[i], _y[i]);
+                    if (x >= minX && x <= maxX && y >= minY && y <= maxY)
+                        found(i, x, y, ref state);
+                }
+            }
+        }
+    }
+
     public delegate void WithinCallback<TState>(int index, double distanceM, ref TState state);
+
+    public delegate void BoxCallback<TState>(int index, double x, double y, ref TState state);
 }

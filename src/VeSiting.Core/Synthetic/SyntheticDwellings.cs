@@ -14,6 +14,12 @@ public static class SyntheticDwellings
     public const string IdPrefix = "synthetic:";
     public const double PersonsPerDwelling = 2.13;
 
+    /// <summary>
+    /// The seed of one municipality's draws: the same in every process (HashCode.Combine, used before, is randomised
+    /// per process, so "seed 42" gave a different national set on every run).
+    /// </summary>
+    public static int SeedFor(int seed, int municipalityCode) => (int)(((long)seed * 1_000_003 + municipalityCode) & int.MaxValue);
+
     /// <summary>Dwelling coordinates (EPSG:25832) as flat arrays, ordered by municipality code then draw.</summary>
     public static (double[] X, double[] Y, int[] Municipality) Generate(IReadOnlyList<AdminArea> municipalities, IReadOnlyList<MunicipalityPopulation> population,
         int seed = 42, double personsPerDwelling = PersonsPerDwelling, int? total = null)
@@ -35,7 +41,7 @@ public static class SyntheticDwellings
         for (var a = 0; a < areas.Count; a++)
         {
             var area = areas[a];
-            var random = new Random(StableSeed(seed, area.NumericCode!.Value));
+            var random = new Random(SeedFor(seed, area.NumericCode!.Value));
             var prepared = PreparedGeometryFactory.Prepare(area.Geometry);
             var e = area.Geometry.EnvelopeInternal;
             var factory = area.Geometry.Factory;
@@ -54,20 +60,5 @@ public static class SyntheticDwellings
             }
         }
         return (xs, ys, codes);
-    }
-
-    /// <summary>
-    /// One generator seed per municipality from the set's seed and the municipality code, the same in every process
-    /// (HashCode is randomised per process, so it would make "seed 42" differ between runs): SplitMix64's finaliser.
-    /// </summary>
-    private static int StableSeed(int seed, int municipalityCode)
-    {
-        unchecked
-        {
-            var x = ((ulong)(uint)seed << 32 | (uint)municipalityCode) + 0x9E3779B97F4A7C15UL;
-            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-            return (int)((x ^ (x >> 31)) & int.MaxValue);
-        }
     }
 }

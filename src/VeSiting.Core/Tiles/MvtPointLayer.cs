@@ -1,0 +1,171 @@
+using System.Globalization;
+
+namespace VeSiting.Core.Tiles;
+
+/// <summary>
+/// A Mapbox Vector Tile (spec 2.1) with one layer of points, written straight to protocol-buffer bytes: one POINT
+/// feature per point (MoveTo(1) from the origin), attribute keys and values shared through the layer's tables, no
+/// allocation per point beyond new distinct attribute values. Not thread-safe; one instance per tile.
+/// </summary>
+public sealed class MvtPointLayer(string name, int extent = 4096)
+{
+    // Field tags: (field number << 3) | wire type (0 varint, 1 fixed64, 2 length-delimited).
+    private const byte TileLayers = 3 << 3 | 2;
+    private const byte LayerName = 1 << 3 | 2, LayerFeatures = 2 << 3 | 2, LayerKeys = 3 << 3 | 2, LayerValues = 4 << 3 | 2, LayerExtent = 5 << 3, LayerVersion = 15 << 3;
+    private const byte FeatureTags = 2 << 3 | 2, FeatureType = 3 << 3, FeatureGeometry = 4 << 3 | 2;
+    private const byte ValueString = 1 << 3 | 2, ValueDouble = 3 << 3 | 1, ValueUInt = 5 << 3, ValueSInt = 6 << 3, ValueBool = 7 << 3;
+    private const byte PointType = 1;
+    private const byte MoveToOnce = 1 | 1 << 3;
+
+    private readonly ProtobufBuffer _features = new(64 * 1024);
+    private readonly ProtobufBuffer _values = new();
+    private readonly ProtobufBuffer _scratch = new(64);
+    private readonly List<string> _keys = [];
+    private readonly Dictionary<string, int> _keyIndex = [];
+    private readonly Dictionary<string, int> _strings = [];
+    private readonly Dictionary<double, int> _doubles = [];
+    private readonly Dictionary<long, int> _integers = [];
+    private readonly int[] _bools = [-1, -1];
+    private readonly List<uint> _tags = [];
+    private int _valueCount;
+    private bool _open;
+    private int _px, _py;
+
+    public string Name { get; } = name;
+    public int Extent { get; } = extent;
+    public int Count { get; private set; }
+
+    /// <summary>Starts a point feature at tile position (px, py); attributes added next belong to it.</summary>
+    public void AddPoint(int px, int py)
+    {
+        Flush();
+        (_px, _py, _open) = (px, py, true);
+        Count++;
+    }
+
+    /// <summary>An attribute of the current feature: string, bool, integer or floating-point; null values are left out.</summary>
+    public void Attribute(string key, object? value)
+    {
+        if (!_open)
+            throw new InvalidOperationException("add a point before its attributes");
+        if (value is null)
+            return;
+        int index;
+        switch (value)
+        {
+            case bool b:
+                if (_bools[b ? 1 : 0] is var known and >= 0)
+                {
+                    index = known;
+                    break;
+                }
+                _scratch.Byte(ValueBool);
+                _scratch.Varint(b ? 1UL : 0UL);
+                index = _bools[b ? 1 : 0] = CommitValue();
+                break;
+            case int or long or short or byte or uint or ushort or sbyte:
+                var l = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                if (_integers.TryGetValue(l, out index))
+                    break;
+                _scratch.Byte(l >= 0 ? ValueUInt : ValueSInt);
+                _scratch.Varint(l >= 0 ? (ulong)l : (ulong)((l << 1) ^ (l >> 63)));
+                index = _integers[l] = CommitValue();
+                break;
+            case double or float or decimal:
+                var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                if (_doubles.TryGetValue(d, out index))
+                    break;
+                _scratch.Byte(ValueDouble);
+                _scratch.Fixed64(d);
+                index = _doubles[d] = CommitValue();
+                break;
+            default:
+                var s = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+                if (_strings.TryGetValue(s, out index))
+                    break;
+                _scratch.Byte(ValueString);
+                _scratch.String(s);
+                index = _strings[s] = CommitValue();
+                break;
+        }
+        if (!_keyIndex.TryGetValue(key, out var k))
+        {
+            _keyIndex[key] = k = _keys.Count;
+            _keys.Add(key);
+        }
+        _tags.Add((uint)k);
+        _tags.Add((uint)index);
+    }
+
+    /// <summary>The tile's bytes: this one layer, or no bytes at all (a valid empty tile) when it has no points.</summary>
+    public byte[] ToTile()
+    {
+        Flush();
+        if (Count == 0)
+            return [];
+        var head = new ProtobufBuffer(256);
+        head.Byte(LayerVersion);
+        head.Varint(2);
+        head.Byte(LayerName);
+        head.String(Name);
+        var tail = new ProtobufBuffer(256);
+        foreach (var key in _keys)
+        {
+            tail.Byte(LayerKeys);
+            tail.String(key);
+        }
+        tail.Bytes(_values.Written);
+        tail.Byte(LayerExtent);
+        tail.Varint((ulong)Extent);
+        var layerLength = head.Length + _features.Length + tail.Length;
+        var tile = new ProtobufBuffer(layerLength + 16);
+        tile.Byte(TileLayers);
+        tile.Varint((ulong)layerLength);
+        tile.Bytes(head.Written);
+        tile.Bytes(_features.Written);
+        tile.Bytes(tail.Written);
+        return tile.Written.ToArray();
+    }
+
+    /// <summary>Writes the open feature: its packed tags, type POINT and geometry MoveTo(1) with zigzag deltas from (0, 0).</summary>
+    private void Flush()
+    {
+        if (!_open)
+            return;
+        _open = false;
+        var x = ProtobufBuffer.ZigZag(_px);
+        var y = ProtobufBuffer.ZigZag(_py);
+        var geometryLength = 1 + ProtobufBuffer.VarintSize(x) + ProtobufBuffer.VarintSize(y);
+        var tagsLength = 0;
+        foreach (var t in _tags)
+            tagsLength += ProtobufBuffer.VarintSize(t);
+        var featureLength = (tagsLength > 0 ? 1 + ProtobufBuffer.VarintSize((ulong)tagsLength) + tagsLength : 0) + 2 + 1 + ProtobufBuffer.VarintSize((ulong)geometryLength) + geometryLength;
+        _features.Byte(LayerFeatures);
+        _features.Varint((ulong)featureLength);
+        if (tagsLength > 0)
+        {
+            _features.Byte(FeatureTags);
+            _features.Varint((ulong)tagsLength);
+            foreach (var t in _tags)
+                _features.Varint(t);
+        }
+        _features.Byte(FeatureType);
+        _features.Byte(PointType);
+        _features.Byte(FeatureGeometry);
+        _features.Varint((ulong)geometryLength);
+        _features.Byte(MoveToOnce);
+        _features.Varint(x);
+        _features.Varint(y);
+        _tags.Clear();
+    }
+
+    /// <summary>Appends the value message in the scratch buffer to the layer's values; its index.</summary>
+    private int CommitValue()
+    {
+        _values.Byte(LayerValues);
+        _values.Varint((ulong)_scratch.Length);
+        _values.Bytes(_scratch.Written);
+        _scratch.Clear();
+        return _valueCount++;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using NetTopologySuite.Features;
+using NetTopologySuite.IO.VectorTiles.Mapbox;
+using SkiaSharp;
+using VeSiting.Api.Hosting;
+using VeSiting.Api.Tests.Api;
+using VeSiting.Api.Tiles;
+using VeSiting.Core.Spatial;
+using Tile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;
+
+namespace VeSiting.Api.Tests.Tiles;
+
+[Collection(ApiCollection.Name)]
+public sealed class PointTileTests(ApiFactory factory)
+{
+    [Fact]
+    public async Task The_point_encoder_holds_the_same_plants_as_the_general_encoder()
+    {
+        // Central Jutland at z7: hundreds of plants. Both paths decoded by NetTopologySuite's reader.
+        var data = factory.Services.GetRequiredService<ServiceData>();
+        var source = new TileFeatureSource(data, 20_000);
+        var layer = LayerCatalog.Find("plants")!;
+        var scenario = data.Context(scenarioIds: ["banded-distance"]).Scenarios[0];
+        var tile = new TileAddress(7, 67, 39);
+
+        var fast = Read(await source.PointTileAsync(layer, tile, scenario, CancellationToken.None), tile);
+        var general = Read(MvtEncoder.Encode(tile, await source.FeaturesAsync(layer, tile, scenario, CancellationToken.None)), tile);
+
+        Assert.True(fast.Count > 500, $"{fast.Count} plants");
+        Assert.Equal(general.Keys.Order(), fast.Keys.Order());
+        foreach (var (id, f) in fast)
+        {
+            var g = general[id];
+            // One unit at z7 is 360 / 128 / 4096 = 6.9e-4° of longitude; both round to whole units.
+            Assert.Equal(g.Geometry.Coordinate.X, f.Geometry.Coordinate.X, tolerance: 7e-4);
+            Assert.Equal(g.Geometry.Coordinate.Y, f.Geometry.Coordinate.Y, tolerance: 7e-4);
+            Assert.Equal(g.Attributes["kind"], f.Attributes["kind"]);
+            Assert.Equal(g.Attributes["status"], f.Attributes["status"]);
+        }
+    }
+
+    [Fact]
+    public void A_png_tile_draws_a_plant_at_its_hand_computed_pixel()
+    {
+        // The control point E 467394.6281, N 6248471.3325 is at units (2338.36, 3310.58) of 4096 in z14 tile 8577/5070
+        // (worked in VeSiting.Core.Tests MvtPointLayerTests); at 256 px that is (2338.36 / 16, 3310.58 / 16) = (146.1, 206.9).
+        var tile = new TileAddress(14, 8577, 5070);
+        var attributes = new AttributesTable { { "kind", "WindTurbine" } };
+        var png = PngRenderer.Render(tile, LayerCatalog.Find("plants")!, [("plants", GeometryTransforms.Utm32Point(467394.6281, 6248471.3325), attributes)]);
+
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.Equal((256, 256), (bitmap.Width, bitmap.Height));
+        // A 3 px dot in the wind-turbine colour #1f77b4 around (146.1, 206.9); nothing elsewhere.
+        Assert.Equal(new SKColor(0x1f, 0x77, 0xb4, 0xff), bitmap.GetPixel(146, 207));
+        Assert.Equal(0, bitmap.GetPixel(146, 212).Alpha);
+        Assert.Equal(0, bitmap.GetPixel(20, 20).Alpha);
+    }
+
+    private static Dictionary<string, IFeature> Read(byte[] bytes, TileAddress tile) =>
+        new MapboxTileReader().Read(new MemoryStream(bytes), new Tile(tile.X, tile.Y, tile.Z))
+            .Layers.Single(l => l.Name == "plants").Features.ToDictionary(f => (string)f.Attributes["id"]);
+}

@@ -1,0 +1,123 @@
+using NetTopologySuite.IO.VectorTiles.Mapbox;
+using VeSiting.Core.Spatial;
+using VeSiting.Core.Tiles;
+using NtsTile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;
+
+namespace VeSiting.Core.Tests.Tiles;
+
+public sealed class MvtPointLayerTests
+{
+    // The control point E 467394.6281, N 6248471.3325 = lon 8.4720166°, lat 56.3797517° (PostGIS), worked by hand at z14 (2^14 = 16384 tiles):
+    //   x = (8.4720166 + 180) / 360 = 0.52353338 → × 16384 = 8577.57089 → column 8577, (0.57089) × 4096 = 2338.36 → unit 2338
+    //   φ = 56.3797517° = 0.98401230 rad, tan φ = 1.50396762, ψ = asinh(tan φ) = 1.19696205
+    //   y = 0.5 − ψ / 2π = 0.30949757 → × 16384 = 5070.80825 → row 5070, (0.80825) × 4096 = 3310.58 → unit 3311
+    private const double E = 467394.6281, N = 6248471.3325;
+    private static readonly MercatorTile Tile = new(14, 8577, 5070);
+
+    [Fact]
+    public void The_control_point_lands_on_the_hand_computed_tile_and_units()
+    {
+        Assert.Equal((8577, 5070), MercatorTile.TileOf(E, N, 14));
+        var layer = new MvtPointLayer("dwellings");
+        Assert.True(Tile.TryPosition(E, N, out var px, out var py));
+        layer.AddPoint(px, py);
+
+        var decoded = Assert.Single(RawMvt.Decode(layer.ToTile()));
+        Assert.Equal(("dwellings", 2, 4096), (decoded.Name, decoded.Version, decoded.Extent));
+        var feature = Assert.Single(decoded.Features);
+        Assert.Equal((1, 2338, 3311), (feature.Type, feature.X, feature.Y));
+        Assert.Empty(feature.Attributes);
+    }
+
+    [Fact]
+    public void Attributes_round_trip_through_the_layer_tables()
+    {
+        var layer = new MvtPointLayer("plants");
+        layer.AddPoint(10, 20);
+        layer.Attribute("kind", "WindTurbine");
+        layer.Attribute("capacity_mw", 3.6);
+        layer.Attribute("rank", 7);
+        layer.Attribute("offset", -3L);
+        layer.Attribute("covered", true);
+        layer.Attribute("name", null);
+        layer.AddPoint(-5, 4100);
+        layer.Attribute("kind", "WindTurbine");
+        layer.Attribute("name", "Ærø Øst");
+
+        var decoded = Assert.Single(RawMvt.Decode(layer.ToTile()));
+        Assert.Equal(2, decoded.Features.Count);
+        var (first, second) = (decoded.Features[0], decoded.Features[1]);
+        Assert.Equal((10, 20), (first.X, first.Y));
+        Assert.Equal(new Dictionary<string, object> { ["kind"] = "WindTurbine", ["capacity_mw"] = 3.6, ["rank"] = 7L, ["offset"] = -3L, ["covered"] = true }, first.Attributes);
+        Assert.Equal((-5, 4100), (second.X, second.Y));
+        Assert.Equal(new Dictionary<string, object> { ["kind"] = "WindTurbine", ["name"] = "Ærø Øst" }, second.Attributes);
+    }
+
+    [Fact]
+    public void NetTopologySuite_reads_the_tile_back_to_the_control_point()
+    {
+        var layer = new MvtPointLayer("dwellings");
+        Assert.True(Tile.TryPosition(E, N, out var px, out var py));
+        layer.AddPoint(px, py);
+        layer.Attribute("id", "a1");
+
+        var tile = new MapboxTileReader().Read(new MemoryStream(layer.ToTile()), new NtsTile(8577, 5070, 14));
+        var read = Assert.Single(tile.Layers);
+        Assert.Equal("dwellings", read.Name);
+        var feature = Assert.Single(read.Features);
+        Assert.Equal("a1", feature.Attributes["id"]);
+        // One unit at z14 is 360 / 16384 / 4096 = 5.4e-6° of longitude and 5.4e-6 × cos 56.38° = 3.0e-6° of latitude;
+        // rounding to whole units moves the point by at most half a unit each way. The reader turns rows into latitude
+        // about one unit further south than PostGIS's ST_AsMVTGeom, which gives this point POINT(2338 3311) as we do
+        // (checked in PostGIS 3.3.2), so latitude is allowed one and a half units.
+        Assert.Equal(8.4720166, feature.Geometry.Coordinate.X, tolerance: 2.7e-6);
+        Assert.Equal(56.3797517, feature.Geometry.Coordinate.Y, tolerance: 4.5e-6);
+    }
+
+    [Theory]
+    [InlineData(-127.9, 2048, true, -128, 2048)]
+    [InlineData(-128.1, 2048, false, 0, 0)]
+    [InlineData(4223.9, 2048, true, 4224, 2048)]
+    [InlineData(4224.1, 2048, false, 0, 0)]
+    [InlineData(2048, -128.1, false, 0, 0)]
+    [InlineData(2048, 4223.9, true, 2048, 4224)]
+    [InlineData(1000.4, 3000.6, true, 1000, 3001)]
+    public void Points_outside_the_tile_and_its_128_unit_buffer_are_dropped(double u, double v, bool kept, int px, int py)
+    {
+        // The EPSG:25832 point at tile position (u, v) of 14/8577/5070, by the web-mercator inverse:
+        // lon = (8577 + u/4096) / 16384 × 360 − 180, lat = atan(sinh(π (1 − 2 (5070 + v/4096) / 16384))).
+        var lon = (8577 + u / 4096) / 16384 * 360 - 180;
+        var lat = Math.Atan(Math.Sinh(Math.PI * (1 - 2 * (5070 + v / 4096) / 16384))) * 180 / Math.PI;
+        var (e, n) = CoordinateTransformer.Instance.ToUtm32(lon, lat);
+
+        Assert.Equal(kept, Tile.TryPosition(e, n, out var x, out var y));
+        Assert.Equal((px, py), (x, y));
+        var (minE, minN, maxE, maxN) = Tile.Utm32Box();
+        if (kept)
+            Assert.True(e >= minE && e <= maxE && n >= minN && n <= maxN, "the search box holds every kept point");
+    }
+
+    [Fact]
+    public void A_grid_tile_holds_exactly_the_points_inside_the_tile_and_buffer()
+    {
+        // 5,000 random points around the control point's tile; brute force with TryPosition gives the expected count.
+        var random = new Random(3);
+        var xs = Enumerable.Range(0, 5000).Select(_ => E - 3000 + random.NextDouble() * 6000).ToArray();
+        var ys = Enumerable.Range(0, 5000).Select(_ => N - 3000 + random.NextDouble() * 6000).ToArray();
+        var expected = Enumerable.Range(0, xs.Length).Count(i => Tile.TryPosition(xs[i], ys[i], out _, out _));
+
+        var (bytes, count) = PointGridTile.Encode(new PointGrid(xs, ys, 500), Tile, "dwellings");
+
+        Assert.InRange(expected, 100, 4999);
+        Assert.Equal(expected, count);
+        var layer = Assert.Single(RawMvt.Decode(bytes));
+        Assert.Equal(expected, layer.Features.Count);
+        Assert.All(layer.Features, f => Assert.True(f.X is >= -128 and <= 4224 && f.Y is >= -128 and <= 4224));
+    }
+
+    [Fact]
+    public void An_empty_layer_is_an_empty_tile()
+    {
+        Assert.Empty(new MvtPointLayer("plants").ToTile());
+    }
+}
