@@ -66,12 +66,24 @@ public sealed class GeoJsonImporterTests : IDisposable
     [Theory]
     [InlineData("""{"type":"Feature"}""", "not a GeoJSON FeatureCollection")]
     [InlineData("""{"type":"FeatureCollection","features":[""", "not readable JSON")]
+    [InlineData("""{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}]}""", "not readable JSON")]
     public void Malformed_geojson_is_refused(string json, string expected)
     {
         var path = _temp.Write("h.geojson", json);
         var e = Assert.Throws<ImportFailedException>(() => new DistrictHeatingReader().Read(path, "heat"));
         Assert.Contains(expected, e.Message);
         Assert.Contains("h.geojson", e.Message);
+    }
+
+    [Fact]
+    public void Geojson_that_is_not_utf8_is_refused_naming_the_file()
+    {
+        // "Å" in Latin-1 (0xC5) followed by a quote: not a valid UTF-8 sequence.
+        var bytes = "{\"type\":\"FeatureCollection\",\"name\":\"X\",\"features\":[]}"u8.ToArray();
+        bytes[bytes.Length - 20] = 0xC5;
+        var path = _temp.Write("latin1.geojson", bytes);
+        var e = Assert.Throws<ImportFailedException>(() => new DistrictHeatingReader().Read(path, "heat"));
+        Assert.Contains("latin1.geojson", e.Message);
     }
 
     [Fact]
