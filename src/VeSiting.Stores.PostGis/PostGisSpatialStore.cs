@@ -154,6 +154,18 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
             SELECT {PostGisRows.AreaColumns} FROM admin_areas WHERE kind = @kind ORDER BY code COLLATE "C"
             """, [new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = kind.ToString() }], PostGisRows.Area, cancellationToken);
 
+    public async Task<IReadOnlyList<AdminArea>> AreasMeetingAsync(AdminAreaKind kind, Envelope box, CancellationToken cancellationToken = default)
+    {
+        // The index finds candidates by PostGIS's (float4-rounded, slightly larger) boxes; the exact test is the same as the embedded engine's.
+        var candidates = await Query($"""
+            SELECT {PostGisRows.AreaColumns} FROM admin_areas
+            WHERE kind = @kind AND geom && ST_MakeEnvelope(@x0, @y0, @x1, @y1, 25832) ORDER BY code COLLATE "C"
+            """, [new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = kind.ToString() },
+                new NpgsqlParameter("x0", box.MinX), new NpgsqlParameter("y0", box.MinY), new NpgsqlParameter("x1", box.MaxX), new NpgsqlParameter("y1", box.MaxY)],
+            PostGisRows.Area, cancellationToken);
+        return candidates.Where(a => a.Geometry.EnvelopeInternal.Intersects(box)).ToList();
+    }
+
     public Task<IReadOnlyList<DistrictHeatingPlant>> ListDistrictHeatingAsync(CancellationToken cancellationToken = default) =>
         Query("""
             SELECT id, name, main_fuel, supply_area_km2, source_id, source_file, source_row, geom FROM district_heating

@@ -130,10 +130,8 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
         var box = area.Factory.ToGeometry(area.EnvelopeInternal);
         foreach (var (kind, vectorLayer) in new[] { (AdminAreaKind.Region, "regions"), (AdminAreaKind.Municipality, "municipalities") })
         {
-            foreach (var a in await data.Store.ListAreasAsync(kind, cancellationToken))
+            foreach (var a in await data.Store.AreasMeetingAsync(kind, area.EnvelopeInternal, cancellationToken))
             {
-                if (!a.Geometry.EnvelopeInternal.Intersects(area.EnvelopeInternal))
-                    continue;
                 // Clip to the tile first (OverlayNG clips by envelope, so only the edges near the tile are worked on),
                 // then simplify the small piece: simplifying a whole region for every tile cost tens of milliseconds.
                 var simplified = TopologyPreservingSimplifier.Simplify(a.Geometry.Intersection(box), tolerance);

@@ -37,6 +37,9 @@ public interface ISpatialStore
 
     Task<IReadOnlyList<AdminArea>> ListAreasAsync(AdminAreaKind kind, CancellationToken cancellationToken = default);
 
+    /// <summary>Areas of a kind whose bounding box meets <paramref name="box"/> (EPSG:25832), ordered by code; what a map tile needs.</summary>
+    Task<IReadOnlyList<AdminArea>> AreasMeetingAsync(AdminAreaKind kind, Envelope box, CancellationToken cancellationToken = default);
+
     /// <summary>Every district-heating plant, ordered by id.</summary>
     Task<IReadOnlyList<DistrictHeatingPlant>> ListDistrictHeatingAsync(CancellationToken cancellationToken = default);
 

@@ -114,6 +114,9 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
     public Task<IReadOnlyList<AdminArea>> ListAreasAsync(AdminAreaKind kind, CancellationToken cancellationToken = default) =>
         Task.FromResult(_data.Areas(kind));
 
+    public Task<IReadOnlyList<AdminArea>> AreasMeetingAsync(AdminAreaKind kind, Envelope box, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<AdminArea>>(_data.Areas(kind).Where(a => a.Geometry.EnvelopeInternal.Intersects(box)).ToList());
+
     public Task<IReadOnlyList<DistrictHeatingPlant>> ListDistrictHeatingAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DistrictHeatingPlant>>(_data.DistrictHeating.OrderBy(h => h.Id, StringComparer.Ordinal).ThenBy(h => h.Name, StringComparer.Ordinal).ToList());
 

@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
@@ -96,6 +97,32 @@ public abstract class SpatialStoreContract
         Assert.Null(await HandMade.AreaAtAsync(AdminAreaKind.Municipality, GeometryTransforms.Utm32Point(650000, 6200000)));
         Assert.Null(await HandMade.AreaAtAsync(AdminAreaKind.Region, GeometryTransforms.Utm32Point(595000, 6200000)));
         Assert.Equal(["0101", "0147"], (await HandMade.ListAreasAsync(AdminAreaKind.Municipality)).Select(a => a.Code));
+    }
+
+    [Fact]
+    public async Task Areas_meeting_a_box_are_those_whose_bounds_it_touches()
+    {
+        // 0101 spans x 590–600 km, 0147 600–610 km (y 6,190–6,210 km); a shared edge touches both.
+        async Task<string[]> Codes(double x0, double y0, double x1, double y1) =>
+            (await HandMade.AreasMeetingAsync(AdminAreaKind.Municipality, new Envelope(x0, x1, y0, y1))).Select(a => a.Code).ToArray();
+        Assert.Equal(["0101"], await Codes(591000, 6195000, 592000, 6196000));
+        Assert.Equal(["0147"], await Codes(605000, 6195000, 615000, 6196000));
+        Assert.Equal(["0101", "0147"], await Codes(599000, 6200000, 601000, 6201000));
+        Assert.Equal(["0101", "0147"], await Codes(600000, 6200000, 600000, 6200000));
+        Assert.Empty(await Codes(650000, 6200000, 660000, 6210000));
+    }
+
+    [Theory]
+    [InlineData(AdminAreaKind.Municipality, 720000, 6170000, 730000, 6180000)] // Copenhagen
+    [InlineData(AdminAreaKind.Municipality, 480000, 6200000, 560000, 6260000)] // central Jutland
+    [InlineData(AdminAreaKind.Region, 600000, 6100000, 700000, 6200000)]
+    [InlineData(AdminAreaKind.PostCode, 640000, 6150000, 645000, 6155000)]
+    public async Task Areas_meeting_a_box_on_real_data_equal_a_scan_of_every_area(AdminAreaKind kind, double x0, double y0, double x1, double y1)
+    {
+        var box = new Envelope(x0, x1, y0, y1);
+        var expected = (await Real.ListAreasAsync(kind)).Where(a => a.Geometry.EnvelopeInternal.Intersects(box)).Select(a => a.Code).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, (await Real.AreasMeetingAsync(kind, box)).Select(a => a.Code));
     }
 
     [Fact]
