@@ -237,7 +237,17 @@ for i, (x, y) in enumerate(tiles):
                 open(name, "wb").write(body)
                 w, h = png_size(body, name)
                 print(f"sample {name}: {w} × {h} px, {len(body)} bytes", file=sys.stderr)
-json.dump({"times": times, "sizes": sizes, "sample": list(tiles[0])}, open(f"{work}/png.json", "w"))
+# Where a MapServer request's time goes: the same processes with (almost) nothing to do, 50 runs each, alternated.
+def run_ms(args):
+    start = time.perf_counter()
+    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return (time.perf_counter() - start) * 1000
+floors = {"`mapserv -v` (process start: loading MapServer and its libraries, nothing read)": [],
+          "`map2img -l plants` on a 1 km extent in the Gulf of Guinea (start, mapfile, PostgreSQL connection, PROJ set-up, query; nothing drawn)": []}
+for _ in range(50):
+    floors[next(iter(floors))].append(run_ms(["mapserv", "-v"]))
+    floors[list(floors)[1]].append(run_ms(["map2img", "-m", mapfile, "-l", "plants", "-s", "256", "256", "-o", f"{work}/empty.png", "-e", "0", "0", "1000", "1000"]))
+json.dump({"times": times, "sizes": sizes, "sample": list(tiles[0]), "floors": floors}, open(f"{work}/png.json", "w"))
 PY
 
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -278,6 +288,7 @@ section = f"""## PNG tiles vs. MapServer 8 (bench/png-mapserver.sh)
 |---|---|---|---|---|---|---|
 {chr(10).join(rows)}
 
+- Where MapServer's time goes (same run, after the tiles, 50 runs each, medians): {"; ".join(f"{k}: {med(v):.1f} ms" for k, v in data["floors"].items())}. So most of a CGI tile is starting a process and setting it up: map2img's p50 exceeds that empty render by {med(times["MapServer 8 map2img"]["plants"]) - med(list(data["floors"].values())[1]):.1f} ms for plants and {med(times["MapServer 8 map2img"]["boundaries"]) - med(list(data["floors"].values())[1]):.1f} ms for boundaries (which query two layers), a rough measure of what querying, drawing and encoding a tile costs once the process is up.
 - Ratio of medians: {"; ".join(ratios)}. The issue's published figure for MapServer 8 CGI is 126–140 ms per tile; goal for VeSiting p50 ≤ 10 ms.
 - Not like for like, in ways that favour each side: MapServer reads from PostGIS (a new connection per CGI process) and reprojects every vertex with PROJ; VeSiting reads its in-memory embedded engine (same source files as the imported database) and projects EPSG:25832 straight to tile pixels. MapServer draws the boundaries unsimplified, VeSiting simplifies them to the zoom's pixel size. The styles are approximations of VeSiting's (colours, circle radii and outline widths from LayerCatalog.cs / PngRenderer.cs; both anti-alias), and the PNG encoders differ (AGG/libpng defaults vs. SkiaSharp with the Sub filter, level 6), hence the different sizes. The process-per-request cost is the CGI model itself: MapServer under FastCGI or as a long-running service would not pay it.
 """
