@@ -180,7 +180,7 @@ pgbench: `pgbench -n -M prepared -c 2 -j 2 -T {seconds}` with a script that draw
 
 ### Cold PNG tiles at z10 (uncached renders)
 
-Each of 50 distinct z10 tiles over Denmark that hold a wind turbine (seed 42), requested once per layer from a service with the tile cache off, one keep-alive connection, timed by the client (so HTTP on loopback is included), after a warm-up on 50 other tiles per layer (their z11 children) so that JIT compilation is not what is timed. MapServer 8 CGI's 126–140 ms per tile is **the issue's published figure, not measured here**; goal p50 ≤ 10 ms.
+Each of 50 distinct z10 tiles over Denmark that hold a wind turbine (seed 42), requested once per layer from a service with the tile cache off, one keep-alive connection, timed by the client (so HTTP on loopback is included), after a warm-up on 50 other tiles per layer (their z11 children) so that JIT compilation is not what is timed. Goal p50 ≤ 10 ms. MapServer 8, the baseline, is measured on the same tiles in its own run: `bash bench/png-mapserver.sh` (section "PNG tiles vs. MapServer 8").
 
 | engine | layer | tiles | median | p50 | p90 | max |
 |---|---|---|---|---|---|---|
