@@ -10,11 +10,10 @@ soak="${SOAK_SECONDS:-45}"
 work="$(mktemp -d)"
 command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null
 dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v quiet >/dev/null
-( cd "$root/src/VeSiting.Api" && VESITING_HOME="$root" VeSiting__ExpensiveRequestsPerMinute=0 exec dotnet bin/Release/net10.0/VeSiting.Api.dll --urls "$url" --contentRoot . >"$work/server.log" 2>&1 ) &
-server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -sf "$url/health" >/dev/null 2>&1 && break; sleep 1; done
-pid=$(pgrep -f "VeSiting.Api.dll --urls $url" | head -1)
+source "$root/bench/lib.sh"
+trap 'stop_apis; rm -rf "$work"' EXIT
+start_api "$url" "$work/server.log"
+pid=${api_pids[-1]}
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status"; }
 
 # Tile paths over Denmark (z10 plants, boundaries, scheme zones; z12 dwellings around Odense and Copenhagen) and assessment points.

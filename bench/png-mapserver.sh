@@ -22,9 +22,8 @@ url="http://127.0.0.1:$port"
 work="$(mktemp -d)"
 samples="${BENCH_SAMPLES:-$(mktemp -d /tmp/png-mapserver-samples.XXXXXX)}"
 mkdir -p "$samples"
-servers=()
-cleanup() { for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source "$root/bench/lib.sh"
+trap 'stop_apis; rm -rf "$work"' EXIT
 
 if ! command -v mapserv >/dev/null || ! command -v map2img >/dev/null; then
   echo "installing cgi-mapserver and mapserver-bin…" >&2
@@ -33,43 +32,13 @@ fi
 for tool in psql curl mapserv map2img; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# libpq settings from the Npgsql connection string (environment only, never on disk or in the process list).
-eval "$(python3 - "$db" <<'PY'
-import shlex, sys
-parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
-parts = {k.strip().lower(): v.strip() for k, v in parts.items()}
-names = {"host": "PGHOST", "server": "PGHOST", "port": "PGPORT", "username": "PGUSER", "user id": "PGUSER", "user": "PGUSER",
-         "password": "PGPASSWORD", "database": "PGDATABASE"}
-for key, env in names.items():
-    if key in parts:
-        print(f"export {env}={shlex.quote(parts[key])}")
-PY
-)"
+pg_env_from_npgsql "$db"
 
 echo "building…" >&2
 dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v quiet >/dev/null
 
-# The same tiles as bench/tiles-postgis.sh's PNG section (same query, same seed, same order of draws).
-turbine_tiles() {
-  psql -X -q -A -t -F ' ' -c "
-    SELECT DISTINCT floor((ST_X(g) + 180) / 360 * 2 ^ $1)::int,
-                    floor((1 - ln(tan(radians(ST_Y(g))) + 1 / cos(radians(ST_Y(g)))) / pi()) / 2 * 2 ^ $1)::int
-    FROM (SELECT ST_Transform(geom, 4326) AS g FROM plants WHERE status IN ('Operating', 'Planned') AND kind = 'WindTurbine') p
-    ORDER BY 1, 2"
-}
-turbine_tiles 14 > "$work/z14.txt"
-turbine_tiles 10 > "$work/z10.txt"
-python3 - "$work" "${BENCH_TILES:-200}" <<'PY'
-import random, sys
-work, n = sys.argv[1], int(sys.argv[2])
-random.seed(42)
-z14 = [tuple(map(int, l.split())) for l in open(f"{work}/z14.txt") if l.strip()]
-z10 = [tuple(map(int, l.split())) for l in open(f"{work}/z10.txt") if l.strip()]
-random.sample(z14, min(n, len(z14)))  # drawn (and discarded) as in tiles-postgis.sh, so that the z10 draw is the same
-png = random.sample(z10, min(50, len(z10)))
-open(f"{work}/png.txt", "w").write("".join(f"{x} {y}\n" for x, y in png))
-print(f"{len(png)} z10 tiles of {len(z10)} with turbines", file=sys.stderr)
-PY
+# The same tiles as bench/tiles-postgis.sh's PNG section.
+draw_turbine_tiles "${BENCH_TILES:-200}"
 
 # The mapfile: map in EPSG:3857, data in EPSG:25832 reprojected by MapServer (PROJ), styles after LayerCatalog.cs and
 # PngRenderer.cs: plants in their kind's colour, radius clamp(2 + 1.5 √MW, 2, 12) px (3 px without a capacity),
@@ -153,11 +122,7 @@ EOF
 export MAPSERVER_CONFIG_FILE="$work/mapserver.conf"
 
 # VeSiting on the embedded engine, cache off (as bench/tiles-postgis.sh starts it).
-( cd "$root/src/VeSiting.Api" && VESITING_HOME="$root" VESITING_DB="" VeSiting__TileCacheEntries=0 VeSiting__ExpensiveRequestsPerMinute=0 \
-    exec dotnet bin/Release/net10.0/VeSiting.Api.dll --urls "$url" --contentRoot . >"$work/server.log" 2>&1 ) &
-servers+=($!)
-for _ in $(seq 1 120); do curl -sf "$url/health" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "$url/health" >/dev/null || { echo "the service at $url did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+start_api "$url" "$work/server.log" VESITING_DB= VeSiting__TileCacheEntries=0
 
 python3 - "$url" "$work" "$samples" <<'PY'
 import http.client, json, os, struct, subprocess, sys, time, urllib.parse

@@ -15,11 +15,11 @@ nice_cmd=(); [[ -n "${NICE:-}" ]] && nice_cmd=(nice -n "$NICE")
 dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v quiet >/dev/null
 dotnet build "$root/src/VeSiting.Cli/VeSiting.Cli.csproj" -c Release --nologo -v quiet >/dev/null
 client() { VESITING_HOME="$root" "${nice_cmd[@]}" dotnet "$root/src/VeSiting.Cli/bin/Release/net10.0/vesiting.dll" "$@"; }
-( cd "$root/src/VeSiting.Api" && VESITING_HOME="$root" VeSiting__ExpensiveRequestsPerMinute=0 exec "${nice_cmd[@]}" dotnet bin/Release/net10.0/VeSiting.Api.dll --urls "$url" --contentRoot . >"$work/server.log" 2>&1 ) &
-server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do curl -sf "$url/health" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "$url/health" >/dev/null || { echo "the server did not start; its log:" >&2; cat "$work/server.log" >&2; exit 1; }
+source "$root/bench/lib.sh"
+trap 'stop_apis; rm -rf "$work"' EXIT
+api_prefix=("${nice_cmd[@]}")
+start_api "$url" "$work/server.log"
+server=${api_pids[-1]}
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }   # server user + system time in clock ticks
 
 # The same 300 random points within Denmark as bench/load.sh (seed 42).

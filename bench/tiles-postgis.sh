@@ -19,23 +19,11 @@ port="${PORT:-5098}"
 url="http://127.0.0.1:$port"
 embedded_url="http://127.0.0.1:$((port + 1))"
 work="$(mktemp -d)"
-servers=()
-cleanup() { for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source "$root/bench/lib.sh"
+trap 'stop_apis; rm -rf "$work"' EXIT
 for tool in psql pgbench wrk; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
 
-# libpq settings from the Npgsql connection string (environment only, never on disk or in the process list).
-eval "$(python3 - "$db" <<'PY'
-import shlex, sys
-parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
-parts = {k.strip().lower(): v.strip() for k, v in parts.items()}
-names = {"host": "PGHOST", "server": "PGHOST", "port": "PGPORT", "username": "PGUSER", "user id": "PGUSER", "user": "PGUSER",
-         "password": "PGPASSWORD", "database": "PGDATABASE"}
-for key, env in names.items():
-    if key in parts:
-        print(f"export {env}={shlex.quote(parts[key])}")
-PY
-)"
+pg_env_from_npgsql "$db"
 
 # pgbench's sessions get the settings the store's sessions get (PostGisConnection.SessionOptions).
 export PGOPTIONS="-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_custom_plan"
@@ -47,41 +35,20 @@ dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v
 "$root/vesiting" db tile-sql plants > "$work/plants.sql"
 
 # Tiles: the z14 (and, for PNG, z10) tiles that hold an operating or planned wind turbine, sampled with a fixed seed.
-turbine_tiles() {
-  psql -X -q -A -t -F ' ' -c "
-    SELECT DISTINCT floor((ST_X(g) + 180) / 360 * 2 ^ $1)::int,
-                    floor((1 - ln(tan(radians(ST_Y(g))) + 1 / cos(radians(ST_Y(g)))) / pi()) / 2 * 2 ^ $1)::int
-    FROM (SELECT ST_Transform(geom, 4326) AS g FROM plants WHERE status IN ('Operating', 'Planned') AND kind = 'WindTurbine') p
-    ORDER BY 1, 2"
-}
-turbine_tiles 14 > "$work/z14.txt"
-turbine_tiles 10 > "$work/z10.txt"
-python3 - "$work" "$tiles" <<'PY'
-import random, sys
-work, n = sys.argv[1], int(sys.argv[2])
-random.seed(42)
-z14 = [tuple(map(int, l.split())) for l in open(f"{work}/z14.txt") if l.strip()]
-z10 = [tuple(map(int, l.split())) for l in open(f"{work}/z10.txt") if l.strip()]
-pick = random.sample(z14, min(n, len(z14)))
-png = random.sample(z10, min(50, len(z10)))
+draw_turbine_tiles "$tiles"
+python3 - "$work" <<'PY'
+import sys
+work = sys.argv[1]
+pick = [tuple(map(int, l.split())) for l in open(f"{work}/z14-pick.txt") if l.strip()]
 sql = open(f"{work}/plants.sql").read().replace("@z", ":z").replace("@x", ":x").replace("@y", ":y").strip().rstrip(";")
 case = lambda k: "CASE " + " ".join(f"WHEN :i = {i + 1} THEN {t[k]}" for i, t in enumerate(pick)) + " END"
 # pgbench picks a tile number and looks its x and y up client-side, then runs the store's SQL with them as parameters.
 script = f"\\set i random(1, {len(pick)})\n\\set z 14\n\\set x {case(0)}\n\\set y {case(1)}\n" + " ".join(sql.split()) + ";\n"
 open(f"{work}/pgbench.sql", "w").write(script)
 open(f"{work}/paths.txt", "w").write("".join(f"/tiles/plants/14/{x}/{y}.mvt\n" for x, y in pick))
-open(f"{work}/png.txt", "w").write("".join(f"{x} {y}\n" for x, y in png))
-print(f"{len(pick)} z14 tiles of {len(z14)} with turbines; {len(png)} z10 tiles of {len(z10)}", file=sys.stderr)
 PY
 
-start_server() { # $1 = address, $2 = database ("" = embedded), $3 = log
-  ( cd "$root/src/VeSiting.Api" && VESITING_HOME="$root" VESITING_DB="$2" VeSiting__TileCacheEntries=0 VeSiting__ExpensiveRequestsPerMinute=0 \
-      exec dotnet bin/Release/net10.0/VeSiting.Api.dll --urls "$1" --contentRoot . >"$3" 2>&1 ) &
-  servers+=($!)
-  for _ in $(seq 1 120); do curl -sf "$1/health" >/dev/null 2>&1 && return 0; sleep 1; done
-  echo "the service at $1 did not start; see $3" >&2; cat "$3" >&2; exit 1
-}
-start_server "$url" "$db" "$work/server.log"
+start_api "$url" "$work/server.log" VESITING_DB="$db" VeSiting__TileCacheEntries=0
 
 # The service must answer exactly what PostGIS makes: compare one tile byte for byte.
 read -r x y < <(sed -n 1p "$work/paths.txt" | awk -F/ '{print $5, $6}' | sed 's/\.mvt//')
@@ -103,7 +70,7 @@ pgx=$(run_pgbench 3 extended); echo "pgbench (extended, unprepared): $pgx tiles/
 grep -q "number of failed transactions: 0" "$work/pgbench.1.log" || { echo "pgbench had failures:" >&2; cat "$work/pgbench.1.log" >&2; exit 1; }
 
 # Cold PNG renders: every request renders (cache off); a warm-up on other tiles first (JIT), then each z10 tile once.
-start_server "$embedded_url" "" "$work/embedded.log"
+start_api "$embedded_url" "$work/embedded.log" VESITING_DB= VeSiting__TileCacheEntries=0
 png_times() { # $1 = base address, $2 = output json
   python3 - "$1" "$work/png.txt" "$2" <<'PY'
 import http.client, json, sys, time, urllib.parse
