@@ -1,9 +1,6 @@
 using VeSiting.Api.Hosting;
 using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
-using VeSiting.Core.Synthetic;
 using VeSiting.Data.Exports;
 
 namespace VeSiting.Api.Endpoints;
@@ -28,20 +25,7 @@ public static class ClassifyEndpoints
         var store = data.Store;
         var context = data.Context();
         var classifier = new DwellingClassifier(await store.ListPlantsAsync(PlantFilter.Any, cancellationToken), data.Rules.Rules, context.Today);
-        IEnumerable<(string, double, double)> dwellings;
-        if (synthetic == true)
-        {
-            var (xs, ys, codes) = SyntheticDwellings.Generate(await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken), await store.ListPopulationAsync(cancellationToken));
-            dwellings = Enumerable.Range(0, xs.Length).Where(i => municipality is not { } m || codes[i] == m).Select(i => ($"{SyntheticDwellings.IdPrefix}{i}", xs[i], ys[i]));
-        }
-        else
-        {
-            var extent = new NetTopologySuite.Geometries.Envelope();
-            foreach (var area in await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken))
-                extent.ExpandToInclude(area.Geometry.EnvelopeInternal);
-            var sites = await store.SitesWithinAsync(GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(extent), 0, cancellationToken);
-            dwellings = sites.Addresses.Select(a => a.Address).Where(a => municipality is not { } m || a.MunicipalityCode == m).Select(a => (a.Id, a.Position.X, a.Position.Y));
-        }
+        var (dwellings, _) = await DwellingsToClassify.LoadAsync(store, synthetic == true, municipality, null, cancellationToken);
         if (geoPackage)
         {
             await SendGeoPackageAsync(http, classifier.Classify(dwellings), synthetic == true, $"Nearest covered plant and scheme ring of every {(synthetic == true ? "synthetic " : "")}dwelling; data {store.Version.Id}", cancellationToken);

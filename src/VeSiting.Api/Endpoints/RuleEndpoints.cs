@@ -32,8 +32,7 @@ public static class RuleEndpoints
 
     private static async Task<IResult> Publish(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options, CancellationToken cancellationToken)
     {
-        if (http.Request.ContentLength is { } length && length > options.Value.MaxRequestBodyBytes)
-            throw new ProblemException("body", $"the body has {length} bytes; the limit is {options.Value.MaxRequestBodyBytes}", StatusCodes.Status413PayloadTooLarge);
+        JsonBody.CheckDeclaredSize(http.Request, options.Value);
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, cancellationToken);
         try

@@ -4,8 +4,6 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Synthetic;
 using VeSiting.Data.Exports;
 
 namespace VeSiting.Cli.Commands;
@@ -40,27 +38,7 @@ public sealed class ClassifyCommand(CliConsole console, DataContext data) : Asyn
         var plants = await store.ListPlantsAsync(Core.Stores.PlantFilter.Any, cancellationToken);
         var classifier = new DwellingClassifier(plants, library.Rules, assessment.Today);
 
-        IEnumerable<(string, double, double)> dwellings;
-        long total;
-        if (settings.Synthetic)
-        {
-            var (xs, ys, codes) = SyntheticDwellings.Generate(await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken),
-                await store.ListPopulationAsync(cancellationToken), total: settings.Count);
-            var chosen = Enumerable.Range(0, xs.Length).Where(i => settings.Municipality is not { } m || codes[i] == m).ToArray();
-            dwellings = chosen.Select(i => ($"{SyntheticDwellings.IdPrefix}{i}", xs[i], ys[i]));
-            total = chosen.Length;
-        }
-        else
-        {
-            var extent = new NetTopologySuite.Geometries.Envelope();
-            foreach (var area in await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken))
-                extent.ExpandToInclude(area.Geometry.EnvelopeInternal);
-            var denmark = Core.Spatial.GeometryTransforms.FactoryFor(Core.Spatial.Epsg.Utm32).ToGeometry(extent);
-            var addresses = (await store.SitesWithinAsync(denmark, 0, cancellationToken))
-                .Addresses.Select(a => a.Address).Where(a => settings.Municipality is not { } m || a.MunicipalityCode == m).ToList();
-            dwellings = addresses.Select(a => (a.Id, a.Position.X, a.Position.Y));
-            total = addresses.Count;
-        }
+        var (dwellings, total) = await DwellingsToClassify.LoadAsync(store, settings.Synthetic, settings.Municipality, settings.Count, cancellationToken);
 
         var clock = Stopwatch.StartNew();
         long written;
