@@ -14,5 +14,11 @@ public sealed record Address
     public required Point Position { get; init; }
     public required RecordOrigin Origin { get; init; }
 
+    /// <summary>
+    /// Households (dwelling units) at this access address, where the data says so (unit addresses or BBR dwellings);
+    /// null when unknown, and answers then assume one household per access address and say so.
+    /// </summary>
+    public int? Households { get; init; }
+
     public string Label => $"{StreetName} {HouseNumber}, {PostCode} {PostCodeName}";
 }

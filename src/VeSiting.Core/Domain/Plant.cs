@@ -27,6 +27,14 @@ public sealed record Plant
     public DateOnly? DecommissionedOn { get; init; }
     /// <summary>Date of the building permit; the schemes depend on it. Registers rarely carry it.</summary>
     public DateOnly? PermitDate { get; init; }
+    /// <summary>Where <see cref="PermitDate"/> came from (e.g. "register", "permit-dates file x.csv"); null when unknown.</summary>
+    public string? PermitDateSource { get; init; }
+    /// <summary>
+    /// The project (what one permit covers, e.g. a park) this plant belongs to; the neighbour schemes are per project.
+    /// Null until grouped (see <see cref="ProjectBasis"/>).
+    /// </summary>
+    public string? ProjectId { get; init; }
+    public ProjectBasis? ProjectBasis { get; init; }
     public string? Manufacturer { get; init; }
     public string? Model { get; init; }
     public string? Technology { get; init; }
