@@ -11,7 +11,11 @@ internal static class PostGisRows
 {
     public const string PlantColumns =
         "id, kind, status, name, capacity_kw, hub_height_m, rotor_diameter_m, siting, municipality_code, municipality_name, connected_on, "
-        + "decommissioned_on, permit_date, manufacturer, model, technology, annual_production_kwh::text, source_id, source_file, source_sheet, source_row, geom";
+        + "decommissioned_on, permit_date, manufacturer, model, technology, annual_production_kwh::text, source_id, source_file, source_sheet, source_row, geom, "
+        + "project_id, project_basis, permit_date_source, connected_on_precision";
+
+    /// <summary>How many columns <see cref="PlantColumns"/> selects: the index of a column selected after them.</summary>
+    public const int PlantColumnCount = 26;
 
     public static Plant Plant(NpgsqlDataReader r) => new()
     {
@@ -34,6 +38,10 @@ internal static class PostGisRows
         AnnualProductionKwh = JsonSerializer.Deserialize<Dictionary<int, double>>(r.GetString(16))!,
         Origin = new RecordOrigin(r.GetString(17), r.GetString(18), r.GetInt32(20), Text(r, 19)),
         Geometry = Geometry(r, 21),
+        ProjectId = Text(r, 22),
+        ProjectBasis = Text(r, 23) is { } basis ? Enum.Parse<ProjectBasis>(basis) : null,
+        PermitDateSource = Text(r, 24),
+        ConnectedOnPrecision = Enum.Parse<DatePrecision>(r.GetString(25)),
     };
 
     public const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, source_id, source_file, source_row, geom";

@@ -115,6 +115,12 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
             """, parameters, PostGisRows.Plant, cancellationToken);
     }
 
+    public Task<IReadOnlyList<Plant>> ProjectMembersAsync(string projectId, CancellationToken cancellationToken = default) =>
+        projectId.Contains('\0') ? Task.FromResult<IReadOnlyList<Plant>>([]) : Query($"""
+            SELECT {PostGisRows.PlantColumns} FROM plants WHERE project_id = @project
+            ORDER BY id COLLATE "C", {StatusRank}
+            """, [new NpgsqlParameter("project", NpgsqlDbType.Text) { Value = projectId }], PostGisRows.Plant, cancellationToken);
+
     public async Task<Plant?> FindPlantAsync(string id, CancellationToken cancellationToken = default)
     {
         var key = id.Trim();
@@ -268,7 +274,7 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
     }
 
     private Task<IReadOnlyList<PlantDistance>> QueryPlantDistances(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken) =>
-        Query(sql, parameters, r => new PlantDistance(PostGisRows.Plant(r), r.GetDouble(22)), cancellationToken);
+        Query(sql, parameters, r => new PlantDistance(PostGisRows.Plant(r), r.GetDouble(PostGisRows.PlantColumnCount)), cancellationToken);
 
     private Task<IReadOnlyList<T>> Query<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken) =>
         Guard(async () =>

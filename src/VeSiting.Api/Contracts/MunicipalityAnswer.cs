@@ -13,6 +13,7 @@ public sealed record MunicipalityAnswer(
     IReadOnlyDictionary<string, int> AddressesInSchemeRings,
     double VeBonusDkkPerYear,
     string VeBonusWhy,
+    IReadOnlyList<ProjectBonusPaid> VeBonusByProject,
     IReadOnlyList<ZoneCoverage> TariffZones,
     ProvenanceDto Provenance,
     IReadOnlyList<string> Attribution,
@@ -20,5 +21,5 @@ public sealed record MunicipalityAnswer(
 {
     public static MunicipalityAnswer Of(MunicipalityAssessment a) => new(
         a.Area.Code, a.Area.Name, a.Technologies, a.GreenPool, a.GreenPoolWhy, a.Addresses, a.AddressesInSchemeRings,
-        Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy, a.TariffZones, ProvenanceDto.Of(a.Provenance), a.Attributions, a.DataVersion);
+        Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy, a.VeBonusByProject, a.TariffZones, ProvenanceDto.Of(a.Provenance), a.Attributions, a.DataVersion);
 }

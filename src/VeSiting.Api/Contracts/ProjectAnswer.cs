@@ -8,21 +8,27 @@ using VeSiting.Data.Exports;
 
 namespace VeSiting.Api.Contracts;
 
-public sealed record ProjectPlantDto(string Id, string Kind, Position Position, double? HubHeightM, double? RotorDiameterM, double? TotalHeightM, double? CapacityKw);
+public sealed record ProjectPlantDto(string Id, string Kind, Position Position, double? HubHeightM, double? RotorDiameterM, double? TotalHeightM, double? CapacityKw,
+    string Coverage, string CoverageWhy);
+
+/// <summary>The project's money had its permit been dated in an earlier rule period (the register only bounds the permit date).</summary>
+public sealed record OtherPeriodDto(string PermitDate, string Why, int SalesOptionHouseholds, int VeBonusHouseholds, double VeBonusPerHouseholdDkk, double VeBonusTotalDkk, double GreenPoolDkk);
 
 public sealed record DwellingDto(string Id, string Address, Position Position, double DistanceM, double? MultipleOfH, string Ring, string NearestPlant,
     bool BelowMinimumDistance, bool SalesOption, bool VeBonus, double VeBonusDkkPerYear, double? LossOfValueFeeDkk);
 
 public sealed record VeBonusDto(double KPerHouseholdKw, double EffectiveKPerHouseholdKw, double CapKw, bool CapApplied, int Households, double PerHouseholdDkk, double TotalDkk, string Why);
 
-public sealed record GreenPoolDto(string Code, string Municipality, double Mw, double Dkk, string Why);
+public sealed record GreenPoolDto(string Code, string Municipality, double Mw, double Dkk, string Why, string Status = "law");
 
 /// <summary>Every dwelling a project affects, the money it pays, and the rings to draw.</summary>
 public sealed record ProjectAnswer(
     string Name,
+    string? Grouping,
     string Permit,
     IReadOnlyList<ProjectPlantDto> Plants,
     IReadOnlyList<object> Rings,
+    double? SolarRadiusM,
     IReadOnlyList<DwellingDto> Dwellings,
     int Violations,
     int SalesOptionHouseholds,
@@ -33,15 +39,19 @@ public sealed record ProjectAnswer(
     double GreenPoolDkk,
     int MeetingNoticeAddresses,
     int BuildingsWithinRings,
+    IReadOnlyList<OtherPeriodDto> OtherPeriods,
     ProvenanceDto Provenance,
     IReadOnlyList<string> Attribution,
     string DataVersion)
 {
     public static ProjectAnswer Of(ProjectAssessment a) => new(
         a.Project.Name,
+        a.Project.Grouping,
         a.Permit.Explanation,
-        a.Project.Plants.Select(p => new ProjectPlantDto(p.Id, p.Kind.ToString(), Position.Of(p.Geometry), p.HubHeightM, p.RotorDiameterM, p.TotalHeightM, p.CapacityKw)).ToList(),
+        a.Coverage.Select(c => new ProjectPlantDto(c.Plant.Id, c.Plant.Kind.ToString(), Position.Of(c.Plant.Geometry), c.Plant.HubHeightM, c.Plant.RotorDiameterM,
+            c.Plant.TotalHeightM, c.Plant.CapacityKw, c.Eligibility.Coverage.ToString(), c.Eligibility.Reason)).ToList(),
         a.Rings.Select(r => (object)new { k = r.K, radiusM = r.RadiusM }).ToList(),
+        a.SolarRadiusM,
         a.Dwellings.Select(Dwelling).ToList(),
         a.Violations.Count(),
         a.SalesOptionHouseholds,
@@ -52,6 +62,8 @@ public sealed record ProjectAnswer(
         Math.Round(a.GreenPoolDkk, 2),
         a.MeetingNoticeAddresses,
         a.BuildingsWithinRings,
+        a.OtherPeriods.Select(o => new OtherPeriodDto(o.PermitDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Why, o.SalesOptionHouseholds,
+            o.VeBonusHouseholds, Math.Round(o.VeBonusPerHouseholdDkk, 2), Math.Round(o.VeBonusTotalDkk, 2), Math.Round(o.GreenPoolDkk, 2))).ToList(),
         ProvenanceDto.Of(a.Provenance),
         a.Attributions,
         a.DataVersion);
@@ -70,9 +82,9 @@ public sealed record ProjectAnswer(
         var collection = new FeatureCollection();
         foreach (var plant in a.Project.Plants)
         {
-            if (plant.Kind == PlantKind.SolarPark)
+            if (plant.Kind == PlantKind.SolarPark && a.SolarRadiusM is { } solar)
             {
-                collection.Add(Feature(plant.Geometry.Buffer(200, 16), ("kind", "ring"), ("plant", plant.Id), ("label", "200 m"), ("radius_m", 200.0)));
+                collection.Add(Feature(plant.Geometry.Buffer(solar, 16), ("kind", "ring"), ("plant", plant.Id), ("label", $"{solar:0.##} m"), ("radius_m", solar)));
             }
             else if (plant.TotalHeightM is { } h)
             {
@@ -99,10 +111,11 @@ public sealed record ProjectAnswer(
                 d.Violation ? 1 : 0, d.Findings.Any(f => f is { Scheme: Schemes.SalesOption, Applies: true }) ? 1 : 0, Math.Round(d.VeBonusDkkPerYear, 2),
                 d.Findings.FirstOrDefault(f => f.Scheme == Schemes.LossOfValue)?.AmountDkk,
             })).ToList());
-        var rings = new GeoPackageLayer("scheme_rings", $"{a.Project.Name}: rings in multiples of total height (200 m around solar)", "POLYGON",
+        var solar = a.SolarRadiusM ?? 0;
+        var rings = new GeoPackageLayer("scheme_rings", $"{a.Project.Name}: rings in multiples of total height{(solar > 0 ? $" ({solar:0.##} m around solar)" : "")}, from the rules in force for the permit date", "POLYGON",
             [("plant", "TEXT"), ("ring", "TEXT"), ("radius_m", "REAL")],
             a.Project.Plants.SelectMany(p => p.Kind == PlantKind.SolarPark
-                ? [(p.Geometry.Buffer(200, 16), new object?[] { p.Id, "200 m", 200.0 })]
+                ? solar > 0 ? [(p.Geometry.Buffer(solar, 16), new object?[] { p.Id, $"{solar:0.##} m", solar })] : []
                 : p.TotalHeightM is { } h ? a.Rings.Select(r => (p.Geometry.Buffer(r.K * h, 32), new object?[] { p.Id, $"{r.K:0.##} × H", Math.Round(r.K * h, 1) })) : []).ToList());
         return GeoPackageWriter.Write([dwellings, rings]);
     }

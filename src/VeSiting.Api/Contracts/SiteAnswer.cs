@@ -3,10 +3,18 @@ using VeSiting.Core.Rules;
 
 namespace VeSiting.Api.Contracts;
 
-public sealed record FindingDto(string Scheme, bool Applies, bool Violation, double? Dkk, string Why, string? RuleSet);
+/// <summary>One scheme's finding: law (the rule in force), with the loss-of-value fee where it has one.</summary>
+public sealed record FindingDto(string Scheme, bool Applies, bool Violation, double? Dkk, string Why, string? RuleSet, string Status = "law");
 
 public sealed record NearbyPlantDto(string Id, string Kind, string Status, string? Name, double? CapacityKw, double? TotalHeightM, double DistanceM,
-    double? MultipleOfH, string Coverage, string Permit, IReadOnlyList<FindingDto> Findings, double? VeBonusDkkPerYear, string? VeBonusWhy, Position Position);
+    double? MultipleOfH, string Coverage, string CoverageWhy, string Permit, IReadOnlyList<FindingDto> Findings, string? ProjectId, Position Position);
+
+/// <summary>A project's outcome for the site under one permit date: the schemes (law) and the one VE-bonus (an estimate: production and price are estimated).</summary>
+public sealed record OutcomeDto(string? PermitDate, string Why, IReadOnlyList<FindingDto> Findings, double? VeBonusDkkPerYear, string? VeBonusWhy, string VeBonusStatus = "estimate");
+
+/// <summary>A project (what one permit covers) near the site: its members, the nearest, and what it pays the household.</summary>
+public sealed record NearbyProjectDto(string Id, string Grouping, bool Inferred, IReadOnlyList<string> Members, double CapacityKw, string NearestMember,
+    double DistanceM, double? MultipleOfH, string Permit, OutcomeDto Outcome, IReadOnlyList<OutcomeDto> OtherPeriods);
 
 public sealed record TariffDto(string Scenario, string Title, string? Zone, string? ZoneLabel, string Why, double PriceWithoutDkkPerKwh, double PriceWithDkkPerKwh,
     double BillWithoutDkk, double BillWithDkk, double SavingDkkPerYear);
@@ -18,6 +26,7 @@ public sealed record SiteAnswer(
     string? Municipality,
     NearbyPlantDto? NearestCoveredPlant,
     IReadOnlyList<NearbyPlantDto> Plants,
+    IReadOnlyList<NearbyProjectDto> Projects,
     double VeBonusDkkPerYear,
     IReadOnlyList<string> Violations,
     IReadOnlyList<TariffDto> Tariffs,
@@ -34,6 +43,7 @@ public sealed record SiteAnswer(
         a.Municipality is { } m ? $"{m.Code} {m.Name}" : null,
         a.NearestCoveredPlant is { } n ? Plant(n) : null,
         a.Plants.Select(Plant).ToList(),
+        a.Projects.Select(Project).ToList(),
         Math.Round(a.VeBonusDkkPerYear, 0),
         a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Reason}").ToList(),
         a.Tariffs.Select(t => new TariffDto(t.Scenario.Id, t.Scenario.Title, t.Zone.Zone?.Id, t.Zone.Zone?.Label, t.Zone.Why,
@@ -48,8 +58,17 @@ public sealed record SiteAnswer(
 
     private static NearbyPlantDto Plant(PlantNeighbourhood p) => new(
         p.Plant.Id, p.Plant.Kind.ToString(), p.Plant.Status.ToString(), p.Plant.Name ?? p.Plant.Model, p.Plant.CapacityKw, p.Plant.TotalHeightM,
-        Math.Round(p.DistanceM, 2), p.MultipleOfH is { } k ? Math.Round(k, 2) : null, p.Eligibility.Coverage.ToString(), p.Permit.Explanation,
-        p.Findings.Select(Finding).ToList(), p.VeBonusDkkPerYear is { } b ? Math.Round(b, 0) : null, p.VeBonusWhy, Position.Of(p.Plant.Geometry));
+        Math.Round(p.DistanceM, 2), p.MultipleOfH is { } k ? Math.Round(k, 2) : null, p.Eligibility.Coverage.ToString(), p.Eligibility.Reason, p.Permit.Explanation,
+        p.Findings.Select(Finding).ToList(), p.Plant.ProjectId, Position.Of(p.Plant.Geometry));
+
+    private static NearbyProjectDto Project(ProjectNeighbourhood p) => new(
+        p.Project.Id, p.Project.Grouping, p.Project.IsInferred, p.Project.Members.Select(m => m.Id).ToList(), p.Project.CapacityKw, p.Nearest.Plant.Id,
+        Math.Round(p.Nearest.DistanceM, 2), p.Nearest.MultipleOfH is { } k ? Math.Round(k, 2) : null, p.Permit.Explanation,
+        Outcome(p.Outcome), p.OtherPeriods.Select(Outcome).ToList());
+
+    private static OutcomeDto Outcome(PeriodOutcome o) => new(
+        o.PermitDate == default ? null : o.PermitDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Why,
+        o.Findings.Select(Finding).ToList(), o.VeBonusDkkPerYear is { } b ? Math.Round(b, 0) : null, o.VeBonusWhy);
 
     internal static FindingDto Finding(SchemeFinding f) => new(f.Scheme, f.Applies, f.Violation, f.AmountDkk, f.Reason, f.RuleSet?.ToString());
 }

@@ -70,7 +70,8 @@ public static class AssessEndpoints
                 throw new ProblemException("gsrn", $"plant {plant.Id} has no known total height in the register", StatusCodes.Status422UnprocessableEntity);
             plants.Add(plant);
         }
-        var assessment = await new ProjectAssessor(data.Context(year)).AssessAsync(new Project($"plant {string.Join(", ", plants.Select(p => p.Id))}", plants, permitDate), cancellationToken);
+        var project = await ProjectAssessor.RegisteredAsync(data.Store, plants, permitDate, cancellationToken);
+        var assessment = await new ProjectAssessor(data.Context(year)).AssessAsync(project, cancellationToken);
         return ProjectResult(assessment, format);
     }
 

@@ -33,8 +33,8 @@ public sealed class AssessPlantCommand(DataContext data, ResultRenderer renderer
             plants.Add(plant);
         }
         var (assessment, _) = RuleContext.Create(settings, store);
-        var name = plants.Count == 1 ? $"plant {plants[0].Id}" : $"{plants.Count} plants ({string.Join(", ", plants.Select(p => p.Id))})";
-        var result = await new ProjectAssessor(assessment).AssessAsync(new Project(name, plants, permit), cancellationToken);
+        var project = await ProjectAssessor.RegisteredAsync(store, plants, permit, cancellationToken);
+        var result = await new ProjectAssessor(assessment).AssessAsync(project, cancellationToken);
         renderer.Write(AssessmentResults.Project(result), format);
         return ExitCodes.Ok;
     }

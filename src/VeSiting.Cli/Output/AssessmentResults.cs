@@ -21,7 +21,8 @@ internal static class AssessmentResults
                 ? $"{n.Plant.Id} ({Describe.Kind(n.Plant.Kind)}) at {n.DistanceM:0} m" + (n.MultipleOfH is { } k ? $" = {k:0.##} × H" : "")
                 : "none found")
             .Fact("Schemes", a.Plants.Count == 0 ? "none apply: no covered plant within 2.5 km" : $"{a.Plants.Count} covered plant(s) within 2.5 km")
-            .Fact("VE-bonus (DKK per year)", Math.Round(a.VeBonusDkkPerYear, 0))
+            .Fact("VE-bonus (DKK per year, estimate)", Math.Round(a.VeBonusDkkPerYear, 0))
+            .Fact("Projects", a.Projects.Count == 0 ? ["none within reach"] : a.Projects.Select(ProjectLine).ToList())
             .Fact("Minimum-distance violations", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Reason}")) : "none")
             .Fact("Consumption", $"{a.Profile.Title}: {a.Profile.AnnualKwh:0} kWh/yr")
             .Fact("Price stack", $"{a.Prices.Title} ({a.Prices.Ref})");
@@ -29,20 +30,27 @@ internal static class AssessmentResults
         {
             foreach (var finding in plant.Findings)
             {
-                var dkk = finding.Scheme == Schemes.VeBonus && finding.Applies ? plant.VeBonusDkkPerYear : finding.AmountDkk;
-                var why = finding.Scheme == Schemes.VeBonus && plant.VeBonusWhy is not null ? $"{finding.Reason}; {plant.VeBonusWhy}" : finding.Reason;
                 result.Row(plant.Plant.Geometry, plant.Plant.Id, Describe.Kind(plant.Plant.Kind), Math.Round(plant.DistanceM, 2),
-                    plant.MultipleOfH is { } multiple ? Math.Round(multiple, 2) : null, finding.Scheme, finding.Applies, dkk is { } d ? Math.Round(d, 0) : null,
-                    why, finding.RuleSet?.ToString());
+                    plant.MultipleOfH is { } multiple ? Math.Round(multiple, 2) : null, finding.Scheme, finding.Applies, finding.AmountDkk is { } d ? Math.Round(d, 0) : null,
+                    finding.Reason, finding.RuleSet?.ToString());
             }
         }
-        var tariffs = result.Section("Tariffs", ["Scenario", "Zone", "Price without (DKK/kWh)", "Price with (DKK/kWh)", "Bill without (DKK/yr)", "Bill with (DKK/yr)", "Saving (DKK/yr)", "Why"]);
+        var tariffs = result.Section("Tariffs (proposal: distance tariffs are not law)", ["Scenario", "Zone", "Price without (DKK/kWh)", "Price with (DKK/kWh)", "Bill without (DKK/yr)", "Bill with (DKK/yr)", "Saving (DKK/yr)", "Why"]);
         foreach (var t in a.Tariffs)
         {
             tariffs.Row(null, t.Scenario.Id, t.Zone.Zone?.Id ?? "none", Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4),
                 Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), t.Zone.Why);
         }
         return Provenance(result, a.Provenance);
+    }
+
+    /// <summary>One project near a site: members, how they were grouped, the one VE-bonus it pays, and other permit periods' outcomes.</summary>
+    private static string ProjectLine(ProjectNeighbourhood p)
+    {
+        var bonus = p.Outcome.VeBonusDkkPerYear is { } dkk ? $"VE-bonus {dkk:0} DKK/yr ({p.Outcome.VeBonusWhy})" : "no VE-bonus";
+        var others = p.OtherPeriods.Select(o => $"{o.Why}: {(o.VeBonusDkkPerYear is { } b ? $"VE-bonus {b:0} DKK/yr" : "no VE-bonus")}");
+        return $"{p.Project.Id} ({p.Project.Members.Count} plant(s), {p.Project.Grouping}); nearest {p.Nearest.Plant.Id} at {p.Nearest.DistanceM:0} m; {p.Permit.Explanation}; {bonus}"
+            + string.Concat(others.Select(o => $"; {o}"));
     }
 
     public static CliResult Project(ProjectAssessment a)
@@ -53,21 +61,27 @@ internal static class AssessmentResults
             Attributions = a.Attributions,
             DataVersion = a.DataVersion,
         };
-        result.Fact("Plants", $"{a.Project.Plants.Count}, {a.TotalCapacityKw / 1000:0.###} MW")
+        result.Fact("Plants", $"{a.Project.Plants.Count}, {a.TotalCapacityKw / 1000:0.###} MW ({a.CoveredCapacityKw / 1000:0.###} MW covered by the schemes)")
+            .Fact("Grouping", a.Project.Grouping ?? "as given")
             .Fact("Permit", a.Permit.Explanation)
-            .Fact("Rings", a.Rings.Count == 0 ? "200 m (solar)" : string.Join(", ", a.Rings.Select(r => $"{r.K:0.##} × H = {r.RadiusM:0.#} m")));
+            .Fact("Rings (law)", string.Join(", ", a.Rings.Select(r => $"{r.K:0.##} × H = {r.RadiusM:0.#} m")
+                .Concat(a.SolarRadiusM is { } solar ? [$"{solar:0.##} m around solar"] : [])) is { Length: > 0 } rings ? rings : "none for this permit period");
+        foreach (var c in a.Coverage.Where(c => c.Eligibility.Coverage != Coverage.Covered))
+            result.Fact($"Not covered: {c.Plant.Id}", c.Eligibility.Reason);
         foreach (var group in a.Dwellings.GroupBy(d => d.Ring).OrderBy(g => g.Key, StringComparer.Ordinal))
             result.Fact($"Dwellings {group.Key}", group.Count());
         result.Fact("Dwellings closer than the minimum distance", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Address.Label} at {v.DistanceM:0} m")) : "none")
             .Fact("Households with the sales option", a.SalesOptionHouseholds)
             .Fact("Households with the VE-bonus", a.VeBonusHouseholds)
-            .Fact("VE-bonus per household (DKK/yr)", a.VeBonus is { } b ? Math.Round(b.PerHouseholdDkk, 0) : 0)
+            .Fact("VE-bonus per household (DKK/yr, estimate)", a.VeBonus is { } b ? Math.Round(b.PerHouseholdDkk, 0) : 0)
             .Fact("VE-bonus total (DKK/yr)", a.VeBonus is { } t ? Math.Round(t.TotalDkk, 0) : 0)
             .Fact("VE-bonus basis", a.VeBonusWhy)
             .Fact("1.5 % cap", a.VeBonus is { } cap ? $"{cap.Cap.CapKw:0.##} kW for {cap.Cap.Households} households × {cap.KPerHouseholdKw:0.##} kW: {(cap.Cap.Applied ? $"applied, k cut to {cap.Cap.EffectiveKw:0.###} kW" : "not reached")}" : "not relevant")
             .Fact("Green pool (DKK)", Math.Round(a.GreenPoolDkk, 0))
             .Fact("Told of the public meeting", $"{a.MeetingNoticeAddresses} addresses: {a.MeetingNoticeWhy}")
             .Fact("Buildings within the outermost ring", a.BuildingsWithinRings);
+        foreach (var o in a.OtherPeriods)
+            result.Fact($"If permitted by {o.PermitDate:yyyy-MM-dd}", $"{o.SalesOptionHouseholds} sales-option and {o.VeBonusHouseholds} VE-bonus households, VE-bonus {o.VeBonusPerHouseholdDkk:0} DKK/yr each ({o.VeBonusTotalDkk:0} in all), green pool {o.GreenPoolDkk:0} DKK");
         foreach (var d in a.Dwellings)
         {
             var sale = d.Findings.FirstOrDefault(f => f.Scheme == Schemes.SalesOption)?.Applies ?? false;
@@ -101,13 +115,15 @@ internal static class AssessmentResults
             .Fact("Addresses", a.Addresses);
         foreach (var (ring, count) in a.AddressesInSchemeRings)
             result.Fact($"Addresses {ring} of a covered turbine", count);
-        result.Fact("VE-bonus paid (DKK/yr)", Math.Round(a.VeBonusDkkPerYear, 0)).Fact("VE-bonus basis", a.VeBonusWhy);
+        result.Fact("VE-bonus paid here (DKK/yr, estimate)", Math.Round(a.VeBonusDkkPerYear, 0)).Fact("VE-bonus basis", a.VeBonusWhy);
+        foreach (var p in a.VeBonusByProject)
+            result.Fact($"VE-bonus from {p.ProjectId}", $"{p.HouseholdsHere} of its {p.HouseholdsTotal} households live here × {p.PerHouseholdDkk:0} DKK/yr ({p.Members} plant(s), {p.Grouping})");
         foreach (var t in a.Technologies)
             result.Row(null, t.Technology, t.Plants, Math.Round(t.Mw, 3));
-        var pool = result.Section("Green pool by period", ["Rule set", "Permits", "Technology", "Plants", "MW", "DKK"]);
+        var pool = result.Section("Green pool by period", ["Rule set", "Permits", "Technology", "Plants", "MW", "DKK", "Rate"]);
         foreach (var g in a.GreenPool)
-            pool.Row(null, g.RuleSet, g.Period, g.Technology, g.Plants, Math.Round(g.Mw, 3), Math.Round(g.Dkk, 0));
-        var zones = result.Section("Tariff-zone coverage", ["Scenario", "Zone", "Label", "Addresses", "Share"]);
+            pool.Row(null, g.RuleSet, g.Period, g.Technology, g.Plants, Math.Round(g.Mw, 3), Math.Round(g.Dkk, 0), g.Confidence);
+        var zones = result.Section("Tariff-zone coverage (proposal: distance tariffs are not law)", ["Scenario", "Zone", "Label", "Addresses", "Share"]);
         foreach (var z in a.TariffZones)
             zones.Row(null, z.ScenarioId, z.ZoneId == "" ? "none" : z.ZoneId, z.Label, z.Addresses, Math.Round(z.Share, 4));
         return Provenance(result, a.Provenance);
@@ -117,6 +133,8 @@ internal static class AssessmentResults
     {
         result.Fact("Rule sets used", provenance.RuleSets.Select(r => r.ToString()).ToList())
             .Fact("Unconfirmed values used", provenance.Unconfirmed.Count == 0 ? ["none"] : provenance.Unconfirmed.Select(u => u.ToString()).ToList())
+            .Fact("Reported values used (secondary sources)", provenance.Reported.Count == 0 ? ["none"] : provenance.Reported.Select(u => u.ToString()).ToList())
+            .Fact("Status", "schemes, rings and green pool: law (the rules in force); VE-bonus, production and prices: estimate; tariff zones: proposal")
             .Fact("Assumptions", provenance.Assumptions.Count == 0 ? ["none"] : provenance.Assumptions.ToList());
         return result;
     }

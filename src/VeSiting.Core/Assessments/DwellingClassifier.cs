@@ -9,25 +9,24 @@ public readonly record struct ClassifiedDwelling(string Id, double E, double N, 
 
 /// <summary>
 /// Classifies very many dwellings at once (a municipality's or the nation's): nearest covered plant by the fast grid,
-/// ring by the rules in force (minimum distance, sales option, VE-bonus; 200 m around solar). Works in chunks so
-/// memory stays bounded however many dwellings stream through.
+/// ring by the rules in force for that plant's permit period (minimum distance, sales option, VE-bonus; the solar
+/// distance around solar), coverage by the plant-eligibility rules. Works in chunks so memory stays bounded however
+/// many dwellings stream through.
 /// </summary>
 public sealed class DwellingClassifier
 {
     private readonly NearestPlantGrid _grid;
-    private readonly double[] _ks;
+    private readonly SchemeDistances[] _distances;
 
     public DwellingClassifier(IEnumerable<Plant> plants, RuleBook rules, DateOnly today)
     {
-        _grid = new NearestPlantGrid(plants.Where(IsCovered).ToList());
-        _ks = new[] { (Schemes.MinimumDistance, "windMultipleOfH"), (Schemes.SalesOption, "windToMultipleOfH"), (Schemes.VeBonus, "windMultipleOfH") }
-            .Select(s => rules.Find(s.Item1, today)?.Optional(s.Item2)?.Value).OfType<double>().Distinct().Order().ToArray();
+        var book = new SchemeDistanceBook(rules, today);
+        var covered = plants.Where(p => p.Kind is PlantKind.WindTurbine or PlantKind.SolarPark && book.IsCovered(p)).ToList();
+        _grid = new NearestPlantGrid(covered);
+        _distances = [.. Enumerable.Range(0, _grid.Count).Select(i => book.For(_grid[i]))];
     }
 
     public int CoveredPlants => _grid.Count;
-
-    public static bool IsCovered(Plant p) => p.Status is PlantStatus.Operating or PlantStatus.Planned
-        && (p is { Kind: PlantKind.WindTurbine, TotalHeightM: >= 25 } || p is { Kind: PlantKind.SolarPark, CapacityKw: >= 500 });
 
     public IEnumerable<ClassifiedDwelling> Classify(IEnumerable<(string Id, double E, double N)> dwellings, int chunkSize = 100_000, IProgress<long>? progress = null)
     {
@@ -64,11 +63,7 @@ public sealed class DwellingClassifier
         if (index < 0)
             return new(id, e, n, null, double.PositiveInfinity, null, "no covered plant");
         var plant = _grid[index];
-        if (plant.Kind == PlantKind.SolarPark)
-            return new(id, e, n, plant.Id, distance, null, distance <= 200 ? "≤ 200 m of solar" : "beyond 200 m of solar");
-        var h = plant.TotalHeightM!.Value;
-        var k = distance / h;
-        var ring = _ks.Length == 0 ? "" : k < _ks[0] ? $"< {_ks[0]:0.##} × H" : _ks.FirstOrDefault(x => k <= x) is var inside and > 0 ? $"≤ {inside:0.##} × H" : $"beyond {_ks[^1]:0.##} × H";
-        return new(id, e, n, plant.Id, distance, k, ring);
+        var ring = _distances[index].RingLabel(plant, distance);
+        return new(id, e, n, plant.Id, distance, plant.Kind == PlantKind.SolarPark ? null : distance / plant.TotalHeightM!.Value, ring);
     }
 }

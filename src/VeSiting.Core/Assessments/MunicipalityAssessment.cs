@@ -1,4 +1,5 @@
 using VeSiting.Core.Domain;
+using VeSiting.Core.Projects;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
 
@@ -7,8 +8,11 @@ namespace VeSiting.Core.Assessments;
 /// <summary>Plants, capacity and count by technology.</summary>
 public sealed record TechnologySummary(string Technology, int Plants, double Mw);
 
-/// <summary>Green pool by rule set (permit period) and technology.</summary>
-public sealed record GreenPoolPeriod(string RuleSet, string Period, string Technology, int Plants, double Mw, double Dkk);
+/// <summary>Green pool by rule set (permit period) and technology; <see cref="Confidence"/> of the rate used (confirmed, reported, unconfirmed).</summary>
+public sealed record GreenPoolPeriod(string RuleSet, string Period, string Technology, int Plants, double Mw, double Dkk, string Confidence = "confirmed");
+
+/// <summary>What one project pays households in the municipality: one VE-bonus per household, the cap over all its households.</summary>
+public sealed record ProjectBonusPaid(string ProjectId, string Grouping, int Members, int HouseholdsHere, int HouseholdsTotal, double PerHouseholdDkk, double PaidHereDkk);
 
 /// <summary>How many addresses fall in each zone of a scenario ("" = no zone).</summary>
 public sealed record ZoneCoverage(string ScenarioId, string ZoneId, string Label, int Addresses, double Share);
@@ -22,12 +26,17 @@ public sealed record MunicipalityAssessment(
     IReadOnlyDictionary<string, int> AddressesInSchemeRings,
     double VeBonusDkkPerYear,
     string VeBonusWhy,
+    IReadOnlyList<ProjectBonusPaid> VeBonusByProject,
     IReadOnlyList<ZoneCoverage> TariffZones,
     Provenance Provenance,
     IReadOnlyList<string> Attributions,
     string DataVersion);
 
-/// <summary>Totals for one municipality: plants, MW, green pool received, dwellings per ring and per tariff zone, VE-bonus paid.</summary>
+/// <summary>
+/// Totals for one municipality: plants and MW (register plants by the municipality the register names, others by
+/// position), green pool received by project and permit period, dwellings per scheme ring and per tariff zone, and
+/// the VE-bonus projects pay households here (one bonus per household per project).
+/// </summary>
 public sealed class MunicipalityAssessor(AssessmentContext context)
 {
     public async Task<MunicipalityAssessment> AssessAsync(string code, CancellationToken cancellationToken = default)
@@ -37,95 +46,157 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         var area = (await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).FirstOrDefault(a => a.Code == code || a.NumericCode == wanted)
             ?? throw new KeyNotFoundException($"no municipality with code '{code}'");
         var provenance = new Provenance();
-        var plants = await store.PlantsWithinAsync(area.Geometry, 0, PlantFilter.Operating, cancellationToken);
+        var plants = await PlantsOfAsync(area, cancellationToken);
 
-        var technologies = plants.GroupBy(p => Technology(p))
-            .Select(g => new TechnologySummary(g.Key, g.Count(), g.Sum(p => p.Plant.CapacityMw ?? 0)))
+        var technologies = plants.GroupBy(Technology)
+            .Select(g => new TechnologySummary(g.Key, g.Count(), g.Sum(p => p.CapacityMw ?? 0)))
             .OrderByDescending(t => t.Mw).ToList();
 
-        var pool = new List<(RuleSetRef Set, string Period, string Technology, double Mw, double Dkk)>();
-        var outside = 0;
-        foreach (var plant in plants.Select(p => p.Plant))
-        {
-            var permit = PermitBasis.For(plant, context.Today);
-            if (permit.Date is not { } date || GreenPool.For(plant, plant.CapacityMw ?? 0, date, context.Rules, provenance).Amount is not { } amount)
-            {
-                outside++;
-                continue;
-            }
-            var period = context.Rules.Find(Schemes.GreenPool, date)!.Period.ToString();
-            pool.Add((amount.RuleSet, period, amount.Technology, amount.Mw, amount.Dkk));
-        }
-        var greenPool = pool.GroupBy(p => (p.Set, p.Period, p.Technology))
-            .Select(g => new GreenPoolPeriod(g.Key.Set.ToString(), g.Key.Period, g.Key.Technology, g.Count(), g.Sum(p => p.Mw), g.Sum(p => p.Dkk)))
-            .OrderBy(g => g.Period, StringComparer.Ordinal).ToList();
-        if (pool.Count > 0)
-            provenance.Assume("green pool by period estimated from connection dates: the register has no permit dates");
+        var (greenPool, poolWhy) = await GreenPoolAsync(plants, provenance, cancellationToken);
 
         var addresses = (await store.SitesWithinAsync(area.Geometry, 0, cancellationToken)).Addresses;
-        var rings = new Dictionary<string, int> { ["< 4 × H"] = 0, ["4–6 × H"] = 0, ["6–8 × H"] = 0 };
+        var book = new SchemeDistanceBook(context.Rules, context.Today);
+        var rings = new Dictionary<string, int>();
         var zoneCounts = context.Scenarios.ToDictionary(s => s.Id, _ => new Dictionary<string, int>());
         var searchRadius = Math.Max(AssessmentContext.SchemeSearchRadiusM, context.Scenarios.Select(s => s.SearchRadiusM).DefaultIfEmpty(0).Max());
         foreach (var address in addresses.Select(a => a.Address))
         {
             var nearby = await store.PlantsWithinAsync(address.Position, searchRadius, AssessmentContext.Candidates, cancellationToken);
-            var nearestWind = nearby.Where(p => p.Plant.Kind == PlantKind.WindTurbine && p.Plant.TotalHeightM >= 25)
-                .Select(p => p.DistanceM / p.Plant.TotalHeightM!.Value).DefaultIfEmpty(double.PositiveInfinity).Min();
-            if (nearestWind < 4) rings["< 4 × H"]++;
-            else if (nearestWind <= 6) rings["4–6 × H"]++;
-            else if (nearestWind <= 8) rings["6–8 × H"]++;
+            var nearestWind = nearby.Where(p => p.Plant.Kind == PlantKind.WindTurbine && p.Plant.TotalHeightM > 0 && book.IsCovered(p.Plant))
+                .MinBy(p => p.DistanceM / p.Plant.TotalHeightM!.Value);
+            if (nearestWind is not null && book.For(nearestWind.Plant).BandOf(nearestWind.Plant, nearestWind.DistanceM) is { } band)
+                rings[band.Label] = rings.GetValueOrDefault(band.Label) + 1;
             foreach (var scenario in context.Scenarios)
             {
                 var zone = Tariffs.ZoneResolver.Resolve(scenario, nearby.Where(p => p.DistanceM <= scenario.SearchRadiusM)).Zone?.Id ?? "";
                 zoneCounts[scenario.Id][zone] = zoneCounts[scenario.Id].GetValueOrDefault(zone) + 1;
             }
         }
+        foreach (var set in book.Current.RuleSets)
+            provenance.UseSet(set);
         var total = Math.Max(1, addresses.Count);
         var coverage = context.Scenarios.SelectMany(s => s.Zones.Select(z => (z.Id, z.Label)).Append(("", "no zone"))
             .Select(z => new ZoneCoverage(s.Id, z.Item1, z.Item2, zoneCounts[s.Id].GetValueOrDefault(z.Item1), zoneCounts[s.Id].GetValueOrDefault(z.Item1) / (double)total))).ToList();
         foreach (var scenario in context.Scenarios)
             provenance.Uses(scenario.Ref, "zones", new RuleValue(scenario.Zones.Count, "zones", scenario.File, Confidence.Confirmed));
 
-        var (bonus, bonusWhy) = await VeBonusPaidAsync(plants.Select(p => p.Plant).ToList(), provenance, cancellationToken);
-        return new MunicipalityAssessment(area, technologies, greenPool,
-            $"{pool.Count} plant(s) pay into the green pool; {outside} connected before any green-pool period or not covered",
-            addresses.Count, rings, bonus, bonusWhy, coverage, provenance, store.Attributions, store.Version.Id);
+        var (byProject, bonusWhy) = await VeBonusPaidAsync(area, provenance, cancellationToken);
+        return new MunicipalityAssessment(area, technologies, greenPool, poolWhy, addresses.Count, rings, byProject.Sum(p => p.PaidHereDkk), bonusWhy, byProject,
+            coverage, provenance, store.Attributions, store.Version.Id);
     }
 
-    /// <summary>Σ over covered plants in the municipality of the VE-bonus they pay to households within reach.</summary>
-    private async Task<(double Dkk, string Why)> VeBonusPaidAsync(IReadOnlyList<Plant> plants, Provenance provenance, CancellationToken cancellationToken)
+    /// <summary>Plants in operation the municipality counts: those the register attributes to it, and unattributed ones inside it.</summary>
+    private async Task<List<Plant>> PlantsOfAsync(AdminArea area, CancellationToken cancellationToken)
     {
-        double total = 0;
-        var payers = 0;
-        var households = 0;
+        var attributed = await context.Store.ListPlantsAsync(PlantFilter.Operating with { MunicipalityCode = area.NumericCode ?? -1 }, cancellationToken);
+        var inside = await context.Store.PlantsWithinAsync(area.Geometry, 0, PlantFilter.Operating, cancellationToken);
+        return [.. attributed, .. inside.Select(p => p.Plant).Where(p => p.MunicipalityCode is null)];
+    }
+
+    /// <summary>Green pool over the municipality's plants, each valued under its project's permit period, by rule set and technology.</summary>
+    private async Task<(IReadOnlyList<GreenPoolPeriod> Periods, string Why)> GreenPoolAsync(IReadOnlyList<Plant> plants, Provenance provenance, CancellationToken cancellationToken)
+    {
+        var pool = new List<(RuleSetRef Set, string Period, string Technology, double Mw, double Dkk, Confidence Confidence)>();
+        int outside = 0, notCovered = 0, uncertain = 0;
+        var permits = new Dictionary<string, PermitBasis>();
         foreach (var plant in plants)
         {
-            if (PermitBasis.For(plant, context.Today).Date is not { } date || context.Rules.Find(Schemes.VeBonus, date) is not { } rules)
-                continue;
-            var eligibility = PlantEligibility.Evaluate(plant, context.Rules.Require(Schemes.PlantEligibility, date), provenance);
-            if (eligibility.Coverage != Coverage.Covered)
-                continue;
-            var radius = VeBonusCalculator.Reach(plant, rules, provenance);
-            var count = (await context.Store.SitesWithinAsync(plant.Geometry, radius, cancellationToken)).Addresses.Count;
-            if (count == 0)
-                continue;
-            context.UsePrices(provenance);
-            if (VeBonusCalculator.Estimate([plant], date, count, context.Rules, context.Prices.SpotDkkPerKwh, provenance) is { } estimate)
+            var key = PlantProject.KeyOf(plant);
+            if (!permits.TryGetValue(key, out var permit))
             {
-                total += estimate.TotalDkk;
-                payers++;
-                households += count;
+                var members = plant.ProjectId is { } id ? await context.Store.ProjectMembersAsync(id, cancellationToken) : [];
+                permits[key] = permit = PermitBasis.ForProject(members.Count == 0 ? [plant] : members, context.Today);
             }
+            if (permit.Date is not { } date)
+            {
+                outside++;
+                continue;
+            }
+            var eligibility = context.Rules.Find(Schemes.PlantEligibility, date) ?? context.Rules.Require(Schemes.PlantEligibility, context.Today);
+            if (PlantEligibility.Evaluate(plant, eligibility, provenance).Coverage != Coverage.Covered)
+            {
+                notCovered++;
+                continue;
+            }
+            if (GreenPool.For(plant, plant.CapacityMw ?? 0, date, context.Rules, provenance).Amount is not { } amount)
+            {
+                outside++;
+                continue;
+            }
+            if (permit.IsUpperBound && permit.EarlierPeriodEnds(context.Rules).Any(d => context.Rules.Find(Schemes.GreenPool, d)?.Ref != amount.RuleSet))
+                uncertain++;
+            var set = context.Rules.Find(Schemes.GreenPool, date)!;
+            pool.Add((amount.RuleSet, set.Period.ToString(), amount.Technology, amount.Mw, amount.Dkk, set[amount.Technology].Confidence));
         }
-        return (total, payers == 0
-            ? "no covered plant connected since the VE-bonus began has households within reach in the address data"
-            : $"{payers} plant(s) pay {households} household(s)");
+        var periods = pool.GroupBy(p => (p.Set, p.Period, p.Technology))
+            .Select(g => new GreenPoolPeriod(g.Key.Set.ToString(), g.Key.Period, g.Key.Technology, g.Count(), g.Sum(p => p.Mw), g.Sum(p => p.Dkk), g.First().Confidence.ToString().ToLowerInvariant()))
+            .OrderBy(g => g.Period, StringComparer.Ordinal).ToList();
+        if (uncertain > 0)
+            provenance.Assume($"green pool: {uncertain} plant(s) have no permit date; each is valued under the period of its connection date (the latest its permit can be), and would pay at an earlier period's rate if its permit predates that period");
+        var why = $"{pool.Count} plant(s) pay into the green pool; {notCovered} not (or not surely) covered by the schemes (test centres, tendered offshore parks, small plants, unknown heights); {outside} permitted before any green-pool period or of a technology it does not cover";
+        return (periods, why);
     }
 
-    private static string Technology(PlantDistance p) => p.Plant.Kind switch
+    /// <summary>
+    /// Projects within reach of the municipality's households: each pays one VE-bonus per household (cap over all its
+    /// households, wherever they live); the municipality's total is what its own households receive.
+    /// </summary>
+    private async Task<(IReadOnlyList<ProjectBonusPaid> ByProject, string Why)> VeBonusPaidAsync(AdminArea area, Provenance provenance, CancellationToken cancellationToken)
     {
-        PlantKind.WindTurbine or PlantKind.WindFarm => p.Plant.Siting == Siting.Offshore ? "offshore wind" : "onshore wind",
+        var near = await context.Store.PlantsWithinAsync(area.Geometry, AssessmentContext.SchemeSearchRadiusM, AssessmentContext.Candidates, cancellationToken);
+        var paid = new List<ProjectBonusPaid>();
+        foreach (var group in near.GroupBy(p => PlantProject.KeyOf(p.Plant)))
+        {
+            var first = group.First().Plant;
+            var members = first.ProjectId is { } id ? (await context.Store.ProjectMembersAsync(id, cancellationToken)).Where(m => m.Status == first.Status).ToList() : [first];
+            var permit = PermitBasis.ForProject(members.Count == 0 ? [first] : members, context.Today);
+            if (permit.Date is not { } date || context.Rules.Find(Schemes.VeBonus, date) is not { } rules)
+                continue;
+            var eligibility = context.Rules.Require(Schemes.PlantEligibility, date);
+            var covered = members.Where(m => PlantEligibility.Evaluate(m, eligibility, provenance).Coverage == Coverage.Covered).ToList();
+            if (covered.Count == 0)
+                continue;
+            var (all, here) = await HouseholdsAsync(covered, rules, area, provenance, cancellationToken);
+            if (here == 0)
+                continue;
+            context.UsePrices(provenance);
+            if (VeBonusCalculator.Estimate(covered, date, all, context.Rules, context.Prices.SpotDkkPerKwh, provenance) is not { } estimate)
+                continue;
+            var project = new PlantProject(group.Key, first.ProjectBasis, covered);
+            if (project.IsInferred)
+                provenance.Assume($"projects grouped by the inference rule where the register has no park relation ({ProjectGroupingRule.Default.Describe()})");
+            if (permit.IsUpperBound)
+                provenance.Assume("VE-bonus: permit dates taken as the latest the connection dates allow");
+            paid.Add(new ProjectBonusPaid(project.Id, project.Grouping, covered.Count, here, all, estimate.PerHouseholdDkk, estimate.PerHouseholdDkk * here));
+        }
+        var why = paid.Count == 0
+            ? "no covered project permitted since the VE-bonus began has households within reach in the address data"
+            : $"{paid.Count} project(s) pay {paid.Sum(p => p.HouseholdsHere)} household(s) here one bonus each";
+        return (paid.OrderByDescending(p => p.PaidHereDkk).ToList(), why);
+    }
+
+    /// <summary>Households within the project's VE-bonus reach: all of them (for the cap) and those in the municipality.</summary>
+    private async Task<(int All, int Here)> HouseholdsAsync(IReadOnlyList<Plant> members, RuleSet rules, AdminArea area, Provenance provenance, CancellationToken cancellationToken)
+    {
+        var reaches = members.Select(m => (Plant: m, Reach: VeBonusCalculator.Reach(m, rules, provenance))).ToList();
+        var search = members.Count == 1 ? members[0].Geometry : members[0].Geometry.Factory.BuildGeometry(members.Select(m => m.Geometry));
+        var near = await context.Store.SitesWithinAsync(search, reaches.Max(r => r.Reach), cancellationToken);
+        int all = 0, here = 0;
+        foreach (var hit in near.Addresses.Where(a => reaches.Any(r => r.Plant.Geometry.Distance(a.Address.Position) <= r.Reach)))
+        {
+            var households = hit.Address.Households ?? 1;
+            all += households;
+            if (hit.Address.MunicipalityCode == area.NumericCode)
+                here += households;
+        }
+        return (all, here);
+    }
+
+    private static string Technology(Plant p) => p.Kind switch
+    {
+        PlantKind.WindTurbine or PlantKind.WindFarm => p.Siting == Siting.Offshore ? "offshore wind" : "onshore wind",
         PlantKind.SolarPark => "solar",
-        _ => p.Plant.Technology ?? "other",
+        PlantKind.Hydro or PlantKind.Wave => "hydro and wave",
+        _ => p.Technology ?? "other",
     };
 }

@@ -1,26 +1,44 @@
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Projects;
 using VeSiting.Core.Rules;
+using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Assessments;
 
-/// <summary>A planned layout (or existing plants) to assess together: one permit date for all.</summary>
-public sealed record Project(string Name, IReadOnlyList<Plant> Plants, DateOnly? PermitDate = null);
+/// <summary>A planned layout (or a registered project) to assess together: one permit covers all its plants.</summary>
+public sealed record Project(string Name, IReadOnlyList<Plant> Plants, DateOnly? PermitDate = null)
+{
+    /// <summary>How the plants were grouped into this project (register, user, inferred), as answers state it.</summary>
+    public string? Grouping { get; init; }
+}
 
 /// <summary>One dwelling's position relative to a project: its nearest plant, the ring it falls in, schemes and DKK.</summary>
 public sealed record DwellingImpact(Address Address, Plant NearestPlant, double DistanceM, string Ring, IReadOnlyList<SchemeFinding> Findings, double VeBonusDkkPerYear)
 {
     public double? MultipleOfH => NearestPlant.TotalHeightM is { } h and > 0 ? DistanceM / h : null;
     public bool Violation => Findings.Any(f => f.Violation);
+    public bool VeBonus => Findings.Any(f => f is { Scheme: Schemes.VeBonus, Applies: true });
+    public bool SalesOption => Findings.Any(f => f is { Scheme: Schemes.SalesOption, Applies: true });
+    /// <summary>Households at the address where the data knows them, else one.</summary>
+    public int Households => Address.Households ?? 1;
 }
 
 /// <summary>The green pool owed to one municipality for the MW of the project inside it.</summary>
 public sealed record MunicipalityShare(string Code, string Name, double Mw, double Dkk, string Why);
 
+/// <summary>Whether one plant of the project is covered by the schemes, and why.</summary>
+public sealed record PlantCoverage(Plant Plant, EligibilityResult Eligibility);
+
+/// <summary>The project's money under another permit date than the one assumed (the register only bounds the permit date).</summary>
+public sealed record PeriodSummary(DateOnly PermitDate, string Why, int SalesOptionHouseholds, int VeBonusHouseholds, double VeBonusPerHouseholdDkk, double VeBonusTotalDkk, double GreenPoolDkk);
+
 public sealed record ProjectAssessment(
     Project Project,
     PermitBasis Permit,
+    SchemeDistances Distances,
     IReadOnlyList<(double K, double RadiusM)> Rings,
+    IReadOnlyList<PlantCoverage> Coverage,
     IReadOnlyList<DwellingImpact> Dwellings,
     int BuildingsWithinRings,
     VeBonusEstimate? VeBonus,
@@ -28,20 +46,48 @@ public sealed record ProjectAssessment(
     IReadOnlyList<MunicipalityShare> GreenPool,
     int MeetingNoticeAddresses,
     string MeetingNoticeWhy,
+    IReadOnlyList<PeriodSummary> OtherPeriods,
     Provenance Provenance,
     IReadOnlyList<string> Attributions,
     string DataVersion)
 {
     public IEnumerable<DwellingImpact> Violations => Dwellings.Where(d => d.Violation);
     public double TotalCapacityKw => Project.Plants.Sum(p => p.CapacityKw ?? 0);
+    public double CoveredCapacityKw => Coverage.Where(c => c.Eligibility.Coverage == Rules.Coverage.Covered).Sum(c => c.Plant.CapacityKw ?? 0);
     public double GreenPoolDkk => GreenPool.Sum(g => g.Dkk);
-    public int SalesOptionHouseholds => Dwellings.Count(d => d.Findings.Any(f => f is { Scheme: Schemes.SalesOption, Applies: true }));
-    public int VeBonusHouseholds => Dwellings.Count(d => d.Findings.Any(f => f is { Scheme: Schemes.VeBonus, Applies: true }));
+    public int SalesOptionHouseholds => Dwellings.Where(d => d.SalesOption).Sum(d => d.Households);
+    public int VeBonusHouseholds => Dwellings.Where(d => d.VeBonus).Sum(d => d.Households);
+    /// <summary>The solar distance of the rules in force (sales option, VE-bonus), when the project has solar.</summary>
+    public double? SolarRadiusM => Project.Plants.Any(p => p.Kind == PlantKind.SolarPark) && Distances.SolarReachM > 0 ? Distances.SolarReachM : null;
 }
 
-/// <summary>Assesses a project: every dwelling within the scheme rings, the VE-bonus with the cap, the green pool by municipality.</summary>
+/// <summary>
+/// Assesses a project — the plants one permit covers: every dwelling within the scheme rings (each counted once,
+/// measured to the nearest member), one VE-bonus per household with the cap over the project's capacity, the green
+/// pool split by the MW in each municipality. Plants the schemes do not cover get no money, and the answer says why.
+/// </summary>
 public sealed class ProjectAssessor(AssessmentContext context)
 {
+    /// <summary>The registered project(s) of the given plants: every member of each plant's project (register, user or inferred grouping).</summary>
+    public static async Task<Project> RegisteredAsync(ISpatialStore store, IReadOnlyList<Plant> plants, DateOnly? permitDate, CancellationToken cancellationToken)
+    {
+        var members = new List<Plant>();
+        var groupings = new List<string>();
+        foreach (var plant in plants)
+        {
+            if (members.Any(m => m.Id == plant.Id))
+                continue;
+            var project = plant.ProjectId is { } id
+                ? new PlantProject(id, plant.ProjectBasis, (await store.ProjectMembersAsync(id, cancellationToken)).Where(m => m.Status == plant.Status).DefaultIfEmpty(plant).ToList())
+                : PlantProject.Single(plant);
+            members.AddRange(project.Members.Where(m => members.All(x => x.Id != m.Id)));
+            groupings.Add($"{project.Id}: {project.Members.Count} plant(s), {project.Grouping}");
+        }
+        var ids = groupings.Select(g => g[..g.IndexOf(": ", StringComparison.Ordinal)]).ToList();
+        var name = members.Count == 1 ? $"plant {members[0].Id}" : $"project {string.Join(" + ", ids)} ({members.Count} plants)";
+        return new Project(name, members, permitDate) { Grouping = string.Join("; ", groupings) };
+    }
+
     public async Task<ProjectAssessment> AssessAsync(Project project, CancellationToken cancellationToken = default)
     {
         if (project.Plants.Count == 0)
@@ -50,7 +96,7 @@ public sealed class ProjectAssessor(AssessmentContext context)
         var store = context.Store;
         var permit = project.PermitDate is { } given
             ? new PermitBasis(given, false, $"permit date {given:yyyy-MM-dd}")
-            : project.Plants.Select(p => PermitBasis.For(p, context.Today)).OrderBy(p => p.Date).First();
+            : PermitBasis.ForProject(project.Plants, context.Today);
         if (permit.Date is not { } date)
             throw new ArgumentException($"project {project.Name}: {permit.Explanation}; give a permit date");
         // A permit date given for a planned project must fall in some rule period; a registered plant may
@@ -59,99 +105,131 @@ public sealed class ProjectAssessor(AssessmentContext context)
             context.Rules.EnsureCovered(date);
         if (permit.IsAssumed)
             provenance.Assume($"{project.Name}: {permit.Explanation}");
+        if (project.Grouping is { } grouping && grouping.Contains("inferred", StringComparison.Ordinal))
+            provenance.Assume($"{project.Name}: {grouping}");
         var plants = project.Plants.Select(p => p with { PermitDate = date }).ToList();
         var ringDate = date < (context.Rules.EarliestOfAll ?? date) ? context.Today : date;
         if (ringDate != date)
             provenance.Assume($"permit date {date:yyyy-MM-dd} predates every rule period: rings drawn with the rules in force on {ringDate:yyyy-MM-dd}");
 
-        var eligibility = context.Rules.Require(Schemes.PlantEligibility, ringDate);
-        foreach (var plant in plants)
-        {
-            var result = PlantEligibility.Evaluate(plant, eligibility, provenance);
-            if (result.Coverage != Coverage.Covered)
-                provenance.Assume($"{plant.Id}: {result.Reason}; assessed as if covered");
-        }
+        var eligibilityRules = context.Rules.Require(Schemes.PlantEligibility, ringDate);
+        var coverage = plants.Select(p => new PlantCoverage(p, PlantEligibility.Evaluate(p, eligibilityRules, provenance))).ToList();
+        var covered = coverage.Where(c => c.Eligibility.Coverage == Rules.Coverage.Covered).Select(c => c.Plant).ToList();
 
-        var rings = RingsOf(plants, ringDate, provenance);
-        var reach = plants.Max(p => Reach(p, rings));
+        var distances = SchemeDistances.For(context.Rules, ringDate);
+        foreach (var set in distances.RuleSets)
+            provenance.UseSet(set);
+        var rings = RingsOf(plants, distances);
+        var reach = plants.Max(p => Reach(p, distances));
         var search = plants.Count == 1 ? plants[0].Geometry : plants[0].Geometry.Factory.BuildGeometry(plants.Select(p => p.Geometry));
-        var sites = await store.SitesWithinAsync(search, reach, cancellationToken);
+        var sites = reach > 0 ? await store.SitesWithinAsync(search, reach, cancellationToken) : new SitesNear([], []);
 
+        var impacts = ImpactsOf(sites, plants, covered, distances, permit with { Date = date }, provenance);
+        var (bonus, bonusWhy) = Bonus(impacts, covered, coverage, date, provenance);
+        if (bonus is not null)
+            impacts = impacts.Select(d => d.VeBonus ? d with { VeBonusDkkPerYear = bonus.PerHouseholdDkk } : d).ToList();
+
+        var greenPool = await GreenPoolByMunicipalityAsync(coverage, date, provenance, cancellationToken);
+        var (notice, noticeWhy) = await MeetingNoticeAsync(plants, date, provenance, cancellationToken);
+        var buildings = sites.Buildings.Count(b => plants.Min(p => p.Geometry.Distance(b.Building.Footprint)) <= reach);
+
+        var others = new List<PeriodSummary>();
+        foreach (var other in permit.EarlierPeriodEnds(context.Rules))
+            others.Add(await OtherPeriodAsync(other, sites, plants, coverage, covered, permit, provenance, cancellationToken));
+
+        return new ProjectAssessment(project, permit, distances, rings, coverage, impacts, buildings, bonus, bonusWhy,
+            greenPool, notice, noticeWhy, others, provenance, store.Attributions, store.Version.Id);
+    }
+
+    /// <summary>Each address within reach, measured to its nearest plant (each once, however many plants it is near).</summary>
+    private List<DwellingImpact> ImpactsOf(SitesNear sites, IReadOnlyList<Plant> plants, IReadOnlyList<Plant> covered, SchemeDistances distances, PermitBasis permit, Provenance provenance)
+    {
         var impacts = new List<DwellingImpact>();
         foreach (var hit in sites.Addresses)
         {
             var (nearest, distance) = plants.Select(p => (Plant: p, Distance: p.Geometry.Distance(hit.Address.Position)))
                 .OrderBy(p => p.Distance).ThenBy(p => p.Plant.Id, StringComparer.Ordinal).First();
-            if (distance > Reach(nearest, rings))
+            if (distance > Reach(nearest, distances))
                 continue;
-            var findings = NeighbourSchemes.Evaluate(nearest, distance, permit with { Date = date }, context.Rules, provenance);
-            impacts.Add(new DwellingImpact(hit.Address, nearest, distance, RingLabel(nearest, distance, rings), findings, 0));
+            // Schemes give rights only around covered plants; the minimum distance binds every turbine.
+            var findings = NeighbourSchemes.Evaluate(nearest, distance, permit, context.Rules, provenance);
+            if (!covered.Contains(nearest))
+                findings = [.. findings.Select(f => f.Scheme == Schemes.MinimumDistance ? f : f with { Applies = false, AmountDkk = null, Reason = $"{nearest.Id} is not covered by the schemes" })];
+            impacts.Add(new DwellingImpact(hit.Address, nearest, distance, distances.RingLabel(nearest, distance), findings, 0));
         }
+        return impacts;
+    }
 
-        var qualifying = impacts.Count(d => d.Findings.Any(f => f is { Scheme: Schemes.VeBonus, Applies: true }));
+    /// <summary>One VE-bonus per qualifying household, k of the covered capacity, the cap over all the project's households.</summary>
+    private (VeBonusEstimate? Bonus, string Why) Bonus(IReadOnlyList<DwellingImpact> impacts, IReadOnlyList<Plant> covered, IReadOnlyList<PlantCoverage> coverage, DateOnly date, Provenance provenance)
+    {
+        if (covered.Count == 0)
+            return (null, $"no plant of the project is covered by the schemes: {string.Join("; ", coverage.Select(c => $"{c.Plant.Id}: {c.Eligibility.Reason}").Distinct().Take(3))}");
+        var qualifying = impacts.Where(d => d.VeBonus).ToList();
+        var households = qualifying.Sum(d => d.Households);
+        if (qualifying.Any(d => d.Address.Households is null))
+            provenance.Assume("one household per access address where the address data holds no dwelling units");
         context.UsePrices(provenance);
-        provenance.Assume("one household per access address");
-        var bonus = VeBonusCalculator.Estimate(plants, date, qualifying, context.Rules, context.Prices.SpotDkkPerKwh, provenance);
-        var bonusWhy = bonus is null
+        var bonus = VeBonusCalculator.Estimate(covered, date, households, context.Rules, context.Prices.SpotDkkPerKwh, provenance);
+        var why = bonus is null
             ? context.Rules.Find(Schemes.VeBonus, date) is null ? $"the VE-bonus does not cover permits dated {date:yyyy-MM-dd}" : "the project's capacity is unknown"
-            : qualifying == 0 ? "no household within the VE-bonus distance" : bonus.Why;
-        if (bonus is not null && qualifying > 0)
-        {
-            impacts = impacts.Select(d => d.Findings.Any(f => f is { Scheme: Schemes.VeBonus, Applies: true })
-                ? d with { VeBonusDkkPerYear = bonus.PerHouseholdDkk }
-                : d).ToList();
-        }
-
-        var greenPool = await GreenPoolByMunicipalityAsync(plants, date, provenance, cancellationToken);
-        var (notice, noticeWhy) = await MeetingNoticeAsync(plants, date, provenance, cancellationToken);
-        var buildings = sites.Buildings.Count(b => plants.Min(p => p.Geometry.Distance(b.Building.Footprint)) <= reach);
-        return new ProjectAssessment(project, permit, rings, impacts, buildings, qualifying > 0 ? bonus : null, bonusWhy,
-            greenPool, notice, noticeWhy, provenance, store.Attributions, store.Version.Id);
+            : households == 0 ? "no household within the VE-bonus distance" : bonus.Why;
+        if (covered.Count < coverage.Count)
+            why += $"; {coverage.Count - covered.Count} plant(s) not covered, left out of the capacity and production";
+        return (households > 0 ? bonus : null, why);
     }
 
-    /// <summary>The scheme rings in multiples of H: minimum distance, sales option limit and VE-bonus limit.</summary>
-    private List<(double K, double RadiusM)> RingsOf(IReadOnlyList<Plant> plants, DateOnly date, Provenance provenance)
+    private async Task<PeriodSummary> OtherPeriodAsync(DateOnly date, SitesNear sites, IReadOnlyList<Plant> plants, IReadOnlyList<PlantCoverage> coverage,
+        IReadOnlyList<Plant> covered, PermitBasis permit, Provenance provenance, CancellationToken cancellationToken)
     {
-        var ks = new SortedSet<double>();
-        if (context.Rules.Find(Schemes.MinimumDistance, date) is { } min) ks.Add(provenance.Use(min, "windMultipleOfH").Value);
-        if (context.Rules.Find(Schemes.SalesOption, date) is { } sale) ks.Add(provenance.Use(sale, "windToMultipleOfH").Value);
-        if (context.Rules.Find(Schemes.VeBonus, date) is { } bonus) ks.Add(provenance.Use(bonus, "windMultipleOfH").Value);
-        if (context.Rules.Find(Schemes.LossOfValue, date) is { } loss) ks.Add(provenance.Use(loss, "feeBeyondWindMultipleOfH").Value);
+        var distances = SchemeDistances.For(context.Rules, date);
+        var impacts = ImpactsOf(sites, plants, covered, distances, permit with { Date = date }, provenance);
+        var (bonus, _) = Bonus(impacts, covered, coverage, date, provenance);
+        var pool = await GreenPoolByMunicipalityAsync(coverage, date, provenance, cancellationToken);
+        return new PeriodSummary(date, $"if the permit was dated on or before {date:yyyy-MM-dd} (the connection date only bounds it)",
+            impacts.Where(d => d.SalesOption).Sum(d => d.Households), impacts.Where(d => d.VeBonus).Sum(d => d.Households),
+            bonus?.PerHouseholdDkk ?? 0, bonus?.TotalDkk ?? 0, pool.Sum(p => p.Dkk));
+    }
+
+    /// <summary>The scheme rings in multiples of H (minimum distance, sales option, VE-bonus, loss-of-value fee limit) × the tallest turbine.</summary>
+    private static List<(double K, double RadiusM)> RingsOf(IReadOnlyList<Plant> plants, SchemeDistances distances)
+    {
+        var ks = new SortedSet<double>(distances.WindBands.Select(b => b.Outer));
+        if (distances.FeeBeyondK is { } fee) ks.Add(fee);
         var tallest = plants.Where(p => p.Kind == PlantKind.WindTurbine).Select(p => p.TotalHeightM ?? 0).DefaultIfEmpty(0).Max();
-        return ks.Select(k => (k, k * tallest)).ToList();
+        return tallest > 0 ? ks.Select(k => (k, k * tallest)).ToList() : [];
     }
 
-    /// <summary>How far a plant's schemes reach: the largest ring × its own H, or 200 m around solar.</summary>
-    private static double Reach(Plant plant, IReadOnlyList<(double K, double RadiusM)> rings) =>
-        plant.Kind == PlantKind.SolarPark ? 200
-        : plant.TotalHeightM is { } h && rings.Count > 0 ? rings[^1].K * h
-        : throw new ArgumentException($"plant {plant.Id}: total height unknown (hub height and rotor diameter are needed)");
-
-    /// <summary>The innermost ring a dwelling lies in: "&lt; 4 × H" inside the minimum distance, else "≤ k × H".</summary>
-    private static string RingLabel(Plant plant, double distance, IReadOnlyList<(double K, double RadiusM)> rings)
+    /// <summary>How far a plant's schemes reach: the farthest band or fee limit × its own H, or the solar distance.</summary>
+    private static double Reach(Plant plant, SchemeDistances distances) => plant.Kind switch
     {
-        if (plant.Kind == PlantKind.SolarPark)
-            return "≤ 200 m";
-        var h = plant.TotalHeightM!.Value;
-        if (distance < rings[0].K * h)
-            return $"< {NeighbourSchemes.F(rings[0].K)} × H";
-        return $"≤ {NeighbourSchemes.F(rings.First(r => distance <= r.K * h).K)} × H";
-    }
+        PlantKind.SolarPark => Math.Max(distances.SolarReachM, distances.SolarFeeBeyondM ?? 0),
+        PlantKind.WindTurbine when plant.TotalHeightM is { } h => Math.Max(distances.WindReachK, distances.FeeBeyondK ?? 0) * h,
+        PlantKind.WindTurbine => throw new ArgumentException($"plant {plant.Id}: total height unknown (hub height and rotor diameter are needed)"),
+        _ => 0,
+    };
 
     /// <summary>Each turbine's MW goes to the municipality containing it; a solar area's MW is split by its area in each municipality.</summary>
-    private async Task<List<MunicipalityShare>> GreenPoolByMunicipalityAsync(IReadOnlyList<Plant> plants, DateOnly date, Provenance provenance, CancellationToken cancellationToken)
+    private async Task<List<MunicipalityShare>> GreenPoolByMunicipalityAsync(IReadOnlyList<PlantCoverage> coverage, DateOnly date, Provenance provenance, CancellationToken cancellationToken)
     {
         var parts = new List<(AdminArea? Area, Plant Plant, double Mw)>();
         IReadOnlyList<AdminArea>? municipalities = null;
-        foreach (var plant in plants)
+        var notCovered = coverage.Where(c => c.Eligibility.Coverage != Rules.Coverage.Covered).ToList();
+        foreach (var plant in coverage.Where(c => c.Eligibility.Coverage == Rules.Coverage.Covered).Select(c => c.Plant))
         {
             var mw = plant.CapacityMw ?? 0;
+            municipalities ??= await context.Store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken);
+            // A register names each turbine's municipality (offshore ones too): that attribution wins over the point's position.
+            if (plant.MunicipalityCode is { } code && municipalities.FirstOrDefault(m => m.NumericCode == code) is { } named)
+            {
+                parts.Add((named, plant, mw));
+                continue;
+            }
             if (plant.Geometry is Point point)
             {
                 parts.Add((await context.Store.AreaAtAsync(AdminAreaKind.Municipality, point, cancellationToken), plant, mw));
                 continue;
             }
-            municipalities ??= await context.Store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken);
             var total = plant.Geometry.Area;
             foreach (var area in municipalities.Where(m => m.Geometry.EnvelopeInternal.Intersects(plant.Geometry.EnvelopeInternal)))
             {
@@ -167,7 +245,9 @@ public sealed class ProjectAssessor(AssessmentContext context)
             var area = g.First().Area;
             var why = string.Join("; ", amounts.Select(a => a.Reason).Distinct());
             return new MunicipalityShare(area?.Code ?? "(none)", area?.Name ?? "outside every municipality (at sea?)", mw, amounts.Sum(a => a.Amount?.Dkk ?? 0), why);
-        }).OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
+        }).Concat(notCovered.Count == 0 ? [] : [new MunicipalityShare("(not covered)", "plants the schemes do not cover", notCovered.Sum(c => c.Plant.CapacityMw ?? 0), 0,
+            string.Join("; ", notCovered.Select(c => $"{c.Plant.Id}: {c.Eligibility.Reason}").Distinct().Take(5)))])
+            .OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Residents told of the public meeting: within 10 km of a turbine or 1.5 km of a solar plant.</summary>

@@ -24,6 +24,8 @@ public sealed record Plant
     public int? MunicipalityCode { get; init; }
     public string? MunicipalityName { get; init; }
     public DateOnly? ConnectedOn { get; init; }
+    /// <summary>How precise <see cref="ConnectedOn"/> is: a day (the ENS register) or only a year (powerplantmatching).</summary>
+    public DatePrecision ConnectedOnPrecision { get; init; } = DatePrecision.Day;
     public DateOnly? DecommissionedOn { get; init; }
     /// <summary>Date of the building permit; the schemes depend on it. Registers rarely carry it.</summary>
     public DateOnly? PermitDate { get; init; }

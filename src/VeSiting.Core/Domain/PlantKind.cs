@@ -9,6 +9,10 @@ public enum PlantKind
     WindFarm,
     /// <summary>A solar park (ground-mounted photovoltaics).</summary>
     SolarPark,
-    /// <summary>Any other plant (thermal, biomass, hydro …).</summary>
+    /// <summary>A hydro power plant (tendered hydro plants are covered by the schemes and the green pool).</summary>
+    Hydro,
+    /// <summary>A wave power plant (as hydro).</summary>
+    Wave,
+    /// <summary>Any other plant (thermal, biomass …).</summary>
     Other,
 }

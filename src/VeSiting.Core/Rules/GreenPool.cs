@@ -15,6 +15,7 @@ public static class GreenPool
     {
         PlantKind.WindTurbine or PlantKind.WindFarm => plant.Siting == Siting.Offshore ? "offshoreWind" : "onshoreWind",
         PlantKind.SolarPark => "solar",
+        PlantKind.Hydro or PlantKind.Wave => "hydroWave",
         _ => null,
     };
 

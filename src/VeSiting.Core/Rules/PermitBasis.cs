@@ -3,19 +3,54 @@ using VeSiting.Core.Domain;
 namespace VeSiting.Core.Rules;
 
 /// <summary>
-/// The permit date the rules are chosen by, and how it was found. Registers carry connection dates, not
-/// permit dates; a permit always precedes the connection, so the connection date is an upper bound.
+/// The permit date the rules are chosen by, and how it was found. Registers carry connection dates, not permit
+/// dates; a permit always precedes the connection, so the connection date (the year's last day where only the year
+/// is known) is an upper bound. Then <see cref="IsUpperBound"/> is set: the answer assumes the latest possible
+/// permit date and gives the outcome for every earlier rule period the permit could fall in as well
+/// (<see cref="EarlierPeriodEnds"/>).
 /// </summary>
 public sealed record PermitBasis(DateOnly? Date, bool IsAssumed, string Explanation)
 {
+    public bool IsUpperBound { get; init; }
+
     public static PermitBasis For(Plant plant, DateOnly today)
     {
         if (plant.PermitDate is { } permit)
-            return new PermitBasis(permit, false, $"permit date {permit:yyyy-MM-dd}");
+            return new PermitBasis(permit, false, $"permit date {permit:yyyy-MM-dd}{(plant.PermitDateSource is { } source ? $" ({source})" : "")}");
         if (plant.Status == PlantStatus.Planned)
             return new PermitBasis(today, true, $"no permit date given: assumed {today:yyyy-MM-dd}");
         if (plant.ConnectedOn is { } connected)
-            return new PermitBasis(connected, true, $"permit date not in the register: connection date {connected:yyyy-MM-dd} used (the permit was no later)");
+        {
+            var yearOnly = plant.ConnectedOnPrecision == DatePrecision.Year;
+            var bound = yearOnly ? new DateOnly(connected.Year, 12, 31) : connected;
+            var when = yearOnly ? $"connected in {connected.Year} (year only)" : $"connected on {connected:yyyy-MM-dd}";
+            return new PermitBasis(bound, true,
+                $"permit date unknown; {when}, so the permit was dated no later than {bound:yyyy-MM-dd}: the rules in force on that date are assumed")
+            { IsUpperBound = true };
+        }
         return new PermitBasis(null, true, "neither permit nor connection date is known");
+    }
+
+    /// <summary>The basis of a project: a given permit date wins; otherwise the member with the earliest bound (one permit covers them all).</summary>
+    public static PermitBasis ForProject(IReadOnlyList<Plant> members, DateOnly today)
+    {
+        var bases = members.Select(m => For(m, today)).ToList();
+        return bases.FirstOrDefault(b => !b.IsAssumed)
+            ?? bases.Where(b => b.Date is not null).OrderBy(b => b.Date).FirstOrDefault()
+            ?? bases[0];
+    }
+
+    /// <summary>
+    /// When the date is only an upper bound: the last day before each later rule period began, newest first — one
+    /// permit date in each earlier period whose rules differ. Empty when the date is known.
+    /// </summary>
+    public IReadOnlyList<DateOnly> EarlierPeriodEnds(RuleBook book)
+    {
+        if (!IsUpperBound || Date is not { } bound)
+            return [];
+        var earliest = book.EarliestOfAll ?? bound;
+        return book.All.Where(s => s.Scheme != Schemes.Estimates)
+            .Select(s => s.Period.From).Where(from => from <= bound && from > earliest)
+            .Distinct().OrderDescending().Select(from => from.AddDays(-1)).ToList();
     }
 }

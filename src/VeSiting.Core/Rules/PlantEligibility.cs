@@ -13,11 +13,21 @@ public enum Coverage
 
 public sealed record EligibilityResult(Coverage Coverage, string Reason);
 
-/// <summary>Whether a plant falls under the neighbour schemes (VE-loven § 6): wind ≥ 25 m total height, solar ≥ 500 kW.</summary>
+/// <summary>
+/// Whether a plant falls under the neighbour schemes (VE-loven § 6), by the plant-eligibility rule set: minimum total
+/// height of turbines, minimum capacity of solar, and the areas the set excludes (test centres, tendered offshore parks).
+/// </summary>
 public static class PlantEligibility
 {
     public static EligibilityResult Evaluate(Plant plant, RuleSet rules, Provenance provenance)
     {
+        if (rules.Exclusions.FirstOrDefault(e => e.Covers(plant.Geometry)) is { } excluded)
+        {
+            provenance.UseSet(rules);
+            if (excluded.Confidence != Confidence.Confirmed)
+                provenance.Uses(rules.Ref, $"exclusion:{excluded.Id}", new RuleValue(1, "area", excluded.Source, excluded.Confidence, excluded.Note));
+            return new(Coverage.NotCovered, $"in {excluded.Name} ({excluded.Kind}), which the schemes do not cover ({excluded.Source})");
+        }
         switch (plant.Kind)
         {
             case PlantKind.WindTurbine:
@@ -44,6 +54,9 @@ public static class PlantEligibility
                         var kw => new(Coverage.NotCovered, $"capacity {F(kw!.Value)} kW < {F(conditional)} kW"),
                     };
                 }
+            case PlantKind.Hydro or PlantKind.Wave:
+                provenance.UseSet(rules);
+                return new(Coverage.Covered, "wave and hydro plants are covered (VE-loven § 6)");
             default:
                 return new(Coverage.NotCovered, "only wind, solar, wave and hydro plants are covered");
         }

@@ -1,6 +1,6 @@
 namespace VeSiting.Core.Rules;
 
-/// <summary>A value an answer relied on that is not confirmed by a primary source.</summary>
+/// <summary>A value an answer relied on that is not confirmed by a primary source (reported or unconfirmed).</summary>
 public sealed record UnconfirmedValue(RuleSetRef RuleSet, string Key, RuleValue Value)
 {
     public override string ToString() =>
@@ -12,10 +12,13 @@ public sealed class Provenance
 {
     private readonly List<RuleSetRef> _ruleSets = [];
     private readonly List<UnconfirmedValue> _unconfirmed = [];
+    private readonly List<UnconfirmedValue> _reported = [];
     private readonly List<string> _assumptions = [];
 
     public IReadOnlyList<RuleSetRef> RuleSets => _ruleSets;
     public IReadOnlyList<UnconfirmedValue> Unconfirmed => _unconfirmed;
+    /// <summary>Values taken from a secondary source (a municipality, the press), not from the law or the authority.</summary>
+    public IReadOnlyList<UnconfirmedValue> Reported => _reported;
     /// <summary>Approximations the answer made (e.g. "permit date taken as connection date").</summary>
     public IReadOnlyList<string> Assumptions => _assumptions;
 
@@ -34,8 +37,9 @@ public sealed class Provenance
     {
         if (!_ruleSets.Contains(reference))
             _ruleSets.Add(reference);
-        if (value.Confidence == Confidence.Unconfirmed && !_unconfirmed.Any(u => u.RuleSet == reference && u.Key == key))
-            _unconfirmed.Add(new UnconfirmedValue(reference, key, value));
+        var list = value.Confidence switch { Confidence.Unconfirmed => _unconfirmed, Confidence.Reported => _reported, _ => null };
+        if (list is not null && !list.Any(u => u.RuleSet == reference && u.Key == key))
+            list.Add(new UnconfirmedValue(reference, key, value));
     }
 
     public void Assume(string assumption)

@@ -18,6 +18,8 @@ public sealed record RuleSet
     public required string File { get; init; }
     /// <summary>Where the file came from: the project's defaults or a user's folder (which wins on overlap).</summary>
     public int Priority { get; init; }
+    /// <summary>Plant-eligibility sets only: areas whose plants are not covered (test centres, tendered offshore parks).</summary>
+    public IReadOnlyList<EligibilityExclusion> Exclusions { get; init; } = [];
 
     public RuleSetRef Ref => new(Id, Version, Sha256[..12]);
 

@@ -27,6 +27,9 @@ public interface ISpatialStore
     /// <summary>Plants passing <paramref name="filter"/>, ordered by id.</summary>
     Task<IReadOnlyList<Plant>> ListPlantsAsync(PlantFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>The plants of one project (what one permit covers, <see cref="Plant.ProjectId"/>), ordered by id; empty when none.</summary>
+    Task<IReadOnlyList<Plant>> ProjectMembersAsync(string projectId, CancellationToken cancellationToken = default);
+
     Task<Plant?> FindPlantAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>A building by its GeoDanmark id or its BBR id (case-insensitive), or null.</summary>

@@ -22,6 +22,7 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
     private readonly STRtree<Building> _buildings = new();
     private readonly Dictionary<AdminAreaKind, AreaIndex> _areas;
     private readonly Dictionary<string, Plant> _plantsById;
+    private readonly Dictionary<string, IReadOnlyList<Plant>> _projects;
     private readonly AddressSearchIndex _addressSearch;
     private readonly Envelope _plantExtent = new();
 
@@ -45,6 +46,8 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
         // turbine may share a GSRN, and then the operating one is the answer.
         _plantsById = data.Plants.GroupBy(p => p.Id)
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Status == PlantStatus.Operating ? 0 : 1).First());
+        _projects = data.Plants.Where(p => p.ProjectId is not null).GroupBy(p => p.ProjectId!)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Plant>)g.OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Status).ToList());
         _addressSearch = new AddressSearchIndex(data.Addresses);
     }
 
@@ -95,6 +98,9 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
 
     public Task<IReadOnlyList<Plant>> ListPlantsAsync(PlantFilter filter, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Plant>>(_data.Plants.Where(filter.Matches).OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Status).ToList());
+
+    public Task<IReadOnlyList<Plant>> ProjectMembersAsync(string projectId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_projects.TryGetValue(projectId, out var members) ? members : (IReadOnlyList<Plant>)[]);
 
     public Task<Plant?> FindPlantAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_plantsById.GetValueOrDefault(id.Trim()));

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
+using VeSiting.Core.Projects;
+using VeSiting.Core.Registers;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Dagi;
 using VeSiting.Data.Importers.Dar;
@@ -64,9 +66,11 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
         if (populationSource is not null)
             joined.RecordsOrThrow(populationSource.Id);
 
+        var plants = PlantsOf(results, reports);
+
         return new DataSet
         {
-            Plants = [.. Get<Plant>(results, "ens-wind-register"), .. Get<Plant>(results, "powerplantmatching")],
+            Plants = plants,
             Addresses = Get<Address>(results, "dar-addresses"),
             Buildings = Get<Building>(results, "geodanmark-buildings"),
             Municipalities = municipalities,
@@ -78,6 +82,22 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
             Reports = reports.OrderBy(r => r.SourceId, StringComparer.Ordinal).ToList(),
             Attributions = manifest.Attributions(),
         };
+    }
+
+    /// <summary>
+    /// One plant register: wind from the ENS register, powerplantmatching wind farms the register holds dropped (each
+    /// decision a note in that source's report), and every wind turbine given its project (register, user or inferred).
+    /// </summary>
+    private IReadOnlyList<Plant> PlantsOf(Dictionary<string, List<object>> results, List<SourceReport> reports)
+    {
+        var (merged, matches) = WindRegisterMerge.Merge(Get<Plant>(results, "ens-wind-register"), Get<Plant>(results, "powerplantmatching"));
+        var ppm = manifest.Sources.FirstOrDefault(s => s.Importer == "powerplantmatching");
+        if (ppm is not null && reports.FindIndex(r => r.SourceId == ppm.Id) is var at and >= 0)
+        {
+            var notes = matches.Select(m => new ImportIssue(ImportIssueSeverity.Note, m.Farm.Origin.File, m.Farm.Origin.Row, "Name", $"{m.Farm.Name}: {m.Why}"));
+            reports[at] = reports[at] with { Issues = [.. reports[at].Issues, .. notes] };
+        }
+        return ProjectGrouping.Infer(merged);
     }
 
     /// <summary>A short, stable id of the data: the hash of every source's checksum, in manifest order.</summary>

@@ -101,7 +101,8 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
 
     private const string PlantColumns =
         "id, kind, status, name, capacity_kw, hub_height_m, rotor_diameter_m, siting, municipality_code, municipality_name, connected_on, decommissioned_on, "
-        + "permit_date, manufacturer, model, technology, annual_production_kwh, source_id, source_file, source_sheet, source_row, geom";
+        + "permit_date, manufacturer, model, technology, annual_production_kwh, source_id, source_file, source_sheet, source_row, geom, "
+        + "project_id, project_basis, permit_date_source, connected_on_precision";
 
     private static async Task WritePlant(NpgsqlBinaryImporter w, Plant p, CancellationToken ct)
     {
@@ -127,6 +128,10 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         await Nullable(w, p.Origin.Sheet, NpgsqlDbType.Text, ct);
         await w.WriteAsync(p.Origin.Row, NpgsqlDbType.Integer, ct);
         await w.WriteAsync(p.Geometry, NpgsqlDbType.Geometry, ct);
+        await Nullable(w, p.ProjectId, NpgsqlDbType.Text, ct);
+        await Nullable(w, p.ProjectBasis?.ToString(), NpgsqlDbType.Text, ct);
+        await Nullable(w, p.PermitDateSource, NpgsqlDbType.Text, ct);
+        await w.WriteAsync(p.ConnectedOnPrecision.ToString(), NpgsqlDbType.Text, ct);
     }
 
     private const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, search_text, " + SourceColumns + ", geom";

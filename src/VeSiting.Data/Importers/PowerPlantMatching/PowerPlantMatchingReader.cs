@@ -57,6 +57,7 @@ public sealed class PowerPlantMatchingReader(int editionYear = 2024)
                 Technology = technology is null ? fuel : $"{fuel} / {technology}",
                 Siting = SitingOf(fuel!, technology),
                 ConnectedOn = YearStart(dateIn),
+                ConnectedOnPrecision = DatePrecision.Year,
                 DecommissionedOn = YearStart(dateOut),
             });
         }
@@ -67,6 +68,7 @@ public sealed class PowerPlantMatchingReader(int editionYear = 2024)
     {
         "solar" => PlantKind.SolarPark,
         "wind" => PlantKind.WindFarm,
+        "hydro" => PlantKind.Hydro,
         _ => PlantKind.Other,
     };
 
@@ -78,6 +80,6 @@ public sealed class PowerPlantMatchingReader(int editionYear = 2024)
             _ => fuel.Trim().Equals("solar", StringComparison.OrdinalIgnoreCase) ? Siting.Onshore : Siting.Unknown,
         };
 
-    /// <summary>powerplantmatching gives years ("2009.0"); the date is the year's first day.</summary>
+    /// <summary>powerplantmatching gives years ("2009.0"); the date is the year's first day, marked <see cref="DatePrecision.Year"/>.</summary>
     private static DateOnly? YearStart(double? year) => year is { } y && y is >= 1800 and <= 2200 ? new DateOnly((int)y, 1, 1) : null;
 }

@@ -1,0 +1,37 @@
+using VeSiting.Core.Domain;
+using VeSiting.Core.Rules;
+using VeSiting.Core.Stores;
+
+namespace VeSiting.Core.Assessments;
+
+/// <summary>The households a project's VE-bonus reaches, each access address once however many members it is near.</summary>
+public sealed record ProjectHouseholds(int Addresses, int Households, int AddressesWithoutHouseholdCount)
+{
+    /// <summary>How the households were counted, as every answer states it.</summary>
+    public string Basis => AddressesWithoutHouseholdCount == 0
+        ? $"{Households} household(s) at {Addresses} address(es), from the dwelling units the address data holds"
+        : AddressesWithoutHouseholdCount == Addresses
+            ? $"{Households} household(s): one per access address (the address data holds no dwelling units)"
+            : $"{Households} household(s) at {Addresses} address(es); {AddressesWithoutHouseholdCount} address(es) without dwelling units counted as one household each";
+
+    /// <summary>Addresses within the VE-bonus distance (k × the member's own H, or the solar distance) of any member.</summary>
+    public static async Task<ProjectHouseholds> CountAsync(ISpatialStore store, IReadOnlyList<Plant> members, RuleSet bonus, Provenance provenance, CancellationToken cancellationToken)
+    {
+        var reaches = members.Select(m => (Plant: m, Reach: VeBonusCalculator.Reach(m, bonus, provenance))).ToList();
+        var search = members.Count == 1 ? members[0].Geometry : members[0].Geometry.Factory.BuildGeometry(members.Select(m => m.Geometry));
+        var near = await store.SitesWithinAsync(search, reaches.Max(r => r.Reach), cancellationToken);
+        int addresses = 0, households = 0, unknown = 0;
+        foreach (var hit in near.Addresses)
+        {
+            if (!reaches.Any(r => r.Plant.Geometry.Distance(hit.Address.Position) <= r.Reach))
+                continue;
+            addresses++;
+            households += hit.Address.Households ?? 1;
+            if (hit.Address.Households is null)
+                unknown++;
+        }
+        if (unknown > 0)
+            provenance.Assume("one household per access address where the address data holds no dwelling units");
+        return new ProjectHouseholds(addresses, households, unknown);
+    }
+}

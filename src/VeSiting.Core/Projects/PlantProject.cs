@@ -1,0 +1,30 @@
+using VeSiting.Core.Domain;
+
+namespace VeSiting.Core.Projects;
+
+/// <summary>
+/// What one permit covers: the plants of a park (or a single plant). The neighbour schemes are per project: one
+/// VE-bonus per household, the cap on the project's capacity, distances to its nearest member.
+/// </summary>
+public sealed record PlantProject(string Id, ProjectBasis? Basis, IReadOnlyList<Plant> Members)
+{
+    public double CapacityKw => Members.Sum(m => m.CapacityKw ?? 0);
+
+    /// <summary>The key plants are grouped by: the project id, or the plant's own id for a plant that is its own project.</summary>
+    public static string KeyOf(Plant plant) => plant.ProjectId ?? plant.Id;
+
+    /// <summary>The project of one plant alone (a solar park, a planned turbine).</summary>
+    public static PlantProject Single(Plant plant) => new(KeyOf(plant), plant.ProjectBasis, [plant]);
+
+    /// <summary>How the grouping was known, as every answer states it.</summary>
+    public string Grouping => Basis switch
+    {
+        ProjectBasis.Register => "park relation in the register",
+        ProjectBasis.User => "user-supplied grouping",
+        ProjectBasis.Inferred when Members.Count == 1 => $"inferred: no other turbine matches the grouping rule ({ProjectGroupingRule.Default.Describe()})",
+        ProjectBasis.Inferred => $"inferred by the grouping rule: {ProjectGroupingRule.Default.Describe()}",
+        _ => Members.Count == 1 ? "one plant" : "given together",
+    };
+
+    public bool IsInferred => Basis == ProjectBasis.Inferred;
+}
