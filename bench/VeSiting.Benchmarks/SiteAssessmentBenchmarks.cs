@@ -43,7 +43,7 @@ public class SiteAssessmentBenchmarks
         var found = 0;
         foreach (var point in _points)
         {
-            found += (await _context.Store.PlantsWithinAsync(point, AssessmentContext.SchemeSearchRadiusM, AssessmentContext.Candidates)).Count;
+            found += (await _context.Store.PlantsWithinAsync(point, _context.SchemeSearchRadiusM, AssessmentContext.Candidates)).Count;
             found += (await _context.Store.NearestPlantsAsync(point, AssessmentContext.Candidates, 10)).Count;
         }
         return found;

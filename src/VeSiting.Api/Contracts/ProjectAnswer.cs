@@ -84,12 +84,13 @@ public sealed record ProjectAnswer(
         {
             if (plant.Kind == PlantKind.SolarPark && a.SolarRadiusM is { } solar)
             {
-                collection.Add(Feature(plant.Geometry.Buffer(solar, 16), ("kind", "ring"), ("plant", plant.Id), ("label", $"{solar:0.##} m"), ("radius_m", solar)));
+                collection.Add(Feature(plant.Geometry.Buffer(solar, 16), ("kind", "ring"), ("plant", plant.Id), ("label", $"{solar:0.##} m"), ("radius_m", solar), ("scheme", "solar")));
             }
             else if (plant.TotalHeightM is { } h)
             {
                 foreach (var (k, _) in a.Rings.OrderByDescending(r => r.K))
-                    collection.Add(Feature(plant.Geometry.Buffer(k * h, 32), ("kind", "ring"), ("plant", plant.Id), ("label", $"{k:0.##} × H"), ("radius_m", Math.Round(k * h, 1))));
+                    collection.Add(Feature(plant.Geometry.Buffer(k * h, 32), ("kind", "ring"), ("plant", plant.Id), ("label", $"{k:0.##} × H"), ("radius_m", Math.Round(k * h, 1)),
+                        ("scheme", SchemeOfRing(a, k))));
             }
             collection.Add(Feature(plant.Geometry, ("kind", "plant"), ("plant", plant.Id), ("label", plant.Id), ("radius_m", null)));
         }
@@ -119,6 +120,10 @@ public sealed record ProjectAnswer(
                 : p.TotalHeightM is { } h ? a.Rings.Select(r => (p.Geometry.Buffer(r.K * h, 32), new object?[] { p.Id, $"{r.K:0.##} × H", Math.Round(r.K * h, 1) })) : []).ToList());
         return GeoPackageWriter.Write([dwellings, rings]);
     }
+
+    /// <summary>The scheme whose limit a ring is (minimum-distance, sales-option, ve-bonus; loss-of-value for the fee limit): colours the map's rings.</summary>
+    private static string SchemeOfRing(ProjectAssessment a, double k) =>
+        a.Distances.WindBands.FirstOrDefault(b => b.Outer == k)?.Id ?? Schemes.LossOfValue;
 
     private static IFeature Feature(Geometry geometry, params (string Key, object? Value)[] properties)
     {

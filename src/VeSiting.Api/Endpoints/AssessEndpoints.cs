@@ -25,7 +25,7 @@ public static class AssessEndpoints
             .WithSummary("Affected dwellings, VE-bonus and green pool of a registered plant")
             .WithDescription("Example: `/api/assess/plant/570715000000045608`. Several turbines of one park: `?also=GSRN&also=GSRN`.");
         group.MapPost("/project", AssessProject)
-            .WithSummary("A planned project: every dwelling within 4, 6 and 8 × H (200 m for solar), VE-bonus with the 1.5 % cap, green pool by municipality")
+            .WithSummary("A planned project: every dwelling within the scheme rings of the rules in force (multiples of total height; a distance around solar), one VE-bonus per household with the cap, green pool by municipality")
             .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) on the collection. `?format=json` (default), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings) or `csv` (the dwellings, for a letter to neighbours). Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
             .Accepts<JsonElement>("application/geo+json", "application/json")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy);

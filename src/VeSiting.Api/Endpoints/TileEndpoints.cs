@@ -16,12 +16,12 @@ public static class TileEndpoints
         group.MapGet("/{layer}/{z:int}/{x:int}/{y}", Tile)
             .WithSummary("A vector (.mvt) or raster (.png) tile")
             .WithDescription("Layers: boundaries, plants, scheme-zones, tariff-zones, dwellings. `?scenario=` chooses the tariff scenario. Example: `/tiles/plants/7/67/39.mvt`, `/tiles/boundaries/6/33/19.png`.");
-        app.MapGet("/api/legend", () => Results.Ok(LayerCatalog.All)).WithTags("Tiles").WithSummary("Layers, zoom ranges and legend colours (shared by PNG tiles and the web map)");
+        app.MapGet("/api/legend", (ServiceData data) => Results.Ok(LayerCatalog.WithRules(data.SchemeDistances.Current))).WithTags("Tiles").WithSummary("Layers, zoom ranges and legend colours (shared by PNG tiles and the web map)");
     }
 
     private static IResult TileJson(HttpContext http, string layer, ServiceData data, string? scenario)
     {
-        var found = LayerCatalog.Find(layer) ?? throw new ProblemException("layer", $"unknown layer '{layer}'; layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Id))}", StatusCodes.Status404NotFound);
+        var found = LayerCatalog.WithRules(data.SchemeDistances.Current).FirstOrDefault(l => l.Id == layer) ?? throw new ProblemException("layer", $"unknown layer '{layer}'; layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Id))}", StatusCodes.Status404NotFound);
         var query = scenario is null ? "" : $"?scenario={Uri.EscapeDataString(scenario)}";
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
         return Results.Ok(new Dictionary<string, object?>
@@ -55,7 +55,8 @@ public static class TileEndpoints
         var tile = TileAddress.Parse(z, x, row);
         var chosen = data.Context(scenarioIds: [scenario ?? "banded-distance"]).Scenarios[0];
 
-        var version = data.Store.Version.Id;
+        // Scheme rings follow the rules in force: a published rule set changes them, so it changes the tag and the cache too.
+        var version = found.Id == "scheme-zones" ? $"{data.Store.Version.Id}-{data.RulesFingerprint}" : data.Store.Version.Id;
         var etag = new EntityTagHeaderValue($"\"{version}-{chosen.Ref.Hash}\"", isWeak: true);
         http.Response.Headers.ETag = etag.ToString();
         http.Response.Headers.CacheControl = "public, max-age=3600";

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
 using VeSiting.Data.Loading;
@@ -78,6 +79,26 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<Servi
             throw new InvalidOperationException("Only the embedded engine is replaced in process; PostGIS imports are picked up by version.");
         _store = new EmbeddedSpatialStore(data);
     }
+
+    private (RuleLibrary Rules, DateOnly Today, SchemeDistanceBook Book)? _distances;
+
+    /// <summary>The scheme distances of the rules in force (re-made when rules are published or the day changes): tiles, legends, classification.</summary>
+    public SchemeDistanceBook SchemeDistances
+    {
+        get
+        {
+            var today = DateOnly.FromDateTime(DateTime.Today);
+            var cached = _distances;
+            if (cached is { } c && ReferenceEquals(c.Rules, Rules) && c.Today == today)
+                return c.Book;
+            var book = new SchemeDistanceBook(Rules.Rules, today);
+            _distances = (Rules, today, book);
+            return book;
+        }
+    }
+
+    /// <summary>A short hash of every rule set in force: tiles drawn from the rules carry it in their ETag and cache key.</summary>
+    public string RulesFingerprint => SchemeDistances.Fingerprint;
 
     /// <summary>An assessment context for a request: the configured or requested price year and scenarios.</summary>
     public AssessmentContext Context(int? year = null, IReadOnlyList<string>? scenarioIds = null)

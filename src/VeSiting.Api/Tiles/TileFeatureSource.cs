@@ -151,28 +151,38 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
                 ("total_height_m", p.Plant.TotalHeightM))))
             .ToList();
 
+    /// <summary>Each covered plant's scheme bands, from the rules of its own permit period (no constants: a published rule set moves them).</summary>
     private async Task<List<(string, Geometry, AttributesTable)>> SchemeZonesAsync(Geometry area, TileAddress tile, CancellationToken cancellationToken)
     {
         var list = new List<(string, Geometry, AttributesTable)>();
         var box = area.EnvelopeInternal;
-        foreach (var hit in await data.Store.PlantsWithinAsync(area, AssessmentContext.SchemeSearchRadiusM, AssessmentContext.Candidates, cancellationToken))
+        var book = data.SchemeDistances;
+        var search = book.SearchRadiusM;
+        foreach (var hit in await data.Store.PlantsWithinAsync(area, search, AssessmentContext.Candidates, cancellationToken))
         {
             var p = hit.Plant;
-            var centre = p.Geometry.Coordinate;
-            if (p.Kind == PlantKind.WindTurbine && p.TotalHeightM is { } h && h >= 25)
+            if (p.Kind is not (PlantKind.WindTurbine or PlantKind.SolarPark) || !book.IsCovered(p))
+                continue;
+            var distances = book.For(p);
+            if (p.Kind == PlantKind.WindTurbine && p.TotalHeightM is { } h)
             {
-                foreach (var k in new[] { 8, 6, 4 })
+                var centre = p.Geometry.Coordinate;
+                foreach (var band in distances.WindBands.Reverse())
                 {
-                    if (!box.Intersects(new Envelope(centre.X - k * h, centre.X + k * h, centre.Y - k * h, centre.Y + k * h)))
+                    var outer = band.Outer * h;
+                    if (!box.Intersects(new Envelope(centre.X - outer, centre.X + outer, centre.Y - outer, centre.Y + outer)))
                         continue;
-                    var ring = k == 4 ? Circles.Disc(p.Geometry, k * h, tile.MetresPerPixel) : Circles.Annulus(p.Geometry, k * h, (k - 2) * h, tile.MetresPerPixel);
-                    list.Add(("scheme-zones", ring, Attributes(("plant", p.Id), ("ring", k.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("radius_m", Math.Round(k * h, 1)))));
+                    var ring = band.Inner <= 0 ? Circles.Disc(p.Geometry, outer, tile.MetresPerPixel) : Circles.Annulus(p.Geometry, outer, band.Inner * h, tile.MetresPerPixel);
+                    list.Add(("scheme-zones", ring, Attributes(("plant", p.Id), ("ring", band.Id), ("label", band.Label), ("radius_m", Math.Round(outer, 1)))));
                 }
             }
-            else if (p.Kind == PlantKind.SolarPark && p.CapacityKw >= 500)
+            else if (p.Kind == PlantKind.SolarPark)
             {
-                var zone = p.Geometry is Point ? Circles.Disc(p.Geometry, 200, tile.MetresPerPixel) : p.Geometry.Buffer(200, 24);
-                list.Add(("scheme-zones", zone, Attributes(("plant", p.Id), ("ring", "solar"), ("radius_m", 200.0))));
+                foreach (var band in distances.SolarBands.Reverse())
+                {
+                    var zone = p.Geometry is Point ? Circles.Disc(p.Geometry, band.Outer, tile.MetresPerPixel) : p.Geometry.Buffer(band.Outer, 24);
+                    list.Add(("scheme-zones", zone, Attributes(("plant", p.Id), ("ring", band.Id), ("label", band.Label), ("radius_m", band.Outer))));
+                }
             }
         }
         return list;

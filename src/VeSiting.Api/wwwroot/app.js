@@ -48,9 +48,9 @@ async function getJson(url, options) {
 const [metadata, legend, mapConfig] = await Promise.all([getJson('/api/metadata'), getJson('/api/legend'), getJson('/api/map-config')]);
 state.legend = legend;
 
-function colorExpression(layerId) {
+function colorExpression(layerId, attribute) {
   const layer = legend.find((l) => l.id === layerId);
-  const expression = ['match', ['to-string', ['get', layer.styleAttribute]]];
+  const expression = ['match', ['to-string', ['get', attribute ?? layer.styleAttribute]]];
   for (const entry of layer.legend) expression.push(entry.value, entry.color);
   expression.push(layer.legend[layer.legend.length - 1].color);
   return expression;
@@ -100,7 +100,7 @@ map.addControl(new AttributionControl({ compact: false, customAttribution: metad
 map.on('load', () => {
   map.addSource('project', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({ id: 'project-rings', type: 'line', source: 'project', filter: ['==', ['get', 'kind'], 'ring'],
-    paint: { 'line-color': ['match', ['get', 'label'], '4 × H', '#d62728', '6 × H', '#ff7f0e', '8 × H', '#2ca02c', '#f2a900'], 'line-width': 2 } });
+    paint: { 'line-color': colorExpression('scheme-zones', 'scheme'), 'line-width': 2 } });
   map.addLayer({ id: 'project-dwellings', type: 'circle', source: 'project', filter: ['==', ['get', 'kind'], 'dwelling'],
     paint: { 'circle-radius': 4, 'circle-color': ['case', ['get', 'below_minimum_distance'], '#cf222e', '#14323f'], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } });
   map.addSource('draft', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
@@ -166,11 +166,16 @@ async function showSite(query) {
     const schemes = a.plants.flatMap((p) => p.findings.map((f) => `<tr><td>${esc(p.id)}<br><span class="why">${fmt(p.distanceM)} m${p.multipleOfH ? ' = ' + fmt(p.multipleOfH, 2) + ' × H' : ''}</span></td>
       <td>${esc(f.scheme)}</td><td class="${f.violation ? 'violation' : f.applies ? 'yes' : 'no'}">${f.violation ? 'violated' : f.applies ? 'applies' : 'no'}</td>
       <td class="why">${esc(f.why)}</td></tr>`)).join('');
+    const outcome = (o) => o.veBonusDkkPerYear != null ? `${fmt(o.veBonusDkkPerYear)} DKK/yr` : 'no VE-bonus';
+    const projects = a.projects.map((p) => `<tr data-testid="project"><td>${esc(p.id)}<br><span class="why">${p.members.length} plant(s), ${fmt(p.capacityKw / 1000, 1)} MW · ${esc(p.grouping)}</span></td>
+      <td>${fmt(p.distanceM)} m to ${esc(p.nearestMember)}</td><td><b>${outcome(p.outcome)}</b> <span class="status">estimate</span></td></tr>
+      <tr><td colspan="3" class="why">${esc(p.permit)}${p.outcome.veBonusWhy ? ' · ' + esc(p.outcome.veBonusWhy) : ''}${p.otherPeriods.map((o) => `<br>${esc(o.why)}: ${outcome(o)}`).join('')}</td></tr>`).join('');
     $('answer').innerHTML = `<h2 data-testid="answer-title">${esc(a.label)}</h2>
       <p>${esc(a.municipality ?? 'outside the boundaries')}${a.nearestCoveredPlant ? ` · nearest covered plant ${esc(a.nearestCoveredPlant.id)} at ${fmt(a.nearestCoveredPlant.distanceM)} m` : ''}</p>
-      <p>VE-bonus: <b data-testid="ve-bonus">${fmt(a.veBonusDkkPerYear)} DKK/yr</b>${a.violations.length ? ` · <span class="violation">${a.violations.length} minimum-distance violation(s)</span>` : ''}</p>
+      <p>VE-bonus: <b data-testid="ve-bonus">${fmt(a.veBonusDkkPerYear)} DKK/yr</b> <span class="status">estimate: one bonus per project</span>${a.violations.length ? ` · <span class="violation">${a.violations.length} minimum-distance violation(s)</span>` : ''}</p>
+      ${projects ? `<h2>Projects within reach</h2><table>${projects}</table>` : ''}
       <h2>Tariff zones (${esc(a.profile)})</h2><table>${tariffs}</table>
-      <h2>Neighbour schemes</h2>${schemes ? `<table>${schemes}</table>` : '<p class="hint">No covered plant within 2.5 km: no scheme applies.</p>'}
+      <h2>Neighbour schemes</h2>${schemes ? `<table>${schemes}</table>` : '<p class="hint">No covered plant within reach of any scheme: none applies.</p>'}
       ${provenance(a)}`;
   } catch (error) {
     $('answer').innerHTML = `<p class="problem" data-testid="problem">${esc(error.message)}</p>`;
@@ -254,12 +259,15 @@ async function drawProject(a, url, options) {
   const dwellings = a.dwellings.slice(0, 60).map((d) => `<tr><td>${esc(d.address)}</td><td>${fmt(d.distanceM)} m</td><td>${esc(d.ring)}</td>
     <td class="${d.belowMinimumDistance ? 'violation' : ''}">${d.belowMinimumDistance ? 'too close' : d.salesOption ? 'sales option' : ''}</td><td>${fmt(d.veBonusDkkPerYear)}</td></tr>`).join('');
   $('answer').innerHTML = `<h2 data-testid="answer-title">${esc(a.name)}</h2>
-    <p>${esc(a.permit)} · rings ${a.rings.map((r) => `${fmt(r.k)} × H = ${fmt(r.radiusM)} m`).join(', ') || '200 m'}</p>
+    <p>${esc(a.permit)} · rings ${[...a.rings.map((r) => `${fmt(r.k)} × H = ${fmt(r.radiusM)} m`), ...(a.solarRadiusM ? [`${fmt(a.solarRadiusM)} m around solar`] : [])].join(', ') || 'none for this permit period'}</p>
+    ${a.grouping ? `<p class="why">${esc(a.grouping)}</p>` : ''}
+    ${a.plants.filter((p) => p.coverage !== 'Covered').map((p) => `<p class="why">${esc(p.id)}: ${esc(p.coverageWhy)} — no money</p>`).join('')}
     <p><b data-testid="neighbour-count">${a.dwellings.length}</b> dwellings within the rings ·
        <span class="${a.violations ? 'violation' : ''}" data-testid="violations">${a.violations} closer than the minimum distance</span> ·
        ${a.salesOptionHouseholds} with the sales option · ${a.veBonusHouseholds} with the VE-bonus</p>
-    <p>VE-bonus ${a.veBonus ? `${fmt(a.veBonus.perHouseholdDkk)} DKK per household, ${fmt(a.veBonus.totalDkk)} DKK/yr in all${a.veBonus.capApplied ? ' (1.5 % cap applied)' : ''}` : esc(a.veBonusWhy)}</p>
+    <p>VE-bonus ${a.veBonus ? `${fmt(a.veBonus.perHouseholdDkk)} DKK per household, ${fmt(a.veBonus.totalDkk)} DKK/yr in all${a.veBonus.capApplied ? ` (cap of ${fmt(a.veBonus.capKw)} kW applied)` : ''} <span class="status">estimate</span>` : esc(a.veBonusWhy)}</p>
     <p>Green pool: <b data-testid="green-pool">${fmt(a.greenPoolDkk)} DKK</b> ${a.greenPool.map((g) => `(${esc(g.municipality)}: ${fmt(g.dkk)})`).join(' ')}</p>
+    ${a.otherPeriods.map((o) => `<p class="why">${esc(o.why)}: VE-bonus ${fmt(o.veBonusPerHouseholdDkk)} DKK per household (${o.veBonusHouseholds} households), green pool ${fmt(o.greenPoolDkk)} DKK</p>`).join('')}
     <table><tr><th>Address</th><th>Distance</th><th>Ring</th><th></th><th>DKK/yr</th></tr>${dwellings}</table>
     ${a.dwellings.length > 60 ? `<p class="hint">… and ${a.dwellings.length - 60} more: export the full list.</p>` : ''}
     ${provenance(a)}`;

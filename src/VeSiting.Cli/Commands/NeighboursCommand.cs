@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Rules;
 
 namespace VeSiting.Cli.Commands;
 
@@ -36,14 +37,18 @@ public sealed class NeighboursCommand(DataContext data, ResultRenderer renderer)
         public double? CapacityKw { get; init; }
 
         [CommandOption("-k|--multiples <LIST>")]
-        [Description("Rings as multiples of total height H (default \"4,6,8\").")]
-        public string Multiples { get; init; } = "4,6,8";
+        [Description("Rings as multiples of total height H, e.g. \"4,6,8\" (default: the scheme rings of the rules in force for the turbine's permit period).")]
+        public string? Multiples { get; init; }
+
+        [CommandOption("--rules <FOLDER>")]
+        [Description("Extra rule folder(s) whose rule sets win where periods overlap (default: VESITING_RULES).")]
+        public string[] RuleFolders { get; init; } = [];
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = settings.OutputFormat;
-        var multiples = ParseMultiples(settings.Multiples);
+        var multiples = settings.Multiples is { } given ? ParseMultiples(given) : null;
         var planned = settings.Utm is not null || settings.Hub is not null || settings.Rotor is not null;
         if (planned == (settings.Gsrn is not null))
             throw new UsageException("give either --gsrn, or --utm with --hub and --rotor for a planned turbine");
@@ -67,6 +72,15 @@ public sealed class NeighboursCommand(DataContext data, ResultRenderer renderer)
                 throw new NotFoundException($"plant {plant.Id} has no known total height in the register (hub height or rotor diameter unknown), so k × H rings cannot be drawn");
         }
 
+        if (multiples is null)
+        {
+            var library = RuleContext.LoadLibrary(settings.RuleFolders);
+            var permit = PermitBasis.For(plant, DateOnly.FromDateTime(DateTime.Today)).Date ?? DateOnly.FromDateTime(DateTime.Today);
+            var distances = SchemeDistances.For(library.Rules, permit);
+            multiples = [.. distances.WindBands.Select(b => b.Outer).Append(distances.FeeBeyondK ?? 0).Where(k => k > 0).Distinct().Order()];
+            if (multiples.Count == 0)
+                throw new UsageException($"no scheme draws rings around turbines permitted on {permit:yyyy-MM-dd}; give --multiples");
+        }
         var rings = multiples.Select(k => (K: k, RadiusM: NeighbourRadius.MultipleOfTotalHeight(plant, k))).ToList();
         var sites = await store.SitesWithinAsync(plant.Geometry, rings[^1].RadiusM, cancellationToken);
 

@@ -12,11 +12,7 @@ public static class RuleContext
 {
     public static (AssessmentContext Context, RuleLibrary Library) Create(AssessSettings settings, ISpatialStore store)
     {
-        var layout = ProjectLayout.Locate();
-        var userFolders = settings.RuleFolders.Length > 0
-            ? settings.RuleFolders
-            : (Environment.GetEnvironmentVariable(RuleLibrary.UserRulesVariable) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var library = RuleLibrary.Load(Path.Combine(layout.Root, "geodata"), userFolders);
+        var library = LoadLibrary(settings.RuleFolders);
 
         var today = settings.Today is null ? DateOnly.FromDateTime(DateTime.Today)
             : DateOnly.TryParseExact(settings.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
@@ -29,5 +25,15 @@ public static class RuleContext
             : settings.Scenarios.Select(id => library.Scenarios.TryGetValue(id, out var s) ? s
                 : throw new UsageException($"--scenario: '{id}' is not one of {string.Join(", ", library.Scenarios.Keys.Order())}")).ToList();
         return (new AssessmentContext(store, library.Rules, library.PriceStack(year), scenarios, today), library);
+    }
+
+    /// <summary>The rule library: the project's rules, then the given folders (or those in <c>VESITING_RULES</c>).</summary>
+    public static RuleLibrary LoadLibrary(string[] ruleFolders)
+    {
+        var layout = ProjectLayout.Locate();
+        var userFolders = ruleFolders.Length > 0
+            ? ruleFolders
+            : (Environment.GetEnvironmentVariable(RuleLibrary.UserRulesVariable) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return RuleLibrary.Load(Path.Combine(layout.Root, "geodata"), userFolders);
     }
 }

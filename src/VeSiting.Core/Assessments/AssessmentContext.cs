@@ -12,8 +12,13 @@ public sealed record AssessmentContext(
     IReadOnlyList<TariffScenario> Scenarios,
     DateOnly Today)
 {
-    /// <summary>No scheme reaches further than 8 × H of the tallest turbines (≈ 8 × 250 m), so 2.5 km bounds every search.</summary>
-    public const double SchemeSearchRadiusM = 2_500;
+    private SchemeDistanceBook? _distances;
+
+    /// <summary>The scheme distances of these rules, by permit date.</summary>
+    public SchemeDistanceBook Distances => _distances ??= new SchemeDistanceBook(Rules, Today);
+
+    /// <summary>How far any scheme reaches under these rules (the largest multiple of H × the tallest turbine): bounds every search for plants near a site.</summary>
+    public double SchemeSearchRadiusM => Distances.SearchRadiusM;
 
     /// <summary>Plants that can create neighbour rights or tariff zones: operating and planned.</summary>
     public static PlantFilter Candidates { get; } = new()

@@ -55,10 +55,10 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         var (greenPool, poolWhy) = await GreenPoolAsync(plants, provenance, cancellationToken);
 
         var addresses = (await store.SitesWithinAsync(area.Geometry, 0, cancellationToken)).Addresses;
-        var book = new SchemeDistanceBook(context.Rules, context.Today);
+        var book = context.Distances;
         var rings = new Dictionary<string, int>();
         var zoneCounts = context.Scenarios.ToDictionary(s => s.Id, _ => new Dictionary<string, int>());
-        var searchRadius = Math.Max(AssessmentContext.SchemeSearchRadiusM, context.Scenarios.Select(s => s.SearchRadiusM).DefaultIfEmpty(0).Max());
+        var searchRadius = Math.Max(context.SchemeSearchRadiusM, context.Scenarios.Select(s => s.SearchRadiusM).DefaultIfEmpty(0).Max());
         foreach (var address in addresses.Select(a => a.Address))
         {
             var nearby = await store.PlantsWithinAsync(address.Position, searchRadius, AssessmentContext.Candidates, cancellationToken);
@@ -143,7 +143,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
     /// </summary>
     private async Task<(IReadOnlyList<ProjectBonusPaid> ByProject, string Why)> VeBonusPaidAsync(AdminArea area, Provenance provenance, CancellationToken cancellationToken)
     {
-        var near = await context.Store.PlantsWithinAsync(area.Geometry, AssessmentContext.SchemeSearchRadiusM, AssessmentContext.Candidates, cancellationToken);
+        var near = await context.Store.PlantsWithinAsync(area.Geometry, context.SchemeSearchRadiusM, AssessmentContext.Candidates, cancellationToken);
         var paid = new List<ProjectBonusPaid>();
         foreach (var group in near.GroupBy(p => PlantProject.KeyOf(p.Plant)))
         {
@@ -194,7 +194,9 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
 
     private static string Technology(Plant p) => p.Kind switch
     {
-        PlantKind.WindTurbine or PlantKind.WindFarm => p.Siting == Siting.Offshore ? "offshore wind" : "onshore wind",
+        PlantKind.WindTurbine => p.Siting == Siting.Offshore ? "offshore wind" : "onshore wind",
+        // After the registers are merged, a wind farm is one the ENS register does not hold (docs: "One plant register").
+        PlantKind.WindFarm => (p.Siting == Siting.Offshore ? "offshore wind" : "onshore wind") + " (powerplantmatching only, not in the register)",
         PlantKind.SolarPark => "solar",
         PlantKind.Hydro or PlantKind.Wave => "hydro and wave",
         _ => p.Technology ?? "other",

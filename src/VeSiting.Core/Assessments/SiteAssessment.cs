@@ -36,7 +36,7 @@ public sealed class SiteAssessor(AssessmentContext context)
         profile.Validated();
         var provenance = new Provenance();
         var store = context.Store;
-        var nearby = await store.PlantsWithinAsync(site, AssessmentContext.SchemeSearchRadiusM, AssessmentContext.Candidates, cancellationToken);
+        var nearby = await store.PlantsWithinAsync(site, context.SchemeSearchRadiusM, AssessmentContext.Candidates, cancellationToken);
         var plants = new List<PlantNeighbourhood>();
         foreach (var hit in nearby)
         {
@@ -89,7 +89,7 @@ public sealed class SiteAssessor(AssessmentContext context)
         var project = await ProjectOfAsync(nearest.Plant, provenance, cancellationToken);
         var permit = PermitBasis.ForProject(project.Members, context.Today);
         if (project.IsInferred)
-            provenance.Assume($"project {project.Id}: {project.Grouping}");
+            provenance.Assume($"projects inferred where the register has no park relation: {ProjectGroupingRule.Default.Describe()}");
         var outcome = await OutcomeAsync(project, nearest, permit, permit.Date, provenance, cancellationToken);
         var others = new List<PeriodOutcome>();
         foreach (var date in permit.EarlierPeriodEnds(context.Rules))
@@ -128,6 +128,6 @@ public sealed class SiteAssessor(AssessmentContext context)
         if (estimate is null)
             return new PeriodOutcome(d, why, findings, null, "the project's capacity is unknown");
         return new PeriodOutcome(d, why, findings, estimate.PerHouseholdDkk,
-            $"one bonus from project {project.Id} ({project.Members.Count} plant(s), {project.Grouping}): {estimate.Why}; cap over {households.Basis}");
+            $"one bonus from project {project.Id} ({project.Members.Count} plant(s)): {estimate.Why}; cap over {households.Basis}");
     }
 }

@@ -21,8 +21,8 @@ public sealed record PlantProject(string Id, ProjectBasis? Basis, IReadOnlyList<
     {
         ProjectBasis.Register => "park relation in the register",
         ProjectBasis.User => "user-supplied grouping",
-        ProjectBasis.Inferred when Members.Count == 1 => $"inferred: no other turbine matches the grouping rule ({ProjectGroupingRule.Default.Describe()})",
-        ProjectBasis.Inferred => $"inferred by the grouping rule: {ProjectGroupingRule.Default.Describe()}",
+        ProjectBasis.Inferred when Members.Count == 1 => "inferred: a turbine on its own (no other matches the grouping rule)",
+        ProjectBasis.Inferred => "inferred by the grouping rule (no park relation in the register)",
         _ => Members.Count == 1 ? "one plant" : "given together",
     };
 

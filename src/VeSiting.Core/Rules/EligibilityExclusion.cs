@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
 
 namespace VeSiting.Core.Rules;
 
@@ -8,5 +9,10 @@ namespace VeSiting.Core.Rules;
 /// </summary>
 public sealed record EligibilityExclusion(string Id, string Name, string Kind, Geometry Area, string Source, Confidence Confidence, string? Note = null)
 {
-    public bool Covers(Geometry plant) => Area.EnvelopeInternal.Intersects(plant.EnvelopeInternal) && Area.Intersects(plant);
+    public const string TenderedOffshore = "tendered-offshore";
+
+    /// <summary>Whether the exclusion takes the plant: any plant inside a test centre; offshore (or unsited) plants inside a tendered offshore park.</summary>
+    public bool Covers(Plant plant) =>
+        (Kind != TenderedOffshore || plant.Siting != Siting.Onshore)
+        && Area.EnvelopeInternal.Intersects(plant.Geometry.EnvelopeInternal) && Area.Intersects(plant.Geometry);
 }

@@ -21,7 +21,7 @@ public static class PlantEligibility
 {
     public static EligibilityResult Evaluate(Plant plant, RuleSet rules, Provenance provenance)
     {
-        if (rules.Exclusions.FirstOrDefault(e => e.Covers(plant.Geometry)) is { } excluded)
+        if (rules.Exclusions.FirstOrDefault(e => e.Covers(plant)) is { } excluded)
         {
             provenance.UseSet(rules);
             if (excluded.Confidence != Confidence.Confirmed)
@@ -46,11 +46,12 @@ public static class PlantEligibility
                 {
                     var covered = provenance.Use(rules, "solarCoveredFrom").Value;
                     var conditional = provenance.Use(rules, "solarConditionalFrom").Value;
+                    var cluster = rules.Optional("solarClusterRadius") is { } r ? $"{F(r.Value)} m" : "the cluster distance";
                     return plant.CapacityKw switch
                     {
                         null => new(Coverage.MayBeCovered, "capacity unknown"),
                         var kw when kw >= covered => new(Coverage.Covered, $"capacity {F(kw.Value)} kW ≥ {F(covered)} kW"),
-                        var kw when kw >= conditional => new(Coverage.MayBeCovered, $"capacity {F(kw.Value)} kW: covered only together with other solar of ≥ {F(conditional)} kW within 500 m reaching {F(covered)} kW"),
+                        var kw when kw >= conditional => new(Coverage.MayBeCovered, $"capacity {F(kw.Value)} kW: covered only together with other solar of ≥ {F(conditional)} kW within {cluster} reaching {F(covered)} kW"),
                         var kw => new(Coverage.NotCovered, $"capacity {F(kw!.Value)} kW < {F(conditional)} kW"),
                     };
                 }

@@ -134,6 +134,23 @@ public sealed class SchemeDistanceBook(RuleBook rules, DateOnly today)
     public RuleBook Rules => rules;
     public DateOnly Today => today;
 
+    /// <summary>A short hash of every rule set in the book (id, version, file hash): changes whenever a rule set is published.</summary>
+    public string Fingerprint { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join('\n', rules.All.Select(s => s.Ref.ToString()).Order(StringComparer.Ordinal)))))[..12];
+
+    /// <summary>
+    /// Taller than any Danish turbine: Østerild's test stands are permitted up to 330 m total height. Bounds the search
+    /// for plants whose rings can reach a site (a physical bound, not a legal number).
+    /// </summary>
+    public const double MaxTotalHeightM = 330;
+
+    /// <summary>How far any scheme of any rule set reaches: the largest multiple of H × <see cref="MaxTotalHeightM"/>, or the largest solar distance.</summary>
+    public double SearchRadiusM { get; } = Math.Max(
+        rules.All.SelectMany(s => s.Values.Values).Where(v => v.Unit == "H").Select(v => v.Value).DefaultIfEmpty(0).Max() * MaxTotalHeightM,
+        rules.All.SelectMany(s => SolarKeys.Select(k => s.Optional(k)?.Value ?? 0)).DefaultIfEmpty(0).Max());
+
+    private static readonly string[] SolarKeys = ["solarMaxDistance", "feeBeyondSolarDistance", "solarMinDistance"];
+
     public SchemeDistances For(DateOnly permitDate) => _byDate.GetOrAdd(permitDate, d => SchemeDistances.For(rules, d));
 
     /// <summary>The distances for a plant's permit period (its assumed permit date where unknown); today's for planned plants without one.</summary>

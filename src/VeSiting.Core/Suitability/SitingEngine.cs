@@ -28,6 +28,9 @@ public sealed class SitingEngine
     private readonly ConsumptionProfile _consumption;
     private readonly string _minimumDistanceWhy;
 
+    private readonly SchemeDistanceBook _distances;
+    private readonly HashSet<Plant> _covered = new(ReferenceEqualityComparer.Instance);
+
     public SitingEngine(SitingInputs inputs, SitingProfile profile)
     {
         _inputs = inputs;
@@ -52,13 +55,17 @@ public sealed class SitingEngine
         _dwellings.Build();
         _regions.Build();
 
-        // Minimum distance (4 × H under the rules in force today) around covered operating and planned turbines.
+        // The minimum distance under the rules in force today (a new site is built today) around covered operating and planned turbines.
         var rules = inputs.Rules.Require(Schemes.MinimumDistance, inputs.Today);
         var k = rules["windMultipleOfH"].Value;
         _minimumDistanceWhy = $"{k:0.##} × H ({rules.Ref})";
+        _distances = new SchemeDistanceBook(inputs.Rules, inputs.Today);
         foreach (var t in inputs.Plants.Concat(inputs.PlannedTurbines))
         {
-            if (t is { Kind: PlantKind.WindTurbine, Status: PlantStatus.Operating or PlantStatus.Planned, TotalHeightM: { } h } && h >= 25)
+            if (t.Kind is not (PlantKind.WindTurbine or PlantKind.SolarPark) || !_distances.IsCovered(t))
+                continue;
+            _covered.Add(t);
+            if (t is { Kind: PlantKind.WindTurbine, TotalHeightM: { } h })
                 _forbidden.Add((t, k * h));
         }
         _population = new Lazy<PopulationRaster>(() => new PopulationRaster(inputs.Municipalities, inputs.Population));
@@ -200,11 +207,11 @@ public sealed class SitingEngine
         }
     }
 
-    private static bool IsCoveredRenewable(Plant p) => p.Kind switch
+    /// <summary>Wind and solar the schemes cover (by the plant-eligibility rules, decided once per plant); wind farms outside the register count as wind.</summary>
+    private bool IsCoveredRenewable(Plant p) => p.Kind switch
     {
-        PlantKind.WindTurbine => p.TotalHeightM >= 25,
+        PlantKind.WindTurbine or PlantKind.SolarPark => _covered.Contains(p),
         PlantKind.WindFarm => true,
-        PlantKind.SolarPark => p.CapacityKw >= 500,
         _ => false,
     };
 

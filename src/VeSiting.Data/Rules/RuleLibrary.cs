@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Rules;
+using VeSiting.Core.Spatial;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Data.Rules;
@@ -153,7 +155,25 @@ public sealed record RuleLibrary(
                 Sha256 = hash,
                 File = file,
                 Priority = priority,
+                Exclusions = root.TryGetProperty("exclusions", out var exclusions) ? [.. exclusions.EnumerateArray().Select((e, i) => Exclusion(e, file, i))] : [],
             };
+        }
+
+        private static EligibilityExclusion Exclusion(JsonElement e, string file, int index)
+        {
+            Geometry area;
+            try
+            {
+                area = GeometryTransforms.FactoryFor(Epsg.Utm32).CreateGeometry(new NetTopologySuite.IO.WKTReader().Read(e.GetProperty("wkt").GetString()));
+            }
+            catch (NetTopologySuite.IO.ParseException ex)
+            {
+                throw new RuleFileException(file, $"$.exclusions[{index}].wkt", $"not a polygon in WKT: {ex.Message}", ex);
+            }
+            if (area is not (Polygon or MultiPolygon) || !area.IsValid)
+                throw new RuleFileException(file, $"$.exclusions[{index}].wkt", "must be a valid polygon or multipolygon (EPSG:25832)");
+            return new EligibilityExclusion(e.GetProperty("id").GetString()!, e.GetProperty("name").GetString()!, e.GetProperty("kind").GetString()!, area,
+                e.GetProperty("source").GetString()!, ConfidenceOf(e), Text(e, "note"));
         }
 
         private static RuleValue Value(JsonElement v) => new(
