@@ -35,7 +35,7 @@ public sealed class AssessCommandTests : IDisposable
         Assert.False(bonus.GetProperty("applies").GetBoolean());
         Assert.Contains("applies to permits from 2020-06-01", bonus.GetProperty("why").GetString());
         Assert.Contains(summary.GetProperty("rule_sets_used").EnumerateArray(), r => r.GetString()!.StartsWith("banded-distance@1"));
-        Assert.Contains(summary.GetProperty("assumptions").EnumerateArray(), a => a.GetString()!.Contains("connection date 2013-12-23 used"));
+        Assert.Contains(summary.GetProperty("assumptions").EnumerateArray(), a => a.GetString()!.Contains("connected on 2013-12-23, so the permit was dated no later than 2013-12-23"));
         Assert.Contains(json.RootElement.GetProperty("attribution").EnumerateArray(), a => a.GetString()!.Contains("Energistyrelsen"));
     }
 
@@ -100,7 +100,7 @@ public sealed class AssessCommandTests : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
         var summary = json.RootElement.GetProperty("summary");
-        Assert.Contains("connection date 1997-07-17 used", summary.GetProperty("permit").GetString());
+        Assert.Contains("connected on 1997-07-17, so the permit was dated no later than 1997-07-17", summary.GetProperty("permit").GetString());
         Assert.Equal(0, summary.GetProperty("green_pool_dkk").GetDouble());
     }
 

@@ -21,7 +21,7 @@ internal static class AssessmentResults
                 ? $"{n.Plant.Id} ({Describe.Kind(n.Plant.Kind)}) at {n.DistanceM:0} m" + (n.MultipleOfH is { } k ? $" = {k:0.##} × H" : "")
                 : "none found")
             .Fact("Schemes", a.Plants.Count == 0 ? "none apply: no covered plant within 2.5 km" : $"{a.Plants.Count} covered plant(s) within 2.5 km")
-            .Fact("VE-bonus (DKK per year, estimate)", Math.Round(a.VeBonusDkkPerYear, 0))
+            .Fact("VE-bonus (DKK per year)", Math.Round(a.VeBonusDkkPerYear, 0))
             .Fact("Projects", a.Projects.Count == 0 ? ["none within reach"] : a.Projects.Select(ProjectLine).ToList())
             .Fact("Minimum-distance violations", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Reason}")) : "none")
             .Fact("Consumption", $"{a.Profile.Title}: {a.Profile.AnnualKwh:0} kWh/yr")
@@ -35,7 +35,7 @@ internal static class AssessmentResults
                     finding.Reason, finding.RuleSet?.ToString());
             }
         }
-        var tariffs = result.Section("Tariffs (proposal: distance tariffs are not law)", ["Scenario", "Zone", "Price without (DKK/kWh)", "Price with (DKK/kWh)", "Bill without (DKK/yr)", "Bill with (DKK/yr)", "Saving (DKK/yr)", "Why"]);
+        var tariffs = result.Section("Tariffs", ["Scenario", "Zone", "Price without (DKK/kWh)", "Price with (DKK/kWh)", "Bill without (DKK/yr)", "Bill with (DKK/yr)", "Saving (DKK/yr)", "Why"]);
         foreach (var t in a.Tariffs)
         {
             tariffs.Row(null, t.Scenario.Id, t.Zone.Zone?.Id ?? "none", Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4),
@@ -64,7 +64,7 @@ internal static class AssessmentResults
         result.Fact("Plants", $"{a.Project.Plants.Count}, {a.TotalCapacityKw / 1000:0.###} MW ({a.CoveredCapacityKw / 1000:0.###} MW covered by the schemes)")
             .Fact("Grouping", a.Project.Grouping ?? "as given")
             .Fact("Permit", a.Permit.Explanation)
-            .Fact("Rings (law)", string.Join(", ", a.Rings.Select(r => $"{r.K:0.##} × H = {r.RadiusM:0.#} m")
+            .Fact("Rings", string.Join(", ", a.Rings.Select(r => $"{r.K:0.##} × H = {r.RadiusM:0.#} m")
                 .Concat(a.SolarRadiusM is { } solar ? [$"{solar:0.##} m around solar"] : [])) is { Length: > 0 } rings ? rings : "none for this permit period");
         foreach (var c in a.Coverage.Where(c => c.Eligibility.Coverage != Coverage.Covered))
             result.Fact($"Not covered: {c.Plant.Id}", c.Eligibility.Reason);
@@ -73,7 +73,7 @@ internal static class AssessmentResults
         result.Fact("Dwellings closer than the minimum distance", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Address.Label} at {v.DistanceM:0} m")) : "none")
             .Fact("Households with the sales option", a.SalesOptionHouseholds)
             .Fact("Households with the VE-bonus", a.VeBonusHouseholds)
-            .Fact("VE-bonus per household (DKK/yr, estimate)", a.VeBonus is { } b ? Math.Round(b.PerHouseholdDkk, 0) : 0)
+            .Fact("VE-bonus per household (DKK/yr)", a.VeBonus is { } b ? Math.Round(b.PerHouseholdDkk, 0) : 0)
             .Fact("VE-bonus total (DKK/yr)", a.VeBonus is { } t ? Math.Round(t.TotalDkk, 0) : 0)
             .Fact("VE-bonus basis", a.VeBonusWhy)
             .Fact("1.5 % cap", a.VeBonus is { } cap ? $"{cap.Cap.CapKw:0.##} kW for {cap.Cap.Households} households × {cap.KPerHouseholdKw:0.##} kW: {(cap.Cap.Applied ? $"applied, k cut to {cap.Cap.EffectiveKw:0.###} kW" : "not reached")}" : "not relevant")
@@ -115,7 +115,7 @@ internal static class AssessmentResults
             .Fact("Addresses", a.Addresses);
         foreach (var (ring, count) in a.AddressesInSchemeRings)
             result.Fact($"Addresses {ring} of a covered turbine", count);
-        result.Fact("VE-bonus paid here (DKK/yr, estimate)", Math.Round(a.VeBonusDkkPerYear, 0)).Fact("VE-bonus basis", a.VeBonusWhy);
+        result.Fact("VE-bonus paid (DKK/yr)", Math.Round(a.VeBonusDkkPerYear, 0)).Fact("VE-bonus basis", a.VeBonusWhy);
         foreach (var p in a.VeBonusByProject)
             result.Fact($"VE-bonus from {p.ProjectId}", $"{p.HouseholdsHere} of its {p.HouseholdsTotal} households live here × {p.PerHouseholdDkk:0} DKK/yr ({p.Members} plant(s), {p.Grouping})");
         foreach (var t in a.Technologies)
@@ -123,7 +123,7 @@ internal static class AssessmentResults
         var pool = result.Section("Green pool by period", ["Rule set", "Permits", "Technology", "Plants", "MW", "DKK", "Rate"]);
         foreach (var g in a.GreenPool)
             pool.Row(null, g.RuleSet, g.Period, g.Technology, g.Plants, Math.Round(g.Mw, 3), Math.Round(g.Dkk, 0), g.Confidence);
-        var zones = result.Section("Tariff-zone coverage (proposal: distance tariffs are not law)", ["Scenario", "Zone", "Label", "Addresses", "Share"]);
+        var zones = result.Section("Tariff-zone coverage", ["Scenario", "Zone", "Label", "Addresses", "Share"]);
         foreach (var z in a.TariffZones)
             zones.Row(null, z.ScenarioId, z.ZoneId == "" ? "none" : z.ZoneId, z.Label, z.Addresses, Math.Round(z.Share, 4));
         return Provenance(result, a.Provenance);

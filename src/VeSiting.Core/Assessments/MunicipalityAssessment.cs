@@ -43,10 +43,11 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
     {
         var store = context.Store;
         var wanted = int.TryParse(code, out var number) ? number : -1;
-        var area = (await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).FirstOrDefault(a => a.Code == code || a.NumericCode == wanted)
+        var municipalities = await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken);
+        var area = municipalities.FirstOrDefault(a => a.Code == code || a.NumericCode == wanted)
             ?? throw new KeyNotFoundException($"no municipality with code '{code}'");
         var provenance = new Provenance();
-        var plants = await PlantsOfAsync(area, cancellationToken);
+        var plants = await PlantsOfAsync(area, municipalities, cancellationToken);
 
         var technologies = plants.GroupBy(Technology)
             .Select(g => new TechnologySummary(g.Key, g.Count(), g.Sum(p => p.CapacityMw ?? 0)))
@@ -85,12 +86,15 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
             coverage, provenance, store.Attributions, store.Version.Id);
     }
 
-    /// <summary>Plants in operation the municipality counts: those the register attributes to it, and unattributed ones inside it.</summary>
-    private async Task<List<Plant>> PlantsOfAsync(AdminArea area, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plants in operation the municipality counts: those the register attributes to it, and those inside it that no
+    /// municipality is named for (powerplantmatching plants, register rows with code 0).
+    /// </summary>
+    private async Task<List<Plant>> PlantsOfAsync(AdminArea area, IReadOnlyList<AdminArea> municipalities, CancellationToken cancellationToken)
     {
         var attributed = await context.Store.ListPlantsAsync(PlantFilter.Operating with { MunicipalityCode = area.NumericCode ?? -1 }, cancellationToken);
         var inside = await context.Store.PlantsWithinAsync(area.Geometry, 0, PlantFilter.Operating, cancellationToken);
-        return [.. attributed, .. inside.Select(p => p.Plant).Where(p => p.MunicipalityCode is null)];
+        return [.. attributed, .. inside.Select(p => p.Plant).Where(p => p.MunicipalityCode is not { } code || municipalities.All(m => m.NumericCode != code))];
     }
 
     /// <summary>Green pool over the municipality's plants, each valued under its project's permit period, by rule set and technology.</summary>

@@ -40,7 +40,8 @@ public sealed class SolarProjectTests
         // Address 3 (600100, 6200100) is 50 m south of the park; address 1 (600300, 6200400) is 150 m north of its corner;
         // address 2 (601000, 6200000) is √(700² + 150²) ≈ 716 m away: outside 200 m.
         Assert.Equal([("3", 50.0), ("1", 150.0)], assessment.Dwellings.Select(d => (d.Address.Id, Math.Round(d.DistanceM, 6))));
-        Assert.All(assessment.Dwellings, d => Assert.Equal("≤ 200 m", d.Ring));
+        // The ring is named by the schemes whose limit it is (sales option and VE-bonus both reach 200 m from solar).
+        Assert.All(assessment.Dwellings, d => Assert.Equal("≤ 200 m: sales option, VE-bonus", d.Ring));
         Assert.Equal(2, assessment.SalesOptionHouseholds);
     }
 }
