@@ -9,13 +9,27 @@ public sealed class RealSourcesTests(RealDataSet real)
     [Fact]
     public void Every_source_loads_with_the_row_counts_the_publisher_gives()
     {
-        Assert.Equal(222, real.Data.Plants.Count(p => p.Origin.SourceId == "powerplantmatching-dk"));
+        Assert.Equal(222, real.Data.Reports.Single(r => r.SourceId == "powerplantmatching-dk").Records);
         Assert.Equal(99, real.Data.Municipalities.Count);
         Assert.Equal(5, real.Data.Regions.Count);
         Assert.Equal(1326, real.Data.Addresses.Count);
         Assert.Equal(2471, real.Data.Buildings.Count);
         Assert.Equal(419, real.Data.DistrictHeating.Count);
         Assert.Equal(99, real.Data.Population.Count);
+    }
+
+    [Fact]
+    public void Powerplantmatching_wind_farms_the_register_holds_are_dropped_and_the_rest_labelled()
+    {
+        // Independently (tests/VeSiting.Data.Tests/Independent/wind_farm_matches.sh: the register read by the Python standard
+        // library, distances and the transformation by PostGIS): of its 112 wind farms, 108 are matched by register
+        // turbines; 12874, 21928, 22288 and 22289 are not. 222 − 108 = 114 powerplantmatching plants remain.
+        var ppm = real.Data.Plants.Where(p => p.Origin.SourceId == "powerplantmatching-dk").ToList();
+        Assert.Equal(114, ppm.Count);
+        Assert.Equal(["ppm:12874", "ppm:21928", "ppm:22288", "ppm:22289"], ppm.Where(p => p.Kind == PlantKind.WindFarm).Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.All(ppm.Where(p => p.Kind == PlantKind.WindFarm), p => Assert.Contains("not in the ENS register edition loaded", p.Technology));
+        var notes = real.Data.Reports.Single(r => r.SourceId == "powerplantmatching-dk").Issues.Where(i => i.Reason.Contains("matched: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(108, notes.Count(n => n.Reason.Contains("; dropped", StringComparison.Ordinal)));
     }
 
     [Fact]
