@@ -1,6 +1,7 @@
 using VeSiting.Cli.Commands;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Rules;
+using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Cli.Output;
 
@@ -24,7 +25,10 @@ internal static class AssessmentResults
             .Fact("VE-bonus (DKK per year)", Math.Round(a.VeBonusDkkPerYear, 0))
             .Fact("Minimum-distance violations", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Reason}")) : "none")
             .Fact("Consumption", $"{a.Profile.Title}: {a.Profile.AnnualKwh:0} kWh/yr")
-            .Fact("Price stack", $"{a.Prices.Title} ({a.Prices.Ref})");
+            .Fact("Customer", a.Profile.Customer == Customer.Firm
+                ? $"firm: VAT excluded (deductible){(a.Profile.ProcessRefund ? ", elafgift refunded for process use" : "")}"
+                : "household: VAT included")
+            .Fact("Price stack", $"{a.Prices.Title} ({a.Prices.Ref})" + (a.Prices.CarriedForwardNote is { } carried ? $": {carried}" : ""));
         foreach (var plant in a.Plants)
         {
             foreach (var finding in plant.Findings)
@@ -36,14 +40,22 @@ internal static class AssessmentResults
                     why, finding.RuleSet?.ToString());
             }
         }
-        var tariffs = result.Section("Tariffs", ["Scenario", "Zone", "Price without (DKK/kWh)", "Price with (DKK/kWh)", "Bill without (DKK/yr)", "Bill with (DKK/yr)", "Saving (DKK/yr)", "Why"]);
+        var tariffs = result.Section("Tariffs", ["Scenario", "Status", "Zone", "Price without (DKK/kWh)", "Price with (DKK/kWh)", "Bill without (DKK/yr)", "Bill with (DKK/yr)", "Saving (DKK/yr)", "Why"]);
         foreach (var t in a.Tariffs)
         {
-            tariffs.Row(null, t.Scenario.Id, t.Zone.Zone?.Id ?? "none", Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4),
-                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), t.Zone.Why);
+            tariffs.Row(null, t.Scenario.Id, Lower(t.Status), t.Zone.Zone?.Id ?? "none", Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4),
+                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), $"{t.Zone.Why}; prices: {t.With.Why}");
+        }
+        var components = result.Section("Price components", ["Component", "Value", "Unit", "Status", "Confidence", "Source", "Address", "Read"]);
+        foreach (var line in PriceSources.Of(a.Prices, PriceCalculator.Price(a.Prices, a.Profile)))
+        {
+            components.Row(null, line.Title, Math.Round(line.Value, 4), line.Unit, Lower(line.Status), Lower(line.Confidence) + (line.Flag is null ? "" : " (flagged)"),
+                line.Source, line.Url, line.Read?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
         return Provenance(result, a.Provenance);
     }
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     public static CliResult Project(ProjectAssessment a)
     {
