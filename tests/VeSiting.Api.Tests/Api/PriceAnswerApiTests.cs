@@ -108,6 +108,18 @@ public sealed class PriceAnswerApiTests(ApiFactory factory)
         Assert.Equal(35.686, components["dsoTariff"].GetProperty("value").GetDouble(), 1e-4);
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_declares_the_customer_options()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var site = json.RootElement.GetProperty("paths").GetProperty("/api/assess/site").GetProperty("get");
+        var names = site.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("customer", names);
+        Assert.Contains("processRefund", names);
+        Assert.Contains("year", names);
+        Assert.Contains("customer=firm", site.GetProperty("description").GetString());
+    }
+
     [Theory]
     [InlineData("customer=bank", "customer")]
     [InlineData("processRefund=yes", "processRefund")]
