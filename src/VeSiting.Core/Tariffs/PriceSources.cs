@@ -41,7 +41,8 @@ public static class PriceSources
         var elafgift = stack.Elafgift;
         Add(PriceComponent.Elafgift, "elafgift", "elafgift (electricity tax)", tax, elafgift.Source, elafgift.Confidence, elafgift.Url, elafgift.Read, elafgift.Note);
         if (stack.ProcessRefund is { } refund)
-            Add(PriceComponent.ProcessRefund, "processRefund", $"elafgift refund for process use ({refund.LegalBasis})", tax, refund.Source, refund.Confidence, refund.Url, refund.Read, refund.Note);
+            Add(PriceComponent.ProcessRefund, "processRefund", "elafgift refund for process use", tax, refund.Source, refund.Confidence, refund.Url, refund.Read,
+                refund.Note is null ? $"legal basis: {refund.LegalBasis}" : $"legal basis: {refund.LegalBasis}; {refund.Note}");
         foreach (var charge in price.FixedCharges)
             lines.Add(new PriceComponentLine(charge.Id, charge.Title, charge.DkkPerYear, "DKK/year", AnswerStatus.Estimate, charge.Confidence, charge.Source, charge.Url, charge.Read, charge.Note));
         return lines;

@@ -117,6 +117,7 @@ public sealed class PriceChoiceAndBillTests
         Assert.Equal(["dsoSubscription", "dsoTariff", "elafgift", "energinetTariffs", "processRefund", "spot", "supplierMargin"], lines.Keys.Order());
         Assert.Equal(35.686, lines["dsoTariff"].Value, 1e-9);
         Assert.Equal(-0.4, lines["processRefund"].Value, 1e-12);
+        Assert.Equal("legal basis: elafgiftsloven § 11", lines["processRefund"].Note);
         Assert.Equal("DKK/year", lines["dsoSubscription"].Unit);
         Assert.Equal(252, lines["dsoSubscription"].Value);
         Assert.Equal(new DateOnly(2026, 11, 29), lines["dsoSubscription"].Read);
