@@ -44,8 +44,8 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
         public string? TimeOfUse { get; init; }
 
         [CommandOption("--customer <household|firm>")]
-        [Description("Who pays: household (VAT included, default) or firm (VAT-registered: VAT excluded, deductible).")]
-        public string Customer { get; init; } = "household";
+        [Description("Who pays: household (VAT included) or firm (VAT-registered: VAT excluded, deductible); default: the profile's, else household.")]
+        public string? Customer { get; init; }
 
         [CommandOption("--process-refund")]
         [Description("A firm's electricity for processes: elafgift refunded at the price stack's rate (needs --customer firm).")]
@@ -98,14 +98,16 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
                 throw new UsageException($"--tou: '{tou}' is not three non-negative shares LOW,HIGH,PEAK (e.g. 0.6,0.3,0.1)");
             profile = profile with { Title = $"{profile.Title}, time of use {tou}", Shares = TimeOfUseShares.Uniform(values[0], values[1], values[2]) };
         }
-        var customer = settings.Customer.ToLowerInvariant() switch
+        var customer = settings.Customer?.ToLowerInvariant() switch
         {
+            null => profile.Customer,
             "household" => Customer.Household,
             "firm" => Customer.Firm,
             _ => throw new UsageException($"--customer: '{settings.Customer}' is not household or firm"),
         };
-        if (settings.ProcessRefund && customer != Customer.Firm)
+        var processRefund = settings.ProcessRefund || profile.ProcessRefund && customer == Customer.Firm;
+        if (processRefund && customer != Customer.Firm)
             throw new UsageException("--process-refund: the process refund of elafgift is for VAT-registered firms only: add --customer firm");
-        return profile with { Customer = customer, ProcessRefund = settings.ProcessRefund };
+        return profile with { Customer = customer, ProcessRefund = processRefund };
     }
 }

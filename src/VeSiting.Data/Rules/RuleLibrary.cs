@@ -240,9 +240,13 @@ public sealed record RuleLibrary(
                 root.GetProperty("id").GetString()!,
                 root.GetProperty("title").GetString()!,
                 root.GetProperty("annualKwh").GetDouble(),
-                new TimeOfUseShares(TimeOfUse(shares.GetProperty("summer")), TimeOfUse(shares.GetProperty("winter"))));
+                new TimeOfUseShares(TimeOfUse(shares.GetProperty("summer")), TimeOfUse(shares.GetProperty("winter"))),
+                Text(root, "customer") == "firm" ? Customer.Firm : Customer.Household,
+                root.TryGetProperty("processRefund", out var refund) && refund.GetBoolean());
             if (Math.Abs(profile.Shares.Sum - 1) > 0.001)
                 throw new RuleFileException(file, "$.shares", $"time-of-use shares sum to {profile.Shares.Sum.ToString("0.###", CultureInfo.InvariantCulture)}, not 1");
+            if (profile.ProcessRefund && profile.Customer != Customer.Firm)
+                throw new RuleFileException(file, "$.processRefund", "the process refund of elafgift is for VAT-registered firms only: add \"customer\": \"firm\"");
             return profile;
         }
 

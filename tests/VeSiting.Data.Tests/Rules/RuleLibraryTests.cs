@@ -117,6 +117,31 @@ public sealed class RuleLibraryTests : IDisposable
     }
 
     [Fact]
+    public void A_profile_can_be_a_VAT_registered_firm_using_power_for_processes()
+    {
+        _user.Write("tariffs/greenhouse.json", """
+            {"id":"greenhouse","title":"greenhouse, 1.2 GWh","annualKwh":1200000,"source":"s","customer":"firm","processRefund":true,
+             "shares":{"summer":{"low":0.3,"high":0.15,"peak":0.05},"winter":{"low":0.3,"high":0.15,"peak":0.05}}}
+            """);
+        var profile = RuleLibrary.Load(Geodata, [_user.Path]).Profile("greenhouse");
+        Assert.Equal(Customer.Firm, profile.Customer);
+        Assert.True(profile.ProcessRefund);
+        Assert.Equal(Customer.Household, RuleLibrary.Load(Geodata).Profile("household").Customer);
+    }
+
+    [Fact]
+    public void A_household_profile_claiming_the_process_refund_is_refused()
+    {
+        var file = _user.Write("tariffs/bad-profile.json", """
+            {"id":"home","title":"home","annualKwh":4000,"source":"s","processRefund":true,
+             "shares":{"summer":{"low":0.3,"high":0.15,"peak":0.05},"winter":{"low":0.3,"high":0.15,"peak":0.05}}}
+            """);
+        var e = Assert.Throws<RuleFileException>(() => RuleLibrary.Load(Geodata, [_user.Path]));
+        Assert.Equal(file, e.File);
+        Assert.Equal("$.processRefund", e.JsonPath);
+    }
+
+    [Fact]
     public void A_users_folder_adds_a_local_rule_set_without_code_changes()
     {
         _user.Write("rules/local-solar.json", """
