@@ -46,9 +46,38 @@ public sealed class AssessCommandTests : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
         var tariff = Assert.Single(Section(json, "tariffs").GetProperty("items").EnumerateArray());
-        // DSO 20.7842521 øre (TariffTests) + 60 + 5 + 12.5 + 0.8 = 99.0842521 øre ex VAT → 1.23855315 DKK/kWh; × 1.2 GWh.
+        // DSO 20.7842521 øre (TariffTests) + 60 + 5 + 12.5 + 0.8 = 99.0842521 øre ex VAT → 1.23855315 DKK/kWh; × 1.2 GWh = 1,486,263.78,
+        // plus the 252 DKK grid subscription × 1.25 VAT = 315 → 1,486,578.78 DKK.
         Assert.Equal(1.2386, tariff.GetProperty("price_without_dkk_kwh").GetDouble(), 0.0001);
-        Assert.Equal(1_486_264, tariff.GetProperty("bill_without_dkk_yr").GetDouble(), 1);
+        Assert.Equal(1_486_579, tariff.GetProperty("bill_without_dkk_yr").GetDouble(), 1);
+        Assert.Equal("proposal", tariff.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_VAT_registered_firm_with_process_use_pays_no_VAT_and_gets_the_refund()
+    {
+        var run = await CliRun.Of(["assess", "site", "--utm", "727557.90 6174832.99", "--kwh", "1200000", "--tou", "0.6,0.3,0.1", "--scenario", "banded-distance",
+            "--customer", "firm", "--process-refund", "--format", "json", .. Fixed]);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        var tariff = Assert.Single(Section(json, "tariffs").GetProperty("items").EnumerateArray());
+        // 99.0842521 − 0.4 refund = 98.6842521 øre, no VAT → 0.986842521 DKK/kWh; × 1.2 GWh = 1,184,211.03 + 252 = 1,184,463.03 DKK.
+        Assert.Equal(0.9868, tariff.GetProperty("price_without_dkk_kwh").GetDouble(), 0.0001);
+        Assert.Equal(1_184_463, tariff.GetProperty("bill_without_dkk_yr").GetDouble(), 1);
+        Assert.Contains("VAT (25 %) excluded", tariff.GetProperty("why").GetString());
+        Assert.StartsWith("firm: VAT excluded", json.RootElement.GetProperty("summary").GetProperty("customer").GetString());
+        var refund = Section(json, "price_components").GetProperty("items").EnumerateArray().Single(c => c.GetProperty("component").GetString()!.StartsWith("elafgift refund"));
+        Assert.Equal(-0.4, refund.GetProperty("value").GetDouble(), 1e-9);
+        Assert.Equal("https://info.skat.dk/data.aspx?oid=2062274", refund.GetProperty("address").GetString());
+    }
+
+    [Fact]
+    public async Task Year_2027_uses_the_2026_prices_and_says_so()
+    {
+        var run = await CliRun.Of(["assess", "site", "--address", "Eliasgade 10, 2300", "--format", "json", "--year", "2027", "--today", "2026-11-26"]);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Contains("2026 prices carried forward to 2027", json.RootElement.GetProperty("summary").GetProperty("price_stack").GetString());
     }
 
     [Fact]
@@ -130,6 +159,9 @@ public sealed class AssessCommandTests : IDisposable
     [InlineData(ExitCodes.Usage, "assess", "site", "--address", "Eliasgade 10", "--scenario", "free-power")]
     [InlineData(ExitCodes.Usage, "assess", "site", "--address", "Eliasgade 10", "--tou", "1,2")]
     [InlineData(ExitCodes.Usage, "assess", "site", "--address", "Eliasgade 10", "--kwh", "-5")]
+    [InlineData(ExitCodes.Usage, "assess", "site", "--address", "Eliasgade 10", "--year", "2023")]
+    [InlineData(ExitCodes.Usage, "assess", "site", "--address", "Eliasgade 10", "--customer", "bank")]
+    [InlineData(ExitCodes.Usage, "assess", "site", "--address", "Eliasgade 10", "--process-refund")]
     public async Task Bad_input_is_a_clear_error_not_a_zero(int exitCode, params string[] args)
     {
         var run = await CliRun.Of(args);

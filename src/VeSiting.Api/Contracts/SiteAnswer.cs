@@ -1,5 +1,7 @@
+using System.Globalization;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Rules;
+using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Api.Contracts;
 
@@ -16,8 +18,19 @@ public sealed record OutcomeDto(string? PermitDate, string Why, IReadOnlyList<Fi
 public sealed record NearbyProjectDto(string Id, string Grouping, bool Inferred, IReadOnlyList<string> Members, double CapacityKw, string NearestMember,
     double DistanceM, double? MultipleOfH, string Permit, OutcomeDto Outcome, IReadOnlyList<OutcomeDto> OtherPeriods);
 
+/// <summary>A tariff scenario's zone (status <c>proposal</c>) and the price and bill with and without it (status <c>estimate</c>).</summary>
 public sealed record TariffDto(string Scenario, string Title, string? Zone, string? ZoneLabel, string Why, double PriceWithoutDkkPerKwh, double PriceWithDkkPerKwh,
-    double BillWithoutDkk, double BillWithDkk, double SavingDkkPerYear);
+    double BillWithoutDkk, double BillWithDkk, double SavingDkkPerYear, string Status, string PriceStatus, string PriceWhy);
+
+/// <summary>One part of the bill: per kWh (øre/kWh) or per year (DKK/year before VAT), with status, confidence, source, its address and the date read.</summary>
+public sealed record PriceComponentDto(string Key, string Title, double Value, string Unit, string Status, string Confidence, string Source, string? Url,
+    string? Read, string? Flag, string? Note)
+{
+    public static PriceComponentDto Of(PriceComponentLine l) => new(l.Key, l.Title, Math.Round(l.Value, 4), l.Unit, Lower(l.Status), Lower(l.Confidence), l.Source,
+        l.Url, l.Read?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Flag, l.Note);
+
+    internal static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+}
 
 /// <summary>What distance means for one home or firm.</summary>
 public sealed record SiteAnswer(
@@ -35,7 +48,12 @@ public sealed record SiteAnswer(
     string PriceStack,
     ProvenanceDto Provenance,
     IReadOnlyList<string> Attribution,
-    string DataVersion)
+    string DataVersion,
+    string Customer,
+    bool ProcessRefund,
+    int PriceYear,
+    string? PricesCarriedForward,
+    IReadOnlyList<PriceComponentDto> PriceComponents)
 {
     public static SiteAnswer Of(SiteAssessment a) => new(
         a.Label,
@@ -48,13 +66,18 @@ public sealed record SiteAnswer(
         a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Reason}").ToList(),
         a.Tariffs.Select(t => new TariffDto(t.Scenario.Id, t.Scenario.Title, t.Zone.Zone?.Id, t.Zone.Zone?.Label, t.Zone.Why,
             Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4), Math.Round(t.Without.AnnualDkk, 2), Math.Round(t.With.AnnualDkk, 2),
-            Math.Round(t.SavingDkkPerYear, 2))).ToList(),
+            Math.Round(t.SavingDkkPerYear, 2), PriceComponentDto.Lower(t.Status), PriceComponentDto.Lower(t.PriceStatus), t.With.Why)).ToList(),
         a.Profile.Title,
         a.Profile.AnnualKwh,
         a.Prices.Ref.ToString(),
         ProvenanceDto.Of(a.Provenance),
         a.Attributions,
-        a.DataVersion);
+        a.DataVersion,
+        PriceComponentDto.Lower(a.Profile.Customer),
+        a.Profile.ProcessRefund,
+        a.Prices.PriceYear,
+        a.Prices.CarriedForwardNote,
+        PriceSources.Of(a.Prices, PriceCalculator.Price(a.Prices, a.Profile)).Select(PriceComponentDto.Of).ToList());
 
     private static NearbyPlantDto Plant(PlantNeighbourhood p) => new(
         p.Plant.Id, p.Plant.Kind.ToString(), p.Plant.Status.ToString(), p.Plant.Name ?? p.Plant.Model, p.Plant.CapacityKw, p.Plant.TotalHeightM,

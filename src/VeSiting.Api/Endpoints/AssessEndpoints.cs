@@ -20,7 +20,7 @@ public static class AssessEndpoints
         var group = app.MapGroup("/api/assess").WithTags("Assessments");
         group.MapGet("/site", AssessSite)
             .WithSummary("What distance means for a home or firm")
-            .WithDescription("Nearby covered plants, each neighbour scheme and why, VE-bonus in DKK per year, the tariff zone under each scenario and the price per kWh and annual bill with and without it. Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Example: `/api/assess/site?address=Eliasgade%2010,%202300` or `/api/assess/site?lat=55.4810&lon=11.1916&kwh=1200000&tou=0.6,0.3,0.1`.");
+            .WithDescription("Nearby covered plants, each neighbour scheme and why, VE-bonus in DKK per year, the tariff zone under each scenario and the price per kWh and annual bill with and without it. Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Example: `/api/assess/site?address=Eliasgade%2010,%202300` or `/api/assess/site?lat=55.4810&lon=11.1916&kwh=1200000&tou=0.6,0.3,0.1`. A VAT-registered firm: `customer=firm` (VAT excluded, deductible), and `processRefund=true` for electricity used for processes (elafgift refunded at the price stack's rate). `year` picks the price stack; a year without one uses the latest earlier stack and says so (a year before the earliest stack is a 400). Fixed annual charges (grid subscription) are in the bill, not in the price per kWh; every price component lists its source address, the date it was read, its status and confidence. Tariff zones are a proposal (`status: proposal`), prices and bills estimates.");
         group.MapGet("/plant/{gsrn}", AssessPlant)
             .WithSummary("Affected dwellings, VE-bonus and green pool of a registered plant")
             .WithDescription("Example: `/api/assess/plant/570715000000045608`. Several turbines of one park: `?also=GSRN&also=GSRN`.");
@@ -40,7 +40,7 @@ public static class AssessEndpoints
     }
 
     private static async Task<IResult> AssessSite(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, string? building,
-        int? year, string[]? scenario, double? kwh, string? tou, CancellationToken cancellationToken)
+        int? year, string[]? scenario, double? kwh, string? tou, string? customer, string? processRefund, CancellationToken cancellationToken)
     {
         var context = data.Context(year, scenario);
         var (site, label) = await SiteLocation.ResolveAsync(lat, lon, e, n, address, building, data.Store, cancellationToken);
@@ -55,9 +55,26 @@ public static class AssessEndpoints
                 throw new ProblemException("tou", $"'{tou}' is not three non-negative shares LOW,HIGH,PEAK");
             profile = profile with { Shares = TimeOfUseShares.Uniform(shares[0], shares[1], shares[2]) };
         }
+        profile = profile with { Customer = CustomerOf(customer), ProcessRefund = ProcessRefundOf(processRefund) };
+        if (profile.ProcessRefund && profile.Customer != Customer.Firm)
+            throw new ProblemException("processRefund", "the process refund of elafgift is for VAT-registered firms only: give customer=firm");
         var assessment = await new SiteAssessor(context).AssessAsync(site, label, profile, cancellationToken);
         return Results.Ok(SiteAnswer.Of(assessment));
     }
+
+    private static Customer CustomerOf(string? customer) => customer?.ToLowerInvariant() switch
+    {
+        null or "household" => Customer.Household,
+        "firm" => Customer.Firm,
+        _ => throw new ProblemException("customer", $"'{customer}' is not household or firm"),
+    };
+
+    private static bool ProcessRefundOf(string? processRefund) => processRefund?.ToLowerInvariant() switch
+    {
+        null or "false" => false,
+        "true" => true,
+        _ => throw new ProblemException("processRefund", $"'{processRefund}' is not true or false"),
+    };
 
     private static async Task<IResult> AssessPlant(ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
+using VeSiting.Core.Tariffs;
 using VeSiting.Data.Embedded;
 using VeSiting.Data.Loading;
 using VeSiting.Data.Projects;
@@ -100,17 +101,17 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<Servi
     /// <summary>A short hash of every rule set in force: tiles drawn from the rules carry it in their ETag and cache key.</summary>
     public string RulesFingerprint => SchemeDistances.Fingerprint;
 
-    /// <summary>An assessment context for a request: the configured or requested price year and scenarios.</summary>
+    /// <summary>An assessment context for a request: the configured or requested price year (the latest earlier stack carried forward) and scenarios.</summary>
     public AssessmentContext Context(int? year = null, IReadOnlyList<string>? scenarioIds = null)
     {
         var today = DateOnly.FromDateTime(DateTime.Today);
         var stackYear = year ?? options.Value.Year ?? today.Year;
-        if (!Rules.PriceStacks.ContainsKey(stackYear))
-            throw new ProblemException("year", $"no price stack for {stackYear}; available: {string.Join(", ", Rules.PriceStacks.Keys.Order())}");
+        var prices = PriceStackChoice.For(Rules.PriceStacks, stackYear)
+            ?? throw new ProblemException("year", PriceStackChoice.NoStackReason(Rules.PriceStacks, stackYear));
         var scenarios = scenarioIds is { Count: > 0 }
             ? scenarioIds.Select(id => Rules.Scenarios.TryGetValue(id, out var s) ? s
                 : throw new ProblemException("scenario", $"'{id}' is not one of {string.Join(", ", Rules.Scenarios.Keys.Order())}")).ToList()
             : Rules.Scenarios.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
-        return new AssessmentContext(Store, Rules.Rules, Rules.PriceStack(stackYear), scenarios, today);
+        return new AssessmentContext(Store, Rules.Rules, prices, scenarios, today);
     }
 }

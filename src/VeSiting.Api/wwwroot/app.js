@@ -159,10 +159,10 @@ async function showSite(query) {
     const a = await getJson(`/api/assess/site?${query}`);
     new Marker({ color: '#14323f' }).setLngLat([a.site.lon, a.site.lat]).addTo(map);
     const tariffs = a.tariffs.map((t) => `<tr data-testid="tariff-${esc(t.scenario)}"><td>${esc(t.title)}</td>
-      <td class="zone" data-testid="zone-${esc(t.scenario)}">${t.zone ? 'Zone ' + esc(t.zone) : 'No zone'}</td>
+      <td class="zone" data-testid="zone-${esc(t.scenario)}">${t.zone ? 'Zone ' + esc(t.zone) : 'No zone'} <span class="status" data-testid="status-${esc(t.scenario)}">${esc(t.status)}</span></td>
       <td>${fmt(t.priceWithoutDkkPerKwh, 2)} → <b>${fmt(t.priceWithDkkPerKwh, 2)}</b> DKK/kWh</td>
       <td>${fmt(t.billWithoutDkk)} → <b>${fmt(t.billWithDkk)}</b> DKK/yr</td></tr>
-      <tr><td colspan="4" class="why">${esc(t.why)}</td></tr>`).join('');
+      <tr><td colspan="4" class="why">${esc(t.why)}; prices (${esc(t.priceStatus)}): ${esc(t.priceWhy)}</td></tr>`).join('');
     const schemes = a.plants.flatMap((p) => p.findings.map((f) => `<tr><td>${esc(p.id)}<br><span class="why">${fmt(p.distanceM)} m${p.multipleOfH ? ' = ' + fmt(p.multipleOfH, 2) + ' × H' : ''}</span></td>
       <td>${esc(f.scheme)}</td><td class="${f.violation ? 'violation' : f.applies ? 'yes' : 'no'}">${f.violation ? 'violated' : f.applies ? 'applies' : 'no'}</td>
       <td class="why">${esc(f.why)}</td></tr>`)).join('');
@@ -174,7 +174,7 @@ async function showSite(query) {
       <p>${esc(a.municipality ?? 'outside the boundaries')}${a.nearestCoveredPlant ? ` · nearest covered plant ${esc(a.nearestCoveredPlant.id)} at ${fmt(a.nearestCoveredPlant.distanceM)} m` : ''}</p>
       <p>VE-bonus: <b data-testid="ve-bonus">${fmt(a.veBonusDkkPerYear)} DKK/yr</b> <span class="status">estimate: one bonus per project</span>${a.violations.length ? ` · <span class="violation">${a.violations.length} minimum-distance violation(s)</span>` : ''}</p>
       ${projects ? `<h2>Projects within reach</h2><table>${projects}</table>` : ''}
-      <h2>Tariff zones (${esc(a.profile)})</h2><table>${tariffs}</table>
+      <h2>Tariff zones (${esc(a.profile)})</h2>${a.pricesCarriedForward ? `<p class="hint" data-testid="prices-carried-forward">${esc(a.pricesCarriedForward)}</p>` : ''}<table>${tariffs}</table>
       <h2>Neighbour schemes</h2>${schemes ? `<table>${schemes}</table>` : '<p class="hint">No covered plant within reach of any scheme: none applies.</p>'}
       ${provenance(a)}`;
   } catch (error) {

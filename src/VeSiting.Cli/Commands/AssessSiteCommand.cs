@@ -42,6 +42,14 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
         [CommandOption("--tou <LOW,HIGH,PEAK>")]
         [Description("Shares of consumption in lavlast (00–06), højlast and spidslast (17–21), e.g. 0.6,0.3,0.1.")]
         public string? TimeOfUse { get; init; }
+
+        [CommandOption("--customer <household|firm>")]
+        [Description("Who pays: household (VAT included) or firm (VAT-registered: VAT excluded, deductible); default: the profile's, else household.")]
+        public string? Customer { get; init; }
+
+        [CommandOption("--process-refund")]
+        [Description("A firm's electricity for processes: elafgift refunded at the price stack's rate (needs --customer firm).")]
+        public bool ProcessRefund { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -90,6 +98,16 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
                 throw new UsageException($"--tou: '{tou}' is not three non-negative shares LOW,HIGH,PEAK (e.g. 0.6,0.3,0.1)");
             profile = profile with { Title = $"{profile.Title}, time of use {tou}", Shares = TimeOfUseShares.Uniform(values[0], values[1], values[2]) };
         }
-        return profile;
+        var customer = settings.Customer?.ToLowerInvariant() switch
+        {
+            null => profile.Customer,
+            "household" => Customer.Household,
+            "firm" => Customer.Firm,
+            _ => throw new UsageException($"--customer: '{settings.Customer}' is not household or firm"),
+        };
+        var processRefund = settings.ProcessRefund || profile.ProcessRefund && customer == Customer.Firm;
+        if (processRefund && customer != Customer.Firm)
+            throw new UsageException("--process-refund: the process refund of elafgift is for VAT-registered firms only: add --customer firm");
+        return profile with { Customer = customer, ProcessRefund = processRefund };
     }
 }

@@ -2,12 +2,13 @@ using System.Globalization;
 using VeSiting.Cli.Commands;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Stores;
+using VeSiting.Core.Tariffs;
 using VeSiting.Data.Rules;
 using VeSiting.Data.Sources;
 
 namespace VeSiting.Cli.Infrastructure;
 
-/// <summary>Builds the assessment context: rule library (defaults plus user folders), price stack of the year, scenarios.</summary>
+/// <summary>Builds the assessment context: rule library (defaults plus user folders), price stack of the year (or the latest earlier, carried forward), scenarios.</summary>
 public static class RuleContext
 {
     public static (AssessmentContext Context, RuleLibrary Library) Create(AssessSettings settings, ISpatialStore store)
@@ -18,13 +19,13 @@ public static class RuleContext
             : DateOnly.TryParseExact(settings.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
             : throw new UsageException($"--today: '{settings.Today}' is not a date (yyyy-mm-dd)");
         var year = settings.Year ?? today.Year;
-        if (!library.PriceStacks.ContainsKey(year))
-            throw new UsageException($"--year: no price stack for {year}; available: {string.Join(", ", library.PriceStacks.Keys.Order())}");
+        var prices = PriceStackChoice.For(library.PriceStacks, year)
+            ?? throw new UsageException($"--year: {PriceStackChoice.NoStackReason(library.PriceStacks, year)}");
         var scenarios = settings.Scenarios.Length == 0
             ? library.Scenarios.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList()
             : settings.Scenarios.Select(id => library.Scenarios.TryGetValue(id, out var s) ? s
                 : throw new UsageException($"--scenario: '{id}' is not one of {string.Join(", ", library.Scenarios.Keys.Order())}")).ToList();
-        return (new AssessmentContext(store, library.Rules, library.PriceStack(year), scenarios, today), library);
+        return (new AssessmentContext(store, library.Rules, prices, scenarios, today), library);
     }
 
     /// <summary>The rule library: the project's rules, then the given folders (or those in <c>VESITING_RULES</c>).</summary>

@@ -1,6 +1,7 @@
 using VeSiting.Cli.Commands;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Rules;
+using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Cli.Output;
 
@@ -20,12 +21,15 @@ internal static class AssessmentResults
             .Fact("Nearest covered plant", a.NearestCoveredPlant is { } n
                 ? $"{n.Plant.Id} ({Describe.Kind(n.Plant.Kind)}) at {n.DistanceM:0} m" + (n.MultipleOfH is { } k ? $" = {k:0.##} × H" : "")
                 : "none found")
-            .Fact("Schemes", a.Plants.Count == 0 ? "none apply: no covered plant within 2.5 km" : $"{a.Plants.Count} covered plant(s) within 2.5 km")
+            .Fact("Schemes", a.Plants.Count == 0 ? "none apply: no covered plant within reach of any scheme" : $"{a.Plants.Count} covered plant(s) within reach")
             .Fact("VE-bonus (DKK per year)", Math.Round(a.VeBonusDkkPerYear, 0))
             .Fact("Projects", a.Projects.Count == 0 ? ["none within reach"] : a.Projects.Select(ProjectLine).ToList())
             .Fact("Minimum-distance violations", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Reason}")) : "none")
             .Fact("Consumption", $"{a.Profile.Title}: {a.Profile.AnnualKwh:0} kWh/yr")
-            .Fact("Price stack", $"{a.Prices.Title} ({a.Prices.Ref})");
+            .Fact("Customer", a.Profile.Customer == Customer.Firm
+                ? $"firm: VAT excluded (deductible){(a.Profile.ProcessRefund ? ", elafgift refunded for process use" : "")}"
+                : "household: VAT included")
+            .Fact("Price stack", $"{a.Prices.Title} ({a.Prices.Ref})" + (a.Prices.CarriedForwardNote is { } carried ? $": {carried}" : ""));
         foreach (var plant in a.Plants)
         {
             foreach (var finding in plant.Findings)
@@ -35,11 +39,17 @@ internal static class AssessmentResults
                     finding.Reason, finding.RuleSet?.ToString());
             }
         }
-        var tariffs = result.Section("Tariffs", ["Scenario", "Zone", "Price without (DKK/kWh)", "Price with (DKK/kWh)", "Bill without (DKK/yr)", "Bill with (DKK/yr)", "Saving (DKK/yr)", "Why"]);
+        var tariffs = result.Section("Tariffs", ["Scenario", "Status", "Zone", "Price without (DKK/kWh)", "Price with (DKK/kWh)", "Bill without (DKK/yr)", "Bill with (DKK/yr)", "Saving (DKK/yr)", "Why"]);
         foreach (var t in a.Tariffs)
         {
-            tariffs.Row(null, t.Scenario.Id, t.Zone.Zone?.Id ?? "none", Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4),
-                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), t.Zone.Why);
+            tariffs.Row(null, t.Scenario.Id, Lower(t.Status), t.Zone.Zone?.Id ?? "none", Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4),
+                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), $"{t.Zone.Why}; prices: {t.With.Why}");
+        }
+        var components = result.Section("Price components", ["Component", "Value", "Unit", "Status", "Confidence", "Source", "Address", "Read"]);
+        foreach (var line in PriceSources.Of(a.Prices, PriceCalculator.Price(a.Prices, a.Profile)))
+        {
+            components.Row(null, line.Title, Math.Round(line.Value, 4), line.Unit, Lower(line.Status), Lower(line.Confidence) + (line.Flag is null ? "" : " (flagged)"),
+                line.Source, line.Url, line.Read?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
         return Provenance(result, a.Provenance);
     }
@@ -52,6 +62,8 @@ internal static class AssessmentResults
         return $"{p.Project.Id} ({p.Project.Members.Count} plant(s), {p.Project.Grouping}); nearest {p.Nearest.Plant.Id} at {p.Nearest.DistanceM:0} m; {p.Permit.Explanation}; {bonus}"
             + string.Concat(others.Select(o => $"; {o}"));
     }
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     public static CliResult Project(ProjectAssessment a)
     {

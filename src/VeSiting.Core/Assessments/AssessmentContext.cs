@@ -27,10 +27,12 @@ public sealed record AssessmentContext(
         Kinds = new HashSet<Domain.PlantKind> { Domain.PlantKind.WindTurbine, Domain.PlantKind.WindFarm, Domain.PlantKind.SolarPark },
     };
 
-    /// <summary>Records the price stack's values (and their confidence) as used by an answer.</summary>
+    /// <summary>Records the price stack's values (and their confidence) as used by an answer, and says when they are carried forward.</summary>
     public void UsePrices(Provenance provenance)
     {
         foreach (var (key, value) in Prices.Values())
             provenance.Uses(Prices.Ref, key, value);
+        if (Prices.CarriedForwardNote is { } carried)
+            provenance.Assume(carried);
     }
 }

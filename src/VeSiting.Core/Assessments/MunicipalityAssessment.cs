@@ -79,7 +79,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         var coverage = context.Scenarios.SelectMany(s => s.Zones.Select(z => (z.Id, z.Label)).Append(("", "no zone"))
             .Select(z => new ZoneCoverage(s.Id, z.Item1, z.Item2, zoneCounts[s.Id].GetValueOrDefault(z.Item1), zoneCounts[s.Id].GetValueOrDefault(z.Item1) / (double)total))).ToList();
         foreach (var scenario in context.Scenarios)
-            provenance.Uses(scenario.Ref, "zones", new RuleValue(scenario.Zones.Count, "zones", scenario.File, Confidence.Confirmed));
+            TariffAnswer.UseScenario(provenance, scenario);
 
         var (byProject, bonusWhy) = await VeBonusPaidAsync(area, provenance, cancellationToken);
         return new MunicipalityAssessment(area, technologies, greenPool, poolWhy, addresses.Count, rings, byProject.Sum(p => p.PaidHereDkk), bonusWhy, byProject,

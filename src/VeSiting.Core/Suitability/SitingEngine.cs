@@ -76,7 +76,7 @@ public sealed class SitingEngine
         var clock = Stopwatch.StartNew();
         var provenance = new Provenance();
         provenance.Uses(profile.Ref, "criteria", new RuleValue(profile.Criteria.Count, "criteria", profile.File, Confidence.Confirmed));
-        provenance.Uses(_inputs.Scenario.Ref, "zones", new RuleValue(_inputs.Scenario.Zones.Count, "zones", _inputs.Scenario.File, Confidence.Confirmed));
+        Assessments.TariffAnswer.UseScenario(provenance, _inputs.Scenario);
         foreach (var (key, value) in _inputs.Prices.Values())
             provenance.Uses(_inputs.Prices.Ref, key, value);
         provenance.UseSet(_inputs.Rules.Require(Schemes.MinimumDistance, _inputs.Today));

@@ -1,16 +1,31 @@
+using System.Globalization;
+
 namespace VeSiting.Core.Tariffs;
 
-/// <summary>A price per kWh for one profile: components after discounts (øre/kWh), VAT, and the year's bill.</summary>
+/// <summary>
+/// A price per kWh for one profile: components after discounts (øre/kWh, the process refund negative), the VAT rate,
+/// the fixed charges per year, and the year's bill. A VAT-registered firm deducts the VAT, so it bears none.
+/// </summary>
 public sealed record PriceBreakdown(
     IReadOnlyDictionary<PriceComponent, double> ComponentsOrePerKwh,
     IReadOnlyDictionary<PriceComponent, double> DiscountsOrePerKwh,
     double VatRate,
     double AnnualKwh)
 {
+    public Customer Customer { get; init; } = Customer.Household;
+    public IReadOnlyList<FixedCharge> FixedCharges { get; init; } = [];
+    /// <summary>How the price was formed beyond the components: VAT, refund, fixed charges, carried-forward prices.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public double ExVatOrePerKwh => ComponentsOrePerKwh.Values.Sum();
     public double InclVatOrePerKwh => ExVatOrePerKwh * (1 + VatRate);
-    public double DkkPerKwh => InclVatOrePerKwh / 100;
-    public double AnnualDkk => DkkPerKwh * AnnualKwh;
+    /// <summary>The VAT the customer bears: none for a VAT-registered firm (deductible).</summary>
+    public double PayableVatRate => Customer == Customer.Firm ? 0 : VatRate;
+    /// <summary>What one kWh costs the customer: with VAT for a household, without for a firm.</summary>
+    public double DkkPerKwh => ExVatOrePerKwh * (1 + PayableVatRate) / 100;
+    public double FixedDkkPerYear => FixedCharges.Sum(c => c.DkkPerYear) * (1 + PayableVatRate);
+    public double AnnualDkk => DkkPerKwh * AnnualKwh + FixedDkkPerYear;
+    public string Why => string.Join("; ", Notes);
 }
 
 /// <summary>Prices a consumption profile against a price stack, with optional discounts on named components.</summary>
@@ -32,6 +47,36 @@ public static class PriceCalculator
         };
         var cut = full.ToDictionary(c => c.Key, c => c.Value * Math.Clamp(discounts?.GetValueOrDefault(c.Key) ?? 0, 0, 1));
         var after = full.ToDictionary(c => c.Key, c => c.Value - cut[c.Key]);
-        return new PriceBreakdown(after, cut, stack.VatRate, profile.AnnualKwh);
+
+        var notes = new List<string>();
+        if (stack.CarriedForwardNote is { } carried)
+            notes.Add(carried);
+        if (profile.Customer == Customer.Firm)
+            notes.Add($"firm: VAT ({F(stack.VatRate * 100)} %) excluded, deductible for a VAT-registered firm");
+        else
+            notes.Add($"household: {F(stack.VatRate * 100)} % VAT included");
+        if (profile.ProcessRefund)
+        {
+            if (stack.ProcessRefund is { } refund)
+            {
+                // Only the elafgift actually paid can be refunded.
+                after[PriceComponent.ProcessRefund] = -Math.Min(refund.OrePerKwh, after[PriceComponent.Elafgift]);
+                notes.Add($"elafgift refunded for process use: {F(-after[PriceComponent.ProcessRefund])} øre/kWh ({refund.LegalBasis})");
+            }
+            else
+            {
+                notes.Add($"price stack {stack.Ref} states no process refund of elafgift: none applied");
+            }
+        }
+        if (stack.FixedCharges.Count > 0)
+            notes.Add("fixed charges per year, not per kWh: " + string.Join(", ", stack.FixedCharges.Select(c => $"{c.Title} {F(c.DkkPerYear)} DKK before VAT")));
+        return new PriceBreakdown(after, cut, stack.VatRate, profile.AnnualKwh)
+        {
+            Customer = profile.Customer,
+            FixedCharges = stack.FixedCharges,
+            Notes = notes,
+        };
     }
+
+    private static string F(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -8,4 +8,6 @@ public enum PriceComponent
     DsoTariff,
     EnerginetTariffs,
     Elafgift,
+    /// <summary>The elafgift refunded to a VAT-registered firm for process use: a negative amount, never discounted by scenarios.</summary>
+    ProcessRefund,
 }

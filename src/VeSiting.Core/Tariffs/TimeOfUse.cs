@@ -24,8 +24,11 @@ public sealed record TimeOfUseShares(TimeOfUse Summer, TimeOfUse Winter)
     }
 }
 
-/// <summary>Who consumes how much, and when.</summary>
-public sealed record ConsumptionProfile(string Id, string Title, double AnnualKwh, TimeOfUseShares Shares)
+/// <summary>
+/// Who consumes how much, and when; a <see cref="Customer.Firm"/> is VAT-registered (VAT deducted) and, with
+/// <paramref name="ProcessRefund"/>, uses the electricity for processes (elafgift refunded at the stack's rate).
+/// </summary>
+public sealed record ConsumptionProfile(string Id, string Title, double AnnualKwh, TimeOfUseShares Shares, Customer Customer = Customer.Household, bool ProcessRefund = false)
 {
     public ConsumptionProfile Validated()
     {
@@ -33,6 +36,8 @@ public sealed record ConsumptionProfile(string Id, string Title, double AnnualKw
             throw new ArgumentOutOfRangeException(nameof(AnnualKwh), AnnualKwh, "annual consumption must be a positive number of kWh");
         if (Math.Abs(Shares.Sum - 1) > 0.001)
             throw new ArgumentException($"profile '{Id}': time-of-use shares sum to {Shares.Sum:0.###}, not 1");
+        if (ProcessRefund && Customer != Customer.Firm)
+            throw new ArgumentException("the process refund of elafgift is for VAT-registered firms only (customer firm)", nameof(ProcessRefund));
         return this;
     }
 }

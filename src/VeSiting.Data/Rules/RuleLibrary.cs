@@ -22,9 +22,9 @@ public sealed record RuleLibrary(
 {
     public const string UserRulesVariable = "VESITING_RULES";
 
+    /// <summary>The year's price stack, or the latest earlier one carried forward (and flagged); none before the earliest.</summary>
     public PriceStack PriceStack(int year) =>
-        PriceStacks.TryGetValue(year, out var stack) ? stack
-        : throw new KeyNotFoundException($"No price stack for {year}; available: {string.Join(", ", PriceStacks.Keys.Order())}");
+        PriceStackChoice.For(PriceStacks, year) ?? throw new KeyNotFoundException(PriceStackChoice.NoStackReason(PriceStacks, year));
 
     public TariffScenario Scenario(string id) =>
         Scenarios.TryGetValue(id, out var scenario) ? scenario
@@ -195,17 +195,28 @@ public sealed record RuleLibrary(
                 Title = root.GetProperty("title").GetString()!,
                 Spot = Flat(c.GetProperty("spot")),
                 SupplierMargin = Flat(c.GetProperty("supplierMargin")),
-                DsoTariff = new DsoTariff(TimeOfUse(dso.GetProperty("summer")), TimeOfUse(dso.GetProperty("winter")), dso.GetProperty("source").GetString()!, ConfidenceOf(dso), Text(dso, "note")),
+                DsoTariff = new DsoTariff(TimeOfUse(dso.GetProperty("summer")), TimeOfUse(dso.GetProperty("winter")), dso.GetProperty("source").GetString()!, ConfidenceOf(dso),
+                    Text(dso, "note"), Text(dso, "url"), ReadDate(dso)),
                 EnerginetTariffs = Flat(c.GetProperty("energinetTariffs")),
                 Elafgift = Flat(c.GetProperty("elafgift")),
                 VatRate = root.GetProperty("vatRate").GetDouble(),
+                FixedCharges = root.TryGetProperty("fixedCharges", out var fixedCharges)
+                    ? fixedCharges.EnumerateArray().Select(f => new FixedCharge(f.GetProperty("id").GetString()!, f.GetProperty("title").GetString()!,
+                        f.GetProperty("dkkPerYear").GetDouble(), f.GetProperty("source").GetString()!, ConfidenceOf(f), Text(f, "note"), Text(f, "url"), ReadDate(f))).ToList()
+                    : [],
+                ProcessRefund = root.TryGetProperty("processRefund", out var refund)
+                    ? new ProcessRefund(refund.GetProperty("orePerKwh").GetDouble(), refund.GetProperty("legalBasis").GetString()!, refund.GetProperty("source").GetString()!,
+                        ConfidenceOf(refund), Text(refund, "note"), Text(refund, "url"), ReadDate(refund))
+                    : null,
                 Sha256 = hash,
                 File = file,
             };
         }
 
         private static FlatComponent Flat(JsonElement e) =>
-            new(e.GetProperty("orePerKwh").GetDouble(), e.GetProperty("source").GetString()!, ConfidenceOf(e), Text(e, "note"));
+            new(e.GetProperty("orePerKwh").GetDouble(), e.GetProperty("source").GetString()!, ConfidenceOf(e), Text(e, "note"), Text(e, "url"), ReadDate(e));
+
+        private static DateOnly? ReadDate(JsonElement e) => e.TryGetProperty("read", out var read) && read.ValueKind == JsonValueKind.String ? Date(read) : null;
 
         private static TimeOfUse TimeOfUse(JsonElement e) =>
             new(e.GetProperty("low").GetDouble(), e.GetProperty("high").GetDouble(), e.GetProperty("peak").GetDouble());
@@ -249,9 +260,13 @@ public sealed record RuleLibrary(
                 root.GetProperty("id").GetString()!,
                 root.GetProperty("title").GetString()!,
                 root.GetProperty("annualKwh").GetDouble(),
-                new TimeOfUseShares(TimeOfUse(shares.GetProperty("summer")), TimeOfUse(shares.GetProperty("winter"))));
+                new TimeOfUseShares(TimeOfUse(shares.GetProperty("summer")), TimeOfUse(shares.GetProperty("winter"))),
+                Text(root, "customer") == "firm" ? Customer.Firm : Customer.Household,
+                root.TryGetProperty("processRefund", out var refund) && refund.GetBoolean());
             if (Math.Abs(profile.Shares.Sum - 1) > 0.001)
                 throw new RuleFileException(file, "$.shares", $"time-of-use shares sum to {profile.Shares.Sum.ToString("0.###", CultureInfo.InvariantCulture)}, not 1");
+            if (profile.ProcessRefund && profile.Customer != Customer.Firm)
+                throw new RuleFileException(file, "$.processRefund", "the process refund of elafgift is for VAT-registered firms only: add \"customer\": \"firm\"");
             return profile;
         }
 

@@ -26,11 +26,11 @@ public sealed class AssessmentApiTests(ApiFactory factory)
         var root = json.RootElement;
         Assert.Equal("0101 København", root.GetProperty("municipality").GetString());
         var banded = root.GetProperty("tariffs").EnumerateArray().Single(t => t.GetProperty("scenario").GetString() == "banded-distance");
-        // Hand-computed in TariffTests: 1.424825 → 1.0455375 DKK/kWh for 4,000 kWh.
+        // Hand-computed in TariffTests: 1.424825 → 1.0455375 DKK/kWh for 4,000 kWh; the bill adds the 252 DKK grid subscription × 1.25 VAT = 315 DKK.
         Assert.Equal("A", banded.GetProperty("zone").GetString());
         Assert.Equal(1.4248, banded.GetProperty("priceWithoutDkkPerKwh").GetDouble(), 0.0001);
         Assert.Equal(1.0455, banded.GetProperty("priceWithDkkPerKwh").GetDouble(), 0.0001);
-        Assert.Equal(5699.30, banded.GetProperty("billWithoutDkk").GetDouble(), 0.01);
+        Assert.Equal(5699.30 + 315, banded.GetProperty("billWithoutDkk").GetDouble(), 0.01);
         Assert.NotEmpty(root.GetProperty("provenance").GetProperty("ruleSets").EnumerateArray());
         Assert.Contains(root.GetProperty("attribution").EnumerateArray(), a => a.GetString()!.Contains("Energistyrelsen"));
     }

@@ -66,7 +66,7 @@ public sealed class WebMapTests(BrowserFixture fixture)
         await ClickAtAsync(page, 12.6183728, 55.6659010);
 
         // The nearest covered turbine is 1,459 m away (< 2 km): zone A of the banded scenario.
-        await Assertions.Expect(page.GetByTestId("zone-banded-distance")).ToHaveTextAsync("Zone A", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("zone-banded-distance")).ToHaveTextAsync("Zone A proposal", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
         var tariff = await page.GetByTestId("tariff-banded-distance").InnerTextAsync();
         Assert.Contains("1,42", tariff);
         Assert.Contains("1,05", tariff);

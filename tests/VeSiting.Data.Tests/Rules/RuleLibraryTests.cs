@@ -1,5 +1,6 @@
 using VeSiting.Core.Domain;
 using VeSiting.Core.Rules;
+using VeSiting.Core.Tariffs;
 using VeSiting.Data.Rules;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Tests.Fixtures;
@@ -58,6 +59,86 @@ public sealed class RuleLibraryTests : IDisposable
         Assert.Equal(0.8, stack.Elafgift.OrePerKwh);
         Assert.Equal(76.1, RuleLibrary.Load(Geodata).PriceStack(2024).Elafgift.OrePerKwh);
         Assert.Equal(0.25, stack.VatRate);
+    }
+
+    [Fact]
+    public void Every_shipped_price_component_names_its_source_address_and_read_date()
+    {
+        foreach (var stack in RuleLibrary.Load(Geodata).PriceStacks.Values)
+        {
+            FlatComponent[] flat = [stack.Spot, stack.SupplierMargin, stack.EnerginetTariffs, stack.Elafgift];
+            Assert.All(flat, c => Assert.True(c.Url?.StartsWith("https://") == true && c.Read is not null, $"{stack.Id}: {c.Source}"));
+            Assert.True(stack.DsoTariff.Url is not null && stack.DsoTariff.Read is not null, stack.Id);
+            Assert.All(stack.FixedCharges, c => Assert.True(c.Url is not null && c.Read is not null, $"{stack.Id}: {c.Id}"));
+            Assert.True(stack.ProcessRefund is { Url: not null, Read: not null }, stack.Id);
+        }
+    }
+
+    [Fact]
+    public void The_2026_stack_bills_the_grid_subscription_and_states_the_process_refund()
+    {
+        var stack = RuleLibrary.Load(Geodata).PriceStack(2026);
+        var subscription = Assert.Single(stack.FixedCharges);
+        Assert.Equal("dsoSubscription", subscription.Id);
+        Assert.Equal(12 * 21.00, subscription.DkkPerYear); // 21.00 DKK/month before VAT (radiuselnet.dk)
+        Assert.Equal(Confidence.Unconfirmed, subscription.Confidence); // another DSO's 2021 figure standing in for N1's
+        // Elafgift 0.8 øre/kWh less the 0.4 øre/kWh that is not refunded (skat.dk).
+        Assert.Equal(0.8 - 0.4, stack.ProcessRefund!.OrePerKwh, 1e-12);
+        Assert.Contains("elafgiftsloven § 11", stack.ProcessRefund.LegalBasis);
+        Assert.Equal(76.1 - 0.4, RuleLibrary.Load(Geodata).PriceStack(2024).ProcessRefund!.OrePerKwh, 1e-12);
+    }
+
+    [Fact]
+    public void A_year_after_the_last_stack_carries_it_forward_and_one_before_the_first_has_none()
+    {
+        var library = RuleLibrary.Load(Geodata);
+        var stack = library.PriceStack(2027);
+        Assert.Equal("dk-household-2026", stack.Id);
+        Assert.StartsWith("2026 prices carried forward to 2027", stack.CarriedForwardNote);
+        var e = Assert.Throws<KeyNotFoundException>(() => library.PriceStack(2023));
+        Assert.Contains("the earliest is 2024", e.Message);
+    }
+
+    [Fact]
+    public void A_price_stack_without_a_source_address_is_refused()
+    {
+        var file = _user.Write("tariffs/2030.json", """
+            {"id":"x-2030","version":"1","year":2030,"title":"t","vatRate":0.25,"components":{
+             "spot":{"orePerKwh":60,"source":"s","read":"2026-11-29","confidence":"unconfirmed"},
+             "supplierMargin":{"orePerKwh":5,"source":"s","url":"https://elpris.dk","read":"2026-11-29","confidence":"unconfirmed"},
+             "dsoTariff":{"summer":{"low":1,"high":2,"peak":3},"winter":{"low":1,"high":2,"peak":3},"source":"s","url":"https://n1.dk","read":"2026-11-29","confidence":"unconfirmed"},
+             "energinetTariffs":{"orePerKwh":12.5,"source":"s","url":"https://energinet.dk","read":"2026-11-29","confidence":"unconfirmed"},
+             "elafgift":{"orePerKwh":0.8,"source":"s","url":"https://skm.dk","read":"2026-11-29","confidence":"confirmed"}}}
+            """);
+        var e = Assert.Throws<RuleFileException>(() => RuleLibrary.Load(Geodata, [_user.Path]));
+        Assert.Equal(file, e.File);
+        Assert.StartsWith("$.components.spot", e.JsonPath);
+        Assert.Contains("url", e.Message);
+    }
+
+    [Fact]
+    public void A_profile_can_be_a_VAT_registered_firm_using_power_for_processes()
+    {
+        _user.Write("tariffs/greenhouse.json", """
+            {"id":"greenhouse","title":"greenhouse, 1.2 GWh","annualKwh":1200000,"source":"s","customer":"firm","processRefund":true,
+             "shares":{"summer":{"low":0.3,"high":0.15,"peak":0.05},"winter":{"low":0.3,"high":0.15,"peak":0.05}}}
+            """);
+        var profile = RuleLibrary.Load(Geodata, [_user.Path]).Profile("greenhouse");
+        Assert.Equal(Customer.Firm, profile.Customer);
+        Assert.True(profile.ProcessRefund);
+        Assert.Equal(Customer.Household, RuleLibrary.Load(Geodata).Profile("household").Customer);
+    }
+
+    [Fact]
+    public void A_household_profile_claiming_the_process_refund_is_refused()
+    {
+        var file = _user.Write("tariffs/bad-profile.json", """
+            {"id":"home","title":"home","annualKwh":4000,"source":"s","processRefund":true,
+             "shares":{"summer":{"low":0.3,"high":0.15,"peak":0.05},"winter":{"low":0.3,"high":0.15,"peak":0.05}}}
+            """);
+        var e = Assert.Throws<RuleFileException>(() => RuleLibrary.Load(Geodata, [_user.Path]));
+        Assert.Equal(file, e.File);
+        Assert.Equal("$.processRefund", e.JsonPath);
     }
 
     [Fact]
