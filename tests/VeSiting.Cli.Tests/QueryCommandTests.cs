@@ -56,6 +56,38 @@ public sealed class QueryCommandTests
     }
 
     [Fact]
+    public async Task Neighbours_draws_the_rings_of_the_rules_given()
+    {
+        var folder = Directory.CreateTempSubdirectory("vesiting-rules-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "min.json"), """
+                {"id":"minimum-distance","version":"test-5h","scheme":"minimum-distance","title":"5 × H","permitPeriod":{"from":"2009-01-01","to":null},
+                 "values":{"windMultipleOfH":{"value":5,"unit":"H","source":"test","confidence":"confirmed"}}}
+                """);
+            await File.WriteAllTextAsync(Path.Combine(folder, "bonus.json"), """
+                {"id":"ve-bonus","version":"test-7h","scheme":"ve-bonus","title":"7 × H","permitPeriod":{"from":"2024-07-01","to":null},
+                 "values":{"windMultipleOfH":{"value":7,"unit":"H","source":"test","confidence":"confirmed"},"solarMaxDistance":{"value":200,"unit":"m","source":"test","confidence":"confirmed"},
+                           "kPerHousehold":{"value":9.75,"unit":"kW","source":"test","confidence":"unconfirmed"},"capShareOfCapacity":{"value":0.015,"unit":"share","source":"test","confidence":"confirmed"}}}
+                """);
+
+            var run = await CliRun.Of("neighbours", "--utm", "638500 6150500", "--hub", "95", "--rotor", "110", "--rules", folder, "--format", "json");
+
+            Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+            using var json = JsonDocument.Parse(run.Output);
+            var summary = json.RootElement.GetProperty("summary");
+            // H = 150 m; the loss-of-value fee limit stays at 6 × H. Python on the DAR CSV: 7 within 750 m, 39 within 1,050 m.
+            Assert.Equal("5 × H = 750 m, 6 × H = 900 m, 7 × H = 1050 m", summary.GetProperty("rings").GetString());
+            Assert.Equal(7, summary.GetProperty("addresses_within_5_h").GetInt32());
+            Assert.Equal(39, summary.GetProperty("addresses_within_7_h").GetInt32());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Neighbours_exports_csv_for_excel()
     {
         var run = await CliRun.Of("neighbours", "--utm", "638500 6150500", "--hub", "95", "--rotor", "110", "--format", "csv");
