@@ -68,6 +68,7 @@ public static class CliApp
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("End-to-end benchmarks; results go to bench/RESULTS.md.");
+                bench.AddCommand<BenchProjectsCommand>("projects").WithDescription("Every synthetic dwelling → the projects whose VE-bonus reaches it, caps applied: the join vs. PostGIS (with --postgis).");
                 bench.AddCommand<BenchNearestCommand>("nearest").WithDescription("Nearest covered plant and zone for every synthetic dwelling: grid engine vs. STR-tree (and PostGIS).");
                 bench.AddCommand<BenchRateCommand>("rate").WithDescription("Fixed-rate (open-loop) HTTP load: latency from each request's intended send time, as wrk2 measures it.")
                     .WithExample("bench", "rate", "--url", "http://127.0.0.1:5197", "--rate", "2000", "--seconds", "20", "--paths", "points.txt");
