@@ -136,4 +136,17 @@ public abstract class ProjectMoneyCases
         // The register names municipality 0147 for every turbine (turbine 0 stands on the border): the whole pool goes there.
         Assert.Equal(("0147", 28.8), Assert.Single(a.GreenPool) is var g ? (g.Code, Math.Round(g.Mw, 9)) : default);
     }
+
+    [Fact]
+    public async Task A_wave_plant_pays_the_green_pool_at_the_hydro_and_wave_rate()
+    {
+        // 10 MW of wave power permitted 2022 in municipality 0147: 10 × 92,000 DKK/MW (green pool 2020-06 – 2024-06).
+        var wave = PlannedPlants.Turbine("w", 605_000, 6_195_000, 1, 0) with { Kind = PlantKind.Wave, HubHeightM = null, RotorDiameterM = null, CapacityKw = 10_000, Siting = Siting.Offshore };
+
+        var a = await new ProjectAssessor(Context).AssessAsync(new Project("wave", [wave], new DateOnly(2022, 1, 1)));
+
+        Assert.Equal(Coverage.Covered, Assert.Single(a.Coverage).Eligibility.Coverage);
+        Assert.Equal(("0147", 920_000.0), Assert.Single(a.GreenPool) is var g ? (g.Code, Math.Round(g.Dkk, 3)) : default);
+        Assert.Empty(a.Dwellings);
+    }
 }

@@ -11,7 +11,8 @@ namespace VeSiting.Data.Importers.Projects;
 /// <summary>
 /// A planned layout as a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a <c>crs</c> member):
 /// Point features are turbines with <c>hub_height_m</c>, <c>rotor_diameter_m</c> and <c>capacity_kw</c>
-/// (or <c>capacity_mw</c>); Polygon features are solar parks with <c>capacity_mw</c>. An optional
+/// (or <c>capacity_mw</c>), or hydro and wave plants (<c>"kind": "hydro"</c> or <c>"wave"</c>) with their capacity;
+/// Polygon features are solar parks with <c>capacity_mw</c>. An optional
 /// <c>permit_date</c> (yyyy-mm-dd) may be given on the collection or any feature. Errors name the feature and property.
 /// </summary>
 public sealed class PlannedProjectReader
@@ -54,8 +55,27 @@ public sealed class PlannedProjectReader
             }
             if (capacityKw is < 0)
                 issues.Add(Error(file, f.Number, "capacity_kw", "capacity must not be negative"));
+            var kind = f.Text("kind")?.Trim().ToLowerInvariant();
+            if (kind is not (null or "turbine" or "wind" or "solar" or "hydro" or "wave"))
+                issues.Add(Error(file, f.Number, "kind", $"'{kind}' is not turbine, solar, hydro or wave"));
             switch (f.Geometry)
             {
+                case Point point when kind is "hydro" or "wave":
+                    if (capacityKw is null)
+                        issues.Add(Error(file, f.Number, "capacity_kw", $"a {kind} plant needs its capacity"));
+                    else if (!DenmarkExtent.ContainsUtm32(point.X, point.Y))
+                        issues.Add(Error(file, f.Number, "geometry", $"position lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+                    else
+                        plants.Add(new Plant
+                        {
+                            Id = id,
+                            Kind = kind == "hydro" ? PlantKind.Hydro : PlantKind.Wave,
+                            Status = PlantStatus.Planned,
+                            Geometry = point,
+                            CapacityKw = capacityKw,
+                            Origin = new RecordOrigin(source, file, f.Number),
+                        });
+                    break;
                 case Point point:
                     {
                         var hub = f.Numeric("hub_height_m");
