@@ -39,9 +39,9 @@ internal sealed class PinnedSession(NpgsqlDataSource dataSource, DataVersion exp
     }
 
     /// <summary>
-    /// Begins on a server that holds the expected version. A broken connection (a replica just stopped: its pooled
-    /// connections fail once before the pool marks it offline) or a server at another version (a replica still
-    /// replaying an import) is given one more try, which the multi-host pool may serve from another server.
+    /// Begins on a server that holds the expected version. A broken connection (a server just stopped or restarted: its
+    /// pooled connections are dead) or a server at another version (a replica still replaying an import) is given one
+    /// more try, on a fresh connection that the multi-host pool may take from another server.
     /// </summary>
     private async Task BeginAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +62,9 @@ internal sealed class PinnedSession(NpgsqlDataSource dataSource, DataVersion exp
             }
             catch (Exception e) when (attempt < 2 && PostGisConnection.IsConnectionFault(e))
             {
+                // Its idle neighbours in the pool are as dead as it is.
                 await CloseAsync();
+                dataSource.Clear();
             }
             catch
             {

@@ -14,33 +14,27 @@ public sealed class PostGisImportJobHistory(NpgsqlDataSource writes, NpgsqlDataS
 {
     private const string Columns = "id, store, stage, started_at, finished_at, previous_version, data_version, error, progress::text";
 
-    public async Task SaveAsync(ImportJobRecord job, CancellationToken cancellationToken = default)
+    public Task SaveAsync(ImportJobRecord job, CancellationToken cancellationToken = default) => OnceMore.RunAsync(writes, async () =>
     {
-        try
-        {
-            await using var command = writes.CreateCommand($"""
-                INSERT INTO import_jobs ({Columns.Replace("::text", "", StringComparison.Ordinal)}, updated_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
-                ON CONFLICT (id) DO UPDATE SET stage = excluded.stage, finished_at = excluded.finished_at,
-                    data_version = excluded.data_version, error = excluded.error, progress = excluded.progress, updated_at = now()
-                WHERE import_jobs.finished_at IS NULL
-                """);
-            command.Parameters.Add(new NpgsqlParameter { Value = job.Id });
-            command.Parameters.Add(new NpgsqlParameter { Value = job.Store });
-            command.Parameters.Add(new NpgsqlParameter { Value = job.Stage });
-            command.Parameters.Add(new NpgsqlParameter { Value = job.StartedAt.ToUniversalTime() });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)job.FinishedAt?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            command.Parameters.Add(new NpgsqlParameter { Value = job.PreviousVersion });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)job.DataVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)job.Error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(job.Progress), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (Exception e) when (PostGisConnection.IsConnectionFault(e))
-        {
-            throw new StoreUnavailableException($"PostGIS at {PostGisConnection.Describe(writes.ConnectionString)} is unavailable: {e.Message}", e);
-        }
-    }
+        await using var command = writes.CreateCommand($"""
+            INSERT INTO import_jobs ({Columns.Replace("::text", "", StringComparison.Ordinal)}, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+            ON CONFLICT (id) DO UPDATE SET stage = excluded.stage, finished_at = excluded.finished_at,
+                data_version = excluded.data_version, error = excluded.error, progress = excluded.progress, updated_at = now()
+            WHERE import_jobs.finished_at IS NULL
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = job.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = job.Store });
+        command.Parameters.Add(new NpgsqlParameter { Value = job.Stage });
+        command.Parameters.Add(new NpgsqlParameter { Value = job.StartedAt.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)job.FinishedAt?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = job.PreviousVersion });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)job.DataVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)job.Error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(job.Progress), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return true;
+    });
 
     public async Task<ImportJobRecord?> FindAsync(string id, CancellationToken cancellationToken = default)
     {

@@ -60,15 +60,5 @@ public sealed class PostGisProjectStore(NpgsqlDataSource dataSource, NpgsqlDataS
     private static SavedProject Read(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3), reader.GetString(4));
 
-    private async Task<T> Guard<T>(Func<Task<T>> query)
-    {
-        try
-        {
-            return await query();
-        }
-        catch (Exception e) when (PostGisConnection.IsConnectionFault(e))
-        {
-            throw new StoreUnavailableException($"PostGIS at {PostGisConnection.Describe(dataSource.ConnectionString)} is unavailable: {e.Message}", e);
-        }
-    }
+    private Task<T> Guard<T>(Func<Task<T>> statement) => OnceMore.RunAsync(dataSource, statement);
 }

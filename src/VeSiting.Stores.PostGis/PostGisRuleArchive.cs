@@ -71,15 +71,5 @@ public sealed class PostGisRuleArchive(NpgsqlDataSource writes, NpgsqlDataSource
         return true;
     });
 
-    private static async Task<T> Guard<T>(NpgsqlDataSource dataSource, Func<Task<T>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (Exception e) when (PostGisConnection.IsConnectionFault(e))
-        {
-            throw new StoreUnavailableException($"PostGIS at {PostGisConnection.Describe(dataSource.ConnectionString)} is unavailable: {e.Message}", e);
-        }
-    }
+    private static Task<T> Guard<T>(NpgsqlDataSource dataSource, Func<Task<T>> work) => OnceMore.RunAsync(dataSource, work);
 }

@@ -305,7 +305,8 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
             {
                 await using (command)
                 {
-                    command.Parameters.AddRange(parameters);
+                    // Copies: a statement tried once more (OnceMore) needs parameters not owned by the first command.
+                    command.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
                     await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                     var rows = new List<T>();
                     while (await reader.ReadAsync(cancellationToken))
@@ -315,17 +316,7 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
             }
         });
 
-    private async Task<T> Guard<T>(Func<Task<T>> query)
-    {
-        try
-        {
-            return await query();
-        }
-        catch (Exception e) when (PostGisConnection.IsConnectionFault(e))
-        {
-            throw new StoreUnavailableException($"PostGIS at {PostGisConnection.Describe(_dataSource.ConnectionString)} is unavailable: {e.Message}", e);
-        }
-    }
+    private Task<T> Guard<T>(Func<Task<T>> query) => OnceMore.RunAsync(_dataSource, query);
 
     private static async Task<(DataVersion Version, IReadOnlyList<string> Attributions)?> ReadVersionAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {

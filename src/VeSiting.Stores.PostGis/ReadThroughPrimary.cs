@@ -11,27 +11,15 @@ internal static class ReadThroughPrimary
 {
     public static async Task<T> RunAsync<T>(NpgsqlDataSource writes, NpgsqlDataSource reads, Func<NpgsqlDataSource, Task<T>> query)
     {
+        if (ReferenceEquals(writes, reads))
+            return await OnceMore.RunAsync(writes, () => query(writes));
         try
         {
-            return await query(writes);
+            return await OnceMore.RunAsync(writes, () => query(writes));
         }
-        catch (Exception e) when (PostGisConnection.IsConnectionFault(e) && !ReferenceEquals(writes, reads))
+        catch (StoreUnavailableException)
         {
-            try
-            {
-                return await query(reads);
-            }
-            catch (Exception again) when (PostGisConnection.IsConnectionFault(again))
-            {
-                throw Unavailable(reads, again);
-            }
-        }
-        catch (Exception e) when (PostGisConnection.IsConnectionFault(e))
-        {
-            throw Unavailable(writes, e);
+            return await OnceMore.RunAsync(reads, () => query(reads));
         }
     }
-
-    private static StoreUnavailableException Unavailable(NpgsqlDataSource source, Exception e) =>
-        new($"PostGIS at {PostGisConnection.Describe(source.ConnectionString)} is unavailable: {e.Message}", e);
 }

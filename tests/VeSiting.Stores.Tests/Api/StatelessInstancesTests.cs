@@ -16,7 +16,7 @@ namespace VeSiting.Stores.Tests.Api;
 /// </summary>
 public sealed class StatelessInstancesTests : IAsyncLifetime
 {
-    private const string Key = "stateless-instances-key-0123456789";
+    internal const string Key = "stateless-instances-key-0123456789";
     private readonly string _emptyMirror = Directory.CreateTempSubdirectory("vesiting-empty-mirror-").FullName;
     private string _database = null!;
 
