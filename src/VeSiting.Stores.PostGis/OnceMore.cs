@@ -10,7 +10,7 @@ namespace VeSiting.Stores.PostGis;
 /// </summary>
 internal static class OnceMore
 {
-    public static async Task<T> RunAsync<T>(NpgsqlDataSource dataSource, Func<Task<T>> work)
+    public static async Task<T> RunAsync<T>(NpgsqlDataSource dataSource, Func<Task<T>> work, bool retry = true)
     {
         try
         {
@@ -18,6 +18,8 @@ internal static class OnceMore
         }
         catch (Exception e) when (PostGisConnection.IsConnectionFault(e))
         {
+            if (!retry)
+                throw Unavailable(dataSource, e);
             dataSource.Clear();
         }
         try

@@ -316,7 +316,8 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
             }
         });
 
-    private Task<T> Guard<T>(Func<Task<T>> query) => OnceMore.RunAsync(_dataSource, query);
+    /// <summary>A pinned session has tried a second connection itself when it began; a fault after that ends the request (503).</summary>
+    private Task<T> Guard<T>(Func<Task<T>> query) => OnceMore.RunAsync(_dataSource, query, retry: _pinned is null);
 
     private static async Task<(DataVersion Version, IReadOnlyList<string> Attributions)?> ReadVersionAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
