@@ -21,18 +21,27 @@ public sealed class PostGisRuleArchive(NpgsqlDataSource writes, NpgsqlDataSource
 
     public Task<string> RevisionAsync(CancellationToken cancellationToken) => Guard(Source, async () =>
     {
-        await using var command = Source.CreateCommand("SELECT count(*) || ':' || coalesce(max(seq), 0) FROM published_rules");
-        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var command = Source.CreateCommand("SELECT count(*), coalesce(max(seq), 0) FROM published_rules");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return Revision(reader.GetInt64(0), reader.GetInt64(1));
     });
 
-    public Task<IReadOnlyList<PublishedRuleFile>> ListAsync(CancellationToken cancellationToken) => Guard(Source, async () =>
+    /// <summary>Files are only ever added, each with a larger seq: their count and the last seq tell one state from another.</summary>
+    private static string Revision(long count, long lastSeq) => $"{count}:{lastSeq}";
+
+    public Task<(string Revision, IReadOnlyList<PublishedRuleFile> Files)> ListAsync(CancellationToken cancellationToken) => Guard(Source, async () =>
     {
-        await using var command = Source.CreateCommand("SELECT file_name, body FROM published_rules ORDER BY seq");
+        await using var command = Source.CreateCommand("SELECT seq, file_name, body FROM published_rules ORDER BY seq");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var files = new List<PublishedRuleFile>();
+        long last = 0;
         while (await reader.ReadAsync(cancellationToken))
-            files.Add(new PublishedRuleFile(reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
-        return (IReadOnlyList<PublishedRuleFile>)files;
+        {
+            last = reader.GetInt64(0);
+            files.Add(new PublishedRuleFile(reader.GetString(1), reader.GetFieldValue<byte[]>(2)));
+        }
+        return (Revision(files.Count, last), (IReadOnlyList<PublishedRuleFile>)files);
     });
 
     public Task AddAsync(PublishedRuleFile file, Func<CancellationToken, Task> check, CancellationToken cancellationToken) => Guard(writes, async () =>

@@ -12,7 +12,8 @@ public interface IRuleArchive
     /// <summary>Changes whenever a file is published; cheap enough to ask every few seconds.</summary>
     Task<string> RevisionAsync(CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<PublishedRuleFile>> ListAsync(CancellationToken cancellationToken);
+    /// <summary>Every published file, with the revision they make up (read together, so the two always agree).</summary>
+    Task<(string Revision, IReadOnlyList<PublishedRuleFile> Files)> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores <paramref name="file"/> after <paramref name="check"/> has passed, both under one lock shared by every

@@ -38,12 +38,13 @@ public sealed class RulePublisher(string geodataDirectory, IReadOnlyList<string>
     /// <summary>Brings the published folder up to the archive's revision; true when files were added.</summary>
     private async Task<bool> SyncAsync(CancellationToken cancellationToken)
     {
-        var revision = await archive!.RevisionAsync(cancellationToken);
-        if (revision == _revision)
+        if (await archive!.RevisionAsync(cancellationToken) == _revision)
             return false;
+        // The revision is taken from the listing itself: the first question may have been answered by another replica.
+        var (revision, files) = await archive.ListAsync(cancellationToken);
         var added = false;
         Directory.CreateDirectory(publishedFolder);
-        foreach (var file in await archive.ListAsync(cancellationToken))
+        foreach (var file in files)
         {
             var target = Path.Combine(publishedFolder, FileNameOf(file.Json));
             if (Path.GetFileName(target) != file.FileName)
