@@ -8,7 +8,11 @@ namespace VeSiting.Stores.PostGis;
 /// One REPEATABLE READ transaction on one connection for the queries of one request, opened at the first query and
 /// checked to hold <paramref name="expected"/>. Queries take turns (a connection runs one command at a time).
 /// </summary>
-internal sealed class PinnedSession(NpgsqlDataSource dataSource, DataVersion expected) : IAsyncDisposable
+/// <param name="dataSource">Where sessions come from (a replica, when there are any).</param>
+/// <param name="expected">The data version the instance serves, which the session must see.</param>
+/// <param name="versionDiffers">Called when a server holds another version (most likely a new import the instance has
+/// not noticed yet): the instance should look again now rather than at its next poll.</param>
+internal sealed class PinnedSession(NpgsqlDataSource dataSource, DataVersion expected, Action versionDiffers) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private NpgsqlConnection? _connection;
@@ -55,6 +59,7 @@ internal sealed class PinnedSession(NpgsqlDataSource dataSource, DataVersion exp
                 var found = await command.ExecuteScalarAsync(cancellationToken) as string;
                 if (found == expected.Id)
                     return;
+                versionDiffers();
                 await CloseAsync();
                 if (attempt >= 2)
                     throw new StoreUnavailableException(

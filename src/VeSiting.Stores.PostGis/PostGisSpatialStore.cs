@@ -74,7 +74,31 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
     /// <see cref="Version"/>. One answer is therefore never a mix of two imports, nor of two replicas at different
     /// points of replay. Dispose it at the end of the request.
     /// </summary>
-    public PostGisSpatialStore Pinned() => new(_dataSource, ownsDataSource: false, Version, Attributions, new PinnedSession(_dataSource, Version));
+    public PostGisSpatialStore Pinned() => new(_dataSource, ownsDataSource: false, Version, Attributions, new PinnedSession(_dataSource, Version, RefreshSoon));
+
+    private int _refreshing;
+
+    /// <summary>Re-reads the version in the background, once at a time: a request found the database at another version.</summary>
+    private void RefreshSoon()
+    {
+        if (Interlocked.CompareExchange(ref _refreshing, 1, 0) != 0)
+            return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RefreshVersionAsync();
+            }
+            catch (StoreUnavailableException)
+            {
+                // The watcher's next poll tries again.
+            }
+            finally
+            {
+                Volatile.Write(ref _refreshing, 0);
+            }
+        });
+    }
 
     /// <summary>Re-reads the data version (after an import by another process); returns true when it changed.</summary>
     public async Task<bool> RefreshVersionAsync(CancellationToken cancellationToken = default)

@@ -5,6 +5,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using VeSiting.Api.Hosting;
 using VeSiting.Core.Spatial;
+using VeSiting.Core.Stores;
+using VeSiting.Stores.PostGis;
+using VeSiting.Stores.PostGis.Import;
 using VeSiting.Stores.Tests.Api;
 using VeSiting.Stores.Tests.Fixtures;
 using Tile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;
@@ -35,6 +38,7 @@ public sealed class PrimaryAndStandbyTests : IAsyncLifetime
     private readonly Dictionary<string, string> _bodyOfEtag = [];
     private string _database = null!;
     private string _tile = null!;
+    private string _version = "hand-made";
 
     public async Task InitializeAsync()
     {
@@ -58,18 +62,48 @@ public sealed class PrimaryAndStandbyTests : IAsyncLifetime
     private static Task<HttpResponseMessage> Write(HttpClient client, string path, string body, string mediaType) =>
         StatelessInstancesTests.SendAsync(client, HttpMethod.Post, path, body, mediaType);
 
-    /// <summary>Gets the tile; one ETag must always come with the same bytes, and the data version never changed here.</summary>
+    /// <summary>Gets the tile: it must be of the data version in force, and one ETag must always come with the same bytes.</summary>
     private async Task<string> TileAsync(HttpClient client, string when)
     {
         var response = await client.GetAsync(_tile);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{when}: tile answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var etag = await RecordAsync(response, when);
+        Assert.StartsWith($"W/\"{_version}-", etag);
+        return etag;
+    }
+
+    /// <summary>Notes which bytes came with the response's ETag; fails if the same ETag ever came with other bytes.</summary>
+    private async Task<string> RecordAsync(HttpResponseMessage response, string when)
+    {
         var etag = response.Headers.ETag!.ToString();
         var body = Convert.ToHexString(SHA256.HashData(await response.Content.ReadAsByteArrayAsync()));
-        if (_bodyOfEtag.TryGetValue(etag, out var earlier))
-            Assert.True(earlier == body, $"{when}: ETag {etag} came with other bytes than before");
-        _bodyOfEtag[etag] = body;
-        Assert.Single(_bodyOfEtag.Keys);
+        lock (_bodyOfEtag)
+        {
+            if (_bodyOfEtag.TryGetValue(etag, out var earlier))
+                Assert.True(earlier == body, $"{when}: ETag {etag} came with other bytes than before");
+            _bodyOfEtag[etag] = body;
+        }
         return etag;
+    }
+
+    /// <summary>Tiles from both instances, one after another, while <paramref name="during"/> runs: each an answer of one version (or 503 for a request that began as the version changed).</summary>
+    private async Task<(int Answered, int Unavailable)> TilesWhileAsync(HttpClient a, HttpClient b, Task during)
+    {
+        var (answered, unavailable) = (0, 0);
+        for (var i = 0; !during.IsCompleted || i < 20; i++)
+        {
+            var response = await (i % 2 == 0 ? a : b).GetAsync(_tile);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                unavailable++;
+                continue;
+            }
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"during the import: tile answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            await RecordAsync(response, "during the import");
+            answered++;
+        }
+        await during;
+        return (answered, unavailable);
     }
 
     private async Task AssertReadsAsync(HttpClient client, string project, string when)
@@ -77,7 +111,7 @@ public sealed class PrimaryAndStandbyTests : IAsyncLifetime
         await TileAsync(client, when);
         var site = await client.GetAsync(Site);
         Assert.True(site.StatusCode == HttpStatusCode.OK, $"{when}: assessment answered {(int)site.StatusCode} {await site.Content.ReadAsStringAsync()}");
-        Assert.Equal("hand-made", (await site.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dataVersion").GetString());
+        Assert.Equal(_version, (await site.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dataVersion").GetString());
         var saved = await client.GetAsync($"/api/projects/{project}");
         Assert.True(saved.StatusCode == HttpStatusCode.OK, $"{when}: saved project answered {(int)saved.StatusCode} {await saved.Content.ReadAsStringAsync()}");
     }
@@ -87,6 +121,9 @@ public sealed class PrimaryAndStandbyTests : IAsyncLifetime
         Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{when}: answered {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    private Task<long> RollbacksAsync(string server) =>
+        ReplicaCluster.ScalarAsync<long>(server, "SELECT xact_rollback FROM pg_stat_database WHERE datname = $1", _database);
 
     /// <summary>
     /// Sessions of <paramref name="instance"/> on <paramref name="server"/> (pooled: they stay after the request) that ran
@@ -113,11 +150,16 @@ public sealed class PrimaryAndStandbyTests : IAsyncLifetime
         var a = first.CreateClient();
         var b = second.CreateClient();
 
-        // Reads are served by the standby: before any write, instance A has sessions there and none on the primary.
+        // Reads are served by the standby: each request's pinned snapshot ends in a rollback (nothing else here rolls
+        // back), so 20 uncached tiles add 20 rollbacks to the standby's count for the database and none to the primary's.
         await TileAsync(a, "at the start");
-        await a.GetAsync(Site);
-        Assert.True(await SessionsAsync(_cluster.Standby, "vesiting-a") >= 1, "instance A read nothing from the standby");
-        Assert.Equal(0L, await SessionsAsync(_cluster.Primary, "vesiting-a"));
+        var (standbyBefore, primaryBefore) = (await RollbacksAsync(_cluster.Standby), await RollbacksAsync(_cluster.Primary));
+        for (var i = 0; i < 20; i++)
+            await TileAsync(i % 2 == 0 ? a : b, "at the start");
+        // Statistics reach pg_stat_database when a session has been idle a moment (at most ≈ 10 s).
+        Assert.True(await StatelessInstancesTests.EventuallyAsync(async () => await RollbacksAsync(_cluster.Standby) - standbyBefore >= 20),
+            "the standby did not serve the 20 tiles");
+        Assert.Equal(0L, await RollbacksAsync(_cluster.Primary) - primaryBefore);
 
         // A rule set published through one instance is in force on the other (replayed on the standby, then polled).
         Assert.Equal(HttpStatusCode.Created, (await Write(a, "/api/rules", StatelessInstancesTests.VeBonus2027, "application/json")).StatusCode);
@@ -127,6 +169,29 @@ public sealed class PrimaryAndStandbyTests : IAsyncLifetime
         var project = await SaveProjectAsync(a, "at the start");
         Assert.Equal("replicated", (await b.GetFromJsonAsync<JsonElement>($"/api/projects/{project}")).GetProperty("name").GetString());
         Assert.Equal(await TileAsync(a, "at the start"), await TileAsync(b, "at the start"));
+
+        // A new edition imported on the primary while both instances serve the tile: every answer is of one version
+        // under that version's ETag, and both instances move to the new one by themselves.
+        var next = HandMadeData.Create() is var data ? data with
+        {
+            Version = new DataVersion("hand-made-2", DateTimeOffset.UtcNow),
+            Plants = [.. data.Plants.Where(p => p.Id != "b")],
+        } : null!;
+        var (answered, _) = await TilesWhileAsync(a, b, Task.Run(async () =>
+        {
+            await Task.Delay(200);
+            await using var primary = PostGisConnection.CreateDataSource(ReplicaCluster.OnDatabase(_cluster.Primary, _database));
+            await new PostGisImporter(primary).ImportAsync(next);
+        }));
+        Assert.True(answered > 0);
+        _version = "hand-made-2";
+        // (A request that began as an instance switched may answer 503, without an ETag: it is asked again.)
+        Assert.True(await StatelessInstancesTests.EventuallyAsync(async () =>
+            (await a.GetAsync(_tile)).Headers.ETag?.ToString().Contains(_version, StringComparison.Ordinal) == true
+            && (await b.GetAsync(_tile)).Headers.ETag?.ToString().Contains(_version, StringComparison.Ordinal) == true), "the instances never served the new edition");
+        Assert.Equal(await TileAsync(a, "after the import"), await TileAsync(b, "after the import"));
+        Assert.Equal(2, _bodyOfEtag.Count);
+        Assert.NotEqual(_bodyOfEtag.Values.First(), _bodyOfEtag.Values.Last());
 
         // The standby stopped: reads move to the primary; writes go on.
         _cluster.Control("standby", "stop");
