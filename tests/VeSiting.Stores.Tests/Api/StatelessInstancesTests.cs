@@ -17,7 +17,6 @@ namespace VeSiting.Stores.Tests.Api;
 public sealed class StatelessInstancesTests : IAsyncLifetime
 {
     internal const string Key = "stateless-instances-key-0123456789";
-    private readonly string _emptyMirror = Directory.CreateTempSubdirectory("vesiting-empty-mirror-").FullName;
     private string _database = null!;
 
     // The built-in 2024-07 VE-bonus rules, republished for permits from 2027 with the cap doubled to 3 % of capacity.
@@ -26,11 +25,7 @@ public sealed class StatelessInstancesTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _database = await PostGisServer.CreateImportedDatabaseAsync(HandMadeData.Create());
 
-    public async Task DisposeAsync()
-    {
-        await PostGisServer.DropDatabaseAsync(_database);
-        Directory.Delete(_emptyMirror, recursive: true);
-    }
+    public Task DisposeAsync() => PostGisServer.DropDatabaseAsync(_database);
 
     private WebApplicationFactory<ServiceData> Service(params (string Key, string Value)[] settings) =>
         new WebApplicationFactory<ServiceData>().WithWebHostBuilder(b =>
@@ -103,8 +98,20 @@ public sealed class StatelessInstancesTests : IAsyncLifetime
     public async Task An_import_started_through_one_instance_is_reported_by_the_other_with_its_outcome()
     {
         // An empty mirror and cache: the fetch fails at once, which is an outcome the history must keep.
-        var cache = Path.Combine(_emptyMirror, "cache");
-        using var first = Service(("VeSiting:MirrorFolders:0", _emptyMirror), ("VeSiting:CacheDirectory", cache));
+        var emptyMirror = Directory.CreateTempSubdirectory("vesiting-empty-mirror-").FullName;
+        try
+        {
+            await ReportedByTheOtherAsync(emptyMirror);
+        }
+        finally
+        {
+            Directory.Delete(emptyMirror, recursive: true);
+        }
+    }
+
+    private async Task ReportedByTheOtherAsync(string emptyMirror)
+    {
+        using var first = Service(("VeSiting:MirrorFolders:0", emptyMirror), ("VeSiting:CacheDirectory", Path.Combine(emptyMirror, "cache")));
         using var second = Service();
         var started = await SendAsync(first.CreateClient(), HttpMethod.Post, "/api/imports");
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
