@@ -7,8 +7,11 @@
 # through geodata/sources.json into .cache/geodata; set VESITING_MIRROR to use another mirror);
 # PostgreSQL 15 + PostGIS 3, installed from Debian packages and started here, with a throwaway role and
 # databases removed afterwards (scripts/postgis-test-server.sh). PostGIS tests fail, never skip, without it;
+# a throwaway primary and streaming hot standby from the same packages on ports 18701/18702, removed afterwards
+# (scripts/replica-test-cluster.sh), for the replication tests, which fail, never skip, without them;
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; nothing is downloaded);
-# npm for the web map's MapLibre package (installed from the npm registry at build time).
+# npm for the web map's MapLibre package (installed from the npm registry at build time); Debian's docker-compose
+# and nginx-light to validate the container deployment without a Docker daemon (scripts/validate-deploy.sh).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -37,6 +40,14 @@ source "$root/scripts/postgis-test-server.sh"
 postgis_up || fail "PostgreSQL + PostGIS could not be installed or started"
 trap 'postgis_down' EXIT
 
+step "PostgreSQL primary + hot standby (replication tests)"
+source "$root/scripts/replica-test-cluster.sh"
+trap 'replica_cluster_down; postgis_down' EXIT
+replica_cluster_up || fail "the primary and hot standby could not be set up"
+
+step "Deployment files (compose file against the Compose Specification, nginx.conf)"
+bash "$root/scripts/validate-deploy.sh" || fail "docker-compose.yml or deploy/ is not valid"
+
 step "Format (dotnet format --verify-no-changes)"
 dotnet format VeSiting.sln --verify-no-changes || fail "code is not formatted: run 'dotnet format'"
 
@@ -45,7 +56,7 @@ dotnet build VeSiting.sln --nologo -v quiet || fail "build failed"
 
 step "Tests"
 results="$(mktemp -d)"
-trap 'rm -rf "$results"; postgis_down' EXIT
+trap 'rm -rf "$results"; replica_cluster_down; postgis_down' EXIT
 dotnet test VeSiting.sln --no-build --nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
 status=$?
 

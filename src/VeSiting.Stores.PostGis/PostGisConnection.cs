@@ -16,17 +16,27 @@ public static class PostGisConnection
     /// <summary>The server settings of every session (benchmarks give pgbench the same through PGOPTIONS).</summary>
     public const string SessionOptions = "-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_custom_plan";
 
-    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    public static NpgsqlDataSource CreateDataSource(string connectionString) => Builder(connectionString).Build();
+
+    /// <summary>One pool over several hosts (Host=a,b,c); sessions are taken by role with <see cref="NpgsqlMultiHostDataSource.WithTargetSession"/>.</summary>
+    public static NpgsqlMultiHostDataSource CreateMultiHostDataSource(string connectionString) => Builder(connectionString).BuildMultiHost();
+
+    /// <summary>Parses a connection string, naming the setting that holds it when it is not one.</summary>
+    public static NpgsqlConnectionStringBuilder Parse(string connectionString, string setting = "connection string")
     {
-        NpgsqlConnectionStringBuilder parsed;
         try
         {
-            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+            return new NpgsqlConnectionStringBuilder(connectionString);
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"Not a valid PostgreSQL connection string: {e.Message}", nameof(connectionString), e);
+            throw new ArgumentException($"{setting}: not a valid PostgreSQL connection string: {e.Message}", nameof(connectionString), e);
         }
+    }
+
+    private static NpgsqlDataSourceBuilder Builder(string connectionString)
+    {
+        var parsed = Parse(connectionString);
         // Tile and nearest queries are short: JIT and parallel workers only slow them (measured on these machines).
         // Statements are prepared (below) but always planned for their actual parameters: a generic plan cannot see
         // the tile's area and chose a plain index scan that made a dense z14 tile 6× slower (26 → 164 ms).
@@ -40,14 +50,15 @@ public static class PostGisConnection
         parsed.NoResetOnClose = true;
         var builder = new NpgsqlDataSourceBuilder(parsed.ConnectionString);
         builder.UseNetTopologySuite();
-        return builder.Build();
+        return builder;
     }
 
     /// <summary>"host:port/database" for messages, never the password.</summary>
     public static string Describe(string connectionString)
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
-        return $"{b.Host ?? "localhost"}:{b.Port}/{b.Database ?? b.Username}";
+        var hosts = b.Host is { } h && h.Contains(',') ? h : $"{b.Host ?? "localhost"}:{b.Port}";
+        return $"{hosts}/{b.Database ?? b.Username}";
     }
 
     /// <summary>Opens a first connection, retrying with exponential backoff; fails with the host and the reason.</summary>
@@ -81,6 +92,9 @@ public static class PostGisConnection
     public static bool IsConnectionFault(Exception e) => e switch
     {
         NpgsqlException { InnerException: SocketException or IOException or TimeoutException } => true,
+        // Multi-host data sources: every host failed, or none has the role asked for (e.g. no primary while one is promoted).
+        NpgsqlException { InnerException: AggregateException all } => all.InnerExceptions.All(IsConnectionFault),
+        NpgsqlException { InnerException: null } n when n.Message.StartsWith("No suitable host", StringComparison.Ordinal) => true,
         PostgresException p => p.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
             or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification
             or PostgresErrorCodes.InvalidCatalogName or "57P05",

@@ -3,9 +3,17 @@ using VeSiting.Core.Stores;
 
 namespace VeSiting.Stores.PostGis;
 
-/// <summary>Saved projects in the <c>projects</c> table (migration 0002); every statement parameterised.</summary>
-public sealed class PostGisProjectStore(NpgsqlDataSource dataSource) : IProjectStore
+/// <summary>
+/// Saved projects in the <c>projects</c> table (migration 0002); every statement parameterised. Written on the primary
+/// and read back through it (a client sees its own save at once), from a replica only while the primary is down.
+/// </summary>
+public sealed class PostGisProjectStore(NpgsqlDataSource dataSource, NpgsqlDataSource reads) : IProjectStore
 {
+    public PostGisProjectStore(NpgsqlDataSource dataSource)
+        : this(dataSource, dataSource)
+    {
+    }
+
     public Task SaveAsync(SavedProject project, CancellationToken cancellationToken = default) => Guard(async () =>
     {
         if (!SavedProject.IsValidId(project.Id))
@@ -24,17 +32,17 @@ public sealed class PostGisProjectStore(NpgsqlDataSource dataSource) : IProjectS
         return true;
     });
 
-    public Task<SavedProject?> GetAsync(string id, CancellationToken cancellationToken = default) => Guard(async () =>
+    public Task<SavedProject?> GetAsync(string id, CancellationToken cancellationToken = default) => ReadThroughPrimary.RunAsync(dataSource, reads, async source =>
     {
-        await using var command = dataSource.CreateCommand("SELECT id, name, saved_at, plant_count, geojson FROM projects WHERE id = $1");
+        await using var command = source.CreateCommand("SELECT id, name, saved_at, plant_count, geojson FROM projects WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     });
 
-    public Task<IReadOnlyList<SavedProject>> ListAsync(CancellationToken cancellationToken = default) => Guard(async () =>
+    public Task<IReadOnlyList<SavedProject>> ListAsync(CancellationToken cancellationToken = default) => ReadThroughPrimary.RunAsync(dataSource, reads, async source =>
     {
-        await using var command = dataSource.CreateCommand("SELECT id, name, saved_at, plant_count, geojson FROM projects ORDER BY saved_at DESC, id COLLATE \"C\"");
+        await using var command = source.CreateCommand("SELECT id, name, saved_at, plant_count, geojson FROM projects ORDER BY saved_at DESC, id COLLATE \"C\"");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var projects = new List<SavedProject>();
         while (await reader.ReadAsync(cancellationToken))
@@ -52,15 +60,5 @@ public sealed class PostGisProjectStore(NpgsqlDataSource dataSource) : IProjectS
     private static SavedProject Read(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3), reader.GetString(4));
 
-    private async Task<T> Guard<T>(Func<Task<T>> query)
-    {
-        try
-        {
-            return await query();
-        }
-        catch (Exception e) when (PostGisConnection.IsConnectionFault(e))
-        {
-            throw new StoreUnavailableException($"PostGIS at {PostGisConnection.Describe(dataSource.ConnectionString)} is unavailable: {e.Message}", e);
-        }
-    }
+    private Task<T> Guard<T>(Func<Task<T>> statement) => OnceMore.RunAsync(dataSource, statement);
 }

@@ -21,12 +21,16 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
         $"array_position(ARRAY[{string.Join(", ", Enum.GetNames<PlantStatus>().Select(n => $"'{n}'"))}], status)";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly PinnedSession? _pinned;
 
-    private PostGisSpatialStore(NpgsqlDataSource dataSource, DataVersion version, IReadOnlyList<string> attributions)
+    private PostGisSpatialStore(NpgsqlDataSource dataSource, bool ownsDataSource, DataVersion version, IReadOnlyList<string> attributions, PinnedSession? pinned = null)
     {
         _dataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
         Version = version;
         Attributions = attributions;
+        _pinned = pinned;
     }
 
     public DataVersion Version { get; private set; }
@@ -40,13 +44,7 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
         var dataSource = PostGisConnection.CreateDataSource(connectionString);
         try
         {
-            await PostGisConnection.VerifyReachableAsync(dataSource, retry ?? PostGisConnection.RetryPolicy.Default, log, cancellationToken);
-            var schema = await new MigrationRunner(dataSource).CurrentVersionAsync(cancellationToken);
-            if (schema != MigrationRunner.LatestVersion)
-                throw new StoreNotReadyException($"The database at {PostGisConnection.Describe(connectionString)} has schema version {schema}, this VeSiting needs {MigrationRunner.LatestVersion}: run `vesiting db migrate`.");
-            var (version, attributions) = await ReadVersionAsync(dataSource, cancellationToken)
-                ?? throw new StoreNotReadyException($"The database at {PostGisConnection.Describe(connectionString)} holds no data yet: run `vesiting import --db …`.");
-            return new PostGisSpatialStore(dataSource, version, attributions);
+            return await OpenAsync(dataSource, ownsDataSource: true, retry, log, cancellationToken);
         }
         catch
         {
@@ -55,11 +53,59 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
         }
     }
 
+    /// <summary>As <see cref="OpenAsync(string, PostGisConnection.RetryPolicy?, Action{string}?, CancellationToken)"/>, on a
+    /// data source of the caller's (e.g. <see cref="PostGisDatabase.Reads"/>), which the store then disposes only if it owns it.</summary>
+    public static async Task<PostGisSpatialStore> OpenAsync(NpgsqlDataSource dataSource, bool ownsDataSource, PostGisConnection.RetryPolicy? retry = null,
+        Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var where = PostGisConnection.Describe(dataSource.ConnectionString);
+        await PostGisConnection.VerifyReachableAsync(dataSource, retry ?? PostGisConnection.RetryPolicy.Default, log, cancellationToken);
+        var schema = await new MigrationRunner(dataSource).CurrentVersionAsync(cancellationToken);
+        if (schema != MigrationRunner.LatestVersion)
+            throw new StoreNotReadyException($"The database at {where} has schema version {schema}, this VeSiting needs {MigrationRunner.LatestVersion}: run `vesiting db migrate`.");
+        var (version, attributions) = await ReadVersionAsync(dataSource, cancellationToken)
+            ?? throw new StoreNotReadyException($"The database at {where} holds no data yet: run `vesiting import --db …`.");
+        return new PostGisSpatialStore(dataSource, ownsDataSource, version, attributions);
+    }
+
+    /// <summary>
+    /// A view of this store for one request: its queries run in one REPEATABLE READ transaction on one connection (opened
+    /// at the first query, so a request answered from a cache never touches the database), whose data version must be
+    /// <see cref="Version"/>. One answer is therefore never a mix of two imports, nor of two replicas at different
+    /// points of replay. Dispose it at the end of the request.
+    /// </summary>
+    public PostGisSpatialStore Pinned() => new(_dataSource, ownsDataSource: false, Version, Attributions, new PinnedSession(_dataSource, Version, RefreshSoon));
+
+    private int _refreshing;
+
+    /// <summary>Re-reads the version in the background, once at a time: a request found the database at another version.</summary>
+    private void RefreshSoon()
+    {
+        if (Interlocked.CompareExchange(ref _refreshing, 1, 0) != 0)
+            return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RefreshVersionAsync();
+            }
+            catch (StoreUnavailableException)
+            {
+                // The watcher's next poll tries again.
+            }
+            finally
+            {
+                Volatile.Write(ref _refreshing, 0);
+            }
+        });
+    }
+
     /// <summary>Re-reads the data version (after an import by another process); returns true when it changed.</summary>
     public async Task<bool> RefreshVersionAsync(CancellationToken cancellationToken = default)
     {
         var current = await Guard(() => ReadVersionAsync(_dataSource, cancellationToken));
-        if (current is null || current.Value.Version == Version)
+        // Only forward: a replica still replaying towards the newest import must not switch the service back.
+        if (current is null || current.Value.Version.LoadedAt <= Version.LoadedAt)
             return false;
         (Version, Attributions) = current.Value;
         return true;
@@ -221,7 +267,8 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
         return tile.Count == 0 ? [] : tile[0];
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() =>
+        _pinned is not null ? _pinned.DisposeAsync() : _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
 
     /// <summary>The filter as a WHERE clause with parameters; never string-built from values.</summary>
     private static (string Where, NpgsqlParameter[] Parameters) FilterSql(PlantFilter filter)
@@ -279,27 +326,28 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
     private Task<IReadOnlyList<T>> Query<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken) =>
         Guard(async () =>
         {
+            if (_pinned is not null)
+                return await _pinned.RunAsync((connection, transaction) => Read(new NpgsqlCommand(sql, connection, transaction)), cancellationToken);
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddRange(parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-                rows.Add(map(reader));
-            return (IReadOnlyList<T>)rows;
+            return await Read(new NpgsqlCommand(sql, connection));
+
+            async Task<IReadOnlyList<T>> Read(NpgsqlCommand command)
+            {
+                await using (command)
+                {
+                    // Copies: a statement tried once more (OnceMore) needs parameters not owned by the first command.
+                    command.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                    var rows = new List<T>();
+                    while (await reader.ReadAsync(cancellationToken))
+                        rows.Add(map(reader));
+                    return rows;
+                }
+            }
         });
 
-    private async Task<T> Guard<T>(Func<Task<T>> query)
-    {
-        try
-        {
-            return await query();
-        }
-        catch (Exception e) when (PostGisConnection.IsConnectionFault(e))
-        {
-            throw new StoreUnavailableException($"PostGIS at {PostGisConnection.Describe(_dataSource.ConnectionString)} is unavailable: {e.Message}", e);
-        }
-    }
+    /// <summary>A pinned session has tried a second connection itself when it began; a fault after that ends the request (503).</summary>
+    private Task<T> Guard<T>(Func<Task<T>> query) => OnceMore.RunAsync(_dataSource, query, retry: _pinned is null);
 
     private static async Task<(DataVersion Version, IReadOnlyList<string> Attributions)?> ReadVersionAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.Security;
+using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -12,20 +13,21 @@ public static class ImportEndpoints
         group.MapPost("/", Start).RequireApiKey()
             .WithSummary("Fetch every source again and import it (API key required)")
             .WithDescription("Answers 202 with the import's address at once; the import runs in the background. Embedded engine: the new data is indexed and served when complete. PostGIS: copied in one transaction. If anything fails, the previous data version keeps serving. 409 while another import runs.");
-        group.MapGet("/", (ImportJobs jobs) => Results.Ok(jobs.All.Select(Answer))).WithSummary("Imports started since the service started");
-        group.MapGet("/{id}", (ImportJobs jobs, string id) => jobs.Find(id) is { } job ? Results.Ok(Answer(job))
+        group.MapGet("/", async (ImportJobs jobs, CancellationToken cancellationToken) => Results.Ok((await jobs.ListAsync(cancellationToken)).Select(Answer)))
+            .WithSummary("The latest imports (on PostGIS: started through any instance)");
+        group.MapGet("/{id}", async (ImportJobs jobs, string id, CancellationToken cancellationToken) => await jobs.FindAsync(id, cancellationToken) is { } job ? Results.Ok(Answer(job))
             : ProblemHandling.NotFound("id", $"no import '{id}'")).WithSummary("One import: stage, rows, data version, error");
     }
 
-    private static IResult Start(ImportJobs jobs)
+    private static async Task<IResult> Start(ImportJobs jobs, CancellationToken cancellationToken)
     {
-        var job = jobs.TryStart();
+        var job = await jobs.TryStartAsync(cancellationToken);
         return job is null
             ? ProblemHandling.Problem(StatusCodes.Status409Conflict, "Conflict", null, "an import is already running; try again when it has finished")
-            : Results.Accepted($"/api/imports/{job.Id}", Answer(job));
+            : Results.Accepted($"/api/imports/{job.Id}", Answer(job.Snapshot()));
     }
 
-    private static object Answer(ImportJob job) => new
+    private static object Answer(ImportJobRecord job) => new
     {
         id = job.Id,
         store = job.Store,
@@ -35,6 +37,6 @@ public static class ImportEndpoints
         previousVersion = job.PreviousVersion,
         dataVersion = job.DataVersion,
         error = job.Error,
-        progress = job.Rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value),
+        progress = job.Progress.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value),
     };
 }

@@ -4,10 +4,10 @@ using VeSiting.Stores.PostGis;
 namespace VeSiting.Api.Hosting;
 
 /// <summary>
-/// On PostGIS, notices a new data version imported by another process (`vesiting import`) and switches to it:
-/// tiles and ETags follow the version, so maps refresh by themselves.
+/// On PostGIS, notices a new data version imported by another process (`vesiting import`, another instance) and rules
+/// published through another instance, and switches to them: tiles and ETags follow the version, so maps refresh by themselves.
 /// </summary>
-public sealed class DataVersionWatcher(ServiceData data, IOptions<VeSitingOptions> options, ILogger<DataVersionWatcher> logger) : BackgroundService
+public sealed class DataVersionWatcher(ServiceData data, IOptions<DatabaseOptions> options, ILogger<DataVersionWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,12 +15,15 @@ public sealed class DataVersionWatcher(ServiceData data, IOptions<VeSitingOption
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(interval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
-            if (stoppingToken.IsCancellationRequested || data.StoreIfLoaded is not PostGisSpatialStore store)
+            if (stoppingToken.IsCancellationRequested || data.StoreIfLoaded is not PostGisSpatialStore)
                 continue;
             try
             {
-                if (await store.RefreshVersionAsync(stoppingToken))
-                    logger.LogInformation("Now serving data version {Version}", store.Version.Id);
+                var (newVersion, newRules) = await data.RefreshAsync(stoppingToken);
+                if (newVersion)
+                    logger.LogInformation("Now serving data version {Version}", data.StoreIfLoaded.Version.Id);
+                if (newRules)
+                    logger.LogInformation("Newly published rules are in force");
             }
             catch (StoreUnavailableException e)
             {

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis;
 using VeSiting.Stores.PostGis.Import;
 
 namespace VeSiting.Api.Hosting;
 
-/// <summary>One import run started over HTTP: what it is doing now, and how it ended.</summary>
+/// <summary>One import run started over HTTP on this instance: what it is doing now, and how it ended.</summary>
 public sealed class ImportJob(string id, string store, string previousVersion)
 {
     private readonly ConcurrentDictionary<string, long> _rows = new();
@@ -20,31 +21,48 @@ public sealed class ImportJob(string id, string store, string previousVersion)
     public bool Finished => Stage is "succeeded" or "failed";
 
     public void Report(string what, long count) => _rows[what] = count;
+
+    /// <summary>The job as recorded in the history every instance reads.</summary>
+    public ImportJobRecord Snapshot() => new(Id, Store, Stage, StartedAt, FinishedAt, PreviousVersion, DataVersion, Error,
+        new SortedDictionary<string, long>(_rows, StringComparer.Ordinal));
 }
 
 /// <summary>
-/// Runs imports started over HTTP, one at a time, in the background: fetch every source (checksums verified), read
-/// them, then either index them in the embedded engine and switch to them, or copy them into PostGIS in one
-/// transaction. Whatever fails, the previous data version keeps serving.
+/// Runs imports started over HTTP, one at a time per instance, in the background: fetch every source (checksums verified),
+/// read them, then either index them in the embedded engine and switch to them, or copy them into PostGIS in one
+/// transaction (imports from several instances take turns on the database's import lock). Whatever fails, the previous
+/// data version keeps serving. Jobs are recorded in <see cref="ServiceData.ImportHistory"/> at every stage and about
+/// once a second while rows are copied, so any instance answers for any import.
 /// </summary>
 public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
 {
-    private readonly ConcurrentDictionary<string, ImportJob> _jobs = new();
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _one = new(1, 1);
 
-    public ImportJob? Find(string id) => _jobs.GetValueOrDefault(id);
+    public Task<ImportJobRecord?> FindAsync(string id, CancellationToken cancellationToken) => data.ImportHistory.FindAsync(id, cancellationToken);
 
-    public IReadOnlyList<ImportJob> All => _jobs.Values.OrderByDescending(j => j.StartedAt).ToList();
+    /// <summary>The most recent imports, newest first.</summary>
+    public Task<IReadOnlyList<ImportJobRecord>> ListAsync(CancellationToken cancellationToken) => data.ImportHistory.ListAsync(100, cancellationToken);
 
-    /// <summary>Starts an import, or returns null when one is already running.</summary>
-    public ImportJob? TryStart()
+    /// <summary>Starts an import, or returns null when one is already running on this instance.</summary>
+    public async Task<ImportJob?> TryStartAsync(CancellationToken cancellationToken)
     {
         if (!_one.Wait(0))
             return null;
-        var job = new ImportJob(Guid.NewGuid().ToString("n")[..12], data.StoreKind, data.Store.Version.Id);
-        _jobs[job.Id] = job;
+        var store = data.StoreIfLoaded ?? throw new InvalidOperationException("The data is not loaded yet.");
+        var job = new ImportJob(Guid.NewGuid().ToString("n")[..12], data.StoreKind, store.Version.Id);
+        try
+        {
+            await data.ImportHistory.SaveAsync(job.Snapshot(), cancellationToken);
+        }
+        catch
+        {
+            _one.Release();
+            throw;
+        }
         _ = Task.Run(async () =>
         {
+            using var reporting = new Timer(_ => _ = RecordAsync(job), null, ProgressInterval, ProgressInterval);
             try
             {
                 await RunAsync(job);
@@ -60,30 +78,55 @@ public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
             finally
             {
                 job.FinishedAt = DateTimeOffset.UtcNow;
+                await reporting.DisposeAsync();
+                await RecordAsync(job);
                 _one.Release();
             }
-        });
+        }, CancellationToken.None);
         return job;
+    }
+
+    /// <summary>Records the job; a history that cannot be written (the primary is down) is logged, never fails the import.</summary>
+    private async Task RecordAsync(ImportJob job)
+    {
+        try
+        {
+            await data.ImportHistory.SaveAsync(job.Snapshot());
+        }
+        catch (StoreUnavailableException e)
+        {
+            logger.LogWarning("Import {Job}: could not record stage {Stage}: {Reason}", job.Id, job.Stage, e.Message);
+        }
     }
 
     private async Task RunAsync(ImportJob job)
     {
         job.Stage = "fetching";
+        await RecordAsync(job);
         var dataSet = await data.LoadDataSetAsync(new Progress<Data.Sources.FetchProgress>(p => job.Report($"fetch:{p.SourceId}", p.BytesDone)), CancellationToken.None);
         foreach (var report in dataSet.Reports)
             job.Report($"read:{report.SourceId}", report.Records);
-        if (data.ConnectionString is { } connectionString)
+        if (data.PostGis is { } database)
         {
             job.Stage = "importing";
-            await using var dataSource = PostGisConnection.CreateDataSource(connectionString);
-            var summary = await new PostGisImporter(dataSource).ImportAsync(dataSet, new Progress<ImportProgress>(p => job.Report($"copy:{p.Table}", p.Rows)));
-            if (data.Store is PostGisSpatialStore store)
-                await store.RefreshVersionAsync();
+            await RecordAsync(job);
+            var summary = await new PostGisImporter(database.Writes).ImportAsync(dataSet, new Progress<ImportProgress>(p => job.Report($"copy:{p.Table}", p.Rows)));
             job.DataVersion = summary.DataVersion;
+            if (data.StoreIfLoaded is PostGisSpatialStore store)
+                await RefreshUntilReplayedAsync(store);
             return;
         }
         job.Stage = "indexing";
+        await RecordAsync(job);
         data.ReplaceEmbedded(dataSet);
         job.DataVersion = dataSet.Version.Id;
+    }
+
+    /// <summary>Switches to the new version once the servers reads go to have replayed it (a replica may be a moment behind the primary).</summary>
+    private static async Task RefreshUntilReplayedAsync(PostGisSpatialStore store)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await store.RefreshVersionAsync() && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
     }
 }

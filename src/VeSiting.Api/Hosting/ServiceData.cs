@@ -4,6 +4,7 @@ using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
 using VeSiting.Core.Tariffs;
 using VeSiting.Data.Embedded;
+using VeSiting.Data.Importers;
 using VeSiting.Data.Loading;
 using VeSiting.Data.Projects;
 using VeSiting.Data.Rules;
@@ -12,57 +13,110 @@ using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Api.Hosting;
 
-/// <summary>The store (embedded by default, PostGIS when configured) and the rule library the service answers from.</summary>
-public sealed class ServiceData(IOptions<VeSitingOptions> options, ILogger<ServiceData> logger)
+/// <summary>
+/// The store (embedded by default, PostGIS when configured) and the rule library the service answers from. On PostGIS
+/// the instance keeps no state of its own: published rules, saved projects and import jobs are in the database, so any
+/// number of instances behind a proxy give the same answers.
+/// </summary>
+public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<DatabaseOptions> database, ILogger<ServiceData> logger) : IAsyncDisposable
 {
+    private readonly AsyncLocal<ISpatialStore?> _requestStore = new();
     private volatile ISpatialStore? _store;
     private volatile RuleLibrary? _rules;
     private RulePublisher? _publisher;
     private IProjectStore? _projects;
+    private IImportJobHistory? _importHistory;
+    private string? _rulesCopy;
 
-    public ISpatialStore Store => _store ?? throw new InvalidOperationException("The data is not loaded yet.");
+    /// <summary>The store of the current request: on PostGIS, pinned to one data version for the whole request (<see cref="PinToOneVersion"/>).</summary>
+    public ISpatialStore Store => _requestStore.Value ?? _store ?? throw new InvalidOperationException("The data is not loaded yet.");
+    /// <summary>The store shared by every request (not pinned), or null before it is loaded.</summary>
     public ISpatialStore? StoreIfLoaded => _store;
     public RuleLibrary Rules => _rules ?? throw new InvalidOperationException("The rules are not loaded yet.");
     public string StoreKind { get; private set; } = "embedded";
     /// <summary>Saved projects: in PostGIS when the service runs on it, else in the state folder.</summary>
     public IProjectStore Projects => _projects ?? throw new InvalidOperationException("The data is not loaded yet.");
+    /// <summary>Imports started over HTTP: in PostGIS when the service runs on it, else in memory.</summary>
+    public IImportJobHistory ImportHistory => _importHistory ?? throw new InvalidOperationException("The data is not loaded yet.");
+    /// <summary>The primary and the read replicas, when the service runs on PostGIS.</summary>
+    public PostGisDatabase? PostGis { get; private set; }
 
-    public string? ConnectionString => WithCommandTimeout(
-        options.Value.Database is { Length: > 0 } configured ? configured
-        : Environment.GetEnvironmentVariable("VESITING_DB") is { Length: > 0 } fromEnv ? fromEnv : null);
+    /// <summary>The primary's connection string (with VeSiting:DatabaseCommandTimeoutSeconds applied), or null for the embedded engine.</summary>
+    public string? ConnectionString => WithCommandTimeout(database.Value.PrimaryConnectionString);
 
     /// <summary>Applies VeSiting:DatabaseCommandTimeoutSeconds, when set, over the connection string's own Command Timeout.</summary>
     private string? WithCommandTimeout(string? connectionString) =>
-        connectionString is null || options.Value.DatabaseCommandTimeoutSeconds is not { } seconds ? connectionString
+        connectionString is null || database.Value.DatabaseCommandTimeoutSeconds is not { } seconds ? connectionString
         : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = seconds }.ConnectionString;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var layout = ProjectLayout.Locate();
-        _publisher = new RulePublisher(Path.Combine(layout.Root, "geodata"), options.Value.RuleFolders, Path.Combine(StateDirectory(layout), "rules"));
-        _rules = _publisher.Load();
-        if (ConnectionString is { } connectionString)
+        var geodata = Path.Combine(layout.Root, "geodata");
+        if (database.Value.PrimaryConnectionString is { } primary)
         {
             StoreKind = "postgis";
-            _projects = new PostGisProjectStore(PostGisConnection.CreateDataSource(connectionString));
-            _store = await PostGisSpatialStore.OpenAsync(connectionString, log: m => logger.LogWarning("{Message}", m), cancellationToken: cancellationToken);
-            logger.LogInformation("Serving PostGIS at {Database}, data version {Version}", PostGisConnection.Describe(connectionString), _store.Version.Id);
+            PostGis = PostGisDatabase.Create(primary, database.Value.ReadDatabases, database.Value.DatabaseCommandTimeoutSeconds);
+            _projects = new PostGisProjectStore(PostGis.Writes, PostGis.Reads);
+            _importHistory = new PostGisImportJobHistory(PostGis.Writes, PostGis.Reads);
+            _store = await PostGisSpatialStore.OpenAsync(PostGis.Reads, ownsDataSource: false, log: m => logger.LogWarning("{Message}", m), cancellationToken: cancellationToken);
+            // This instance's copy of the published rules; the database is the record.
+            _rulesCopy = Directory.CreateTempSubdirectory("vesiting-rules-").FullName;
+            _publisher = new RulePublisher(geodata, options.Value.RuleFolders, _rulesCopy, new PostGisRuleArchive(PostGis.Writes, PostGis.Reads));
+            _rules = await _publisher.RefreshAsync(cancellationToken) ?? _publisher.Load();
+            logger.LogInformation("Serving PostGIS at {Database}, data version {Version}", PostGis.Description, _store.Version.Id);
             return;
         }
+        _publisher = new RulePublisher(geodata, options.Value.RuleFolders, Path.Combine(StateDirectory(layout), "rules"));
+        _rules = _publisher.Load();
         _projects = new FileProjectStore(Path.Combine(StateDirectory(layout), "projects"));
+        _importHistory = new InMemoryImportJobHistory();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var data = await LoadDataSetAsync(null, cancellationToken);
         _store = new EmbeddedSpatialStore(data);
         logger.LogInformation("Loaded data version {Version} into the embedded engine in {Seconds:0.00} s", data.Version.Id, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Validates and publishes a rule file; answers use it from the next request on.</summary>
+    /// <summary>
+    /// On PostGIS, gives the rest of the current request (the caller's async flow) a view of the store pinned to the data
+    /// version in force now; dispose it when the request ends. Null on the embedded engine, which switches versions whole.
+    /// </summary>
+    public IAsyncDisposable? PinToOneVersion()
+    {
+        if (_store is not PostGisSpatialStore shared)
+            return null;
+        var pinned = shared.Pinned();
+        _requestStore.Value = pinned;
+        return pinned;
+    }
+
+    /// <summary>Picks up what other instances or processes did: a newly imported data version, newly published rules.</summary>
+    public async Task<(bool NewVersion, bool NewRules)> RefreshAsync(CancellationToken cancellationToken)
+    {
+        var newVersion = _store is PostGisSpatialStore store && await store.RefreshVersionAsync(cancellationToken);
+        var rules = _publisher is null ? null : await _publisher.RefreshAsync(cancellationToken);
+        if (rules is not null)
+            _rules = rules;
+        return (newVersion, rules is not null);
+    }
+
+    /// <summary>Validates and publishes a rule file; answers use it from the next request on (on every instance, once they have looked).</summary>
     public async Task<string> PublishRulesAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {
         var publisher = _publisher ?? throw new InvalidOperationException("The rules are not loaded yet.");
         var (fileName, library) = await publisher.PublishAsync(json, cancellationToken);
         _rules = library;
         return fileName;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is IAsyncDisposable store)
+            await store.DisposeAsync();
+        if (PostGis is not null)
+            await PostGis.DisposeAsync();
+        if (_rulesCopy is not null && Directory.Exists(_rulesCopy))
+            Directory.Delete(_rulesCopy, recursive: true);
     }
 
     /// <summary>Where the service keeps what it writes: configured, or .data in the repository (ignored by git).</summary>

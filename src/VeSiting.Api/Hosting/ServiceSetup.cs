@@ -16,6 +16,7 @@ public static class ServiceSetup
     public static void AddVeSiting(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<VeSitingOptions>(builder.Configuration.GetSection(VeSitingOptions.Section));
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(VeSitingOptions.Section));
         var options = builder.Configuration.GetSection(VeSitingOptions.Section).Get<VeSitingOptions>() ?? new VeSitingOptions();
         builder.Services.AddSingleton<ServiceData>();
         builder.Services.AddSingleton(new TileCache(options.TileCacheEntries));
@@ -56,6 +57,7 @@ public static class ServiceSetup
     public static void UseVeSiting(this WebApplication app)
     {
         app.UseVeSitingProblems();
+        app.UseDataVersionPinning();
         app.UseStatusCodePages(async status =>
         {
             if (status.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && !status.HttpContext.Response.HasStarted)

@@ -1,18 +1,14 @@
 namespace VeSiting.Api.Hosting;
 
-/// <summary>Service settings, bound from the "VeSiting" configuration section (appsettings, VeSiting__… environment variables).</summary>
+/// <summary>Service settings, bound from the "VeSiting" configuration section (appsettings, VeSiting__… environment variables); the database's are in <see cref="DatabaseOptions"/>.</summary>
 public sealed class VeSitingOptions
 {
     public const string Section = "VeSiting";
 
-    /// <summary>PostGIS connection string; empty = the embedded engine. Also taken from VESITING_DB.</summary>
-    public string? Database { get; set; }
     /// <summary>Where fetched source files are cached; default .cache/geodata (or VESITING_CACHE).</summary>
     public string? CacheDirectory { get; set; }
     /// <summary>Mirror folders to fetch sources from; default ../shared/geodata (or the manifest's mirror variable).</summary>
     public string[] MirrorFolders { get; set; } = [];
-    /// <summary>Seconds a database statement may run before it is cancelled and the request answered 503; unset = the connection string's Command Timeout (Npgsql: 30).</summary>
-    public int? DatabaseCommandTimeoutSeconds { get; set; }
     /// <summary>Extra folders of spin-off siting profiles.</summary>
     public string[] ProfileFolders { get; set; } = [];
     /// <summary>Extra rule folders (user rule sets, price stacks, scenarios).</summary>
@@ -30,8 +26,6 @@ public sealed class VeSitingOptions
     public int MaxFeaturesPerTile { get; set; } = 20_000;
     /// <summary>Rendered tiles kept in memory; 0 = no tile cache (every request renders; for benchmarks).</summary>
     public int TileCacheEntries { get; set; } = 20_000;
-    /// <summary>How often (seconds) a PostGIS-backed service checks for a newly imported data version.</summary>
-    public double DataVersionPollSeconds { get; set; } = 30;
     /// <summary>
     /// Keys that allow writes (imports, publishing rule sets, saving projects): each the key itself (≥ 16 characters) or
     /// "sha256:" and its hex hash. From configuration or VeSiting__ApiKeys__0 …, never from the repository. None = writes off.

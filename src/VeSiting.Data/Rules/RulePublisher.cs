@@ -6,16 +6,59 @@ namespace VeSiting.Data.Rules;
 /// Publishes a rule set, price stack, tariff scenario or consumption profile into a folder of published rules.
 /// The file is first validated together with every rule already in force (schema, dates, overlaps), from a
 /// staging folder; only then is it renamed into place, so a refused file never reaches the folder. Published files
-/// are immutable: a change is a new version.
+/// are immutable: a change is a new version. With an <see cref="IRuleArchive"/> (several instances on one database), the
+/// archive is the record and the published folder this instance's copy of it, brought up to date by <see cref="RefreshAsync"/>.
 /// </summary>
-public sealed class RulePublisher(string geodataDirectory, IReadOnlyList<string> userFolders, string publishedFolder)
+public sealed class RulePublisher(string geodataDirectory, IReadOnlyList<string> userFolders, string publishedFolder, IRuleArchive? archive = null)
 {
     private readonly SemaphoreSlim _one = new(1, 1);
+    private string? _revision;
 
     /// <summary>The folders to load, lowest priority first: the configured user folders, then the published one.</summary>
     public IReadOnlyList<string> Folders => Directory.Exists(publishedFolder) ? [.. userFolders, publishedFolder] : userFolders;
 
     public RuleLibrary Load() => RuleLibrary.Load(geodataDirectory, Folders);
+
+    /// <summary>Copies what was published elsewhere into the published folder; returns the library in force when anything was new, else null.</summary>
+    public async Task<RuleLibrary?> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        if (archive is null)
+            return null;
+        await _one.WaitAsync(cancellationToken);
+        try
+        {
+            return await SyncAsync(cancellationToken) ? Load() : null;
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    /// <summary>Brings the published folder up to the archive's revision; true when files were added.</summary>
+    private async Task<bool> SyncAsync(CancellationToken cancellationToken)
+    {
+        if (await archive!.RevisionAsync(cancellationToken) == _revision)
+            return false;
+        // The revision is taken from the listing itself: the first question may have been answered by another replica.
+        var (revision, files) = await archive.ListAsync(cancellationToken);
+        var added = false;
+        Directory.CreateDirectory(publishedFolder);
+        foreach (var file in files)
+        {
+            var target = Path.Combine(publishedFolder, FileNameOf(file.Json));
+            if (Path.GetFileName(target) != file.FileName)
+                throw new RuleFileException(file.FileName, "$", $"the archive holds it under a name its content does not give ({Path.GetFileName(target)})");
+            if (File.Exists(target))
+                continue;
+            var partial = target + ".partial";
+            await File.WriteAllBytesAsync(partial, file.Json, cancellationToken);
+            File.Move(partial, target, overwrite: true);
+            added = true;
+        }
+        _revision = revision;
+        return added;
+    }
 
     /// <summary>Validates and publishes <paramref name="json"/>; returns the file name and the library now in force.</summary>
     /// <exception cref="RuleFileException">The file is broken or conflicts with the rules in force (names the JSON path).</exception>
@@ -28,20 +71,28 @@ public sealed class RulePublisher(string geodataDirectory, IReadOnlyList<string>
         try
         {
             var target = Path.Combine(publishedFolder, fileName);
-            if (File.Exists(target))
-                throw new RulePublishConflictException($"{fileName} is already published; publish a change under a new version");
-            Directory.CreateDirectory(staging);
             var staged = Path.Combine(staging, fileName);
-            await File.WriteAllBytesAsync(staged, json.ToArray(), cancellationToken);
-            RuleLibrary library;
-            try
+            async Task CheckAsync(CancellationToken token)
             {
-                library = RuleLibrary.Load(geodataDirectory, [.. Folders, staging]);
+                if (archive is not null)
+                    await SyncAsync(token);
+                if (File.Exists(target))
+                    throw new RulePublishConflictException($"{fileName} is already published; publish a change under a new version");
+                Directory.CreateDirectory(staging);
+                await File.WriteAllBytesAsync(staged, json.ToArray(), token);
+                try
+                {
+                    RuleLibrary.Load(geodataDirectory, [.. Folders, staging]);
+                }
+                catch (RuleFileException e) when (e.File.StartsWith(staging, StringComparison.Ordinal))
+                {
+                    throw new RuleFileException(fileName, e.JsonPath, e.Reason, e);
+                }
             }
-            catch (RuleFileException e) when (e.File.StartsWith(staging, StringComparison.Ordinal))
-            {
-                throw new RuleFileException(fileName, e.JsonPath, e.Reason, e);
-            }
+            if (archive is null)
+                await CheckAsync(cancellationToken);
+            else
+                await archive.AddAsync(new PublishedRuleFile(fileName, json.ToArray()), CheckAsync, cancellationToken);
             Directory.CreateDirectory(publishedFolder);
             File.Move(staged, target);
             // Reloaded from the published folder, so the library in force names the published file, not the staged one.

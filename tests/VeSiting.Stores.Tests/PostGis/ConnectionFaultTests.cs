@@ -55,35 +55,24 @@ public sealed class ConnectionFaultTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Sessions ended by the server (what a restart does) leave dead connections in the pool: the store empties the pool
+    /// and tries the statement once more on a fresh connection, so the answer is right rather than an error.
+    /// </summary>
     [Fact]
-    public async Task A_query_whose_connection_is_killed_errors_instead_of_answering_wrongly_and_the_store_recovers()
+    public async Task A_query_whose_pooled_connection_was_killed_is_answered_on_a_fresh_one_never_wrongly()
     {
         await using var store = await PostGisSpatialStore.OpenAsync(_connectionString, PostGisConnection.RetryPolicy.Once);
         var origin = GeometryTransforms.Utm32Point(600000, 6200000);
         var expected = (await store.NearestPlantsAsync(origin, PlantFilter.Operating, 2)).Select(p => p.Plant.Id).ToList();
         Assert.Equal(["solar-1", "a"], expected);
 
-        var failures = 0;
         for (var round = 0; round < 3; round++)
         {
             await TerminateStoreSessions();
             for (var attempt = 0; attempt < 2; attempt++)
-            {
-                try
-                {
-                    // Either the right answer or an "unavailable" error: never a wrong or empty answer.
-                    Assert.Equal(expected, (await store.NearestPlantsAsync(origin, PlantFilter.Operating, 2)).Select(p => p.Plant.Id));
-                }
-                catch (StoreUnavailableException e)
-                {
-                    failures++;
-                    Assert.Contains("unavailable", e.Message);
-                }
-            }
+                Assert.Equal(expected, (await store.NearestPlantsAsync(origin, PlantFilter.Operating, 2)).Select(p => p.Plant.Id));
         }
-        Assert.True(failures > 0, "terminating the server session should make an in-flight query fail");
-        // Recovered: a fresh query after the faults answers correctly.
-        Assert.Equal(expected, (await store.NearestPlantsAsync(origin, PlantFilter.Operating, 2)).Select(p => p.Plant.Id));
     }
 
     /// <summary>What a server restart does to a client: every session of the store's database is ended by the server.</summary>

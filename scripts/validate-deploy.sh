@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Checks the container deployment without a Docker daemon (the test command runs it):
+#  - docker-compose.yml against the Compose Specification: Debian's docker-compose validates a versionless file
+#    against the Compose Specification's JSON Schema (compose_spec.json) in `config`, which needs no daemon;
+#  - deploy/nginx/nginx.conf with `nginx -t` (Debian's nginx-light), the instances' names mapped to loopback;
+#  - the shell scripts the database containers run, with `sh -n`.
+# Installs docker-compose and nginx-light from Debian packages where missing.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+missing=()
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+[[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "installing ${missing[*]} from Debian packages"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/tmp/vesiting-apt.log 2>&1 \
+    || { apt-get update -q >/tmp/vesiting-apt.log 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/tmp/vesiting-apt.log 2>&1; } \
+    || { echo "could not install ${missing[*]}" >&2; tail -5 /tmp/vesiting-apt.log >&2; exit 1; }
+fi
+
+status=0
+# Placeholder secrets: the file refuses to start without them.
+if VESITING_DB_PASSWORD=check VESITING_REPLICATION_PASSWORD=check VESITING_API_KEY=check-check-check-check \
+  docker-compose -f docker-compose.yml config -q; then
+  echo "docker-compose.yml: valid (Compose Specification)"
+else
+  echo "docker-compose.yml: not valid" >&2
+  status=1
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+sed -e 's/server api-1:8080/server 127.0.0.1:18781/' -e 's/server api-2:8080/server 127.0.0.1:18782/' \
+  -e "s|/var/cache/nginx/tiles|$work/tiles|" deploy/nginx/nginx.conf >"$work/nginx.conf"
+if /usr/sbin/nginx -t -q -p "$work" -c "$work/nginx.conf" -g "pid $work/nginx.pid; error_log $work/error.log;" 2>"$work/test.log"; then
+  echo "deploy/nginx/nginx.conf: valid (nginx -t)"
+else
+  echo "deploy/nginx/nginx.conf: not valid: $(cat "$work/test.log")" >&2
+  status=1
+fi
+
+for script in deploy/postgres/*.sh; do
+  sh -n "$script" || { echo "$script: not valid sh" >&2; status=1; }
+done
+exit $status
