@@ -31,7 +31,12 @@ public static class CliApp
             {
                 data.SetDescription("Obtain and inspect the data sources.");
                 data.AddCommand<DataFetchCommand>("fetch").WithDescription("Fetch every source into the cache, verifying checksums.");
-                data.AddCommand<DataSourcesCommand>("sources").WithDescription("List the sources with licence, attribution and cache state.");
+                data.AddCommand<DataSourcesCommand>("sources").WithDescription("List the sources: the edition each uses and where it came from, licence, attribution, cache state.");
+                data.AddCommand<DataAddCommand>("add").WithDescription("Check a file with the source's importer and make it the source's current edition (kept in the cache, never under geodata/).")
+                    .WithExample("data", "add", "ens-wind-register", "anlaegsdata.xlsx")
+                    .WithExample("data", "add", "permit-dates", "permits.csv");
+                data.AddCommand<DataResetCommand>("reset").WithDescription("Go back to a source's built-in edition.")
+                    .WithExample("data", "reset", "ens-wind-register");
             });
             config.AddBranch("db", db =>
             {

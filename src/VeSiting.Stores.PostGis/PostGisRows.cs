@@ -11,7 +11,11 @@ internal static class PostGisRows
 {
     public const string PlantColumns =
         "id, kind, status, name, capacity_kw, hub_height_m, rotor_diameter_m, siting, municipality_code, municipality_name, connected_on, "
-        + "decommissioned_on, permit_date, manufacturer, model, technology, annual_production_kwh::text, source_id, source_file, source_sheet, source_row, geom";
+        + "decommissioned_on, permit_date, manufacturer, model, technology, annual_production_kwh::text, source_id, source_file, source_sheet, source_row, geom, "
+        + "permit_date_source, project_id, project_basis";
+
+    /// <summary>Columns of <see cref="PlantColumns"/>: the index of the first column a query adds after them.</summary>
+    public const int PlantColumnCount = 25;
 
     public static Plant Plant(NpgsqlDataReader r) => new()
     {
@@ -34,9 +38,15 @@ internal static class PostGisRows
         AnnualProductionKwh = JsonSerializer.Deserialize<Dictionary<int, double>>(r.GetString(16))!,
         Origin = new RecordOrigin(r.GetString(17), r.GetString(18), r.GetInt32(20), Text(r, 19)),
         Geometry = Geometry(r, 21),
+        PermitDateSource = Text(r, 22),
+        ProjectId = Text(r, 23),
+        ProjectBasis = Text(r, 24) is { } basis ? Enum.Parse<ProjectBasis>(basis) : null,
     };
 
-    public const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, source_id, source_file, source_row, geom";
+    public const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, source_id, source_file, source_row, geom, households";
+
+    /// <summary>Columns of <see cref="AddressColumns"/>: the index of the first column a query adds after them.</summary>
+    public const int AddressColumnCount = 11;
 
     public static Address Address(NpgsqlDataReader r, int offset = 0) => new()
     {
@@ -48,6 +58,7 @@ internal static class PostGisRows
         PostCodeName = r.GetString(offset + 5),
         Origin = new RecordOrigin(r.GetString(offset + 6), r.GetString(offset + 7), r.GetInt32(offset + 8)),
         Position = r.GetFieldValue<Point>(offset + 9),
+        Households = r.IsDBNull(offset + 10) ? null : r.GetInt32(offset + 10),
     };
 
     public const string BuildingColumns = "id, bbr_id, building_type, source_id, source_file, source_row, geom";

@@ -96,7 +96,7 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
             FROM addresses WHERE ST_DWithin(geom, @geometry, @radius)
             ORDER BY distance, id COLLATE "C"
             """, [Geometry("geometry", geometry), new NpgsqlParameter("radius", radiusM)],
-            r => new AddressDistance(PostGisRows.Address(r), r.GetDouble(10)), cancellationToken);
+            r => new AddressDistance(PostGisRows.Address(r), r.GetDouble(PostGisRows.AddressColumnCount)), cancellationToken);
         var buildings = await Query($"""
             SELECT {PostGisRows.BuildingColumns}, ST_Distance(geom, @geometry) AS distance
             FROM buildings WHERE ST_DWithin(geom, @geometry, @radius)
@@ -268,7 +268,7 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
     }
 
     private Task<IReadOnlyList<PlantDistance>> QueryPlantDistances(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken) =>
-        Query(sql, parameters, r => new PlantDistance(PostGisRows.Plant(r), r.GetDouble(22)), cancellationToken);
+        Query(sql, parameters, r => new PlantDistance(PostGisRows.Plant(r), r.GetDouble(PostGisRows.PlantColumnCount)), cancellationToken);
 
     private Task<IReadOnlyList<T>> Query<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken) =>
         Guard(async () =>

@@ -16,6 +16,9 @@ public sealed class ImportJob(string id, string store, string previousVersion)
     public volatile string? Error;
     public volatile string? DataVersion;
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>For an upload: the source it becomes the current edition of, and the file's name.</summary>
+    public string? AddedSource { get; init; }
+    public string? AddedFile { get; init; }
     public IReadOnlyDictionary<string, long> Rows => _rows;
     public bool Finished => Stage is "succeeded" or "failed";
 
@@ -36,18 +39,28 @@ public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
 
     public IReadOnlyList<ImportJob> All => _jobs.Values.OrderByDescending(j => j.StartedAt).ToList();
 
-    /// <summary>Starts an import, or returns null when one is already running.</summary>
-    public ImportJob? TryStart()
+    /// <summary>
+    /// Starts an import, or returns null when one is already running. With an upload, the file is first checked with its
+    /// source's importer and becomes the source's current edition only once both the data set and the store have switched.
+    /// </summary>
+    public ImportJob? TryStart(ImportUpload? upload = null)
     {
         if (!_one.Wait(0))
             return null;
-        var job = new ImportJob(Guid.NewGuid().ToString("n")[..12], data.StoreKind, data.Store.Version.Id);
+        var job = new ImportJob(Guid.NewGuid().ToString("n")[..12], data.StoreKind, data.Store.Version.Id)
+        {
+            AddedSource = upload?.SourceId,
+            AddedFile = upload?.OriginalName,
+        };
         _jobs[job.Id] = job;
         _ = Task.Run(async () =>
         {
             try
             {
-                await RunAsync(job);
+                if (upload is null)
+                    await RunAsync(job);
+                else
+                    await RunUploadAsync(job, upload);
                 job.Stage = "succeeded";
                 logger.LogInformation("Import {Job} succeeded: data version {Version}", job.Id, job.DataVersion);
             }
@@ -59,6 +72,7 @@ public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
             }
             finally
             {
+                upload?.Dispose();
                 job.FinishedAt = DateTimeOffset.UtcNow;
                 _one.Release();
             }
@@ -66,12 +80,34 @@ public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
         return job;
     }
 
-    private async Task RunAsync(ImportJob job)
+    /// <summary>Checks the uploaded file, loads the data set with it in place, switches the store, and only then records the new edition.</summary>
+    private async Task RunUploadAsync(ImportJob job, ImportUpload upload)
+    {
+        job.Stage = "checking";
+        var editions = data.Editions();
+        var (added, _) = editions.Stage(upload.SourceId, upload.TemporaryPath, upload.OriginalName);
+        try
+        {
+            await RunAsync(job, editions.Overlay.With(added).Apply(editions.BuiltIn));
+        }
+        catch
+        {
+            editions.Discard(added);
+            throw;
+        }
+        editions.Record(added);
+    }
+
+    private async Task RunAsync(ImportJob job, Data.Sources.SourceManifest? manifest = null)
     {
         job.Stage = "fetching";
-        var dataSet = await data.LoadDataSetAsync(new Progress<Data.Sources.FetchProgress>(p => job.Report($"fetch:{p.SourceId}", p.BytesDone)), CancellationToken.None);
+        var dataSet = await data.LoadDataSetAsync(new Progress<Data.Sources.FetchProgress>(p => job.Report($"fetch:{p.SourceId}", p.BytesDone)), CancellationToken.None, manifest);
         foreach (var report in dataSet.Reports)
+        {
             job.Report($"read:{report.SourceId}", report.Records);
+            if (report.Skipped > 0)
+                job.Report($"skipped:{report.SourceId}", report.Skipped);
+        }
         if (data.ConnectionString is { } connectionString)
         {
             job.Stage = "importing";

@@ -101,7 +101,8 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
 
     private const string PlantColumns =
         "id, kind, status, name, capacity_kw, hub_height_m, rotor_diameter_m, siting, municipality_code, municipality_name, connected_on, decommissioned_on, "
-        + "permit_date, manufacturer, model, technology, annual_production_kwh, source_id, source_file, source_sheet, source_row, geom";
+        + "permit_date, manufacturer, model, technology, annual_production_kwh, source_id, source_file, source_sheet, source_row, geom, "
+        + "permit_date_source, project_id, project_basis";
 
     private static async Task WritePlant(NpgsqlBinaryImporter w, Plant p, CancellationToken ct)
     {
@@ -127,9 +128,12 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         await Nullable(w, p.Origin.Sheet, NpgsqlDbType.Text, ct);
         await w.WriteAsync(p.Origin.Row, NpgsqlDbType.Integer, ct);
         await w.WriteAsync(p.Geometry, NpgsqlDbType.Geometry, ct);
+        await Nullable(w, p.PermitDateSource, NpgsqlDbType.Text, ct);
+        await Nullable(w, p.ProjectId, NpgsqlDbType.Text, ct);
+        await Nullable(w, p.ProjectBasis?.ToString(), NpgsqlDbType.Text, ct);
     }
 
-    private const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, search_text, " + SourceColumns + ", geom";
+    private const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, search_text, " + SourceColumns + ", geom, households";
 
     private static async Task WriteAddress(NpgsqlBinaryImporter w, Address a, CancellationToken ct)
     {
@@ -142,6 +146,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         await w.WriteAsync(AddressMatching.SearchKey(a), NpgsqlDbType.Text, ct);
         await WriteOrigin(w, a.Origin, ct);
         await w.WriteAsync((Geometry)a.Position, NpgsqlDbType.Geometry, ct);
+        await Nullable(w, a.Households, NpgsqlDbType.Integer, ct);
     }
 
     private const string BuildingColumns = "id, bbr_id, building_type, " + SourceColumns + ", geom";
