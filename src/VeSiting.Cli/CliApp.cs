@@ -69,6 +69,8 @@ public static class CliApp
             {
                 synth.SetDescription("Synthetic data for benchmarks (always labelled synthetic).");
                 synth.AddCommand<SynthDwellingsCommand>("dwellings").WithDescription("The deterministic national dwelling set (≈ 2.8 million points) as CSV.");
+                synth.AddCommand<SynthAddressesCommand>("addresses").WithDescription("A national-scale address file (≈ 2.5 million access addresses) in DAWA's adgangsadresser layout, for load benchmarks.")
+                    .WithExample("synth", "addresses", "--output", "adgangsadresser-synthetic.csv");
             });
             config.AddBranch("bench", bench =>
             {

@@ -32,7 +32,7 @@ public sealed class SourceEditions(SourceManifest builtIn, string cacheDirectory
     /// the source's importer. Does not make it current (see <see cref="Record"/>); on an import error the copy is removed
     /// and the <see cref="ImportFailedException"/> names file, sheet, row and column.
     /// </summary>
-    public (AddedFile File, SourceRead Read) Stage(string sourceId, string path, string? originalName = null, DateTimeOffset? addedAt = null)
+    public (AddedFile File, SourceRead Read) Stage(string sourceId, string path, string? originalName = null, DateTimeOffset? addedAt = null, IProgress<double>? progress = null)
     {
         var importer = ImporterOf(sourceId);
         if (!System.IO.File.Exists(path))
@@ -47,7 +47,7 @@ public sealed class SourceEditions(SourceManifest builtIn, string cacheDirectory
         SourceRead read;
         try
         {
-            read = SourceImporters.Read(importer, target, sourceId);
+            read = SourceImporters.Read(importer, target, sourceId, progress);
         }
         catch when (!existed)
         {

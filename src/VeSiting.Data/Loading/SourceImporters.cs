@@ -23,15 +23,18 @@ public static class SourceImporters
         "dar-addresses", "geodanmark-buildings", "dst-population", "district-heating", "permit-dates", "project-groupings",
     ];
 
-    /// <summary>Reads the file with the importer; throws <see cref="ImportFailedException"/> (file, sheet, row, column) when it has errors.</summary>
-    public static SourceRead Read(string importer, string path, string sourceId) => importer switch
+    /// <summary>
+    /// Reads the file with the importer; throws <see cref="ImportFailedException"/> (file, sheet, row, column) when it has errors.
+    /// Importers of large files (addresses) report the share of the file read (0–1) to <paramref name="progress"/>.
+    /// </summary>
+    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null) => importer switch
     {
         "ens-wind-register" => Checked(sourceId, new EnsWindRegisterReader().Read(path, sourceId)),
         "powerplantmatching" => Checked(sourceId, new PowerPlantMatchingReader().Read(path, sourceId)),
         "dagi-municipalities" => Checked(sourceId, new DagiAreaReader(AdminAreaKind.Municipality).Read(path, sourceId)),
         "dagi-regions" => Checked(sourceId, new DagiAreaReader(AdminAreaKind.Region).Read(path, sourceId)),
         "dagi-postcodes" => Checked(sourceId, new DagiAreaReader(AdminAreaKind.PostCode).Read(path, sourceId)),
-        "dar-addresses" => Checked(sourceId, new DarAddressReader().Read(path, sourceId)),
+        "dar-addresses" => Checked(sourceId, new DarAddressReader().Read(path, sourceId, progress)),
         "geodanmark-buildings" => Checked(sourceId, new GeoDanmarkBuildingReader().Read(path, sourceId)),
         "dst-population" => Checked(sourceId, new DstPopulationReader().Read(path, sourceId)),
         "district-heating" => Checked(sourceId, new DistrictHeatingReader().Read(path, sourceId)),
