@@ -15,6 +15,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 source "$root/bench/lib.sh"
 ves() { "$root/vesiting" "$@"; }
+vesiting="$root/vesiting"
 timed() { local label="$1"; shift; /usr/bin/time -f "$label %e %M" -a -o "$work/times.txt" "$@"; }
 
 cache="$work/cache"
@@ -24,13 +25,13 @@ ves synth addresses --count "$count" --output "$file" --cache "$cache"
 bytes=$(stat -c %s "$file")
 rows=$(($(wc -l < "$file") - 1))
 
-timed add ves data add dar-addresses "$file" --cache "$cache" --format json > "$work/add.json"
-timed embedded ves nearest --utm "638500 6150500" --cache "$cache" --verbose --format csv > /dev/null 2> "$work/embedded.log"
+timed add "$vesiting" data add dar-addresses "$file" --cache "$cache" --format json > "$work/add.json"
+timed embedded "$vesiting" nearest --utm "638500 6150500" --cache "$cache" --verbose --format csv > /dev/null 2> "$work/embedded.log"
 
 postgis=""
 if [[ -n "${VESITING_BENCH_DB:-}" ]]; then
   ves db migrate --db "$VESITING_BENCH_DB" >/dev/null
-  timed import ves import --db "$VESITING_BENCH_DB" --cache "$cache" --format json > "$work/import.json"
+  timed import "$vesiting" import --db "$VESITING_BENCH_DB" --cache "$cache" --format json > "$work/import.json"
   pg_env_from_npgsql "$VESITING_BENCH_DB"
   psql -X -q -c "DROP TABLE IF EXISTS bench_dawa_copy" -c "CREATE UNLOGGED TABLE bench_dawa_copy (id text, status text, vejkode text, vejnavn text, husnr text, supplerendebynavn text, postnr text, postnrnavn text, kommunekode text, kommunenavn text, e double precision, n double precision, lat double precision, lon double precision, synthetic boolean)"
   start=$(date +%s.%N)

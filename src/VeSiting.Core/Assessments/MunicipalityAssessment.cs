@@ -25,7 +25,11 @@ public sealed record MunicipalityAssessment(
     IReadOnlyList<ZoneCoverage> TariffZones,
     Provenance Provenance,
     IReadOnlyList<string> Attributions,
-    string DataVersion);
+    string DataVersion)
+{
+    /// <summary>Whether the loaded address data covers the municipality (see <see cref="DataCoverage.AddressCoverage"/>).</summary>
+    public DataCoverage.AddressCoverage? AddressCoverage { get; init; }
+}
 
 /// <summary>Totals for one municipality: plants, MW, green pool received, dwellings per ring and per tariff zone, VE-bonus paid.</summary>
 public sealed class MunicipalityAssessor(AssessmentContext context)
@@ -87,9 +91,12 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
             provenance.Uses(scenario.Ref, "zones", new RuleValue(scenario.Zones.Count, "zones", scenario.File, Confidence.Confirmed));
 
         var (bonus, bonusWhy) = await VeBonusPaidAsync(plants.Select(p => p.Plant).ToList(), provenance, cancellationToken);
+        var addressCoverage = await DataCoverage.AddressCoverage.OfAsync(store, area, addresses.Count, cancellationToken);
+        addressCoverage.NoteIn(provenance);
         return new MunicipalityAssessment(area, technologies, greenPool,
             $"{pool.Count} plant(s) pay into the green pool; {outside} connected before any green-pool period or not covered",
-            addresses.Count, rings, bonus, bonusWhy, coverage, provenance, store.Attributions, store.Version.Id);
+            addresses.Count, rings, bonus, bonusWhy, coverage, provenance, store.Attributions, store.Version.Id)
+        { AddressCoverage = addressCoverage };
     }
 
     /// <summary>Σ over covered plants in the municipality of the VE-bonus they pay to households within reach.</summary>

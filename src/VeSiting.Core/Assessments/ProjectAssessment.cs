@@ -104,6 +104,8 @@ public sealed class ProjectAssessor(AssessmentContext context)
 
         var greenPool = await GreenPoolByMunicipalityAsync(plants, date, provenance, cancellationToken);
         var (notice, noticeWhy) = await MeetingNoticeAsync(plants, date, provenance, cancellationToken);
+        foreach (var coverage in await DataCoverage.AddressCoverage.AtAsync(store, plants.Select(p => p.Geometry.Centroid), cancellationToken))
+            coverage.NoteIn(provenance);
         var buildings = sites.Buildings.Count(b => plants.Min(p => p.Geometry.Distance(b.Building.Footprint)) <= reach);
         return new ProjectAssessment(project, permit, rings, impacts, buildings, qualifying > 0 ? bonus : null, bonusWhy,
             greenPool, notice, noticeWhy, provenance, store.Attributions, store.Version.Id);
