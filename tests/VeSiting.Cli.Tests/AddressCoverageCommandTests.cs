@@ -24,8 +24,8 @@ public sealed class AddressCoverageCommandTests
     [Fact]
     public async Task A_project_in_a_municipality_without_addresses_says_so()
     {
-        // E 480000 N 6310000 lies in Thisted municipality (DAGI), which holds no sample addresses.
-        var run = await CliRun.Of(["assess", "project", "--turbine", "480000 6310000", "--hub", "95", "--rotor", "110", "--capacity-kw", "4200", "--permit-date", "2026-06-01", "--format", "json", .. Fixed]);
+        // E 475000 N 6315000 lies in Thisted municipality (DAGI; `assess site --utm` says 0787 Thisted), which holds no sample addresses.
+        var run = await CliRun.Of(["assess", "project", "--turbine", "475000 6315000", "--hub", "95", "--rotor", "110", "--capacity-kw", "4200", "--permit-date", "2026-06-01", "--format", "json", .. Fixed]);
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Contains("the address data holds 0 addresses in 0787 Thisted", run.Output);

@@ -27,7 +27,7 @@ public sealed class AddressCoverageTests
             + "counts of addresses and households there are not real; load the national file with `vesiting data add dar-addresses …`", coverage.Statement);
         var provenance = new Provenance();
         coverage.NoteIn(provenance);
-        Assert.Equal([coverage.Statement], provenance.Assumptions);
+        Assert.Equal([coverage.Statement!], provenance.Assumptions);
     }
 
     [Theory]
