@@ -18,6 +18,8 @@ public sealed record ImportUpload(string SourceId, string TemporaryPath, string 
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = options.MaxUploadBytes;
 
+        if (!request.HasFormContentType)
+            CheckSource(request.Query["source"], data); // a raw body names its source up front: refuse before reading it
         var folder = Path.Combine(data.StateDirectory(Data.Sources.ProjectLayout.Locate()), "uploads");
         Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, Guid.NewGuid().ToString("n") + ".upload");
@@ -41,19 +43,25 @@ public sealed record ImportUpload(string SourceId, string TemporaryPath, string 
                 await using var output = File.Create(temporary);
                 await request.Body.CopyToAsync(output, cancellationToken);
             }
-            if (string.IsNullOrWhiteSpace(source))
-                throw new ProblemException("source", "which source the file is an edition of is missing (?source= or form field 'source')");
-            if (!data.Editions().AddableIds.Contains(source))
-                throw new ProblemException("source", $"'{source}' is not a source; sources: {string.Join(", ", data.Editions().AddableIds)}");
+            CheckSource(source, data);
             if (new FileInfo(temporary).Length == 0)
                 throw new ProblemException("file", "the uploaded file is empty");
-            return new ImportUpload(source, temporary, string.IsNullOrWhiteSpace(name) ? $"{source}-upload" : name);
+            return new ImportUpload(source!, temporary, string.IsNullOrWhiteSpace(name) ? $"{source}-upload" : name);
         }
         catch
         {
             File.Delete(temporary);
             throw;
         }
+    }
+
+    private static void CheckSource(string? source, ServiceData data)
+    {
+        if (string.IsNullOrWhiteSpace(source))
+            throw new ProblemException("source", "which source the file is an edition of is missing (?source= or form field 'source')");
+        var known = data.Editions().AddableIds;
+        if (!known.Contains(source))
+            throw new ProblemException("source", $"'{source}' is not a source; sources: {string.Join(", ", known)}");
     }
 
     public void Dispose()
