@@ -31,7 +31,12 @@ public static class CliApp
             {
                 data.SetDescription("Obtain and inspect the data sources.");
                 data.AddCommand<DataFetchCommand>("fetch").WithDescription("Fetch every source into the cache, verifying checksums.");
-                data.AddCommand<DataSourcesCommand>("sources").WithDescription("List the sources with licence, attribution and cache state.");
+                data.AddCommand<DataSourcesCommand>("sources").WithDescription("List the sources: the edition each uses and where it came from, licence, attribution, cache state.");
+                data.AddCommand<DataAddCommand>("add").WithDescription("Check a file with the source's importer and make it the source's current edition (kept in the cache, never under geodata/).")
+                    .WithExample("data", "add", "ens-wind-register", "anlaegsdata.xlsx")
+                    .WithExample("data", "add", "permit-dates", "permits.csv");
+                data.AddCommand<DataResetCommand>("reset").WithDescription("Go back to a source's built-in edition.")
+                    .WithExample("data", "reset", "ens-wind-register");
             });
             config.AddBranch("db", db =>
             {
@@ -64,6 +69,8 @@ public static class CliApp
             {
                 synth.SetDescription("Synthetic data for benchmarks (always labelled synthetic).");
                 synth.AddCommand<SynthDwellingsCommand>("dwellings").WithDescription("The deterministic national dwelling set (≈ 2.8 million points) as CSV.");
+                synth.AddCommand<SynthAddressesCommand>("addresses").WithDescription("A national-scale address file (≈ 2.5 million access addresses) in DAWA's adgangsadresser layout, for load benchmarks.")
+                    .WithExample("synth", "addresses", "--output", "adgangsadresser-synthetic.csv");
             });
             config.AddBranch("bench", bench =>
             {

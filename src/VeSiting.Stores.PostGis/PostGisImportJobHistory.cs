@@ -12,13 +12,13 @@ namespace VeSiting.Stores.PostGis;
 /// </summary>
 public sealed class PostGisImportJobHistory(NpgsqlDataSource writes, NpgsqlDataSource reads) : IImportJobHistory
 {
-    private const string Columns = "id, store, stage, started_at, finished_at, previous_version, data_version, error, progress::text";
+    private const string Columns = "id, store, stage, started_at, finished_at, previous_version, data_version, error, progress::text, added_source, added_file";
 
     public Task SaveAsync(ImportJobRecord job, CancellationToken cancellationToken = default) => OnceMore.RunAsync(writes, async () =>
     {
         await using var command = writes.CreateCommand($"""
             INSERT INTO import_jobs ({Columns.Replace("::text", "", StringComparison.Ordinal)}, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
             ON CONFLICT (id) DO UPDATE SET stage = excluded.stage, finished_at = excluded.finished_at,
                 data_version = excluded.data_version, error = excluded.error, progress = excluded.progress, updated_at = now()
             WHERE import_jobs.finished_at IS NULL
@@ -32,6 +32,8 @@ public sealed class PostGisImportJobHistory(NpgsqlDataSource writes, NpgsqlDataS
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)job.DataVersion ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)job.Error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(job.Progress), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)job.AddedSource ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)job.AddedFile ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);
         return true;
     });
@@ -57,7 +59,8 @@ public sealed class PostGisImportJobHistory(NpgsqlDataSource writes, NpgsqlDataS
                 jobs.Add(new ImportJobRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2),
                     reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
                     reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                    JsonSerializer.Deserialize<Dictionary<string, long>>(reader.GetString(8))!));
+                    JsonSerializer.Deserialize<Dictionary<string, long>>(reader.GetString(8))!,
+                    reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10)));
             }
             return (IReadOnlyList<ImportJobRecord>)jobs;
         });

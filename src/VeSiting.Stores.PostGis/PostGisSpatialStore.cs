@@ -142,7 +142,7 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
             FROM addresses WHERE ST_DWithin(geom, @geometry, @radius)
             ORDER BY distance, id COLLATE "C"
             """, [Geometry("geometry", geometry), new NpgsqlParameter("radius", radiusM)],
-            r => new AddressDistance(PostGisRows.Address(r), r.GetDouble(10)), cancellationToken);
+            r => new AddressDistance(PostGisRows.Address(r), r.GetDouble(PostGisRows.AddressColumnCount)), cancellationToken);
         var buildings = await Query($"""
             SELECT {PostGisRows.BuildingColumns}, ST_Distance(geom, @geometry) AS distance
             FROM buildings WHERE ST_DWithin(geom, @geometry, @radius)

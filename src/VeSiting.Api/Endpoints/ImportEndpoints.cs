@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Core.Stores;
@@ -11,17 +12,20 @@ public static class ImportEndpoints
     {
         var group = app.MapGroup("/api/imports").WithTags("Data");
         group.MapPost("/", Start).RequireApiKey()
-            .WithSummary("Fetch every source again and import it (API key required)")
-            .WithDescription("Answers 202 with the import's address at once; the import runs in the background. Embedded engine: the new data is indexed and served when complete. PostGIS: copied in one transaction. If anything fails, the previous data version keeps serving. 409 while another import runs.");
+            .WithSummary("Fetch every source again and import it, or import an uploaded file as a source's new edition (API key required)")
+            .WithDescription("Without a body: fetch and import every source. With a file (multipart field 'file' plus 'source', or the raw body with ?source=ID&name=FILE): the file is checked with the source's importer and, once the store has switched to it, becomes the source's current edition (as `vesiting data add`). Answers 202 with the import's address at once; the import runs in the background. Embedded engine: the new data is indexed and served when complete. PostGIS: copied in one transaction. If anything fails, the previous data version keeps serving and the import's error names file, sheet, row and column. 409 while another import runs.");
         group.MapGet("/", async (ImportJobs jobs, CancellationToken cancellationToken) => Results.Ok((await jobs.ListAsync(cancellationToken)).Select(Answer)))
             .WithSummary("The latest imports (on PostGIS: started through any instance)");
         group.MapGet("/{id}", async (ImportJobs jobs, string id, CancellationToken cancellationToken) => await jobs.FindAsync(id, cancellationToken) is { } job ? Results.Ok(Answer(job))
             : ProblemHandling.NotFound("id", $"no import '{id}'")).WithSummary("One import: stage, rows, data version, error");
     }
 
-    private static async Task<IResult> Start(ImportJobs jobs, CancellationToken cancellationToken)
+    private static async Task<IResult> Start(HttpRequest request, ImportJobs jobs, ServiceData data, IOptions<VeSitingOptions> options, CancellationToken cancellationToken)
     {
-        var job = await jobs.TryStartAsync(cancellationToken);
+        var upload = ImportUpload.IsUpload(request) ? await ImportUpload.ReceiveAsync(request, data, options.Value, cancellationToken) : null;
+        var job = await jobs.TryStartAsync(upload, cancellationToken);
+        if (job is null)
+            upload?.Dispose();
         return job is null
             ? ProblemHandling.Problem(StatusCodes.Status409Conflict, "Conflict", null, "an import is already running; try again when it has finished")
             : Results.Accepted($"/api/imports/{job.Id}", Answer(job.Snapshot()));
@@ -31,6 +35,8 @@ public static class ImportEndpoints
     {
         id = job.Id,
         store = job.Store,
+        source = job.AddedSource,
+        file = job.AddedFile,
         stage = job.Stage,
         startedAt = job.StartedAt,
         finishedAt = job.FinishedAt,

@@ -17,6 +17,9 @@ public sealed class ImportJob(string id, string store, string previousVersion)
     public volatile string? Error;
     public volatile string? DataVersion;
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>For an upload: the source it becomes the current edition of, and the file's name.</summary>
+    public string? AddedSource { get; init; }
+    public string? AddedFile { get; init; }
     public IReadOnlyDictionary<string, long> Rows => _rows;
     public bool Finished => Stage is "succeeded" or "failed";
 
@@ -24,7 +27,7 @@ public sealed class ImportJob(string id, string store, string previousVersion)
 
     /// <summary>The job as recorded in the history every instance reads.</summary>
     public ImportJobRecord Snapshot() => new(Id, Store, Stage, StartedAt, FinishedAt, PreviousVersion, DataVersion, Error,
-        new SortedDictionary<string, long>(_rows, StringComparer.Ordinal));
+        new SortedDictionary<string, long>(_rows, StringComparer.Ordinal), AddedSource, AddedFile);
 }
 
 /// <summary>
@@ -44,13 +47,21 @@ public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
     /// <summary>The most recent imports, newest first.</summary>
     public Task<IReadOnlyList<ImportJobRecord>> ListAsync(CancellationToken cancellationToken) => data.ImportHistory.ListAsync(100, cancellationToken);
 
-    /// <summary>Starts an import, or returns null when one is already running on this instance.</summary>
-    public async Task<ImportJob?> TryStartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts an import, or returns null when one is already running on this instance. With an upload, the file is first
+    /// checked with its source's importer and becomes the source's current edition only once both the data set and the
+    /// store have switched.
+    /// </summary>
+    public async Task<ImportJob?> TryStartAsync(ImportUpload? upload, CancellationToken cancellationToken)
     {
         if (!_one.Wait(0))
             return null;
         var store = data.StoreIfLoaded ?? throw new InvalidOperationException("The data is not loaded yet.");
-        var job = new ImportJob(Guid.NewGuid().ToString("n")[..12], data.StoreKind, store.Version.Id);
+        var job = new ImportJob(Guid.NewGuid().ToString("n")[..12], data.StoreKind, store.Version.Id)
+        {
+            AddedSource = upload?.SourceId,
+            AddedFile = upload?.OriginalName,
+        };
         try
         {
             await data.ImportHistory.SaveAsync(job.Snapshot(), cancellationToken);
@@ -65,7 +76,10 @@ public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
             using var reporting = new Timer(_ => _ = RecordAsync(job), null, ProgressInterval, ProgressInterval);
             try
             {
-                await RunAsync(job);
+                if (upload is null)
+                    await RunAsync(job);
+                else
+                    await RunUploadAsync(job, upload);
                 job.Stage = "succeeded";
                 logger.LogInformation("Import {Job} succeeded: data version {Version}", job.Id, job.DataVersion);
             }
@@ -77,6 +91,7 @@ public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
             }
             finally
             {
+                upload?.Dispose();
                 job.FinishedAt = DateTimeOffset.UtcNow;
                 await reporting.DisposeAsync();
                 await RecordAsync(job);
@@ -99,13 +114,36 @@ public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
         }
     }
 
-    private async Task RunAsync(ImportJob job)
+    /// <summary>Checks the uploaded file, loads the data set with it in place, switches the store, and only then records the new edition.</summary>
+    private async Task RunUploadAsync(ImportJob job, ImportUpload upload)
+    {
+        job.Stage = "checking";
+        await RecordAsync(job);
+        var editions = data.Editions();
+        var (added, _) = editions.Stage(upload.SourceId, upload.TemporaryPath, upload.OriginalName);
+        try
+        {
+            await RunAsync(job, editions.Overlay.With(added).Apply(editions.BuiltIn));
+        }
+        catch
+        {
+            editions.Discard(added);
+            throw;
+        }
+        editions.Record(added);
+    }
+
+    private async Task RunAsync(ImportJob job, Data.Sources.SourceManifest? manifest = null)
     {
         job.Stage = "fetching";
         await RecordAsync(job);
-        var dataSet = await data.LoadDataSetAsync(new Progress<Data.Sources.FetchProgress>(p => job.Report($"fetch:{p.SourceId}", p.BytesDone)), CancellationToken.None);
+        var dataSet = await data.LoadDataSetAsync(new Progress<Data.Sources.FetchProgress>(p => job.Report($"fetch:{p.SourceId}", p.BytesDone)), CancellationToken.None, manifest);
         foreach (var report in dataSet.Reports)
+        {
             job.Report($"read:{report.SourceId}", report.Records);
+            if (report.Skipped > 0)
+                job.Report($"skipped:{report.SourceId}", report.Skipped);
+        }
         if (data.PostGis is { } database)
         {
             job.Stage = "importing";

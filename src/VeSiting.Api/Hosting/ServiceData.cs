@@ -123,9 +123,12 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<Data
     public string StateDirectory(ProjectLayout layout) =>
         options.Value.StateDirectory is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(layout.Root, ".data");
 
-    /// <summary>Fetches (from the mirrors into the cache, checksums verified) and reads every source.</summary>
-    public Task<DataSet> LoadDataSetAsync(IProgress<FetchProgress>? progress, CancellationToken cancellationToken) =>
-        DefaultData.LoadAsync(ProjectLayout.Locate(), options.Value.CacheDirectory, options.Value.MirrorFolders is { Length: > 0 } m ? m : null, progress, cancellationToken);
+    /// <summary>Fetches (from the mirrors into the cache, checksums verified) and reads every source: the editions in use, or those of the given manifest.</summary>
+    public Task<DataSet> LoadDataSetAsync(IProgress<FetchProgress>? progress, CancellationToken cancellationToken, SourceManifest? manifest = null) =>
+        DefaultData.LoadAsync(ProjectLayout.Locate(), options.Value.CacheDirectory, options.Value.MirrorFolders is { Length: > 0 } m ? m : null, progress, cancellationToken, manifest);
+
+    /// <summary>The built-in sources and the files added over them (the cache's overlay).</summary>
+    public SourceEditions Editions() => DefaultData.Editions(ProjectLayout.Locate(), options.Value.CacheDirectory);
 
     /// <summary>Switches the embedded engine to newly loaded data; requests in flight finish on the old one.</summary>
     public void ReplaceEmbedded(DataSet data)

@@ -18,6 +18,8 @@ public sealed class VeSitingOptions
     /// <summary>Origins allowed by CORS; empty = same origin only.</summary>
     public string[] CorsOrigins { get; set; } = [];
     public long MaxRequestBodyBytes { get; set; } = 1_000_000;
+    /// <summary>Largest source file <c>POST /api/imports</c> accepts (the national address file is several hundred MB); only for requests with an API key.</summary>
+    public long MaxUploadBytes { get; set; } = 2_000_000_000;
     /// <summary>Requests per client address and minute to the expensive endpoints (projects, municipalities, siting, classification); 0 = unlimited.</summary>
     public int ExpensiveRequestsPerMinute { get; set; } = 120;
     public int MaxPlantsPerProject { get; set; } = 500;

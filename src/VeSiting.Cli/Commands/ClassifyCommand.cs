@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.DataCoverage;
 using VeSiting.Data.Exports;
 
 namespace VeSiting.Cli.Commands;
@@ -65,6 +66,8 @@ public sealed class ClassifyCommand(CliConsole console, DataContext data) : Asyn
             });
             await writer.FlushAsync(cancellationToken);
         }
+        if (!settings.Synthetic && AddressCoverage.Summary(await AddressCoverage.OfMunicipalitiesAsync(store, settings.Municipality, cancellationToken)) is { } thin)
+            console.Status.MarkupLineInterpolated($"[yellow]{thin}[/]");
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024;
         console.Status.MarkupLineInterpolated($"[grey]{written:N0} dwellings{(settings.Synthetic ? " (synthetic)" : "")} classified against {classifier.CoveredPlants:N0} covered plants in {clock.Elapsed.TotalSeconds:0.00} s; peak memory {peak} MB.[/]");
         return ExitCodes.Ok;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Spectre.Console;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
-using VeSiting.Data.Importers.Dst;
 using VeSiting.Data.Loading;
 using VeSiting.Data.Sources;
 using VeSiting.Stores.PostGis;
@@ -12,13 +11,17 @@ namespace VeSiting.Cli.Infrastructure;
 /// <summary>Opens the project's manifest and cache, fetches what is missing, and loads the embedded store.</summary>
 public sealed class DataContext(CliConsole console)
 {
+    /// <summary>The sources in use: the built-in manifest with the user's added files (the cache's overlay) laid over it.</summary>
     public (SourceManifest Manifest, DataFetcher Fetcher, ProjectLayout Layout) OpenSources(DataSettings settings)
     {
         var layout = ProjectLayout.Locate();
-        var manifest = SourceManifest.Load(layout.ManifestPath);
+        var manifest = OpenEditions(settings).Current;
         var fetcher = new DataFetcher(manifest, layout.CacheDirectory(settings.Cache), layout.MirrorDirectories(manifest, settings.Mirrors));
         return (manifest, fetcher, layout);
     }
+
+    /// <summary>The built-in manifest and the overlay of added files in the settings' cache folder.</summary>
+    public SourceEditions OpenEditions(DataSettings settings) => DefaultData.Editions(ProjectLayout.Locate(), settings.Cache);
 
     /// <summary>The store the settings select: PostGIS when a connection string is given, else the embedded engine.</summary>
     public async Task<ISpatialStore> OpenStoreAsync(DataSettings settings, CancellationToken cancellationToken)
@@ -41,11 +44,8 @@ public sealed class DataContext(CliConsole console)
             console.Status.MarkupLine("[grey]Data not in the cache yet: fetching it first.[/]");
             await FetchWithProgressAsync(fetcher, manifest, cancellationToken);
         }
-        var aliasesPath = Path.Combine(layout.Root, "geodata", MunicipalityNameAliases.FileName);
-        var aliases = File.Exists(aliasesPath) ? MunicipalityNameAliases.Load(aliasesPath) : MunicipalityNameAliases.None;
-
         var clock = Stopwatch.StartNew();
-        var data = await new DataSetLoader(manifest, fetcher, aliases).LoadAsync(cancellationToken: cancellationToken);
+        var data = await new DataSetLoader(manifest, fetcher, DefaultData.Aliases(layout)).LoadAsync(cancellationToken: cancellationToken);
         if (settings.Verbose)
         {
             console.Status.MarkupLineInterpolated($"[grey]Loaded data version {data.Version.Id} in {clock.Elapsed.TotalSeconds:0.00} s.[/]");

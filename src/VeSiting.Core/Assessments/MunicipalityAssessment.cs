@@ -30,7 +30,11 @@ public sealed record MunicipalityAssessment(
     IReadOnlyList<ZoneCoverage> TariffZones,
     Provenance Provenance,
     IReadOnlyList<string> Attributions,
-    string DataVersion);
+    string DataVersion)
+{
+    /// <summary>Whether the loaded address data covers the municipality (see <see cref="DataCoverage.AddressCoverage"/>).</summary>
+    public DataCoverage.AddressCoverage? AddressCoverage { get; init; }
+}
 
 /// <summary>
 /// Totals for one municipality: plants and MW (register plants by the municipality the register names, others by
@@ -82,8 +86,11 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
             TariffAnswer.UseScenario(provenance, scenario);
 
         var (byProject, bonusWhy) = await VeBonusPaidAsync(area, provenance, cancellationToken);
+        var addressCoverage = await DataCoverage.AddressCoverage.OfAsync(store, area, addresses.Count, cancellationToken);
+        addressCoverage.NoteIn(provenance);
         return new MunicipalityAssessment(area, technologies, greenPool, poolWhy, addresses.Count, rings, byProject.Sum(p => p.PaidHereDkk), bonusWhy, byProject,
-            coverage, provenance, store.Attributions, store.Version.Id);
+            coverage, provenance, store.Attributions, store.Version.Id)
+        { AddressCoverage = addressCoverage };
     }
 
     /// <summary>

@@ -131,6 +131,8 @@ public sealed class ProjectAssessor(AssessmentContext context)
 
         var greenPool = await GreenPoolByMunicipalityAsync(coverage, date, provenance, cancellationToken);
         var (notice, noticeWhy) = await MeetingNoticeAsync(plants, date, provenance, cancellationToken);
+        foreach (var addressCoverage in await DataCoverage.AddressCoverage.AtAsync(store, plants.Select(p => p.Geometry.Centroid), cancellationToken))
+            addressCoverage.NoteIn(provenance);
         var buildings = sites.Buildings.Count(b => plants.Min(p => p.Geometry.Distance(b.Building.Footprint)) <= reach);
 
         var others = new List<PeriodSummary>();

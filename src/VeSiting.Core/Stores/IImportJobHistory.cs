@@ -26,7 +26,9 @@ public sealed record ImportJobRecord(
     string PreviousVersion,
     string? DataVersion,
     string? Error,
-    IReadOnlyDictionary<string, long> Progress)
+    IReadOnlyDictionary<string, long> Progress,
+    string? AddedSource = null,
+    string? AddedFile = null)
 {
     public bool Finished => Stage is "succeeded" or "failed";
 }

@@ -23,24 +23,34 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
     private readonly Dictionary<AdminAreaKind, AreaIndex> _areas;
     private readonly Dictionary<string, Plant> _plantsById;
     private readonly Dictionary<string, IReadOnlyList<Plant>> _projects;
-    private readonly AddressSearchIndex _addressSearch;
+    /// <summary>Built in the background: with the national address file it takes seconds, and only text search needs it.</summary>
+    private readonly Task<AddressSearchIndex> _addressSearch;
     private readonly Envelope _plantExtent = new();
 
     public EmbeddedSpatialStore(DataSet data)
     {
         _data = data;
-        foreach (var plant in data.Plants)
-        {
-            _plants.Insert(plant.Geometry.EnvelopeInternal, plant);
-            _plantExtent.ExpandToInclude(plant.Geometry.EnvelopeInternal);
-        }
-        foreach (var address in data.Addresses)
-            _addresses.Insert(address.Position.EnvelopeInternal, address);
-        foreach (var building in data.Buildings)
-            _buildings.Insert(building.Footprint.EnvelopeInternal, building);
-        _plants.Build();
-        _addresses.Build();
-        _buildings.Build();
+        _addressSearch = Task.Run(() => new AddressSearchIndex(data.Addresses));
+        // The address tree dominates with the national file; the others are built beside it.
+        Parallel.Invoke(
+            () =>
+            {
+                foreach (var address in data.Addresses)
+                    _addresses.Insert(address.Position.EnvelopeInternal, address);
+                _addresses.Build();
+            },
+            () =>
+            {
+                foreach (var plant in data.Plants)
+                {
+                    _plants.Insert(plant.Geometry.EnvelopeInternal, plant);
+                    _plantExtent.ExpandToInclude(plant.Geometry.EnvelopeInternal);
+                }
+                foreach (var building in data.Buildings)
+                    _buildings.Insert(building.Footprint.EnvelopeInternal, building);
+                _plants.Build();
+                _buildings.Build();
+            });
         _areas = Enum.GetValues<AdminAreaKind>().ToDictionary(k => k, k => new AreaIndex(data.Areas(k)));
         // Registered turbines and ppm plants have disjoint ids; a decommissioned and a re-registered
         // turbine may share a GSRN, and then the operating one is the answer.
@@ -48,7 +58,6 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Status == PlantStatus.Operating ? 0 : 1).First());
         _projects = data.Plants.Where(p => p.ProjectId is not null).GroupBy(p => p.ProjectId!)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Plant>)g.OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Status).ToList());
-        _addressSearch = new AddressSearchIndex(data.Addresses);
     }
 
     public DataVersion Version => _data.Version;
@@ -130,7 +139,9 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
         Task.FromResult<IReadOnlyList<MunicipalityPopulation>>(_data.Population.OrderBy(p => p.MunicipalityCode).ThenBy(p => p.Period, StringComparer.Ordinal).ToList());
 
     public Task<IReadOnlyList<Address>> SearchAddressesAsync(string text, int limit, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_addressSearch.Search(text, limit));
+        SearchAsync(text, limit);
+
+    private async Task<IReadOnlyList<Address>> SearchAsync(string text, int limit) => (await _addressSearch).Search(text, limit);
 
     private List<PlantDistance> Within(Geometry geometry, double radiusM, PlantFilter filter)
     {

@@ -14,7 +14,7 @@ internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(string file, string[] header, List<(int Row, string[] Cells)> rows)
+    internal CsvTable(string file, string[] header, List<(int Row, string[] Cells)> rows)
     {
         File = file;
         Header = header;
@@ -55,9 +55,9 @@ internal sealed class CsvTable
         }
     }
 
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    internal static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static Encoding Windows1252
+    internal static Encoding Windows1252
     {
         get
         {

@@ -6,13 +6,8 @@ using VeSiting.Core.Importing;
 using VeSiting.Core.Projects;
 using VeSiting.Core.Registers;
 using VeSiting.Core.Stores;
-using VeSiting.Data.Importers.Dagi;
-using VeSiting.Data.Importers.Dar;
 using VeSiting.Data.Importers.Dst;
-using VeSiting.Data.Importers.Ens;
-using VeSiting.Data.Importers.GeoDanmark;
-using VeSiting.Data.Importers.Heat;
-using VeSiting.Data.Importers.PowerPlantMatching;
+using VeSiting.Data.Importers.UserFiles;
 using VeSiting.Data.Sources;
 
 namespace VeSiting.Data.Loading;
@@ -25,11 +20,7 @@ namespace VeSiting.Data.Loading;
 public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, MunicipalityNameAliases aliases)
 {
     /// <summary>The importer names a manifest may use.</summary>
-    public static IReadOnlyList<string> KnownImporters { get; } =
-    [
-        "ens-wind-register", "powerplantmatching", "dagi-municipalities", "dagi-regions", "dagi-postcodes",
-        "dar-addresses", "geodanmark-buildings", "dst-population", "district-heating",
-    ];
+    public static IReadOnlyList<string> KnownImporters => SourceImporters.Known;
 
     public async Task<DataSet> LoadAsync(IProgress<FetchProgress>? fetchProgress = null, IProgress<string>? stage = null, CancellationToken cancellationToken = default)
     {
@@ -50,8 +41,8 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
         var tasks = manifest.Sources.Select(source => Task.Run(() =>
         {
             var clock = Stopwatch.StartNew();
-            var (records, issues, value) = Import(source, paths[source.Id]);
-            return (source, new SourceReport(source.Id, records, issues, clock.Elapsed), value);
+            var read = SourceImporters.Read(source.Importer, paths[source.Id], source.Id);
+            return (source, new SourceReport(source.Id, read.Records, read.Issues, clock.Elapsed), read.Value);
         }, cancellationToken)).ToList();
         foreach (var (source, report, value) in await Task.WhenAll(tasks))
         {
@@ -86,7 +77,8 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
 
     /// <summary>
     /// One plant register: wind from the ENS register, powerplantmatching wind farms the register holds dropped (each
-    /// decision a note in that source's report), and every wind turbine given its project (register, user or inferred).
+    /// decision a note in that source's report), the user's permit dates and groupings applied, and every wind turbine
+    /// given its project (register, user, or inferred where neither says).
     /// </summary>
     private IReadOnlyList<Plant> PlantsOf(Dictionary<string, List<object>> results, List<SourceReport> reports)
     {
@@ -97,7 +89,7 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
             var notes = matches.Select(m => new ImportIssue(ImportIssueSeverity.Note, m.Farm.Origin.File, m.Farm.Origin.Row, "Name", $"{m.Farm.Name}: {m.Why}"));
             reports[at] = reports[at] with { Issues = [.. reports[at].Issues, .. notes] };
         }
-        return ProjectGrouping.Infer(merged);
+        return ProjectGrouping.Infer(PlantsWithUserFiles(merged, results, reports));
     }
 
     /// <summary>A short, stable id of the data: the hash of every source's checksum, in manifest order.</summary>
@@ -107,25 +99,23 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)))[..16];
     }
 
-    private (int Records, IReadOnlyList<ImportIssue> Issues, object Value) Import(SourceEntry source, string path)
+    /// <summary>The register and other plants with the user's permit dates and project groupings applied; unknown GSRNs go into those files' reports.</summary>
+    private List<Plant> PlantsWithUserFiles(IReadOnlyList<Plant> plants, Dictionary<string, List<object>> results, List<SourceReport> reports)
     {
-        return source.Importer switch
-        {
-            "ens-wind-register" => Checked(source, new EnsWindRegisterReader().Read(path, source.Id)),
-            "powerplantmatching" => Checked(source, new PowerPlantMatchingReader().Read(path, source.Id)),
-            "dagi-municipalities" => Checked(source, new DagiAreaReader(AdminAreaKind.Municipality).Read(path, source.Id)),
-            "dagi-regions" => Checked(source, new DagiAreaReader(AdminAreaKind.Region).Read(path, source.Id)),
-            "dagi-postcodes" => Checked(source, new DagiAreaReader(AdminAreaKind.PostCode).Read(path, source.Id)),
-            "dar-addresses" => Checked(source, new DarAddressReader().Read(path, source.Id)),
-            "geodanmark-buildings" => Checked(source, new GeoDanmarkBuildingReader().Read(path, source.Id)),
-            "dst-population" => Checked(source, new DstPopulationReader().Read(path, source.Id)),
-            "district-heating" => Checked(source, new DistrictHeatingReader().Read(path, source.Id)),
-            _ => throw new InvalidDataException($"unknown importer '{source.Importer}'"),
-        };
+        var applied = UserPlantFiles.Apply(plants, Get<PermitDateRow>(results, "permit-dates"), Get<ProjectGroupingRow>(results, "project-groupings"));
+        AddIssues(reports, "permit-dates", applied.PermitDateIssues);
+        AddIssues(reports, "project-groupings", applied.GroupingIssues);
+        return [.. applied.Plants];
     }
 
-    private static (int, IReadOnlyList<ImportIssue>, object) Checked<T>(SourceEntry source, ImportResult<T> result) =>
-        (result.RecordsOrThrow(source.Id).Count, result.Issues, result.Records);
+    /// <summary>Adds the issues to the report of the source read by the importer (an optional source is added at most once).</summary>
+    private void AddIssues(List<SourceReport> reports, string importer, IReadOnlyList<ImportIssue> issues)
+    {
+        if (issues.Count == 0 || manifest.Sources.FirstOrDefault(s => s.Importer == importer) is not { } source)
+            return;
+        var index = reports.FindIndex(r => r.SourceId == source.Id);
+        reports[index] = reports[index] with { Issues = [.. reports[index].Issues, .. issues] };
+    }
 
     /// <summary>The records of every source read by one importer (a manifest may list several editions).</summary>
     private static IReadOnlyList<T> Get<T>(Dictionary<string, List<object>> results, string importer) =>

@@ -35,6 +35,13 @@ public sealed class DataFetcher(SourceManifest manifest, string cacheDirectory, 
             return new FetchOutcome(source, target, "cache", AlreadyCached: true);
         }
 
+        if (source.Added is { } added)
+        {
+            // An added edition exists only in this cache: no mirror or upstream can hold it.
+            throw new DataFetchException(source, [new FetchAttempt($"cache {target}",
+                $"the file added on {added.AddedAt:yyyy-MM-dd} ({added.OriginalName}) is missing or changed; add it again with `vesiting data add {source.Id} FILE`, or go back to the built-in edition with `vesiting data reset {source.Id}`")]);
+        }
+
         var attempts = new List<FetchAttempt>();
         foreach (var mirror in MirrorDirectories)
         {

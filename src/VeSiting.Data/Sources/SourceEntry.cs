@@ -18,4 +18,6 @@ public sealed record SourceEntry
     public string? Upstream { get; init; }
     /// <summary>For derived files: what they were derived from (informational, not a download place).</summary>
     public string? DerivedFrom { get; init; }
+    /// <summary>Set when the edition in use is a file a user added, not the built-in one (see <see cref="SourceOverlay"/>).</summary>
+    public AddedFile? Added { get; init; }
 }

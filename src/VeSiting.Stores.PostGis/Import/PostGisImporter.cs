@@ -134,7 +134,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         await w.WriteAsync(p.ConnectedOnPrecision.ToString(), NpgsqlDbType.Text, ct);
     }
 
-    private const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, search_text, " + SourceColumns + ", geom";
+    private const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, search_text, " + SourceColumns + ", geom, households";
 
     private static async Task WriteAddress(NpgsqlBinaryImporter w, Address a, CancellationToken ct)
     {
@@ -147,6 +147,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         await w.WriteAsync(AddressMatching.SearchKey(a), NpgsqlDbType.Text, ct);
         await WriteOrigin(w, a.Origin, ct);
         await w.WriteAsync((Geometry)a.Position, NpgsqlDbType.Geometry, ct);
+        await Nullable(w, a.Households, NpgsqlDbType.Integer, ct);
     }
 
     private const string BuildingColumns = "id, bbr_id, building_type, " + SourceColumns + ", geom";

@@ -20,6 +20,8 @@ CREATE TABLE import_jobs (
     data_version     text,
     error            text,
     progress         jsonb       NOT NULL DEFAULT '{}'::jsonb,
+    added_source     text,
+    added_file       text,
     updated_at       timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX import_jobs_started_at ON import_jobs (started_at DESC, id);

@@ -19,4 +19,6 @@ internal enum EnsField
     Easting,
     Northing,
     CoordinateOrigin,
+    /// <summary>The park (project) a turbine belongs to, in editions that publish the relation.</summary>
+    Park,
 }

@@ -28,6 +28,7 @@ internal static class EnsHeaderVocabulary
         if (IsCoordinate(h, 'x', "øst", "east")) return EnsField.Easting;
         if (IsCoordinate(h, 'y', "nord", "north")) return EnsField.Northing;
         if (h.StartsWith("koordinatoprindelse") || h.StartsWith("origin of coordinates")) return EnsField.CoordinateOrigin;
+        if (h.StartsWith("park") || h.StartsWith("vindmøllepark") || h.StartsWith("vindpark") || h.StartsWith("wind farm") || h.StartsWith("windfarm")) return EnsField.Park;
         return null;
     }
 

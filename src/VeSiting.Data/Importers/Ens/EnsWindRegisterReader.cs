@@ -7,14 +7,23 @@ using VeSiting.Core.Spatial;
 namespace VeSiting.Data.Importers.Ens;
 
 /// <summary>
-/// Reads Energistyrelsen's <i>Stamdataregister for vindkraftanlæg</i> workbook (any monthly edition):
-/// the existing-turbines sheet and the decommissioned sheet, header found by content, one
-/// <see cref="Plant"/> per turbine with coordinates. Placeholders (0.1 m, "Ukendt") become unknown values,
-/// rows without coordinates are reported as skipped, malformed cells are errors with sheet, row and column.
+/// Reads Energistyrelsen's <i>Stamdataregister for vindkraftanlæg</i> workbook (any edition, about 2014 to today):
+/// the existing-turbines sheet and the decommissioned sheet in any order, header (Danish or English) found by content,
+/// one <see cref="Plant"/> per turbine with coordinates, the park relation where published, production by year or month.
+/// Placeholders (0.1 m, "Ukendt") become unknown values, rows without coordinates are reported as skipped, malformed
+/// cells are errors with sheet, row and column. Rows with publisher errors (placeholder coordinates, coordinates outside
+/// Denmark, scaled by 100 or with the axes swapped, missing capacity or height) are skipped with a warning; the import
+/// fails only when they pass <see cref="MaxUnusableShare"/> of the existing-turbines sheet.
 /// </summary>
 public sealed partial class EnsWindRegisterReader
 {
     public const string DefaultSourceId = "ens-wind-register";
+
+    /// <summary>
+    /// Largest share of the existing-turbines sheet's rows that may be skipped for publisher errors before the edition is
+    /// refused as unusable (rows without coordinates are the register's own "not placed" and do not count).
+    /// </summary>
+    public const double MaxUnusableShare = 0.05;
 
     /// <summary>Heights and diameters at or below this are the register's placeholder for "unknown".</summary>
     private const double PlaceholderMetres = 0.1;
@@ -53,7 +62,9 @@ public sealed partial class EnsWindRegisterReader
             recognised++;
             var layout = EnsSheetLayout.Find(rows, out var diagnosis)
                 ?? throw new ImportFailedException(sourceId, [new ImportIssue(ImportIssueSeverity.Error, fileName, null, null, diagnosis, name)]);
-            new SheetReader(sourceId, fileName, name, status, layout, plants, issues).ReadRows(rows);
+            var sheet = new SheetReader(sourceId, fileName, name, status, layout, plants, issues);
+            sheet.ReadRows(rows);
+            CheckUnusableShare(sourceId, fileName, name, status, sheet, issues);
         }
         if (recognised == 0)
             throw new ImportFailedException(sourceId, fileName,
@@ -66,6 +77,23 @@ public sealed partial class EnsWindRegisterReader
                     $"GSRN {extra.Id} appears more than once (first in row {duplicate.First().Origin.Row})", extra.Origin.Sheet));
         }
         return new ImportResult<Plant>(plants, issues);
+    }
+
+    /// <summary>Counts the rows skipped for publisher errors in the report, and refuses an existing-turbines sheet with too many.</summary>
+    private static void CheckUnusableShare(string sourceId, string file, string sheetName, PlantStatus status, SheetReader sheet, List<ImportIssue> issues)
+    {
+        if (sheet.Unusable.Count == 0)
+            return;
+        var share = (double)sheet.Unusable.Count / sheet.DataRows;
+        issues.Add(new ImportIssue(ImportIssueSeverity.Note, file, null, null,
+            $"{sheet.Unusable.Count} of {sheet.DataRows} rows ({share:P1}) skipped for publisher errors", sheetName));
+        if (status != PlantStatus.Operating || share <= MaxUnusableShare)
+            return;
+        var worst = sheet.Unusable.OrderByDescending(u => u.Value.Count).ThenBy(u => u.Key).Take(10)
+            .Select(u => $"row {u.Key} ({string.Join("; ", u.Value)})");
+        throw new ImportFailedException(sourceId, [new ImportIssue(ImportIssueSeverity.Error, file, null, null,
+            $"{sheet.Unusable.Count} of {sheet.DataRows} rows ({share:P1}) have publisher errors, more than the {MaxUnusableShare:P0} an edition may have to be used; worst: {string.Join(", ", worst)}",
+            sheetName)]);
     }
 
     /// <summary>"IkkeAfmeldte-Existing turbines" → operating; "Afmeldte-Decommissioned" → decommissioned.</summary>
@@ -121,6 +149,12 @@ public sealed partial class EnsWindRegisterReader
     {
         private int _row;
 
+        /// <summary>Rows with a GSRN (turbines) read from the sheet.</summary>
+        public int DataRows { get; private set; }
+
+        /// <summary>Rows skipped for publisher errors: row number → the problems found.</summary>
+        public SortedDictionary<int, List<string>> Unusable { get; } = [];
+
         public void ReadRows(List<object?[]> rows)
         {
             for (var r = layout.HeaderRowIndex + 1; r < rows.Count; r++)
@@ -143,6 +177,7 @@ public sealed partial class EnsWindRegisterReader
                     Issue(ImportIssueSeverity.Error, EnsField.Gsrn, $"'{gsrn}' is not a GSRN (18 digits)");
                     continue;
                 }
+                DataRows++;
                 if (ReadPlant(cells, gsrn) is { } plant)
                     plants.Add(plant);
             }
@@ -151,6 +186,7 @@ public sealed partial class EnsWindRegisterReader
         private Plant? ReadPlant(object?[] cells, string gsrn)
         {
             var errorsBefore = issues.Count(i => i.Severity == ImportIssueSeverity.Error);
+            var missing = Missing(cells, EnsField.CapacityKw, "capacity") | Missing(cells, EnsField.HubHeightM, "hub height") | Missing(cells, EnsField.RotorDiameterM, "rotor diameter");
             var capacity = Number(cells, EnsField.CapacityKw, placeholderAtOrBelow: null);
             var rotor = Number(cells, EnsField.RotorDiameterM, PlaceholderMetres);
             var hub = Number(cells, EnsField.HubHeightM, PlaceholderMetres);
@@ -161,8 +197,9 @@ public sealed partial class EnsWindRegisterReader
             var production = ReadProduction(cells);
             var position = ReadPosition(cells);
             var hadErrors = issues.Count(i => i.Severity == ImportIssueSeverity.Error) > errorsBefore;
-            if (hadErrors || position is null)
+            if (hadErrors || position is null || missing)
                 return null;
+            var park = CellText.Text(Cell(cells, EnsField.Park));
 
             return new Plant
             {
@@ -182,7 +219,24 @@ public sealed partial class EnsWindRegisterReader
                 Manufacturer = TextOrUnknown(cells, EnsField.Manufacturer),
                 Model = TextOrUnknown(cells, EnsField.Model),
                 AnnualProductionKwh = production,
+                ProjectId = park,
+                ProjectBasis = park is null ? null : ProjectBasis.Register,
             };
+        }
+
+        /// <summary>A blank capacity or height: a publisher error (the register's own "unknown" is a placeholder, read as unknown).</summary>
+        private bool Missing(object?[] cells, EnsField field, string what)
+        {
+            if (!layout.Columns.ContainsKey(field) || !CellText.IsBlank(Cell(cells, field)))
+                return false;
+            PublisherError(field, $"{what} is missing");
+            return true;
+        }
+
+        private void PublisherError(EnsField field, string reason)
+        {
+            Issue(ImportIssueSeverity.Skipped, field, $"publisher error: {reason}; row skipped");
+            (Unusable.TryGetValue(_row, out var list) ? list : Unusable[_row] = []).Add($"{ColumnName(field)}: {reason}");
         }
 
         private NetTopologySuite.Geometries.Point? ReadPosition(object?[] cells)
@@ -206,10 +260,23 @@ public sealed partial class EnsWindRegisterReader
             }
             if (!DenmarkExtent.ContainsUtm32(e, n))
             {
-                Issue(ImportIssueSeverity.Error, EnsField.Easting, $"coordinates ({e}, {n}) lie outside Denmark's extent {DenmarkExtent.DescribeUtm32}");
+                PublisherError(EnsField.Easting, DescribeBadPosition(e, n));
                 return null;
             }
             return GeometryTransforms.Utm32Point(e, n);
+        }
+
+        /// <summary>What is wrong with coordinates outside Denmark, as far as the publisher's usual slips tell.</summary>
+        private static string DescribeBadPosition(double e, double n)
+        {
+            var at = $"({e.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {n.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+            if (Math.Abs(e) <= 1 && Math.Abs(n) <= 1)
+                return $"placeholder coordinates {at}";
+            if (DenmarkExtent.ContainsUtm32(n, e))
+                return $"coordinates {at} have easting and northing swapped";
+            if (DenmarkExtent.ContainsUtm32(e / 100, n / 100))
+                return $"coordinates {at} are scaled by 100";
+            return $"coordinates {at} lie outside Denmark's extent {DenmarkExtent.DescribeUtm32}";
         }
 
         private Siting ReadSiting(object?[] cells)
@@ -255,6 +322,16 @@ public sealed partial class EnsWindRegisterReader
         private Dictionary<int, double> ReadProduction(object?[] cells)
         {
             var production = new Dictionary<int, double>();
+            foreach (var (column, (year, month)) in layout.ProductionMonthColumns)
+            {
+                var value = column < cells.Length ? cells[column] : null;
+                if (CellText.IsBlank(value))
+                    continue;
+                if (CellText.TryNumber(value, out var kwh))
+                    production[year] = production.GetValueOrDefault(year) + kwh;
+                else
+                    issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, _row, $"production {year}-{month:00}", $"'{CellText.Text(value)}' is not a production figure in kWh", sheet));
+            }
             foreach (var (column, year) in layout.ProductionYearColumns)
             {
                 var value = column < cells.Length ? cells[column] : null;

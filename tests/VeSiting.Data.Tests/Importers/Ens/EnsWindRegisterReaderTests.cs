@@ -115,12 +115,15 @@ public sealed class EnsWindRegisterReaderTests
     [InlineData(8.47, 56.38)] // longitude/latitude in the UTM columns
     [InlineData(6170000.0, 460000.0)] // easting and northing swapped
     [InlineData(-460000.0, 6170000.0)]
-    public void Coordinates_outside_denmark_are_errors(double x, double y)
+    public void Coordinates_outside_denmark_are_a_publisher_error_and_the_row_is_skipped(double x, double y)
     {
         object?[][] rows = [["570715000000000001", new DateOnly(2014, 12, 18), 2000, 80, 67, "Vestas", 573, "Varde", "LAND", x, y, null, null]];
-        var error = Assert.Single(Read(XlsxWriterFacade.Workbook((EnsWorkbooks.ExistingSheet, EnsWorkbooks.Edition2022Rows(rows)))).Errors);
-        Assert.Equal(6, error.Row);
-        Assert.Contains("outside Denmark", error.Reason);
+        // In the decommissioned sheet: one bad row of one is not a share that refuses the edition there.
+        var result = Read(XlsxWriterFacade.Workbook(("Afmeldte-Decommissioned", EnsWorkbooks.Edition2022Rows(rows))));
+        var skipped = Assert.Single(result.Skipped);
+        Assert.Equal(6, skipped.Row);
+        Assert.Contains("publisher error", skipped.Reason);
+        Assert.Empty(result.Records);
     }
 
     [Fact]

@@ -1,0 +1,100 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Rules;
+using VeSiting.Core.Stores;
+using VeSiting.Core.Synthetic;
+
+namespace VeSiting.Core.DataCoverage;
+
+/// <summary>
+/// Whether the loaded address data covers a municipality: how many addresses it holds there against the dwellings its
+/// population implies. Where it holds none or few, answers say so instead of showing a silent zero.
+/// </summary>
+public sealed record AddressCoverage(AdminArea Municipality, int Addresses, long? Population)
+{
+    /// <summary>
+    /// Addresses per expected dwelling below which the data is taken not to cover a municipality. The national file has
+    /// ≈ 2.5 M access addresses for ≈ 2.8 M dwellings (0.9 per dwelling); under a tenth of that is a sample or an extract.
+    /// </summary>
+    public const double ThinShare = 0.1;
+
+    public const string LoadHint = "load the national file with `vesiting data add dar-addresses …`";
+
+    /// <summary>Dwellings the population implies (<see cref="SyntheticDwellings.PersonsPerDwelling"/> persons each), when known.</summary>
+    public double? ExpectedDwellings => Population / SyntheticDwellings.PersonsPerDwelling;
+
+    /// <summary>No addresses at all, or fewer than <see cref="ThinShare"/> of the expected dwellings.</summary>
+    public bool IsThin => Addresses == 0 || ExpectedDwellings is { } expected && Addresses < ThinShare * expected;
+
+    /// <summary>What an answer says when the coverage is thin; null when the data covers the municipality.</summary>
+    public string? Statement
+    {
+        get
+        {
+            if (!IsThin)
+                return null;
+            var where = $"{Municipality.Code} {Municipality.Name}";
+            var expected = ExpectedDwellings is { } d
+                ? string.Create(CultureInfo.InvariantCulture, $", where its population ({Population:N0}) implies about {d:N0} dwellings")
+                : "";
+            return $"the address data holds {Addresses.ToString("N0", CultureInfo.InvariantCulture)} addresses in {where}{expected}: counts of addresses and households there are not real; {LoadHint}";
+        }
+    }
+
+    /// <summary>Adds the statement to an answer's assumptions when the coverage is thin.</summary>
+    public void NoteIn(Provenance provenance)
+    {
+        if (Statement is { } statement)
+            provenance.Assume(statement);
+    }
+
+    /// <summary>The coverage of a municipality whose address count is already known.</summary>
+    public static async Task<AddressCoverage> OfAsync(ISpatialStore store, AdminArea municipality, int addresses, CancellationToken cancellationToken = default)
+    {
+        var population = (await store.ListPopulationAsync(cancellationToken)).FirstOrDefault(p => p.MunicipalityCode == municipality.NumericCode);
+        return new AddressCoverage(municipality, addresses, population?.Population);
+    }
+
+    /// <summary>The coverage of every municipality (or of one, by number), in code order.</summary>
+    public static async Task<IReadOnlyList<AddressCoverage>> OfMunicipalitiesAsync(ISpatialStore store, int? only = null, CancellationToken cancellationToken = default)
+    {
+        var coverage = new List<AddressCoverage>();
+        foreach (var area in (await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).Where(a => only is null || a.NumericCode == only).OrderBy(a => a.Code, StringComparer.Ordinal))
+        {
+            var addresses = (await store.SitesWithinAsync(area.Geometry, 0, cancellationToken)).Addresses.Count;
+            coverage.Add(await OfAsync(store, area, addresses, cancellationToken));
+        }
+        return coverage;
+    }
+
+    /// <summary>One sentence for many municipalities: how many are thinly covered, with the thinnest as example; null when none is.</summary>
+    public static string? Summary(IReadOnlyList<AddressCoverage> coverage)
+    {
+        var thin = coverage.Where(c => c.IsThin).ToList();
+        if (thin.Count == 0)
+            return null;
+        if (thin.Count == 1)
+            return thin[0].Statement;
+        var example = thin.OrderBy(c => c.Addresses).ThenBy(c => c.Municipality.Code, StringComparer.Ordinal).First();
+        return $"the address data holds no or few addresses in {thin.Count} of {coverage.Count} municipalities (e.g. {example.Addresses.ToString("N0", CultureInfo.InvariantCulture)} in {example.Municipality.Code} {example.Municipality.Name}): counts of addresses and households there are not real; {LoadHint}";
+    }
+
+    /// <summary>The coverage of every municipality that holds one of the points (a project's plants), in code order.</summary>
+    public static async Task<IReadOnlyList<AddressCoverage>> AtAsync(ISpatialStore store, IEnumerable<Point> points, CancellationToken cancellationToken = default)
+    {
+        var areas = new Dictionary<string, AdminArea>();
+        foreach (var point in points)
+        {
+            if (await store.AreaAtAsync(AdminAreaKind.Municipality, point, cancellationToken) is { } area)
+                areas.TryAdd(area.Code, area);
+        }
+        var coverage = new List<AddressCoverage>();
+        foreach (var area in areas.Values.OrderBy(a => a.Code, StringComparer.Ordinal))
+        {
+            var addresses = (await store.SitesWithinAsync(area.Geometry, 0, cancellationToken)).Addresses.Count;
+            coverage.Add(await OfAsync(store, area, addresses, cancellationToken));
+        }
+        return coverage;
+    }
+}

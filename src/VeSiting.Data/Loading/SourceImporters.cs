@@ -1,0 +1,48 @@
+using VeSiting.Core.Domain;
+using VeSiting.Core.Importing;
+using VeSiting.Data.Importers.Dagi;
+using VeSiting.Data.Importers.Dar;
+using VeSiting.Data.Importers.Dst;
+using VeSiting.Data.Importers.Ens;
+using VeSiting.Data.Importers.GeoDanmark;
+using VeSiting.Data.Importers.Heat;
+using VeSiting.Data.Importers.PowerPlantMatching;
+using VeSiting.Data.Importers.UserFiles;
+
+namespace VeSiting.Data.Loading;
+
+/// <summary>What one importer read from one file: the record count, the issues and the records (typed per importer).</summary>
+public sealed record SourceRead(int Records, IReadOnlyList<ImportIssue> Issues, object Value);
+
+/// <summary>The importers a manifest (or an added file) may name, and running one on a file.</summary>
+public static class SourceImporters
+{
+    public static IReadOnlyList<string> Known { get; } =
+    [
+        "ens-wind-register", "powerplantmatching", "dagi-municipalities", "dagi-regions", "dagi-postcodes",
+        "dar-addresses", "geodanmark-buildings", "dst-population", "district-heating", "permit-dates", "project-groupings",
+    ];
+
+    /// <summary>
+    /// Reads the file with the importer; throws <see cref="ImportFailedException"/> (file, sheet, row, column) when it has errors.
+    /// Importers of large files (addresses) report the share of the file read (0–1) to <paramref name="progress"/>.
+    /// </summary>
+    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null) => importer switch
+    {
+        "ens-wind-register" => Checked(sourceId, new EnsWindRegisterReader().Read(path, sourceId)),
+        "powerplantmatching" => Checked(sourceId, new PowerPlantMatchingReader().Read(path, sourceId)),
+        "dagi-municipalities" => Checked(sourceId, new DagiAreaReader(AdminAreaKind.Municipality).Read(path, sourceId)),
+        "dagi-regions" => Checked(sourceId, new DagiAreaReader(AdminAreaKind.Region).Read(path, sourceId)),
+        "dagi-postcodes" => Checked(sourceId, new DagiAreaReader(AdminAreaKind.PostCode).Read(path, sourceId)),
+        "dar-addresses" => Checked(sourceId, new DarAddressReader().Read(path, sourceId, progress)),
+        "geodanmark-buildings" => Checked(sourceId, new GeoDanmarkBuildingReader().Read(path, sourceId)),
+        "dst-population" => Checked(sourceId, new DstPopulationReader().Read(path, sourceId)),
+        "district-heating" => Checked(sourceId, new DistrictHeatingReader().Read(path, sourceId)),
+        "permit-dates" => Checked(sourceId, new PermitDateReader().Read(path, sourceId)),
+        "project-groupings" => Checked(sourceId, new ProjectGroupingReader().Read(path, sourceId)),
+        _ => throw new InvalidDataException($"unknown importer '{importer}'; known: {string.Join(", ", Known)}"),
+    };
+
+    private static SourceRead Checked<T>(string sourceId, ImportResult<T> result) =>
+        new(result.RecordsOrThrow(sourceId).Count, result.Issues, result.Records);
+}

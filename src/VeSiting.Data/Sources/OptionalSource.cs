@@ -1,0 +1,29 @@
+namespace VeSiting.Data.Sources;
+
+/// <summary>
+/// A source with no built-in file: it takes part in loading only once a user adds one (<c>vesiting data add</c>).
+/// </summary>
+public sealed record OptionalSource(string Id, string Importer, string Title, string Layout)
+{
+    public static IReadOnlyList<OptionalSource> All { get; } =
+    [
+        new("permit-dates", "permit-dates", "Permit dates (your file)", "CSV: gsrn, permit_date (yyyy-MM-dd)"),
+        new("project-groupings", "project-groupings", "Project groupings (your file)", "CSV: gsrn, project_id"),
+    ];
+
+    public static OptionalSource? Find(string id) => All.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>The manifest entry for an added file of this source.</summary>
+    public SourceEntry EntryFor(AddedFile added) => new()
+    {
+        Id = Id,
+        File = added.File,
+        Importer = Importer,
+        Title = $"{Title}: {added.OriginalName}",
+        Sha256 = added.Sha256,
+        Bytes = added.Bytes,
+        Licence = "supplied by the user",
+        Attribution = $"{Title}: {added.OriginalName}",
+        Added = added,
+    };
+}

@@ -1,0 +1,117 @@
+using VeSiting.Core.Domain;
+using VeSiting.Core.Spatial;
+using VeSiting.Core.Stores;
+using VeSiting.Data.Embedded;
+using VeSiting.Data.Loading;
+using VeSiting.Stores.PostGis;
+using VeSiting.Stores.Tests.Fixtures;
+
+namespace VeSiting.Stores.Tests.Conformance;
+
+/// <summary>
+/// Both stores give back what the user's files and the address data add to records: a plant's permit date with its
+/// source, its project and the basis of that grouping; the households at an access address (null = unknown).
+/// </summary>
+public abstract class UserFieldsContract
+{
+    protected abstract ISpatialStore Store { get; }
+
+    private static readonly RecordOrigin Origin = new("user-fields", "user-fields", 1);
+
+    public static DataSet Data() => new()
+    {
+        Plants =
+        [
+            PlannedPlants.Turbine("570714700000000001", 600000, 6200000, 60, 80) with
+            {
+                Status = PlantStatus.Operating, Origin = Origin,
+                PermitDate = new DateOnly(2019, 4, 1), PermitDateSource = "permit-dates file permits.csv",
+                ProjectId = "park-7", ProjectBasis = ProjectBasis.User,
+            },
+            PlannedPlants.Turbine("570714700000000002", 600500, 6200000, 60, 80) with
+            {
+                Status = PlantStatus.Operating, Origin = Origin, ProjectId = "ens-park-12", ProjectBasis = ProjectBasis.Register,
+            },
+            PlannedPlants.Turbine("570714700000000003", 601000, 6200000, 60, 80) with { Status = PlantStatus.Operating, Origin = Origin },
+        ],
+        Addresses = [Address("flats", 600100, 6200000, 40), Address("house", 600200, 6200000, null)],
+        Attributions = ["Hand-made test data"],
+        Version = new DataVersion("user-fields", DateTimeOffset.UnixEpoch),
+    };
+
+    private static Address Address(string id, double e, double n, int? households) => new()
+    {
+        Id = id,
+        MunicipalityCode = 101,
+        StreetName = "Testvej",
+        HouseNumber = id,
+        PostCode = 2300,
+        PostCodeName = "København S",
+        Position = GeometryTransforms.Utm32Point(e, n),
+        Origin = Origin,
+        Households = households,
+    };
+
+    [Fact]
+    public async Task A_plant_keeps_its_permit_date_source_project_and_basis()
+    {
+        var plant = await Store.FindPlantAsync("570714700000000001");
+
+        Assert.NotNull(plant);
+        Assert.Equal(new DateOnly(2019, 4, 1), plant.PermitDate);
+        Assert.Equal("permit-dates file permits.csv", plant.PermitDateSource);
+        Assert.Equal("park-7", plant.ProjectId);
+        Assert.Equal(ProjectBasis.User, plant.ProjectBasis);
+    }
+
+    [Fact]
+    public async Task Nearest_plants_carry_the_project_fields_and_unknown_stays_null()
+    {
+        var nearest = await Store.NearestPlantsAsync(GeometryTransforms.Utm32Point(600500, 6200000), PlantFilter.Any, 3);
+
+        Assert.Equal(["570714700000000002", "570714700000000001", "570714700000000003"], nearest.Select(n => n.Plant.Id));
+        Assert.Equal(("ens-park-12", ProjectBasis.Register), (nearest[0].Plant.ProjectId, nearest[0].Plant.ProjectBasis));
+        Assert.Null(nearest[0].Plant.PermitDate);
+        Assert.Null(nearest[0].Plant.PermitDateSource);
+        Assert.Equal(500, nearest[1].DistanceM, 1e-6);
+        Assert.Equal((null, null), (nearest[2].Plant.ProjectId, nearest[2].Plant.ProjectBasis));
+    }
+
+    [Fact]
+    public async Task Addresses_keep_their_households_where_known()
+    {
+        var sites = await Store.SitesWithinAsync(GeometryTransforms.Utm32Point(600000, 6200000), 250);
+
+        // flats at 100 m, house at 200 m.
+        Assert.Equal([("flats", (int?)40), ("house", null)], sites.Addresses.Select(a => (a.Address.Id, a.Address.Households)));
+        Assert.Equal(100, sites.Addresses[0].DistanceM, 1e-6);
+    }
+}
+
+public sealed class EmbeddedUserFieldsTests : UserFieldsContract
+{
+    protected override ISpatialStore Store { get; } = new EmbeddedSpatialStore(Data());
+}
+
+public sealed class PostGisUserFieldsStore : IAsyncLifetime
+{
+    private string _database = null!;
+    public PostGisSpatialStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostGisServer.CreateImportedDatabaseAsync(UserFieldsContract.Data());
+        Store = await PostGisSpatialStore.OpenAsync(_database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Store is not null) await Store.DisposeAsync();
+        await PostGisServer.DropDatabaseAsync(_database);
+    }
+}
+
+public sealed class PostGisUserFieldsTests(PostGisUserFieldsStore fixture) : UserFieldsContract, IClassFixture<PostGisUserFieldsStore>
+{
+    protected override ISpatialStore Store => fixture.Store;
+}
