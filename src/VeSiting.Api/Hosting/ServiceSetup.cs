@@ -2,7 +2,9 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Security;
+using VeSiting.Api.Hosting.Validation;
 using VeSiting.Api.Tiles;
 
 namespace VeSiting.Api.Hosting;
@@ -22,6 +24,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<SuitabilityResults>();
         builder.Services.AddSingleton<ImportJobs>();
+        builder.Services.AddSingleton<HeavyWork.HeavyWorkQueue>();
         builder.Services.AddHostedService<DataVersionWatcher>();
         builder.Services.AddVeSitingAccess(options);
         builder.Services.AddProblemDetails();
@@ -36,7 +39,14 @@ public static class ServiceSetup
             if (options.CorsOrigins.Length > 0)
                 p.WithOrigins(options.CorsOrigins).AllowAnyHeader().WithMethods("GET", "POST");
         }));
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // Above the service's own limits, so that a long URL or large headers get a problem from RequestEdge, not Kestrel's empty answer.
+            k.Limits.MaxRequestLineSize = 2 * InputRanges.MaxUrlLength;
+            k.Limits.MaxRequestHeadersTotalSize = 2 * InputRanges.MaxHeaderBytes;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -56,11 +66,9 @@ public static class ServiceSetup
     public static void UseVeSiting(this WebApplication app)
     {
         app.UseVeSitingProblems();
-        app.UseStatusCodePages(async status =>
-        {
-            if (status.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && !status.HttpContext.Response.HasStarted)
-                await ProblemHandling.NotFound("path", $"no resource at {status.HttpContext.Request.Path}").ExecuteAsync(status.HttpContext);
-        });
+        app.UseStatusCodeProblems();
+        app.UseRequestEdge();
+        app.UseRouting();
         app.UseResponseCompression();
         app.UseCors(CorsPolicy);
         RequestCounter.UseRequestCounting(app);

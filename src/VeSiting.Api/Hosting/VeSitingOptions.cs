@@ -25,6 +25,12 @@ public sealed class VeSitingOptions
     /// <summary>Requests per client address and minute to the expensive endpoints (projects, municipalities, siting, classification); 0 = unlimited.</summary>
     public int ExpensiveRequestsPerMinute { get; set; } = 120;
     public int MaxPlantsPerProject { get; set; } = 500;
+    /// <summary>Heavy requests (siting, classification, municipality and project assessments) computed at once; more wait in a queue.</summary>
+    public int HeavyConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>Heavy requests that may wait for a slot; more are answered 503 with Retry-After.</summary>
+    public int HeavyQueueLength { get; set; } = 8;
+    /// <summary>Seconds a heavy request may wait and compute before it is cancelled and answered 503 with Retry-After; 0 = no limit.</summary>
+    public int HeavyTimeLimitSeconds { get; set; } = 60;
     /// <summary>Most vertices the geometries of one request body may have together (solar areas, candidate parcels, point layers).</summary>
     public int MaxVerticesPerRequest { get; set; } = 100_000;
     public int MaxFeaturesPerTile { get; set; } = 20_000;
