@@ -23,7 +23,7 @@ public static class TileEndpoints
     {
         var found = LayerCatalog.Find(layer) ?? throw new ProblemException("layer", $"unknown layer '{layer}'; layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Id))}", StatusCodes.Status404NotFound);
         var query = scenario is null ? "" : $"?scenario={Uri.EscapeDataString(scenario)}";
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = PublicUrls.Base(http);
         return Results.Ok(new Dictionary<string, object?>
         {
             ["tilejson"] = "3.0.0",

@@ -63,6 +63,7 @@ public static class ProblemHandling
     private static string Title(int status) => status switch
     {
         StatusCodes.Status404NotFound => "Not found",
+        StatusCodes.Status406NotAcceptable => "Not acceptable",
         StatusCodes.Status413PayloadTooLarge => "Request body too large",
         StatusCodes.Status414UriTooLong => "URL too long",
         StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",

@@ -27,6 +27,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<HeavyWork.HeavyWorkQueue>();
         builder.Services.AddHostedService<DataVersionWatcher>();
         builder.Services.AddVeSitingAccess(options);
+        builder.Services.AddForwardedProxies(options);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddApiKeyScheme());
         builder.Services.AddResponseCompression(o =>
@@ -65,6 +66,8 @@ public static class ServiceSetup
 
     public static void UseVeSiting(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<VeSitingOptions>>().Value.ForwardedProxies.Length > 0)
+            app.UseForwardedHeaders(); // only then: with no address to check (in-process tests) the middleware would believe anyone
         app.UseVeSitingProblems();
         app.UseStatusCodeProblems();
         app.UseRequestEdge();

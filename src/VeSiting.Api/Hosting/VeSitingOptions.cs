@@ -47,6 +47,10 @@ public sealed class VeSitingOptions
     public bool RequireKeyForReads { get; set; }
     /// <summary>Where the service keeps what it writes (saved projects, published rule sets); default .data under the repository.</summary>
     public string? StateDirectory { get; set; }
+    /// <summary>The public base URL (e.g. https://vesiting.example.dk) of absolute links and TileJSON tile URLs; unset = the address the request arrived at.</summary>
+    public string? PublicBaseUrl { get; set; }
+    /// <summary>Reverse proxies (IP addresses or CIDR networks) whose X-Forwarded-For and X-Forwarded-Proto are believed; none = no forwarded headers.</summary>
+    public string[] ForwardedProxies { get; set; } = [];
     /// <summary>An optional external MapLibre style URL for the web map; none = boundaries are the base map.</summary>
     public string? ExternalStyleUrl { get; set; }
 }
