@@ -51,7 +51,7 @@ for phase, what in [("idle", "idle (baseline)"), ("busy", "while 4 heavy siting 
     rows.append(f"| {what} | {r['achieved_rate']:.1f} | {r['responses']} | {r['non2xx']} | {r['errors']} | {i['p50']:.2f} | {i['p90']:.2f} | **{i['p99']:.2f}** | {i['max']:.2f} |")
 section = f"""### Heavy work: light requests while heavy ones run (bench/heavy.sh)
 
-- Date: {date} UTC; {cores} cores shared with other work (load average {load} at the end); embedded engine, Release build, default heavy-work budget (`HeavyConcurrency` = half the cores, queue 8, 60 s).
+- Date: {date} UTC; {cores} cores shared with other work (load average {load} at the end); embedded engine, Release build, default heavy-work budget (`HeavyConcurrency` = half the cores, queue 8, 120 s).
 - Command: `bash bench/heavy.sh` (RATE={rate}, SECONDS_PER_PHASE={seconds}): `/health` and point assessments alternating, `vesiting bench rate --rate {rate} --seconds {seconds}` (open loop, latency from the intended send time) in each phase; the heavy requests are `GET /api/sites?area=denmark&cell=250…280` by curl, killed before the last phase.
 
 | phase | achieved /s | responses | non-2xx | errors | p50 ms | p90 ms | p99 ms | max ms |

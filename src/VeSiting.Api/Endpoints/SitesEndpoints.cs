@@ -40,12 +40,14 @@ public static class SitesEndpoints
 
     private static async Task<IResult> Get(SuitabilityResults results, string? profile, string? area, double? cell, int? limit, string? format, CancellationToken cancellationToken)
     {
+        CheckFormat(format);
         var indexed = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
         return Respond(indexed.Result, limit, format);
     }
 
     private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, IOptions<VeSitingOptions> options, int? limit, string? format, CancellationToken cancellationToken)
     {
+        CheckFormat(format);
         using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
         {
             var root = document.RootElement;
@@ -73,6 +75,13 @@ public static class SitesEndpoints
             var indexed = await results.RunAsync(profile, area, cell, candidates, layers, regional, cancellationToken);
             return Respond(indexed.Result, limit, format);
         }
+    }
+
+    /// <summary>Refused before any siting is computed.</summary>
+    private static void CheckFormat(string? format)
+    {
+        if (format is not null && format.ToLowerInvariant() is not ("json" or "csv" or "geojson" or "gpkg"))
+            throw new ProblemException("format", $"'{format}' is not json, csv, geojson or gpkg");
     }
 
     private static IResult Respond(SitingResult r, int? limit, string? format)

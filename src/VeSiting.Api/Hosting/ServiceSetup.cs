@@ -24,6 +24,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<SuitabilityResults>();
         builder.Services.AddSingleton<ImportJobs>();
+        builder.Services.AddSingleton(new HeavyWork.HeavyWorkScheduler(options.HeavyConcurrency));
         builder.Services.AddSingleton<HeavyWork.HeavyWorkQueue>();
         builder.Services.AddHostedService<DataVersionWatcher>();
         builder.Services.AddVeSitingAccess(options);

@@ -21,8 +21,11 @@ public sealed class HeavyWorkQueue
     private long _started;
     private long _cancelled;
 
-    public HeavyWorkQueue(IOptions<VeSitingOptions> options)
+    private readonly HeavyWorkScheduler _scheduler;
+
+    public HeavyWorkQueue(IOptions<VeSitingOptions> options, HeavyWorkScheduler scheduler)
     {
+        _scheduler = scheduler;
         var o = options.Value;
         _slots = new SemaphoreSlim(Math.Max(1, o.HeavyConcurrency));
         _queueLength = Math.Max(0, o.HeavyQueueLength);
@@ -83,7 +86,8 @@ public sealed class HeavyWorkQueue
             acquired = true;
             Inside.Value = true;
             Interlocked.Increment(ref _started);
-            return await work(limit.Token);
+            // On the heavy-work threads: everything the computation runs (parallel loops, continuations) stays there.
+            return await Task.Factory.StartNew(() => work(limit.Token), limit.Token, TaskCreationOptions.DenyChildAttach, _scheduler).Unwrap();
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
