@@ -19,10 +19,15 @@ public static class TileEndpoints
         app.MapGet("/api/legend", () => Results.Ok(LayerCatalog.All)).WithTags("Tiles").WithSummary("Layers, zoom ranges and legend colours (shared by PNG tiles and the web map)");
     }
 
-    private static IResult TileJson(HttpContext http, string layer, ServiceData data, string? scenario)
+    private static IResult TileJson(HttpContext http, string layer, ServiceData data, SuitabilityResults suitability, string? scenario,
+        string? profile, string? area, double? cell)
     {
         var found = LayerCatalog.Find(layer) ?? throw new ProblemException("layer", $"unknown layer '{layer}'; layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Id))}", StatusCodes.Status404NotFound);
-        var query = scenario is null ? "" : $"?scenario={Uri.EscapeDataString(scenario)}";
+        // Checked as the tiles check them, and kept in the tile URLs, so that TileJSON and tiles agree.
+        _ = data.Context(scenarioIds: [scenario ?? "banded-distance"]);
+        if (found.Id == "suitability")
+            _ = suitability.Profile(profile ?? "greenhouse");
+        var query = TileQuery.Of(scenario, found.Id == "suitability" ? profile : null, found.Id == "suitability" ? area : null, found.Id == "suitability" ? cell : null);
         var baseUrl = PublicUrls.Base(http);
         return Results.Ok(new Dictionary<string, object?>
         {

@@ -125,6 +125,8 @@ public sealed partial class GdalClientTests : IClassFixture<GdalClientTests.Serv
     [Theory]
     [InlineData("boundaries", 6, 10.39, 55.40, "")]
     [InlineData("plants", 9, 9.47, 56.37, "")]
+    [InlineData("plants", 0, 9.47, 56.37, "")] // TileJSON says minzoom 0: the world tile shows the plants too
+    [InlineData("plants", 1, 9.47, 56.37, "")]
     [InlineData("scheme-zones", 9, 9.47, 56.37, "")] // around the covered turbines of CollectionAndTileApiTests
     [InlineData("tariff-zones", 9, 9.47, 56.37, "")]
     [InlineData("dwellings", 13, 10.39, 55.40, "")]
