@@ -117,7 +117,8 @@ public sealed class HeavyWorkQueue
         public Shared(HeavyWorkQueue queue, string key, Func<CancellationToken, Task<object?>> work)
         {
             (_queue, _key) = (queue, key);
-            Task = System.Threading.Tasks.Task.Run(async () =>
+            // On the current scheduler: started from a heavy-work thread (a siting request asking for its siting result), it stays there.
+            Task = System.Threading.Tasks.Task.Factory.StartNew(async () =>
             {
                 try
                 {
@@ -127,7 +128,7 @@ public sealed class HeavyWorkQueue
                 {
                     Forget();
                 }
-            });
+            }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Current).Unwrap();
         }
 
         public Task<object?> Task { get; }
