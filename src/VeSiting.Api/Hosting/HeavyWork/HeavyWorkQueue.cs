@@ -76,18 +76,19 @@ public sealed class HeavyWorkQueue
             Interlocked.Decrement(ref _admitted);
             throw new HeavyWorkRefusedException($"the service is busy with heavy requests ({_queueLength} waiting); try again later", RetryAfterSeconds);
         }
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var limit = CancellationTokenSource.CreateLinkedTokenSource(token);
         if (timeLimited)
             limit.CancelAfter(_timeLimit);
-        var acquired = false;
+        Task<T>? running = null;
         try
         {
             await _slots.WaitAsync(limit.Token);
-            acquired = true;
             Inside.Value = true;
             Interlocked.Increment(ref _started);
             // On the heavy-work threads: everything the computation runs (parallel loops, continuations) stays there.
-            return await Task.Factory.StartNew(() => work(limit.Token), limit.Token, TaskCreationOptions.DenyChildAttach, _scheduler).Unwrap();
+            running = Task.Factory.StartNew(() => work(limit.Token), limit.Token, TaskCreationOptions.DenyChildAttach, _scheduler).Unwrap();
+            // The client is answered as soon as it goes or the limit passes; the computation keeps its slot until it has stopped.
+            return await running.WaitAsync(limit.Token);
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)
         {
@@ -98,10 +99,19 @@ public sealed class HeavyWorkQueue
         }
         finally
         {
-            if (acquired)
-                _slots.Release();
-            Interlocked.Decrement(ref _admitted);
+            if (running is null)
+                Done(limit, acquired: false);
+            else
+                _ = running.ContinueWith(_ => Done(limit, acquired: true), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+    }
+
+    private void Done(CancellationTokenSource limit, bool acquired)
+    {
+        if (acquired)
+            _slots.Release();
+        Interlocked.Decrement(ref _admitted);
+        limit.Dispose();
     }
 
     /// <summary>A computation several clients wait for; cancelled when the last of them goes.</summary>
