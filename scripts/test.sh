@@ -25,7 +25,7 @@ dotnet --version
 mirror="${VESITING_MIRROR:-$root/../shared/geodata}"
 [[ -d "$mirror" || -d .cache/geodata ]] || fail "no data mirror at $mirror and no cached data in .cache/geodata"
 
-step "Chromium (browser tests) and Node (web map packages)"
+step "Chromium (browser tests), GDAL (OGC API client tests) and Node (web map packages)"
 if [[ ! -x /usr/bin/chromium ]]; then
   echo "installing chromium from Debian packages"
   apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
@@ -33,6 +33,14 @@ if [[ ! -x /usr/bin/chromium ]]; then
   apt_install chromium || fail "could not install chromium"
 fi
 /usr/bin/chromium --version || fail "chromium does not start"
+# GDAL as an OGC API – Features and MVT client in the API tests (ogr2ogr, ogrinfo).
+if ! command -v ogr2ogr >/dev/null; then
+  echo "installing gdal-bin from Debian packages"
+  apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
+  source "$root/scripts/postgis-test-server.sh"
+  apt_install gdal-bin || fail "could not install gdal-bin"
+fi
+ogr2ogr --version || fail "ogr2ogr does not start"
 command -v npm >/dev/null || fail "npm is needed to install the web map's MapLibre package"
 
 step "PostgreSQL 15 + PostGIS 3"

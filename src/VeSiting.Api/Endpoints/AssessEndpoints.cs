@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Tariffs;
@@ -23,16 +25,17 @@ public static class AssessEndpoints
             .WithDescription("Nearby covered plants, each neighbour scheme and why, VE-bonus in DKK per year, the tariff zone under each scenario and the price per kWh and annual bill with and without it. Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Example: `/api/assess/site?address=Eliasgade%2010,%202300` or `/api/assess/site?lat=55.4810&lon=11.1916&kwh=1200000&tou=0.6,0.3,0.1`. A VAT-registered firm: `customer=firm` (VAT excluded, deductible), and `processRefund=true` for electricity used for processes (elafgift refunded at the price stack's rate). `year` picks the price stack; a year without one uses the latest earlier stack and says so (a year before the earliest stack is a 400). Fixed annual charges (grid subscription) are in the bill, not in the price per kWh; every price component lists its source address, the date it was read, its status and confidence. Tariff zones are a proposal (`status: proposal`), prices and bills estimates.");
         group.MapGet("/plant/{gsrn}", AssessPlant)
             .WithSummary("Affected dwellings, VE-bonus and green pool of a registered plant")
-            .WithDescription("Example: `/api/assess/plant/570715000000045608`. Several turbines of one park: `?also=GSRN&also=GSRN`.");
+            .WithDescription("Example: `/api/assess/plant/570715000000045608`. Several turbines of one park: `?also=GSRN&also=GSRN`.")
+            .AsHeavyWork();
         group.MapPost("/project", AssessProject)
             .WithSummary("A planned project: every dwelling within the scheme rings of the rules in force (multiples of total height; a distance around solar), one VE-bonus per household with the cap, green pool by municipality")
             .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) on the collection. `?format=json` (default), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings) or `csv` (the dwellings, for a letter to neighbours). Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
             .Accepts<JsonElement>("application/geo+json", "application/json")
-            .RequireRateLimiting(ServiceSetup.ExpensivePolicy);
+            .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
         group.MapGet("/municipality/{code}", AssessMunicipality)
             .WithSummary("Totals for a municipality: plants, MW, green pool by period, dwellings per ring and tariff zone, VE-bonus paid")
             .WithDescription("Example: `/api/assess/municipality/461`.")
-            .RequireRateLimiting(ServiceSetup.ExpensivePolicy);
+            .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
         app.MapGet("/api/addresses", SearchAddresses).WithTags("Search")
             .WithSummary("Addresses matching a text").WithDescription("Example: `/api/addresses?q=Eliasgade%2010`.");
         app.MapGet("/api/metadata", Metadata).WithTags("Service")
@@ -97,6 +100,7 @@ public static class AssessEndpoints
     {
         using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
         {
+            GeoJsonBodyCheck.Project(document.RootElement);
             var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, "body");
             if (plants.Count > options.Value.MaxPlantsPerProject)
                 throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");

@@ -1,4 +1,5 @@
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;
@@ -12,7 +13,7 @@ public static class ClassifyEndpoints
         app.MapGet("/api/classify", Classify).WithTags("Assessments")
             .WithSummary("Every dwelling's nearest covered plant and scheme ring, streamed as CSV or as a GeoPackage")
             .WithDescription("`municipality` (code) narrows to one municipality; `synthetic=true` classifies the synthetic national set (≈ 2.8 million, labelled synthetic); `format` = csv (default, streamed) or gpkg (written to a temporary file row by row, then sent). Example: `/api/classify?municipality=326&format=gpkg`.")
-            .RequireRateLimiting(ServiceSetup.ExpensivePolicy);
+            .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork(timeLimited: false);
 
     private static async Task Classify(HttpContext http, ServiceData data, int? municipality, bool? synthetic, string? format, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public static class ClassifyEndpoints
         await using var writer = new StreamWriter(http.Response.Body, bufferSize: 1 << 16);
         await writer.WriteLineAsync(ClassificationExport.CsvHeader(synthetic == true));
         foreach (var d in classifier.Classify(dwellings))
-            await writer.WriteLineAsync(ClassificationExport.CsvLine(d, synthetic == true));
+            await writer.WriteLineAsync(ClassificationExport.CsvLine(d, synthetic == true).AsMemory(), cancellationToken);
     }
 
     /// <summary>A GeoPackage is a database file, not a stream: rows go to a temporary file (bounded memory), which is then sent and deleted.</summary>
@@ -45,7 +46,11 @@ public static class ClassifyEndpoints
         var path = Path.Combine(Path.GetTempPath(), $"vesiting-classify-{Guid.NewGuid():N}.gpkg");
         try
         {
-            await Task.Run(() => ClassificationExport.WriteGeoPackage(path, dwellings, synthetic, description), cancellationToken);
+            await Task.Run(() => ClassificationExport.WriteGeoPackage(path, dwellings.Select(d =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return d;
+            }), synthetic, description), cancellationToken);
             http.Response.ContentType = "application/geopackage+sqlite3";
             http.Response.Headers.ContentDisposition = "attachment; filename=dwellings.gpkg";
             http.Response.ContentLength = new FileInfo(path).Length;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
+using VeSiting.Api.Endpoints.Ogc;
 using VeSiting.Api.Hosting;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
@@ -13,37 +15,51 @@ namespace VeSiting.Api.Endpoints;
 /// <summary>Layers as collections in the style of OGC API – Features: landing page, conformance, collections and items (GeoJSON, WGS 84).</summary>
 public static class CollectionEndpoints
 {
-    private sealed record Collection(string Id, string Title, string Description);
+    /// <summary>A collection; <paramref name="GeometryType"/> is what every feature has (polygons are served as multipolygons), or "geometry" when mixed.</summary>
+    private sealed record Collection(string Id, string Title, string Description, string GeometryType);
+
+    public const int MaxLimit = 10_000;
 
     private static readonly Collection[] Collections =
     [
-        new("plants", "Plants", "Wind turbines (Energistyrelsen's register), wind farms, solar parks and other plants (powerplantmatching)."),
-        new("municipalities", "Municipalities", "DAGI municipalities."),
-        new("regions", "Regions", "DAGI regions."),
-        new("postcodes", "Postcode areas", "DAGI postcode areas."),
-        new("addresses", "Addresses", "DAR access addresses."),
-        new("buildings", "Buildings", "GeoDanmark building footprints."),
+        new("plants", "Plants", "Wind turbines (Energistyrelsen's register), wind farms, solar parks and other plants (powerplantmatching).", "geometry"),
+        new("municipalities", "Municipalities", "DAGI municipalities.", "multipolygon"),
+        new("regions", "Regions", "DAGI regions.", "multipolygon"),
+        new("postcodes", "Postcode areas", "DAGI postcode areas.", "multipolygon"),
+        new("addresses", "Addresses", "DAR access addresses.", "point"),
+        new("buildings", "Buildings", "GeoDanmark building footprints.", "multipolygon"),
     ];
 
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     public static void MapCollections(this WebApplication app)
     {
-        app.MapGet("/api", Landing).WithTags("Collections").WithSummary("Landing page (OGC API – Features style)");
-        app.MapGet("/api/conformance", () => Results.Ok(new
+        app.MapGet("/api", (HttpContext http, ServiceData data, string? f) => Json(http, f, () => Landing(http, data))).WithTags("Collections").WithSummary("Landing page (OGC API – Features style)");
+        app.MapGet("/api/conformance", (HttpContext http, string? f) => Json(http, f, () => Results.Ok(new
         {
-            conformsTo = new[] { "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson" },
-        })).WithTags("Collections").WithSummary("Conformance classes");
-        app.MapGet("/api/collections", (HttpContext http) => Results.Ok(new
+            conformsTo = new[]
+            {
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30", "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            },
+        }))).WithTags("Collections").WithSummary("Conformance classes");
+        app.MapGet("/api/collections", (HttpContext http, string? f) => Json(http, f, () => Results.Ok(new
         {
             links = new[] { Link(http, "/api/collections", "self", "application/json") },
+            crs = OgcCrs.Supported,
             collections = Collections.Select(c => Describe(http, c)),
-        })).WithTags("Collections").WithSummary("The collections");
-        app.MapGet("/api/collections/{id}", (HttpContext http, string id) => Results.Ok(Describe(http, Find(id))))
+        }))).WithTags("Collections").WithSummary("The collections");
+        app.MapGet("/api/collections/{id}", (HttpContext http, string id, string? f) => Json(http, f, () => Results.Ok(Describe(http, Find(id)))))
             .WithTags("Collections").WithSummary("One collection").WithDescription("Example: `/api/collections/plants`.");
         app.MapGet("/api/collections/{id}/items", Items).WithTags("Collections")
-            .WithSummary("Features of a collection as GeoJSON (WGS 84)")
-            .WithDescription("`bbox=minLon,minLat,maxLon,maxLat`, `limit` (1–10,000, default 100), `offset`. Example: `/api/collections/plants/items?bbox=8.0,56.2,8.6,56.5&limit=50`.");
+            .WithSummary("Features of a collection as GeoJSON (CRS84, or EPSG:25832 with `crs`)")
+            .WithDescription("`bbox=minLon,minLat,maxLon,maxLat` (or in EPSG:25832 with `bbox-crs`), `limit` (1–10,000, default 100), `offset`, `crs` = http://www.opengis.net/def/crs/OGC/1.3/CRS84 (default) or http://www.opengis.net/def/crs/EPSG/0/25832; paged with `next` links. Example: `/api/collections/plants/items?bbox=8.0,56.2,8.6,56.5&limit=50`.");
+    }
+
+    private static IResult Json(HttpContext http, string? f, Func<IResult> answer)
+    {
+        OgcFormat.Require(http, f, "application/json");
+        return answer();
     }
 
     private static IResult Landing(HttpContext http, ServiceData data) => Results.Ok(new
@@ -62,22 +78,30 @@ public static class CollectionEndpoints
         },
     });
 
-    private static async Task<IResult> Items(HttpContext http, ServiceData data, string id, string? bbox, int? limit, int? offset, CancellationToken cancellationToken)
+    private static async Task<IResult> Items(HttpContext http, ServiceData data, string id, string? bbox, [FromQuery(Name = "bbox-crs")] string? bboxCrs,
+        string? crs, int? limit, int? offset, string? f, CancellationToken cancellationToken)
     {
         var collection = Find(id);
+        OgcFormat.Require(http, f, "application/geo+json");
         var take = limit ?? 100;
-        if (take is < 1 or > 10_000)
-            throw new ProblemException("limit", $"{take} is not between 1 and 10000");
+        if (take is < 1 or > MaxLimit)
+            throw new ProblemException("limit", $"{take} is not between 1 and {MaxLimit}");
         var skip = offset ?? 0;
         if (skip < 0)
             throw new ProblemException("offset", $"{skip} is negative");
-        var area = bbox is null ? null : ParseBbox(bbox);
+        var outputEpsg = OgcCrs.Parse(crs, "crs");
+        var bboxEpsg = OgcCrs.Parse(bboxCrs, "bbox-crs");
+        if (bboxCrs is not null && bbox is null)
+            throw new ProblemException("bbox-crs", "given without a bbox");
+        // Without a bbox: the whole of Denmark (every collection lies in it), paged.
+        var area = bbox is null ? DenmarkBox() : ParseBbox(bbox, bboxEpsg);
         var store = data.Store;
         var features = new List<(Geometry Geometry, string Key, AttributesTable Attributes)>();
         switch (collection.Id)
         {
             case "plants":
-                var plants = area is null ? await store.ListPlantsAsync(PlantFilter.Any, cancellationToken) : (await store.PlantsWithinAsync(area, 0, PlantFilter.Any, cancellationToken)).Select(p => p.Plant).ToList();
+                var plants = bbox is null ? await store.ListPlantsAsync(PlantFilter.Any, cancellationToken)
+                    : area.IsEmpty ? [] : (await store.PlantsWithinAsync(area, 0, PlantFilter.Any, cancellationToken)).Select(p => p.Plant).ToList();
                 features.AddRange(plants.Select(p => (p.Geometry, p.Id + p.Status, Attributes(("id", p.Id), ("kind", p.Kind.ToString()), ("status", p.Status.ToString()),
                     ("name", p.Name ?? p.Model), ("capacity_kw", p.CapacityKw), ("hub_height_m", p.HubHeightM), ("rotor_diameter_m", p.RotorDiameterM), ("total_height_m", p.TotalHeightM),
                     ("siting", p.Siting.ToString()), ("municipality_code", p.MunicipalityCode), ("connected_on", p.ConnectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))));
@@ -85,49 +109,73 @@ public static class CollectionEndpoints
             case "municipalities" or "regions" or "postcodes":
                 var kind = collection.Id switch { "municipalities" => AdminAreaKind.Municipality, "regions" => AdminAreaKind.Region, _ => AdminAreaKind.PostCode };
                 features.AddRange((await store.ListAreasAsync(kind, cancellationToken))
-                    .Where(a => area is null || a.Geometry.Intersects(area))
-                    .Select(a => (a.Geometry, a.Code, Attributes(("code", a.Code), ("name", a.Name)))));
+                    .Where(a => bbox is null || a.Geometry.Intersects(area))
+                    .Select(a => (Multi(a.Geometry), a.Code, Attributes(("code", a.Code), ("name", a.Name)))));
                 break;
             case "addresses" or "buildings":
-                if (area is null)
-                    throw new ProblemException("bbox", $"{collection.Id} needs a bbox");
+                if (area.IsEmpty)
+                    break;
                 var sites = await store.SitesWithinAsync(area, 0, cancellationToken);
                 if (collection.Id == "addresses")
                     features.AddRange(sites.Addresses.Select(a => ((Geometry)a.Address.Position, a.Address.Id, Attributes(("id", a.Address.Id), ("label", a.Address.Label), ("municipality_code", a.Address.MunicipalityCode)))));
                 else
-                    features.AddRange(sites.Buildings.Select(b => (b.Building.Footprint, b.Building.Id, Attributes(("id", b.Building.Id), ("bbr_id", b.Building.BbrId), ("building_type", b.Building.BuildingType)))));
+                    features.AddRange(sites.Buildings.Select(b => (Multi(b.Building.Footprint), b.Building.Id, Attributes(("id", b.Building.Id), ("bbr_id", b.Building.BbrId), ("building_type", b.Building.BuildingType)))));
                 break;
         }
-        var ordered = features.OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+        var ordered = features.OrderBy(x => x.Key, StringComparer.Ordinal).ToList();
         var page = ordered.Skip(skip).Take(take).ToList();
         var result = new FeatureCollection();
-        foreach (var f in page)
-            result.Add(new Feature(GeometryTransforms.Transform(f.Geometry, Epsg.Utm32, Epsg.Wgs84), f.Attributes));
+        foreach (var item in page)
+            result.Add(new Feature(outputEpsg == Epsg.Utm32 ? item.Geometry : GeometryTransforms.Transform(item.Geometry, Epsg.Utm32, Epsg.Wgs84), item.Attributes));
         var node = JsonSerializer.SerializeToNode(result, GeoJson)!.AsObject();
+        if (outputEpsg == Epsg.Utm32) // the legacy member too, so that GeoJSON readers without Part 2 (GDAL's GeoJSON driver) know the CRS
+            node["crs"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "name", ["properties"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "urn:ogc:def:crs:EPSG::25832" } };
         node["numberMatched"] = ordered.Count;
         node["numberReturned"] = page.Count;
         node["timeStamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        var links = new System.Text.Json.Nodes.JsonArray { PageLink(http, id, bbox, take, skip, "self") };
-        if (skip + take < ordered.Count) links.Add(PageLink(http, id, bbox, take, skip + take, "next"));
-        if (skip > 0) links.Add(PageLink(http, id, bbox, take, Math.Max(0, skip - take), "prev"));
+        var query = PageQuery(bbox, bboxCrs, crs);
+        var links = new System.Text.Json.Nodes.JsonArray { PageLink(http, id, query, take, skip, "self") };
+        if ((long)skip + take < ordered.Count) links.Add(PageLink(http, id, query, take, skip + take, "next"));
+        if (skip > 0) links.Add(PageLink(http, id, query, take, Math.Max(0, skip - take), "prev"));
         node["links"] = links;
         node["attribution"] = string.Join("; ", store.Attributions);
+        http.Response.Headers["Content-Crs"] = $"<{OgcCrs.Uri(outputEpsg)}>";
         return Results.Text(node.ToJsonString(), "application/geo+json");
     }
 
     private static Collection Find(string id) => Collections.FirstOrDefault(c => c.Id == id)
         ?? throw new ProblemException("collectionId", $"unknown collection '{id}'; collections: {string.Join(", ", Collections.Select(c => c.Id))}", StatusCodes.Status404NotFound);
 
-    private static Geometry ParseBbox(string text)
+    /// <summary>
+    /// A bbox as an area in EPSG:25832. A CRS84 box is first clipped to Denmark's extent (a world bbox would not
+    /// survive the projection; no feature lies outside it), so a world bbox is as fast and as right as none.
+    /// </summary>
+    private static Geometry ParseBbox(string text, int epsg)
     {
-        var parts = text.Split(',').Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
+        var parts = text.Split(',').Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
         if (parts.Length != 4 || parts.Any(double.IsNaN))
-            throw new ProblemException("bbox", $"'{text}' is not minLon,minLat,maxLon,maxLat");
+            throw new ProblemException("bbox", epsg == Epsg.Utm32 ? $"'{text}' is not minE,minN,maxE,maxN" : $"'{text}' is not minLon,minLat,maxLon,maxLat");
+        if (epsg == Epsg.Utm32)
+        {
+            if (parts[0] >= parts[2] || parts[1] >= parts[3])
+                throw new ProblemException("bbox", $"'{text}' is not an area in EPSG:25832 (min before max)");
+            return GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(new Envelope(parts[0], parts[2], parts[1], parts[3]));
+        }
         if (parts[0] >= parts[2] || parts[1] >= parts[3] || parts[0] < -180 || parts[2] > 180 || parts[1] < -90 || parts[3] > 90)
             throw new ProblemException("bbox", $"'{text}' is not an area in WGS 84 (min before max, within −180–180 and −90–90)");
-        var box = GeometryTransforms.FactoryFor(Epsg.Wgs84).ToGeometry(new Envelope(parts[0], parts[2], parts[1], parts[3]));
+        var clipped = new Envelope(parts[0], parts[2], parts[1], parts[3])
+            .Intersection(new Envelope(DenmarkExtent.MinLon, DenmarkExtent.MaxLon, DenmarkExtent.MinLat, DenmarkExtent.MaxLat));
+        if (clipped.IsNull || clipped.Width <= 0 || clipped.Height <= 0)
+            return GeometryTransforms.FactoryFor(Epsg.Utm32).CreatePolygon();
+        var box = GeometryTransforms.FactoryFor(Epsg.Wgs84).ToGeometry(clipped);
         return GeometryTransforms.Transform(NetTopologySuite.Densify.Densifier.Densify(box, 0.01), Epsg.Wgs84, Epsg.Utm32);
     }
+
+    private static Geometry DenmarkBox() => GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(
+        new Envelope(DenmarkExtent.MinEasting, DenmarkExtent.MaxEasting, DenmarkExtent.MinNorthing, DenmarkExtent.MaxNorthing));
+
+    /// <summary>Polygons as multipolygons, so that a collection has one geometry type.</summary>
+    private static Geometry Multi(Geometry g) => g is Polygon p ? g.Factory.CreateMultiPolygon([p]) : g;
 
     private static object Describe(HttpContext http, Collection c) => new
     {
@@ -135,17 +183,23 @@ public static class CollectionEndpoints
         title = c.Title,
         description = c.Description,
         itemType = "feature",
-        crs = new[] { "http://www.opengis.net/def/crs/OGC/1.3/CRS84" },
+        geometryType = c.GeometryType,
+        crs = OgcCrs.Supported,
+        storageCrs = OgcCrs.Utm32,
         extent = new { spatial = new { bbox = new[] { new[] { 7.0, 54.5, 15.3, 57.8 } } } },
         links = new[] { Link(http, $"/api/collections/{c.Id}", "self", "application/json"), Link(http, $"/api/collections/{c.Id}/items", "items", "application/geo+json") },
     };
 
     private static object Link(HttpContext http, string path, string rel, string type, string? title = null) =>
-        new { href = $"{http.Request.Scheme}://{http.Request.Host}{path}", rel, type, title };
+        new { href = $"{PublicUrls.Base(http)}{path}", rel, type, title };
 
-    private static System.Text.Json.Nodes.JsonObject PageLink(HttpContext http, string id, string? bbox, int limit, int offset, string rel) => new()
+    private static string PageQuery(string? bbox, string? bboxCrs, string? crs) =>
+        string.Concat(bbox is null ? "" : $"&bbox={Uri.EscapeDataString(bbox)}", bboxCrs is null ? "" : $"&bbox-crs={Uri.EscapeDataString(bboxCrs)}",
+            crs is null ? "" : $"&crs={Uri.EscapeDataString(crs)}");
+
+    private static System.Text.Json.Nodes.JsonObject PageLink(HttpContext http, string id, string query, int limit, int offset, string rel) => new()
     {
-        ["href"] = $"{http.Request.Scheme}://{http.Request.Host}/api/collections/{id}/items?limit={limit}&offset={offset}{(bbox is null ? "" : $"&bbox={Uri.EscapeDataString(bbox)}")}",
+        ["href"] = $"{PublicUrls.Base(http)}/api/collections/{id}/items?limit={limit}&offset={offset}{query}",
         ["rel"] = rel,
         ["type"] = "application/geo+json",
     };

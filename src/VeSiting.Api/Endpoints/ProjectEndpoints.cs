@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.Security;
+using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Projects;
@@ -23,7 +25,7 @@ public static class ProjectEndpoints
         group.MapDelete("/{id}", Delete).RequireApiKey().WithSummary("Delete a saved project (API key required)");
         group.MapGet("/", List).WithSummary("Saved projects, newest first");
         group.MapGet("/{id}", Get).WithSummary("A saved project's GeoJSON as submitted");
-        group.MapGet("/{id}/assessment", Assess).RequireRateLimiting(ServiceSetup.ExpensivePolicy)
+        group.MapGet("/{id}/assessment", Assess).RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork()
             .WithSummary("Assess a saved project against today's data (`format` = json, geojson, csv, gpkg)");
     }
 
@@ -65,6 +67,7 @@ public static class ProjectEndpoints
     private static async Task<SavedProject> ReadAsync(HttpContext http, VeSitingOptions options, string id, string? name, CancellationToken cancellationToken)
     {
         using var document = await JsonBody.ReadAsync(http.Request, options, cancellationToken);
+        GeoJsonBodyCheck.Project(document.RootElement);
         var (plants, _) = new PlannedProjectReader().Read(document.RootElement, "body");
         if (plants.Count > options.MaxPlantsPerProject)
             throw new ProblemException("features", $"{plants.Count} plants; at most {options.MaxPlantsPerProject} per project");

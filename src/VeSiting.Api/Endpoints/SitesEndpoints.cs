@@ -7,6 +7,8 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability;
 using VeSiting.Data.Exports;
@@ -28,24 +30,28 @@ public static class SitesEndpoints
             .WithSummary("The siting profiles (greenhouse, PtX/oxygen, precision fermentation, data centre, and any configured)");
         group.MapGet("/", Get)
             .WithSummary("Ranked sites for a profile over a grid")
+            .AsHeavyWork()
             .WithDescription("`profile` (default greenhouse), `area` = denmark | municipality:CODE | region:CODE, `cell` in metres (default 1000), `limit` (default 100), `format` = json | csv | geojson | gpkg. Each site has every criterion's value, unit, score and contribution; excluded sites say why. Example: `/api/sites?profile=greenhouse&area=region:1082&cell=1000&limit=20`.");
         group.MapPost("/", Post)
             .WithSummary("Ranked sites with your own profile, candidate sites and point layers")
             .WithDescription("Body: `{ \"profile\": {…siting-profile…} | \"profileId\": \"greenhouse\", \"area\": \"denmark\", \"cell\": 1000, \"candidates\": FeatureCollection?, \"layers\": { \"education\": FeatureCollection }, \"regional\": { \"state-jobs\": { \"1084\": 31.5 } } }`.")
-            .Accepts<JsonElement>("application/json");
+            .Accepts<JsonElement>("application/json").AsHeavyWork();
     }
 
     private static async Task<IResult> Get(SuitabilityResults results, string? profile, string? area, double? cell, int? limit, string? format, CancellationToken cancellationToken)
     {
+        CheckFormat(format);
         var indexed = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
         return Respond(indexed.Result, limit, format);
     }
 
     private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, IOptions<VeSitingOptions> options, int? limit, string? format, CancellationToken cancellationToken)
     {
+        CheckFormat(format);
         using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
         {
             var root = document.RootElement;
+            SitingBodyCheck.Check(root);
             SitingProfile profile;
             try
             {
@@ -58,9 +64,7 @@ public static class SitesEndpoints
                 throw new ProblemException($"profile{e.JsonPath.TrimStart('$')}", e.Reason);
             }
             var area = root.TryGetProperty("area", out var a) ? a.GetString() ?? "denmark" : "denmark";
-            var cell = root.TryGetProperty("cell", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 1000;
-            if (cell is < 250 or > 50_000)
-                throw new ProblemException("cell", $"{cell} m is not between 250 and 50000");
+            var cell = root.TryGetProperty("cell", out var c) ? c.GetDouble() : 1000;
             var candidates = root.TryGetProperty("candidates", out var cand)
                 ? UserLayerReader.ReadGeoJson(cand, "candidates").Select(x => new Candidate(x.Id, x.Point, x.Geometry)).ToList() : null;
             var layers = root.TryGetProperty("layers", out var l)
@@ -71,6 +75,13 @@ public static class SitesEndpoints
             var indexed = await results.RunAsync(profile, area, cell, candidates, layers, regional, cancellationToken);
             return Respond(indexed.Result, limit, format);
         }
+    }
+
+    /// <summary>Refused before any siting is computed.</summary>
+    private static void CheckFormat(string? format)
+    {
+        if (format is not null && format.ToLowerInvariant() is not ("json" or "csv" or "geojson" or "gpkg"))
+            throw new ProblemException("format", $"'{format}' is not json, csv, geojson or gpkg");
     }
 
     private static IResult Respond(SitingResult r, int? limit, string? format)

@@ -19,11 +19,16 @@ public static class TileEndpoints
         app.MapGet("/api/legend", (ServiceData data) => Results.Ok(LayerCatalog.WithRules(data.SchemeDistances.Current))).WithTags("Tiles").WithSummary("Layers, zoom ranges and legend colours (shared by PNG tiles and the web map)");
     }
 
-    private static IResult TileJson(HttpContext http, string layer, ServiceData data, string? scenario)
+    private static IResult TileJson(HttpContext http, string layer, ServiceData data, SuitabilityResults suitability, string? scenario,
+        string? profile, string? area, double? cell)
     {
         var found = LayerCatalog.WithRules(data.SchemeDistances.Current).FirstOrDefault(l => l.Id == layer) ?? throw new ProblemException("layer", $"unknown layer '{layer}'; layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Id))}", StatusCodes.Status404NotFound);
-        var query = scenario is null ? "" : $"?scenario={Uri.EscapeDataString(scenario)}";
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        // Checked as the tiles check them, and kept in the tile URLs, so that TileJSON and tiles agree.
+        _ = data.Context(scenarioIds: [scenario ?? "banded-distance"]);
+        if (found.Id == "suitability")
+            _ = suitability.Profile(profile ?? "greenhouse");
+        var query = TileQuery.Of(scenario, found.Id == "suitability" ? profile : null, found.Id == "suitability" ? area : null, found.Id == "suitability" ? cell : null);
+        var baseUrl = PublicUrls.Base(http);
         return Results.Ok(new Dictionary<string, object?>
         {
             ["tilejson"] = "3.0.0",

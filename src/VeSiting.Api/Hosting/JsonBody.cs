@@ -12,9 +12,21 @@ public static class JsonBody
             throw new ProblemException("body", $"the body has {length} bytes; the limit is {options.MaxRequestBodyBytes}", StatusCodes.Status413PayloadTooLarge);
     }
 
+    /// <summary>JSON in any of its media types (or text/plain, or none given); a form, XML or multipart body is refused with 415.</summary>
+    public static void CheckMediaType(HttpRequest request)
+    {
+        if (string.IsNullOrEmpty(request.ContentType))
+            return;
+        var type = request.ContentType.Split(';')[0].Trim().ToLowerInvariant();
+        if (type is "application/json" or "application/geo+json" or "text/json" or "text/plain" || type.EndsWith("+json", StringComparison.Ordinal))
+            return;
+        throw new ProblemException("Content-Type", $"{Problems.ProblemText.Echo(type)} is not JSON; send application/json or application/geo+json", StatusCodes.Status415UnsupportedMediaType);
+    }
+
     public static async Task<JsonDocument> ReadAsync(HttpRequest request, VeSitingOptions options, CancellationToken cancellationToken)
     {
         CheckDeclaredSize(request, options);
+        CheckMediaType(request);
         JsonDocument document;
         try
         {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
+using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Rules;
 using VeSiting.Stores.PostGis;
@@ -10,6 +12,7 @@ public static class ProblemHandling
 {
     public static IResult Problem(int status, string title, string? field, string reason, object? errors = null)
     {
+        reason = ProblemText.Clean(reason);
         var extensions = new Dictionary<string, object?> { ["field"] = field, ["reason"] = reason };
         if (errors is not null)
             extensions["errors"] = errors;
@@ -26,7 +29,7 @@ public static class ProblemHandling
         {
             // Bad input and an unavailable store are expected outcomes: answered as problems, not logged as crashes.
             SuppressDiagnosticsCallback = c => c.Exception is ProblemException or ImportFailedException or RulePeriodException
-                or BadHttpRequestException or StoreUnavailableException,
+                or BadHttpRequestException or StoreUnavailableException or OperationCanceledException or HeavyWorkRefusedException,
             ExceptionHandler = HandleAsync,
         });
     }
@@ -36,16 +39,42 @@ public static class ProblemHandling
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var result = exception switch
         {
-            ProblemException p => Problem(p.Status, p.Status == 404 ? "Not found" : "Invalid request", p.Field, p.Reason),
+            ProblemException p => Problem(p.Status, Title(p.Status), p.Field, p.Reason),
             ImportFailedException i => Problem(StatusCodes.Status400BadRequest, "Invalid request", i.Errors.FirstOrDefault()?.Column ?? "body",
                 i.Errors.FirstOrDefault()?.Reason ?? i.Message,
                 i.Errors.Select(e => new { feature = e.Row, field = e.Column, reason = e.Reason }).ToList()),
             RulePeriodException r => Problem(StatusCodes.Status400BadRequest, "Invalid request", "permit_date", r.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", "body", "the request body exceeds the configured limit"),
-            BadHttpRequestException b => Problem(b.StatusCode, "Invalid request", "request", b.Message),
+            BadHttpRequestException b => BindingProblem(b),
+            HeavyWorkRefusedException h => Busy(context, h),
             StoreUnavailableException s => Problem(StatusCodes.Status503ServiceUnavailable, "Store unavailable", null, s.Message),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => Results.Empty,
             _ => Problem(StatusCodes.Status500InternalServerError, "Internal error", null, "an unexpected error occurred; it has been logged"),
         };
         await result.ExecuteAsync(context);
+    }
+
+    private static IResult Busy(HttpContext context, HeavyWorkRefusedException refused)
+    {
+        context.Response.Headers.RetryAfter = refused.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Service busy", null, refused.Reason);
+    }
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "Not found",
+        StatusCodes.Status406NotAcceptable => "Not acceptable",
+        StatusCodes.Status413PayloadTooLarge => "Request body too large",
+        StatusCodes.Status414UriTooLong => "URL too long",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => "Request headers too large",
+        StatusCodes.Status503ServiceUnavailable => "Service unavailable",
+        _ => "Invalid request",
+    };
+
+    private static IResult BindingProblem(BadHttpRequestException exception)
+    {
+        var (status, field, reason) = BindingProblems.Describe(exception);
+        return Problem(status, status == StatusCodes.Status415UnsupportedMediaType ? "Unsupported media type" : "Invalid request", field, reason);
     }
 }

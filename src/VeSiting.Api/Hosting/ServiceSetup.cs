@@ -2,7 +2,9 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Security;
+using VeSiting.Api.Hosting.Validation;
 using VeSiting.Api.Tiles;
 
 namespace VeSiting.Api.Hosting;
@@ -23,8 +25,11 @@ public static class ServiceSetup
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<SuitabilityResults>();
         builder.Services.AddSingleton<ImportJobs>();
+        builder.Services.AddSingleton(new HeavyWork.HeavyWorkScheduler(options.HeavyConcurrency));
+        builder.Services.AddSingleton<HeavyWork.HeavyWorkQueue>();
         builder.Services.AddHostedService<DataVersionWatcher>();
         builder.Services.AddVeSitingAccess(options);
+        builder.Services.AddForwardedProxies(options);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddApiKeyScheme());
         builder.Services.AddResponseCompression(o =>
@@ -37,7 +42,14 @@ public static class ServiceSetup
             if (options.CorsOrigins.Length > 0)
                 p.WithOrigins(options.CorsOrigins).AllowAnyHeader().WithMethods("GET", "POST");
         }));
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // Above the service's own limits, so that a long URL or large headers get a problem from RequestEdge, not Kestrel's empty answer.
+            k.Limits.MaxRequestLineSize = 2 * InputRanges.MaxUrlLength;
+            k.Limits.MaxRequestHeadersTotalSize = 2 * InputRanges.MaxHeaderBytes;
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -56,13 +68,13 @@ public static class ServiceSetup
 
     public static void UseVeSiting(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<VeSitingOptions>>().Value.ForwardedProxies.Length > 0)
+            app.UseForwardedHeaders(); // only then: with no address to check (in-process tests) the middleware would believe anyone
         app.UseVeSitingProblems();
+        app.UseStatusCodeProblems();
+        app.UseRequestEdge();
         app.UseDataVersionPinning();
-        app.UseStatusCodePages(async status =>
-        {
-            if (status.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && !status.HttpContext.Response.HasStarted)
-                await ProblemHandling.NotFound("path", $"no resource at {status.HttpContext.Request.Path}").ExecuteAsync(status.HttpContext);
-        });
+        app.UseRouting();
         app.UseResponseCompression();
         app.UseCors(CorsPolicy);
         RequestCounter.UseRequestCounting(app);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Index.Strtree;
+using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Core.Suitability;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Suitability;
@@ -11,10 +12,10 @@ namespace VeSiting.Api.Hosting;
 public sealed record IndexedSitingResult(SitingResult Result, STRtree<RankedSite> Index);
 
 /// <summary>Profiles, and siting results of built-in profiles cached by data version, profile, area and cell size (tiles ask often).</summary>
-public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOptions> options)
+public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOptions> options, HeavyWorkQueue heavyWork)
 {
     private const int Capacity = 16;
-    private readonly ConcurrentDictionary<string, Lazy<Task<IndexedSitingResult>>> _results = new();
+    private readonly ConcurrentDictionary<string, IndexedSitingResult> _results = new();
     private readonly Lazy<SitingProfileLoader> _loader = new(() => new SitingProfileLoader(Path.Combine(ProjectLayout.Locate().Root, "geodata")));
 
     public SitingProfileLoader Loader => _loader.Value;
@@ -30,10 +31,17 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
             throw new ProblemException("cell", $"{cell} m is not between 250 and 50000");
         var profile = Profile(profileId);
         var key = $"{data.Store.Version.Id}|{profile.Ref}|{area.Trim().ToLowerInvariant()}|{cell}";
-        if (!_results.ContainsKey(key) && _results.Count >= Capacity)
+        return _results.TryGetValue(key, out var done) ? Task.FromResult(done) : ComputeAsync(key, profile, area, cell, cancellationToken);
+    }
+
+    /// <summary>Under the heavy-work budget, shared by everyone asking for the same result; cancelled when all of them go.</summary>
+    private async Task<IndexedSitingResult> ComputeAsync(string key, SitingProfile profile, string area, double cell, CancellationToken cancellationToken)
+    {
+        var result = await heavyWork.RunAsync($"siting|{key}", timeLimited: true, token => RunAsync(profile, area, cell, null, null, null, token), cancellationToken);
+        if (_results.Count >= Capacity)
             _results.Clear();
-        var lazy = _results.GetOrAdd(key, _ => new Lazy<Task<IndexedSitingResult>>(() => RunAsync(profile, area, cell, null, null, null, CancellationToken.None)));
-        return lazy.Value.WaitAsync(cancellationToken);
+        _results[key] = result;
+        return result;
     }
 
     public async Task<IndexedSitingResult> RunAsync(SitingProfile profile, string area, double cell, IReadOnlyList<Candidate>? candidates,

@@ -23,6 +23,12 @@ public sealed class VeSitingOptions
     /// <summary>Requests per client address and minute to the expensive endpoints (projects, municipalities, siting, classification); 0 = unlimited.</summary>
     public int ExpensiveRequestsPerMinute { get; set; } = 120;
     public int MaxPlantsPerProject { get; set; } = 500;
+    /// <summary>Heavy requests (siting, classification, municipality and project assessments) computed at once; more wait in a queue.</summary>
+    public int HeavyConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>Heavy requests that may wait for a slot; more are answered 503 with Retry-After.</summary>
+    public int HeavyQueueLength { get; set; } = 8;
+    /// <summary>Seconds a heavy request may wait and compute before it is cancelled and answered 503 with Retry-After; 0 = no limit.</summary>
+    public int HeavyTimeLimitSeconds { get; set; } = 120;
     /// <summary>Most vertices the geometries of one request body may have together (solar areas, candidate parcels, point layers).</summary>
     public int MaxVerticesPerRequest { get; set; } = 100_000;
     public int MaxFeaturesPerTile { get; set; } = 20_000;
@@ -37,6 +43,10 @@ public sealed class VeSitingOptions
     public bool RequireKeyForReads { get; set; }
     /// <summary>Where the service keeps what it writes (saved projects, published rule sets); default .data under the repository.</summary>
     public string? StateDirectory { get; set; }
+    /// <summary>The public base URL (e.g. https://vesiting.example.dk) of absolute links and TileJSON tile URLs; unset = the address the request arrived at.</summary>
+    public string? PublicBaseUrl { get; set; }
+    /// <summary>Reverse proxies (IP addresses or CIDR networks) whose X-Forwarded-For and X-Forwarded-Proto are believed; none = no forwarded headers.</summary>
+    public string[] ForwardedProxies { get; set; } = [];
     /// <summary>An optional external MapLibre style URL for the web map; none = boundaries are the base map.</summary>
     public string? ExternalStyleUrl { get; set; }
 }

@@ -49,6 +49,11 @@ public sealed record TileAddress(int Z, int X, int Y)
     public Geometry Utm32Area(double marginPixels = 0)
     {
         var (w, e, s, n) = Grown(marginPixels);
+        // Clipped to Denmark's extent first: a tile of a low zoom spans half the world, which UTM 32 cannot project
+        // (z0–z1 tiles came out empty); no feature lies outside the extent.
+        (w, e, s, n) = (Math.Max(w, DenmarkExtent.MinLon), Math.Min(e, DenmarkExtent.MaxLon), Math.Max(s, DenmarkExtent.MinLat), Math.Min(n, DenmarkExtent.MaxLat));
+        if (w >= e || s >= n)
+            return GeometryTransforms.FactoryFor(Epsg.Utm32).CreatePolygon();
         const int steps = 8;
         var ring = new List<Coordinate>();
         for (var i = 0; i < steps; i++) ring.Add(new Coordinate(w + (e - w) * i / steps, s));

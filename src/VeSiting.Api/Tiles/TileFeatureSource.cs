@@ -67,6 +67,8 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
         if (tile.Z < layer.MinZoom || tile.Z > layer.MaxZoom)
             return [];
         var area = tile.Utm32Area(MarginPixels);
+        if (area.IsEmpty)
+            return [];
         return layer.Id switch
         {
             "boundaries" => await BoundariesAsync(area, tile, cancellationToken),

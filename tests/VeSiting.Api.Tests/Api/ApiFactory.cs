@@ -6,7 +6,8 @@ namespace VeSiting.Api.Tests.Api;
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
-        builder.UseSetting("VeSiting:Year", "2026").UseSetting("VeSiting:MaxRequestBodyBytes", "200000").UseSetting("VeSiting:ExpensiveRequestsPerMinute", "0");
+        builder.UseSetting("VeSiting:Year", "2026").UseSetting("VeSiting:MaxRequestBodyBytes", "200000").UseSetting("VeSiting:ExpensiveRequestsPerMinute", "0")
+            .UseSetting("VeSiting:HeavyTimeLimitSeconds", "600"); // a shared, loaded test machine: the limit itself is tested in HeavyWorkTests
 }
 
 [CollectionDefinition(Name)]

@@ -36,7 +36,6 @@ public sealed class CollectionAndTileApiTests(ApiFactory factory)
     [InlineData("/api/collections/plants/items?bbox=8,56", HttpStatusCode.BadRequest, "bbox")]
     [InlineData("/api/collections/plants/items?bbox=9,56,8,57", HttpStatusCode.BadRequest, "bbox")]
     [InlineData("/api/collections/plants/items?limit=0", HttpStatusCode.BadRequest, "limit")]
-    [InlineData("/api/collections/addresses/items", HttpStatusCode.BadRequest, "bbox")]
     [InlineData("/api/collections/unicorns/items", HttpStatusCode.NotFound, "collectionId")]
     [InlineData("/tiles/plants/25/0/0.mvt", HttpStatusCode.BadRequest, "z")]
     [InlineData("/tiles/plants/3/8/0.mvt", HttpStatusCode.BadRequest, "x")]

@@ -6,7 +6,7 @@ namespace VeSiting.Api.Tests.Api;
 internal static class Problems
 {
     /// <summary>Asserts an RFC 7807 problem with the status and field, and returns its reason.</summary>
-    public static async Task<string> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
+    public static async Task<string> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? field)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

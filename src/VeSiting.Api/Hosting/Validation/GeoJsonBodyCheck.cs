@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace VeSiting.Api.Hosting.Validation;
+
+/// <summary>
+/// Checks a GeoJSON request body before it is read into geometries: every position two or three finite numbers
+/// (longitude/latitude in range without a <c>crs</c>), rings closed with at least four positions, no empty
+/// coordinates; for planned projects also strict permit dates and heights, rotors and capacities within
+/// <see cref="InputRanges"/>. The first break is refused naming its JSON path.
+/// </summary>
+public static partial class GeoJsonBodyCheck
+{
+    private static readonly (string Name, double Min, double Max, bool PositiveOnly)[] ProjectNumbers =
+    [
+        ("hub_height_m", 0, InputRanges.MaxHubHeightM, true),
+        ("rotor_diameter_m", 0, InputRanges.MaxRotorDiameterM, false),
+        ("capacity_kw", 0, InputRanges.MaxCapacityKw, false),
+        ("capacity_mw", 0, InputRanges.MaxCapacityKw / 1000, false),
+    ];
+
+    /// <summary>A planned project: a FeatureCollection of turbines (points) and solar areas (polygons).</summary>
+    public static void Project(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            return; // the reader refuses what is not a FeatureCollection
+        try
+        {
+            CheckProject(root);
+        }
+        catch (ProblemException e)
+        {
+            throw Named(e, "");
+        }
+    }
+
+    private static void CheckProject(JsonElement root)
+    {
+        CheckDate(root, "permit_date", "permit_date");
+        foreach (var (feature, path) in Features(root, "features"))
+        {
+            if (feature.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+            {
+                CheckDate(properties, "permit_date", $"{path}.properties.permit_date");
+                foreach (var (name, min, max, positiveOnly) in ProjectNumbers)
+                    CheckNumber(properties, name, $"{path}.properties.{name}", min, max, positiveOnly);
+            }
+        }
+        CheckGeometries(root, "");
+    }
+
+    /// <summary>The geometries of a FeatureCollection (candidate sites, point layers); <paramref name="field"/> prefixes the paths.</summary>
+    public static void Geometries(JsonElement collection, string field)
+    {
+        try
+        {
+            CheckGeometries(collection, field);
+        }
+        catch (ProblemException e)
+        {
+            throw Named(e, field);
+        }
+    }
+
+    /// <summary>
+    /// Names the field as the readers do (a feature's property, <c>geometry</c>, or the body member that holds the
+    /// collection) and says where in the reason: "feature 2, coordinates[0]: the ring is not closed …".
+    /// </summary>
+    private static ProblemException Named(ProblemException e, string member)
+    {
+        var path = e.Field;
+        if (member.Length > 0 && path.StartsWith(member, StringComparison.Ordinal))
+            path = path[member.Length..].TrimStart('.');
+        var match = FeaturePath().Match(path);
+        if (!match.Success)
+            return member.Length == 0 ? e : new ProblemException(member, path.Length == 0 ? e.Reason : $"{path}: {e.Reason}", e.Status);
+        var where = $"feature {int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) + 1}";
+        var rest = match.Groups["rest"].Value;
+        string field;
+        if (rest.StartsWith("properties.", StringComparison.Ordinal))
+            (field, rest) = (rest["properties.".Length..], "");
+        else if (rest.StartsWith("geometry", StringComparison.Ordinal))
+            (field, rest) = ("geometry", rest["geometry".Length..].TrimStart('.'));
+        else
+            field = "features";
+        if (member.Length > 0)
+            (field, rest) = (member, field == "features" ? rest : $"{field}{(rest.Length > 0 ? "." : "")}{rest}");
+        return new ProblemException(field, $"{where}{(rest.Length > 0 ? $", {rest}" : "")}: {e.Reason}", e.Status);
+    }
+
+    [GeneratedRegex(@"^features\[(?<n>\d+)\]\.?(?<rest>.*)$")]
+    private static partial Regex FeaturePath();
+
+    private static void CheckGeometries(JsonElement collection, string field)
+    {
+        if (collection.ValueKind != JsonValueKind.Object)
+            throw new ProblemException(Name(field, "type"), "expected a GeoJSON FeatureCollection");
+        var projected = collection.TryGetProperty("crs", out var crs) && crs.ValueKind == JsonValueKind.Object;
+        foreach (var (feature, path) in Features(collection, Name(field, "features")))
+            if (feature.TryGetProperty("geometry", out var geometry))
+                Geometry(geometry, $"{path}.geometry", projected);
+    }
+
+    private static IEnumerable<(JsonElement Feature, string Path)> Features(JsonElement collection, string field)
+    {
+        if (!collection.TryGetProperty("features", out var features))
+            yield break;
+        if (features.ValueKind != JsonValueKind.Array)
+            throw new ProblemException(field, "expected an array of features");
+        var i = 0;
+        foreach (var feature in features.EnumerateArray())
+        {
+            var path = $"{field}[{i++}]";
+            if (feature.ValueKind != JsonValueKind.Object)
+                throw new ProblemException(path, "expected a GeoJSON Feature object");
+            yield return (feature, path);
+        }
+    }
+
+    private static void Geometry(JsonElement geometry, string field, bool projected)
+    {
+        if (geometry.ValueKind == JsonValueKind.Null)
+            return;
+        if (geometry.ValueKind != JsonValueKind.Object || !geometry.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+            throw new ProblemException(field, "expected a GeoJSON geometry with a type");
+        var type = typeElement.GetString();
+        if (type == "GeometryCollection")
+        {
+            if (!geometry.TryGetProperty("geometries", out var members) || members.ValueKind != JsonValueKind.Array)
+                throw new ProblemException($"{field}.geometries", "expected an array of geometries");
+            var i = 0;
+            foreach (var member in members.EnumerateArray())
+                Geometry(member, $"{field}.geometries[{i++}]", projected);
+            return;
+        }
+        if (!geometry.TryGetProperty("coordinates", out var coordinates))
+            throw new ProblemException($"{field}.coordinates", "missing");
+        var path = $"{field}.coordinates";
+        switch (type)
+        {
+            case "Point":
+                Position(coordinates, path, projected);
+                break;
+            case "MultiPoint":
+                Positions(coordinates, path, projected, minimum: 1);
+                break;
+            case "LineString":
+                Positions(coordinates, path, projected, minimum: 2);
+                break;
+            case "MultiLineString":
+                Each(coordinates, path, (line, p) => Positions(line, p, projected, minimum: 2));
+                break;
+            case "Polygon":
+                Polygon(coordinates, path, projected);
+                break;
+            case "MultiPolygon":
+                Each(coordinates, path, (polygon, p) => Polygon(polygon, p, projected));
+                break;
+            default:
+                throw new ProblemException($"{field}.type", $"{Problems.ProblemText.Echo(type)} is not a GeoJSON geometry type");
+        }
+    }
+
+    private static void Polygon(JsonElement rings, string path, bool projected) => Each(rings, path, (ring, p) =>
+    {
+        Positions(ring, p, projected, minimum: 4);
+        var first = ring[0];
+        var last = ring[ring.GetArrayLength() - 1];
+        if (first[0].GetDouble() != last[0].GetDouble() || first[1].GetDouble() != last[1].GetDouble())
+            throw new ProblemException(p, "the ring is not closed: its last position must equal its first");
+    });
+
+    private static void Each(JsonElement array, string path, Action<JsonElement, string> check)
+    {
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+            throw new ProblemException(path, array.ValueKind == JsonValueKind.Array ? "is empty" : "expected an array");
+        var i = 0;
+        foreach (var member in array.EnumerateArray())
+            check(member, $"{path}[{i++}]");
+    }
+
+    private static void Positions(JsonElement array, string path, bool projected, int minimum)
+    {
+        if (array.ValueKind != JsonValueKind.Array)
+            throw new ProblemException(path, "expected an array of positions");
+        if (array.GetArrayLength() < minimum)
+            throw new ProblemException(path, $"{array.GetArrayLength()} positions; at least {minimum}");
+        var i = 0;
+        foreach (var position in array.EnumerateArray())
+            Position(position, $"{path}[{i++}]", projected);
+    }
+
+    private static void Position(JsonElement position, string path, bool projected)
+    {
+        if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() is < 2 or > 3)
+            throw new ProblemException(path, "a position is two or three numbers");
+        var i = 0;
+        foreach (var ordinate in position.EnumerateArray())
+        {
+            if (ordinate.ValueKind != JsonValueKind.Number || !ordinate.TryGetDouble(out var value) || !double.IsFinite(value))
+                throw new ProblemException($"{path}[{i}]", "is not a finite number");
+            var limit = projected ? 1e8 : i == 0 ? 180 : i == 1 ? 90 : 1e5;
+            if (Math.Abs(value) > limit)
+                throw new ProblemException($"{path}[{i}]", $"{F(value)} is out of range (±{F(limit)}{(projected ? " m" : i < 2 ? "°" : " m")})");
+            i++;
+        }
+    }
+
+    private static void CheckDate(JsonElement owner, string name, string field)
+    {
+        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return;
+        if (value.ValueKind != JsonValueKind.String)
+            throw new ProblemException(field, $"{Problems.ProblemText.Echo(value.GetRawText())} is not a date (yyyy-mm-dd)");
+        if (QueryRules.StrictDate(value.GetString()!) is { } reason)
+            throw new ProblemException(field, reason);
+    }
+
+    private static void CheckNumber(JsonElement owner, string name, string field, double min, double max, bool positiveOnly)
+    {
+        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return;
+        var number = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDouble(out var n) => n,
+            JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) => n,
+            _ => double.NaN,
+        };
+        if (!double.IsFinite(number))
+            throw new ProblemException(field, $"{Problems.ProblemText.Echo(value.GetRawText())} is not a finite number");
+        if (number < min || number > max || (positiveOnly && number <= 0))
+            throw new ProblemException(field, $"{F(number)} is not within {(positiveOnly ? "above " : "")}{F(min)} to {F(max)}");
+    }
+
+    private static string Name(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
+
+    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace VeSiting.Api.Hosting.Validation;
+
+/// <summary>The body of POST /api/sites: its members of the right kinds, the cell size in range, candidates and layers valid GeoJSON.</summary>
+public static class SitingBodyCheck
+{
+    public static void Check(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            throw new ProblemException("body", "expected a JSON object");
+        foreach (var name in new[] { "area", "profileId" })
+            if (root.TryGetProperty(name, out var text) && text.ValueKind != JsonValueKind.String)
+                throw new ProblemException(name, $"{Problems.ProblemText.Echo(text.GetRawText())} is not text");
+        if (root.TryGetProperty("cell", out var cell))
+        {
+            if (cell.ValueKind != JsonValueKind.Number)
+                throw new ProblemException("cell", $"{Problems.ProblemText.Echo(cell.GetRawText())} is not a number of metres");
+            if (QueryRules.Number(cell.GetRawText(), InputRanges.MinCellM, InputRanges.MaxCellM, "a cell size in metres") is { } reason)
+                throw new ProblemException("cell", reason);
+        }
+        if (root.TryGetProperty("profile", out var profile) && profile.ValueKind != JsonValueKind.Object)
+            throw new ProblemException("profile", "expected a siting profile object");
+        if (root.TryGetProperty("candidates", out var candidates))
+            GeoJsonBodyCheck.Geometries(candidates, "candidates");
+        if (root.TryGetProperty("layers", out var layers))
+        {
+            if (layers.ValueKind != JsonValueKind.Object)
+                throw new ProblemException("layers", "expected an object of named FeatureCollections");
+            foreach (var layer in layers.EnumerateObject())
+                GeoJsonBodyCheck.Geometries(layer.Value, $"layers.{layer.Name}");
+        }
+        if (root.TryGetProperty("regional", out var regional))
+        {
+            if (regional.ValueKind != JsonValueKind.Object)
+                throw new ProblemException("regional", "expected an object of figures by region code");
+            foreach (var figure in regional.EnumerateObject())
+                if (figure.Value.ValueKind != JsonValueKind.Object)
+                    throw new ProblemException($"regional.{figure.Name}", "expected an object of figures by region code");
+        }
+    }
+}
