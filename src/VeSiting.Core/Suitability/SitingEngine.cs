@@ -75,23 +75,10 @@ public sealed class SitingEngine
         provenance.UseSet(_inputs.Rules.Require(Schemes.MinimumDistance, _inputs.Today));
 
         var notes = new List<string>();
-        var active = new List<CriterionSpec>();
-        foreach (var c in profile.Criteria)
-        {
-            var definition = Criteria.Find(c.Criterion) ?? throw new ArgumentException($"profile {profile.Id}: unknown criterion '{c.Criterion}'");
-            var available = !definition.NeedsLayer || c.Layer is { } layer && (c.Criterion == "regional-figure" ? _inputs.RegionalFigures.ContainsKey(layer) : _inputs.PointLayers.ContainsKey(layer));
-            if (available)
-                active.Add(c);
-            else if (c.Optional)
-                notes.Add($"criterion {c.Criterion} ({c.Layer}) skipped: no layer '{c.Layer}' was supplied");
-            else
-                throw new ArgumentException($"profile {profile.Id}: criterion {c.Criterion} needs the user layer '{c.Layer}'");
-        }
+        var active = CriteriaInUse.Select(profile, _inputs, notes);
         if (active.Any(c => c.Criterion == "population"))
-            notes.Add($"population: each municipality's population (Statistics Denmark) spread evenly over its area and summed on a {_population.Value.CellSizeM:0} m raster (cells by their centres): an approximation, not where people live");
+            notes.Add(PopulationNote(_population.Value.CellSizeM));
         var totalWeight = active.Sum(c => c.Weight);
-        if (totalWeight <= 0)
-            throw new ArgumentException($"profile {profile.Id}: the weights of the criteria in use sum to {totalWeight}; at least one must be positive");
 
         var sites = new RankedSite[candidates.Count];
         var done = 0;
@@ -112,7 +99,17 @@ public sealed class SitingEngine
         return new SitingResult(profile, areaLabel, cellSizeM, ordered, notes, provenance, _inputs.Attributions, _inputs.DataVersion, clock.Elapsed);
     }
 
-    private RankedSite Evaluate(Candidate candidate, List<CriterionSpec> criteria, double totalWeight)
+    /// <summary>One candidate measured exactly, with every criterion's why (no rank): how raster results explain their sites.</summary>
+    public RankedSite Explain(SitingProfile profile, Candidate candidate)
+    {
+        var active = CriteriaInUse.Select(profile, _inputs, []);
+        return Evaluate(candidate, active, active.Sum(c => c.Weight));
+    }
+
+    internal static string PopulationNote(double cellSizeM) =>
+        $"population: each municipality's population (Statistics Denmark) spread evenly over its area and summed on a {cellSizeM:0} m raster (cells by their centres): an approximation, not where people live";
+
+    private RankedSite Evaluate(Candidate candidate, IReadOnlyList<CriterionSpec> criteria, double totalWeight)
     {
         var at = candidate.Position;
         foreach (var (turbine, radius) in _forbidden)
@@ -200,7 +197,7 @@ public sealed class SitingEngine
         }
     }
 
-    private static bool IsCoveredRenewable(Plant p) => p.Kind switch
+    internal static bool IsCoveredRenewable(Plant p) => p.Kind switch
     {
         PlantKind.WindTurbine => p.TotalHeightM >= 25,
         PlantKind.WindFarm => true,

@@ -1,0 +1,177 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Tariffs;
+
+namespace VeSiting.Core.Suitability.Raster;
+
+/// <summary>Each criterion as a band over the grid; work shared between criteria (the heat distance transform) is done once.</summary>
+internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, ConsumptionProfile consumption, CancellationToken cancellationToken)
+{
+    private (float[] Distance, int[] Nearest)? _heat;
+
+    public static string Unit(string criterion) => criterion switch
+    {
+        "power-price" => "DKK/kWh",
+        "renewable-mw" => "MW",
+        "heat-distance" or "dwelling-distance" or "points-distance" => "m",
+        "heat-size" => "km²",
+        "population" => "people",
+        "points-count" => "points",
+        "regional-figure" => "per region",
+        _ => throw new ArgumentException($"unknown criterion '{criterion}'"),
+    };
+
+    public float[] Measure(CriterionSpec c)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var radius = c.RadiusM ?? Criteria.Find(c.Criterion)!.DefaultRadiusM;
+        switch (c.Criterion)
+        {
+            case "power-price":
+                return PowerPrice();
+            case "renewable-mw":
+                {
+                    var plants = inputs.Plants.Concat(inputs.PlannedTurbines)
+                        .Where(p => p.Status is PlantStatus.Operating or PlantStatus.Planned && SitingEngine.IsCoveredRenewable(p))
+                        .Select(p => new RadiusItem(p.Geometry, radius, p.CapacityMw ?? 0)).ToList();
+                    return Sum(plants, RadiusKernel.ClosedDisc);
+                }
+            case "heat-distance":
+                return Heat().Distance;
+            case "heat-size":
+                {
+                    var (_, nearest) = Heat();
+                    var sizes = inputs.DistrictHeating.Select(h => h.SupplyAreaKm2 is { } a ? (float)a : float.NaN).ToArray();
+                    var band = new float[grid.Count];
+                    for (long i = 0; i < band.LongLength; i++) band[i] = nearest[i] < 0 ? float.NaN : sizes[nearest[i]];
+                    return band;
+                }
+            case "dwelling-distance":
+                return Distance(inputs.Dwellings.Select(d => (d.Position.X, d.Position.Y)).ToList(), null);
+            case "population":
+                return Sum(PopulationCells(radius), RadiusKernel.ClosedDisc, round: true);
+            case "points-distance":
+                return Distance(inputs.PointLayers[c.Layer!].Select(p => (p.X, p.Y)).ToList(), null);
+            case "points-count":
+                return Sum(inputs.PointLayers[c.Layer!].Select(p => new RadiusItem(p, radius, 1)).ToList(), RadiusKernel.ClosedDisc);
+            case "regional-figure":
+                {
+                    var regions = inputs.Regions.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+                    var burnt = PolygonRasteriser.Burn(grid, regions.Select(r => r.Geometry).ToList(), cancellationToken);
+                    var figures = inputs.RegionalFigures[c.Layer!];
+                    var byRegion = regions.Select(r => figures.TryGetValue(r.Code, out var f) ? (float)f : float.NaN).ToArray();
+                    var band = new float[grid.Count];
+                    for (long i = 0; i < band.LongLength; i++) band[i] = burnt[i] < 0 ? float.NaN : byRegion[burnt[i]];
+                    return band;
+                }
+            default:
+                throw new ArgumentException($"unknown criterion '{c.Criterion}'");
+        }
+    }
+
+    private (float[] Distance, int[] Nearest) Heat()
+    {
+        if (_heat is { } done)
+            return done;
+        var nearest = new int[grid.Count];
+        var distance = Distance(inputs.DistrictHeating.Select(h => (h.Position.X, h.Position.Y)).ToList(), nearest);
+        _heat = (distance, nearest);
+        return _heat.Value;
+    }
+
+    private float[] Distance(IReadOnlyList<(double X, double Y)> points, int[]? nearest)
+    {
+        var band = new float[grid.Count];
+        PointDistanceTransform.Compute(grid, points, band, nearest, cancellationToken);
+        return band;
+    }
+
+    private float[] Sum(IReadOnlyList<RadiusItem> items, RadiusKernel kernel, bool round = false)
+    {
+        var sums = new double[grid.Count];
+        RadiusSums.Sum(grid, items, kernel, sums, cancellationToken);
+        var band = new float[grid.Count];
+        for (long i = 0; i < band.LongLength; i++) band[i] = (float)(round ? Math.Round(sums[i]) : sums[i]);
+        return band;
+    }
+
+    /// <summary>The tariff zone of every cell (discs per covered plant, exact), then the profile's price in that zone.</summary>
+    private float[] PowerPrice()
+    {
+        var scenario = inputs.Scenario;
+        var covered = inputs.Plants.Concat(inputs.PlannedTurbines).Where(scenario.CoveredPlants.Covers).ToList();
+        var zoneOf = new sbyte[grid.Count];
+        Array.Fill(zoneOf, (sbyte)-1);
+        if (scenario.Basis == ZoneBasis.CapacityWeighted)
+        {
+            var radius = scenario.WeightingRadiusM ?? throw new InvalidOperationException($"scenario {scenario.Id} has no weighting radius");
+            var weighted = new double[grid.Count];
+            RadiusSums.Sum(grid, covered.Select(p => new RadiusItem(p.Geometry, radius, p.CapacityMw ?? 0)).ToList(), RadiusKernel.Cone, weighted, cancellationToken);
+            for (long i = 0; i < zoneOf.LongLength; i++)
+            {
+                for (var z = 0; z < scenario.Zones.Count; z++)
+                {
+                    if (weighted[i] >= (scenario.Zones[z].MinScore ?? double.PositiveInfinity)) { zoneOf[i] = (sbyte)z; break; }
+                }
+            }
+        }
+        else
+        {
+            // Zones in reverse order, so that the first zone a cell qualifies for is the one left standing.
+            for (var z = scenario.Zones.Count - 1; z >= 0; z--)
+            {
+                var zone = scenario.Zones[z];
+                var discs = covered.Select(p => new RadiusItem(p.Geometry, ZoneRadius(zone, p), 1)).Where(d => d.Radius > 0 && !double.IsInfinity(d.Radius)).ToList();
+                var inside = new double[grid.Count];
+                RadiusSums.Sum(grid, discs, RadiusKernel.ClosedDisc, inside, cancellationToken);
+                for (long i = 0; i < zoneOf.LongLength; i++)
+                {
+                    if (inside[i] > 0) zoneOf[i] = (sbyte)z;
+                }
+            }
+        }
+        var none = (float)PriceCalculator.Price(inputs.Prices, consumption, null).DkkPerKwh;
+        var prices = scenario.Zones.Select(z => (float)PriceCalculator.Price(inputs.Prices, consumption, z.Discounts).DkkPerKwh).ToArray();
+        var band = new float[grid.Count];
+        for (long i = 0; i < band.LongLength; i++) band[i] = zoneOf[i] < 0 ? none : prices[zoneOf[i]];
+        return band;
+    }
+
+    /// <summary>How far a plant reaches into a distance zone: its metres, its multiple of H, or the smaller of both.</summary>
+    private static double ZoneRadius(TariffZone zone, Plant plant)
+    {
+        var radius = zone.MaxDistanceM ?? double.PositiveInfinity;
+        if (zone.MaxMultipleOfH is { } k)
+            radius = plant.TotalHeightM is { } h ? Math.Min(radius, k * h) : 0;
+        return radius;
+    }
+
+    /// <summary>The population raster's cells as weighted points, laid out exactly as <see cref="PopulationRaster"/> lays them out.</summary>
+    private List<RadiusItem> PopulationCells(double radius)
+    {
+        var extent = new Envelope();
+        foreach (var m in inputs.Municipalities) extent.ExpandToInclude(m.Geometry.EnvelopeInternal);
+        if (extent.IsNull)
+            return [];
+        var west = Math.Floor(extent.MinX / RasterSitingEngine.PopulationCellM) * RasterSitingEngine.PopulationCellM;
+        var south = Math.Floor(extent.MinY / RasterSitingEngine.PopulationCellM) * RasterSitingEngine.PopulationCellM;
+        var columns = (int)Math.Ceiling((extent.MaxX - west) / RasterSitingEngine.PopulationCellM) + 1;
+        var rows = (int)Math.Ceiling((extent.MaxY - south) / RasterSitingEngine.PopulationCellM) + 1;
+        var population = new RasterGrid(west, south + rows * RasterSitingEngine.PopulationCellM, RasterSitingEngine.PopulationCellM, columns, rows);
+        var byCode = inputs.Population.GroupBy(p => p.MunicipalityCode).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Period)!.Population);
+        var density = inputs.Municipalities.Select(m => m.Geometry.Area > 0 && m.NumericCode is { } code && byCode.TryGetValue(code, out var n) ? n / m.Geometry.Area : 0).ToArray();
+        var burnt = PolygonRasteriser.Burn(population, inputs.Municipalities.Select(m => m.Geometry).ToList(), cancellationToken);
+        var factory = inputs.Municipalities[0].Geometry.Factory;
+        var cells = new List<RadiusItem>();
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var m = burnt[(long)r * columns + c];
+                if (m >= 0 && density[m] > 0)
+                    cells.Add(new RadiusItem(factory.CreatePoint(new Coordinate(population.CentreX(c), population.CentreY(r))), radius, density[m] * RasterSitingEngine.PopulationCellM * RasterSitingEngine.PopulationCellM));
+            }
+        }
+        return cells;
+    }
+}
