@@ -8,6 +8,7 @@
 # PostgreSQL 15 + PostGIS 3, installed from Debian packages and started here, with a throwaway role and
 # databases removed afterwards (scripts/postgis-test-server.sh). PostGIS tests fail, never skip, without it;
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; nothing is downloaded);
+# Debian's gdal-bin (gdalinfo, gdallocationinfo) to read the siting GeoTIFF back in a test;
 # npm for the web map's MapLibre package (installed from the npm registry at build time).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +23,7 @@ dotnet --version
 mirror="${VESITING_MIRROR:-$root/../shared/geodata}"
 [[ -d "$mirror" || -d .cache/geodata ]] || fail "no data mirror at $mirror and no cached data in .cache/geodata"
 
-step "Chromium (browser tests) and Node (web map packages)"
+step "Chromium (browser tests), GDAL (GeoTIFF test) and Node (web map packages)"
 if [[ ! -x /usr/bin/chromium ]]; then
   echo "installing chromium from Debian packages"
   apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
@@ -30,6 +31,13 @@ if [[ ! -x /usr/bin/chromium ]]; then
   apt_install chromium || fail "could not install chromium"
 fi
 /usr/bin/chromium --version || fail "chromium does not start"
+if ! command -v gdalinfo >/dev/null; then
+  echo "installing gdal-bin from Debian packages"
+  apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
+  source "$root/scripts/postgis-test-server.sh"
+  apt_install gdal-bin || fail "could not install gdal-bin"
+fi
+gdalinfo --version || fail "gdalinfo does not start"
 command -v npm >/dev/null || fail "npm is needed to install the web map's MapLibre package"
 
 step "PostgreSQL 15 + PostGIS 3"

@@ -43,6 +43,16 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         return engine.Run(profile, sites, candidates is null ? label : $"{candidates.Count} supplied sites", candidates is null ? cellSizeM : null, progress, cancellationToken);
     }
 
+    /// <summary>The profile over the area's grid as a raster (every cell, every criterion), with the inputs it read and the area's label.</summary>
+    public async Task<(Raster.SuitabilityRaster Raster, SitingInputs Inputs, string Label)> RasterAsync(SitingProfile profile, string area, double cellSizeM,
+        IReadOnlyDictionary<string, IReadOnlyList<Point>>? layers = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional = null,
+        IReadOnlyList<Plant>? planned = null, CancellationToken cancellationToken = default)
+    {
+        var (areas, label) = await AreaAsync(area, cancellationToken);
+        var inputs = await InputsAsync(profile, layers, regional, planned, cancellationToken);
+        return (new Raster.RasterSitingEngine(inputs).Run(profile, areas, cellSizeM, cancellationToken), inputs, label);
+    }
+
     public async Task<SitingInputs> InputsAsync(SitingProfile profile, IReadOnlyDictionary<string, IReadOnlyList<Point>>? layers,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional, IReadOnlyList<Plant>? planned, CancellationToken cancellationToken)
     {

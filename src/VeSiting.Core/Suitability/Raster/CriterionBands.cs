@@ -88,52 +88,52 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
 
     private float[] Sum(IReadOnlyList<RadiusItem> items, RadiusKernel kernel, bool round = false)
     {
-        var sums = new double[grid.Count];
-        RadiusSums.Sum(grid, items, kernel, sums, cancellationToken);
         var band = new float[grid.Count];
-        for (long i = 0; i < band.LongLength; i++) band[i] = (float)(round ? Math.Round(sums[i]) : sums[i]);
+        RadiusSums.Sum(grid, items, kernel, band, round ? Math.Round : null, cancellationToken);
         return band;
     }
 
-    /// <summary>The tariff zone of every cell (discs per covered plant, exact), then the profile's price in that zone.</summary>
+    /// <summary>The tariff zone of every cell (discs, or the capacity-weighted cone, per covered plant: exact), then the profile's price in that zone.</summary>
     private float[] PowerPrice()
     {
         var scenario = inputs.Scenario;
         var covered = inputs.Plants.Concat(inputs.PlannedTurbines).Where(scenario.CoveredPlants.Covers).ToList();
-        var zoneOf = new sbyte[grid.Count];
-        Array.Fill(zoneOf, (sbyte)-1);
-        if (scenario.Basis == ZoneBasis.CapacityWeighted)
-        {
-            var radius = scenario.WeightingRadiusM ?? throw new InvalidOperationException($"scenario {scenario.Id} has no weighting radius");
-            var weighted = new double[grid.Count];
-            RadiusSums.Sum(grid, covered.Select(p => new RadiusItem(p.Geometry, radius, p.CapacityMw ?? 0)).ToList(), RadiusKernel.Cone, weighted, cancellationToken);
-            for (long i = 0; i < zoneOf.LongLength; i++)
-            {
-                for (var z = 0; z < scenario.Zones.Count; z++)
-                {
-                    if (weighted[i] >= (scenario.Zones[z].MinScore ?? double.PositiveInfinity)) { zoneOf[i] = (sbyte)z; break; }
-                }
-            }
-        }
-        else
-        {
-            // Zones in reverse order, so that the first zone a cell qualifies for is the one left standing.
-            for (var z = scenario.Zones.Count - 1; z >= 0; z--)
-            {
-                var zone = scenario.Zones[z];
-                var discs = covered.Select(p => new RadiusItem(p.Geometry, ZoneRadius(zone, p), 1)).Where(d => d.Radius > 0 && !double.IsInfinity(d.Radius)).ToList();
-                var inside = new double[grid.Count];
-                RadiusSums.Sum(grid, discs, RadiusKernel.ClosedDisc, inside, cancellationToken);
-                for (long i = 0; i < zoneOf.LongLength; i++)
-                {
-                    if (inside[i] > 0) zoneOf[i] = (sbyte)z;
-                }
-            }
-        }
         var none = (float)PriceCalculator.Price(inputs.Prices, consumption, null).DkkPerKwh;
         var prices = scenario.Zones.Select(z => (float)PriceCalculator.Price(inputs.Prices, consumption, z.Discounts).DkkPerKwh).ToArray();
         var band = new float[grid.Count];
-        for (long i = 0; i < band.LongLength; i++) band[i] = zoneOf[i] < 0 ? none : prices[zoneOf[i]];
+        if (scenario.Basis == ZoneBasis.CapacityWeighted)
+        {
+            var radius = scenario.WeightingRadiusM ?? throw new InvalidOperationException($"scenario {scenario.Id} has no weighting radius");
+            var minScores = scenario.Zones.Select(z => z.MinScore ?? double.PositiveInfinity).ToArray();
+            RadiusSums.Rows(grid, [covered.Select(p => new RadiusItem(p.Geometry, radius, p.CapacityMw ?? 0)).ToList()], RadiusKernel.Cone, (r, score) =>
+            {
+                var offset = (long)r * grid.Columns;
+                for (var c = 0; c < grid.Columns; c++)
+                {
+                    var zone = Array.FindIndex(minScores, min => score[0][c] >= min);
+                    band[offset + c] = zone < 0 ? none : prices[zone];
+                }
+            }, cancellationToken);
+        }
+        else
+        {
+            // One layer of discs per zone; a cell takes the first zone any covered plant qualifies it for.
+            var layers = scenario.Zones.Select(zone => (IReadOnlyList<RadiusItem>)covered.Select(p => new RadiusItem(p.Geometry, ZoneRadius(zone, p), 1))
+                .Where(d => d.Radius > 0 && !double.IsInfinity(d.Radius)).ToList()).ToList();
+            RadiusSums.Rows(grid, layers, RadiusKernel.ClosedDisc, (r, inside) =>
+            {
+                var offset = (long)r * grid.Columns;
+                for (var c = 0; c < grid.Columns; c++)
+                {
+                    var price = none;
+                    for (var z = 0; z < inside.Length; z++)
+                    {
+                        if (inside[z][c] > 0) { price = prices[z]; break; }
+                    }
+                    band[offset + c] = price;
+                }
+            }, cancellationToken);
+        }
         return band;
     }
 

@@ -19,28 +19,69 @@ public readonly record struct RadiusItem(Geometry Geometry, double Radius, doubl
 /// <summary>
 /// Sums over items within a radius of every cell centre, exactly (distances from the cell centre to the item, not to
 /// its cell). Discs go row by row: each point item adds its weight at the first cell of its span in the row and takes
-/// it off after the last, and one running sum per row reads the totals (a one-dimensional summed-area table).
-/// Rows run in parallel; each row owns its part of the output, so nothing is shared.
+/// it off after the last, and one running sum per row reads the totals (a one-dimensional summed-area table), so an
+/// item costs one step per row it reaches, not one per cell. Rows run in parallel with row-sized buffers of their own.
 /// </summary>
 public static class RadiusSums
 {
-    public static void Sum(RasterGrid grid, IReadOnlyList<RadiusItem> items, RadiusKernel kernel, double[] output, CancellationToken cancellationToken = default)
-    {
-        var points = items.Where(i => i.Geometry is Point && i.Radius > 0).OrderBy(i => i.Geometry.Coordinate.Y).ToArray();
-        var areas = items.Where(i => i.Geometry is not Point && i.Radius > 0).ToArray();
-        var ys = points.Select(p => p.Geometry.Coordinate.Y).ToArray();
-        var maxRadius = points.Length == 0 ? 0 : points.Max(p => p.Radius);
-        var cell = grid.CellSize;
-        Parallel.For(0, grid.Rows, new ParallelOptions { CancellationToken = cancellationToken }, () => new double[grid.Columns + 1], (r, _, diff) =>
+    /// <summary>Adds the sums to <paramref name="output"/> (row-major, north row first).</summary>
+    public static void Sum(RasterGrid grid, IReadOnlyList<RadiusItem> items, RadiusKernel kernel, double[] output, CancellationToken cancellationToken = default) =>
+        Rows(grid, [items], kernel, (r, sums) =>
         {
-            var y = grid.CentreY(r);
             var offset = (long)r * grid.Columns;
-            Array.Clear(diff);
-            var from = LowerBound(ys, y - maxRadius);
-            for (var i = from; i < points.Length && ys[i] <= y + maxRadius; i++)
+            for (var c = 0; c < grid.Columns; c++) output[offset + c] += sums[0][c];
+        }, cancellationToken);
+
+    /// <summary>Writes the sums to <paramref name="output"/>, each passed through <paramref name="map"/> first when given.</summary>
+    public static void Sum(RasterGrid grid, IReadOnlyList<RadiusItem> items, RadiusKernel kernel, float[] output, Func<double, double>? map = null, CancellationToken cancellationToken = default) =>
+        Rows(grid, [items], kernel, (r, sums) =>
+        {
+            var offset = (long)r * grid.Columns;
+            for (var c = 0; c < grid.Columns; c++) output[offset + c] = (float)(map is null ? sums[0][c] : map(sums[0][c]));
+        }, cancellationToken);
+
+    /// <summary>
+    /// The sums of several layers of items, one row at a time: <paramref name="onRow"/> gets the row and each layer's
+    /// sums for its cells (buffers reused for the next row; read them, do not keep them).
+    /// </summary>
+    public static void Rows(RasterGrid grid, IReadOnlyList<IReadOnlyList<RadiusItem>> layers, RadiusKernel kernel, Action<int, double[][]> onRow, CancellationToken cancellationToken = default)
+    {
+        var prepared = layers.Select(items => new Layer(items)).ToArray();
+        Parallel.For(0, grid.Rows, new ParallelOptions { CancellationToken = cancellationToken },
+            () => prepared.Select(_ => new double[grid.Columns + 1]).ToArray(),
+            (r, _, sums) =>
             {
-                var item = points[i];
-                var dy = y - ys[i];
+                for (var l = 0; l < prepared.Length; l++)
+                    prepared[l].SumRow(grid, r, kernel, sums[l]);
+                onRow(r, sums);
+                return sums;
+            }, _ => { });
+    }
+
+    private sealed class Layer
+    {
+        private readonly RadiusItem[] _points;
+        private readonly double[] _ys;
+        private readonly RadiusItem[] _areas;
+        private readonly double _maxRadius;
+
+        public Layer(IReadOnlyList<RadiusItem> items)
+        {
+            _points = items.Where(i => i.Geometry is Point && i.Radius > 0).OrderBy(i => i.Geometry.Coordinate.Y).ToArray();
+            _ys = _points.Select(p => p.Geometry.Coordinate.Y).ToArray();
+            _areas = items.Where(i => i.Geometry is not Point && i.Radius > 0).ToArray();
+            _maxRadius = _points.Length == 0 ? 0 : _points.Max(p => p.Radius);
+        }
+
+        public void SumRow(RasterGrid grid, int r, RadiusKernel kernel, double[] sums)
+        {
+            Array.Clear(sums);
+            var y = grid.CentreY(r);
+            var cell = grid.CellSize;
+            for (var i = LowerBound(_ys, y - _maxRadius); i < _points.Length && _ys[i] <= y + _maxRadius; i++)
+            {
+                var item = _points[i];
+                var dy = y - _ys[i];
                 var half2 = item.Radius * item.Radius - dy * dy;
                 if (half2 < 0 || kernel != RadiusKernel.ClosedDisc && half2 == 0)
                     continue;
@@ -68,32 +109,35 @@ public static class RadiusSums
                         var dx = (c + 0.5) * cell - x;
                         var d = Math.Sqrt(dx * dx + dy * dy);
                         if (d < item.Radius)
-                            output[offset + c] += item.Weight * (1 - d / item.Radius);
+                            sums[c] += item.Weight * (1 - d / item.Radius);
                     }
                 }
                 else
                 {
-                    diff[first] += item.Weight;
-                    diff[last + 1] -= item.Weight;
+                    sums[first] += item.Weight;
+                    sums[last + 1] -= item.Weight;
                 }
             }
             if (kernel != RadiusKernel.Cone)
             {
                 var running = 0.0;
+                var magnitude = 0.0;
                 for (var c = 0; c < grid.Columns; c++)
                 {
-                    running += diff[c];
-                    output[offset + c] += running;
+                    var step = sums[c];
+                    running += step;
+                    magnitude = Math.Max(magnitude, Math.Abs(step));
+                    // Adding and taking off leaves rounding dust (1e-13) where nothing reaches: that is zero.
+                    sums[c] = Math.Abs(running) < magnitude * 1e-12 ? 0 : running;
                 }
             }
-            foreach (var area in areas)
-                AddArea(grid, r, area, kernel, output);
-            return diff;
-        }, _ => { });
+            foreach (var area in _areas)
+                AddArea(grid, r, area, kernel, sums);
+        }
     }
 
     /// <summary>The slow path for areas (planned solar parks): the exact distance to the geometry from each cell nearby.</summary>
-    private static void AddArea(RasterGrid grid, int row, RadiusItem item, RadiusKernel kernel, double[] output)
+    private static void AddArea(RasterGrid grid, int row, RadiusItem item, RadiusKernel kernel, double[] sums)
     {
         var envelope = item.Geometry.EnvelopeInternal;
         var y = grid.CentreY(row);
@@ -105,13 +149,12 @@ public static class RadiusSums
         for (var c = first; c <= last; c++)
         {
             var d = item.Geometry.Distance(factory.CreatePoint(new Coordinate(grid.CentreX(c), y)));
-            var add = kernel switch
+            sums[c] += kernel switch
             {
                 RadiusKernel.ClosedDisc => d <= item.Radius ? item.Weight : 0,
                 RadiusKernel.OpenDisc => d < item.Radius ? item.Weight : 0,
                 _ => d < item.Radius ? item.Weight * (1 - d / item.Radius) : 0,
             };
-            output[(long)row * grid.Columns + c] += add;
         }
     }
 

@@ -43,14 +43,16 @@ public sealed class RasterSitingEngine(SitingInputs inputs)
 
         var status = new byte[grid.Count];
         var k = minimumDistance["windMultipleOfH"].Value;
-        var forbidden = new double[grid.Count];
         var turbines = inputs.Plants.Concat(inputs.PlannedTurbines)
             .Where(t => t is { Kind: PlantKind.WindTurbine, Status: PlantStatus.Operating or PlantStatus.Planned, TotalHeightM: >= 25 })
             .Select(t => new RadiusItem(t.Geometry.Centroid, k * t.TotalHeightM!.Value, 1)).ToList();
-        RadiusSums.Sum(grid, turbines, RadiusKernel.OpenDisc, forbidden, cancellationToken);
-        for (long i = 0; i < status.LongLength; i++)
-            status[i] = land[i] < 0 ? (byte)CellStatus.Outside : forbidden[i] > 0 ? (byte)CellStatus.MinimumDistance : (byte)CellStatus.Ranked;
-        forbidden = null;
+        RadiusSums.Rows(grid, [turbines], RadiusKernel.OpenDisc, (r, inside) =>
+        {
+            var offset = (long)r * grid.Columns;
+            for (var c = 0; c < grid.Columns; c++)
+                status[offset + c] = land[offset + c] < 0 ? (byte)CellStatus.Outside : inside[0][c] > 0 ? (byte)CellStatus.MinimumDistance : (byte)CellStatus.Ranked;
+        }, cancellationToken);
+        land = null;
 
         var bands = new CriterionBands(inputs, grid, consumption, cancellationToken);
         var values = active.Select(c => bands.Measure(c)).ToList();
