@@ -28,7 +28,7 @@ public static class SitesEndpoints
             .WithSummary("The siting profiles (greenhouse, PtX/oxygen, precision fermentation, data centre, and any configured)");
         group.MapGet("/", Get)
             .WithSummary("Ranked sites for a profile over a grid")
-            .WithDescription("`profile` (default greenhouse), `area` = denmark | municipality:CODE | region:CODE, `cell` in metres (default 1000), `limit` (default 100), `format` = json | csv | geojson | gpkg. Each site has every criterion's value, unit, score and contribution; excluded sites say why. Example: `/api/sites?profile=greenhouse&area=region:1082&cell=1000&limit=20`.");
+            .WithDescription("`profile` (default greenhouse), `area` = denmark | municipality:CODE | region:CODE, `cell` in metres (default 1000), `limit` (default 100), `format` = json | csv | geojson | gpkg | geotiff (the whole raster: score band, then one band per criterion, EPSG:25832). Computed as a raster and cached by profile, area, cell size and data version; the listed sites are the best ones, each measured exactly with its why. Each site has every criterion's value, unit, score and contribution; excluded sites say why. Example: `/api/sites?profile=greenhouse&area=region:1082&cell=1000&limit=20`.");
         group.MapPost("/", Post)
             .WithSummary("Ranked sites with your own profile, candidate sites and point layers")
             .WithDescription("Body: `{ \"profile\": {…siting-profile…} | \"profileId\": \"greenhouse\", \"area\": \"denmark\", \"cell\": 1000, \"candidates\": FeatureCollection?, \"layers\": { \"education\": FeatureCollection }, \"regional\": { \"state-jobs\": { \"1084\": 31.5 } } }`.")
@@ -37,8 +37,32 @@ public static class SitesEndpoints
 
     private static async Task<IResult> Get(SuitabilityResults results, string? profile, string? area, double? cell, int? limit, string? format, CancellationToken cancellationToken)
     {
-        var indexed = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
-        return Respond(indexed.Result, limit, format);
+        CheckRequest(limit, format);
+        var run = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
+        return Respond(run, limit, format, cancellationToken);
+    }
+
+    private static readonly string[] Formats = ["json", "csv", "geojson", "gpkg", "geotiff"];
+
+    private static void CheckRequest(int? limit, string? format)
+    {
+        if (limit is < 1)
+            throw new ProblemException("limit", $"{limit} must be at least 1");
+        if (!Formats.Contains((format ?? "json").ToLowerInvariant()))
+            throw new ProblemException("format", $"'{format}' is not json, csv, geojson, gpkg or geotiff");
+    }
+
+    /// <summary>A raster run: the GeoTIFF itself, or its best sites (100 for JSON, 1,000 for the exports unless limit says otherwise), each explained.</summary>
+    private static IResult Respond(SuitabilityRun run, int? limit, string? format, CancellationToken cancellationToken)
+    {
+        if ((format ?? "json").Equals("geotiff", StringComparison.OrdinalIgnoreCase))
+        {
+            var tiff = new MemoryStream();
+            SuitabilityGeoTiff.Write(tiff, run.Raster, cancellationToken);
+            return Results.File(tiff.ToArray(), "image/tiff; application=geotiff", $"sites-{run.Raster.Profile.Id}-{run.Raster.Grid.CellSize:0}m.tif");
+        }
+        var take = limit ?? (format is null or "json" ? 100 : 1000);
+        return Respond(run.Ranked(take, take, cancellationToken), take, format);
     }
 
     private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, IOptions<VeSitingOptions> options, int? limit, string? format, CancellationToken cancellationToken)
@@ -59,8 +83,8 @@ public static class SitesEndpoints
             }
             var area = root.TryGetProperty("area", out var a) ? a.GetString() ?? "denmark" : "denmark";
             var cell = root.TryGetProperty("cell", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 1000;
-            if (cell is < 250 or > 50_000)
-                throw new ProblemException("cell", $"{cell} m is not between 250 and 50000");
+            SuitabilityResults.CheckCell(cell);
+            CheckRequest(limit, format);
             var candidates = root.TryGetProperty("candidates", out var cand)
                 ? UserLayerReader.ReadGeoJson(cand, "candidates").Select(x => new Candidate(x.Id, x.Point, x.Geometry)).ToList() : null;
             var layers = root.TryGetProperty("layers", out var l)
@@ -68,15 +92,18 @@ public static class SitesEndpoints
             var regional = root.TryGetProperty("regional", out var r)
                 ? r.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyDictionary<string, double>)x.Value.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.ValueKind == JsonValueKind.Number ? v.Value.GetDouble()
                     : throw new ProblemException($"regional.{x.Name}.{v.Name}", "must be a number"))) : null;
-            var indexed = await results.RunAsync(profile, area, cell, candidates, layers, regional, cancellationToken);
-            return Respond(indexed.Result, limit, format);
+            if (candidates is not null)
+                return Respond(await results.CandidatesAsync(profile, area, candidates, layers, regional, cancellationToken), limit, format);
+            // Without layers of its own, a posted profile (e.g. the web map's reweighted one) shares the cache by its hash.
+            var run = layers is null && regional is null
+                ? await results.GetAsync(profile, area, cell, cancellationToken)
+                : await results.RasterAsync(profile, area, cell, layers, regional, cancellationToken);
+            return Respond(run, limit, format, cancellationToken);
         }
     }
 
     private static IResult Respond(SitingResult r, int? limit, string? format)
     {
-        if (limit is < 1)
-            throw new ProblemException("limit", $"{limit} must be at least 1");
         var take = limit ?? (format is null or "json" ? 100 : int.MaxValue);
         var ranked = r.Ranked.Take(take).ToList();
         switch ((format ?? "json").ToLowerInvariant())
@@ -88,6 +115,7 @@ public static class SitesEndpoints
                     area = r.AreaLabel,
                     cellSizeM = r.CellSizeM,
                     candidates = r.CandidateCount,
+                    listed = r.Sites.Count,
                     rankedCount = r.RankedCount,
                     excludedCount = r.ExcludedCount,
                     elapsedSeconds = Math.Round(r.Elapsed.TotalSeconds, 3),
