@@ -62,7 +62,8 @@ done
 echo "== Service tiles" >&2
 ( cd src/VeSiting.Api && dotnet build -c Release --nologo -v quiet >/dev/null )
 start_api "$url" "$work/api.log" VeSiting__TileCacheEntries=0
-first="$(curl -s -o /dev/null -w '%{time_total}' "$url/api/sites?profile=greenhouse&cell=100&limit=1")"
+read -r code first < <(curl -s -o "$work/first.json" -w '%{http_code} %{time_total}' "$url/api/sites?profile=greenhouse&cell=100&limit=1")
+[[ "$code" == 200 ]] || { echo "/api/sites answered $code:" >&2; cat "$work/first.json" "$work/api.log" >&2; exit 1; }
 python3 - > "$work/tiles.txt" <<'PY'
 import math
 def tile(lon, lat, z):
@@ -78,8 +79,9 @@ for z in range(5, 15):
 PY
 sort -u "$work/tiles.txt" | while read -r z x y; do
   for fmt in mvt png; do
-    t="$(curl -s -o /dev/null -w '%{time_total}' "$url/tiles/suitability/$z/$x/$y.$fmt?profile=greenhouse&cell=100")"
-    echo "$fmt $z $t" >> "$work/tile-times.txt"
+    read -r code size t < <(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "$url/tiles/suitability/$z/$x/$y.$fmt?profile=greenhouse&cell=100")
+    [[ "$code" == 200 ]] || { echo "tile $z/$x/$y.$fmt answered $code" >&2; exit 1; }
+    echo "$fmt $z $t $size" >> "$work/tile-times.txt"
   done
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -95,7 +97,7 @@ for line in open(f"{work}/gdal.txt"):
         gdal[parts[0]] = (float(parts[1]), int(parts[2]))
 tiles = {}
 for line in open(f"{work}/tile-times.txt"):
-    fmt, z, t = line.split()
+    fmt, z, t, size = line.split()
     tiles.setdefault(fmt, {}).setdefault(int(z), []).append(float(t) * 1000)
 out = []
 out.append("## Spin-off siting as a raster")
@@ -108,8 +110,8 @@ out.append("- VeSiting: every criterion of the profile (power price by tariff zo
            "population within 30 km, dwelling distance), the 4 × H exclusion and the overlay, on all cores; GDAL: the three "
            "distance-based criteria only (rasterize + proximity per layer, then gdal_calc for their weighted sum), one process per step.")
 out.append("")
-out.append("| cell | grid | land cells | VeSiting all criteria (median) | runs (s) | VeSiting process peak | GDAL rasterize + proximity × 3 + calc | GDAL peak RSS (largest step) | goal |")
-out.append("|---|---|---|---|---|---|---|---|---|")
+out.append("| cell | grid | land cells | VeSiting all criteria (median wall) | CPU (median, all threads) | runs (s) | VeSiting process peak | GDAL rasterize + proximity × 3 + calc (wall) | GDAL peak RSS (largest step) | goal |")
+out.append("|---|---|---|---|---|---|---|---|---|---|")
 for s in f["sizes"]:
     c = int(s["cell"])
     steps = {k: v for k, v in gdal.items() if k.endswith(f"-{c}")}
@@ -121,7 +123,7 @@ for s in f["sizes"]:
         met = "met" if s["medianSeconds"] <= 3 and s["peakWorkingSetMb"] <= 1500 else "**not met**"
     elif c == 1000:
         met = "met" if s["medianSeconds"] <= 0.2 else "**not met**"
-    out.append(f"| {c} m | {s['Columns']:,} × {s['Rows']:,} | {s['land']:,} | **{s['medianSeconds']:.3f} s** | "
+    out.append(f"| {c} m | {s['Columns']:,} × {s['Rows']:,} | {s['land']:,} | **{s['medianSeconds']:.3f} s** | {s['medianCpuSeconds']:.3f} s | "
                f"{', '.join(f'{r:.3f}' for r in s['runs'])} | {s['peakWorkingSetMb']:,.0f} MB | {total:.2f} s | {peak:,.0f} MB | {goal}: {met} |")
 out.append("")
 out.append("GDAL steps (wall s, peak RSS MB): " + "; ".join(f"{k} {v[0]:.2f} s {v[1] / 1024:.0f} MB" for k, v in gdal.items()) + ".")

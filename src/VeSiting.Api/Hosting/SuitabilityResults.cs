@@ -57,7 +57,7 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
 
     /// <summary>A raster with the caller's own layers (not cached), cancelled with the request.</summary>
     public async Task<SuitabilityRun> RasterAsync(SitingProfile profile, string area, double cell,
-        IReadOnlyDictionary<string, IReadOnlyList<NetTopologySuite.Geometries.Point>>? layers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional,
+        IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional,
         CancellationToken cancellationToken)
     {
         CheckCell(cell);
@@ -67,7 +67,7 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
 
     /// <summary>The user's own candidate sites, scored one by one.</summary>
     public Task<SitingResult> CandidatesAsync(SitingProfile profile, string area, IReadOnlyList<Candidate> candidates,
-        IReadOnlyDictionary<string, IReadOnlyList<NetTopologySuite.Geometries.Point>>? layers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional,
+        IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional,
         CancellationToken cancellationToken) =>
         Guarded(() => Service().RunAsync(profile, area, 1000, candidates, layers, regional, cancellationToken: cancellationToken));
 

@@ -65,20 +65,30 @@ public sealed class BenchSitingCommand(CliConsole console, DataContext data) : A
         {
             last = null;
             GC.Collect();
+            GC.WaitForPendingFinalizers();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             last = engine.Run(profile, areas, cell, cancellationToken); // warm-up
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             var times = new List<double>();
+            var cpu = new List<double>();
+            var process = Process.GetCurrentProcess();
             for (var run = 0; run < settings.Runs; run++)
             {
+                // The previous raster is collected first, so a run's memory is its own.
                 last = null;
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 last = engine.Run(profile, areas, cell, cancellationToken);
                 times.Add(clock.Elapsed.TotalSeconds);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds);
             }
             var grid = last.Grid;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-            Log($"{cell:0} m: {grid.Columns} × {grid.Rows} cells, median {BenchMath.Median(times):0.000} s (runs {string.Join(", ", times.Select(t => t.ToString("0.000", CultureInfo.InvariantCulture)))}), {allocated / 1e6:0} MB allocated per run, process peak {peak / 1e6:0} MB");
+            Log($"{cell:0} m: {grid.Columns} × {grid.Rows} cells, median {BenchMath.Median(times):0.000} s, CPU {BenchMath.Median(cpu):0.000} s (runs {string.Join(", ", times.Select(t => t.ToString("0.000", CultureInfo.InvariantCulture)))}), {allocated / 1e6:0} MB allocated per run, process peak {peak / 1e6:0} MB");
             figures.Add(new
             {
                 cell,
@@ -92,6 +102,7 @@ public sealed class BenchSitingCommand(CliConsole console, DataContext data) : A
                 ranked = last.CountOf(s => s == CellStatus.Ranked),
                 medianSeconds = BenchMath.Median(times),
                 runs = times,
+                medianCpuSeconds = BenchMath.Median(cpu),
                 allocatedMb = allocated / 1e6,
                 peakWorkingSetMb = peak / 1e6,
                 criteria = last.Criteria.Select(c => c.Criterion),

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using NetTopologySuite.Geometries;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
@@ -42,11 +41,11 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         public string? Candidates { get; init; }
 
         [CommandOption("--points <NAME=FILE>")]
-        [Description("A point layer for points-distance / points-count criteria, e.g. education=schools.csv (repeatable).")]
+        [Description("A point layer for points-distance / points-count criteria, e.g. education=schools.csv; with a tonnes_per_year (or value) column also for oxygen-demand, e.g. oxygen-users=o2.csv (repeatable).")]
         public string[] Points { get; init; } = [];
 
         [CommandOption("--regional <NAME=FILE>")]
-        [Description("Figures per region (CSV region_code,value) for regional-figure criteria, e.g. state-jobs=jobs.csv (repeatable).")]
+        [Description("Figures per region or municipality (CSV region_code,value and/or municipality_code,value) for regional-figure criteria, e.g. state-jobs=jobs.csv (repeatable).")]
         public string[] Regional { get; init; } = [];
 
         [CommandOption("--limit <N>")]
@@ -79,7 +78,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         var profile = settings.ProfileFile is { } file ? loader.LoadFile(file)
             : loader.LoadAll(settings.ProfileFolders).TryGetValue(settings.Profile, out var p) ? p
             : throw new UsageException($"--profile: '{settings.Profile}' is not one of {string.Join(", ", loader.LoadAll(settings.ProfileFolders).Keys.Order())}");
-        var layers = settings.Points.Select(Pair).ToDictionary(x => x.Name, x => (IReadOnlyList<Point>)UserLayerReader.ReadPoints(x.File).Select(q => q.Point).ToList());
+        var layers = settings.Points.Select(Pair).ToDictionary(x => x.Name, x => (IReadOnlyList<LayerPoint>)UserLayerReader.ReadPoints(x.File).Select(q => new LayerPoint(q.Point, q.Value)).ToList());
         var regional = settings.Regional.Select(Pair).ToDictionary(x => x.Name, x => UserLayerReader.ReadRegionalFigures(x.File));
         var candidates = settings.Candidates is { } c ? UserLayerReader.ReadPoints(c).Select(q => new Candidate(q.Id, q.Point, q.Geometry)).ToList() : null;
 
@@ -117,7 +116,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
     }
 
     private async Task<SitingResult> RunWithProgressAsync(SitingService service, SitingProfile profile, Settings settings, List<Candidate>? candidates,
-        Dictionary<string, IReadOnlyList<Point>> layers, Dictionary<string, IReadOnlyDictionary<string, double>> regional, CancellationToken cancellationToken)
+        Dictionary<string, IReadOnlyList<LayerPoint>> layers, Dictionary<string, IReadOnlyDictionary<string, double>> regional, CancellationToken cancellationToken)
     {
         if (!console.Interactive)
             return await service.RunAsync(profile, settings.Area, settings.Cell, candidates, layers, regional, cancellationToken: cancellationToken);

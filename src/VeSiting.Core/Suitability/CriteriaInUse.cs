@@ -9,7 +9,12 @@ public static class CriteriaInUse
         foreach (var c in profile.Criteria)
         {
             var definition = Criteria.Find(c.Criterion) ?? throw new ArgumentException($"profile {profile.Id}: unknown criterion '{c.Criterion}'");
-            var available = !definition.NeedsLayer || c.Layer is { } layer && (c.Criterion == "regional-figure" ? inputs.RegionalFigures.ContainsKey(layer) : inputs.PointLayers.ContainsKey(layer));
+            var available = !definition.NeedsLayer || c.Layer is { } layer && c.Criterion switch
+            {
+                "regional-figure" => inputs.RegionalFigures.ContainsKey(layer),
+                "oxygen-demand" => inputs.WeightedLayers.ContainsKey(layer),
+                _ => inputs.PointLayers.ContainsKey(layer),
+            };
             if (available)
                 active.Add(c);
             else if (c.Optional)
@@ -17,9 +22,15 @@ public static class CriteriaInUse
             else
                 throw new ArgumentException($"profile {profile.Id}: criterion {c.Criterion} needs the user layer '{c.Layer}'");
         }
+        if (active.Count < profile.Criteria.Count)
+            notes.Add($"missing layers: {string.Join(", ", Missing(profile, active))}");
         var totalWeight = active.Sum(c => c.Weight);
         if (totalWeight <= 0)
             throw new ArgumentException($"profile {profile.Id}: the weights of the criteria in use sum to {totalWeight}; at least one must be positive");
         return active;
     }
+
+    /// <summary>The layers the profile names that were not supplied (their criteria were skipped).</summary>
+    public static IReadOnlyList<string> Missing(SitingProfile profile, IReadOnlyList<CriterionSpec> active) =>
+        profile.Criteria.Except(active).Select(c => c.Layer ?? c.Criterion).Distinct().ToList();
 }

@@ -23,6 +23,8 @@ public sealed class SitingEngine
     private readonly STRtree<Address> _dwellings = new();
     private readonly Dictionary<string, STRtree<Point>> _layers = [];
     private readonly STRtree<(AdminArea Region, IPreparedGeometry Prepared)> _regions = new();
+    private readonly STRtree<(AdminArea Municipality, IPreparedGeometry Prepared)> _municipalities = new();
+    private readonly Dictionary<string, STRtree<(Point Point, double Value)>> _weighted = [];
     private readonly List<(Plant Turbine, double RadiusM)> _forbidden = [];
     private readonly Lazy<PopulationRaster> _population;
     private readonly ConsumptionProfile _consumption;
@@ -47,6 +49,16 @@ public sealed class SitingEngine
         }
         foreach (var r in inputs.Regions)
             _regions.Insert(r.Geometry.EnvelopeInternal, (r, PreparedGeometryFactory.Prepare(r.Geometry)));
+        foreach (var m in inputs.Municipalities)
+            _municipalities.Insert(m.Geometry.EnvelopeInternal, (m, PreparedGeometryFactory.Prepare(m.Geometry)));
+        _municipalities.Build();
+        foreach (var (name, points) in inputs.WeightedLayers)
+        {
+            var tree = new STRtree<(Point Point, double Value)>();
+            foreach (var point in points) tree.Insert(point.Point.EnvelopeInternal, point);
+            tree.Build();
+            _weighted[name] = tree;
+        }
         _plants.Build();
         _heat.Build();
         _dwellings.Build();
@@ -187,10 +199,21 @@ public sealed class SitingEngine
                 }
             case "regional-figure":
                 {
+                    // The municipality's figure where the table has one, else the region's (the codes do not overlap).
+                    var figures = _inputs.RegionalFigures[c.Layer!];
+                    var municipality = _municipalities.Query(at.EnvelopeInternal).Where(m => m.Prepared.Covers(at)).Select(m => m.Municipality).OrderBy(m => m.Code, StringComparer.Ordinal).FirstOrDefault();
+                    if (municipality is not null && figures.TryGetValue(municipality.Code, out var local))
+                        return (local, "per region", $"{c.Layer} for municipality {municipality.Code} {municipality.Name}: {F(local)}");
                     var region = _regions.Query(at.EnvelopeInternal).Where(r => r.Prepared.Covers(at)).Select(r => r.Region).OrderBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault();
-                    if (region is null || !_inputs.RegionalFigures[c.Layer!].TryGetValue(region.Code, out var figure))
-                        return (null, "per region", region is null ? "outside every region" : $"{c.Layer} has no figure for {region.Code} {region.Name}");
+                    if (region is null || !figures.TryGetValue(region.Code, out var figure))
+                        return (null, "per region", region is null ? "outside every region" : $"{c.Layer} has no figure for {region.Code} {region.Name}" + (municipality is null ? "" : $" or {municipality.Code} {municipality.Name}"));
                     return (figure, "per region", $"{c.Layer} for {region.Code} {region.Name}: {F(figure)}");
+                }
+            case "oxygen-demand":
+                {
+                    var users = Within(_weighted[c.Layer!], at, radius).Where(p => p.Point.Distance(at) <= radius).ToList();
+                    var tonnes = users.Sum(p => p.Value);
+                    return (tonnes, "t O2/yr", $"{F(tonnes)} t O₂ a year wanted by {users.Count} {c.Layer} point(s) within {F(radius)} m");
                 }
             default:
                 throw new ArgumentException($"unknown criterion '{c.Criterion}'");

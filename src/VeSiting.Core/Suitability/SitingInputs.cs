@@ -20,7 +20,9 @@ public sealed record SitingInputs
     public required DateOnly Today { get; init; }
     /// <summary>User point layers by name (EPSG:25832).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Point>> PointLayers { get; init; } = new Dictionary<string, IReadOnlyList<Point>>();
-    /// <summary>User figures by table name, then region code.</summary>
+    /// <summary>User point layers whose points carry a value (e.g. tonnes of O₂ a year), by name (EPSG:25832).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(Point Point, double Value)>> WeightedLayers { get; init; } = new Dictionary<string, IReadOnlyList<(Point Point, double Value)>>();
+    /// <summary>User figures by table name, then municipality code ("0101") or region code ("1084").</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> RegionalFigures { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, double>>();
     /// <summary>Planned turbines whose 4 × H rings exclude sites (besides the registered ones).</summary>
     public IReadOnlyList<Plant> PlannedTurbines { get; init; } = [];

@@ -147,6 +147,46 @@ public sealed class RasterSitingEngineTests
     }
 
     [Fact]
+    public void Oxygen_demand_sums_tonnes_within_the_radius_and_a_municipal_figure_beats_the_regional_one()
+    {
+        var profile = SitingEngineTests.Profile(
+            new CriterionSpec("oxygen-demand", 1, 0, 1000) { Layer = "oxygen-users", RadiusM = 3500 },
+            new CriterionSpec("regional-figure", 1, 0, 40) { Layer = "state-jobs" });
+        var inputs = SitingEngineTests.Inputs() with
+        {
+            WeightedLayers = new Dictionary<string, IReadOnlyList<(Point Point, double Value)>>
+            {
+                ["oxygen-users"] = [(GeometryTransforms.Utm32Point(595000, 6203000), 800), (GeometryTransforms.Utm32Point(595000, 6196000), 1200)],
+            },
+            RegionalFigures = new Dictionary<string, IReadOnlyDictionary<string, double>> { ["state-jobs"] = new Dictionary<string, double> { ["1084"] = 31.5, ["0101"] = 12 } },
+        };
+        var areas = inputs.Municipalities.Select(m => m.Geometry).ToList();
+        var raster = new RasterSitingEngine(inputs).Run(profile, areas, 100);
+        var engine = new SitingEngine(inputs, profile);
+
+        // (595050, 6200050): the first user is √(50² + 2,950²) ≈ 2,950 m away (inside 3.5 km), the second 4,050 m (outside).
+        var at = Index(raster.Grid, 595_050, 6_200_050);
+        Assert.Equal(800, raster.Bands[0][at]);
+        Assert.Equal(12, raster.Bands[1][at]);   // municipality 0101 has its own figure
+        var site = engine.Explain(profile, new Candidate("x", GeometryTransforms.Utm32Point(595_050, 6_200_050)));
+        Assert.Equal(800, site.Values[0].Value);
+        Assert.Equal(12, site.Values[1].Value);
+        // (605050, 6200050) lies in 0147, which has none: the region's 31.5.
+        Assert.Equal(31.5, raster.Bands[1][Index(raster.Grid, 605_050, 6_200_050)], 1e-6);
+        Assert.Equal(31.5, engine.Explain(profile, new Candidate("y", GeometryTransforms.Utm32Point(605_050, 6_200_050))).Values[1].Value);
+    }
+
+    [Fact]
+    public void Missing_optional_layers_are_named()
+    {
+        var profile = SitingEngineTests.Profile(new CriterionSpec("heat-distance", 1, 2000, 0), new CriterionSpec("oxygen-demand", 1, 0, 100) { Layer = "oxygen-users", Optional = true });
+        var inputs = SitingEngineTests.Inputs();
+        var raster = new RasterSitingEngine(inputs).Run(profile, [inputs.Municipalities[0].Geometry], 1000);
+        Assert.Contains("missing layers: oxygen-users", raster.Notes);
+        Assert.Single(raster.Criteria);
+    }
+
+    [Fact]
     public void A_cancelled_run_stops()
     {
         var inputs = SitingEngineTests.Inputs();

@@ -7,7 +7,10 @@ namespace VeSiting.Core.Suitability.Raster;
 /// <summary>Each criterion as a band over the grid; work shared between criteria (the heat distance transform) is done once.</summary>
 internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, ConsumptionProfile consumption, CancellationToken cancellationToken)
 {
-    private (float[] Distance, int[] Nearest)? _heat;
+    private (float[] Distance, int[]? Nearest)? _heat;
+
+    /// <summary>Whether heat-size is wanted: only then does the heat distance transform keep each cell's nearest plant.</summary>
+    public bool KeepNearestHeat { get; init; }
 
     public static string Unit(string criterion) => criterion switch
     {
@@ -18,6 +21,7 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
         "population" => "people",
         "points-count" => "points",
         "regional-figure" => "per region",
+        "oxygen-demand" => "t O2/yr",
         _ => throw new ArgumentException($"unknown criterion '{criterion}'"),
     };
 
@@ -40,7 +44,7 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
                 return Heat().Distance;
             case "heat-size":
                 {
-                    var (_, nearest) = Heat();
+                    var nearest = Heat().Nearest!;
                     var sizes = inputs.DistrictHeating.Select(h => h.SupplyAreaKm2 is { } a ? (float)a : float.NaN).ToArray();
                     var band = new float[grid.Count];
                     for (long i = 0; i < band.LongLength; i++) band[i] = nearest[i] < 0 ? float.NaN : sizes[nearest[i]];
@@ -56,24 +60,43 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
                 return Sum(inputs.PointLayers[c.Layer!].Select(p => new RadiusItem(p, radius, 1)).ToList(), RadiusKernel.ClosedDisc);
             case "regional-figure":
                 {
-                    var regions = inputs.Regions.OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
-                    var burnt = PolygonRasteriser.Burn(grid, regions.Select(r => r.Geometry).ToList(), cancellationToken);
+                    // The municipality's figure where the table has one, else the region's (the codes do not overlap).
                     var figures = inputs.RegionalFigures[c.Layer!];
-                    var byRegion = regions.Select(r => figures.TryGetValue(r.Code, out var f) ? (float)f : float.NaN).ToArray();
-                    var band = new float[grid.Count];
-                    for (long i = 0; i < band.LongLength; i++) band[i] = burnt[i] < 0 ? float.NaN : byRegion[burnt[i]];
+                    var band = Figures(inputs.Regions, figures);
+                    var municipal = inputs.Municipalities.Where(m => figures.ContainsKey(m.Code)).ToList();
+                    if (municipal.Count > 0)
+                    {
+                        var local = Figures(municipal, figures);
+                        for (long i = 0; i < band.LongLength; i++)
+                        {
+                            if (!float.IsNaN(local[i])) band[i] = local[i];
+                        }
+                    }
                     return band;
                 }
+            case "oxygen-demand":
+                return Sum(inputs.WeightedLayers[c.Layer!].Select(p => new RadiusItem(p.Point, radius, p.Value)).ToList(), RadiusKernel.ClosedDisc);
             default:
                 throw new ArgumentException($"unknown criterion '{c.Criterion}'");
         }
     }
 
-    private (float[] Distance, int[] Nearest) Heat()
+    /// <summary>Each area's figure burnt into the grid (NaN where an area has none, or outside every area).</summary>
+    private float[] Figures(IReadOnlyList<AdminArea> areas, IReadOnlyDictionary<string, double> figures)
+    {
+        var ordered = areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        var burnt = PolygonRasteriser.Burn(grid, ordered.Select(a => a.Geometry).ToList(), cancellationToken);
+        var byArea = ordered.Select(a => figures.TryGetValue(a.Code, out var f) ? (float)f : float.NaN).ToArray();
+        var band = new float[grid.Count];
+        for (long i = 0; i < band.LongLength; i++) band[i] = burnt[i] < 0 ? float.NaN : byArea[burnt[i]];
+        return band;
+    }
+
+    private (float[] Distance, int[]? Nearest) Heat()
     {
         if (_heat is { } done)
             return done;
-        var nearest = new int[grid.Count];
+        var nearest = KeepNearestHeat ? new int[grid.Count] : null;
         var distance = Distance(inputs.DistrictHeating.Select(h => (h.Position.X, h.Position.Y)).ToList(), nearest);
         _heat = (distance, nearest);
         return _heat.Value;

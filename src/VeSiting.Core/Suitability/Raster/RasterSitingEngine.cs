@@ -54,18 +54,22 @@ public sealed class RasterSitingEngine(SitingInputs inputs)
         }, cancellationToken);
         land = null;
 
-        var bands = new CriterionBands(inputs, grid, consumption, cancellationToken);
+        var bands = new CriterionBands(inputs, grid, consumption, cancellationToken) { KeepNearestHeat = active.Any(c => c.Criterion == "heat-size") };
         var values = active.Select(c => bands.Measure(c)).ToList();
         var units = active.Select(c => CriterionBands.Unit(c.Criterion)).ToList();
 
         var score = Overlay(grid, active, values, status, cancellationToken);
-        foreach (var band in values)
+        Parallel.For(0, grid.Rows, new ParallelOptions { CancellationToken = cancellationToken }, r =>
         {
-            for (long i = 0; i < band.LongLength; i++)
+            var from = (long)r * grid.Columns;
+            foreach (var band in values)
             {
-                if (status[i] == (byte)CellStatus.Outside) band[i] = float.NaN;
+                for (var i = from; i < from + grid.Columns; i++)
+                {
+                    if (status[i] == (byte)CellStatus.Outside) band[i] = float.NaN;
+                }
             }
-        }
+        });
         return new SuitabilityRaster(profile, grid, active, units, values, score, status, notes, provenance, $"{k:0.##} × H ({minimumDistance.Ref})", clock.Elapsed);
     }
 
