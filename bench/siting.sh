@@ -60,7 +60,7 @@ for cell in ${cells//,/ }; do
 done
 
 echo "== Service tiles" >&2
-( cd src/VeSiting.Api && dotnet build -c Release --nologo -v quiet >/dev/null )
+( cd src/VeSiting.Api && dotnet build -c Release --nologo -v quiet >"$work/build.log" 2>&1 ) || { echo "the service did not build:" >&2; cat "$work/build.log" >&2; exit 1; }
 start_api "$url" "$work/api.log" VeSiting__TileCacheEntries=0
 read -r code first < <(curl -s -o "$work/first.json" -w '%{http_code} %{time_total}' "$url/api/sites?profile=greenhouse&cell=100&limit=1")
 [[ "$code" == 200 ]] || { echo "/api/sites answered $code:" >&2; cat "$work/first.json" "$work/api.log" >&2; exit 1; }

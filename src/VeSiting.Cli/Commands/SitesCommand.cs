@@ -143,7 +143,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
             Attributions = r.Attributions,
             DataVersion = r.DataVersion,
         };
-        result.Fact("Profile", $"{r.Profile.Id}@{r.Profile.Version}: {r.Profile.Description}")
+        result.Fact("Profile", $"{r.Profile.Id}@{r.Profile.Version}: {r.Profile.Description}" + (r.Profile.Reason is { } reason ? $" Weights: {reason}" : ""))
             .Fact("Candidates", r.CellSizeM is { } cell ? $"{r.CandidateCount} cells of {cell:0} m" : $"{r.CandidateCount} sites")
             .Fact("Ranked", r.RankedCount)
             .Fact("Excluded", r.ExcludedCount)
