@@ -62,7 +62,7 @@ done
 echo "== Service tiles" >&2
 ( cd src/VeSiting.Api && dotnet build -c Release --nologo -v quiet >"$work/build.log" 2>&1 ) || { echo "the service did not build:" >&2; cat "$work/build.log" >&2; exit 1; }
 start_api "$url" "$work/api.log" VeSiting__TileCacheEntries=0
-read -r code first < <(curl -s -o "$work/first.json" -w '%{http_code} %{time_total}' "$url/api/sites?profile=greenhouse&cell=100&limit=1")
+read -r code first < <(curl -s -o "$work/first.json" -w '%{http_code} %{time_total}\n' "$url/api/sites?profile=greenhouse&cell=100&limit=1")
 [[ "$code" == 200 ]] || { echo "/api/sites answered $code:" >&2; cat "$work/first.json" "$work/api.log" >&2; exit 1; }
 python3 - > "$work/tiles.txt" <<'PY'
 import math
@@ -79,7 +79,7 @@ for z in range(5, 15):
 PY
 sort -u "$work/tiles.txt" | while read -r z x y; do
   for fmt in mvt png; do
-    read -r code size t < <(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}' "$url/tiles/suitability/$z/$x/$y.$fmt?profile=greenhouse&cell=100")
+    read -r code size t < <(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' "$url/tiles/suitability/$z/$x/$y.$fmt?profile=greenhouse&cell=100")
     [[ "$code" == 200 ]] || { echo "tile $z/$x/$y.$fmt answered $code" >&2; exit 1; }
     echo "$fmt $z $t $size" >> "$work/tile-times.txt"
   done
