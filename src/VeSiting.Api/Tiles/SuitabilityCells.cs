@@ -12,7 +12,8 @@ namespace VeSiting.Api.Tiles;
 /// </summary>
 public static class SuitabilityCells
 {
-    public static List<(Geometry Utm32, AttributesTable Attributes)> In(SuitabilityRaster raster, Envelope box, int maxFeatures)
+    /// <summary>The cells meeting <paramref name="box"/>; blocks are at least <paramref name="minBlockM"/> wide (e.g. two pixels of the tile), as finer squares would not show.</summary>
+    public static List<(Geometry Utm32, AttributesTable Attributes)> In(SuitabilityRaster raster, Envelope box, int maxFeatures, double minBlockM = 0)
     {
         var grid = raster.Grid;
         var first = grid.CellAt(Math.Max(box.MinX, grid.West), Math.Min(box.MaxY, grid.North - 1e-6));
@@ -21,7 +22,7 @@ public static class SuitabilityCells
         if (box.MaxX < grid.West || box.MinY > grid.North || first is not var (c0, r0) || last is not var (c1, r1))
             return cells;
         var count = (double)(c1 - c0 + 1) * (r1 - r0 + 1);
-        var step = Math.Max(1, (int)Math.Ceiling(Math.Sqrt(count / Math.Max(1, maxFeatures))));
+        var step = Math.Max(Math.Max(1, (int)Math.Ceiling(minBlockM / grid.CellSize)), (int)Math.Ceiling(Math.Sqrt(count / Math.Max(1, maxFeatures))));
         var factory = GeometryTransforms.FactoryFor(Epsg.Utm32);
         for (var r = r0 - (r0 % step); r <= r1; r += step)
         {

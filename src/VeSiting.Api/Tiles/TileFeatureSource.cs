@@ -97,9 +97,10 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
             return [];
         var clip = tile.LonLatClip(MarginPixels);
         var features = new List<(string, IFeature)>();
-        foreach (var (square, attributes) in SuitabilityCells.In(run.Raster, tile.Utm32Area(MarginPixels).EnvelopeInternal, maxFeatures))
+        foreach (var (square, attributes) in SuitabilityCells.In(run.Raster, tile.Utm32Area(MarginPixels).EnvelopeInternal, maxFeatures, 2 * tile.MetresPerPixel))
         {
-            var clipped = GeometryTransforms.Transform(square, Epsg.Utm32, Epsg.Wgs84).Intersection(clip);
+            var lonLat = GeometryTransforms.Transform(square, Epsg.Utm32, Epsg.Wgs84);
+            var clipped = clip.EnvelopeInternal.Contains(lonLat.EnvelopeInternal) ? lonLat : lonLat.Intersection(clip);
             if (!clipped.IsEmpty)
                 features.Add(("suitability", new Feature(clipped, attributes)));
         }
@@ -108,7 +109,7 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
 
     /// <summary>The cells of a siting raster that meet the tile, in EPSG:25832 and not clipped (for PNG tiles).</summary>
     public IReadOnlyList<(string VectorLayer, Geometry Utm32, AttributesTable Attributes)> SuitabilityUtm32Features(SuitabilityRun run, TileAddress tile) =>
-        tile.Z < 5 ? [] : SuitabilityCells.In(run.Raster, tile.Utm32Area(MarginPixels).EnvelopeInternal, maxFeatures).Select(c => ("suitability", c.Utm32, c.Attributes)).ToList();
+        tile.Z < 5 ? [] : SuitabilityCells.In(run.Raster, tile.Utm32Area(MarginPixels).EnvelopeInternal, maxFeatures, 2 * tile.MetresPerPixel).Select(c => ("suitability", c.Utm32, c.Attributes)).ToList();
 
     private async Task<List<(string, Geometry, AttributesTable)>> BoundariesAsync(Geometry area, TileAddress tile, CancellationToken cancellationToken)
     {
