@@ -11,7 +11,8 @@
 # (scripts/replica-test-cluster.sh), for the replication tests, which fail, never skip, without them;
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; nothing is downloaded);
 # npm for the web map's MapLibre package (installed from the npm registry at build time); Debian's docker-compose
-# and nginx-light to validate the container deployment without a Docker daemon (scripts/validate-deploy.sh).
+# and nginx-light to validate the container deployment without a Docker daemon (scripts/validate-deploy.sh);
+# Debian's gdal-bin: GDAL as an OGC API – Features and MVT client, and gdalinfo to read the siting GeoTIFF back.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -25,7 +26,7 @@ dotnet --version
 mirror="${VESITING_MIRROR:-$root/../shared/geodata}"
 [[ -d "$mirror" || -d .cache/geodata ]] || fail "no data mirror at $mirror and no cached data in .cache/geodata"
 
-step "Chromium (browser tests), GDAL (OGC API client tests) and Node (web map packages)"
+step "Chromium (browser tests), GDAL (OGC API client and GeoTIFF tests) and Node (web map packages)"
 if [[ ! -x /usr/bin/chromium ]]; then
   echo "installing chromium from Debian packages"
   apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
@@ -33,14 +34,15 @@ if [[ ! -x /usr/bin/chromium ]]; then
   apt_install chromium || fail "could not install chromium"
 fi
 /usr/bin/chromium --version || fail "chromium does not start"
-# GDAL as an OGC API – Features and MVT client in the API tests (ogr2ogr, ogrinfo).
-if ! command -v ogr2ogr >/dev/null; then
+# GDAL as an OGC API – Features and MVT client (ogr2ogr, ogrinfo) and to read the siting GeoTIFF (gdalinfo).
+if ! command -v ogr2ogr >/dev/null || ! command -v gdalinfo >/dev/null; then
   echo "installing gdal-bin from Debian packages"
   apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
   source "$root/scripts/postgis-test-server.sh"
   apt_install gdal-bin || fail "could not install gdal-bin"
 fi
 ogr2ogr --version || fail "ogr2ogr does not start"
+gdalinfo --version || fail "gdalinfo does not start"
 command -v npm >/dev/null || fail "npm is needed to install the web map's MapLibre package"
 
 step "PostgreSQL 15 + PostGIS 3"

@@ -79,6 +79,7 @@ public static class CliApp
                 bench.AddCommand<BenchNearestCommand>("nearest").WithDescription("Nearest covered plant and zone for every synthetic dwelling: grid engine vs. STR-tree (and PostGIS).");
                 bench.AddCommand<BenchRateCommand>("rate").WithDescription("Fixed-rate (open-loop) HTTP load: latency from each request's intended send time, as wrk2 measures it.")
                     .WithExample("bench", "rate", "--url", "http://127.0.0.1:5197", "--rate", "2000", "--seconds", "20", "--paths", "points.txt");
+                bench.AddCommand<BenchSitingCommand>("siting").WithDescription("A siting profile over Denmark as a raster at each cell size (figures and GDAL inputs for bench/siting.sh).");
                 bench.AddCommand<BenchTilesCommand>("tiles").WithDescription("Densest z14 tile of the synthetic dwellings: the service's point-layer encoder vs. PostGIS ST_AsMVT (with --postgis).");
             });
             config.AddCommand<ClassifyCommand>("classify")

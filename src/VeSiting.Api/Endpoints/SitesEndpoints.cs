@@ -31,7 +31,7 @@ public static class SitesEndpoints
         group.MapGet("/", Get)
             .WithSummary("Ranked sites for a profile over a grid")
             .AsHeavyWork()
-            .WithDescription("`profile` (default greenhouse), `area` = denmark | municipality:CODE | region:CODE, `cell` in metres (default 1000), `limit` (default 100), `format` = json | csv | geojson | gpkg. Each site has every criterion's value, unit, score and contribution; excluded sites say why. Example: `/api/sites?profile=greenhouse&area=region:1082&cell=1000&limit=20`.");
+            .WithDescription("`profile` (default greenhouse), `area` = denmark | municipality:CODE | region:CODE, `cell` in metres (default 1000), `limit` (default 100), `format` = json | csv | geojson | gpkg | geotiff (the whole raster: score band, then one band per criterion, EPSG:25832). Computed as a raster and cached by profile, area, cell size and data version; the listed sites are the best ones, each measured exactly with its why. Each site has every criterion's value, unit, score and contribution; excluded sites say why. Example: `/api/sites?profile=greenhouse&area=region:1082&cell=1000&limit=20`.");
         group.MapPost("/", Post)
             .WithSummary("Ranked sites with your own profile, candidate sites and point layers")
             .WithDescription("Body: `{ \"profile\": {…siting-profile…} | \"profileId\": \"greenhouse\", \"area\": \"denmark\", \"cell\": 1000, \"candidates\": FeatureCollection?, \"layers\": { \"education\": FeatureCollection }, \"regional\": { \"state-jobs\": { \"1084\": 31.5 } } }`.")
@@ -40,14 +40,37 @@ public static class SitesEndpoints
 
     private static async Task<IResult> Get(SuitabilityResults results, string? profile, string? area, double? cell, int? limit, string? format, CancellationToken cancellationToken)
     {
-        CheckFormat(format);
-        var indexed = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
-        return Respond(indexed.Result, limit, format);
+        CheckRequest(limit, format);
+        var run = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
+        return Respond(run, limit, format, cancellationToken);
+    }
+
+    private static readonly string[] Formats = ["json", "csv", "geojson", "gpkg", "geotiff"];
+
+    private static void CheckRequest(int? limit, string? format)
+    {
+        if (limit is < 1)
+            throw new ProblemException("limit", $"{limit} must be at least 1");
+        if (!Formats.Contains((format ?? "json").ToLowerInvariant()))
+            throw new ProblemException("format", $"'{format}' is not json, csv, geojson, gpkg or geotiff");
+    }
+
+    /// <summary>A raster run: the GeoTIFF itself, or its best sites (100 for JSON, 1,000 for the exports unless limit says otherwise), each explained.</summary>
+    private static IResult Respond(SuitabilityRun run, int? limit, string? format, CancellationToken cancellationToken)
+    {
+        if ((format ?? "json").Equals("geotiff", StringComparison.OrdinalIgnoreCase))
+        {
+            var tiff = new MemoryStream();
+            SuitabilityGeoTiff.Write(tiff, run.Raster, cancellationToken);
+            return Results.File(tiff.ToArray(), "image/tiff; application=geotiff", $"sites-{run.Raster.Profile.Id}-{run.Raster.Grid.CellSize:0}m.tif");
+        }
+        var take = limit ?? (format is null or "json" ? 100 : 1000);
+        return Respond(run.Ranked(take, take, cancellationToken), take, format);
     }
 
     private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, IOptions<VeSitingOptions> options, int? limit, string? format, CancellationToken cancellationToken)
     {
-        CheckFormat(format);
+        CheckRequest(limit, format);
         using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
         {
             var root = document.RootElement;
@@ -64,30 +87,28 @@ public static class SitesEndpoints
                 throw new ProblemException($"profile{e.JsonPath.TrimStart('$')}", e.Reason);
             }
             var area = root.TryGetProperty("area", out var a) ? a.GetString() ?? "denmark" : "denmark";
-            var cell = root.TryGetProperty("cell", out var c) ? c.GetDouble() : 1000;
+            var cell = root.TryGetProperty("cell", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 1000;
+            SuitabilityResults.CheckCell(cell);
+            CheckRequest(limit, format);
             var candidates = root.TryGetProperty("candidates", out var cand)
                 ? UserLayerReader.ReadGeoJson(cand, "candidates").Select(x => new Candidate(x.Id, x.Point, x.Geometry)).ToList() : null;
             var layers = root.TryGetProperty("layers", out var l)
-                ? l.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyList<Point>)UserLayerReader.ReadGeoJson(x.Value, $"layers.{x.Name}").Select(q => q.Point).ToList()) : null;
+                ? l.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyList<LayerPoint>)UserLayerReader.ReadGeoJson(x.Value, $"layers.{x.Name}").Select(q => new LayerPoint(q.Point, q.Value)).ToList()) : null;
             var regional = root.TryGetProperty("regional", out var r)
                 ? r.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyDictionary<string, double>)x.Value.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.ValueKind == JsonValueKind.Number ? v.Value.GetDouble()
                     : throw new ProblemException($"regional.{x.Name}.{v.Name}", "must be a number"))) : null;
-            var indexed = await results.RunAsync(profile, area, cell, candidates, layers, regional, cancellationToken);
-            return Respond(indexed.Result, limit, format);
+            if (candidates is not null)
+                return Respond(await results.CandidatesAsync(profile, area, candidates, layers, regional, cancellationToken), limit, format);
+            // Without layers of its own, a posted profile (e.g. the web map's reweighted one) shares the cache by its hash.
+            var run = layers is null && regional is null
+                ? await results.GetAsync(profile, area, cell, cancellationToken)
+                : await results.RasterAsync(profile, area, cell, layers, regional, cancellationToken);
+            return Respond(run, limit, format, cancellationToken);
         }
-    }
-
-    /// <summary>Refused before any siting is computed.</summary>
-    private static void CheckFormat(string? format)
-    {
-        if (format is not null && format.ToLowerInvariant() is not ("json" or "csv" or "geojson" or "gpkg"))
-            throw new ProblemException("format", $"'{format}' is not json, csv, geojson or gpkg");
     }
 
     private static IResult Respond(SitingResult r, int? limit, string? format)
     {
-        if (limit is < 1)
-            throw new ProblemException("limit", $"{limit} must be at least 1");
         var take = limit ?? (format is null or "json" ? 100 : int.MaxValue);
         var ranked = r.Ranked.Take(take).ToList();
         switch ((format ?? "json").ToLowerInvariant())
@@ -98,9 +119,10 @@ public static class SitesEndpoints
                     profile = new { r.Profile.Id, r.Profile.Version, r.Profile.Title, r.Profile.Scenario, hash = r.Profile.Ref.Hash },
                     area = r.AreaLabel,
                     cellSizeM = r.CellSizeM,
-                    candidates = r.Sites.Count,
-                    rankedCount = r.Ranked.Count(),
-                    excludedCount = r.Excluded.Count(),
+                    candidates = r.CandidateCount,
+                    listed = r.Sites.Count,
+                    rankedCount = r.RankedCount,
+                    excludedCount = r.ExcludedCount,
                     elapsedSeconds = Math.Round(r.Elapsed.TotalSeconds, 3),
                     notes = r.Notes,
                     ranked = ranked.Select(Site),

@@ -1,21 +1,29 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using NetTopologySuite.Index.Strtree;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Core.Suitability;
+using VeSiting.Core.Suitability.Raster;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Suitability;
 
 namespace VeSiting.Api.Hosting;
 
-/// <summary>A siting result with a spatial index of its sites, for tiles.</summary>
-public sealed record IndexedSitingResult(SitingResult Result, STRtree<RankedSite> Index);
+/// <summary>A profile computed over an area's grid as a raster, with the inputs that explain its sites.</summary>
+public sealed record SuitabilityRun(SuitabilityRaster Raster, SitingInputs Inputs, string Label)
+{
+    /// <summary>The best <paramref name="top"/> cells and the first <paramref name="excluded"/> excluded ones, each explained.</summary>
+    public SitingResult Ranked(int top, int excluded, CancellationToken cancellationToken) => RasterRanking.Result(Raster, Inputs, Label, top, excluded, cancellationToken);
+}
 
-/// <summary>Profiles, and siting results of built-in profiles cached by data version, profile, area and cell size (tiles ask often).</summary>
+/// <summary>
+/// Profiles, and siting rasters of built-in profiles cached by data version, profile (id, version and hash), area and
+/// cell size: /api/sites and the suitability tiles read the same raster. Rasters are computed under the heavy-work
+/// budget, shared by everyone asking for the same one, and cancelled when all of them go.
+/// </summary>
 public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOptions> options, HeavyWorkQueue heavyWork)
 {
-    private const int Capacity = 16;
-    private readonly ConcurrentDictionary<string, IndexedSitingResult> _results = new();
+    private const int Capacity = 8;
+    private readonly ConcurrentDictionary<string, SuitabilityRun> _rasters = new();
     private readonly Lazy<SitingProfileLoader> _loader = new(() => new SitingProfileLoader(Path.Combine(ProjectLayout.Locate().Root, "geodata")));
 
     public SitingProfileLoader Loader => _loader.Value;
@@ -25,35 +33,56 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
     public SitingProfile Profile(string id) => Profiles.TryGetValue(id, out var p) ? p
         : throw new ProblemException("profile", $"'{id}' is not one of {string.Join(", ", Profiles.Keys.Order())}", StatusCodes.Status404NotFound);
 
-    public Task<IndexedSitingResult> GetAsync(string profileId, string area, double cell, CancellationToken cancellationToken)
+    public static void CheckCell(double cell)
     {
-        if (cell is < 250 or > 50_000)
-            throw new ProblemException("cell", $"{cell} m is not between 250 and 50000");
-        var profile = Profile(profileId);
+        if (cell is < 100 or > 50_000)
+            throw new ProblemException("cell", $"{cell} m is not between 100 and 50000");
+    }
+
+    /// <summary>The cached raster of a profile (built-in by id, or a posted one by its hash) over an area.</summary>
+    public Task<SuitabilityRun> GetAsync(string profileId, string area, double cell, CancellationToken cancellationToken) =>
+        GetAsync(Profile(profileId), area, cell, cancellationToken);
+
+    public async Task<SuitabilityRun> GetAsync(SitingProfile profile, string area, double cell, CancellationToken cancellationToken)
+    {
+        CheckCell(cell);
         var key = $"{data.Store.Version.Id}|{profile.Ref}|{area.Trim().ToLowerInvariant()}|{cell}";
-        return _results.TryGetValue(key, out var done) ? Task.FromResult(done) : ComputeAsync(key, profile, area, cell, cancellationToken);
+        if (_rasters.TryGetValue(key, out var done))
+            return done;
+        var run = await heavyWork.RunAsync($"siting|{key}", timeLimited: true, token => RasterAsync(profile, area, cell, null, null, token), cancellationToken);
+        if (!_rasters.ContainsKey(key) && _rasters.Count >= Capacity)
+            _rasters.Clear();
+        _rasters[key] = run;
+        return run;
     }
 
-    /// <summary>Under the heavy-work budget, shared by everyone asking for the same result; cancelled when all of them go.</summary>
-    private async Task<IndexedSitingResult> ComputeAsync(string key, SitingProfile profile, string area, double cell, CancellationToken cancellationToken)
-    {
-        var result = await heavyWork.RunAsync($"siting|{key}", timeLimited: true, token => RunAsync(profile, area, cell, null, null, null, token), cancellationToken);
-        if (_results.Count >= Capacity)
-            _results.Clear();
-        _results[key] = result;
-        return result;
-    }
-
-    public async Task<IndexedSitingResult> RunAsync(SitingProfile profile, string area, double cell, IReadOnlyList<Candidate>? candidates,
-        IReadOnlyDictionary<string, IReadOnlyList<NetTopologySuite.Geometries.Point>>? layers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional,
+    /// <summary>A raster with the caller's own layers (not cached), cancelled with the request.</summary>
+    public async Task<SuitabilityRun> RasterAsync(SitingProfile profile, string area, double cell,
+        IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional,
         CancellationToken cancellationToken)
     {
+        CheckCell(cell);
+        var (raster, inputs, label) = await Guarded(() => Service().RasterAsync(profile, area, cell, layers, regional, cancellationToken: cancellationToken));
+        return new SuitabilityRun(raster, inputs, label);
+    }
+
+    /// <summary>The user's own candidate sites, scored one by one.</summary>
+    public Task<SitingResult> CandidatesAsync(SitingProfile profile, string area, IReadOnlyList<Candidate> candidates,
+        IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional,
+        CancellationToken cancellationToken) =>
+        Guarded(() => Service().RunAsync(profile, area, 1000, candidates, layers, regional, cancellationToken: cancellationToken));
+
+    private SitingService Service()
+    {
         var context = data.Context();
-        var service = new SitingService(data.Store, data.Rules.Rules, context.Prices, data.Rules.Scenarios, context.Today);
-        SitingResult result;
+        return new SitingService(data.Store, data.Rules.Rules, context.Prices, data.Rules.Scenarios, context.Today);
+    }
+
+    private static async Task<T> Guarded<T>(Func<Task<T>> run)
+    {
         try
         {
-            result = await service.RunAsync(profile, area, cell, candidates, layers, regional, cancellationToken: cancellationToken);
+            return await run();
         }
         catch (KeyNotFoundException e)
         {
@@ -63,10 +92,5 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
         {
             throw new ProblemException(e.Message.Contains("area", StringComparison.Ordinal) ? "area" : "profile", e.Message);
         }
-        var index = new STRtree<RankedSite>();
-        foreach (var site in result.Sites)
-            index.Insert((site.Candidate.Area ?? site.Candidate.Position).EnvelopeInternal, site);
-        index.Build();
-        return new IndexedSitingResult(result, index);
     }
 }

@@ -92,38 +92,26 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
         return PointTileEncoder.Encode(tile, layer.VectorLayers[0], features.Select(f => (f.Item2, (IAttributesTable)f.Item3)), maxFeatures);
     }
 
-    /// <summary>The cells of a siting result that meet the tile, scored and classed (excluded cells say why).</summary>
-    public IReadOnlyList<(string VectorLayer, IFeature Feature)> SuitabilityFeatures(IndexedSitingResult result, TileAddress tile)
+    /// <summary>The cells of a siting raster that meet the tile, scored and classed (excluded cells say why), clipped, in lon/lat.</summary>
+    public IReadOnlyList<(string VectorLayer, IFeature Feature)> SuitabilityFeatures(SuitabilityRun run, TileAddress tile)
     {
         if (tile.Z < 5)
             return [];
-        var area = tile.Utm32Area(MarginPixels);
         var clip = tile.LonLatClip(MarginPixels);
         var features = new List<(string, IFeature)>();
-        foreach (var site in result.Index.Query(area.EnvelopeInternal))
+        foreach (var (square, attributes) in SuitabilityCells.In(run.Raster, tile.Utm32Area(MarginPixels).EnvelopeInternal, maxFeatures, 2 * tile.MetresPerPixel))
         {
-            var geometry = GeometryTransforms.Transform(site.Candidate.Area ?? site.Candidate.Position, Epsg.Utm32, Epsg.Wgs84);
-            var clipped = geometry is Point p ? (clip.Covers(p) ? p : null) : geometry.Intersection(clip);
-            if (clipped is null || clipped.IsEmpty)
-                continue;
-            features.Add(("suitability", new Feature(clipped, Endpoints.SitesEndpoints.Attributes(site))));
-            if (features.Count >= maxFeatures)
-                break;
+            var lonLat = GeometryTransforms.Transform(square, Epsg.Utm32, Epsg.Wgs84);
+            var clipped = clip.EnvelopeInternal.Contains(lonLat.EnvelopeInternal) ? lonLat : lonLat.Intersection(clip);
+            if (!clipped.IsEmpty)
+                features.Add(("suitability", new Feature(clipped, attributes)));
         }
         return features;
     }
 
-    /// <summary>The cells of a siting result that meet the tile, in EPSG:25832 and not clipped (for PNG tiles).</summary>
-    public IReadOnlyList<(string VectorLayer, Geometry Utm32, AttributesTable Attributes)> SuitabilityUtm32Features(IndexedSitingResult result, TileAddress tile)
-    {
-        if (tile.Z < 5)
-            return [];
-        var area = tile.Utm32Area(MarginPixels);
-        return result.Index.Query(area.EnvelopeInternal)
-            .Select(site => ("suitability", site.Candidate.Area ?? site.Candidate.Position, Endpoints.SitesEndpoints.Attributes(site)))
-            .Take(maxFeatures)
-            .ToList();
-    }
+    /// <summary>The cells of a siting raster that meet the tile, in EPSG:25832 and not clipped (for PNG tiles).</summary>
+    public IReadOnlyList<(string VectorLayer, Geometry Utm32, AttributesTable Attributes)> SuitabilityUtm32Features(SuitabilityRun run, TileAddress tile) =>
+        tile.Z < 5 ? [] : SuitabilityCells.In(run.Raster, tile.Utm32Area(MarginPixels).EnvelopeInternal, maxFeatures, 2 * tile.MetresPerPixel).Select(c => ("suitability", c.Utm32, c.Attributes)).ToList();
 
     private async Task<List<(string, Geometry, AttributesTable)>> BoundariesAsync(Geometry area, TileAddress tile, CancellationToken cancellationToken)
     {

@@ -1,11 +1,11 @@
 using System.ComponentModel;
 using System.Globalization;
-using NetTopologySuite.Geometries;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Suitability;
+using VeSiting.Core.Suitability.Raster;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Suitability;
 
@@ -41,16 +41,20 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         public string? Candidates { get; init; }
 
         [CommandOption("--points <NAME=FILE>")]
-        [Description("A point layer for points-distance / points-count criteria, e.g. education=schools.csv (repeatable).")]
+        [Description("A point layer for points-distance / points-count criteria, e.g. education=schools.csv; with a tonnes_per_year (or value) column also for oxygen-demand, e.g. oxygen-users=o2.csv (repeatable).")]
         public string[] Points { get; init; } = [];
 
         [CommandOption("--regional <NAME=FILE>")]
-        [Description("Figures per region (CSV region_code,value) for regional-figure criteria, e.g. state-jobs=jobs.csv (repeatable).")]
+        [Description("Figures per region or municipality (CSV region_code,value and/or municipality_code,value) for regional-figure criteria, e.g. state-jobs=jobs.csv (repeatable).")]
         public string[] Regional { get; init; } = [];
 
         [CommandOption("--limit <N>")]
         [Description("Rows to show (default 20 for tables, all for CSV/JSON/GeoJSON).")]
         public int? Limit { get; init; }
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("With --format geotiff: the GeoTIFF to write (score band, then one band per criterion; EPSG:25832).")]
+        public string? Output { get; init; }
 
         [CommandOption("--excluded")]
         [Description("List the excluded sites and why, after the ranked ones.")]
@@ -59,25 +63,45 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var format = settings.OutputFormat;
+        var geoTiff = settings.Format.Trim().Equals("geotiff", StringComparison.OrdinalIgnoreCase);
+        var format = geoTiff ? OutputFormat.Table : settings.OutputFormat;
         if (settings.Cell is < 100 or > 100_000)
             throw new UsageException($"--cell: {settings.Cell} m is not between 100 and 100000");
+        if (geoTiff && settings.Output is null)
+            throw new UsageException("--format geotiff needs -o FILE");
+        if (geoTiff && settings.Candidates is not null)
+            throw new UsageException("--format geotiff covers a grid; it cannot be used with --candidates");
+        if (!geoTiff && settings.Output is not null)
+            throw new UsageException("-o is for --format geotiff; other formats go to standard output");
         var layout = ProjectLayout.Locate();
         var loader = new SitingProfileLoader(Path.Combine(layout.Root, "geodata"));
         var profile = settings.ProfileFile is { } file ? loader.LoadFile(file)
             : loader.LoadAll(settings.ProfileFolders).TryGetValue(settings.Profile, out var p) ? p
             : throw new UsageException($"--profile: '{settings.Profile}' is not one of {string.Join(", ", loader.LoadAll(settings.ProfileFolders).Keys.Order())}");
-        var layers = settings.Points.Select(Pair).ToDictionary(x => x.Name, x => (IReadOnlyList<Point>)UserLayerReader.ReadPoints(x.File).Select(q => q.Point).ToList());
+        var layers = settings.Points.Select(Pair).ToDictionary(x => x.Name, x => (IReadOnlyList<LayerPoint>)UserLayerReader.ReadPoints(x.File).Select(q => new LayerPoint(q.Point, q.Value)).ToList());
         var regional = settings.Regional.Select(Pair).ToDictionary(x => x.Name, x => UserLayerReader.ReadRegionalFigures(x.File));
         var candidates = settings.Candidates is { } c ? UserLayerReader.ReadPoints(c).Select(q => new Candidate(q.Id, q.Point, q.Geometry)).ToList() : null;
 
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, library) = RuleContext.Create(settings, store);
         var service = new SitingService(store, library.Rules, assessment.Prices, library.Scenarios, assessment.Today);
+        var limit = settings.Limit ?? (format == OutputFormat.Table ? 20 : candidates is null ? 1000 : int.MaxValue);
         SitingResult result;
         try
         {
-            result = await RunWithProgressAsync(service, profile, settings, candidates, layers, regional, cancellationToken);
+            if (candidates is null)
+            {
+                // A grid: computed as a raster (every cell, every criterion), the best cells then explained one by one.
+                var (raster, inputs, label) = await service.RasterAsync(profile, settings.Area, settings.Cell, layers, regional, cancellationToken: cancellationToken);
+                if (geoTiff)
+                {
+                    SuitabilityGeoTiff.Write(settings.Output!, raster, cancellationToken);
+                    console.Error.WriteLine($"wrote {settings.Output}: {raster.Grid.Columns} × {raster.Grid.Rows} cells of {raster.Grid.CellSize:0} m, {1 + raster.Criteria.Count} bands (score, {string.Join(", ", raster.Criteria.Select(c => c.Criterion))})");
+                }
+                result = RasterRanking.Result(raster, inputs, label, limit, settings.ShowExcluded ? limit : 0, cancellationToken);
+            }
+            else
+                result = await RunWithProgressAsync(service, profile, settings, candidates, layers, regional, cancellationToken);
         }
         catch (KeyNotFoundException e)
         {
@@ -87,12 +111,12 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         {
             throw new UsageException(e.Message);
         }
-        renderer.Write(SitesResult(result, settings.Limit ?? (format == OutputFormat.Table ? 20 : int.MaxValue), settings.ShowExcluded), format);
+        renderer.Write(SitesResult(result, limit, settings.ShowExcluded), format);
         return ExitCodes.Ok;
     }
 
     private async Task<SitingResult> RunWithProgressAsync(SitingService service, SitingProfile profile, Settings settings, List<Candidate>? candidates,
-        Dictionary<string, IReadOnlyList<Point>> layers, Dictionary<string, IReadOnlyDictionary<string, double>> regional, CancellationToken cancellationToken)
+        Dictionary<string, IReadOnlyList<LayerPoint>> layers, Dictionary<string, IReadOnlyDictionary<string, double>> regional, CancellationToken cancellationToken)
     {
         if (!console.Interactive)
             return await service.RunAsync(profile, settings.Area, settings.Cell, candidates, layers, regional, cancellationToken: cancellationToken);
@@ -119,10 +143,10 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
             Attributions = r.Attributions,
             DataVersion = r.DataVersion,
         };
-        result.Fact("Profile", $"{r.Profile.Id}@{r.Profile.Version}: {r.Profile.Description}")
-            .Fact("Candidates", r.CellSizeM is { } cell ? $"{r.Sites.Count} cells of {cell:0} m" : $"{r.Sites.Count} sites")
-            .Fact("Ranked", r.Ranked.Count())
-            .Fact("Excluded", r.Excluded.Count())
+        result.Fact("Profile", $"{r.Profile.Id}@{r.Profile.Version}: {r.Profile.Description}" + (r.Profile.Reason is { } reason ? $" Weights: {reason}" : ""))
+            .Fact("Candidates", r.CellSizeM is { } cell ? $"{r.CandidateCount} cells of {cell:0} m" : $"{r.CandidateCount} sites")
+            .Fact("Ranked", r.RankedCount)
+            .Fact("Excluded", r.ExcludedCount)
             .Fact("Weights", string.Join(", ", r.Profile.Criteria.Select(c => $"{c.Criterion} {c.Weight:0.##}")))
             .Fact("Computed in (s)", Math.Round(r.Elapsed.TotalSeconds, 2))
             .Fact("Notes", r.Notes.Count == 0 ? ["none"] : r.Notes.ToList())

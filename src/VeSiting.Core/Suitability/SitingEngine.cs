@@ -23,13 +23,13 @@ public sealed class SitingEngine
     private readonly STRtree<Address> _dwellings = new();
     private readonly Dictionary<string, STRtree<Point>> _layers = [];
     private readonly STRtree<(AdminArea Region, IPreparedGeometry Prepared)> _regions = new();
+    private readonly STRtree<(AdminArea Municipality, IPreparedGeometry Prepared)> _municipalities = new();
+    private readonly Dictionary<string, STRtree<(Point Point, double Value)>> _weighted = [];
     private readonly List<(Plant Turbine, double RadiusM)> _forbidden = [];
     private readonly Lazy<PopulationRaster> _population;
     private readonly ConsumptionProfile _consumption;
     private readonly string _minimumDistanceWhy;
 
-    private readonly SchemeDistanceBook _distances;
-    private readonly HashSet<Plant> _covered = new(ReferenceEqualityComparer.Instance);
 
     public SitingEngine(SitingInputs inputs, SitingProfile profile)
     {
@@ -50,6 +50,16 @@ public sealed class SitingEngine
         }
         foreach (var r in inputs.Regions)
             _regions.Insert(r.Geometry.EnvelopeInternal, (r, PreparedGeometryFactory.Prepare(r.Geometry)));
+        foreach (var m in inputs.Municipalities)
+            _municipalities.Insert(m.Geometry.EnvelopeInternal, (m, PreparedGeometryFactory.Prepare(m.Geometry)));
+        _municipalities.Build();
+        foreach (var (name, points) in inputs.WeightedLayers)
+        {
+            var tree = new STRtree<(Point Point, double Value)>();
+            foreach (var point in points) tree.Insert(point.Point.EnvelopeInternal, point);
+            tree.Build();
+            _weighted[name] = tree;
+        }
         _plants.Build();
         _heat.Build();
         _dwellings.Build();
@@ -59,13 +69,9 @@ public sealed class SitingEngine
         var rules = inputs.Rules.Require(Schemes.MinimumDistance, inputs.Today);
         var k = rules["windMultipleOfH"].Value;
         _minimumDistanceWhy = $"{k:0.##} × H ({rules.Ref})";
-        _distances = new SchemeDistanceBook(inputs.Rules, inputs.Today);
         foreach (var t in inputs.Plants.Concat(inputs.PlannedTurbines))
         {
-            if (t.Kind is not (PlantKind.WindTurbine or PlantKind.SolarPark) || !_distances.IsCovered(t))
-                continue;
-            _covered.Add(t);
-            if (t is { Kind: PlantKind.WindTurbine, TotalHeightM: { } h })
+            if (t is { Kind: PlantKind.WindTurbine, Status: PlantStatus.Operating or PlantStatus.Planned, TotalHeightM: { } h } && inputs.IsCoveredRenewable(t))
                 _forbidden.Add((t, k * h));
         }
         _population = new Lazy<PopulationRaster>(() => new PopulationRaster(inputs.Municipalities, inputs.Population));
@@ -82,23 +88,10 @@ public sealed class SitingEngine
         provenance.UseSet(_inputs.Rules.Require(Schemes.MinimumDistance, _inputs.Today));
 
         var notes = new List<string>();
-        var active = new List<CriterionSpec>();
-        foreach (var c in profile.Criteria)
-        {
-            var definition = Criteria.Find(c.Criterion) ?? throw new ArgumentException($"profile {profile.Id}: unknown criterion '{c.Criterion}'");
-            var available = !definition.NeedsLayer || c.Layer is { } layer && (c.Criterion == "regional-figure" ? _inputs.RegionalFigures.ContainsKey(layer) : _inputs.PointLayers.ContainsKey(layer));
-            if (available)
-                active.Add(c);
-            else if (c.Optional)
-                notes.Add($"criterion {c.Criterion} ({c.Layer}) skipped: no layer '{c.Layer}' was supplied");
-            else
-                throw new ArgumentException($"profile {profile.Id}: criterion {c.Criterion} needs the user layer '{c.Layer}'");
-        }
+        var active = CriteriaInUse.Select(profile, _inputs, notes);
         if (active.Any(c => c.Criterion == "population"))
-            notes.Add($"population: each municipality's population (Statistics Denmark) spread evenly over its area and summed on a {_population.Value.CellSizeM:0} m raster (cells by their centres): an approximation, not where people live");
+            notes.Add(PopulationNote(_population.Value.CellSizeM));
         var totalWeight = active.Sum(c => c.Weight);
-        if (totalWeight <= 0)
-            throw new ArgumentException($"profile {profile.Id}: the weights of the criteria in use sum to {totalWeight}; at least one must be positive");
 
         var sites = new RankedSite[candidates.Count];
         var done = 0;
@@ -119,7 +112,17 @@ public sealed class SitingEngine
         return new SitingResult(profile, areaLabel, cellSizeM, ordered, notes, provenance, _inputs.Attributions, _inputs.DataVersion, clock.Elapsed);
     }
 
-    private RankedSite Evaluate(Candidate candidate, List<CriterionSpec> criteria, double totalWeight)
+    /// <summary>One candidate measured exactly, with every criterion's why (no rank): how raster results explain their sites.</summary>
+    public RankedSite Explain(SitingProfile profile, Candidate candidate)
+    {
+        var active = CriteriaInUse.Select(profile, _inputs, []);
+        return Evaluate(candidate, active, active.Sum(c => c.Weight));
+    }
+
+    internal static string PopulationNote(double cellSizeM) =>
+        $"population: each municipality's population (Statistics Denmark) spread evenly over its area and summed on a {cellSizeM:0} m raster (cells by their centres): an approximation, not where people live";
+
+    private RankedSite Evaluate(Candidate candidate, IReadOnlyList<CriterionSpec> criteria, double totalWeight)
     {
         var at = candidate.Position;
         foreach (var (turbine, radius) in _forbidden)
@@ -161,7 +164,7 @@ public sealed class SitingEngine
             case "renewable-mw":
                 {
                     var mw = Within(_plants, at, radius)
-                        .Where(p => p.Status is PlantStatus.Operating or PlantStatus.Planned && IsCoveredRenewable(p) && p.Geometry.Distance(at) <= radius)
+                        .Where(p => p.Status is PlantStatus.Operating or PlantStatus.Planned && _inputs.IsCoveredRenewable(p) && p.Geometry.Distance(at) <= radius)
                         .Sum(p => p.CapacityMw ?? 0);
                     return (mw, "MW", $"{F(mw)} MW of covered wind and solar within {F(radius)} m");
                 }
@@ -197,23 +200,26 @@ public sealed class SitingEngine
                 }
             case "regional-figure":
                 {
+                    // The municipality's figure where the table has one, else the region's (the codes do not overlap).
+                    var figures = _inputs.RegionalFigures[c.Layer!];
+                    var municipality = _municipalities.Query(at.EnvelopeInternal).Where(m => m.Prepared.Covers(at)).Select(m => m.Municipality).OrderBy(m => m.Code, StringComparer.Ordinal).FirstOrDefault();
+                    if (municipality is not null && figures.TryGetValue(municipality.Code, out var local))
+                        return (local, "per region", $"{c.Layer} for municipality {municipality.Code} {municipality.Name}: {F(local)}");
                     var region = _regions.Query(at.EnvelopeInternal).Where(r => r.Prepared.Covers(at)).Select(r => r.Region).OrderBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault();
-                    if (region is null || !_inputs.RegionalFigures[c.Layer!].TryGetValue(region.Code, out var figure))
-                        return (null, "per region", region is null ? "outside every region" : $"{c.Layer} has no figure for {region.Code} {region.Name}");
+                    if (region is null || !figures.TryGetValue(region.Code, out var figure))
+                        return (null, "per region", region is null ? "outside every region" : $"{c.Layer} has no figure for {region.Code} {region.Name}" + (municipality is null ? "" : $" or {municipality.Code} {municipality.Name}"));
                     return (figure, "per region", $"{c.Layer} for {region.Code} {region.Name}: {F(figure)}");
+                }
+            case "oxygen-demand":
+                {
+                    var users = Within(_weighted[c.Layer!], at, radius).Where(p => p.Point.Distance(at) <= radius).ToList();
+                    var tonnes = users.Sum(p => p.Value);
+                    return (tonnes, "t O2/yr", $"{F(tonnes)} t O₂ a year wanted by {users.Count} {c.Layer} point(s) within {F(radius)} m");
                 }
             default:
                 throw new ArgumentException($"unknown criterion '{c.Criterion}'");
         }
     }
-
-    /// <summary>Wind and solar the schemes cover (by the plant-eligibility rules, decided once per plant); wind farms outside the register count as wind.</summary>
-    private bool IsCoveredRenewable(Plant p) => p.Kind switch
-    {
-        PlantKind.WindTurbine or PlantKind.SolarPark => _covered.Contains(p),
-        PlantKind.WindFarm => true,
-        _ => false,
-    };
 
     private static IEnumerable<T> Within<T>(STRtree<T> tree, Point at, double radius)
     {

@@ -20,10 +20,34 @@ public sealed record SitingInputs
     public required DateOnly Today { get; init; }
     /// <summary>User point layers by name (EPSG:25832).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Point>> PointLayers { get; init; } = new Dictionary<string, IReadOnlyList<Point>>();
-    /// <summary>User figures by table name, then region code.</summary>
+    /// <summary>User point layers whose points carry a value (e.g. tonnes of O₂ a year), by name (EPSG:25832).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(Point Point, double Value)>> WeightedLayers { get; init; } = new Dictionary<string, IReadOnlyList<(Point Point, double Value)>>();
+    /// <summary>User figures by table name, then municipality code ("0101") or region code ("1084").</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> RegionalFigures { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, double>>();
-    /// <summary>Planned turbines whose 4 × H rings exclude sites (besides the registered ones).</summary>
+    /// <summary>Planned turbines whose minimum-distance rings exclude sites (besides the registered ones).</summary>
     public IReadOnlyList<Plant> PlannedTurbines { get; init; } = [];
     public IReadOnlyList<string> Attributions { get; init; } = [];
     public string DataVersion { get; init; } = "";
+
+    private HashSet<Plant>? _covered;
+
+    /// <summary>
+    /// Turbines and solar the schemes cover (plant-eligibility rules of each plant's permit period, decided once per plant),
+    /// operating or planned; wind farms outside the register count as wind. Both siting engines read coverage here.
+    /// </summary>
+    public bool IsCoveredRenewable(Plant plant) => plant.Kind switch
+    {
+        PlantKind.WindTurbine or PlantKind.SolarPark => (_covered ??= CoveredPlants()).Contains(plant),
+        PlantKind.WindFarm => plant.Status is PlantStatus.Operating or PlantStatus.Planned,
+        _ => false,
+    };
+
+    private HashSet<Plant> CoveredPlants()
+    {
+        var book = new SchemeDistanceBook(Rules, Today);
+        var covered = new HashSet<Plant>(ReferenceEqualityComparer.Instance);
+        foreach (var p in Plants.Concat(PlannedTurbines).Where(p => p.Kind is PlantKind.WindTurbine or PlantKind.SolarPark && book.IsCovered(p)))
+            covered.Add(p);
+        return covered;
+    }
 }

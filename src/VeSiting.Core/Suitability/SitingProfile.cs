@@ -24,6 +24,8 @@ public sealed record SitingProfile
     public required string Version { get; init; }
     public required string Title { get; init; }
     public string? Description { get; init; }
+    /// <summary>Why the criteria weigh what they weigh (e.g. a reweighting and the aim it follows).</summary>
+    public string? Reason { get; init; }
     /// <summary>Tariff scenario whose zone and price the power criterion uses.</summary>
     public required string Scenario { get; init; }
     public required double AnnualKwh { get; init; }

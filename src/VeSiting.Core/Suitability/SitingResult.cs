@@ -25,4 +25,14 @@ public sealed record SitingResult(
 {
     public IEnumerable<RankedSite> Ranked => Sites.Where(s => s.Rank is not null).OrderBy(s => s.Rank);
     public IEnumerable<RankedSite> Excluded => Sites.Where(s => s.ExcludedBecause is not null);
+
+    /// <summary>Set when <see cref="Sites"/> lists only some of the candidates (a raster run lists its best and a few excluded).</summary>
+    public SiteCounts? Counts { get; init; }
+
+    public long CandidateCount => Counts?.Candidates ?? Sites.Count;
+    public long RankedCount => Counts?.Ranked ?? Ranked.Count();
+    public long ExcludedCount => Counts?.Excluded ?? Excluded.Count();
 }
+
+/// <summary>How many candidates a run scored, ranked and excluded.</summary>
+public sealed record SiteCounts(long Candidates, long Ranked, long Excluded);

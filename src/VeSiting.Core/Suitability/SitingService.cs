@@ -32,7 +32,7 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
 
     /// <summary>Scores a grid of <paramref name="cellSizeM"/> over the area, or the user's candidates within it when given.</summary>
     public async Task<SitingResult> RunAsync(SitingProfile profile, string area, double cellSizeM, IReadOnlyList<Candidate>? candidates = null,
-        IReadOnlyDictionary<string, IReadOnlyList<Point>>? layers = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional = null,
+        IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional = null,
         IReadOnlyList<Plant>? planned = null, Action<int>? started = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var (areas, label) = await AreaAsync(area, cancellationToken);
@@ -43,7 +43,17 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         return engine.Run(profile, sites, candidates is null ? label : $"{candidates.Count} supplied sites", candidates is null ? cellSizeM : null, progress, cancellationToken);
     }
 
-    public async Task<SitingInputs> InputsAsync(SitingProfile profile, IReadOnlyDictionary<string, IReadOnlyList<Point>>? layers,
+    /// <summary>The profile over the area's grid as a raster (every cell, every criterion), with the inputs it read and the area's label.</summary>
+    public async Task<(Raster.SuitabilityRaster Raster, SitingInputs Inputs, string Label)> RasterAsync(SitingProfile profile, string area, double cellSizeM,
+        IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional = null,
+        IReadOnlyList<Plant>? planned = null, CancellationToken cancellationToken = default)
+    {
+        var (areas, label) = await AreaAsync(area, cancellationToken);
+        var inputs = await InputsAsync(profile, layers, regional, planned, cancellationToken);
+        return (new Raster.RasterSitingEngine(inputs).Run(profile, areas, cellSizeM, cancellationToken), inputs, label);
+    }
+
+    public async Task<SitingInputs> InputsAsync(SitingProfile profile, IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional, IReadOnlyList<Plant>? planned, CancellationToken cancellationToken)
     {
         var scenario = scenarios.TryGetValue(profile.Scenario, out var s) ? s
@@ -63,7 +73,10 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
             Prices = prices,
             Scenario = scenario,
             Today = today,
-            PointLayers = layers ?? new Dictionary<string, IReadOnlyList<Point>>(),
+            PointLayers = (layers ?? new Dictionary<string, IReadOnlyList<LayerPoint>>()).ToDictionary(l => l.Key, l => (IReadOnlyList<Point>)l.Value.Select(p => p.Point).ToList()),
+            // A layer whose points carry values (tonnes_per_year or value) also serves the weighted criteria (oxygen-demand).
+            WeightedLayers = (layers ?? new Dictionary<string, IReadOnlyList<LayerPoint>>()).Where(l => l.Value.Any(p => p.Value is not null))
+                .ToDictionary(l => l.Key, l => (IReadOnlyList<(Point Point, double Value)>)l.Value.Where(p => p.Value is not null).Select(p => (p.Point, p.Value!.Value)).ToList()),
             RegionalFigures = regional ?? new Dictionary<string, IReadOnlyDictionary<string, double>>(),
             PlannedTurbines = planned ?? [],
             Attributions = store.Attributions,

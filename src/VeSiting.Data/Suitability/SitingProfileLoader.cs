@@ -72,6 +72,7 @@ public sealed class SitingProfileLoader(string geodataDirectory)
                 Version = root.GetProperty("version").GetString()!,
                 Title = root.GetProperty("title").GetString()!,
                 Description = root.TryGetProperty("description", out var d) ? d.GetString() : null,
+                Reason = root.TryGetProperty("reason", out var why) ? why.GetString() : null,
                 Scenario = root.GetProperty("scenario").GetString()!,
                 AnnualKwh = root.GetProperty("consumption").GetProperty("annualKwh").GetDouble(),
                 Shares = TimeOfUseShares.Uniform(low, high, peak),

@@ -15,7 +15,7 @@ namespace VeSiting.Data.Suitability;
 /// </summary>
 public static class UserLayerReader
 {
-    public static IReadOnlyList<(string Id, Point Point, Geometry Geometry)> ReadPoints(string path)
+    public static IReadOnlyList<UserPoint> ReadPoints(string path)
     {
         var file = Path.GetFileName(path);
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
@@ -33,10 +33,10 @@ public static class UserLayerReader
             return ReadGeoJson(document.RootElement, file);
     }
 
-    public static IReadOnlyList<(string Id, Point Point, Geometry Geometry)> ReadGeoJson(JsonElement root, string file)
+    public static IReadOnlyList<UserPoint> ReadGeoJson(JsonElement root, string file)
     {
         var issues = new List<ImportIssue>();
-        var points = new List<(string, Point, Geometry)>();
+        var points = new List<UserPoint>();
         foreach (var f in GeoJsonFeatureReader.Read(root, file, "user-layer"))
         {
             if (f.Geometry is null || f.Geometry.IsEmpty)
@@ -50,19 +50,20 @@ public static class UserLayerReader
                 issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, f.Number, "geometry", $"lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
                 continue;
             }
-            points.Add((f.Text("id") ?? f.Text("name") ?? $"{file}#{f.Number}", GeometryTransforms.Utm32Point(centre.X, centre.Y), f.Geometry));
+            points.Add(new UserPoint(f.Text("id") ?? f.Text("name") ?? $"{file}#{f.Number}", GeometryTransforms.Utm32Point(centre.X, centre.Y), f.Geometry,
+                f.Numeric("tonnes_per_year") ?? f.Numeric("value")));
         }
         return issues.Count > 0 ? throw new ImportFailedException("user-layer", issues) : points;
     }
 
-    private static List<(string, Point, Geometry)> ReadCsvPoints(string path, string file)
+    private static List<UserPoint> ReadCsvPoints(string path, string file)
     {
         var table = CsvTable.Read(path, "user-layer");
         var utm = table.Has("e") && table.Has("n");
         if (!utm && !(table.Has("lon") && table.Has("lat")))
             throw new ImportFailedException("user-layer", file, $"needs columns lon,lat (WGS 84) or e,n (EPSG:25832); the header has {string.Join(", ", table.Header)}");
         var issues = new List<ImportIssue>();
-        var points = new List<(string, Point, Geometry)>();
+        var points = new List<UserPoint>();
         foreach (var (row, cells) in table.Rows)
         {
             var x = table.RequiredNumber(cells, row, utm ? "e" : "lon", issues);
@@ -76,24 +77,41 @@ public static class UserLayerReader
                 continue;
             }
             var point = GeometryTransforms.Utm32Point(e, n);
-            points.Add((table.Get(cells, "id") ?? $"{file}#{row}", point, point));
+            var value = table.Has("tonnes_per_year") ? table.OptionalNumber(cells, row, "tonnes_per_year", issues) : table.Has("value") ? table.OptionalNumber(cells, row, "value", issues) : null;
+            points.Add(new UserPoint(table.Get(cells, "id") ?? $"{file}#{row}", point, point, value));
         }
         return issues.Count > 0 ? throw new ImportFailedException("user-layer", issues) : points;
     }
 
-    /// <summary>Figures by region code from CSV <c>region_code,value</c> ("1084,31.5").</summary>
+    /// <summary>
+    /// Figures by area from CSV: <c>region_code,value</c> ("1084,31.5") and/or <c>municipality_code,value</c>
+    /// ("101,12.0"; written as DAGI writes it, "0101"). A site takes its municipality's figure where there is one, else
+    /// its region's.
+    /// </summary>
     public static IReadOnlyDictionary<string, double> ReadRegionalFigures(string path)
     {
-        var table = CsvTable.Read(path, "regional-figures", "region_code", "value");
+        var table = CsvTable.Read(path, "regional-figures", "value");
+        var file = Path.GetFileName(path);
+        if (!table.Has("region_code") && !table.Has("municipality_code"))
+            throw new ImportFailedException("regional-figures", file, $"needs a column region_code or municipality_code (and value); the header has {string.Join(", ", table.Header)}");
         var issues = new List<ImportIssue>();
         var figures = new Dictionary<string, double>();
         foreach (var (row, cells) in table.Rows)
         {
-            var code = table.Required(cells, row, "region_code", issues);
             var value = table.RequiredNumber(cells, row, "value", issues);
-            if (code is not null && value is not null)
+            var region = table.Get(cells, "region_code");
+            var municipality = table.Get(cells, "municipality_code");
+            var code = !string.IsNullOrWhiteSpace(municipality) ? (int.TryParse(municipality, out var m) && m is > 0 and < 1000 ? m.ToString("0000", CultureInfo.InvariantCulture) : null)
+                : !string.IsNullOrWhiteSpace(region) ? region.Trim() : null;
+            if (code is null)
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, string.IsNullOrWhiteSpace(municipality) ? "region_code" : "municipality_code",
+                    string.IsNullOrWhiteSpace(municipality) && string.IsNullOrWhiteSpace(region) ? "no area code" : $"'{municipality}' is not a municipality code (1–999)"));
+            else if (value is not null)
                 figures[code] = value.Value;
         }
         return issues.Count > 0 ? throw new ImportFailedException("regional-figures", issues) : figures;
     }
 }
+
+/// <summary>A feature of a user's layer: its id, its point (a polygon's centroid), its geometry, and its value if it has one (tonnes_per_year, else value).</summary>
+public sealed record UserPoint(string Id, Point Point, Geometry Geometry, double? Value);

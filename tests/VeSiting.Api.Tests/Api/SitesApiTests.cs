@@ -55,6 +55,34 @@ public sealed class SitesApiTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_raster_comes_as_a_GeoTIFF_and_its_best_cell_leads_the_ranking()
+    {
+        var tiff = await _client.GetAsync("/api/sites?profile=greenhouse&area=municipality:0461&cell=500&format=geotiff");
+        Assert.Equal(HttpStatusCode.OK, tiff.StatusCode);
+        Assert.Equal("image/tiff", tiff.Content.Headers.ContentType?.MediaType);
+        var bytes = await tiff.Content.ReadAsByteArrayAsync();
+        Assert.Equal("II*\0"u8.ToArray(), bytes[..4]); // little-endian TIFF
+
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/sites?profile=greenhouse&area=municipality:0461&cell=500&limit=3"));
+        var ranked = json.RootElement.GetProperty("ranked").EnumerateArray().ToList();
+        Assert.Equal(3, ranked.Count);
+        // Ranked by score, each score the sum of its contributions (measured exactly for the listing).
+        Assert.True(ranked[0].GetProperty("score").GetDouble() >= ranked[1].GetProperty("score").GetDouble());
+        Assert.Equal(json.RootElement.GetProperty("candidates").GetInt64(), json.RootElement.GetProperty("rankedCount").GetInt64() + json.RootElement.GetProperty("excludedCount").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_whole_country_tile_at_zoom_5_carries_blocks_of_cells()
+    {
+        Tile.CreateAroundLocation(56.0, 10.0, 5, out var x, out var y);
+        var bytes = await _client.GetByteArrayAsync($"/tiles/suitability/5/{x}/{y}.mvt?profile=greenhouse&cell=500");
+        var tile = new MapboxTileReader().Read(new MemoryStream(bytes), new Tile(x, y, 5));
+        var cells = Assert.Single(tile.Layers).Features;
+        Assert.True(cells.Count > 100, $"{cells.Count} cells");
+        Assert.Contains(cells, c => c.Attributes.Exists("cells"));
+    }
+
+    [Fact]
     public async Task A_posted_profile_candidates_and_layer_are_used()
     {
         var body = """

@@ -22,7 +22,7 @@ public sealed class SitingEngineTests
 
     private static AdminArea Area(AdminAreaKind kind, string code, string wkt) => new() { Kind = kind, Code = code, Name = code, Geometry = Wkt(wkt), Origin = Origin };
 
-    private static Plant Turbine(string id, double e, double n, double kw, double hub = 60, double rotor = 80) =>
+    internal static Plant Turbine(string id, double e, double n, double kw, double hub = 60, double rotor = 80) =>
         PlannedPlants.Turbine(id, e, n, hub, rotor, kw) with { Status = PlantStatus.Operating, Origin = Origin };
 
     private static PriceStack Stack => Tests.Tariffs.TestPrices.Stack2026;
@@ -39,7 +39,7 @@ public sealed class SitingEngineTests
         File = "b.json",
     };
 
-    private static SitingInputs Inputs(params Plant[] plants) => new()
+    internal static SitingInputs Inputs(params Plant[] plants) => new()
     {
         Plants = plants,
         DistrictHeating = [new DistrictHeatingPlant { Id = "h", Name = "Testby Fjernvarme", Position = GeometryTransforms.Utm32Point(596000, 6200000), SupplyAreaKm2 = 7.05, Origin = Origin }],
@@ -59,7 +59,7 @@ public sealed class SitingEngineTests
         RegionalFigures = new Dictionary<string, IReadOnlyDictionary<string, double>> { ["state-jobs"] = new Dictionary<string, double> { ["1084"] = 31.5 } },
     };
 
-    private static SitingProfile Profile(params CriterionSpec[] criteria) => new()
+    internal static SitingProfile Profile(params CriterionSpec[] criteria) => new()
     {
         Id = "test",
         Version = "1",

@@ -1,0 +1,80 @@
+using VeSiting.Core.Rules;
+
+namespace VeSiting.Core.Suitability.Raster;
+
+/// <summary>What a raster cell is.</summary>
+public enum CellStatus : byte
+{
+    /// <summary>Not in the area (sea, or outside the chosen municipality or region).</summary>
+    Outside = 0,
+    Ranked = 1,
+    /// <summary>Inside the minimum distance of a covered operating or planned turbine.</summary>
+    MinimumDistance = 2,
+    /// <summary>Failing a required threshold: criterion <c>status − FirstThreshold</c> of <see cref="SuitabilityRaster.Criteria"/>.</summary>
+    FirstThreshold = 3,
+}
+
+/// <summary>
+/// A profile scored over a grid: the 0–100 score (double; NaN where excluded or outside), every criterion in use as its own
+/// band (NaN outside the area or where a value is unknown), and each cell's status.
+/// </summary>
+public sealed record SuitabilityRaster(
+    SitingProfile Profile,
+    RasterGrid Grid,
+    IReadOnlyList<CriterionSpec> Criteria,
+    IReadOnlyList<string> Units,
+    IReadOnlyList<float[]> Bands,
+    double[] Score,
+    byte[] Status,
+    IReadOnlyList<string> Notes,
+    Provenance Provenance,
+    string MinimumDistanceWhy,
+    TimeSpan Elapsed)
+{
+    public long CountOf(Func<CellStatus, bool> which)
+    {
+        long n = 0;
+        foreach (var s in Status)
+        {
+            if (which((CellStatus)s)) n++;
+        }
+        return n;
+    }
+
+    /// <summary>The best <paramref name="count"/> ranked cells, by score and then by cell id (ordinal), as the per-cell engine ranks.</summary>
+    public IReadOnlyList<long> Top(int count)
+    {
+        if (count <= 0)
+            return [];
+        // A min-heap keeps the best `count` scores; then every cell tying the weakest of them is gathered, so the id tie-break is exact.
+        var heap = new PriorityQueue<long, double>();
+        for (long i = 0; i < Score.LongLength; i++)
+        {
+            if (Status[i] != (byte)CellStatus.Ranked)
+                continue;
+            if (heap.Count < count)
+                heap.Enqueue(i, Score[i]);
+            else if (heap.TryPeek(out _, out var weakest) && Score[i] > weakest)
+                heap.EnqueueDequeue(i, Score[i]);
+        }
+        if (heap.Count == 0)
+            return [];
+        heap.TryPeek(out _, out var threshold);
+        var chosen = new List<(long Index, double Score, string Id)>();
+        for (long i = 0; i < Score.LongLength; i++)
+        {
+            if (Status[i] == (byte)CellStatus.Ranked && Score[i] >= threshold)
+                chosen.Add((i, Score[i], Grid.CellId((int)(i % Grid.Columns), (int)(i / Grid.Columns))));
+        }
+        return chosen.OrderByDescending(c => c.Score).ThenBy(c => c.Id, StringComparer.Ordinal).Take(count).Select(c => c.Index).ToList();
+    }
+
+    /// <summary>Why an excluded cell is excluded, in a word (the per-cell explanation gives the detail).</summary>
+    public string? Reason(long index) => (CellStatus)Status[index] switch
+    {
+        CellStatus.Outside or CellStatus.Ranked => null,
+        CellStatus.MinimumDistance => $"inside the minimum distance ({MinimumDistanceWhy}) of a turbine",
+        _ => Criteria[Status[index] - (byte)CellStatus.FirstThreshold] is var c && c.RequiredMin is { } min
+            ? $"{c.Criterion} is below the required {min}" : $"{Criteria[Status[index] - (byte)CellStatus.FirstThreshold].Criterion} is above the allowed maximum",
+    };
+}
