@@ -35,8 +35,8 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
 
     public static void CheckCell(double cell)
     {
-        if (cell is < 100 or > 50_000)
-            throw new ProblemException("cell", $"{cell} m is not between 100 and 50000");
+        if (cell is < Validation.InputRanges.MinCellM or > Validation.InputRanges.MaxCellM)
+            throw new ProblemException("cell", $"{cell} m is not between {Validation.InputRanges.MinCellM} and {Validation.InputRanges.MaxCellM}");
     }
 
     /// <summary>The cached raster of a profile (built-in by id, or a posted one by its hash) over an area.</summary>

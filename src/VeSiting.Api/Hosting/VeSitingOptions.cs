@@ -28,7 +28,7 @@ public sealed class VeSitingOptions
     /// <summary>Heavy requests that may wait for a slot; more are answered 503 with Retry-After.</summary>
     public int HeavyQueueLength { get; set; } = 8;
     /// <summary>Seconds a heavy request may wait and compute before it is cancelled and answered 503 with Retry-After; 0 = no limit.</summary>
-    public int HeavyTimeLimitSeconds { get; set; } = 120;
+    public double HeavyTimeLimitSeconds { get; set; } = 120;
     /// <summary>Most vertices the geometries of one request body may have together (solar areas, candidate parcels, point layers).</summary>
     public int MaxVerticesPerRequest { get; set; } = 100_000;
     public int MaxFeaturesPerTile { get; set; } = 20_000;

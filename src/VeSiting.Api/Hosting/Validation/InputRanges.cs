@@ -12,7 +12,7 @@ public static class InputRanges
     public const double MaxRotorDiameterM = 350;
     /// <summary>Capacity of one turbine or solar area, kW (2 GW).</summary>
     public const double MaxCapacityKw = 2_000_000;
-    public const double MinCellM = 250;
+    public const double MinCellM = 100;
     public const double MaxCellM = 50_000;
     public const int MinYear = 1990;
     public const int MaxYear = 2100;
