@@ -8,6 +8,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using VeSiting.Cli.Bench;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
@@ -25,17 +26,8 @@ namespace VeSiting.Cli.Commands;
 /// </summary>
 public sealed class BenchNearestCommand(CliConsole console, DataContext data) : AsyncCommand<BenchNearestCommand.Settings>
 {
-    public sealed class Settings : DataSettings
+    public sealed class Settings : SyntheticBenchSettings
     {
-        [CommandOption("--dwellings <N>")]
-        public int Dwellings { get; init; } = 2_800_000;
-
-        [CommandOption("--runs <N>")]
-        public int Runs { get; init; } = 5;
-
-        [CommandOption("--seed <SEED>")]
-        public int Seed { get; init; } = 42;
-
         [CommandOption("--baseline-runs <N>")]
         [Description("Runs of the NetTopologySuite STR-tree baseline (default 3).")]
         public int BaselineRuns { get; init; } = 3;
@@ -46,16 +38,11 @@ public sealed class BenchNearestCommand(CliConsole console, DataContext data) : 
 
         [CommandOption("--postgis-sample <N>")]
         public int PostGisSample { get; init; } = 100_000;
-
-        [CommandOption("-o|--output <FILE>")]
-        [Description("Markdown file to write the results to (default bench/RESULTS.md in the repository).")]
-        public string? Output { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Dwellings < 1 || settings.Runs < 1)
-            throw new UsageException("--dwellings and --runs must be positive");
+        settings.CheckRanges();
         var store = await data.LoadStoreAsync(settings, cancellationToken);
         var covered = store.Data.Plants.Where(p => p.Status == PlantStatus.Operating
             && (p is { Kind: PlantKind.WindTurbine, TotalHeightM: >= 25 } || p is { Kind: PlantKind.SolarPark, CapacityKw: >= 500 })).ToList();
@@ -167,7 +154,6 @@ public sealed class BenchNearestCommand(CliConsole console, DataContext data) : 
         await using (var create = new NpgsqlCommand("""
             CREATE EXTENSION IF NOT EXISTS postgis;
             CREATE TEMP TABLE bench_plants (i integer, h double precision, turbine boolean, geom geometry(Geometry, 25832));
-            CREATE TEMP TABLE bench_dwellings (i integer, geom geometry(Point, 25832));
             """, connection))
             await create.ExecuteNonQueryAsync(cancellationToken);
         await connection.ReloadTypesAsync(cancellationToken); // the extension may be new to this database
@@ -183,18 +169,8 @@ public sealed class BenchNearestCommand(CliConsole console, DataContext data) : 
             }
             await copy.CompleteAsync(cancellationToken);
         }
-        var factory = GeometryTransforms.FactoryFor(Epsg.Utm32);
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY bench_dwellings (i, geom) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            for (var i = 0; i < sample; i++)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync((Geometry)factory.CreatePoint(new Coordinate(xs[i], ys[i])), NpgsqlDbType.Geometry, cancellationToken);
-            }
-            await copy.CompleteAsync(cancellationToken);
-        }
-        await using (var index = new NpgsqlCommand("CREATE INDEX ON bench_plants USING gist (geom); CREATE INDEX ON bench_dwellings USING gist (geom); ANALYZE bench_plants; ANALYZE bench_dwellings;", connection))
+        await BenchDwellingsTable.CreateAsync(connection, xs, ys, sample, cancellationToken);
+        await using (var index = new NpgsqlCommand("CREATE INDEX ON bench_plants USING gist (geom); ANALYZE bench_plants;", connection))
             await index.ExecuteNonQueryAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
         var disagree = 0;

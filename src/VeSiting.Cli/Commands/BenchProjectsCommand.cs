@@ -7,6 +7,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using VeSiting.Cli.Bench;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
@@ -26,32 +27,18 @@ namespace VeSiting.Cli.Commands;
 /// </summary>
 public sealed class BenchProjectsCommand(CliConsole console, DataContext data) : AsyncCommand<BenchProjectsCommand.Settings>
 {
-    public sealed class Settings : DataSettings
+    public sealed class Settings : SyntheticBenchSettings
     {
-        [CommandOption("--dwellings <N>")]
-        public int Dwellings { get; init; } = 2_800_000;
-
-        [CommandOption("--runs <N>")]
-        public int Runs { get; init; } = 5;
-
-        [CommandOption("--seed <SEED>")]
-        public int Seed { get; init; } = 42;
-
         [CommandOption("--postgis <CONNECTION>")]
         [Description("Also run the join in PostGIS (ST_DWithin … GROUP BY project, count(DISTINCT dwelling)) in this database; it creates temporary tables.")]
         public string? PostGis { get; init; }
-
-        [CommandOption("-o|--output <FILE>")]
-        [Description("Markdown file to write the results section to (default bench/RESULTS.md in the repository).")]
-        public string? Output { get; init; }
     }
 
     private const string Heading = "Dwellings → projects (VE-bonus per project, caps applied)";
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Dwellings < 1 || settings.Runs < 1)
-            throw new UsageException("--dwellings and --runs must be positive");
+        settings.CheckRanges();
         var store = await data.LoadStoreAsync(settings, cancellationToken);
         var library = RuleContext.LoadLibrary([]);
         var rules = new SchemeDistanceBook(library.Rules, DateOnly.FromDateTime(DateTime.Today));
@@ -67,7 +54,7 @@ public sealed class BenchProjectsCommand(CliConsole console, DataContext data) :
             result = ProjectHouseholdJoin.Run(store.Data.Plants, grid, rules);
             times.Add(clock.Elapsed.TotalSeconds);
         }
-        var median = times.Order().ElementAt(times.Count / 2);
+        var median = BenchMath.Median(times);
         var capped = result.Projects.Count(p => p.Capped);
         Log($"join: median {median:0.000} s; {result.Projects.Count:N0} projects reach {result.Reached:N0} dwellings ({result.Pairs:N0} dwelling–project pairs); {capped:N0} capped");
 
@@ -108,7 +95,6 @@ public sealed class BenchProjectsCommand(CliConsole console, DataContext data) :
         await using (var create = new NpgsqlCommand("""
             CREATE EXTENSION IF NOT EXISTS postgis;
             CREATE TEMP TABLE bench_turbines (project text, reach double precision, geom geometry(Point, 25832));
-            CREATE TEMP TABLE bench_dwellings (i integer, geom geometry(Point, 25832));
             """, connection))
             await create.ExecuteNonQueryAsync(cancellationToken);
         await connection.ReloadTypesAsync(cancellationToken);
@@ -123,19 +109,9 @@ public sealed class BenchProjectsCommand(CliConsole console, DataContext data) :
             }
             await copy.CompleteAsync(cancellationToken);
         }
-        var factory = GeometryTransforms.FactoryFor(Epsg.Utm32);
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY bench_dwellings (i, geom) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            for (var i = 0; i < xs.Length; i++)
-            {
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken);
-                await copy.WriteAsync((Geometry)factory.CreatePoint(new Coordinate(xs[i], ys[i])), NpgsqlDbType.Geometry, cancellationToken);
-            }
-            await copy.CompleteAsync(cancellationToken);
-        }
-        await using (var index = new NpgsqlCommand("CREATE INDEX ON bench_dwellings USING gist (geom); ANALYZE bench_turbines; ANALYZE bench_dwellings;", connection))
-            await index.ExecuteNonQueryAsync(cancellationToken);
+        await BenchDwellingsTable.CreateAsync(connection, xs, ys, xs.Length, cancellationToken);
+        await using (var analyze = new NpgsqlCommand("ANALYZE bench_turbines;", connection))
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
 
         var clock = Stopwatch.StartNew();
         var theirs = new Dictionary<string, int>();
