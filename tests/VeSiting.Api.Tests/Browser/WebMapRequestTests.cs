@@ -33,7 +33,7 @@ public sealed class WebMapRequestTests(BrowserFixture fixture)
         // Every answer is held back a while, so that each request is still on its way when the next one starts.
         await page.RouteAsync("**/api/assess/project**", async route =>
         {
-            await Task.Delay(1500);
+            await Task.Delay(3000);
             try
             {
                 await route.ContinueAsync();
@@ -65,7 +65,7 @@ public sealed class WebMapRequestTests(BrowserFixture fixture)
         await page.Mouse.UpAsync();
 
         await page.WaitForFunctionAsync("() => window.shownCounts.length > 0", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
-        await page.WaitForTimeoutAsync(2500); // time for any older answer to arrive, had it not been aborted
+        await page.WaitForTimeoutAsync(3500); // time for any older answer to arrive, had it not been aborted
 
         IRequest latest;
         lock (projectRequests)
@@ -88,6 +88,11 @@ public sealed class WebMapRequestTests(BrowserFixture fixture)
         Assert.Equal(answer.RootElement.GetProperty("dwellings").GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture), only);
         Assert.NotEqual("42", only); // it moved: the first answer is not what is shown
         await MapPage.ShotAsync(page, "dragged-turbine.png");
+
+        // Clearing the project removes its marker and its drawing.
+        await page.GetByTestId("clear-project").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("turbine")).ToHaveCountAsync(0);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.vesitingMap.getSource('project').serialize().data.features.length"));
     }
 
     [Fact]
