@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Assessments;
@@ -44,6 +46,10 @@ public sealed record ProjectAnswer(
     IReadOnlyList<string> Attribution,
     string DataVersion)
 {
+    /// <summary>The rings, plants and dwellings as GeoJSON (<see cref="Features(ProjectAssessment)"/>), when asked for with <c>features=true</c>: the map draws one answer.</summary>
+    [JsonPropertyName("features"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? FeaturesGeoJson { get; init; }
+
     public static ProjectAnswer Of(ProjectAssessment a) => new(
         a.Project.Name,
         a.Project.Grouping,

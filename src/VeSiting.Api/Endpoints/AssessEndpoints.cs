@@ -29,7 +29,7 @@ public static class AssessEndpoints
             .AsHeavyWork();
         group.MapPost("/project", AssessProject)
             .WithSummary("A planned project: every dwelling within the scheme rings of the rules in force (multiples of total height; a distance around solar), one VE-bonus per household with the cap, green pool by municipality")
-            .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) on the collection. `?format=json` (default), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings) or `csv` (the dwellings, for a letter to neighbours). Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
+            .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) on the collection. `?format=json` (default; with `features=true` it also carries the GeoJSON of `format=geojson` in `features`, so a map needs one request), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings) or `csv` (the dwellings, for a letter to neighbours). Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
             .Accepts<JsonElement>("application/geo+json", "application/json")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
         group.MapGet("/municipality/{code}", AssessMunicipality)
@@ -79,7 +79,7 @@ public static class AssessEndpoints
         _ => throw new ProblemException("processRefund", $"'{processRefund}' is not true or false"),
     };
 
-    private static async Task<IResult> AssessPlant(ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, CancellationToken cancellationToken)
+    private static async Task<IResult> AssessPlant(ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, bool? features, CancellationToken cancellationToken)
     {
         var plants = new List<Plant>();
         foreach (var id in new[] { gsrn }.Concat(also ?? []))
@@ -92,11 +92,11 @@ public static class AssessEndpoints
         }
         var project = await ProjectAssessor.RegisteredAsync(data.Store, plants, permitDate, cancellationToken);
         var assessment = await new ProjectAssessor(data.Context(year)).AssessAsync(project, cancellationToken);
-        return ProjectResult(assessment, format);
+        return ProjectResult(assessment, format, features);
     }
 
     private static async Task<IResult> AssessProject(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options,
-        string? format, int? year, string? name, CancellationToken cancellationToken)
+        string? format, int? year, string? name, bool? features, CancellationToken cancellationToken)
     {
         using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
         {
@@ -105,13 +105,14 @@ public static class AssessEndpoints
             if (plants.Count > options.Value.MaxPlantsPerProject)
                 throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
             var assessment = await new ProjectAssessor(data.Context(year)).AssessAsync(new Project(name ?? "planned project", plants, permit), cancellationToken);
-            return ProjectResult(assessment, format);
+            return ProjectResult(assessment, format, features);
         }
     }
 
-    /// <summary>A project's answer as JSON, GeoJSON (rings, plants, dwellings) or CSV (dwellings).</summary>
-    internal static IResult ProjectResult(ProjectAssessment assessment, string? format) => (format ?? "json").ToLowerInvariant() switch
+    /// <summary>A project's answer as JSON (with its GeoJSON features in <c>features</c> when asked), GeoJSON (rings, plants, dwellings) or CSV (dwellings).</summary>
+    internal static IResult ProjectResult(ProjectAssessment assessment, string? format, bool? features = null) => (format ?? "json").ToLowerInvariant() switch
     {
+        "json" when features == true => Results.Ok(ProjectAnswer.Of(assessment) with { FeaturesGeoJson = JsonSerializer.SerializeToElement(ProjectAnswer.Features(assessment), GeoJson) }),
         "json" => Results.Ok(ProjectAnswer.Of(assessment)),
         "geojson" => Results.Text(JsonSerializer.Serialize(ProjectAnswer.Features(assessment), GeoJson), "application/geo+json"),
         "csv" => Results.File(Encoding.UTF8.GetBytes(Csv(assessment)), "text/csv", "neighbours.csv"),

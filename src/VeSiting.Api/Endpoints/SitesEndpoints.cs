@@ -36,6 +36,7 @@ public static class SitesEndpoints
             .WithSummary("Ranked sites with your own profile, candidate sites and point layers")
             .WithDescription("Body: `{ \"profile\": {…siting-profile…} | \"profileId\": \"greenhouse\", \"area\": \"denmark\", \"cell\": 1000, \"candidates\": FeatureCollection?, \"layers\": { \"education\": FeatureCollection }, \"regional\": { \"state-jobs\": { \"1084\": 31.5 } } }`.")
             .Accepts<JsonElement>("application/json").AsHeavyWork();
+        group.MapSiteCell();
     }
 
     private static async Task<IResult> Get(SuitabilityResults results, string? profile, string? area, double? cell, int? limit, string? format, CancellationToken cancellationToken)

@@ -7,37 +7,13 @@ namespace VeSiting.Api.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class WebMapTests(BrowserFixture fixture)
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private Task<IPage> OpenAsync(string hash, int width = 1280, int height = 800) => MapPage.OpenAsync(fixture, hash, width, height);
 
-    private async Task<IPage> OpenAsync(string hash, int width = 1280, int height = 800)
-    {
-        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync($"{fixture.BaseUrl}/#{hash}");
-        await page.WaitForSelectorAsync("body[data-map-ready=true]", new PageWaitForSelectorOptions { Timeout = 60_000 });
-        await IdleAsync(page);
-        Assert.Empty(errors);
-        return page;
-    }
+    private static Task IdleAsync(IPage page) => MapPage.IdleAsync(page);
 
-    /// <summary>Waits until MapLibre has loaded every visible tile.</summary>
-    private static Task IdleAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.vesitingMap.loaded() && window.vesitingMap.areTilesLoaded()", null, new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 250 });
+    private static Task ClickAtAsync(IPage page, double lon, double lat) => MapPage.ClickAtAsync(page, lon, lat);
 
-    /// <summary>Clicks the map where a longitude/latitude is drawn.</summary>
-    private static async Task ClickAtAsync(IPage page, double lon, double lat)
-    {
-        var point = await page.EvaluateAsync<double[]>($"() => {{ const p = window.vesitingMap.project([{lon.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {lat.ToString(System.Globalization.CultureInfo.InvariantCulture)}]); return [p.x, p.y]; }}");
-        var box = (await page.Locator("#map").BoundingBoxAsync())!;
-        await page.Mouse.ClickAsync(box.X + (float)point[0], box.Y + (float)point[1]);
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name) });
-    }
+    private static Task ShotAsync(IPage page, string name) => MapPage.ShotAsync(page, name);
 
     [Fact]
     public async Task The_map_loads_its_tiles_and_shows_plants_and_boundaries()
@@ -110,17 +86,23 @@ public sealed class WebMapTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task A_planner_finds_ranked_sites_and_sees_the_suitability_layer()
+    public async Task A_planner_finds_ranked_sites_and_sees_the_suitability_raster()
     {
         var page = await OpenAsync("10/55.40/10.39");
+        var rasterTiles = new List<int>();
+        page.Response += (_, r) => { if (r.Url.Contains("/tiles/suitability/") && r.Url.Contains(".png")) lock (rasterTiles) rasterTiles.Add(r.Status); };
         await page.GetByTestId("siting-profile").SelectOptionAsync("greenhouse");
         await page.GetByTestId("siting-area").FillAsync("municipality:0461");
         await page.GetByTestId("siting-run").ClickAsync();
         await Assertions.Expect(page.GetByTestId("siting-ranked").Locator("tr")).ToHaveCountAsync(10, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => window.vesitingMap.getLayer('suitability') && window.vesitingMap.areTilesLoaded()", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
         await IdleAsync(page);
-        var cells = await page.EvaluateAsync<int>("() => window.vesitingMap.queryRenderedFeatures({ layers: ['suitability'] }).length");
-        Assert.True(cells > 50, $"{cells} suitability cells drawn");
+        Assert.Equal("raster", await page.EvaluateAsync<string>("() => window.vesitingMap.getLayer('suitability').type"));
+        lock (rasterTiles)
+        {
+            Assert.NotEmpty(rasterTiles);
+            Assert.All(rasterTiles, status => Assert.Equal(200, status));
+        }
         await ShotAsync(page, "siting.png");
     }
 

@@ -46,7 +46,7 @@ public sealed partial class GdalClientTests : IClassFixture<GdalClientTests.Serv
 
     public GdalClientTests(Server server) => _server = server;
 
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
+    internal static async Task<string> RunAsync(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments)

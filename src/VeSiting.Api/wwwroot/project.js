@@ -1,0 +1,121 @@
+// Planned projects (turbines and a solar area) and registered plants: one assessment request at a time, its rings
+// and dwellings drawn from the same answer, exports of the last assessed project through the API client.
+import { Marker } from './lib/maplibre-gl.mjs';
+import { download, getJson, isAborted } from './api.js';
+import { $, esc, fmt, problemHtml, provenanceHtml } from './ui.js';
+
+const empty = { type: 'FeatureCollection', features: [] };
+// While a turbine is dragged its project is assessed when the pointer rests this long (ms); older requests are aborted.
+const dragPause = 150;
+
+/** `answerSignal` aborts the answer panel's previous request and gives the signal for the next one. */
+export function plannedProjects(map, answerSignal) {
+  const state = { turbines: [], solar: [], solarArea: null, last: null };
+  let dragTimer;
+
+  function addTurbine(lngLat) {
+    const marker = new Marker({ color: '#1f77b4', draggable: true }).setLngLat(lngLat).addTo(map);
+    marker.getElement().dataset.testid = 'turbine';
+    marker.on('drag', () => {
+      clearTimeout(dragTimer);
+      dragTimer = setTimeout(assess, dragPause);
+    });
+    marker.on('dragend', () => {
+      clearTimeout(dragTimer);
+      assess();
+    });
+    state.turbines.push(marker);
+    assess();
+  }
+
+  function addSolarCorner(lngLat) {
+    state.solar.push([lngLat.lng, lngLat.lat]);
+    map.getSource('draft').setData({ type: 'Feature', geometry: { type: 'LineString', coordinates: state.solar }, properties: {} });
+  }
+
+  function finishSolar() {
+    if (state.solar.length < 3) return;
+    state.solarArea = [...state.solar, state.solar[0]];
+    state.solar = [];
+    map.getSource('draft').setData({ type: 'Feature', geometry: { type: 'LineString', coordinates: state.solarArea }, properties: {} });
+    assess();
+  }
+
+  function clear() {
+    clearTimeout(dragTimer);
+    answerSignal(); // aborts an assessment still on its way
+    state.turbines.forEach((m) => m.remove());
+    Object.assign(state, { turbines: [], solar: [], solarArea: null, last: null });
+    map.getSource('project').setData(empty);
+    map.getSource('draft').setData(empty);
+    $('answer').innerHTML = '';
+    $('export-problem').innerHTML = '';
+  }
+
+  function body() {
+    const hub = Number($('hub').value), rotor = Number($('rotor').value), mw = Number($('mw').value);
+    const features = state.turbines.map((m, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [m.getLngLat().lng, m.getLngLat().lat] },
+      properties: { id: `T${i + 1}`, hub_height_m: hub, rotor_diameter_m: rotor, capacity_kw: mw * 1000 } }));
+    if (state.solarArea) features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [state.solarArea] }, properties: { id: 'solar', capacity_mw: mw } });
+    return JSON.stringify({ type: 'FeatureCollection', permit_date: $('permit').value || undefined, features });
+  }
+
+  function assess() {
+    if (state.turbines.length === 0 && !state.solarArea) return;
+    return show('/api/assess/project', { method: 'POST', headers: { 'Content-Type': 'application/geo+json' }, body: body() });
+  }
+
+  function showPlant(id) {
+    return show(`/api/assess/plant/${encodeURIComponent(id)}`, {});
+  }
+
+  /** One request: the answer and its GeoJSON (features=true); a newer assessment aborts it. */
+  async function show(url, init) {
+    const signal = answerSignal();
+    $('answer').innerHTML = '<p class="hint">Assessing…</p>';
+    try {
+      const a = await getJson(`${url}?features=true`, { ...init, signal });
+      state.last = { url, init };
+      map.getSource('project').setData(a.features);
+      $('answer').innerHTML = answerHtml(a);
+    } catch (error) {
+      if (!isAborted(error)) $('answer').innerHTML = problemHtml(error);
+    }
+  }
+
+  async function exportAs(format, filename) {
+    if (!state.last) return;
+    $('export-problem').innerHTML = '';
+    try {
+      await download(`${state.last.url}?format=${format}`, state.last.init, filename);
+    } catch (error) {
+      $('export-problem').innerHTML = problemHtml(error);
+    }
+  }
+
+  $('finish-solar').addEventListener('click', finishSolar);
+  $('clear-project').addEventListener('click', clear);
+  $('export-csv').addEventListener('click', () => exportAs('csv', 'neighbours.csv'));
+  $('export-geojson').addEventListener('click', () => exportAs('geojson', 'neighbours.geojson'));
+  $('export-gpkg').addEventListener('click', () => exportAs('gpkg', 'neighbours.gpkg'));
+
+  return { addTurbine, addSolarCorner, showPlant };
+}
+
+function answerHtml(a) {
+  const dwellings = a.dwellings.slice(0, 60).map((d) => `<tr><td>${esc(d.address)}</td><td>${fmt(d.distanceM)} m</td><td>${esc(d.ring)}</td>
+    <td class="${d.belowMinimumDistance ? 'violation' : ''}">${d.belowMinimumDistance ? 'too close' : d.salesOption ? 'sales option' : ''}</td><td>${fmt(d.veBonusDkkPerYear)}</td></tr>`).join('');
+  return `<h2 data-testid="answer-title">${esc(a.name)}</h2>
+    <p>${esc(a.permit)} · rings ${[...a.rings.map((r) => `${fmt(r.k)} × H = ${fmt(r.radiusM)} m`), ...(a.solarRadiusM ? [`${fmt(a.solarRadiusM)} m around solar`] : [])].join(', ') || 'none for this permit period'}</p>
+    ${a.grouping ? `<p class="why">${esc(a.grouping)}</p>` : ''}
+    ${a.plants.filter((p) => p.coverage !== 'Covered').map((p) => `<p class="why">${esc(p.id)}: ${esc(p.coverageWhy)} — no money</p>`).join('')}
+    <p><b data-testid="neighbour-count">${a.dwellings.length}</b> dwellings within the rings ·
+       <span class="${a.violations ? 'violation' : ''}" data-testid="violations">${a.violations} closer than the minimum distance</span> ·
+       ${a.salesOptionHouseholds} with the sales option · ${a.veBonusHouseholds} with the VE-bonus</p>
+    <p>VE-bonus ${a.veBonus ? `${fmt(a.veBonus.perHouseholdDkk)} DKK per household, ${fmt(a.veBonus.totalDkk)} DKK/yr in all${a.veBonus.capApplied ? ` (cap of ${fmt(a.veBonus.capKw)} kW applied)` : ''} <span class="status">estimate</span>` : esc(a.veBonusWhy)}</p>
+    <p>Green pool: <b data-testid="green-pool">${fmt(a.greenPoolDkk)} DKK</b> ${a.greenPool.map((g) => `(${esc(g.municipality)}: ${fmt(g.dkk)})`).join(' ')}</p>
+    ${a.otherPeriods.map((o) => `<p class="why">${esc(o.why)}: VE-bonus ${fmt(o.veBonusPerHouseholdDkk)} DKK per household (${o.veBonusHouseholds} households), green pool ${fmt(o.greenPoolDkk)} DKK</p>`).join('')}
+    <table><tr><th>Address</th><th>Distance</th><th>Ring</th><th></th><th>DKK/yr</th></tr>${dwellings}</table>
+    ${a.dwellings.length > 60 ? `<p class="hint">… and ${a.dwellings.length - 60} more: export the full list.</p>` : ''}
+    ${provenanceHtml(a)}`;
+}
