@@ -22,6 +22,7 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
         "points-count" => "points",
         "regional-figure" => "per region",
         "oxygen-demand" => "t O2/yr",
+        "farmland" => "share",
         _ => throw new ArgumentException($"unknown criterion '{criterion}'"),
     };
 
@@ -60,13 +61,12 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
                 return Sum(inputs.PointLayers[c.Layer!].Select(p => new RadiusItem(p, radius, 1)).ToList(), RadiusKernel.ClosedDisc);
             case "regional-figure":
                 {
-                    // The municipality's figure where the table has one, else the region's (the codes do not overlap).
-                    var figures = inputs.RegionalFigures[c.Layer!];
-                    var band = Figures(inputs.Regions, figures);
-                    var municipal = inputs.Municipalities.Where(m => figures.ContainsKey(m.Code)).ToList();
-                    if (municipal.Count > 0)
+                    var lookup = new RegionalFigureLookup(c.Layer!, inputs.RegionalFigures[c.Layer!], inputs.Landsdele, c.Level);
+                    var band = lookup.ByRegion ? Figures(inputs.Regions, r => lookup.ForRegion(r)?.Value) : Nothing();
+                    if (lookup.ByMunicipality)
                     {
-                        var local = Figures(municipal, figures);
+                        // A municipality's figure (its own or its landsdel's) where there is one, else the region's.
+                        var local = Figures(inputs.Municipalities, m => lookup.ForMunicipality(m)?.Value);
                         for (long i = 0; i < band.LongLength; i++)
                         {
                             if (!float.IsNaN(local[i])) band[i] = local[i];
@@ -74,6 +74,8 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
                     }
                     return band;
                 }
+            case "farmland":
+                return CoverageRasteriser.Shares(grid, inputs.PolygonLayers[c.Layer!], cancellationToken);
             case "oxygen-demand":
                 return Sum(inputs.WeightedLayers[c.Layer!].Select(p => new RadiusItem(p.Point, radius, p.Value)).ToList(), RadiusKernel.ClosedDisc);
             default:
@@ -82,13 +84,22 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
     }
 
     /// <summary>Each area's figure burnt into the grid (NaN where an area has none, or outside every area).</summary>
-    private float[] Figures(IReadOnlyList<AdminArea> areas, IReadOnlyDictionary<string, double> figures)
+    private float[] Figures(IReadOnlyList<AdminArea> areas, Func<AdminArea, double?> figure)
     {
         var ordered = areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        var byArea = ordered.Select(a => figure(a) is { } f ? (float)f : float.NaN).ToArray();
+        if (byArea.All(float.IsNaN))
+            return Nothing();
         var burnt = PolygonRasteriser.Burn(grid, ordered.Select(a => a.Geometry).ToList(), cancellationToken);
-        var byArea = ordered.Select(a => figures.TryGetValue(a.Code, out var f) ? (float)f : float.NaN).ToArray();
         var band = new float[grid.Count];
         for (long i = 0; i < band.LongLength; i++) band[i] = burnt[i] < 0 ? float.NaN : byArea[burnt[i]];
+        return band;
+    }
+
+    private float[] Nothing()
+    {
+        var band = new float[grid.Count];
+        Array.Fill(band, float.NaN);
         return band;
     }
 
