@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 
@@ -29,7 +30,7 @@ public static class CoverageRasteriser
             }
         }
         var shares = new float[grid.Count];
-        Parallel.For(0, grid.Rows, new ParallelOptions { CancellationToken = cancellationToken }, r =>
+        Parallel.For(0, grid.Rows, grid.Parallelism(cancellationToken), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
         {
             var from = (long)r * stride;
             var to = (long)r * grid.Columns;
@@ -80,6 +81,7 @@ public static class CoverageRasteriser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddEdge(double ax, double ay, double bx, double by, double sign, int rows, double[] accumulated, int stride)
     {
         if (ay == by)
