@@ -68,7 +68,7 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         {
             Plants = await store.ListPlantsAsync(current, cancellationToken),
             DistrictHeating = await store.ListDistrictHeatingAsync(cancellationToken),
-            Dwellings = land is null ? [] : (await store.SitesWithinAsync(land.Envelope, 0, cancellationToken)).Addresses.Select(a => a.Address).ToList(),
+            Dwellings = land is null ? [] : await store.AddressesInAsync(land.Envelope, cancellationToken),
             Municipalities = municipalities,
             Regions = await store.ListAreasAsync(AdminAreaKind.Region, cancellationToken),
             Population = await store.ListPopulationAsync(cancellationToken),
