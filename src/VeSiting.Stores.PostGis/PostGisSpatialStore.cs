@@ -152,6 +152,12 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
         return new SitesNear(addresses, buildings);
     }
 
+    public Task<IReadOnlyList<Address>> AddressesInAsync(Geometry area, CancellationToken cancellationToken = default) =>
+        Query($"""
+            SELECT {PostGisRows.AddressColumns} FROM addresses WHERE ST_Intersects(geom, @area)
+            ORDER BY id COLLATE "C"
+            """, [Geometry("area", area)], r => PostGisRows.Address(r), cancellationToken);
+
     public Task<IReadOnlyList<Plant>> ListPlantsAsync(PlantFilter filter, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = FilterSql(filter);

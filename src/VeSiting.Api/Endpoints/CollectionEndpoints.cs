@@ -115,11 +115,10 @@ public static class CollectionEndpoints
             case "addresses" or "buildings":
                 if (area.IsEmpty)
                     break;
-                var sites = await store.SitesWithinAsync(area, 0, cancellationToken);
                 if (collection.Id == "addresses")
-                    features.AddRange(sites.Addresses.Select(a => ((Geometry)a.Address.Position, a.Address.Id, Attributes(("id", a.Address.Id), ("label", a.Address.Label), ("municipality_code", a.Address.MunicipalityCode)))));
+                    features.AddRange((await store.AddressesInAsync(area, cancellationToken)).Select(a => ((Geometry)a.Position, a.Id, Attributes(("id", a.Id), ("label", a.Label), ("municipality_code", a.MunicipalityCode)))));
                 else
-                    features.AddRange(sites.Buildings.Select(b => (Multi(b.Building.Footprint), b.Building.Id, Attributes(("id", b.Building.Id), ("bbr_id", b.Building.BbrId), ("building_type", b.Building.BuildingType)))));
+                    features.AddRange((await store.SitesWithinAsync(area, 0, cancellationToken)).Buildings.Select(b => (Multi(b.Building.Footprint), b.Building.Id, Attributes(("id", b.Building.Id), ("bbr_id", b.Building.BbrId), ("building_type", b.Building.BuildingType)))));
                 break;
         }
         var ordered = features.OrderBy(x => x.Key, StringComparer.Ordinal).ToList();

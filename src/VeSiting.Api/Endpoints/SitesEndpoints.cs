@@ -94,7 +94,7 @@ public static class SitesEndpoints
             var candidates = root.TryGetProperty("candidates", out var cand)
                 ? UserLayerReader.ReadGeoJson(cand, "candidates").Select(x => new Candidate(x.Id, x.Point, x.Geometry)).ToList() : null;
             var layers = root.TryGetProperty("layers", out var l)
-                ? l.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyList<LayerPoint>)UserLayerReader.ReadGeoJson(x.Value, $"layers.{x.Name}").Select(q => new LayerPoint(q.Point, q.Value)).ToList()) : null;
+                ? l.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyList<LayerPoint>)UserLayerReader.ReadGeoJson(x.Value, $"layers.{x.Name}").Select(q => q.ToLayerPoint()).ToList()) : null;
             var regional = root.TryGetProperty("regional", out var r)
                 ? r.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyDictionary<string, double>)x.Value.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.ValueKind == JsonValueKind.Number ? v.Value.GetDouble()
                     : throw new ProblemException($"regional.{x.Name}.{v.Name}", "must be a number"))) : null;

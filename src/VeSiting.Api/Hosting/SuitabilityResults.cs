@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Core.Domain;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Raster;
 using VeSiting.Data.Sources;
@@ -25,6 +26,8 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
     private const int Capacity = 8;
     private readonly ConcurrentDictionary<string, SuitabilityRun> _rasters = new();
     private readonly Lazy<SitingProfileLoader> _loader = new(() => new SitingProfileLoader(Path.Combine(ProjectLayout.Locate().Root, "geodata")));
+
+    private readonly Lazy<IReadOnlyList<Landsdel>> _landsdele = new(() => LandsdelReference.Load(Path.Combine(ProjectLayout.Locate().Root, "geodata")));
 
     public SitingProfileLoader Loader => _loader.Value;
 
@@ -75,7 +78,7 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
     private SitingService Service()
     {
         var context = data.Context();
-        return new SitingService(data.Store, data.Rules.Rules, context.Prices, data.Rules.Scenarios, context.Today);
+        return new SitingService(data.Store, data.Rules.Rules, context.Prices, data.Rules.Scenarios, context.Today) { Landsdele = _landsdele.Value };
     }
 
     private static async Task<T> Guarded<T>(Func<Task<T>> run)

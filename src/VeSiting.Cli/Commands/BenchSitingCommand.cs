@@ -49,7 +49,7 @@ public sealed class BenchSitingCommand(CliConsole console, DataContext data) : A
             : throw new UsageException($"--profile: no profile '{settings.Profile}'");
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, library) = RuleContext.Create(settings, store);
-        var service = new SitingService(store, library.Rules, assessment.Prices, library.Scenarios, assessment.Today);
+        var service = new SitingService(store, library.Rules, assessment.Prices, library.Scenarios, assessment.Today) { Landsdele = LandsdelReference.Load(Path.Combine(ProjectLayout.Locate().Root, "geodata")) };
         var (areas, _) = await service.AreaAsync("denmark", cancellationToken);
         var inputs = await service.InputsAsync(profile, null, null, null, cancellationToken);
         var scenario = inputs.Scenario;

@@ -41,11 +41,11 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         public string? Candidates { get; init; }
 
         [CommandOption("--points <NAME=FILE>")]
-        [Description("A point layer for points-distance / points-count criteria, e.g. education=schools.csv; with a tonnes_per_year (or value) column also for oxygen-demand, e.g. oxygen-users=o2.csv (repeatable).")]
+        [Description("A layer of your own for points-distance / points-count criteria, e.g. education=schools.csv; with a tonnes_per_year (or value) column also for oxygen-demand, e.g. oxygen-users=o2.csv; GeoJSON polygons also for farmland, e.g. farmland=fields.geojson (repeatable).")]
         public string[] Points { get; init; } = [];
 
         [CommandOption("--regional <NAME=FILE>")]
-        [Description("Figures per region or municipality (CSV region_code,value and/or municipality_code,value) for regional-figure criteria, e.g. state-jobs=jobs.csv (repeatable).")]
+        [Description("Figures per municipality, landsdel or region (CSV municipality_code,value, landsdel_code,value (NUTS 3, DK011 … DK050) and/or region_code,value) for regional-figure criteria, e.g. state-jobs=jobs.csv (repeatable).")]
         public string[] Regional { get; init; } = [];
 
         [CommandOption("--limit <N>")]
@@ -78,13 +78,13 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         var profile = settings.ProfileFile is { } file ? loader.LoadFile(file)
             : loader.LoadAll(settings.ProfileFolders).TryGetValue(settings.Profile, out var p) ? p
             : throw new UsageException($"--profile: '{settings.Profile}' is not one of {string.Join(", ", loader.LoadAll(settings.ProfileFolders).Keys.Order())}");
-        var layers = settings.Points.Select(Pair).ToDictionary(x => x.Name, x => (IReadOnlyList<LayerPoint>)UserLayerReader.ReadPoints(x.File).Select(q => new LayerPoint(q.Point, q.Value)).ToList());
+        var layers = settings.Points.Select(Pair).ToDictionary(x => x.Name, x => (IReadOnlyList<LayerPoint>)UserLayerReader.ReadPoints(x.File).Select(q => q.ToLayerPoint()).ToList());
         var regional = settings.Regional.Select(Pair).ToDictionary(x => x.Name, x => UserLayerReader.ReadRegionalFigures(x.File));
         var candidates = settings.Candidates is { } c ? UserLayerReader.ReadPoints(c).Select(q => new Candidate(q.Id, q.Point, q.Geometry)).ToList() : null;
 
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, library) = RuleContext.Create(settings, store);
-        var service = new SitingService(store, library.Rules, assessment.Prices, library.Scenarios, assessment.Today);
+        var service = new SitingService(store, library.Rules, assessment.Prices, library.Scenarios, assessment.Today) { Landsdele = LandsdelReference.Load(Path.Combine(layout.Root, "geodata")) };
         var limit = settings.Limit ?? (format == OutputFormat.Table ? 20 : candidates is null ? 1000 : int.MaxValue);
         SitingResult result;
         try

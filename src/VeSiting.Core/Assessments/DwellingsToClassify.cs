@@ -21,8 +21,8 @@ public static class DwellingsToClassify
         var extent = new NetTopologySuite.Geometries.Envelope();
         foreach (var area in municipalities)
             extent.ExpandToInclude(area.Geometry.EnvelopeInternal);
-        var sites = await store.SitesWithinAsync(GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(extent), 0, cancellationToken);
-        var addresses = sites.Addresses.Select(a => a.Address).Where(a => municipality is not { } m || a.MunicipalityCode == m).ToList();
+        var addresses = (await store.AddressesInAsync(GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(extent), cancellationToken))
+            .Where(a => municipality is not { } m || a.MunicipalityCode == m).ToList();
         return (addresses.Select(a => (a.Id, a.Position.X, a.Position.Y)), addresses.Count);
     }
 }

@@ -59,12 +59,12 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
 
         var (greenPool, poolWhy) = await GreenPoolAsync(plants, provenance, cancellationToken);
 
-        var addresses = (await store.SitesWithinAsync(area.Geometry, 0, cancellationToken)).Addresses;
+        var addresses = await store.AddressesInAsync(area.Geometry, cancellationToken);
         var book = context.Distances;
         var rings = new Dictionary<string, int>();
         var zoneCounts = context.Scenarios.ToDictionary(s => s.Id, _ => new Dictionary<string, int>());
         var searchRadius = Math.Max(context.SchemeSearchRadiusM, context.Scenarios.Select(s => s.SearchRadiusM).DefaultIfEmpty(0).Max());
-        foreach (var address in addresses.Select(a => a.Address))
+        foreach (var address in addresses)
         {
             var nearby = await store.PlantsWithinAsync(address.Position, searchRadius, AssessmentContext.Candidates, cancellationToken);
             var nearestWind = nearby.Where(p => p.Plant.Kind == PlantKind.WindTurbine && p.Plant.TotalHeightM > 0 && book.IsCovered(p.Plant))

@@ -62,7 +62,7 @@ public sealed record AddressCoverage(AdminArea Municipality, int Addresses, long
         var coverage = new List<AddressCoverage>();
         foreach (var area in (await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).Where(a => only is null || a.NumericCode == only).OrderBy(a => a.Code, StringComparer.Ordinal))
         {
-            var addresses = (await store.SitesWithinAsync(area.Geometry, 0, cancellationToken)).Addresses.Count;
+            var addresses = (await store.AddressesInAsync(area.Geometry, cancellationToken)).Count;
             coverage.Add(await OfAsync(store, area, addresses, cancellationToken));
         }
         return coverage;
@@ -92,7 +92,7 @@ public sealed record AddressCoverage(AdminArea Municipality, int Addresses, long
         var coverage = new List<AddressCoverage>();
         foreach (var area in areas.Values.OrderBy(a => a.Code, StringComparer.Ordinal))
         {
-            var addresses = (await store.SitesWithinAsync(area.Geometry, 0, cancellationToken)).Addresses.Count;
+            var addresses = (await store.AddressesInAsync(area.Geometry, cancellationToken)).Count;
             coverage.Add(await OfAsync(store, area, addresses, cancellationToken));
         }
         return coverage;

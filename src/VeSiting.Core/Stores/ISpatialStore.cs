@@ -24,6 +24,9 @@ public interface ISpatialStore
     /// <summary>Addresses and buildings within <paramref name="radiusM"/> of <paramref name="geometry"/>, nearest first.</summary>
     Task<SitesNear> SitesWithinAsync(Geometry geometry, double radiusM, CancellationToken cancellationToken = default);
 
+    /// <summary>The addresses lying in <paramref name="area"/> (boundary included), ordered by id: an area's addresses, without buildings or distances.</summary>
+    Task<IReadOnlyList<Address>> AddressesInAsync(Geometry area, CancellationToken cancellationToken = default);
+
     /// <summary>Plants passing <paramref name="filter"/>, ordered by id.</summary>
     Task<IReadOnlyList<Plant>> ListPlantsAsync(PlantFilter filter, CancellationToken cancellationToken = default);
 

@@ -13,14 +13,15 @@ public static class CriteriaInUse
             {
                 "regional-figure" => inputs.RegionalFigures.ContainsKey(layer),
                 "oxygen-demand" => inputs.WeightedLayers.ContainsKey(layer),
+                "farmland" => inputs.PolygonLayers.ContainsKey(layer),
                 _ => inputs.PointLayers.ContainsKey(layer),
             };
             if (available)
                 active.Add(c);
             else if (c.Optional)
-                notes.Add($"criterion {c.Criterion} ({c.Layer}) skipped: no layer '{c.Layer}' was supplied");
+                notes.Add($"criterion {c.Criterion} ({c.Layer}) skipped: no {(c.Criterion == "farmland" ? "polygon " : "")}layer '{c.Layer}' was supplied");
             else
-                throw new ArgumentException($"profile {profile.Id}: criterion {c.Criterion} needs the user layer '{c.Layer}'");
+                throw new ArgumentException($"profile {profile.Id}: criterion {c.Criterion} needs the user {(c.Criterion == "farmland" ? "polygon " : "")}layer '{c.Layer}'");
         }
         if (active.Count < profile.Criteria.Count)
             notes.Add($"missing layers: {string.Join(", ", Missing(profile, active))}");

@@ -25,6 +25,7 @@ public sealed class SitingEngine
     private readonly STRtree<(AdminArea Region, IPreparedGeometry Prepared)> _regions = new();
     private readonly STRtree<(AdminArea Municipality, IPreparedGeometry Prepared)> _municipalities = new();
     private readonly Dictionary<string, STRtree<(Point Point, double Value)>> _weighted = [];
+    private readonly Dictionary<string, STRtree<(Geometry Polygon, IPreparedGeometry Prepared)>> _polygons = [];
     private readonly List<(Plant Turbine, double RadiusM)> _forbidden = [];
     private readonly Lazy<PopulationRaster> _population;
     private readonly ConsumptionProfile _consumption;
@@ -59,6 +60,13 @@ public sealed class SitingEngine
             foreach (var point in points) tree.Insert(point.Point.EnvelopeInternal, point);
             tree.Build();
             _weighted[name] = tree;
+        }
+        foreach (var (name, polygons) in inputs.PolygonLayers)
+        {
+            var tree = new STRtree<(Geometry Polygon, IPreparedGeometry Prepared)>();
+            foreach (var polygon in polygons) tree.Insert(polygon.EnvelopeInternal, (polygon, PreparedGeometryFactory.Prepare(polygon)));
+            tree.Build();
+            _polygons[name] = tree;
         }
         _plants.Build();
         _heat.Build();
@@ -137,7 +145,7 @@ public sealed class SitingEngine
         var values = new List<CriterionValue>();
         foreach (var c in criteria)
         {
-            var (value, unit, why) = Measure(c, at);
+            var (value, unit, why) = Measure(c, candidate);
             if (c.RequiredMin is { } min && (value is null || value < min))
                 return new RankedSite(candidate, null, null, values, $"{c.Criterion} = {Show(value, unit)} is below the required {F(min)} {unit}");
             if (c.RequiredMax is { } max && (value is null || value > max))
@@ -148,8 +156,9 @@ public sealed class SitingEngine
         return new RankedSite(candidate, null, values.Sum(v => v.Contribution), values, null);
     }
 
-    private (double? Value, string Unit, string Why) Measure(CriterionSpec c, Point at)
+    private (double? Value, string Unit, string Why) Measure(CriterionSpec c, Candidate candidate)
     {
+        var at = candidate.Position;
         var radius = c.RadiusM ?? Criteria.Find(c.Criterion)!.DefaultRadiusM;
         switch (c.Criterion)
         {
@@ -200,15 +209,21 @@ public sealed class SitingEngine
                 }
             case "regional-figure":
                 {
-                    // The municipality's figure where the table has one, else the region's (the codes do not overlap).
-                    var figures = _inputs.RegionalFigures[c.Layer!];
+                    var lookup = new RegionalFigureLookup(c.Layer!, _inputs.RegionalFigures[c.Layer!], _inputs.Landsdele, c.Level);
                     var municipality = _municipalities.Query(at.EnvelopeInternal).Where(m => m.Prepared.Covers(at)).Select(m => m.Municipality).OrderBy(m => m.Code, StringComparer.Ordinal).FirstOrDefault();
-                    if (municipality is not null && figures.TryGetValue(municipality.Code, out var local))
-                        return (local, "per region", $"{c.Layer} for municipality {municipality.Code} {municipality.Name}: {F(local)}");
+                    if (municipality is not null && lookup.ForMunicipality(municipality) is { } local)
+                        return (local.Value, "per region", local.Why);
                     var region = _regions.Query(at.EnvelopeInternal).Where(r => r.Prepared.Covers(at)).Select(r => r.Region).OrderBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault();
-                    if (region is null || !figures.TryGetValue(region.Code, out var figure))
-                        return (null, "per region", region is null ? "outside every region" : $"{c.Layer} has no figure for {region.Code} {region.Name}" + (municipality is null ? "" : $" or {municipality.Code} {municipality.Name}"));
-                    return (figure, "per region", $"{c.Layer} for {region.Code} {region.Name}: {F(figure)}");
+                    if (region is not null && lookup.ForRegion(region) is { } regional)
+                        return (regional.Value, "per region", regional.Why);
+                    return (null, "per region", lookup.Missing(municipality, region));
+                }
+            case "farmland":
+                {
+                    var share = FarmlandShare(_polygons[c.Layer!], candidate);
+                    return (share, "share", candidate.Area is { Area: > 0 }
+                        ? $"{F(share * 100)} % of the site's area lies in {c.Layer}"
+                        : share > 0 ? $"the site lies in {c.Layer}" : $"the site lies outside {c.Layer}");
                 }
             case "oxygen-demand":
                 {
@@ -219,6 +234,15 @@ public sealed class SitingEngine
             default:
                 throw new ArgumentException($"unknown criterion '{c.Criterion}'");
         }
+    }
+
+    /// <summary>The share of the candidate's area the polygons cover (capped at 1, as the raster caps overlaps), or 1/0 for a point inside/outside.</summary>
+    private static double FarmlandShare(STRtree<(Geometry Polygon, IPreparedGeometry Prepared)> polygons, Candidate candidate)
+    {
+        if (candidate.Area is not { Area: > 0 } area)
+            return polygons.Query(candidate.Position.EnvelopeInternal).Any(p => p.Prepared.Covers(candidate.Position)) ? 1 : 0;
+        var covered = polygons.Query(area.EnvelopeInternal).Where(p => p.Prepared.Intersects(area)).Sum(p => p.Polygon.Intersection(area).Area);
+        return Math.Min(1, covered / area.Area);
     }
 
     private static IEnumerable<T> Within<T>(STRtree<T> tree, Point at, double radius)

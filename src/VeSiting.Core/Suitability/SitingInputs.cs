@@ -22,8 +22,12 @@ public sealed record SitingInputs
     public IReadOnlyDictionary<string, IReadOnlyList<Point>> PointLayers { get; init; } = new Dictionary<string, IReadOnlyList<Point>>();
     /// <summary>User point layers whose points carry a value (e.g. tonnes of O₂ a year), by name (EPSG:25832).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<(Point Point, double Value)>> WeightedLayers { get; init; } = new Dictionary<string, IReadOnlyList<(Point Point, double Value)>>();
-    /// <summary>User figures by table name, then municipality code ("0101") or region code ("1084").</summary>
+    /// <summary>User polygon layers by name (EPSG:25832), e.g. field blocks for the farmland share.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Geometry>> PolygonLayers { get; init; } = new Dictionary<string, IReadOnlyList<Geometry>>();
+    /// <summary>User figures by table name, then municipality code ("0101"), landsdel code ("DK011") or region code ("1084").</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> RegionalFigures { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, double>>();
+    /// <summary>Danmarks Statistik's landsdele (which municipalities each groups), for figures given by landsdel.</summary>
+    public IReadOnlyList<Landsdel> Landsdele { get; init; } = [];
     /// <summary>Planned turbines whose minimum-distance rings exclude sites (besides the registered ones).</summary>
     public IReadOnlyList<Plant> PlannedTurbines { get; init; } = [];
     public IReadOnlyList<string> Attributions { get; init; } = [];

@@ -11,6 +11,8 @@ public sealed record CriterionSpec(string Criterion, double Weight, double Worst
     public double? RadiusM { get; init; }
     /// <summary>For point-layer and regional criteria: the name of the user's layer or table.</summary>
     public string? Layer { get; init; }
+    /// <summary>For regional-figure: the level whose figures it takes (municipality, landsdel or region); unset, the finest the table has for the site.</summary>
+    public string? Level { get; init; }
     public double? RequiredMin { get; init; }
     public double? RequiredMax { get; init; }
     /// <summary>Skipped (with a note) when its layer is not supplied, instead of failing.</summary>

@@ -9,6 +9,9 @@ namespace VeSiting.Core.Suitability;
 /// <summary>Resolves an area ("denmark", "municipality:0461", "region:1082"), gathers the inputs from the store, and runs the engine.</summary>
 public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStack prices, IReadOnlyDictionary<string, TariffScenario> scenarios, DateOnly today)
 {
+    /// <summary>Danmarks Statistik's landsdele, for regional figures given by landsdel (none: such figures match no site).</summary>
+    public IReadOnlyList<Landsdel> Landsdele { get; init; } = [];
+
     public async Task<(IReadOnlyList<Geometry> Areas, string Label)> AreaAsync(string area, CancellationToken cancellationToken)
     {
         var text = area.Trim().ToLowerInvariant();
@@ -65,7 +68,7 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         {
             Plants = await store.ListPlantsAsync(current, cancellationToken),
             DistrictHeating = await store.ListDistrictHeatingAsync(cancellationToken),
-            Dwellings = land is null ? [] : (await store.SitesWithinAsync(land.Envelope, 0, cancellationToken)).Addresses.Select(a => a.Address).ToList(),
+            Dwellings = land is null ? [] : await store.AddressesInAsync(land.Envelope, cancellationToken),
             Municipalities = municipalities,
             Regions = await store.ListAreasAsync(AdminAreaKind.Region, cancellationToken),
             Population = await store.ListPopulationAsync(cancellationToken),
@@ -77,7 +80,11 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
             // A layer whose points carry values (tonnes_per_year or value) also serves the weighted criteria (oxygen-demand).
             WeightedLayers = (layers ?? new Dictionary<string, IReadOnlyList<LayerPoint>>()).Where(l => l.Value.Any(p => p.Value is not null))
                 .ToDictionary(l => l.Key, l => (IReadOnlyList<(Point Point, double Value)>)l.Value.Where(p => p.Value is not null).Select(p => (p.Point, p.Value!.Value)).ToList()),
+            // A layer whose features are polygons also serves the area criteria (farmland).
+            PolygonLayers = (layers ?? new Dictionary<string, IReadOnlyList<LayerPoint>>()).Where(l => l.Value.Count > 0 && l.Value.All(p => p.Shape is Polygon or MultiPolygon))
+                .ToDictionary(l => l.Key, l => (IReadOnlyList<Geometry>)l.Value.Select(p => p.Shape!).ToList()),
             RegionalFigures = regional ?? new Dictionary<string, IReadOnlyDictionary<string, double>>(),
+            Landsdele = Landsdele,
             PlannedTurbines = planned ?? [],
             Attributions = store.Attributions,
             DataVersion = store.Version.Id,

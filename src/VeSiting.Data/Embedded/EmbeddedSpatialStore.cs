@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Stores;
@@ -103,6 +104,13 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
             .OrderBy(b => b.DistanceM).ThenBy(b => b.Building.Id, StringComparer.Ordinal)
             .ToList();
         return Task.FromResult(new SitesNear(addresses, buildings));
+    }
+
+    public Task<IReadOnlyList<Address>> AddressesInAsync(Geometry area, CancellationToken cancellationToken = default)
+    {
+        var prepared = PreparedGeometryFactory.Prepare(area);
+        return Task.FromResult<IReadOnlyList<Address>>(_addresses.Query(area.EnvelopeInternal).Where(a => prepared.Intersects(a.Position))
+            .OrderBy(a => a.Id, StringComparer.Ordinal).ToList());
     }
 
     public Task<IReadOnlyList<Plant>> ListPlantsAsync(PlantFilter filter, CancellationToken cancellationToken = default) =>

@@ -56,12 +56,15 @@ public sealed class SitingProfileLoader(string geodataDirectory)
                 {
                     RadiusM = Number(c, "radius"),
                     Layer = c.TryGetProperty("layer", out var l) ? l.GetString() : null,
+                    Level = c.TryGetProperty("level", out var level) ? level.GetString() : null,
                     RequiredMin = Number(c, "requiredMin"),
                     RequiredMax = Number(c, "requiredMax"),
                     Optional = c.TryGetProperty("optional", out var o) && o.GetBoolean(),
                 };
                 if (Criteria.Find(spec.Criterion)!.NeedsLayer && spec.Layer is null)
                     throw new RuleFileException(name, $"$.criteria[{i}].layer", $"criterion {spec.Criterion} needs the name of a user layer");
+                if (spec.Level is not null && spec.Criterion != "regional-figure")
+                    throw new RuleFileException(name, $"$.criteria[{i}].level", $"only regional-figure criteria take a level, not {spec.Criterion}");
                 return spec;
             }).ToList();
             if (criteria.Sum(c => c.Weight) <= 0)

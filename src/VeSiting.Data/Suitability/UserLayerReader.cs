@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Spatial;
+using VeSiting.Core.Suitability;
 using VeSiting.Data.Importers;
 using VeSiting.Data.Importers.GeoJson;
 
@@ -13,7 +15,7 @@ namespace VeSiting.Data.Suitability;
 /// centroids are taken) or CSV (<c>lon</c>,<c>lat</c> or <c>e</c>,<c>n</c> in EPSG:25832, optional <c>id</c>);
 /// and regional figures from CSV (<c>region_code</c>, <c>value</c>). Errors name the file, row and column.
 /// </summary>
-public static class UserLayerReader
+public static partial class UserLayerReader
 {
     public static IReadOnlyList<UserPoint> ReadPoints(string path)
     {
@@ -84,34 +86,53 @@ public static class UserLayerReader
     }
 
     /// <summary>
-    /// Figures by area from CSV: <c>region_code,value</c> ("1084,31.5") and/or <c>municipality_code,value</c>
-    /// ("101,12.0"; written as DAGI writes it, "0101"). A site takes its municipality's figure where there is one, else
-    /// its region's.
+    /// Figures by area from CSV: <c>region_code,value</c> ("1084,31.5"), <c>landsdel_code,value</c> (Danmarks Statistik's
+    /// landsdele by NUTS 3 code, "DK032,18.2") and/or <c>municipality_code,value</c> ("101,12.0"; written as DAGI writes it,
+    /// "0101"); one code per row. A site takes its municipality's figure where there is one, else its landsdel's, else its
+    /// region's, unless the profile names one level.
     /// </summary>
     public static IReadOnlyDictionary<string, double> ReadRegionalFigures(string path)
     {
         var table = CsvTable.Read(path, "regional-figures", "value");
         var file = Path.GetFileName(path);
-        if (!table.Has("region_code") && !table.Has("municipality_code"))
-            throw new ImportFailedException("regional-figures", file, $"needs a column region_code or municipality_code (and value); the header has {string.Join(", ", table.Header)}");
+        if (!table.Has("region_code") && !table.Has("municipality_code") && !table.Has("landsdel_code"))
+            throw new ImportFailedException("regional-figures", file, $"needs a column region_code, landsdel_code or municipality_code (and value); the header has {string.Join(", ", table.Header)}");
         var issues = new List<ImportIssue>();
         var figures = new Dictionary<string, double>();
         foreach (var (row, cells) in table.Rows)
         {
             var value = table.RequiredNumber(cells, row, "value", issues);
-            var region = table.Get(cells, "region_code");
-            var municipality = table.Get(cells, "municipality_code");
-            var code = !string.IsNullOrWhiteSpace(municipality) ? (int.TryParse(municipality, out var m) && m is > 0 and < 1000 ? m.ToString("0000", CultureInfo.InvariantCulture) : null)
-                : !string.IsNullOrWhiteSpace(region) ? region.Trim() : null;
+            var given = new[] { "municipality_code", "landsdel_code", "region_code" }.Select(column => (Column: column, Text: table.Get(cells, column)))
+                .Where(x => !string.IsNullOrWhiteSpace(x.Text)).ToList();
+            if (given.Count != 1)
+            {
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, given.Count == 0 ? "region_code" : given[1].Column,
+                    given.Count == 0 ? "no area code" : $"give one area code per row, not {string.Join(" and ", given.Select(x => x.Column))}"));
+                continue;
+            }
+            var (column, text) = (given[0].Column, given[0].Text!.Trim());
+            var code = column switch
+            {
+                "municipality_code" => int.TryParse(text, out var m) && m is > 0 and < 1000 ? m.ToString("0000", CultureInfo.InvariantCulture) : null,
+                "landsdel_code" => LandsdelCode().IsMatch(text) ? text.ToUpperInvariant() : null,
+                _ => text,
+            };
             if (code is null)
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, string.IsNullOrWhiteSpace(municipality) ? "region_code" : "municipality_code",
-                    string.IsNullOrWhiteSpace(municipality) && string.IsNullOrWhiteSpace(region) ? "no area code" : $"'{municipality}' is not a municipality code (1–999)"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, column, column == "municipality_code"
+                    ? $"'{text}' is not a municipality code (1–999)" : $"'{text}' is not a landsdel code (NUTS 3, DK011 … DK050)"));
             else if (value is not null)
                 figures[code] = value.Value;
         }
         return issues.Count > 0 ? throw new ImportFailedException("regional-figures", issues) : figures;
     }
+
+    [GeneratedRegex("^DK0[1-5][0-9]$", RegexOptions.IgnoreCase)]
+    private static partial Regex LandsdelCode();
 }
 
 /// <summary>A feature of a user's layer: its id, its point (a polygon's centroid), its geometry, and its value if it has one (tonnes_per_year, else value).</summary>
-public sealed record UserPoint(string Id, Point Point, Geometry Geometry, double? Value);
+public sealed record UserPoint(string Id, Point Point, Geometry Geometry, double? Value)
+{
+    /// <summary>As a siting layer's feature: polygons keep their shape (for farmland), everything its point and value.</summary>
+    public LayerPoint ToLayerPoint() => new(Point, Value, Geometry is Polygon or MultiPolygon ? Geometry : null);
+}

@@ -104,6 +104,33 @@ public sealed class SitesApiTests(ApiFactory factory)
         Assert.Equal("b", ranked[1].GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task A_posted_polygon_layer_gives_farmland_shares_and_figures_come_by_landsdel()
+    {
+        // A field covering the 1 km cell 588000_6140000 in Odense wholly; state jobs 20 for landsdel DK031 Fyn, which holds Odense.
+        var body = """
+            {"profile":{"id":"farm","version":"1","title":"Farm","scenario":"banded-distance","consumption":{"annualKwh":100000,"timeOfUse":{"low":1,"high":0,"peak":0}},
+              "criteria":[{"criterion":"farmland","weight":1,"worst":0,"best":1,"layer":"fields"},
+                          {"criterion":"regional-figure","weight":1,"worst":0,"best":40,"layer":"state-jobs","level":"landsdel"}]},
+             "area":"municipality:0461", "cell":1000,
+             "layers":{"fields":{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::25832"}},"features":[
+               {"type":"Feature","properties":{"id":"f"},"geometry":{"type":"Polygon","coordinates":[[[588000,6140000],[589000,6140000],[589000,6141000],[588000,6141000],[588000,6140000]]]}}]}},
+             "regional":{"state-jobs":{"DK031":20}}}
+            """;
+        var response = await _client.PostAsync("/api/sites?limit=2", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var ranked = json.RootElement.GetProperty("ranked").EnumerateArray().ToList();
+        // (1 × 1 + 1 × 20/40) / 2 × 100 = 75 for the field's cell; 25 for every other cell of Odense.
+        Assert.Equal("588000_6140000", ranked[0].GetProperty("id").GetString());
+        Assert.Equal(75, ranked[0].GetProperty("score").GetDouble(), 0.001);
+        Assert.Equal(25, ranked[1].GetProperty("score").GetDouble(), 0.001);
+        var values = ranked[0].GetProperty("values").EnumerateArray().ToList();
+        Assert.Equal(1, values[0].GetProperty("value").GetDouble());
+        Assert.Equal(20, values[1].GetProperty("value").GetDouble());
+        Assert.Contains("landsdel DK031 Fyn", values[1].GetProperty("why").GetString());
+    }
+
     [Theory]
     [InlineData("/api/sites?profile=unicorn", HttpStatusCode.NotFound, "profile")]
     [InlineData("/api/sites?area=atlantis", HttpStatusCode.BadRequest, "area")]

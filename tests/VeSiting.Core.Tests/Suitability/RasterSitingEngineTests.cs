@@ -176,6 +176,31 @@ public sealed class RasterSitingEngineTests
         Assert.Equal(31.5, engine.Explain(profile, new Candidate("y", GeometryTransforms.Utm32Point(605_050, 6_200_050))).Values[1].Value);
     }
 
+    [Theory]
+    [InlineData(1000)] // the population raster's own cells: the per-cell engine's sums, added in its order
+    [InlineData(500)]  // any other grid: radius sums over the population cells
+    public void People_within_a_radius_equal_the_per_cell_engine_at_every_cell(double cell)
+    {
+        var inputs = SitingEngineTests.Inputs();
+        var areas = inputs.Municipalities.Select(m => m.Geometry).ToList();
+        var profile = SitingEngineTests.Profile(new CriterionSpec("population", 1, 0, 100_000) { RadiusM = 3_700 });
+        var raster = new RasterSitingEngine(inputs).Run(profile, areas, cell);
+        var exact = new PopulationRaster(inputs.Municipalities, inputs.Population);
+        for (var r = 0; r < raster.Grid.Rows; r++)
+        {
+            for (var c = 0; c < raster.Grid.Columns; c++)
+            {
+                // 1,000 people per km² in 0101 (x < 600 km), none in 0147.
+                var expected = (float)Math.Round(exact.Within(raster.Grid.CentreX(c), raster.Grid.CentreY(r), 3_700));
+                Assert.Equal(expected, raster.Bands[0][(long)r * raster.Grid.Columns + c]);
+            }
+        }
+        // At 1 km, the cell centred (595500, 6200500) in 0101 reaches the cells whose centres lie within 3.7 km: rows 0, ±1 and ±2
+        // km away hold 7 each (|dx| ≤ 3 km), rows ±3 km hold 5 (dx² ≤ 3.7² − 9): 45 cells of 1,000 people.
+        if (cell == 1000)
+            Assert.Equal(45_000, raster.Bands[0][Index(raster.Grid, 595_500, 6_200_500)]);
+    }
+
     [Fact]
     public void Missing_optional_layers_are_named()
     {

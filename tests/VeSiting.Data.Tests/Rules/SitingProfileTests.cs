@@ -40,6 +40,45 @@ public sealed class SitingProfileTests
     }
 
     [Fact]
+    public void Regional_figures_come_by_landsdel_too_with_one_code_per_row()
+    {
+        using var dir = new Fixtures.TempDirectory();
+        var figures = UserLayerReader.ReadRegionalFigures(dir.Write("jobs.csv", "landsdel_code,value\nDK032,18.2\ndk011,40\n"));
+        Assert.Equal(18.2, figures["DK032"]);
+        Assert.Equal(40, figures["DK011"]);
+        var bad = Assert.Throws<VeSiting.Core.Importing.ImportFailedException>(() => UserLayerReader.ReadRegionalFigures(dir.Write("bad.csv", "landsdel_code,value\nDK011,1\nSydjylland,3\n")));
+        Assert.Contains("bad.csv", bad.Message);
+        Assert.Contains("row 3", bad.Message);
+        Assert.Contains("landsdel_code", bad.Message);
+        Assert.Contains("'Sydjylland' is not a landsdel code", bad.Message);
+        var two = Assert.Throws<VeSiting.Core.Importing.ImportFailedException>(() => UserLayerReader.ReadRegionalFigures(dir.Write("two.csv", "municipality_code,landsdel_code,value\n101,DK011,3\n")));
+        Assert.Contains("one area code per row", two.Message);
+    }
+
+    [Fact]
+    public void Profiles_say_which_level_their_regional_figures_use()
+    {
+        var profile = Loader.LoadAll()["precision-fermentation"];
+        Assert.Equal("landsdel", profile.Criteria.Single(c => c.Layer == "state-jobs").Level);
+        Assert.Contains("landsdel", profile.Reason);
+        var wrong = Assert.Throws<RuleFileException>(() => Loader.Parse("""{"id":"x","version":"1","title":"t","scenario":"banded-distance","consumption":{"annualKwh":1,"timeOfUse":{"low":1,"high":0,"peak":0}},"criteria":[{"criterion":"heat-distance","weight":1,"worst":0,"best":1,"level":"landsdel"}]}"""u8.ToArray(), "x.json"));
+        Assert.Equal("$.criteria[0].level", wrong.JsonPath);
+    }
+
+    [Fact]
+    public void Polygon_layers_keep_their_shapes_for_farmland()
+    {
+        using var dir = new Fixtures.TempDirectory();
+        var layer = UserLayerReader.ReadPoints(dir.Write("fields.geojson", """
+            {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::25832"}},"features":[
+              {"type":"Feature","properties":{"id":"f1"},"geometry":{"type":"Polygon","coordinates":[[[575000,6225000],[575100,6225000],[575100,6225100],[575000,6225100],[575000,6225000]]]}},
+              {"type":"Feature","properties":{"id":"p1"},"geometry":{"type":"Point","coordinates":[575000,6225000]}}]}
+            """)).Select(p => p.ToLayerPoint()).ToList();
+        Assert.Equal(10_000, layer[0].Shape!.Area, 6);
+        Assert.Null(layer[1].Shape);
+    }
+
+    [Fact]
     public void Point_layers_carry_tonnes_per_year_for_oxygen_demand()
     {
         using var dir = new Fixtures.TempDirectory();

@@ -89,6 +89,20 @@ public abstract class SpatialStoreContract
     }
 
     [Fact]
+    public async Task Addresses_in_an_area_include_its_boundary_and_come_by_id()
+    {
+        // The rectangle x 600,100–601,000, y 6,200,000–6,200,100 has address 3 (600100, 6200100) on a corner and address 2
+        // (601000, 6200000) on the opposite one; address 1 (600300, 6200400) lies 300 m north of it.
+        var rectangle = GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(new Envelope(600_100, 601_000, 6_200_000, 6_200_100));
+        Assert.Equal(["2", "3"], (await HandMade.AddressesInAsync(rectangle)).Select(a => a.Id));
+        var municipalities = await HandMade.ListAreasAsync(AdminAreaKind.Municipality);
+        // All three lie east of x = 600,000: in 0147, none in 0101.
+        Assert.Equal(["1", "2", "3"], (await HandMade.AddressesInAsync(municipalities.Single(m => m.Code == "0147").Geometry)).Select(a => a.Id));
+        Assert.Empty(await HandMade.AddressesInAsync(municipalities.Single(m => m.Code == "0101").Geometry));
+        Assert.Equal(["3"], (await HandMade.AddressesInAsync(GeometryTransforms.Utm32Point(600_100, 6_200_100))).Select(a => a.Id));
+    }
+
+    [Fact]
     public async Task Point_in_area_includes_the_boundary_and_resolves_shared_edges_by_code()
     {
         Assert.Equal("0101", (await HandMade.AreaAtAsync(AdminAreaKind.Municipality, GeometryTransforms.Utm32Point(595000, 6200000)))?.Code);
@@ -201,6 +215,17 @@ public abstract class SpatialStoreContract
             AssertSame(BruteForce.AddressesWithin(RealData, turbine.Geometry, radius), sites.Addresses.Select(a => (a.Address.Id, a.DistanceM)).ToList());
             AssertSame(BruteForce.BuildingsWithin(RealData, turbine.Geometry, radius), sites.Buildings.Select(b => (b.Building.Id, b.DistanceM)).ToList());
         }
+    }
+
+    [Fact]
+    public async Task Addresses_in_every_municipality_match_a_brute_force_scan()
+    {
+        foreach (var municipality in RealData.Areas(AdminAreaKind.Municipality))
+        {
+            var expected = BruteForce.AddressesWithin(RealData, municipality.Geometry, 0).Select(a => a.Id).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, (await Real.AddressesInAsync(municipality.Geometry)).Select(a => a.Id));
+        }
+        Assert.Equal(RealData.Addresses.Count, (await Real.AddressesInAsync(GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(new Envelope(300_000, 1_000_000, 5_900_000, 6_500_000)))).Count);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using NetTopologySuite.Geometries;
+using System.Runtime.CompilerServices;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Tariffs;
 
@@ -22,6 +22,7 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
         "points-count" => "points",
         "regional-figure" => "per region",
         "oxygen-demand" => "t O2/yr",
+        "farmland" => "share",
         _ => throw new ArgumentException($"unknown criterion '{criterion}'"),
     };
 
@@ -53,20 +54,19 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
             case "dwelling-distance":
                 return Distance(inputs.Dwellings.Select(d => (d.Position.X, d.Position.Y)).ToList(), null);
             case "population":
-                return Sum(PopulationCells(radius), RadiusKernel.ClosedDisc, round: true);
+                return new PopulationLattice(inputs.Municipalities, inputs.Population, cancellationToken).Within(grid, radius, cancellationToken);
             case "points-distance":
                 return Distance(inputs.PointLayers[c.Layer!].Select(p => (p.X, p.Y)).ToList(), null);
             case "points-count":
                 return Sum(inputs.PointLayers[c.Layer!].Select(p => new RadiusItem(p, radius, 1)).ToList(), RadiusKernel.ClosedDisc);
             case "regional-figure":
                 {
-                    // The municipality's figure where the table has one, else the region's (the codes do not overlap).
-                    var figures = inputs.RegionalFigures[c.Layer!];
-                    var band = Figures(inputs.Regions, figures);
-                    var municipal = inputs.Municipalities.Where(m => figures.ContainsKey(m.Code)).ToList();
-                    if (municipal.Count > 0)
+                    var lookup = new RegionalFigureLookup(c.Layer!, inputs.RegionalFigures[c.Layer!], inputs.Landsdele, c.Level);
+                    var band = lookup.ByRegion ? Figures(inputs.Regions, r => lookup.ForRegion(r)?.Value) : Nothing();
+                    if (lookup.ByMunicipality)
                     {
-                        var local = Figures(municipal, figures);
+                        // A municipality's figure (its own or its landsdel's) where there is one, else the region's.
+                        var local = Figures(inputs.Municipalities, m => lookup.ForMunicipality(m)?.Value);
                         for (long i = 0; i < band.LongLength; i++)
                         {
                             if (!float.IsNaN(local[i])) band[i] = local[i];
@@ -74,6 +74,8 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
                     }
                     return band;
                 }
+            case "farmland":
+                return CoverageRasteriser.Shares(grid, inputs.PolygonLayers[c.Layer!], cancellationToken);
             case "oxygen-demand":
                 return Sum(inputs.WeightedLayers[c.Layer!].Select(p => new RadiusItem(p.Point, radius, p.Value)).ToList(), RadiusKernel.ClosedDisc);
             default:
@@ -82,13 +84,22 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
     }
 
     /// <summary>Each area's figure burnt into the grid (NaN where an area has none, or outside every area).</summary>
-    private float[] Figures(IReadOnlyList<AdminArea> areas, IReadOnlyDictionary<string, double> figures)
+    private float[] Figures(IReadOnlyList<AdminArea> areas, Func<AdminArea, double?> figure)
     {
         var ordered = areas.OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        var byArea = ordered.Select(a => figure(a) is { } f ? (float)f : float.NaN).ToArray();
+        if (byArea.All(float.IsNaN))
+            return Nothing();
         var burnt = PolygonRasteriser.Burn(grid, ordered.Select(a => a.Geometry).ToList(), cancellationToken);
-        var byArea = ordered.Select(a => figures.TryGetValue(a.Code, out var f) ? (float)f : float.NaN).ToArray();
         var band = new float[grid.Count];
         for (long i = 0; i < band.LongLength; i++) band[i] = burnt[i] < 0 ? float.NaN : byArea[burnt[i]];
+        return band;
+    }
+
+    private float[] Nothing()
+    {
+        var band = new float[grid.Count];
+        Array.Fill(band, float.NaN);
         return band;
     }
 
@@ -128,7 +139,7 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
         {
             var radius = scenario.WeightingRadiusM ?? throw new InvalidOperationException($"scenario {scenario.Id} has no weighting radius");
             var minScores = scenario.Zones.Select(z => z.MinScore ?? double.PositiveInfinity).ToArray();
-            RadiusSums.Rows(grid, [covered.Select(p => new RadiusItem(p.Geometry, radius, p.CapacityMw ?? 0)).ToList()], RadiusKernel.Cone, (r, score) =>
+            RadiusSums.Rows(grid, [covered.Select(p => new RadiusItem(p.Geometry, radius, p.CapacityMw ?? 0)).ToList()], RadiusKernel.Cone, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r, score) =>
             {
                 var offset = (long)r * grid.Columns;
                 for (var c = 0; c < grid.Columns; c++)
@@ -143,7 +154,7 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
             // One layer of discs per zone; a cell takes the first zone any covered plant qualifies it for.
             var layers = scenario.Zones.Select(zone => (IReadOnlyList<RadiusItem>)covered.Select(p => new RadiusItem(p.Geometry, ZoneRadius(zone, p), 1))
                 .Where(d => d.Radius > 0 && !double.IsInfinity(d.Radius)).ToList()).ToList();
-            RadiusSums.Rows(grid, layers, RadiusKernel.ClosedDisc, (r, inside) =>
+            RadiusSums.Rows(grid, layers, RadiusKernel.ClosedDisc, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r, inside) =>
             {
                 var offset = (long)r * grid.Columns;
                 for (var c = 0; c < grid.Columns; c++)
@@ -167,34 +178,5 @@ internal sealed class CriterionBands(SitingInputs inputs, RasterGrid grid, Consu
         if (zone.MaxMultipleOfH is { } k)
             radius = plant.TotalHeightM is { } h ? Math.Min(radius, k * h) : 0;
         return radius;
-    }
-
-    /// <summary>The population raster's cells as weighted points, laid out exactly as <see cref="PopulationRaster"/> lays them out.</summary>
-    private List<RadiusItem> PopulationCells(double radius)
-    {
-        var extent = new Envelope();
-        foreach (var m in inputs.Municipalities) extent.ExpandToInclude(m.Geometry.EnvelopeInternal);
-        if (extent.IsNull)
-            return [];
-        var west = Math.Floor(extent.MinX / RasterSitingEngine.PopulationCellM) * RasterSitingEngine.PopulationCellM;
-        var south = Math.Floor(extent.MinY / RasterSitingEngine.PopulationCellM) * RasterSitingEngine.PopulationCellM;
-        var columns = (int)Math.Ceiling((extent.MaxX - west) / RasterSitingEngine.PopulationCellM) + 1;
-        var rows = (int)Math.Ceiling((extent.MaxY - south) / RasterSitingEngine.PopulationCellM) + 1;
-        var population = new RasterGrid(west, south + rows * RasterSitingEngine.PopulationCellM, RasterSitingEngine.PopulationCellM, columns, rows);
-        var byCode = inputs.Population.GroupBy(p => p.MunicipalityCode).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Period)!.Population);
-        var density = inputs.Municipalities.Select(m => m.Geometry.Area > 0 && m.NumericCode is { } code && byCode.TryGetValue(code, out var n) ? n / m.Geometry.Area : 0).ToArray();
-        var burnt = PolygonRasteriser.Burn(population, inputs.Municipalities.Select(m => m.Geometry).ToList(), cancellationToken);
-        var factory = inputs.Municipalities[0].Geometry.Factory;
-        var cells = new List<RadiusItem>();
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < columns; c++)
-            {
-                var m = burnt[(long)r * columns + c];
-                if (m >= 0 && density[m] > 0)
-                    cells.Add(new RadiusItem(factory.CreatePoint(new Coordinate(population.CentreX(c), population.CentreY(r))), radius, density[m] * RasterSitingEngine.PopulationCellM * RasterSitingEngine.PopulationCellM));
-            }
-        }
-        return cells;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace VeSiting.Core.Suitability.Raster;
 
 /// <summary>
@@ -43,8 +44,8 @@ public static class PointDistanceTransform
         var xs = order.Select(i => points[i].X - grid.West).ToArray(); // relative to the grid: smaller squares, less rounding
 
         // Rows in blocks: each block walks its strips' pointers downwards (north to south) instead of searching.
-        var blocks = Math.Min(grid.Rows, Environment.ProcessorCount * 8);
-        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, block =>
+        var blocks = grid.Count < RasterGrid.ParallelFromCells ? 1 : Math.Min(grid.Rows, Environment.ProcessorCount * 8);
+        Parallel.For(0, blocks, grid.Parallelism(cancellationToken), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block) =>
         {
             var rowFrom = (int)((long)grid.Rows * block / blocks);
             var rowTo = (int)((long)grid.Rows * (block + 1) / blocks);
@@ -95,6 +96,7 @@ public static class PointDistanceTransform
     }
 
     /// <summary>Felzenszwalb–Huttenlocher: the lower envelope of (x − siteX)² + siteH, read at the row's cell centres.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void LowerEnvelope(RasterGrid grid, int row, double[] siteX, double[] siteH, int[] siteIndex, int count, int[] hull, double[] bounds, float[] distance, int[]? nearest)
     {
         var k = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 
 namespace VeSiting.Core.Suitability.Raster;
@@ -8,6 +9,7 @@ namespace VeSiting.Core.Suitability.Raster;
 /// </summary>
 public static class PolygonRasteriser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Burn(RasterGrid grid, IReadOnlyList<Geometry> geometries, CancellationToken cancellationToken = default)
     {
         var cells = new int[grid.Count];
@@ -45,6 +47,7 @@ public static class PolygonRasteriser
     }
 
     /// <summary>Where each edge crosses the rows' centre lines (half-open in y, so a vertex on a centre line counts once).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddCrossings(RasterGrid grid, CoordinateSequence ring, List<(int Row, double X)> crossings)
     {
         for (var i = 0; i + 1 < ring.Count; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 
 namespace VeSiting.Core.Suitability.Raster;
@@ -26,7 +27,7 @@ public static class RadiusSums
 {
     /// <summary>Adds the sums to <paramref name="output"/> (row-major, north row first).</summary>
     public static void Sum(RasterGrid grid, IReadOnlyList<RadiusItem> items, RadiusKernel kernel, double[] output, CancellationToken cancellationToken = default) =>
-        Rows(grid, [items], kernel, (r, sums) =>
+        Rows(grid, [items], kernel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r, sums) =>
         {
             var offset = (long)r * grid.Columns;
             for (var c = 0; c < grid.Columns; c++) output[offset + c] += sums[0][c];
@@ -34,7 +35,7 @@ public static class RadiusSums
 
     /// <summary>Writes the sums to <paramref name="output"/>, each passed through <paramref name="map"/> first when given.</summary>
     public static void Sum(RasterGrid grid, IReadOnlyList<RadiusItem> items, RadiusKernel kernel, float[] output, Func<double, double>? map = null, CancellationToken cancellationToken = default) =>
-        Rows(grid, [items], kernel, (r, sums) =>
+        Rows(grid, [items], kernel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r, sums) =>
         {
             var offset = (long)r * grid.Columns;
             for (var c = 0; c < grid.Columns; c++) output[offset + c] = (float)(map is null ? sums[0][c] : map(sums[0][c]));
@@ -44,49 +45,78 @@ public static class RadiusSums
     /// The sums of several layers of items, one row at a time: <paramref name="onRow"/> gets the row and each layer's
     /// sums for its cells (buffers reused for the next row; read them, do not keep them).
     /// </summary>
-    public static void Rows(RasterGrid grid, IReadOnlyList<IReadOnlyList<RadiusItem>> layers, RadiusKernel kernel, Action<int, double[][]> onRow, CancellationToken cancellationToken = default)
-    {
-        var prepared = layers.Select(items => new Layer(items)).ToArray();
-        Parallel.For(0, grid.Rows, new ParallelOptions { CancellationToken = cancellationToken },
-            () => prepared.Select(_ => new double[grid.Columns + 1]).ToArray(),
+    public static void Rows(RasterGrid grid, IReadOnlyList<IReadOnlyList<RadiusItem>> layers, RadiusKernel kernel, Action<int, double[][]> onRow, CancellationToken cancellationToken = default) =>
+        Rows(grid, layers.Select(RadiusLayer.Of).ToArray(), kernel, onRow, cancellationToken);
+
+    /// <summary>As <see cref="Rows(RasterGrid, IReadOnlyList{IReadOnlyList{RadiusItem}}, RadiusKernel, Action{int, double[][]}, CancellationToken)"/>, for layers already laid out.</summary>
+    internal static void Rows(RasterGrid grid, RadiusLayer[] layers, RadiusKernel kernel, Action<int, double[][]> onRow, CancellationToken cancellationToken = default) =>
+        Parallel.For(0, grid.Rows, grid.Parallelism(cancellationToken),
+            () => layers.Select(_ => new double[grid.Columns + 1]).ToArray(),
             (r, _, sums) =>
             {
-                for (var l = 0; l < prepared.Length; l++)
-                    prepared[l].SumRow(grid, r, kernel, sums[l]);
+                for (var l = 0; l < layers.Length; l++)
+                    layers[l].SumRow(grid, r, kernel, sums[l]);
                 onRow(r, sums);
                 return sums;
             }, _ => { });
-    }
 
-    private sealed class Layer
+    /// <summary>Writes the sums of one laid-out layer to <paramref name="output"/>, each passed through <paramref name="map"/> first when given.</summary>
+    internal static void Sum(RasterGrid grid, RadiusLayer layer, RadiusKernel kernel, float[] output, Func<double, double>? map, CancellationToken cancellationToken) =>
+        Rows(grid, [layer], kernel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r, sums) =>
+        {
+            var offset = (long)r * grid.Columns;
+            for (var c = 0; c < grid.Columns; c++) output[offset + c] = (float)(map is null ? sums[0][c] : map(sums[0][c]));
+        }, cancellationToken);
+
+    /// <summary>
+    /// A layer of items laid out for the row sweep: point items as flat arrays sorted by y (no geometry touched per row),
+    /// area items (planned solar parks) kept as geometries for the exact slow path.
+    /// </summary>
+    internal sealed class RadiusLayer
     {
-        private readonly RadiusItem[] _points;
-        private readonly double[] _ys;
+        private readonly double[] _xs, _ys, _radii, _weights;
         private readonly RadiusItem[] _areas;
         private readonly double _maxRadius;
 
-        public Layer(IReadOnlyList<RadiusItem> items)
+        /// <summary>Point items from flat arrays (taken over and sorted in place by y); items with no radius are dropped.</summary>
+        public RadiusLayer(double[] xs, double[] ys, double[] radii, double[] weights, RadiusItem[]? areas = null)
         {
-            _points = items.Where(i => i.Geometry is Point && i.Radius > 0).OrderBy(i => i.Geometry.Coordinate.Y).ToArray();
-            _ys = _points.Select(p => p.Geometry.Coordinate.Y).ToArray();
-            _areas = items.Where(i => i.Geometry is not Point && i.Radius > 0).ToArray();
-            _maxRadius = _points.Length == 0 ? 0 : _points.Max(p => p.Radius);
+            var keep = Enumerable.Range(0, xs.Length).Where(i => radii[i] > 0).ToArray();
+            if (keep.Length < xs.Length)
+                (xs, ys, radii, weights) = (keep.Select(i => xs[i]).ToArray(), keep.Select(i => ys[i]).ToArray(), keep.Select(i => radii[i]).ToArray(), keep.Select(i => weights[i]).ToArray());
+            var order = Enumerable.Range(0, xs.Length).ToArray();
+            Array.Sort((double[])ys.Clone(), order);
+            _xs = order.Select(i => xs[i]).ToArray();
+            _ys = order.Select(i => ys[i]).ToArray();
+            _radii = order.Select(i => radii[i]).ToArray();
+            _weights = order.Select(i => weights[i]).ToArray();
+            _areas = areas ?? [];
+            _maxRadius = _radii.Length == 0 ? 0 : _radii.Max();
         }
 
+        public static RadiusLayer Of(IReadOnlyList<RadiusItem> items)
+        {
+            var points = items.Where(i => i.Geometry is Point).ToList();
+            return new RadiusLayer(points.Select(p => p.Geometry.Coordinate.X).ToArray(), points.Select(p => p.Geometry.Coordinate.Y).ToArray(),
+                points.Select(p => p.Radius).ToArray(), points.Select(p => p.Weight).ToArray(), items.Where(i => i.Geometry is not Point && i.Radius > 0).ToArray());
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void SumRow(RasterGrid grid, int r, RadiusKernel kernel, double[] sums)
         {
             Array.Clear(sums);
             var y = grid.CentreY(r);
             var cell = grid.CellSize;
-            for (var i = LowerBound(_ys, y - _maxRadius); i < _points.Length && _ys[i] <= y + _maxRadius; i++)
+            var (xs, ys, radii, weights) = (_xs, _ys, _radii, _weights);
+            for (var i = LowerBound(ys, y - _maxRadius); i < ys.Length && ys[i] <= y + _maxRadius; i++)
             {
-                var item = _points[i];
-                var dy = y - _ys[i];
-                var half2 = item.Radius * item.Radius - dy * dy;
+                var radius = radii[i];
+                var dy = y - ys[i];
+                var half2 = radius * radius - dy * dy;
                 if (half2 < 0 || kernel != RadiusKernel.ClosedDisc && half2 == 0)
                     continue;
                 var half = Math.Sqrt(half2);
-                var x = item.Geometry.Coordinate.X - grid.West;
+                var x = xs[i] - grid.West;
                 int first, last;
                 if (kernel == RadiusKernel.ClosedDisc)
                 {
@@ -108,14 +138,14 @@ public static class RadiusSums
                     {
                         var dx = (c + 0.5) * cell - x;
                         var d = Math.Sqrt(dx * dx + dy * dy);
-                        if (d < item.Radius)
-                            sums[c] += item.Weight * (1 - d / item.Radius);
+                        if (d < radius)
+                            sums[c] += weights[i] * (1 - d / radius);
                     }
                 }
                 else
                 {
-                    sums[first] += item.Weight;
-                    sums[last + 1] -= item.Weight;
+                    sums[first] += weights[i];
+                    sums[last + 1] -= weights[i];
                 }
             }
             if (kernel != RadiusKernel.Cone)

@@ -20,6 +20,13 @@ public sealed record RasterGrid(double West, double North, double CellSize, int 
     /// <summary>The id <see cref="CandidateGrid"/> gives the cell: its south-west corner in metres.</summary>
     public string CellId(int column, int row) => $"{West + column * CellSize:0}_{North - (row + 1) * CellSize:0}";
 
+    /// <summary>Grids below this many cells are computed on one thread: their work is smaller than what handing rows to other threads costs on a busy machine.</summary>
+    public const long ParallelFromCells = 1_000_000;
+
+    /// <summary>How loops over this grid's rows run: on all cores for large grids, on the calling thread for small ones.</summary>
+    public ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Count < ParallelFromCells ? 1 : -1 };
+
     /// <summary>The cell containing (x, y), or null outside the grid.</summary>
     public (int Column, int Row)? CellAt(double x, double y)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Rules;
@@ -46,7 +47,7 @@ public sealed class RasterSitingEngine(SitingInputs inputs)
         var turbines = inputs.Plants.Concat(inputs.PlannedTurbines)
             .Where(t => t is { Kind: PlantKind.WindTurbine, Status: PlantStatus.Operating or PlantStatus.Planned, TotalHeightM: not null } && inputs.IsCoveredRenewable(t))
             .Select(t => new RadiusItem(t.Geometry.Centroid, k * t.TotalHeightM!.Value, 1)).ToList();
-        RadiusSums.Rows(grid, [turbines], RadiusKernel.OpenDisc, (r, inside) =>
+        RadiusSums.Rows(grid, [turbines], RadiusKernel.OpenDisc, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r, inside) =>
         {
             var offset = (long)r * grid.Columns;
             for (var c = 0; c < grid.Columns; c++)
@@ -59,7 +60,7 @@ public sealed class RasterSitingEngine(SitingInputs inputs)
         var units = active.Select(c => CriterionBands.Unit(c.Criterion)).ToList();
 
         var score = Overlay(grid, active, values, status, cancellationToken);
-        Parallel.For(0, grid.Rows, new ParallelOptions { CancellationToken = cancellationToken }, r =>
+        Parallel.For(0, grid.Rows, grid.Parallelism(cancellationToken), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
         {
             var from = (long)r * grid.Columns;
             foreach (var band in values)
@@ -78,7 +79,7 @@ public sealed class RasterSitingEngine(SitingInputs inputs)
     {
         var score = new double[grid.Count];
         var totalWeight = criteria.Sum(c => c.Weight);
-        Parallel.For(0, grid.Rows, new ParallelOptions { CancellationToken = cancellationToken }, r =>
+        Parallel.For(0, grid.Rows, grid.Parallelism(cancellationToken), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
         {
             var from = (long)r * grid.Columns;
             for (var i = from; i < from + grid.Columns; i++)
