@@ -10,7 +10,8 @@ namespace VeSiting.Data.Importers.Dar;
 /// National addresses as CSV, streamed (the national file has millions of rows): the built-in DAR extract
 /// (<c>husnummer_id, kommunekode, vejnavn, husnr, postnr, postnrnavn, etrs89_east, etrs89_north</c>), DAWA
 /// <c>adgangsadresser</c> or DAWA <c>adresser</c> (unit addresses, counted into <see cref="Address.Households"/> per access
-/// address), in any column order, UTF-8 with or without BOM. Positions are taken in EPSG:25832 as published; retired
+/// address), in any column order, UTF-8 with or without BOM; or Datafordeleren's DAR bulk download (JSON, see
+/// <see cref="DarJsonReader"/>). Positions are taken in EPSG:25832 as published; retired
 /// addresses (status 2, 4) are skipped with a note of why. Cells are read as spans; a string is made only for what an
 /// address keeps, and street names, postcode names and house numbers are shared between the addresses that repeat them.
 /// </summary>
@@ -20,6 +21,8 @@ public sealed class DarAddressReader
 
     public ImportResult<Address> Read(string path, string sourceId, IProgress<double>? progress = null)
     {
+        if (File.Exists(path) && DarJsonReader.IsJson(path))
+            return new DarJsonReader().Read(path, sourceId, progress);
         var (result, note) = CsvRowStream.ReadAll(path, sourceId, header => DarCsvLayout.Of(header).Required, stream => ReadRows(stream, sourceId, progress));
         return note is null ? result : result with { Issues = [note, .. result.Issues] };
     }
