@@ -57,7 +57,7 @@ public sealed class AddressCoverageApiTests(ApiFactory factory)
     {
         // E 475000 N 6315000 lies in Thisted (DAGI), which holds no sample addresses.
         var (lon, lat) = CoordinateTransformer.Instance.FromUtm32(475000, 6315000);
-        var body = string.Create(CultureInfo.InvariantCulture, $$"""{"type":"FeatureCollection","permit_date":"2026-06-01","features":[{"type":"Feature","properties":{"hub_height_m":95,"rotor_diameter_m":110,"capacity_kw":4200},"geometry":{"type":"Point","coordinates":[{{lon}},{{lat}}]}}]}""");
+        var body = string.Create(CultureInfo.InvariantCulture, $$$"""{"type":"FeatureCollection","permit_date":"2026-06-01","features":[{"type":"Feature","properties":{"hub_height_m":95,"rotor_diameter_m":110,"capacity_kw":4200},"geometry":{"type":"Point","coordinates":[{{{lon}}},{{{lat}}}]}}]}""");
         var response = await factory.CreateClient().PostAsync("/api/assess/project", new StringContent(body, System.Text.Encoding.UTF8, "application/geo+json"));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
