@@ -16,7 +16,15 @@ public static class HeaderText
         {
             var spelled = ch switch
             {
-                'æ' => "ae", 'Æ' => "Ae", 'ø' => "oe", 'Ø' => "Oe", 'å' => "aa", 'Å' => "Aa", '×' => "x", '…' => "...", '–' or '—' => "-",
+                'æ' => "ae",
+                'Æ' => "Ae",
+                'ø' => "oe",
+                'Ø' => "Oe",
+                'å' => "aa",
+                'Å' => "Aa",
+                '×' => "x",
+                '…' => "...",
+                '–' or '—' => "-",
                 _ => null,
             };
             if (spelled is not null)

@@ -1,8 +1,8 @@
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Spatial;
+using VeSiting.Core.Stores;
 
 namespace VeSiting.Data.Embedded;
 

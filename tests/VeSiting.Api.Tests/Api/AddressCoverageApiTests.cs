@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using VeSiting.Core.Spatial;
 using VeSiting.Api.Endpoints;
+using VeSiting.Core.Spatial;
 
 namespace VeSiting.Api.Tests.Api;
 
