@@ -15,11 +15,14 @@ public sealed record MunicipalityAnswer(
     string VeBonusWhy,
     IReadOnlyList<ProjectBonusPaid> VeBonusByProject,
     IReadOnlyList<ZoneCoverage> TariffZones,
+    AddressCoverageDto? AddressCoverage,
+    string? HouseholdBasis,
     ProvenanceDto Provenance,
     IReadOnlyList<string> Attribution,
     string DataVersion)
 {
     public static MunicipalityAnswer Of(MunicipalityAssessment a) => new(
         a.Area.Code, a.Area.Name, a.Technologies, a.GreenPool, a.GreenPoolWhy, a.Addresses, a.AddressesInSchemeRings,
-        Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy, a.VeBonusByProject, a.TariffZones, ProvenanceDto.Of(a.Provenance), a.Attributions, a.DataVersion);
+        Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy, a.VeBonusByProject, a.TariffZones,
+        a.AddressCoverage is { } c ? AddressCoverageDto.Of(c) : null, a.HouseholdBasis?.Statement, ProvenanceDto.Of(a.Provenance), a.Attributions, a.DataVersion);
 }

@@ -42,6 +42,8 @@ public sealed record ProjectAnswer(
     int MeetingNoticeAddresses,
     int BuildingsWithinRings,
     IReadOnlyList<OtherPeriodDto> OtherPeriods,
+    IReadOnlyList<AddressCoverageDto> AddressCoverage,
+    string? HouseholdBasis,
     ProvenanceDto Provenance,
     IReadOnlyList<string> Attribution,
     string DataVersion)
@@ -70,6 +72,8 @@ public sealed record ProjectAnswer(
         a.BuildingsWithinRings,
         a.OtherPeriods.Select(o => new OtherPeriodDto(o.PermitDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Why, o.SalesOptionHouseholds,
             o.VeBonusHouseholds, Math.Round(o.VeBonusPerHouseholdDkk, 2), Math.Round(o.VeBonusTotalDkk, 2), Math.Round(o.GreenPoolDkk, 2))).ToList(),
+        a.AddressCoverage.Select(AddressCoverageDto.Of).ToList(),
+        a.HouseholdBasis?.Statement,
         ProvenanceDto.Of(a.Provenance),
         a.Attributions,
         a.DataVersion);

@@ -12,8 +12,12 @@ public static class ClassifyEndpoints
     public static void MapClassify(this WebApplication app) =>
         app.MapGet("/api/classify", Classify).WithTags("Assessments")
             .WithSummary("Every dwelling's nearest covered plant and scheme ring, streamed as CSV or as a GeoPackage")
-            .WithDescription("`municipality` (code) narrows to one municipality; `synthetic=true` classifies the synthetic national set (≈ 2.8 million, labelled synthetic); `format` = csv (default, streamed) or gpkg (written to a temporary file row by row, then sent). Example: `/api/classify?municipality=326&format=gpkg`.")
+            .WithDescription("`municipality` (code) narrows to one municipality; `synthetic=true` classifies the synthetic national set (≈ 2.8 million, labelled synthetic); `format` = csv (default, streamed) or gpkg (written to a temporary file row by row, then sent). "
+                + $"The `{CoverageHeader}` header says when the loaded address data does not cover the municipalities classified (absent when it covers them), the `{HouseholdsHeader}` header which household basis the rows rest on; a GeoPackage's description says both. Example: `/api/classify?municipality=326&format=gpkg`.")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork(timeLimited: false);
+
+    public const string CoverageHeader = "VeSiting-Address-Coverage";
+    public const string HouseholdsHeader = "VeSiting-Household-Basis";
 
     private static async Task Classify(HttpContext http, ServiceData data, int? municipality, bool? synthetic, string? format, CancellationToken cancellationToken)
     {
@@ -26,10 +30,16 @@ public static class ClassifyEndpoints
         var store = data.Store;
         var context = data.Context();
         var classifier = new DwellingClassifier(await store.ListPlantsAsync(PlantFilter.Any, cancellationToken), data.Rules.Rules, context.Today);
-        var (dwellings, _) = await DwellingsToClassify.LoadAsync(store, synthetic == true, municipality, null, cancellationToken);
+        var selection = await DwellingsToClassify.LoadAsync(store, synthetic == true, municipality, null, cancellationToken);
+        var dwellings = selection.Dwellings;
+        if (selection.CoverageStatement is { } thin)
+            http.Response.Headers[CoverageHeader] = HeaderText.Ascii(thin);
+        http.Response.Headers[HouseholdsHeader] = HeaderText.Ascii(selection.HouseholdBasis);
         if (geoPackage)
         {
-            await SendGeoPackageAsync(http, classifier.Classify(dwellings), synthetic == true, $"Nearest covered plant and scheme ring of every {(synthetic == true ? "synthetic " : "")}dwelling; data {store.Version.Id}", cancellationToken);
+            var description = $"Nearest covered plant and scheme ring of every {(synthetic == true ? "synthetic " : "")}dwelling; data {store.Version.Id}; households: {selection.HouseholdBasis}"
+                + (selection.CoverageStatement is { } statement ? $"; {statement}" : "");
+            await SendGeoPackageAsync(http, classifier.Classify(dwellings), synthetic == true, description, cancellationToken);
             return;
         }
         http.Response.ContentType = "text/csv; charset=utf-8";

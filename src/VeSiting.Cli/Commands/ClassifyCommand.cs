@@ -4,7 +4,6 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Assessments;
-using VeSiting.Core.DataCoverage;
 using VeSiting.Data.Exports;
 
 namespace VeSiting.Cli.Commands;
@@ -39,7 +38,8 @@ public sealed class ClassifyCommand(CliConsole console, DataContext data) : Asyn
         var plants = await store.ListPlantsAsync(Core.Stores.PlantFilter.Any, cancellationToken);
         var classifier = new DwellingClassifier(plants, library.Rules, assessment.Today);
 
-        var (dwellings, total) = await DwellingsToClassify.LoadAsync(store, settings.Synthetic, settings.Municipality, settings.Count, cancellationToken);
+        var selection = await DwellingsToClassify.LoadAsync(store, settings.Synthetic, settings.Municipality, settings.Count, cancellationToken);
+        var (dwellings, total) = selection;
 
         var clock = Stopwatch.StartNew();
         long written;
@@ -66,8 +66,9 @@ public sealed class ClassifyCommand(CliConsole console, DataContext data) : Asyn
             });
             await writer.FlushAsync(cancellationToken);
         }
-        if (!settings.Synthetic && AddressCoverage.Summary(await AddressCoverage.OfMunicipalitiesAsync(store, settings.Municipality, cancellationToken)) is { } thin)
+        if (selection.CoverageStatement is { } thin)
             console.Status.MarkupLineInterpolated($"[yellow]{thin}[/]");
+        console.Status.MarkupLineInterpolated($"[grey]Households: {selection.HouseholdBasis}.[/]");
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024;
         console.Status.MarkupLineInterpolated($"[grey]{written:N0} dwellings{(settings.Synthetic ? " (synthetic)" : "")} classified against {classifier.CoveredPlants:N0} covered plants in {clock.Elapsed.TotalSeconds:0.00} s; peak memory {peak} MB.[/]");
         return ExitCodes.Ok;

@@ -34,6 +34,9 @@ public sealed record MunicipalityAssessment(
 {
     /// <summary>Whether the loaded address data covers the municipality (see <see cref="DataCoverage.AddressCoverage"/>).</summary>
     public DataCoverage.AddressCoverage? AddressCoverage { get; init; }
+
+    /// <summary>The household count the municipality's addresses rest on (dwelling units, or one per access address).</summary>
+    public DataCoverage.HouseholdBasis? HouseholdBasis { get; init; }
 }
 
 /// <summary>
@@ -90,7 +93,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         addressCoverage.NoteIn(provenance);
         return new MunicipalityAssessment(area, technologies, greenPool, poolWhy, addresses.Count, rings, byProject.Sum(p => p.PaidHereDkk), bonusWhy, byProject,
             coverage, provenance, store.Attributions, store.Version.Id)
-        { AddressCoverage = addressCoverage };
+        { AddressCoverage = addressCoverage, HouseholdBasis = DataCoverage.HouseholdBasis.Of(addresses) };
     }
 
     /// <summary>

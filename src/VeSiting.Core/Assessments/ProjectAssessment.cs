@@ -51,6 +51,12 @@ public sealed record ProjectAssessment(
     IReadOnlyList<string> Attributions,
     string DataVersion)
 {
+    /// <summary>Whether the loaded address data covers each municipality that holds a plant of the project.</summary>
+    public IReadOnlyList<DataCoverage.AddressCoverage> AddressCoverage { get; init; } = [];
+
+    /// <summary>The household count the affected addresses rest on (dwelling units, or one per access address).</summary>
+    public DataCoverage.HouseholdBasis? HouseholdBasis { get; init; }
+
     public IEnumerable<DwellingImpact> Violations => Dwellings.Where(d => d.Violation);
     public double TotalCapacityKw => Project.Plants.Sum(p => p.CapacityKw ?? 0);
     public double CoveredCapacityKw => Coverage.Where(c => c.Eligibility.Coverage == Rules.Coverage.Covered).Sum(c => c.Plant.CapacityKw ?? 0);
@@ -131,8 +137,9 @@ public sealed class ProjectAssessor(AssessmentContext context)
 
         var greenPool = await GreenPoolByMunicipalityAsync(coverage, date, provenance, cancellationToken);
         var (notice, noticeWhy) = await MeetingNoticeAsync(plants, date, provenance, cancellationToken);
-        foreach (var addressCoverage in await DataCoverage.AddressCoverage.AtAsync(store, plants.Select(p => p.Geometry.Centroid), cancellationToken))
-            addressCoverage.NoteIn(provenance);
+        var addressCoverage = await DataCoverage.AddressCoverage.AtAsync(store, plants.Select(p => p.Geometry.Centroid), cancellationToken);
+        foreach (var municipality in addressCoverage)
+            municipality.NoteIn(provenance);
         var buildings = sites.Buildings.Count(b => plants.Min(p => p.Geometry.Distance(b.Building.Footprint)) <= reach);
 
         var others = new List<PeriodSummary>();
@@ -140,7 +147,8 @@ public sealed class ProjectAssessor(AssessmentContext context)
             others.Add(await OtherPeriodAsync(other, sites, plants, coverage, covered, permit, provenance, cancellationToken));
 
         return new ProjectAssessment(project, permit, distances, rings, coverage, impacts, buildings, bonus, bonusWhy,
-            greenPool, notice, noticeWhy, others, provenance, store.Attributions, store.Version.Id);
+            greenPool, notice, noticeWhy, others, provenance, store.Attributions, store.Version.Id)
+        { AddressCoverage = addressCoverage, HouseholdBasis = DataCoverage.HouseholdBasis.Of(impacts.Select(d => d.Address)) };
     }
 
     /// <summary>Each address within reach, measured to its nearest plant (each once, however many plants it is near).</summary>

@@ -73,7 +73,7 @@ internal static partial class CellText
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() is { Length: > 0 } s ? s : null,
     };
 
-    private static readonly CultureInfo DanishCulture = CultureInfo.GetCultureInfo("da-DK");
+    internal static readonly CultureInfo DanishCulture = CultureInfo.GetCultureInfo("da-DK");
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -1,66 +1,108 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using nietras.SeparatedValues;
 using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers;
 
 /// <summary>
-/// A CSV file read one record at a time, for files too large to hold as text (the national address file): the header
-/// checked up front like <see cref="CsvTable"/> (whose cell readers it shares, through <see cref="Table"/>), the encoding
-/// chosen by a first pass (UTF-8 with or without BOM, else Windows-1252 with a note), and the share of the file read so far.
+/// A CSV file read one record at a time as spans (Sep), for files too large to hold as text (the national address
+/// file, millions of rows): no string is made for a cell unless the caller keeps it. The header is checked up front;
+/// the separator is detected from it (comma, semicolon, tab, pipe); quoted cells are unescaped; the text is read as
+/// strict UTF-8 (with or without BOM) and, when that fails anywhere, the whole read is repeated as Windows-1252 with
+/// a note (<see cref="ReadAll{T}"/>).
 /// </summary>
 internal sealed class CsvRowStream : IDisposable
 {
     private const int BufferSize = 1 << 16;
     private readonly FileStream _file;
-    private readonly StreamReader _reader;
-    private readonly CsvReader _csv;
-    private readonly string _sourceId;
+    private readonly SepReader _reader;
+    private readonly Dictionary<string, int> _columns;
 
-    private CsvRowStream(FileStream file, StreamReader reader, CsvReader csv, CsvTable table, string sourceId)
+    private CsvRowStream(string file, FileStream stream, SepReader reader, string[] header)
     {
-        (_file, _reader, _csv, Table, _sourceId) = (file, reader, csv, table, sourceId);
+        (File, _file, _reader, Header) = (file, stream, reader, header);
+        _columns = header.Select((h, i) => (h, i)).GroupBy(c => c.h, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().i, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>The header, column lookup and cell readers; its <see cref="CsvTable.Rows"/> stay empty.</summary>
-    public CsvTable Table { get; }
+    public string File { get; }
+    public string[] Header { get; }
 
     /// <summary>Share of the file's bytes read so far (0–1).</summary>
     public double Fraction => _file.Length == 0 ? 1 : (double)_file.Position / _file.Length;
 
-    /// <summary>Opens the file and checks its header against the columns <paramref name="requiredColumns"/> chooses from it (layouts differ in names).</summary>
-    public static CsvRowStream Open(string path, string sourceId, Func<string[], IReadOnlyList<string>> requiredColumns)
+    public bool Has(string column) => _columns.ContainsKey(column);
+
+    /// <summary>The column's index, or -1 when the header lacks it.</summary>
+    public int IndexOf(string? column) => column is not null && _columns.TryGetValue(column, out var i) ? i : -1;
+
+    /// <summary>The records; each row's spreadsheet row number is <see cref="RowNumber"/> (a quoted line break does not start a row).</summary>
+    public SepReader Rows => _reader;
+
+    /// <summary>1-based row number as a spreadsheet shows it: the header is row 1.</summary>
+    public static int RowNumber(SepReader.Row row) => row.RowIndex + 1;
+
+    /// <summary>The trimmed cell, empty when the row is too short or the column is absent.</summary>
+    public static ReadOnlySpan<char> Cell(SepReader.Row row, int column) =>
+        column >= 0 && column < row.ColCount ? row[column].Span.Trim() : [];
+
+    /// <summary>A number in invariant ("21.4") or Danish ("21,4") form, as <see cref="CellText.TryNumber"/> reads text.</summary>
+    public static bool TryNumber(ReadOnlySpan<char> text, out double number)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number))
+            return true;
+        if (!text.Contains('.') && double.TryParse(text, NumberStyles.Float, CellText.DanishCulture, out number) && double.IsFinite(number))
+            return true;
+        number = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Opens the file, checks its header against the columns <paramref name="requiredColumns"/> chooses from it, and
+    /// runs <paramref name="read"/> over it; when the file is not valid UTF-8, runs it again over the file read as
+    /// Windows-1252 (Excel's Danish CSV encoding) and returns the note saying so with the result.
+    /// </summary>
+    public static (T Result, ImportIssue? EncodingNote) ReadAll<T>(string path, string sourceId, Func<string[], IReadOnlyList<string>> requiredColumns, Func<CsvRowStream, T> read)
+    {
+        var file = Path.GetFileName(path);
+        try
+        {
+            using var stream = Open(path, sourceId, CsvTable.StrictUtf8, requiredColumns);
+            return (read(stream), null);
+        }
+        catch (Exception e) when (IsDecoding(e))
+        {
+            using var stream = Open(path, sourceId, CsvTable.Windows1252, requiredColumns);
+            return (read(stream), new ImportIssue(ImportIssueSeverity.Note, file, null, null, "not valid UTF-8; read as Windows-1252 (Excel's Danish CSV encoding)"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
+        {
+            throw new ImportFailedException(sourceId, file, $"cannot read CSV: {e.Message}", e);
+        }
+    }
+
+    private static bool IsDecoding(Exception e) =>
+        e is DecoderFallbackException || e.InnerException is DecoderFallbackException || e is ImportFailedException { InnerException: DecoderFallbackException };
+
+    private static CsvRowStream Open(string path, string sourceId, Encoding encoding, Func<string[], IReadOnlyList<string>> requiredColumns)
     {
         var file = Path.GetFileName(path);
         FileStream? stream = null;
         try
         {
-            var utf8 = IsUtf8(path);
             stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-            var reader = new StreamReader(stream, utf8 ? CsvTable.StrictUtf8 : CsvTable.Windows1252, detectEncodingFromByteOrderMarks: true, BufferSize);
-            var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-            {
-                DetectDelimiter = true,
-                BadDataFound = null,
-                MissingFieldFound = null,
-            });
-            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header)
+            var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, BufferSize);
+            var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).From(text);
+            var header = reader.Header.ColNames.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+            if (header.Length == 0 || header is [""])
                 throw new ImportFailedException(sourceId, file, "the file is empty: no header row");
-            header = header.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
-            var table = new CsvTable(file, header, []);
-            var missing = requiredColumns(header).Where(c => !table.Has(c)).ToList();
-            if (missing.Count > 0)
-                throw new ImportFailedException(sourceId, file, $"missing column(s) {string.Join(", ", missing)}; the header has {string.Join(", ", header)}");
-            if (!utf8)
-                table.FileIssues.Add(new ImportIssue(ImportIssueSeverity.Note, file, null, null, "not valid UTF-8; read as Windows-1252 (Excel's Danish CSV encoding)"));
-            return new CsvRowStream(stream, reader, csv, table, sourceId);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CsvHelperException)
-        {
-            stream?.Dispose();
-            throw new ImportFailedException(sourceId, file, $"cannot read CSV: {e.Message}", e);
+            var opened = new CsvRowStream(file, stream, reader, header);
+            var missing = requiredColumns(header).Where(c => !opened.Has(c)).ToList();
+            if (missing.Count == 0)
+                return opened;
+            opened.Dispose();
+            throw new ImportFailedException(sourceId, file, $"missing column(s) {string.Join(", ", missing)}; the header has {string.Join(", ", header)}");
         }
         catch
         {
@@ -69,50 +111,8 @@ internal sealed class CsvRowStream : IDisposable
         }
     }
 
-    /// <summary>Data records with their 1-based row number (the header is row 1; a quoted line break does not start a row).</summary>
-    public IEnumerable<(int Row, string[] Cells)> Records()
-    {
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = _csv.Read();
-            }
-            catch (Exception e) when (e is IOException or CsvHelperException)
-            {
-                throw new ImportFailedException(_sourceId, Table.File, $"cannot read CSV after row {_csv.Parser.Row - 1}: {e.Message}", e);
-            }
-            if (!more)
-                yield break;
-            yield return (_csv.Parser.Row, _csv.Parser.Record ?? []);
-        }
-    }
-
-    /// <summary>One streaming pass: is the whole file valid UTF-8?</summary>
-    private static bool IsUtf8(string path)
-    {
-        var decoder = CsvTable.StrictUtf8.GetDecoder();
-        var bytes = new byte[BufferSize];
-        var chars = new char[CsvTable.StrictUtf8.GetMaxCharCount(BufferSize)];
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
-        try
-        {
-            int read;
-            while ((read = stream.Read(bytes)) > 0)
-                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-            decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-    }
-
     public void Dispose()
     {
-        _csv.Dispose();
         _reader.Dispose();
         _file.Dispose();
     }

@@ -39,7 +39,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         var expected = new Dictionary<string, long>
         {
             ["plants"] = await CopyAsync(connection, "plants", PlantColumns, data.Plants, WritePlant, progress, cancellationToken),
-            ["addresses"] = await CopyAsync(connection, "addresses", AddressColumns, data.Addresses, WriteAddress, progress, cancellationToken),
+            ["addresses"] = await AddressTableLoad.CopyAsync(connection, data.Addresses, progress, cancellationToken),
             ["buildings"] = await CopyAsync(connection, "buildings", BuildingColumns, data.Buildings, WriteBuilding, progress, cancellationToken),
             ["admin_areas"] = await CopyAsync(connection, "admin_areas", AreaColumns, [.. data.Municipalities, .. data.Regions, .. data.PostCodes], WriteArea, progress, cancellationToken),
             ["population"] = await CopyAsync(connection, "population", PopulationColumns, data.Population, WritePopulation, progress, cancellationToken),
@@ -132,22 +132,6 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         await Nullable(w, p.ProjectBasis?.ToString(), NpgsqlDbType.Text, ct);
         await Nullable(w, p.PermitDateSource, NpgsqlDbType.Text, ct);
         await w.WriteAsync(p.ConnectedOnPrecision.ToString(), NpgsqlDbType.Text, ct);
-    }
-
-    private const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, search_text, " + SourceColumns + ", geom, households";
-
-    private static async Task WriteAddress(NpgsqlBinaryImporter w, Address a, CancellationToken ct)
-    {
-        await w.WriteAsync(a.Id, NpgsqlDbType.Text, ct);
-        await w.WriteAsync(a.MunicipalityCode, NpgsqlDbType.Integer, ct);
-        await w.WriteAsync(a.StreetName, NpgsqlDbType.Text, ct);
-        await w.WriteAsync(a.HouseNumber, NpgsqlDbType.Text, ct);
-        await w.WriteAsync(a.PostCode, NpgsqlDbType.Integer, ct);
-        await w.WriteAsync(a.PostCodeName, NpgsqlDbType.Text, ct);
-        await w.WriteAsync(AddressMatching.SearchKey(a), NpgsqlDbType.Text, ct);
-        await WriteOrigin(w, a.Origin, ct);
-        await w.WriteAsync((Geometry)a.Position, NpgsqlDbType.Geometry, ct);
-        await Nullable(w, a.Households, NpgsqlDbType.Integer, ct);
     }
 
     private const string BuildingColumns = "id, bbr_id, building_type, " + SourceColumns + ", geom";

@@ -33,6 +33,6 @@ internal sealed record DarCsvLayout(string AccessId, string? UnitId, string East
     }
 
     /// <summary>DAR/DAWA status: 1 in force, 3 preliminary (both in use); 2 and 4 are retired or abandoned.</summary>
-    public static bool InUse(string? status) =>
-        status is null or "1" or "3" || status.Equals("gældende", StringComparison.OrdinalIgnoreCase) || status.Equals("foreløbig", StringComparison.OrdinalIgnoreCase);
+    public static bool InUse(ReadOnlySpan<char> status) =>
+        status.IsEmpty || status is "1" or "3" || status.Equals("gældende", StringComparison.OrdinalIgnoreCase) || status.Equals("foreløbig", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,0 +1,13 @@
+using VeSiting.Core.DataCoverage;
+
+namespace VeSiting.Api.Contracts;
+
+/// <summary>
+/// Whether the loaded address data covers a municipality: its addresses against the dwellings its population implies;
+/// <c>statement</c> says what to load when it does not (null when it does).
+/// </summary>
+public sealed record AddressCoverageDto(string MunicipalityCode, string MunicipalityName, int Addresses, double? ExpectedDwellings, bool Covered, string? Statement)
+{
+    public static AddressCoverageDto Of(AddressCoverage c) =>
+        new(c.Municipality.Code, c.Municipality.Name, c.Addresses, c.ExpectedDwellings is { } d ? Math.Round(d) : null, !c.IsThin, c.Statement);
+}
