@@ -1,3 +1,4 @@
+using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Dst;
 using VeSiting.Data.Loading;
 using VeSiting.Data.Sources;

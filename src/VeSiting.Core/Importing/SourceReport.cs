@@ -1,6 +1,4 @@
-using VeSiting.Core.Importing;
-
-namespace VeSiting.Data.Loading;
+namespace VeSiting.Core.Importing;
 
 /// <summary>What one source's import produced: record count, the issues found and how long it took.</summary>
 public sealed record SourceReport(string SourceId, int Records, IReadOnlyList<ImportIssue> Issues, TimeSpan Elapsed)

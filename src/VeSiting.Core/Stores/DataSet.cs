@@ -1,7 +1,7 @@
 using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
+using VeSiting.Core.Importing;
 
-namespace VeSiting.Data.Loading;
+namespace VeSiting.Core.Stores;
 
 /// <summary>Everything the default sources hold, imported and checked, with the reports and attributions that travel with it.</summary>
 public sealed record DataSet

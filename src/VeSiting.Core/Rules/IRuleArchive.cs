@@ -1,4 +1,4 @@
-namespace VeSiting.Data.Rules;
+namespace VeSiting.Core.Rules;
 
 /// <summary>A published rule file: its name (kind~id~version.json) and its bytes as published.</summary>
 public sealed record PublishedRuleFile(string FileName, byte[] Json);
