@@ -55,4 +55,21 @@ public sealed class PercentilesTests
         Assert.Equal(10, summary.P999);
         Assert.Equal(10, summary.Max);
     }
+
+    [Fact]
+    public void Unsorted_samples_are_sorted_first()
+    {
+        // Sorted: 1 2 3 4 5 10; p90 is rank ⌈5.4⌉ = 6.
+        Assert.Equal(10, Percentiles.Of([5.0, 1, 10, 4, 2, 3], 90));
+    }
+
+    [Theory]
+    [InlineData(new[] { 3.0, 1, 2 }, 2)]        // odd count: the middle sample
+    [InlineData(new[] { 4.0, 1, 3, 2 }, 2.5)]   // even count: (2 + 3) / 2
+    [InlineData(new[] { 0.226 }, 0.226)]
+    public void The_median_of_timed_runs_averages_the_middle_pair(double[] runs, double expected) =>
+        Assert.Equal(expected, Percentiles.Median(runs));
+
+    [Fact]
+    public void No_runs_have_no_median() => Assert.True(double.IsNaN(Percentiles.Median([])));
 }

@@ -68,7 +68,7 @@ public sealed class BenchNearestCommand(CliConsole console, DataContext data) : 
             }
             gridTimes.Add(clock.Elapsed.TotalSeconds);
         }
-        Log($"grid: median {BenchMath.Median(gridTimes):0.000} s over {settings.Runs} runs (index built in {build.TotalMilliseconds:0} ms)");
+        Log($"grid: median {Percentiles.Median(gridTimes):0.000} s over {settings.Runs} runs (index built in {build.TotalMilliseconds:0} ms)");
 
         // Every dwelling within 8 × H of a covered turbine: the VE-bonus join.
         var turbines = covered.Where(p => p.Kind == PlantKind.WindTurbine).ToList();
@@ -83,7 +83,7 @@ public sealed class BenchNearestCommand(CliConsole console, DataContext data) : 
             join = SchemeJoin.WithinMultipleOfHeight(turbines, dwellingGrid);
             joinTimes.Add(clock.Elapsed.TotalSeconds);
         }
-        Log($"8 × H join: median {BenchMath.Median(joinTimes):0.000} s, {join.Pairs:N0} pairs, {join.Dwellings:N0} dwellings (dwelling grid built in {dwellingIndex.TotalMilliseconds:0} ms)");
+        Log($"8 × H join: median {Percentiles.Median(joinTimes):0.000} s, {join.Pairs:N0} pairs, {join.Dwellings:N0} dwellings (dwelling grid built in {dwellingIndex.TotalMilliseconds:0} ms)");
 
         // Baseline: NetTopologySuite STR-tree nearest neighbour, all cores.
         var tree = new STRtree<Plant>();
@@ -105,7 +105,7 @@ public sealed class BenchNearestCommand(CliConsole console, DataContext data) : 
             treeTimes.Add(clock.Elapsed.TotalSeconds);
             disagreements = mismatches;
         }
-        Log($"NTS STR-tree: median {BenchMath.Median(treeTimes):0.000} s; distances that disagree with the grid by more than 1 mm: {disagreements}");
+        Log($"NTS STR-tree: median {Percentiles.Median(treeTimes):0.000} s; distances that disagree with the grid by more than 1 mm: {disagreements}");
 
         // Optional: PostGIS KNN on a sample.
         (double Seconds, int Sample, int Disagree)? postgis = null;
@@ -114,7 +114,7 @@ public sealed class BenchNearestCommand(CliConsole console, DataContext data) : 
 
         var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
         var report = Report(settings, n, covered.Count, build, gridTimes, treeTimes, disagreements, zones, postgis, peakMb)
-            + JoinReport(BenchMath.Median(joinTimes), join, dwellingIndex, turbines.Count, JoinBaseline);
+            + JoinReport(Percentiles.Median(joinTimes), join, dwellingIndex, turbines.Count, JoinBaseline);
         report += $"""
 
             ## {NotYetHeading}
@@ -204,8 +204,8 @@ public sealed class BenchNearestCommand(CliConsole console, DataContext data) : 
     private static string Report(Settings s, int n, int plants, TimeSpan build, List<double> grid, List<double> tree, int disagreements, int[] zones,
         (double Seconds, int Sample, int Disagree)? postgis, double peakMb)
     {
-        var g = BenchMath.Median(grid);
-        var t = BenchMath.Median(tree);
+        var g = Percentiles.Median(grid);
+        var t = Percentiles.Median(tree);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Benchmark results");
         text.AppendLine();

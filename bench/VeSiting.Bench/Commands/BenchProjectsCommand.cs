@@ -52,7 +52,7 @@ public sealed class BenchProjectsCommand(CliConsole console, DataContext data) :
             result = ProjectHouseholdJoin.Run(store.Data.Plants, grid, rules);
             times.Add(clock.Elapsed.TotalSeconds);
         }
-        var median = BenchMath.Median(times);
+        var median = Percentiles.Median(times);
         var capped = result.Projects.Count(p => p.Capped);
         Log($"join: median {median:0.000} s; {result.Projects.Count:N0} projects reach {result.Reached:N0} dwellings ({result.Pairs:N0} dwelling–project pairs); {capped:N0} capped");
 

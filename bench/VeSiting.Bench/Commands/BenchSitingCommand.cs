@@ -88,7 +88,7 @@ public sealed class BenchSitingCommand(CliConsole console, DataContext data) : A
             }
             var grid = last.Grid;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-            Log($"{cell:0} m: {grid.Columns} × {grid.Rows} cells, median {BenchMath.Median(times):0.000} s, CPU {BenchMath.Median(cpu):0.000} s (runs {string.Join(", ", times.Select(t => t.ToString("0.000", CultureInfo.InvariantCulture)))}), {allocated / 1e6:0} MB allocated per run, process peak {peak / 1e6:0} MB");
+            Log($"{cell:0} m: {grid.Columns} × {grid.Rows} cells, median {Percentiles.Median(times):0.000} s, CPU {Percentiles.Median(cpu):0.000} s (runs {string.Join(", ", times.Select(t => t.ToString("0.000", CultureInfo.InvariantCulture)))}), {allocated / 1e6:0} MB allocated per run, process peak {peak / 1e6:0} MB");
             figures.Add(new
             {
                 cell,
@@ -100,9 +100,9 @@ public sealed class BenchSitingCommand(CliConsole console, DataContext data) : A
                 grid.North,
                 land = last.CountOf(s => s != CellStatus.Outside),
                 ranked = last.CountOf(s => s == CellStatus.Ranked),
-                medianSeconds = BenchMath.Median(times),
+                medianSeconds = Percentiles.Median(times),
                 runs = times,
-                medianCpuSeconds = BenchMath.Median(cpu),
+                medianCpuSeconds = Percentiles.Median(cpu),
                 allocatedMb = allocated / 1e6,
                 peakWorkingSetMb = peak / 1e6,
                 criteria = last.Criteria.Select(c => c.Criterion),

@@ -64,11 +64,11 @@ public sealed class BenchTilesCommand(CliConsole console, DataContext data) : As
         var gridBuild = clock.Elapsed;
         var (ours, oursCount) = PointGridTile.Encode(grid, tile, "dwellings");
         var oursTimes = Time(settings.Runs, () => PointGridTile.Encode(grid, tile, "dwellings"));
-        Log($"VeSiting point-layer writer: median {BenchMath.Median(oursTimes):0.000} ms, {oursCount:N0} points, {ours.Length:N0} bytes");
+        Log($"VeSiting point-layer writer: median {Percentiles.Median(oursTimes):0.000} ms, {oursCount:N0} points, {ours.Length:N0} bytes");
 
         var previous = NtsPointTiles.Encode(grid, tile, "dwellings");
         var previousTimes = Time(settings.PreviousRuns, () => NtsPointTiles.Encode(grid, tile, "dwellings"));
-        Log($"previous NetTopologySuite path: median {BenchMath.Median(previousTimes):0.000} ms");
+        Log($"previous NetTopologySuite path: median {Percentiles.Median(previousTimes):0.000} ms");
 
         PostGisFigures? postgis = null;
         if (settings.PostGis is { } connection)
@@ -82,7 +82,7 @@ public sealed class BenchTilesCommand(CliConsole console, DataContext data) : As
                 for (var run = 0; run < settings.Runs; run++)
                     times.Add((await tiles.TileAsync(Zoom, tx, ty, cancellationToken)).Milliseconds);
                 postgis = new PostGisFigures(times, Count(bytes, tile), bytes.Length, load, bytes.AsSpan().SequenceEqual(ours));
-                Log($"PostGIS ST_AsMVT: median {BenchMath.Median(times):0.000} ms, {postgis.Count:N0} points, {bytes.Length:N0} bytes");
+                Log($"PostGIS ST_AsMVT: median {Percentiles.Median(times):0.000} ms, {postgis.Count:N0} points, {bytes.Length:N0} bytes");
             }
         }
 
@@ -137,7 +137,7 @@ public sealed class BenchTilesCommand(CliConsole console, DataContext data) : As
     private static string Report(Settings s, int n, MercatorTile tile, TimeSpan gridBuild, List<double> ours, int oursBytes, List<double> previous, PostGisFigures? postgis, Counts counts)
     {
         var text = new StringBuilder();
-        var o = BenchMath.Median(ours);
+        var o = Percentiles.Median(ours);
         var ms = (double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
         text.AppendLine("## Tiles");
         text.AppendLine();
@@ -150,13 +150,13 @@ public sealed class BenchTilesCommand(CliConsole console, DataContext data) : As
         text.AppendLine();
         text.AppendLine("| engine | median | p90 | runs | vs. ST_AsMVT |");
         text.AppendLine("|---|---|---|---|---|");
-        var pg = postgis is null ? double.NaN : BenchMath.Median(postgis.Times);
+        var pg = postgis is null ? double.NaN : Percentiles.Median(postgis.Times);
         string Ratio(double v) => postgis is null ? "–" : v <= pg ? $"{pg / v:0.0} × faster" : $"{v / pg:0.0} × slower";
-        text.AppendLine(CultureInfo.InvariantCulture, $"| VeSiting, in-process: `PointGrid` box query → `MercatorTile` (exact UTM 32 → Web Mercator) → `MvtPointLayer` bytes ({oursBytes:N0} B) | {ms(o)} ms | {ms(BenchMath.Percentile(ours, 90))} ms | {ours.Count} | {Ratio(o)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| VeSiting, in-process: `PointGrid` box query → `MercatorTile` (exact UTM 32 → Web Mercator) → `MvtPointLayer` bytes ({oursBytes:N0} B) | {ms(o)} ms | {ms(Percentiles.Of(ours, 90))} ms | {ours.Count} | {Ratio(o)} |");
         if (postgis is not null)
-            text.AppendLine(CultureInfo.InvariantCulture, $"| PostGIS `ST_AsMVT(ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(14, x, y), 4096, 128))` over a temporary table of all points, GiST-indexed and clustered on the index, one pooled session, timed on the client including transfer ({postgis.Bytes:N0} B) | {ms(pg)} ms | {ms(BenchMath.Percentile(postgis.Times, 90))} ms | {postgis.Times.Count} | 1.0 |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| PostGIS `ST_AsMVT(ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(14, x, y), 4096, 128))` over a temporary table of all points, GiST-indexed and clustered on the index, one pooled session, timed on the client including transfer ({postgis.Bytes:N0} B) | {ms(pg)} ms | {ms(Percentiles.Of(postgis.Times, 90))} ms | {postgis.Times.Count} | 1.0 |");
         if (previous.Count > 0)
-            text.AppendLine(CultureInfo.InvariantCulture, $"| previous service path: NetTopologySuite point per dwelling, ProjNet transform to lon/lat, `Covers` clip, NetTopologySuite.IO.VectorTiles writer | {ms(BenchMath.Median(previous))} ms | {ms(BenchMath.Percentile(previous, 90))} ms | {previous.Count} | {Ratio(BenchMath.Median(previous))} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| previous service path: NetTopologySuite point per dwelling, ProjNet transform to lon/lat, `Covers` clip, NetTopologySuite.IO.VectorTiles writer | {ms(Percentiles.Median(previous))} ms | {ms(Percentiles.Of(previous, 90))} ms | {previous.Count} | {Ratio(Percentiles.Median(previous))} |");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- Goal: embedded faster than ST_AsMVT{(postgis is null ? " (not measured in this run: no --postgis)" : o < pg ? " — **met**" : " — **not met**")}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Points in the tile as decoded by NetTopologySuite's reader: VeSiting {counts.Decoded:N0}, ST_AsMVT {(counts.PostGis is { } c ? c.ToString("N0", CultureInfo.InvariantCulture) : "–")}, previous path {counts.Previous:N0}{(counts.PostGis is null || counts.PostGis == counts.Decoded ? " (VeSiting and ST_AsMVT agree)" : " (**they differ**)")}{(postgis is null ? "" : postgis.Identical ? "; the two tiles are byte-identical" : "; the two tiles are not byte-identical (feature order or encoding differs)")}.");

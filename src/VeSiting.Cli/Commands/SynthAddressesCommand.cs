@@ -7,6 +7,7 @@ using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Synthetic;
+using VeSiting.Data.Exports;
 
 namespace VeSiting.Cli.Commands;
 
@@ -31,11 +32,13 @@ public sealed class SynthAddressesCommand(CliConsole console, DataContext data) 
         public string Output { get; init; } = "";
     }
 
-    private const string Header = "id,status,vejkode,vejnavn,husnr,supplerendebynavn,postnr,postnrnavn,kommunekode,kommunenavn,"
-        + "etrs89koordinat_øst,etrs89koordinat_nord,wgs84koordinat_bredde,wgs84koordinat_længde,synthetic";
+    private static readonly string[] Header = ["id", "status", "vejkode", "vejnavn", "husnr", "supplerendebynavn", "postnr", "postnrnavn", "kommunekode", "kommunenavn",
+        "etrs89koordinat_øst", "etrs89koordinat_nord", "wgs84koordinat_bredde", "wgs84koordinat_længde", "synthetic"];
 
     /// <summary>Addresses per synthetic street.</summary>
     private const int PerStreet = 40;
+
+    private static string I(FormattableString value) => FormattableString.Invariant(value);
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -49,16 +52,21 @@ public sealed class SynthAddressesCommand(CliConsole console, DataContext data) 
         var (xs, ys, codes) = SyntheticDwellings.Generate(municipalities, await store.ListPopulationAsync(cancellationToken), settings.Seed, total: settings.Count);
 
         await using var writer = new StreamWriter(settings.Output, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
-        await writer.WriteLineAsync(Header);
-        var line = new StringBuilder();
-        for (var i = 0; i < xs.Length; i++)
+        await using (var csv = CsvOutput.Writer(writer, leaveOpen: true))
         {
-            var (lon, lat) = CoordinateTransformer.Instance.Transform(xs[i], ys[i], Epsg.Utm32, Epsg.Wgs84);
-            var street = i / PerStreet;
-            var postCode = 1000 + codes[i] * 10 % 9000;
-            line.Clear().Append(CultureInfo.InvariantCulture,
-                $"synthetic-{settings.Seed}-{i},1,{street % 10000:D4},Syntetisk vej {street},{i % PerStreet + 1},,{postCode},Syntetisk {codes[i]:D4},{codes[i]:D4},{names.GetValueOrDefault(codes[i], "")},{xs[i]:0.00},{ys[i]:0.00},{lat:0.0000000},{lon:0.0000000},true");
-            await writer.WriteLineAsync(line, cancellationToken);
+            csv.WriteFields(Header);
+            await csv.NextRecordAsync();
+            for (var i = 0; i < xs.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (lon, lat) = CoordinateTransformer.Instance.Transform(xs[i], ys[i], Epsg.Utm32, Epsg.Wgs84);
+                var street = i / PerStreet;
+                var postCode = 1000 + codes[i] * 10 % 9000;
+                var code = codes[i].ToString("D4", CultureInfo.InvariantCulture);
+                csv.WriteFields(I($"synthetic-{settings.Seed}-{i}"), "1", I($"{street % 10000:D4}"), I($"Syntetisk vej {street}"), I($"{i % PerStreet + 1}"), "",
+                    I($"{postCode}"), $"Syntetisk {code}", code, names.GetValueOrDefault(codes[i], ""), I($"{xs[i]:0.00}"), I($"{ys[i]:0.00}"), I($"{lat:0.0000000}"), I($"{lon:0.0000000}"), "true");
+                await csv.NextRecordAsync();
+            }
         }
         console.Status.WriteLine($"{xs.Length} synthetic access addresses (seed {settings.Seed}) in DAWA's adgangsadresser layout written to {settings.Output} — synthetic, not real addresses");
         return ExitCodes.Ok;
