@@ -67,7 +67,7 @@ section = f"""## Point assessments at a fixed rate
 - Date: {date} UTC; machine: {cores} cores, {kernel}, .NET SDK {sdk}; embedded engine, Release build, rate limiter off (`VeSiting__ExpensiveRequestsPerMinute=0`).
 - Command: `{f"NICE={nice} " if nice else ""}bash bench/rate.sh` (RATES="{rates}", SECONDS_PER_RATE={seconds}); each rate is `bench/run rate --url http://127.0.0.1:PORT --rate R --seconds {seconds} --warmup 3 --paths points.txt` over the 300 random points of bench/load.sh (seed 42), after every point once and 10 s at 1,000/s.
 - **Client and server share the {cores} cores** (and 127.0.0.1), and other processes ran on the machine: load average {load_before} before, {load_after} after{f"; server and client ran at niceness {nice}, ahead of them" if nice else ""}. Figures are of this machine at this time, not of the server alone.
-- Goal of issue #7 at 2,000 requests/s, p99 ≤ 5 ms: {verdict}.
+- Goal at 2,000 requests/s, p99 ≤ 5 ms: {verdict}.
 
 | target /s | achieved /s | responses | non-2xx | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | from actual send p50 / p99 ms | sender lag p99 / max ms | client CPU (of one core) | server CPU (of one core) | client kept up |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
