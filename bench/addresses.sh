@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# National-scale addresses (issue #13): a synthetic file of ≈3.5 M unit addresses over ≈2.5 M access addresses in DAWA's
+# National-scale addresses: a synthetic file of ≈3.5 M unit addresses over ≈2.5 M access addresses in DAWA's
 # adresser layout (`vesiting synth addresses --units`, labelled synthetic; households counted per access address), then
 #  1. `vesiting data add dar-addresses FILE`: streamed read and check (wall time, peak memory);
 #  2. the embedded load: every source read and indexed by `vesiting nearest -v` (wall time, peak memory; the load and
@@ -84,7 +84,7 @@ if postgis:
     lines.append(f"| Baseline: psql `\\copy` of the same CSV text into a bare unlogged table (every column text, no geometry, no index) | {float(copy_s):.1f} s | (server) | (psql) | | {int(copied):,} rows |")
 else:
     lines.append("| PostGIS | not run | | | | set VESITING_BENCH_DB |")
-lines += ["", "Goals (issue #13): embedded load ≤ 20 s, PostGIS binary COPY ≤ 60 s on 2 cores, peak memory reported. "
+lines += ["", "Goals: embedded load ≤ 20 s, PostGIS binary COPY ≤ 60 s on 2 cores, peak memory reported. "
           "\"Indexed\" is the address grid (flat arrays, one counting sort) and the STR-trees of plants and buildings; the address text-search index is built "
           "in the background beside them, not waited for, and awaited by the first text search. The PostGIS import copies the addresses into a fresh table, "
           "builds its key and indexes after the load and swaps it in inside the import's transaction. The machine is shared with other work, so runs vary with its load: "

@@ -2,7 +2,7 @@
 # Capacity of one service instance and of one read replica, on loopback only, for docs/capacity.md:
 #  - starts a throwaway PostgreSQL 15 + PostGIS 3 primary and hot standby (scripts/replica-test-cluster.sh), imports the
 #    real data into the primary and waits until the standby has replayed it;
-#  - baseline: pgbench on the standby running exactly the store's tile SQL (`vesiting db tile-sql plants`) for 200
+#  - baseline: pgbench on the standby running exactly the store's tile SQL (`bench/run tile-sql plants`) for 200
 #    random z14 tiles that hold a turbine (bench/lib.sh, seed 42): what one replica gives without the service;
 #  - one instance (Release) with VeSiting:ReadDatabases on the standby, loaded with wrk: uncached tiles (tile cache off:
 #    every request a pinned REPEATABLE READ snapshot on the standby), cached tiles (warmed), point assessments;
@@ -33,7 +33,7 @@ echo "building and importing…" >&2
 dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v quiet >/dev/null
 "$root/vesiting" db migrate --db "$primary" --format json >/dev/null
 "$root/vesiting" import --db "$primary" --format json >/dev/null
-"$root/vesiting" db tile-sql plants > "$work/plants.sql"
+"$root/bench/run" tile-sql plants > "$work/plants.sql"
 pg_env_from_npgsql "$standby"
 version="$(PGPORT="$primary_port" psql -X -A -t -c "SELECT id FROM data_version")"
 for _ in $(seq 1 60); do [[ "$(psql -X -A -t -c "SELECT id FROM data_version" 2>/dev/null)" == "$version" ]] && break; sleep 1; done
@@ -116,7 +116,7 @@ section="$(cat <<MD
 - Date: $(date -u '+%Y-%m-%d %H:%M') UTC; $(nproc) cores shared by the primary, the standby, the service and the load generator (and other work on the machine); 127.0.0.1 only.
 - Command: \`bash bench/capacity.sh\` (BENCH_SECONDS=$seconds): a throwaway primary and streaming hot standby (scripts/replica-test-cluster.sh), the real data imported into the primary and replayed on the standby, one instance (Release) with \`VeSiting:ReadDatabases\` on the standby.
 - Tiles: 200 random z14 \`plants\` tiles that hold an operating or planned wind turbine (seed 42); assessments: 300 random points over Denmark (seed 42), \`/api/assess/site\`.
-- Baseline: pgbench on the standby running exactly the store's tile SQL (\`vesiting db tile-sql plants\`), prepared, with the store's session settings — what one replica gives without the service.
+- Baseline: pgbench on the standby running exactly the store's tile SQL (\`bench/run tile-sql plants\`), prepared, with the store's session settings — what one replica gives without the service.
 
 | run | clients / connections | requests/s | p50 | p99 | non-2xx | socket errors |
 |---|---|---|---|---|---|---|

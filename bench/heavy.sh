@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Light requests while heavy ones run (issue #14): /health and point assessments at a fixed rate (open loop,
-# `vesiting bench rate`) in three phases of SECONDS (default 15) each: idle (the baseline), while four heavy siting
+# `bench/run rate`) in three phases of SECONDS (default 15) each: idle (the baseline), while four heavy siting
 # requests (all of Denmark at CELLS, default 100 110 120 130 m: seconds each as rasters) run, and right after their clients are killed. Writes the subsection
 # "Heavy work" of the Reliability section of bench/RESULTS.md (other sections are kept).
 set -euo pipefail
@@ -12,8 +12,8 @@ seconds="${SECONDS_PER_PHASE:-15}"
 cells="${CELLS:-100 110 120 130}"
 work="$(mktemp -d)"
 dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v quiet >/dev/null
-dotnet build "$root/src/VeSiting.Cli/VeSiting.Cli.csproj" -c Release --nologo -v quiet >/dev/null
-client() { VESITING_HOME="$root" dotnet "$root/src/VeSiting.Cli/bin/Release/net10.0/vesiting.dll" "$@"; }
+dotnet build "$root/bench/VeSiting.Bench/VeSiting.Bench.csproj" -c Release --nologo -v quiet >/dev/null
+client() { VESITING_HOME="$root" dotnet "$root/bench/VeSiting.Bench/bin/Release/net10.0/vesiting-bench.dll" "$@"; }
 source "$root/bench/lib.sh"
 heavy_pids=()
 trap 'for p in "${heavy_pids[@]}"; do kill "$p" 2>/dev/null || true; done; stop_apis; rm -rf "$work"' EXIT
@@ -30,7 +30,7 @@ open(f"{sys.argv[1]}/paths.txt", "w").write("\n".join(lines) + "\n")
 PY
 while read -r p; do curl -s -o /dev/null "$url$p"; done < "$work/paths.txt"
 
-measure() { client bench rate --url "$url" --rate "$rate" --seconds "$seconds" --warmup 2 --paths "$work/paths.txt" --json > "$work/$1.json"; }
+measure() { client rate --url "$url" --rate "$rate" --seconds "$seconds" --warmup 2 --paths "$work/paths.txt" --json > "$work/$1.json"; }
 measure idle
 for cell in $cells; do
   curl -s -o /dev/null -w "%{http_code}\n" -m 900 "$url/api/sites?area=denmark&cell=$cell&limit=1" > "$work/heavy-$cell.txt" &
@@ -53,7 +53,7 @@ for phase, what in [("idle", "idle (baseline)"), ("busy", "while 4 heavy siting 
 section = f"""### Heavy work: light requests while heavy ones run (bench/heavy.sh)
 
 - Date: {date} UTC; {cores} cores shared with other work (load average {load} at the end); embedded engine, Release build, default heavy-work budget (`HeavyConcurrency` = half the cores, queue 8, 120 s).
-- Command: `bash bench/heavy.sh` (RATE={rate}, SECONDS_PER_PHASE={seconds}): `/health` and point assessments alternating, `vesiting bench rate --rate {rate} --seconds {seconds}` (open loop, latency from the intended send time) in each phase; the heavy requests are `GET /api/sites?area=denmark&cell=C` for C in {cells} m by curl, killed before the last phase.
+- Command: `bash bench/heavy.sh` (RATE={rate}, SECONDS_PER_PHASE={seconds}): `/health` and point assessments alternating, `bench/run rate --rate {rate} --seconds {seconds}` (open loop, latency from the intended send time) in each phase; the heavy requests are `GET /api/sites?area=denmark&cell=C` for C in {cells} m by curl, killed before the last phase.
 
 | phase | achieved /s | responses | non-2xx | errors | p50 ms | p90 ms | p99 ms | max ms |
 |---|---|---|---|---|---|---|---|---|

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Point assessments at fixed request rates on loopback only (127.0.0.1): the open-loop client `vesiting bench rate`
+# Point assessments at fixed request rates on loopback only (127.0.0.1): the open-loop client `bench/run rate`
 # sends /api/assess/site requests at their intended times and measures latency from those times (coordinated omission
 # corrected, as wrk2 does). Runs at each rate in RATES (default 500 2000 4000) for SECONDS (default 20) after a warm-up,
 # and writes the section "Point assessments at a fixed rate" of bench/RESULTS.md (other sections are kept).
@@ -13,8 +13,8 @@ seconds="${SECONDS_PER_RATE:-20}"
 work="$(mktemp -d)"
 nice_cmd=(); [[ -n "${NICE:-}" ]] && nice_cmd=(nice -n "$NICE")
 dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v quiet >/dev/null
-dotnet build "$root/src/VeSiting.Cli/VeSiting.Cli.csproj" -c Release --nologo -v quiet >/dev/null
-client() { VESITING_HOME="$root" "${nice_cmd[@]}" dotnet "$root/src/VeSiting.Cli/bin/Release/net10.0/vesiting.dll" "$@"; }
+dotnet build "$root/bench/VeSiting.Bench/VeSiting.Bench.csproj" -c Release --nologo -v quiet >/dev/null
+client() { VESITING_HOME="$root" "${nice_cmd[@]}" dotnet "$root/bench/VeSiting.Bench/bin/Release/net10.0/vesiting-bench.dll" "$@"; }
 source "$root/bench/lib.sh"
 trap 'stop_apis; rm -rf "$work"' EXIT
 api_prefix=("${nice_cmd[@]}")
@@ -31,12 +31,12 @@ open(f"{sys.argv[1]}/points.txt", "w").write("\n".join(points) + "\n")
 PY
 # Warm-up: every point once, then 10 s at 1,000 requests/s (JIT, tiered compilation, connection pool).
 while read -r p; do curl -s -o /dev/null "$url$p"; done < "$work/points.txt"
-client bench rate --url "$url" --rate 1000 --seconds 10 --warmup 0 --paths "$work/points.txt" >/dev/null
+client rate --url "$url" --rate 1000 --seconds 10 --warmup 0 --paths "$work/points.txt" >/dev/null
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for rate in $rates; do
   before=$(cpu)
-  client bench rate --url "$url" --rate "$rate" --seconds "$seconds" --warmup 3 --paths "$work/points.txt" --json > "$work/rate-$rate.json"
+  client rate --url "$url" --rate "$rate" --seconds "$seconds" --warmup 3 --paths "$work/points.txt" --json > "$work/rate-$rate.json"
   after=$(cpu)
   echo "$(( (after - before) ))" > "$work/server-cpu-$rate.txt"
   python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['report']; print(f\"{r['target_rate']} req/s: achieved {r['achieved_rate']:.1f}, p50 {r['from_intended']['p50']:.3f} ms, p99 {r['from_intended']['p99']:.3f} ms, max {r['from_intended']['max']:.3f} ms, non-2xx {r['non2xx']}, errors {r['errors']}\", *r['warnings'], sep='\n  ')" "$work/rate-$rate.json"
@@ -65,9 +65,9 @@ verdict = ("not measured (2,000 was not among the rates)" if goal is None else
 section = f"""## Point assessments at a fixed rate
 
 - Date: {date} UTC; machine: {cores} cores, {kernel}, .NET SDK {sdk}; embedded engine, Release build, rate limiter off (`VeSiting__ExpensiveRequestsPerMinute=0`).
-- Command: `{f"NICE={nice} " if nice else ""}bash bench/rate.sh` (RATES="{rates}", SECONDS_PER_RATE={seconds}); each rate is `vesiting bench rate --url http://127.0.0.1:PORT --rate R --seconds {seconds} --warmup 3 --paths points.txt` over the 300 random points of bench/load.sh (seed 42), after every point once and 10 s at 1,000/s.
+- Command: `{f"NICE={nice} " if nice else ""}bash bench/rate.sh` (RATES="{rates}", SECONDS_PER_RATE={seconds}); each rate is `bench/run rate --url http://127.0.0.1:PORT --rate R --seconds {seconds} --warmup 3 --paths points.txt` over the 300 random points of bench/load.sh (seed 42), after every point once and 10 s at 1,000/s.
 - **Client and server share the {cores} cores** (and 127.0.0.1), and other processes ran on the machine: load average {load_before} before, {load_after} after{f"; server and client ran at niceness {nice}, ahead of them" if nice else ""}. Figures are of this machine at this time, not of the server alone.
-- Goal of issue #7 at 2,000 requests/s, p99 ≤ 5 ms: {verdict}.
+- Goal at 2,000 requests/s, p99 ≤ 5 ms: {verdict}.
 
 | target /s | achieved /s | responses | non-2xx | errors | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | from actual send p50 / p99 ms | sender lag p99 / max ms | client CPU (of one core) | server CPU (of one core) | client kept up |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Spin-off siting as a raster (issue #15) against GDAL in the same run, on loopback only:
-#  1. `vesiting bench siting`: the greenhouse profile over the whole of Denmark at each cell size (default 1000 and
+#  1. `bench/run siting`: the greenhouse profile over the whole of Denmark at each cell size (default 1000 and
 #     100 m), data loaded once, one warm-up, then RUNS timed runs; the process's peak working set.
 #  2. GDAL on the same machine, same grids, same point layers (exported by step 1 in EPSG:25832): gdal_rasterize of
 #     each distance criterion's points (district heating, dwellings, covered plants for the tariff zone), gdal_proximity
@@ -25,7 +25,7 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 started="$(date -u '+%Y-%m-%d %H:%M UTC')"
 
 echo "== VeSiting raster engine" >&2
-./vesiting bench siting --cells "$cells" --runs "$runs" --export "$work/in" --year 2026 >&2
+bench/run siting --cells "$cells" --runs "$runs" --export "$work/in" --year 2026 >&2
 
 echo "== GDAL" >&2
 timed() { # timed LABEL CMD…: appends "LABEL seconds peak_kb" to $work/gdal.txt

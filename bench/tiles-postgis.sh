@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tiles against their baselines, on loopback (127.0.0.1) only:
 #  1. PostGIS-backed MVT throughput vs. raw pgbench for the same ≈200 random non-empty z14 `plants` tiles: pgbench runs
-#     exactly the SQL the store runs (`vesiting db tile-sql plants`); the HTTP service runs on the same database with the
+#     exactly the SQL the store runs (`bench/run tile-sql plants`); the HTTP service runs on the same database with the
 #     tile cache off (VeSiting__TileCacheEntries=0) and is loaded with wrk. Both with 2 clients for the same seconds,
 #     alternated (pgbench, wrk, pgbench, wrk) so that both see the same machine.
 #  2. Cold PNG renders at z10: 50 distinct tiles over Denmark × plants, boundaries, scheme-zones, cache off, on the
@@ -32,7 +32,7 @@ echo "building…" >&2
 dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v quiet >/dev/null
 "$root/vesiting" db migrate --db "$db" --format json >/dev/null
 "$root/vesiting" import --db "$db" --format json >/dev/null
-"$root/vesiting" db tile-sql plants > "$work/plants.sql"
+"$root/bench/run" tile-sql plants > "$work/plants.sql"
 
 # Tiles: the z14 (and, for PNG, z10) tiles that hold an operating or planned wind turbine, sampled with a fixed seed.
 draw_turbine_tiles "$tiles"
@@ -135,7 +135,7 @@ section = f"""## Tile throughput on PostGIS and cold PNG renders (bench/tiles-po
 
 ### PostGIS-backed MVT throughput vs. raw pgbench, same tiles, same SQL
 
-pgbench: `pgbench -n -M prepared -c 2 -j 2 -T {seconds}` with a script that draws a tile number (`\\set i random(1, {ntiles})`), looks up its x and y client-side and runs exactly the SQL of `./vesiting db tile-sql plants` (the store's ST_AsMVT query) with z, x, y as parameters, prepared once per connection and planned for each tile's parameters, with the session settings the store uses (`PGOPTIONS=\"-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_custom_plan\"`), as Npgsql does for the service (`Max Auto Prepare`). VeSiting: the HTTP service on the same database with `VeSiting__TileCacheEntries=0` (every request queries PostGIS), `wrk -t2 -c2 -d{seconds}s -s bench/wrk-paths.lua` over the same paths. The runs alternate, pgbench first; both connect over TLS (libpq and Npgsql default to it when the server offers it). One tile fetched from the service and from psql is {same}.
+pgbench: `pgbench -n -M prepared -c 2 -j 2 -T {seconds}` with a script that draws a tile number (`\\set i random(1, {ntiles})`), looks up its x and y client-side and runs exactly the SQL of `bench/run tile-sql plants` (the store's ST_AsMVT query) with z, x, y as parameters, prepared once per connection and planned for each tile's parameters, with the session settings the store uses (`PGOPTIONS=\"-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_custom_plan\"`), as Npgsql does for the service (`Max Auto Prepare`). VeSiting: the HTTP service on the same database with `VeSiting__TileCacheEntries=0` (every request queries PostGIS), `wrk -t2 -c2 -d{seconds}s -s bench/wrk-paths.lua` over the same paths. The runs alternate, pgbench first; both connect over TLS (libpq and Npgsql default to it when the server offers it). One tile fetched from the service and from psql is {same}.
 
 | round | pgbench tiles/s | VeSiting HTTP tiles/s | VeSiting / pgbench | HTTP p50 | HTTP p99 | non-2xx | socket errors |
 |---|---|---|---|---|---|---|---|

@@ -19,6 +19,9 @@ cd "$root"
 
 step() { printf '\n== %s\n' "$*"; }
 fail() { printf 'test command: %s\n' "$*" >&2; echo "0 passed, 1 failed"; exit 1; }
+# The helpers, sourced once: apt_install and postgis_up/postgis_down; replica_cluster_up/replica_cluster_down.
+source "$root/scripts/postgis-test-server.sh"
+source "$root/scripts/replica-test-cluster.sh"
 
 step "Prerequisites"
 command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not installed"
@@ -30,7 +33,6 @@ step "Chromium (browser tests), GDAL (OGC API client and GeoTIFF tests) and Node
 if [[ ! -x /usr/bin/chromium ]]; then
   echo "installing chromium from Debian packages"
   apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
-  source "$root/scripts/postgis-test-server.sh"
   apt_install chromium || fail "could not install chromium"
 fi
 /usr/bin/chromium --version || fail "chromium does not start"
@@ -38,7 +40,6 @@ fi
 if ! command -v ogr2ogr >/dev/null || ! command -v gdalinfo >/dev/null; then
   echo "installing gdal-bin from Debian packages"
   apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
-  source "$root/scripts/postgis-test-server.sh"
   apt_install gdal-bin || fail "could not install gdal-bin"
 fi
 ogr2ogr --version || fail "ogr2ogr does not start"
@@ -46,12 +47,10 @@ gdalinfo --version || fail "gdalinfo does not start"
 command -v npm >/dev/null || fail "npm is needed to install the web map's MapLibre package"
 
 step "PostgreSQL 15 + PostGIS 3"
-source "$root/scripts/postgis-test-server.sh"
 postgis_up || fail "PostgreSQL + PostGIS could not be installed or started"
 trap 'postgis_down' EXIT
 
 step "PostgreSQL primary + hot standby (replication tests)"
-source "$root/scripts/replica-test-cluster.sh"
 trap 'replica_cluster_down; postgis_down' EXIT
 replica_cluster_up || fail "the primary and hot standby could not be set up"
 

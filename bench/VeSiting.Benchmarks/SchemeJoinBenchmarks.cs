@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
-using VeSiting.Core.Assessments;
+using VeSiting.Bench;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 

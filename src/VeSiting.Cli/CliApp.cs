@@ -42,7 +42,6 @@ public static class CliApp
             {
                 db.SetDescription("Manage the PostGIS database.");
                 db.AddCommand<DbMigrateCommand>("migrate").WithDescription("Apply the schema migrations (idempotent).");
-                db.AddCommand<DbTileSqlCommand>("tile-sql").WithDescription("Print the ST_AsMVT query the PostGIS store runs for a tile layer (for benchmarks).");
             });
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Load every source into PostGIS in one transaction (needs --db or $VESITING_DB).")
@@ -72,16 +71,6 @@ public static class CliApp
                 synth.AddCommand<SynthAddressesCommand>("addresses").WithDescription("A national-scale address file (≈ 2.5 million access addresses) in DAWA's adgangsadresser layout, for load benchmarks.")
                     .WithExample("synth", "addresses", "--output", "adgangsadresser-synthetic.csv");
             });
-            config.AddBranch("bench", bench =>
-            {
-                bench.SetDescription("End-to-end benchmarks; results go to bench/RESULTS.md.");
-                bench.AddCommand<BenchProjectsCommand>("projects").WithDescription("Every synthetic dwelling → the projects whose VE-bonus reaches it, caps applied: the join vs. PostGIS (with --postgis).");
-                bench.AddCommand<BenchNearestCommand>("nearest").WithDescription("Nearest covered plant and zone for every synthetic dwelling: grid engine vs. STR-tree (and PostGIS).");
-                bench.AddCommand<BenchRateCommand>("rate").WithDescription("Fixed-rate (open-loop) HTTP load: latency from each request's intended send time, as wrk2 measures it.")
-                    .WithExample("bench", "rate", "--url", "http://127.0.0.1:5197", "--rate", "2000", "--seconds", "20", "--paths", "points.txt");
-                bench.AddCommand<BenchSitingCommand>("siting").WithDescription("A siting profile over Denmark as a raster at each cell size (figures and GDAL inputs for bench/siting.sh).");
-                bench.AddCommand<BenchTilesCommand>("tiles").WithDescription("Densest z14 tile of the synthetic dwellings: the service's point-layer encoder vs. PostGIS ST_AsMVT (with --postgis).");
-            });
             config.AddCommand<ClassifyCommand>("classify")
                 .WithDescription("Every dwelling's nearest covered plant and scheme ring, streamed as CSV (addresses, or --synthetic for the national set).")
                 .WithExample("classify", "--synthetic", "--output", "dwellings.csv");
@@ -98,14 +87,14 @@ public static class CliApp
     }
 
     /// <summary>One line saying what went wrong (no stack trace), and the exit code for it.</summary>
-    private static int Report(Exception exception, CliConsole console)
+    internal static int Report(Exception exception, CliConsole console, string application = "vesiting")
     {
         var error = console.Status;
         switch (exception)
         {
             case CommandParseException or CommandRuntimeException or UsageException or RulePeriodException:
                 error.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
-                error.MarkupLine("[grey]usage: vesiting <command> [[options]]; see vesiting --help or vesiting <command> --help[/]");
+                error.MarkupLineInterpolated($"[grey]usage: {application} <command> [[options]]; see {application} --help or {application} <command> --help[/]");
                 return ExitCodes.Usage;
             case NotFoundException:
                 error.MarkupLineInterpolated($"[red]not found:[/] {exception.Message}");

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Npgsql;
-using VeSiting.Data.Rules;
+using VeSiting.Core.Rules;
 
 namespace VeSiting.Stores.PostGis;
 

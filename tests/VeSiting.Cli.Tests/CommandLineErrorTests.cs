@@ -24,10 +24,6 @@ public sealed class CommandLineErrorTests
     [InlineData("neighbours", "--utm", "638500 6150500", "--hub", "95")]
     [InlineData("neighbours", "--utm", "638500 6150500", "--hub", "-95", "--rotor", "110")]
     [InlineData("neighbours", "--gsrn", "570715000000045608", "--multiples", "4,x")]
-    [InlineData("bench", "rate", "--paths", "points.txt")]
-    [InlineData("bench", "rate", "--url", "ftp://127.0.0.1:5197", "--paths", "points.txt")]
-    [InlineData("bench", "rate", "--url", "http://127.0.0.1:5197")]
-    [InlineData("bench", "rate", "--url", "http://127.0.0.1:5197", "--paths", "points.txt", "--rate", "0")]
     public async Task Usage_errors_exit_2_with_one_line_and_no_stack_trace(params string[] args)
     {
         var run = await CliRun.Of(args);

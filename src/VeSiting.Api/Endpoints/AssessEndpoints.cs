@@ -10,6 +10,7 @@ using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Tariffs;
+using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Api.Endpoints;
@@ -155,16 +156,10 @@ public static class AssessEndpoints
 
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    private static string Csv(ProjectAssessment a)
-    {
-        var csv = new StringBuilder("address_id,address,distance_m,multiple_of_h,ring,nearest_plant,below_minimum_distance,sales_option,ve_bonus_dkk_per_year,loss_of_value_fee_dkk\n");
-        foreach (var d in ProjectAnswer.Of(a).Dwellings)
-            csv.AppendLine(string.Join(',', d.Id, Quote(d.Address), F(d.DistanceM), d.MultipleOfH is { } k ? F(k) : "", Quote(d.Ring), d.NearestPlant,
-                d.BelowMinimumDistance ? "yes" : "no", d.SalesOption ? "yes" : "no", F(d.VeBonusDkkPerYear), d.LossOfValueFeeDkk is { } fee ? F(fee) : ""));
-        return csv.ToString();
-    }
-
-    private static string Quote(string s) => $"\"{s.Replace("\"", "\"\"")}\"";
+    private static string Csv(ProjectAssessment a) => CsvOutput.Document(
+        ["address_id", "address", "distance_m", "multiple_of_h", "ring", "nearest_plant", "below_minimum_distance", "sales_option", "ve_bonus_dkk_per_year", "loss_of_value_fee_dkk"],
+        ProjectAnswer.Of(a).Dwellings.Select(d => (IEnumerable<string?>)[d.Id, d.Address, F(d.DistanceM), d.MultipleOfH is { } k ? F(k) : "", d.Ring, d.NearestPlant,
+            d.BelowMinimumDistance ? "yes" : "no", d.SalesOption ? "yes" : "no", F(d.VeBonusDkkPerYear), d.LossOfValueFeeDkk is { } fee ? F(fee) : ""]));
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }

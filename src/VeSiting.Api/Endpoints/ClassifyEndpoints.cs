@@ -45,9 +45,15 @@ public static class ClassifyEndpoints
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=dwellings.csv";
         await using var writer = new StreamWriter(http.Response.Body, bufferSize: 1 << 16);
-        await writer.WriteLineAsync(ClassificationExport.CsvHeader(synthetic == true));
+        await using var csv = CsvOutput.Writer(writer);
+        ClassificationExport.WriteCsvHeader(csv, synthetic == true);
+        await csv.NextRecordAsync();
         foreach (var d in classifier.Classify(dwellings))
-            await writer.WriteLineAsync(ClassificationExport.CsvLine(d, synthetic == true).AsMemory(), cancellationToken);
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ClassificationExport.WriteCsvRow(csv, d, synthetic == true);
+            await csv.NextRecordAsync();
+        }
     }
 
     /// <summary>A GeoPackage is a database file, not a stream: rows go to a temporary file (bounded memory), which is then sent and deleted.</summary>

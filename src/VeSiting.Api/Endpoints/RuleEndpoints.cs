@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.Security;
+using VeSiting.Core.Rules;
 using VeSiting.Data.Rules;
 
 namespace VeSiting.Api.Endpoints;

@@ -142,15 +142,12 @@ public static class SitesEndpoints
             case "csv":
                 {
                     var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().ToList();
-                    var csv = new StringBuilder($"rank,site,e,n,score,{string.Join(',', criteria)},excluded_because\n");
-                    foreach (var s in ranked.Concat(r.Excluded))
-                    {
-                        var c = s.Candidate.Position;
-                        csv.AppendLine(string.Join(',', [s.Rank?.ToString(CultureInfo.InvariantCulture) ?? "", s.Candidate.Id, F(c.X), F(c.Y), s.Score is { } sc ? F(sc) : "",
-                        .. criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? F(v) : ""),
-                        s.ExcludedBecause is { } why ? $"\"{why.Replace("\"", "\"\"")}\"" : ""]));
-                    }
-                    return Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "sites.csv");
+                    var csv = CsvOutput.Document(["rank", "site", "e", "n", "score", .. criteria, "excluded_because"],
+                        ranked.Concat(r.Excluded).Select(s => (IEnumerable<string?>)[s.Rank?.ToString(CultureInfo.InvariantCulture) ?? "", s.Candidate.Id,
+                            F(s.Candidate.Position.X), F(s.Candidate.Position.Y), s.Score is { } sc ? F(sc) : "",
+                            .. criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? F(v) : ""),
+                            s.ExcludedBecause ?? ""]));
+                    return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv", "sites.csv");
                 }
             case "gpkg":
                 {

@@ -41,22 +41,14 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<Data
     /// <summary>The primary and the read replicas, when the service runs on PostGIS.</summary>
     public PostGisDatabase? PostGis { get; private set; }
 
-    /// <summary>The primary's connection string (with VeSiting:DatabaseCommandTimeoutSeconds applied), or null for the embedded engine.</summary>
-    public string? ConnectionString => WithCommandTimeout(database.Value.PrimaryConnectionString);
-
-    /// <summary>Applies VeSiting:DatabaseCommandTimeoutSeconds, when set, over the connection string's own Command Timeout.</summary>
-    private string? WithCommandTimeout(string? connectionString) =>
-        connectionString is null || database.Value.DatabaseCommandTimeoutSeconds is not { } seconds ? connectionString
-        : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = seconds }.ConnectionString;
-
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var layout = ProjectLayout.Locate();
         var geodata = Path.Combine(layout.Root, "geodata");
-        if (database.Value.PrimaryConnectionString is { } primary)
+        if (database.Value.Open() is { } postgis)
         {
             StoreKind = "postgis";
-            PostGis = PostGisDatabase.Create(primary, database.Value.ReadDatabases, database.Value.DatabaseCommandTimeoutSeconds);
+            PostGis = postgis;
             _projects = new PostGisProjectStore(PostGis.Writes, PostGis.Reads);
             _importHistory = new PostGisImportJobHistory(PostGis.Writes, PostGis.Reads);
             _store = await PostGisSpatialStore.OpenAsync(PostGis.Reads, ownsDataSource: false, log: m => logger.LogWarning("{Message}", m), cancellationToken: cancellationToken);

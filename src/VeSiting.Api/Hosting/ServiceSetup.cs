@@ -6,6 +6,7 @@ using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Api.Tiles;
+using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Api.Hosting;
 

@@ -1,6 +1,6 @@
 namespace VeSiting.Api.Hosting;
 
-/// <summary>Service settings, bound from the "VeSiting" configuration section (appsettings, VeSiting__… environment variables); the database's are in <see cref="DatabaseOptions"/>.</summary>
+/// <summary>Service settings, bound from the "VeSiting" configuration section (appsettings, VeSiting__… environment variables); the database's are in <see cref="VeSiting.Stores.PostGis.DatabaseOptions"/>.</summary>
 public sealed class VeSitingOptions
 {
     public const string Section = "VeSiting";

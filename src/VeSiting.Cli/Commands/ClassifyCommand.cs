@@ -53,17 +53,22 @@ public sealed class ClassifyCommand(CliConsole console, DataContext data) : Asyn
         else
         {
             await using var writer = settings.Output is null ? console.Output : new StreamWriter(settings.Output);
-            await writer.WriteLineAsync(ClassificationExport.CsvHeader(settings.Synthetic));
-            written = WithProgress(settings, total, progress =>
+            await using (var csv = CsvOutput.Writer(writer, leaveOpen: true))
             {
-                long rows = 0;
-                foreach (var d in classifier.Classify(dwellings, progress: progress))
+                ClassificationExport.WriteCsvHeader(csv, settings.Synthetic);
+                csv.NextRecord();
+                written = WithProgress(settings, total, progress =>
                 {
-                    writer.WriteLine(ClassificationExport.CsvLine(d, settings.Synthetic));
-                    rows++;
-                }
-                return rows;
-            });
+                    long rows = 0;
+                    foreach (var d in classifier.Classify(dwellings, progress: progress))
+                    {
+                        ClassificationExport.WriteCsvRow(csv, d, settings.Synthetic);
+                        csv.NextRecord();
+                        rows++;
+                    }
+                    return rows;
+                });
+            }
             await writer.FlushAsync(cancellationToken);
         }
         if (selection.CoverageStatement is { } thin)

@@ -1,4 +1,5 @@
 using VeSiting.Cli.Infrastructure;
+using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Cli.Commands;
 
@@ -6,5 +7,5 @@ namespace VeSiting.Cli.Commands;
 public class DatabaseSettings : QuerySettings
 {
     public string RequiredConnectionString =>
-        DatabaseOrEnvironment ?? throw new UsageException($"give the PostGIS connection string with --db \"Host=…;Database=…;Username=…;Password=…\" or ${DatabaseVariable}");
+        DatabaseOrEnvironment ?? throw new UsageException($"give the PostGIS connection string with --db \"Host=…;Database=…;Username=…;Password=…\" or ${DatabaseOptions.EnvironmentVariable}");
 }

@@ -7,6 +7,7 @@ using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Synthetic;
+using VeSiting.Data.Exports;
 
 namespace VeSiting.Cli.Commands;
 
@@ -37,17 +38,20 @@ public sealed class SynthAddressesCommand(CliConsole console, DataContext data) 
         public string Output { get; init; } = "";
     }
 
-    private const string Header = "id,status,vejkode,vejnavn,husnr,supplerendebynavn,postnr,postnrnavn,kommunekode,kommunenavn,"
-        + "etrs89koordinat_øst,etrs89koordinat_nord,wgs84koordinat_bredde,wgs84koordinat_længde,synthetic";
+    private static readonly string[] Header = ["id", "status", "vejkode", "vejnavn", "husnr", "supplerendebynavn", "postnr", "postnrnavn", "kommunekode", "kommunenavn",
+        "etrs89koordinat_øst", "etrs89koordinat_nord", "wgs84koordinat_bredde", "wgs84koordinat_længde", "synthetic"];
 
-    private const string UnitHeader = "id,status,oprettet,ændret,vejkode,vejnavn,adresseringsvejnavn,husnr,etage,dør,supplerendebynavn,postnr,postnrnavn,"
-        + "kommunekode,kommunenavn,adgangsadresseid,kvhx,etrs89koordinat_øst,etrs89koordinat_nord,wgs84koordinat_bredde,wgs84koordinat_længde,synthetic";
+    private static readonly string[] UnitHeader = ["id", "status", "oprettet", "ændret", "vejkode", "vejnavn", "adresseringsvejnavn", "husnr", "etage", "dør",
+        "supplerendebynavn", "postnr", "postnrnavn", "kommunekode", "kommunenavn", "adgangsadresseid", "kvhx", "etrs89koordinat_øst", "etrs89koordinat_nord",
+        "wgs84koordinat_bredde", "wgs84koordinat_længde", "synthetic"];
 
     /// <summary>Every this many access addresses one is a block of flats holding the units beyond one per address.</summary>
     private const int BlockEvery = 25;
 
     /// <summary>Addresses per synthetic street.</summary>
     private const int PerStreet = 40;
+
+    private static string I(FormattableString value) => FormattableString.Invariant(value);
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -63,32 +67,38 @@ public sealed class SynthAddressesCommand(CliConsole console, DataContext data) 
         var (xs, ys, codes) = SyntheticDwellings.Generate(municipalities, await store.ListPopulationAsync(cancellationToken), settings.Seed, total: settings.Count);
 
         await using var writer = new StreamWriter(settings.Output, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
-        await writer.WriteLineAsync(settings.Units is null ? Header : UnitHeader);
-        var blocks = (xs.Length + BlockEvery - 1) / BlockEvery;
-        var extra = (settings.Units ?? xs.Length) - xs.Length;
-        var line = new StringBuilder();
-        for (var i = 0; i < xs.Length; i++)
+        await using (var csv = CsvOutput.Writer(writer, leaveOpen: true))
         {
-            var (lon, lat) = CoordinateTransformer.Instance.Transform(xs[i], ys[i], Epsg.Utm32, Epsg.Wgs84);
-            var street = i / PerStreet;
-            var postCode = 1000 + codes[i] * 10 % 9000;
-            var id = $"synthetic-{settings.Seed}-{i}";
-            var municipalityName = names.GetValueOrDefault(codes[i], "");
-            if (settings.Units is null)
+            csv.WriteFields(settings.Units is null ? Header : UnitHeader);
+            await csv.NextRecordAsync();
+            var blocks = (xs.Length + BlockEvery - 1) / BlockEvery;
+            var extra = (settings.Units ?? xs.Length) - xs.Length;
+            for (var i = 0; i < xs.Length; i++)
             {
-                line.Clear().Append(CultureInfo.InvariantCulture,
-                    $"{id},1,{street % 10000:D4},Syntetisk vej {street},{i % PerStreet + 1},,{postCode},Syntetisk {codes[i]:D4},{codes[i]:D4},{municipalityName},{xs[i]:0.00},{ys[i]:0.00},{lat:0.0000000},{lon:0.0000000},true");
-                await writer.WriteLineAsync(line, cancellationToken);
-                continue;
-            }
-            var block = i / BlockEvery;
-            var units = 1 + (i % BlockEvery == 0 ? extra / blocks + (block < extra % blocks ? 1 : 0) : 0);
-            for (var k = 0; k < units; k++)
-            {
-                var (floor, door) = units == 1 ? ("", "") : ((k / 2).ToString(CultureInfo.InvariantCulture), k % 2 == 0 ? "tv" : "th");
-                line.Clear().Append(CultureInfo.InvariantCulture,
-                    $"{id}-{k},1,2020-01-01T00:00:00.000,2020-01-01T00:00:00.000,{street % 10000:D4},Syntetisk vej {street},Syntetisk vej {street},{i % PerStreet + 1},{floor},{door},,{postCode},Syntetisk {codes[i]:D4},{codes[i]:D4},{municipalityName},{id},{codes[i]:D4}{street % 10000:D4}{i % PerStreet + 1:D4}{floor}{door},{xs[i]:0.00},{ys[i]:0.00},{lat:0.0000000},{lon:0.0000000},true");
-                await writer.WriteLineAsync(line, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                var (lon, lat) = CoordinateTransformer.Instance.Transform(xs[i], ys[i], Epsg.Utm32, Epsg.Wgs84);
+                var street = i / PerStreet;
+                var postCode = 1000 + codes[i] * 10 % 9000;
+                var code = codes[i].ToString("D4", CultureInfo.InvariantCulture);
+                var id = I($"synthetic-{settings.Seed}-{i}");
+                var municipalityName = names.GetValueOrDefault(codes[i], "");
+                if (settings.Units is null)
+                {
+                    csv.WriteFields(id, "1", I($"{street % 10000:D4}"), I($"Syntetisk vej {street}"), I($"{i % PerStreet + 1}"), "",
+                        I($"{postCode}"), $"Syntetisk {code}", code, municipalityName, I($"{xs[i]:0.00}"), I($"{ys[i]:0.00}"), I($"{lat:0.0000000}"), I($"{lon:0.0000000}"), "true");
+                    await csv.NextRecordAsync();
+                    continue;
+                }
+                var block = i / BlockEvery;
+                var units = 1 + (i % BlockEvery == 0 ? extra / blocks + (block < extra % blocks ? 1 : 0) : 0);
+                for (var k = 0; k < units; k++)
+                {
+                    var (floor, door) = units == 1 ? ("", "") : ((k / 2).ToString(CultureInfo.InvariantCulture), k % 2 == 0 ? "tv" : "th");
+                    csv.WriteFields(I($"{id}-{k}"), "1", "2020-01-01T00:00:00.000", "2020-01-01T00:00:00.000", I($"{street % 10000:D4}"), I($"Syntetisk vej {street}"),
+                        I($"Syntetisk vej {street}"), I($"{i % PerStreet + 1}"), floor, door, "", I($"{postCode}"), $"Syntetisk {code}", code, municipalityName, id,
+                        I($"{code}{street % 10000:D4}{i % PerStreet + 1:D4}{floor}{door}"), I($"{xs[i]:0.00}"), I($"{ys[i]:0.00}"), I($"{lat:0.0000000}"), I($"{lon:0.0000000}"), "true");
+                    await csv.NextRecordAsync();
+                }
             }
         }
         var layout = settings.Units is { } written ? $"{written} unit addresses over {xs.Length} access addresses (seed {settings.Seed}) in DAWA's adresser layout" : $"{xs.Length} synthetic access addresses (seed {settings.Seed}) in DAWA's adgangsadresser layout";

@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Synthetic;
+using VeSiting.Data.Exports;
 
 namespace VeSiting.Cli.Commands;
 
@@ -33,9 +34,17 @@ public sealed class SynthDwellingsCommand(CliConsole console, DataContext data) 
         var (xs, ys, codes) = SyntheticDwellings.Generate(await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken),
             await store.ListPopulationAsync(cancellationToken), settings.Seed, total: settings.Count);
         await using var writer = settings.Output is null ? TextWriter.Synchronized(console.Output) : new StreamWriter(settings.Output);
-        await writer.WriteLineAsync("id,municipality_code,e,n,synthetic");
-        for (var i = 0; i < xs.Length; i++)
-            await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{SyntheticDwellings.IdPrefix}{settings.Seed}:{i},{codes[i]:D4},{xs[i]:0.00},{ys[i]:0.00},true"));
+        await using (var csv = CsvOutput.Writer(writer, leaveOpen: true))
+        {
+            csv.WriteFields("id", "municipality_code", "e", "n", "synthetic");
+            await csv.NextRecordAsync();
+            for (var i = 0; i < xs.Length; i++)
+            {
+                csv.WriteFields(string.Create(CultureInfo.InvariantCulture, $"{SyntheticDwellings.IdPrefix}{settings.Seed}:{i}"), codes[i].ToString("D4", CultureInfo.InvariantCulture),
+                    xs[i].ToString("0.00", CultureInfo.InvariantCulture), ys[i].ToString("0.00", CultureInfo.InvariantCulture), "true");
+                await csv.NextRecordAsync();
+            }
+        }
         console.Status.WriteLine($"{xs.Length} synthetic dwellings (seed {settings.Seed}, {SyntheticDwellings.PersonsPerDwelling} persons per dwelling) — synthetic, not real addresses");
         return ExitCodes.Ok;
     }

@@ -15,8 +15,7 @@ public sealed class DataContext(CliConsole console)
     public (SourceManifest Manifest, DataFetcher Fetcher, ProjectLayout Layout) OpenSources(DataSettings settings)
     {
         var layout = ProjectLayout.Locate();
-        var manifest = OpenEditions(settings).Current;
-        var fetcher = new DataFetcher(manifest, layout.CacheDirectory(settings.Cache), layout.MirrorDirectories(manifest, settings.Mirrors));
+        var (manifest, fetcher) = DefaultData.Sources(layout, settings.Cache, settings.Mirrors);
         return (manifest, fetcher, layout);
     }
 
@@ -45,7 +44,7 @@ public sealed class DataContext(CliConsole console)
             await FetchWithProgressAsync(fetcher, manifest, cancellationToken);
         }
         var clock = Stopwatch.StartNew();
-        var data = await new DataSetLoader(manifest, fetcher, DefaultData.Aliases(layout)).LoadAsync(cancellationToken: cancellationToken);
+        var data = await DefaultData.LoadAsync(layout, settings.Cache, settings.Mirrors, cancellationToken: cancellationToken, manifest: manifest);
         if (settings.Verbose)
         {
             console.Status.MarkupLineInterpolated($"[grey]Loaded data version {data.Version.Id} in {clock.Elapsed.TotalSeconds:0.00} s.[/]");

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
+using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Cli.Infrastructure;
 
@@ -18,11 +19,8 @@ public class DataSettings : CommandSettings
     [Description("Use PostGIS (a PostgreSQL connection string) instead of the embedded engine. Default: $VESITING_DB, else embedded.")]
     public string? Database { get; init; }
 
-    /// <summary>The PostGIS connection string chosen by option or environment, or null for the embedded engine.</summary>
-    public string? DatabaseOrEnvironment =>
-        Database ?? (Environment.GetEnvironmentVariable(DatabaseVariable) is { Length: > 0 } fromEnv ? fromEnv : null);
-
-    public const string DatabaseVariable = "VESITING_DB";
+    /// <summary>The PostGIS connection string: --db, else $VESITING_DB (the same <see cref="DatabaseOptions"/> the service binds), or null for the embedded engine.</summary>
+    public string? DatabaseOrEnvironment => new DatabaseOptions { Database = Database }.PrimaryConnectionString;
 
     [CommandOption("-v|--verbose")]
     [Description("Report load times and import notes on standard error.")]

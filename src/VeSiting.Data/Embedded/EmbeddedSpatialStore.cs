@@ -2,7 +2,6 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Stores;
-using VeSiting.Data.Loading;
 
 namespace VeSiting.Data.Embedded;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Spatial;
@@ -10,10 +11,24 @@ public static class ClassificationExport
 {
     public const string Table = "classified_dwellings";
 
-    public static string CsvHeader(bool synthetic) => "id,e,n,nearest_plant,distance_m,multiple_of_h,ring" + (synthetic ? ",synthetic" : "");
+    /// <summary>The header's fields (end the row with NextRecord / NextRecordAsync).</summary>
+    public static void WriteCsvHeader(CsvWriter csv, bool synthetic)
+    {
+        csv.WriteFields("id", "e", "n", "nearest_plant", "distance_m", "multiple_of_h", "ring");
+        if (synthetic)
+            csv.WriteField("synthetic");
+    }
 
-    public static string CsvLine(ClassifiedDwelling d, bool synthetic) => string.Create(CultureInfo.InvariantCulture,
-        $"{d.Id},{d.E:0.00},{d.N:0.00},{d.PlantId},{(double.IsFinite(d.DistanceM) ? d.DistanceM.ToString("0.00", CultureInfo.InvariantCulture) : "")},{d.MultipleOfH:0.###},{d.Ring}{(synthetic ? ",true" : "")}");
+    /// <summary>One dwelling's fields (end the row with NextRecord / NextRecordAsync).</summary>
+    public static void WriteCsvRow(CsvWriter csv, ClassifiedDwelling d, bool synthetic)
+    {
+        csv.WriteFields(d.Id, F(d.E, "0.00"), F(d.N, "0.00"), d.PlantId, double.IsFinite(d.DistanceM) ? F(d.DistanceM, "0.00") : "",
+            d.MultipleOfH is { } k ? F(k, "0.###") : "", d.Ring);
+        if (synthetic)
+            csv.WriteField("true");
+    }
+
+    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>Writes the dwellings to a new GeoPackage at <paramref name="path"/>; returns how many were written.</summary>
     public static long WriteGeoPackage(string path, IEnumerable<ClassifiedDwelling> dwellings, bool synthetic, string description)

@@ -1,3 +1,4 @@
+using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Dst;
 using VeSiting.Data.Sources;
 
@@ -6,14 +7,27 @@ namespace VeSiting.Data.Loading;
 /// <summary>The project's default data set: manifest (with the user's added files laid over it), cache and mirrors as configured, fetched where missing, imported and checked.</summary>
 public static class DefaultData
 {
-    /// <summary>Loads the given manifest, by default the built-in one with the cache's overlay of added files applied.</summary>
+    /// <summary>
+    /// Loads the given manifest, by default the built-in one with the cache's overlay of added files applied: the one way
+    /// the CLI, the service and the tests load data.
+    /// </summary>
     public static async Task<DataSet> LoadAsync(ProjectLayout layout, string? cacheDirectory = null, IReadOnlyList<string>? mirrors = null,
         IProgress<FetchProgress>? fetchProgress = null, CancellationToken cancellationToken = default, SourceManifest? manifest = null)
     {
-        manifest ??= Editions(layout, cacheDirectory).Current;
-        var fetcher = new DataFetcher(manifest, layout.CacheDirectory(cacheDirectory), layout.MirrorDirectories(manifest, mirrors));
-        return await new DataSetLoader(manifest, fetcher, Aliases(layout)).LoadAsync(fetchProgress, cancellationToken: cancellationToken);
+        var (sources, fetcher) = Sources(layout, cacheDirectory, mirrors, manifest);
+        return await new DataSetLoader(sources, fetcher, Aliases(layout)).LoadAsync(fetchProgress, cancellationToken: cancellationToken);
     }
+
+    /// <summary>The sources to load (the given manifest, by default the editions in use) and the fetcher for the cache and mirrors.</summary>
+    public static (SourceManifest Manifest, DataFetcher Fetcher) Sources(ProjectLayout layout, string? cacheDirectory = null,
+        IReadOnlyList<string>? mirrors = null, SourceManifest? manifest = null)
+    {
+        manifest ??= Editions(layout, cacheDirectory).Current;
+        return (manifest, new DataFetcher(manifest, layout.CacheDirectory(cacheDirectory), layout.MirrorDirectories(manifest, mirrors)));
+    }
+
+    /// <summary>The built-in manifest alone, without files added over it (the tests load exactly these editions).</summary>
+    public static SourceManifest BuiltIn(ProjectLayout layout) => SourceManifest.Load(layout.ManifestPath);
 
     /// <summary>The built-in manifest and the cache's overlay of added files.</summary>
     public static SourceEditions Editions(ProjectLayout layout, string? cacheDirectory = null) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VeSiting.Core.Rules;
 
 namespace VeSiting.Data.Rules;
 
@@ -143,6 +144,3 @@ public sealed class RulePublisher(string geodataDirectory, IReadOnlyList<string>
         return value;
     }
 }
-
-/// <summary>The same kind, id and version is already published.</summary>
-public sealed class RulePublishConflictException(string message) : Exception(message);

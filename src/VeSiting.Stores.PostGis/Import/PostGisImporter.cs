@@ -4,7 +4,7 @@ using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
 using VeSiting.Core.Domain;
-using VeSiting.Data.Loading;
+using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis.Migrations;
 
 namespace VeSiting.Stores.PostGis.Import;

@@ -1,5 +1,5 @@
+using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
-using VeSiting.Data.Importers.Dst;
 using VeSiting.Data.Loading;
 using VeSiting.Data.Sources;
 
@@ -19,11 +19,9 @@ public sealed class RealDataSet : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var layout = ProjectLayout.Locate();
-        Manifest = SourceManifest.Load(layout.ManifestPath);
+        Manifest = DefaultData.BuiltIn(layout);
         CacheDirectory = layout.CacheDirectory();
-        var fetcher = new DataFetcher(Manifest, CacheDirectory, layout.MirrorDirectories(Manifest));
-        var aliases = MunicipalityNameAliases.Load(Path.Combine(layout.Root, "geodata", MunicipalityNameAliases.FileName));
-        Data = await new DataSetLoader(Manifest, fetcher, aliases).LoadAsync();
+        Data = await DefaultData.LoadAsync(layout, manifest: Manifest);
         Store = new EmbeddedSpatialStore(Data);
     }
 

@@ -2,7 +2,6 @@ using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Stores;
-using VeSiting.Data.Loading;
 
 namespace VeSiting.Stores.Tests.Conformance;
 

@@ -1,6 +1,5 @@
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
-using VeSiting.Data.Loading;
 using VeSiting.Stores.Tests.Fixtures;
 
 namespace VeSiting.Stores.Tests.Conformance;

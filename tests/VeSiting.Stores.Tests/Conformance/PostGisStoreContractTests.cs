@@ -1,5 +1,4 @@
 using VeSiting.Core.Stores;
-using VeSiting.Data.Loading;
 using VeSiting.Stores.PostGis;
 using VeSiting.Stores.Tests.Fixtures;
 

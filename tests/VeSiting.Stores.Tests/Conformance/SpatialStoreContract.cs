@@ -2,7 +2,6 @@ using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
-using VeSiting.Data.Loading;
 using VeSiting.Stores.Tests.Fixtures;
 
 namespace VeSiting.Stores.Tests.Conformance;

@@ -5,7 +5,6 @@ using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
-using VeSiting.Data.Loading;
 using VeSiting.Stores.PostGis;
 using VeSiting.Stores.Tests.Fixtures;
 

@@ -2,7 +2,6 @@ using NetTopologySuite.IO;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
-using VeSiting.Data.Loading;
 
 namespace VeSiting.Stores.Tests.Fixtures;
 

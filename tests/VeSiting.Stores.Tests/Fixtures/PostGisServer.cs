@@ -1,5 +1,5 @@
 using Npgsql;
-using VeSiting.Data.Loading;
+using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis;
 using VeSiting.Stores.PostGis.Import;
 using VeSiting.Stores.PostGis.Migrations;

@@ -1,4 +1,4 @@
-using VeSiting.Data.Importers.Dst;
+using VeSiting.Core.Stores;
 using VeSiting.Data.Loading;
 using VeSiting.Data.Sources;
 
@@ -11,12 +11,9 @@ public static class RealData
 
     public static Task<DataSet> GetAsync() => Loaded.Value;
 
-    private static async Task<DataSet> LoadAsync()
+    private static Task<DataSet> LoadAsync()
     {
         var layout = ProjectLayout.Locate();
-        var manifest = SourceManifest.Load(layout.ManifestPath);
-        var fetcher = new DataFetcher(manifest, layout.CacheDirectory(), layout.MirrorDirectories(manifest));
-        var aliases = MunicipalityNameAliases.Load(Path.Combine(layout.Root, "geodata", MunicipalityNameAliases.FileName));
-        return await new DataSetLoader(manifest, fetcher, aliases).LoadAsync();
+        return DefaultData.LoadAsync(layout, manifest: DefaultData.BuiltIn(layout));
     }
 }

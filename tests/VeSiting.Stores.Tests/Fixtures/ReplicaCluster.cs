@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using VeSiting.Data.Loading;
+using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis;
 using VeSiting.Stores.PostGis.Import;
 using VeSiting.Stores.PostGis.Migrations;

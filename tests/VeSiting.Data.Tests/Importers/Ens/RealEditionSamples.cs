@@ -1,4 +1,5 @@
 using ExcelDataReader;
+using VeSiting.Data.Loading;
 using VeSiting.Data.Sources;
 
 namespace VeSiting.Data.Tests.Importers.Ens;
@@ -25,8 +26,7 @@ public sealed class RealEditionSamples : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var layout = ProjectLayout.Locate();
-        var manifest = SourceManifest.Load(layout.ManifestPath);
-        var fetcher = new DataFetcher(manifest, layout.CacheDirectory(), layout.MirrorDirectories(manifest));
+        var (manifest, fetcher) = DefaultData.Sources(layout, manifest: DefaultData.BuiltIn(layout));
         var path = (await fetcher.FetchAsync(manifest["ens-wind-register"])).CachedPath;
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         await using var stream = File.OpenRead(path);

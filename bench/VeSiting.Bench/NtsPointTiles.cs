@@ -1,0 +1,45 @@
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.VectorTiles;
+using NetTopologySuite.IO.VectorTiles.Mapbox;
+using VeSiting.Core.Spatial;
+using VeSiting.Core.Tiles;
+
+namespace VeSiting.Bench;
+
+/// <summary>
+/// The service's previous path for point tiles, for comparison: every point as a NetTopologySuite feature,
+/// transformed to lon/lat, kept if the grown lon/lat tile rectangle covers it, and encoded by
+/// NetTopologySuite.IO.VectorTiles (as TileFeatureSource and MvtEncoder did before the point-layer writer).
+/// </summary>
+public static class NtsPointTiles
+{
+    public static byte[] Encode(PointGrid grid, MercatorTile tile, string layerName)
+    {
+        var (minE, minN, maxE, maxN) = tile.Utm32Box();
+        var factory = GeometryTransforms.FactoryFor(Epsg.Utm32);
+        var clip = LonLatClip(tile);
+        var layer = new Layer { Name = layerName };
+        grid.InBox(minE, minN, maxE, maxN, ref layer, (_, e, n, ref l) =>
+        {
+            var lonLat = GeometryTransforms.Transform(factory.CreatePoint(new Coordinate(e, n)), Epsg.Utm32, Epsg.Wgs84);
+            if (clip.Covers(lonLat))
+                l.Features.Add(new Feature(lonLat, new AttributesTable()));
+        });
+        var vectorTile = new VectorTile { TileId = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(tile.X, tile.Y, tile.Z).Id };
+        vectorTile.Layers.Add(layer);
+        using var stream = new MemoryStream();
+        vectorTile.Write(stream, 1, 1, (uint)tile.Extent, "id");
+        return stream.ToArray();
+    }
+
+    /// <summary>The tile's lon/lat rectangle grown by its buffer in web-mercator units (TileAddress.LonLatClip).</summary>
+    private static Geometry LonLatClip(MercatorTile tile)
+    {
+        var m = (double)tile.Buffer / tile.Extent;
+        double Lon(double x) => x / (1 << tile.Z) * 360 - 180;
+        double Lat(double y) => 180 / Math.PI * Math.Atan(Math.Sinh(Math.PI - 2 * Math.PI * y / (1 << tile.Z)));
+        var envelope = new Envelope(Lon(tile.X - m), Lon(tile.X + 1 + m), Lat(tile.Y + 1 + m), Lat(tile.Y - m));
+        return GeometryTransforms.FactoryFor(Epsg.Wgs84).ToGeometry(envelope);
+    }
+}
