@@ -1,6 +1,7 @@
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
 using VeSiting.Data.Importers.Bbr;
+using VeSiting.Data.Importers.Dar;
 
 namespace VeSiting.Data.Loading;
 
@@ -16,7 +17,7 @@ public static class BbrHouseholds
 {
     public sealed record Result(IReadOnlyList<Address> Addresses, IReadOnlyList<ImportIssue> Issues);
 
-    public static Result Apply(IReadOnlyList<Address> addresses, IReadOnlyList<BbrUnit> units, IReadOnlyDictionary<string, string> unitAddressLinks)
+    public static Result Apply(IReadOnlyList<Address> addresses, IReadOnlyList<BbrUnit> units, UnitAddressLinks unitAddressLinks)
     {
         if (units.Count == 0)
             return new Result(addresses, []);
@@ -24,7 +25,7 @@ public static class BbrHouseholds
         var unplaced = new List<BbrUnit>();
         foreach (var unit in units)
         {
-            if (!unitAddressLinks.TryGetValue(unit.UnitAddressId, out var access))
+            if (!unitAddressLinks.TryGetAccessAddress(unit.UnitAddressId, out var access))
             {
                 unplaced.Add(unit);
                 continue;

@@ -7,6 +7,7 @@ using VeSiting.Core.Projects;
 using VeSiting.Core.Registers;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Bbr;
+using VeSiting.Data.Importers.Dar;
 using VeSiting.Data.Importers.Dst;
 using VeSiting.Data.Importers.UserFiles;
 using VeSiting.Data.Sources;
@@ -42,7 +43,7 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
         var reports = new List<SourceReport>();
         var results = new Dictionary<string, List<object>>();
         var keepUnitAddressLinks = manifest.Sources.Any(s => s.Importer == BbrUnitsImporter);
-        var unitAddressLinks = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unitAddressLinks = new UnitAddressLinks();
         var tasks = manifest.Sources.Select(source => Task.Run(() =>
         {
             var clock = Stopwatch.StartNew();
@@ -53,8 +54,8 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
         {
             reports.Add(report);
             (results.TryGetValue(source.Importer, out var list) ? list : results[source.Importer] = []).Add(read.Value);
-            foreach (var (unit, access) in read.UnitAddressLinks ?? new Dictionary<string, string>())
-                unitAddressLinks[unit] = access;
+            if (read.UnitAddressLinks is { } links)
+                unitAddressLinks.AddAll(links);
         }
 
         var municipalities = Get<AdminArea>(results, "dagi-municipalities");

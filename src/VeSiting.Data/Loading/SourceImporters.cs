@@ -16,7 +16,7 @@ namespace VeSiting.Data.Loading;
 public sealed record SourceRead(int Records, IReadOnlyList<ImportIssue> Issues, object Value)
 {
     /// <summary>Address sources read with unit address links kept: unit address id → access address id (for BBR units).</summary>
-    public IReadOnlyDictionary<string, string>? UnitAddressLinks { get; init; }
+    public UnitAddressLinks? UnitAddressLinks { get; init; }
 }
 
 /// <summary>The importers a manifest (or an added file) may name, and running one on a file.</summary>
@@ -53,7 +53,7 @@ public static class SourceImporters
 
     private static SourceRead WithLinks(string sourceId, string path, IProgress<double>? progress)
     {
-        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        var links = new UnitAddressLinks();
         return Checked(sourceId, new DarAddressReader().Read(path, sourceId, progress, links)) with { UnitAddressLinks = links };
     }
 

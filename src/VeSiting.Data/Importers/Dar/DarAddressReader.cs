@@ -24,7 +24,7 @@ public sealed class DarAddressReader
     /// address in use (DAWA <c>adresser</c> id, DAR <c>Adresse</c> id) and the id of the access address it belongs to; a
     /// file without unit addresses adds none.
     /// </summary>
-    public ImportResult<Address> Read(string path, string sourceId, IProgress<double>? progress = null, Dictionary<string, string>? unitAddressLinks = null)
+    public ImportResult<Address> Read(string path, string sourceId, IProgress<double>? progress = null, UnitAddressLinks? unitAddressLinks = null)
     {
         if (File.Exists(path) && DarJsonReader.IsJson(path))
             return new DarJsonReader().Read(path, sourceId, progress, unitAddressLinks);
@@ -36,7 +36,7 @@ public sealed class DarAddressReader
         return note is null ? result : result with { Issues = [note, .. result.Issues] };
     }
 
-    private static ImportResult<Address> ReadRows(CsvRowStream stream, string sourceId, IProgress<double>? progress, Dictionary<string, string>? unitAddressLinks)
+    private static ImportResult<Address> ReadRows(CsvRowStream stream, string sourceId, IProgress<double>? progress, UnitAddressLinks? unitAddressLinks)
     {
         var layout = DarCsvLayout.Of(stream.Header);
         var columns = new Columns(stream, layout);
@@ -62,7 +62,7 @@ public sealed class DarAddressReader
                 return;
             var unitId = CsvRowStream.Cell(row, unitIdColumn);
             if (!unitId.IsEmpty)
-                unitAddressLinks[unitId.ToString()] = accessId;
+                unitAddressLinks.Add(unitId, accessId);
         }
         var count = 0;
         foreach (var row in stream.Rows)

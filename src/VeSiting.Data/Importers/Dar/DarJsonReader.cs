@@ -43,7 +43,7 @@ public sealed class DarJsonReader
     }
 
     /// <summary>Reads the bulk download; <paramref name="unitAddressLinks"/>, when given, is filled with each current unit address in use (<c>AdresseList</c> id) and the access address (husnummer) it belongs to, for BBR units.</summary>
-    public ImportResult<Address> Read(string path, string sourceId, IProgress<double>? progress = null, Dictionary<string, string>? unitAddressLinks = null)
+    public ImportResult<Address> Read(string path, string sourceId, IProgress<double>? progress = null, UnitAddressLinks? unitAddressLinks = null)
     {
         var file = Path.GetFileName(path);
         var data = new Entities(unitAddressLinks);
@@ -157,7 +157,7 @@ public sealed class DarJsonReader
     private sealed record HouseItem(int Item, string? Id, string? Status, string? Number, string? AccessPoint, string? Road, string? PostCode);
 
     /// <summary>What the lists hold that the join needs: current versions only.</summary>
-    private sealed class Entities(Dictionary<string, string>? unitAddressLinks)
+    private sealed class Entities(UnitAddressLinks? unitAddressLinks)
     {
         private readonly List<(string List, int Item, string Column, string Reason)> _issues = [];
         public List<HouseItem> Houses { get; } = [];
@@ -206,7 +206,7 @@ public sealed class DarJsonReader
                     {
                         UnitsPerHouse[house] = UnitsPerHouse.GetValueOrDefault(house) + 1;
                         if (unitAddressLinks is not null && id is not null)
-                            unitAddressLinks[id] = house;
+                            unitAddressLinks.Add(id, house);
                     }
                     break;
             }
