@@ -4,16 +4,19 @@ using VeSiting.Core.Domain;
 namespace VeSiting.Core.DataCoverage;
 
 /// <summary>
-/// Which household count an answer rests on: the dwelling units the address data gives per access address (DAWA unit
-/// addresses, or BBR dwellings where loaded), or one household per access address where it gives none.
+/// Which household count an answer rests on: the BBR dwelling units at each access address where BBR units are loaded,
+/// else the dwelling units the address data gives (DAWA/DAR unit addresses), else one household per access address.
+/// <paramref name="AddressesWithUnits"/> counts every access address with a known count, <paramref name="AddressesWithBbr"/>
+/// those of them whose count comes from BBR.
 /// </summary>
-public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int Households)
+public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int Households, int AddressesWithBbr = 0)
 {
     public const string OnePerAddress = "one household per access address";
+    public const string BbrDwellingUnits = "BBR dwelling units";
 
     public static HouseholdBasis Of(IEnumerable<Address> addresses)
     {
-        int count = 0, withUnits = 0, households = 0;
+        int count = 0, withUnits = 0, households = 0, withBbr = 0;
         foreach (var address in addresses)
         {
             count++;
@@ -21,13 +24,15 @@ public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int H
             {
                 withUnits++;
                 households += known;
+                if (address.HouseholdsFromBbr)
+                    withBbr++;
             }
             else
             {
                 households++;
             }
         }
-        return new HouseholdBasis(count, withUnits, households);
+        return new HouseholdBasis(count, withUnits, households, withBbr);
     }
 
     /// <summary>The basis in words, with the counts it rests on.</summary>
@@ -39,6 +44,8 @@ public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int H
             var total = Households.ToString("N0", CultureInfo.InvariantCulture);
             if (Addresses == 0)
                 return "no addresses, so no households";
+            if (AddressesWithBbr > 0)
+                return WithBbr(n, total);
             if (AddressesWithUnits == Addresses)
                 return $"{total} household(s) from the dwelling units the address data gives at each of the {n} access address(es)";
             if (AddressesWithUnits == 0)
@@ -46,5 +53,17 @@ public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int H
             return string.Create(CultureInfo.InvariantCulture,
                 $"{total} household(s): dwelling units from the address data at {AddressesWithUnits:N0} of {n} access address(es), {OnePerAddress} at the other {Addresses - AddressesWithUnits:N0}");
         }
+    }
+
+    private string WithBbr(string n, string total)
+    {
+        if (AddressesWithBbr == Addresses)
+            return $"{total} household(s) from the {BbrDwellingUnits} at each of the {n} access address(es)";
+        var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{BbrDwellingUnits} at {AddressesWithBbr:N0} of {n} access address(es)") };
+        if (AddressesWithUnits > AddressesWithBbr)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"dwelling units from the unit addresses at {AddressesWithUnits - AddressesWithBbr:N0}"));
+        if (Addresses > AddressesWithUnits)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{OnePerAddress} at the other {Addresses - AddressesWithUnits:N0}"));
+        return $"{total} household(s): {string.Join(", ", parts)}";
     }
 }

@@ -20,5 +20,8 @@ public sealed record Address
     /// </summary>
     public int? Households { get; init; }
 
+    /// <summary>True when <see cref="Households"/> counts the BBR dwelling units at this access address (user-loaded BBR units), not its unit addresses.</summary>
+    public bool HouseholdsFromBbr { get; init; }
+
     public string Label => $"{StreetName} {HouseNumber}, {PostCode} {PostCodeName}";
 }

@@ -6,6 +6,8 @@ using VeSiting.Core.Importing;
 using VeSiting.Core.Projects;
 using VeSiting.Core.Registers;
 using VeSiting.Core.Stores;
+using VeSiting.Data.Importers.Bbr;
+using VeSiting.Data.Importers.Dar;
 using VeSiting.Data.Importers.Dst;
 using VeSiting.Data.Importers.UserFiles;
 using VeSiting.Data.Sources;
@@ -19,6 +21,8 @@ namespace VeSiting.Data.Loading;
 /// </summary>
 public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, MunicipalityNameAliases aliases)
 {
+    private const string BbrUnitsImporter = "bbr-units";
+
     /// <summary>The importer names a manifest may use.</summary>
     public static IReadOnlyList<string> KnownImporters => SourceImporters.Known;
 
@@ -38,16 +42,20 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
         stage?.Report("importing");
         var reports = new List<SourceReport>();
         var results = new Dictionary<string, List<object>>();
+        var keepUnitAddressLinks = manifest.Sources.Any(s => s.Importer == BbrUnitsImporter);
+        var unitAddressLinks = new UnitAddressLinks();
         var tasks = manifest.Sources.Select(source => Task.Run(() =>
         {
             var clock = Stopwatch.StartNew();
-            var read = SourceImporters.Read(source.Importer, paths[source.Id], source.Id);
-            return (source, new SourceReport(source.Id, read.Records, read.Issues, clock.Elapsed), read.Value);
+            var read = SourceImporters.Read(source.Importer, paths[source.Id], source.Id, keepUnitAddressLinks: keepUnitAddressLinks);
+            return (source, new SourceReport(source.Id, read.Records, read.Issues, clock.Elapsed), read);
         }, cancellationToken)).ToList();
-        foreach (var (source, report, value) in await Task.WhenAll(tasks))
+        foreach (var (source, report, read) in await Task.WhenAll(tasks))
         {
             reports.Add(report);
-            (results.TryGetValue(source.Importer, out var list) ? list : results[source.Importer] = []).Add(value);
+            (results.TryGetValue(source.Importer, out var list) ? list : results[source.Importer] = []).Add(read.Value);
+            if (read.UnitAddressLinks is { } links)
+                unitAddressLinks.AddAll(links);
         }
 
         var municipalities = Get<AdminArea>(results, "dagi-municipalities");
@@ -58,11 +66,13 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
             joined.RecordsOrThrow(populationSource.Id);
 
         var plants = PlantsOf(results, reports);
+        var households = BbrHouseholds.Apply(Get<Address>(results, "dar-addresses"), Get<BbrUnit>(results, BbrUnitsImporter), unitAddressLinks);
+        AddIssues(reports, BbrUnitsImporter, households.Issues);
 
         return new DataSet
         {
             Plants = plants,
-            Addresses = Get<Address>(results, "dar-addresses"),
+            Addresses = households.Addresses,
             Buildings = Get<Building>(results, "geodanmark-buildings"),
             Municipalities = municipalities,
             Regions = Get<AdminArea>(results, "dagi-regions"),

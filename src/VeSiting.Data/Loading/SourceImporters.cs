@@ -1,5 +1,6 @@
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
+using VeSiting.Data.Importers.Bbr;
 using VeSiting.Data.Importers.Dagi;
 using VeSiting.Data.Importers.Dar;
 using VeSiting.Data.Importers.Dst;
@@ -12,7 +13,11 @@ using VeSiting.Data.Importers.UserFiles;
 namespace VeSiting.Data.Loading;
 
 /// <summary>What one importer read from one file: the record count, the issues and the records (typed per importer).</summary>
-public sealed record SourceRead(int Records, IReadOnlyList<ImportIssue> Issues, object Value);
+public sealed record SourceRead(int Records, IReadOnlyList<ImportIssue> Issues, object Value)
+{
+    /// <summary>Address sources read with unit address links kept: unit address id → access address id (for BBR units).</summary>
+    public UnitAddressLinks? UnitAddressLinks { get; init; }
+}
 
 /// <summary>The importers a manifest (or an added file) may name, and running one on a file.</summary>
 public static class SourceImporters
@@ -20,15 +25,17 @@ public static class SourceImporters
     public static IReadOnlyList<string> Known { get; } =
     [
         "ens-wind-register", "powerplantmatching", "dagi-municipalities", "dagi-regions", "dagi-postcodes",
-        "dar-addresses", "geodanmark-buildings", "dst-population", "district-heating", "permit-dates", "project-groupings",
+        "dar-addresses", "geodanmark-buildings", "dst-population", "district-heating", "permit-dates", "project-groupings", "bbr-units",
     ];
 
     /// <summary>
     /// Reads the file with the importer; throws <see cref="ImportFailedException"/> (file, sheet, row, column) when it has errors.
     /// Importers of large files (addresses) report the share of the file read (0–1) to <paramref name="progress"/>.
+    /// With <paramref name="keepUnitAddressLinks"/>, an address source also gives its unit address links (for BBR units).
     /// </summary>
-    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null) => importer switch
+    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false) => importer switch
     {
+        "dar-addresses" when keepUnitAddressLinks => WithLinks(sourceId, path, progress),
         "ens-wind-register" => Checked(sourceId, new EnsWindRegisterReader().Read(path, sourceId)),
         "powerplantmatching" => Checked(sourceId, new PowerPlantMatchingReader().Read(path, sourceId)),
         "dagi-municipalities" => Checked(sourceId, new DagiAreaReader(AdminAreaKind.Municipality).Read(path, sourceId)),
@@ -40,8 +47,15 @@ public static class SourceImporters
         "district-heating" => Checked(sourceId, new DistrictHeatingReader().Read(path, sourceId)),
         "permit-dates" => Checked(sourceId, new PermitDateReader().Read(path, sourceId)),
         "project-groupings" => Checked(sourceId, new ProjectGroupingReader().Read(path, sourceId)),
+        "bbr-units" => Checked(sourceId, new BbrUnitReader().Read(path, sourceId)),
         _ => throw new InvalidDataException($"unknown importer '{importer}'; known: {string.Join(", ", Known)}"),
     };
+
+    private static SourceRead WithLinks(string sourceId, string path, IProgress<double>? progress)
+    {
+        var links = new UnitAddressLinks();
+        return Checked(sourceId, new DarAddressReader().Read(path, sourceId, progress, links)) with { UnitAddressLinks = links };
+    }
 
     private static SourceRead Checked<T>(string sourceId, ImportResult<T> result) =>
         new(result.RecordsOrThrow(sourceId).Count, result.Issues, result.Records);

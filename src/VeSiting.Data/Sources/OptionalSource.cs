@@ -9,6 +9,8 @@ public sealed record OptionalSource(string Id, string Importer, string Title, st
     [
         new("permit-dates", "permit-dates", "Permit dates (your file)", "CSV: gsrn, permit_date (yyyy-MM-dd)"),
         new("project-groupings", "project-groupings", "Project groupings (your file)", "CSV: gsrn, project_id"),
+        new("bbr-units", "bbr-units", "BBR units (your file)",
+            "Datafordeleren BBR bulk JSON (EnhedList) or CSV: id_lokalId, status, enh020EnhedensAnvendelse, adresseIdentificerer; needs unit addresses in dar-addresses"),
     ];
 
     public static OptionalSource? Find(string id) => All.FirstOrDefault(s => s.Id == id);

@@ -19,15 +19,24 @@ public sealed class DarAddressReader
 {
     private const int ProgressEvery = 50_000;
 
-    public ImportResult<Address> Read(string path, string sourceId, IProgress<double>? progress = null)
+    /// <summary>
+    /// Reads the file; <paramref name="unitAddressLinks"/>, when given (BBR units are loaded), is filled with each unit
+    /// address in use (DAWA <c>adresser</c> id, DAR <c>Adresse</c> id) and the id of the access address it belongs to; a
+    /// file without unit addresses adds none.
+    /// </summary>
+    public ImportResult<Address> Read(string path, string sourceId, IProgress<double>? progress = null, UnitAddressLinks? unitAddressLinks = null)
     {
         if (File.Exists(path) && DarJsonReader.IsJson(path))
-            return new DarJsonReader().Read(path, sourceId, progress);
-        var (result, note) = CsvRowStream.ReadAll(path, sourceId, header => DarCsvLayout.Of(header).Required, stream => ReadRows(stream, sourceId, progress));
+            return new DarJsonReader().Read(path, sourceId, progress, unitAddressLinks);
+        var (result, note) = CsvRowStream.ReadAll(path, sourceId, header => DarCsvLayout.Of(header).Required, stream =>
+        {
+            unitAddressLinks?.Clear();
+            return ReadRows(stream, sourceId, progress, unitAddressLinks);
+        });
         return note is null ? result : result with { Issues = [note, .. result.Issues] };
     }
 
-    private static ImportResult<Address> ReadRows(CsvRowStream stream, string sourceId, IProgress<double>? progress)
+    private static ImportResult<Address> ReadRows(CsvRowStream stream, string sourceId, IProgress<double>? progress, UnitAddressLinks? unitAddressLinks)
     {
         var layout = DarCsvLayout.Of(stream.Header);
         var columns = new Columns(stream, layout);
@@ -46,6 +55,15 @@ public sealed class DarAddressReader
             names[made] = made;
             return made;
         }
+        var unitIdColumn = stream.IndexOf(layout.UnitId);
+        void Link(SepReader.Row row, string accessId)
+        {
+            if (unitAddressLinks is null)
+                return;
+            var unitId = CsvRowStream.Cell(row, unitIdColumn);
+            if (!unitId.IsEmpty)
+                unitAddressLinks.Add(unitId, accessId);
+        }
         var count = 0;
         foreach (var row in stream.Rows)
         {
@@ -62,6 +80,7 @@ public sealed class DarAddressReader
             if (layout.IsUnitLayout && !id.IsEmpty && byAccessId.TryGetValue(id, out var known))
             {
                 households[known]++;
+                Link(row, pending[known].Id);
                 continue;
             }
             var before = issues.Count;
@@ -81,7 +100,10 @@ public sealed class DarAddressReader
                 continue;
             var accessId = id.ToString();
             if (layout.IsUnitLayout)
+            {
                 byAccessId.Dictionary.Add(accessId, pending.Count);
+                Link(row, accessId);
+            }
             households.Add(1);
             pending.Add(new Pending(accessId, (int)municipality!.Value, Pooled(street), Pooled(houseNumber), (int)postCode!.Value, Pooled(postName), e!.Value, n!.Value, number));
         }

@@ -42,10 +42,11 @@ public sealed class DarJsonReader
         return false;
     }
 
-    public ImportResult<Address> Read(string path, string sourceId, IProgress<double>? progress = null)
+    /// <summary>Reads the bulk download; <paramref name="unitAddressLinks"/>, when given, is filled with each current unit address in use (<c>AdresseList</c> id) and the access address (husnummer) it belongs to, for BBR units.</summary>
+    public ImportResult<Address> Read(string path, string sourceId, IProgress<double>? progress = null, UnitAddressLinks? unitAddressLinks = null)
     {
         var file = Path.GetFileName(path);
-        var data = new Entities();
+        var data = new Entities(unitAddressLinks);
         var issues = new List<ImportIssue>();
         try
         {
@@ -156,7 +157,7 @@ public sealed class DarJsonReader
     private sealed record HouseItem(int Item, string? Id, string? Status, string? Number, string? AccessPoint, string? Road, string? PostCode);
 
     /// <summary>What the lists hold that the join needs: current versions only.</summary>
-    private sealed class Entities
+    private sealed class Entities(UnitAddressLinks? unitAddressLinks)
     {
         private readonly List<(string List, int Item, string Column, string Reason)> _issues = [];
         public List<HouseItem> Houses { get; } = [];
@@ -202,7 +203,11 @@ public sealed class DarJsonReader
                 case DarJsonReader.Units:
                     HasUnits = true;
                     if (InUse(Get(Status)) && Get(House) is { } house)
+                    {
                         UnitsPerHouse[house] = UnitsPerHouse.GetValueOrDefault(house) + 1;
+                        if (unitAddressLinks is not null && id is not null)
+                            unitAddressLinks.Add(id, house);
+                    }
                     break;
             }
         }
