@@ -98,7 +98,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
                     SuitabilityGeoTiff.Write(settings.Output!, raster, cancellationToken);
                     console.Error.WriteLine($"wrote {settings.Output}: {raster.Grid.Columns} × {raster.Grid.Rows} cells of {raster.Grid.CellSize:0} m, {1 + raster.Criteria.Count} bands (score, {string.Join(", ", raster.Criteria.Select(c => c.Criterion))})");
                 }
-                result = RasterRanking.Result(raster, inputs, label, limit, settings.ShowExcluded ? limit : 0, cancellationToken);
+                result = await service.RankedAsync(raster, inputs, label, limit, settings.ShowExcluded ? limit : 0, cancellationToken);
             }
             else
                 result = await RunWithProgressAsync(service, profile, settings, candidates, layers, regional, cancellationToken);
