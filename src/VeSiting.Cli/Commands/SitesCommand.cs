@@ -5,7 +5,6 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Suitability;
-using VeSiting.Core.Suitability.Raster;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Suitability;
 

@@ -2,6 +2,11 @@ using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
+using VeSiting.Core.Suitability;
+using VeSiting.Core.Suitability.Raster;
+using VeSiting.Data.Rules;
+using VeSiting.Data.Sources;
+using VeSiting.Data.Suitability;
 using VeSiting.Stores.Tests.Fixtures;
 
 namespace VeSiting.Stores.Tests.Conformance;
@@ -292,6 +297,50 @@ public abstract class SpatialStoreContract
             Assert.Equal(expected.Select(p => p.Id), each[i].Select(p => p.Plant.Id));
             Assert.Equal(expected.Select(p => p.DistanceM), each[i].Select(p => p.DistanceM), (x, y) => Math.Abs(x - y) <= OneMillimetre);
         }
+    }
+
+    [Theory]
+    [InlineData("data-centre")]
+    [InlineData("greenhouse")]
+    public async Task Per_cell_siting_through_the_store_equals_the_raster_of_the_listed_inputs(string profileId)
+    {
+        // The per-cell engine reads plants, heat, dwellings and areas through the store's batch calls; the raster engine reads
+        // the same data once through the listing calls and computes every cell its own way. At 1 km over journey 1's
+        // municipality they must agree cell by cell, as over Denmark on the embedded store (RealRasterSitingTests).
+        var geodata = Path.Combine(ProjectLayout.Locate().Root, "geodata");
+        var library = RuleLibrary.Load(geodata);
+        var profile = new SitingProfileLoader(geodata).LoadAll()[profileId];
+        var service = new SitingService(Real, library.Rules, library.PriceStack(2026), library.Scenarios, new DateOnly(2026, 11, 26));
+        var municipality = await Real.AreaAtAsync(AdminAreaKind.Municipality, GeometryTransforms.Utm32Point(638500, 6150500));
+        Assert.NotNull(municipality);
+        var area = $"municipality:{municipality.Code}";
+
+        var perCell = await service.RunAsync(profile, area, 1000);
+        var (raster, _, _) = await service.RasterAsync(profile, area, 1000);
+
+        var grid = raster.Grid;
+        var inRaster = new Dictionary<string, long>();
+        for (long i = 0; i < grid.Count; i++)
+        {
+            if (raster.Status[i] != (byte)CellStatus.Outside)
+                inRaster[grid.CellId((int)(i % grid.Columns), (int)(i / grid.Columns))] = i;
+        }
+        Assert.Equal(perCell.Sites.Select(s => s.Candidate.Id).Order(StringComparer.Ordinal), inRaster.Keys.Order(StringComparer.Ordinal));
+        Assert.All(perCell.Sites, s => Assert.Equal(s.ExcludedBecause is null, raster.Status[inRaster[s.Candidate.Id]] == (byte)CellStatus.Ranked));
+        Assert.NotEmpty(perCell.Ranked);
+        var strip = PointDistanceTransform.StripWidth(1000);
+        foreach (var site in perCell.Ranked)
+        {
+            for (var c = 0; c < raster.Criteria.Count; c++)
+            {
+                var exact = site.Values[c].Value;
+                var value = raster.Bands[c][inRaster[site.Candidate.Id]];
+                if (exact is null) { Assert.True(float.IsNaN(value), $"{site.Candidate.Id} {site.Values[c].Criterion}: {value}, expected none"); continue; }
+                Assert.InRange(value, exact.Value - Math.Abs(exact.Value) * 1e-6 - 1e-3, exact.Value + Math.Abs(exact.Value) * 1e-6 + 1e-3 + (site.Values[c].Unit == "m" ? strip : 0));
+            }
+        }
+        var top = raster.Top(20).Select(i => grid.CellId((int)(i % grid.Columns), (int)(i / grid.Columns)));
+        Assert.Equal(perCell.Ranked.Take(20).Select(s => s.Candidate.Id), top);
     }
 
     [Fact]
