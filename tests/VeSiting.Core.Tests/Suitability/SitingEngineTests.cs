@@ -1,8 +1,8 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Spatial;
+using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Tariffs;
 using VeSiting.Core.Tests.Rules;
