@@ -22,6 +22,9 @@ public sealed class SitingEngine
     /// <summary>The plants the siting reads: operating and planned, as <see cref="SitingService"/> lists them.</summary>
     public static readonly PlantFilter Current = new() { Statuses = new HashSet<PlantStatus> { PlantStatus.Operating, PlantStatus.Planned } };
 
+    /// <summary>Candidates read from the store per batch call.</summary>
+    private const int BatchSize = 4096;
+
     private readonly ISpatialStore _store;
     private readonly SitingInputs _inputs;
     // User layers sent with the request are request inputs, not store data: indexed here for this request only.
@@ -110,16 +113,24 @@ public sealed class SitingEngine
     private async Task<RankedSite[]> EvaluateAsync(IReadOnlyList<Candidate> candidates, IReadOnlyList<CriterionSpec> criteria, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var totalWeight = criteria.Sum(c => c.Weight);
-        var reads = await StoreReads.ReadAsync(_store, candidates, PlantReach(criteria), criteria.Select(c => c.Criterion).ToHashSet(), cancellationToken);
+        var reach = PlantReach(criteria);
+        var kinds = criteria.Select(c => c.Criterion).ToHashSet();
         var sites = new RankedSite[candidates.Count];
         var done = 0;
-        Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        // In batches: a national grid with a 10 km plant radius would otherwise hold millions of plant hits at once.
+        for (var start = 0; start < candidates.Count; start += BatchSize)
         {
-            sites[i] = Evaluate(candidates[i], reads.For(i, candidates[i].Position, _inputs.PlannedTurbines), criteria, totalWeight);
-            var n = Interlocked.Increment(ref done);
-            if (n % 1000 == 0 || n == candidates.Count)
-                progress?.Report(n);
-        });
+            var batch = candidates.Skip(start).Take(BatchSize).ToList();
+            var reads = await StoreReads.ReadAsync(_store, batch, reach, kinds, cancellationToken);
+            var offset = start;
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                sites[offset + i] = Evaluate(batch[i], reads.For(i, batch[i].Position, _inputs.PlannedTurbines), criteria, totalWeight);
+                var n = Interlocked.Increment(ref done);
+                if (n % 1000 == 0 || n == candidates.Count)
+                    progress?.Report(n);
+            });
+        }
         return sites;
     }
 

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Rules;
@@ -34,7 +34,9 @@ public sealed record SitingInputs
     public IReadOnlyList<string> Attributions { get; init; } = [];
     public string DataVersion { get; init; } = "";
 
-    private ConcurrentDictionary<Plant, bool>? _covered;
+    private static readonly object Covered = new(), NotCovered = new();
+    /// <summary>Decisions by plant instance, held only while the plant is (a store on PostGIS returns new instances for every read).</summary>
+    private ConditionalWeakTable<Plant, object>? _covered;
     private SchemeDistanceBook? _book;
 
     /// <summary>
@@ -44,8 +46,8 @@ public sealed record SitingInputs
     /// </summary>
     public bool IsCoveredRenewable(Plant plant) => plant.Kind switch
     {
-        PlantKind.WindTurbine or PlantKind.SolarPark => LazyInitializer.EnsureInitialized(ref _covered, () => new ConcurrentDictionary<Plant, bool>(ReferenceEqualityComparer.Instance))
-            .GetOrAdd(plant, p => LazyInitializer.EnsureInitialized(ref _book, () => new SchemeDistanceBook(Rules, Today)).IsCovered(p)),
+        PlantKind.WindTurbine or PlantKind.SolarPark => LazyInitializer.EnsureInitialized(ref _covered, () => new ConditionalWeakTable<Plant, object>())
+            .GetValue(plant, p => LazyInitializer.EnsureInitialized(ref _book, () => new SchemeDistanceBook(Rules, Today)).IsCovered(p) ? Covered : NotCovered) == Covered,
         PlantKind.WindFarm => plant.Status is PlantStatus.Operating or PlantStatus.Planned,
         _ => false,
     };
