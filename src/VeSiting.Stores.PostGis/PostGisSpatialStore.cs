@@ -134,6 +134,51 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
             """, [.. parameters, Geometry("geometry", geometry), new NpgsqlParameter("radius", radiusM)], cancellationToken);
     }
 
+    public async Task<IReadOnlyList<IReadOnlyList<PlantDistance>>> PlantsWithinEachAsync(IReadOnlyList<Point> points, double radiusM, PlantFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(radiusM);
+        var (where, parameters) = FilterSql(filter);
+        var rows = await Query($"""
+            {PointsCte}
+            SELECT found.*, points.point_index FROM points CROSS JOIN LATERAL (
+                SELECT {PostGisRows.PlantColumns}, ST_Distance(geom, points.point_geom) AS distance,
+                    row_number() OVER (ORDER BY ST_Distance(geom, points.point_geom), id COLLATE "C", {StatusRank}) AS rank
+                FROM plants WHERE {where} AND ST_DWithin(geom, points.point_geom, @radius)) found
+            ORDER BY points.point_index, found.rank
+            """, [.. parameters, .. PointArrays(points), new NpgsqlParameter("radius", radiusM)],
+            r => (Index: r.GetInt32(PostGisRows.PlantColumnCount + 2), Hit: new PlantDistance(PostGisRows.Plant(r), r.GetDouble(PostGisRows.PlantColumnCount))), cancellationToken);
+        var found = points.Select(_ => new List<PlantDistance>()).ToArray();
+        foreach (var (index, hit) in rows)
+            found[index].Add(hit);
+        return found;
+    }
+
+    public async Task<IReadOnlyList<AddressDistance?>> NearestAddressEachAsync(IReadOnlyList<Point> points, CancellationToken cancellationToken = default) =>
+        ByPoint(points.Count, await Query($"""
+            {PointsCte}
+            SELECT found.*, points.point_index FROM points CROSS JOIN LATERAL (
+                SELECT {PostGisRows.AddressColumns}, ST_Distance(geom, points.point_geom) AS distance FROM addresses
+                ORDER BY geom <-> points.point_geom, id COLLATE "C" LIMIT 1) found
+            """, PointArrays(points),
+            r => (r.GetInt32(PostGisRows.AddressColumnCount + 1), new AddressDistance(PostGisRows.Address(r), r.GetDouble(PostGisRows.AddressColumnCount))), cancellationToken));
+
+    public async Task<IReadOnlyList<DistrictHeatingDistance?>> NearestDistrictHeatingEachAsync(IReadOnlyList<Point> points, CancellationToken cancellationToken = default) =>
+        ByPoint(points.Count, await Query($"""
+            {PointsCte}
+            SELECT found.*, points.point_index FROM points CROSS JOIN LATERAL (
+                SELECT {HeatColumns}, ST_Distance(geom, points.point_geom) AS distance FROM district_heating
+                ORDER BY geom <-> points.point_geom, id COLLATE "C", name COLLATE "C" LIMIT 1) found
+            """, PointArrays(points), r => (r.GetInt32(HeatColumnCount + 1), new DistrictHeatingDistance(Heat(r), r.GetDouble(HeatColumnCount))), cancellationToken));
+
+    public async Task<IReadOnlyList<AdminArea?>> AreasAtEachAsync(AdminAreaKind kind, IReadOnlyList<Point> points, CancellationToken cancellationToken = default) =>
+        ByPoint(points.Count, await Query($"""
+            {PointsCte}
+            SELECT found.*, points.point_index FROM points CROSS JOIN LATERAL (
+                SELECT {PostGisRows.AreaColumns} FROM admin_areas
+                WHERE kind = @kind AND ST_Covers(geom, points.point_geom) ORDER BY code COLLATE "C" LIMIT 1) found
+            """, [new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = kind.ToString() }, .. PointArrays(points)],
+            r => (r.GetInt32(AreaColumnCount), PostGisRows.Area(r)), cancellationToken));
+
     public async Task<SitesNear> SitesWithinAsync(Geometry geometry, double radiusM, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(radiusM);
@@ -225,18 +270,48 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
     }
 
     public Task<IReadOnlyList<DistrictHeatingPlant>> ListDistrictHeatingAsync(CancellationToken cancellationToken = default) =>
-        Query("""
-            SELECT id, name, main_fuel, supply_area_km2, source_id, source_file, source_row, geom FROM district_heating
+        Query($"""
+            SELECT {HeatColumns} FROM district_heating
             ORDER BY id COLLATE "C", name COLLATE "C"
-            """, [], r => new DistrictHeatingPlant
-        {
-            Id = r.GetString(0),
-            Name = r.GetString(1),
-            MainFuel = r.IsDBNull(2) ? null : r.GetString(2),
-            SupplyAreaKm2 = r.IsDBNull(3) ? null : r.GetDouble(3),
-            Origin = new RecordOrigin(r.GetString(4), r.GetString(5), r.GetInt32(6)),
-            Position = r.GetFieldValue<Point>(7),
-        }, cancellationToken);
+            """, [], Heat, cancellationToken);
+
+    private const string HeatColumns = "id, name, main_fuel, supply_area_km2, source_id, source_file, source_row, geom";
+    private const int HeatColumnCount = 8;
+    private const int AreaColumnCount = 7;
+
+    private static DistrictHeatingPlant Heat(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Name = r.GetString(1),
+        MainFuel = r.IsDBNull(2) ? null : r.GetString(2),
+        SupplyAreaKm2 = r.IsDBNull(3) ? null : r.GetDouble(3),
+        Origin = new RecordOrigin(r.GetString(4), r.GetString(5), r.GetInt32(6)),
+        Position = r.GetFieldValue<Point>(7),
+    };
+
+    /// <summary>The points of a batch call as a table (point_index from 0, point_geom), from the arrays of <see cref="PointArrays"/>.</summary>
+    private const string PointsCte = """
+        WITH points AS (
+            SELECT (u.ordinality - 1)::int AS point_index, ST_SetSRID(ST_MakePoint(u.x, u.y), 25832) AS point_geom
+            FROM unnest(@xs::float8[], @ys::float8[]) WITH ORDINALITY AS u(x, y, ordinality))
+        """;
+
+    private static NpgsqlParameter[] PointArrays(IReadOnlyList<Point> points)
+    {
+        if (points.FirstOrDefault(p => p.SRID != 25832) is { } other)
+            throw new ArgumentException($"points must be in EPSG:25832, not SRID {other.SRID}", nameof(points));
+        return [new NpgsqlParameter("xs", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = points.Select(p => p.X).ToArray() },
+            new NpgsqlParameter("ys", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = points.Select(p => p.Y).ToArray() }];
+    }
+
+    /// <summary>One answer per point from rows keyed by point index; null where a point had none.</summary>
+    private static IReadOnlyList<T?> ByPoint<T>(int count, IReadOnlyList<(int Index, T Value)> rows) where T : class
+    {
+        var found = new T?[count];
+        foreach (var (index, value) in rows)
+            found[index] = value;
+        return found;
+    }
 
     public Task<IReadOnlyList<MunicipalityPopulation>> ListPopulationAsync(CancellationToken cancellationToken = default) =>
         Query("""

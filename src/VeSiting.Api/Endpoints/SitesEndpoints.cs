@@ -43,7 +43,7 @@ public static class SitesEndpoints
     {
         CheckRequest(limit, format);
         var run = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
-        return Respond(run, limit, format, cancellationToken);
+        return await RespondAsync(results, run, limit, format, cancellationToken);
     }
 
     private static readonly string[] Formats = ["json", "csv", "geojson", "gpkg", "geotiff"];
@@ -57,7 +57,7 @@ public static class SitesEndpoints
     }
 
     /// <summary>A raster run: the GeoTIFF itself, or its best sites (100 for JSON, 1,000 for the exports unless limit says otherwise), each explained.</summary>
-    private static IResult Respond(SuitabilityRun run, int? limit, string? format, CancellationToken cancellationToken)
+    private static async Task<IResult> RespondAsync(SuitabilityResults results, SuitabilityRun run, int? limit, string? format, CancellationToken cancellationToken)
     {
         if ((format ?? "json").Equals("geotiff", StringComparison.OrdinalIgnoreCase))
         {
@@ -66,7 +66,7 @@ public static class SitesEndpoints
             return Results.File(tiff.ToArray(), "image/tiff; application=geotiff", $"sites-{run.Raster.Profile.Id}-{run.Raster.Grid.CellSize:0}m.tif");
         }
         var take = limit ?? (format is null or "json" ? 100 : 1000);
-        return Respond(run.Ranked(take, take, cancellationToken), take, format);
+        return Respond(await results.RankedAsync(run, take, take, cancellationToken), take, format);
     }
 
     private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, IOptions<VeSitingOptions> options, int? limit, string? format, CancellationToken cancellationToken)
@@ -104,7 +104,7 @@ public static class SitesEndpoints
             var run = layers is null && regional is null
                 ? await results.GetAsync(profile, area, cell, cancellationToken)
                 : await results.RasterAsync(profile, area, cell, layers, regional, cancellationToken);
-            return Respond(run, limit, format, cancellationToken);
+            return await RespondAsync(results, run, limit, format, cancellationToken);
         }
     }
 

@@ -10,11 +10,7 @@ using VeSiting.Data.Suitability;
 namespace VeSiting.Api.Hosting;
 
 /// <summary>A profile computed over an area's grid as a raster, with the inputs that explain its sites.</summary>
-public sealed record SuitabilityRun(SuitabilityRaster Raster, SitingInputs Inputs, string Label)
-{
-    /// <summary>The best <paramref name="top"/> cells and the first <paramref name="excluded"/> excluded ones, each explained.</summary>
-    public SitingResult Ranked(int top, int excluded, CancellationToken cancellationToken) => RasterRanking.Result(Raster, Inputs, Label, top, excluded, cancellationToken);
-}
+public sealed record SuitabilityRun(SuitabilityRaster Raster, SitingInputs Inputs, string Label);
 
 /// <summary>
 /// Profiles, and siting rasters of built-in profiles cached by data version, profile (id, version and hash), area and
@@ -74,6 +70,10 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
         IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional,
         CancellationToken cancellationToken) =>
         Guarded(() => Service().RunAsync(profile, area, 1000, candidates, layers, regional, cancellationToken: cancellationToken));
+
+    /// <summary>The best <paramref name="top"/> cells of a run and the first <paramref name="excluded"/> excluded ones, each explained through this request's store.</summary>
+    public Task<SitingResult> RankedAsync(SuitabilityRun run, int top, int excluded, CancellationToken cancellationToken) =>
+        RasterRanking.ResultAsync(data.Store, run.Raster, run.Inputs, run.Label, top, excluded, cancellationToken);
 
     private SitingService Service()
     {

@@ -209,7 +209,7 @@ public sealed class TileFeatureSource(ServiceData data, int maxFeatures)
     private async Task<List<(string, Geometry, AttributesTable)>> DwellingsAsync(Geometry area, TariffScenario scenario, CancellationToken cancellationToken)
     {
         var list = new List<(string, Geometry, AttributesTable)>();
-        foreach (var a in (await data.Store.SitesWithinAsync(area, 0, cancellationToken)).Addresses.Take(maxFeatures))
+        foreach (var a in (await data.Store.AddressesInAsync(area, cancellationToken)).Take(maxFeatures).Select(a => new AddressDistance(a, 0)))
         {
             var nearby = await data.Store.PlantsWithinAsync(a.Address.Position, scenario.SearchRadiusM, PlantFilter.Any, cancellationToken);
             var zone = ZoneResolver.Resolve(scenario, nearby).Zone;

@@ -5,7 +5,6 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Suitability;
-using VeSiting.Core.Suitability.Raster;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Suitability;
 
@@ -98,7 +97,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
                     SuitabilityGeoTiff.Write(settings.Output!, raster, cancellationToken);
                     console.Error.WriteLine($"wrote {settings.Output}: {raster.Grid.Columns} × {raster.Grid.Rows} cells of {raster.Grid.CellSize:0} m, {1 + raster.Criteria.Count} bands (score, {string.Join(", ", raster.Criteria.Select(c => c.Criterion))})");
                 }
-                result = RasterRanking.Result(raster, inputs, label, limit, settings.ShowExcluded ? limit : 0, cancellationToken);
+                result = await service.RankedAsync(raster, inputs, label, limit, settings.ShowExcluded ? limit : 0, cancellationToken);
             }
             else
                 result = await RunWithProgressAsync(service, profile, settings, candidates, layers, regional, cancellationToken);

@@ -67,9 +67,9 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         var rings = new Dictionary<string, int>();
         var zoneCounts = context.Scenarios.ToDictionary(s => s.Id, _ => new Dictionary<string, int>());
         var searchRadius = Math.Max(context.SchemeSearchRadiusM, context.Scenarios.Select(s => s.SearchRadiusM).DefaultIfEmpty(0).Max());
-        foreach (var address in addresses)
+        var nearbyEach = await store.PlantsWithinEachAsync(addresses.Select(a => a.Position).ToList(), searchRadius, AssessmentContext.Candidates, cancellationToken);
+        foreach (var nearby in nearbyEach)
         {
-            var nearby = await store.PlantsWithinAsync(address.Position, searchRadius, AssessmentContext.Candidates, cancellationToken);
             var nearestWind = nearby.Where(p => p.Plant.Kind == PlantKind.WindTurbine && p.Plant.TotalHeightM > 0 && book.IsCovered(p.Plant))
                 .MinBy(p => p.DistanceM / p.Plant.TotalHeightM!.Value);
             if (nearestWind is not null && book.For(nearestWind.Plant).BandOf(nearestWind.Plant, nearestWind.DistanceM) is { } band)

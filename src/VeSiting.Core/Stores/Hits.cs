@@ -8,6 +8,9 @@ public sealed record PlantDistance(Plant Plant, double DistanceM);
 /// <summary>An address and its distance in metres from the query geometry.</summary>
 public sealed record AddressDistance(Address Address, double DistanceM);
 
+/// <summary>A district-heating plant and its distance in metres from the query point.</summary>
+public sealed record DistrictHeatingDistance(DistrictHeatingPlant Plant, double DistanceM);
+
 /// <summary>A building and its distance in metres (footprint to query geometry; 0 when they touch).</summary>
 public sealed record BuildingDistance(Building Building, double DistanceM);
 

@@ -21,6 +21,21 @@ public interface ISpatialStore
     /// <summary>Plants passing <paramref name="filter"/> within <paramref name="radiusM"/> of <paramref name="geometry"/>, nearest first.</summary>
     Task<IReadOnlyList<PlantDistance>> PlantsWithinAsync(Geometry geometry, double radiusM, PlantFilter filter, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// For each of <paramref name="points"/> (in order), the plants passing <paramref name="filter"/> within <paramref name="radiusM"/> of it,
+    /// nearest first, as <see cref="PlantsWithinAsync"/> gives them: one call (one query on PostGIS) for many points.
+    /// </summary>
+    Task<IReadOnlyList<IReadOnlyList<PlantDistance>>> PlantsWithinEachAsync(IReadOnlyList<Point> points, double radiusM, PlantFilter filter, CancellationToken cancellationToken = default);
+
+    /// <summary>For each of <paramref name="points"/> (in order), its nearest address (ties by id), or null when there are no addresses.</summary>
+    Task<IReadOnlyList<AddressDistance?>> NearestAddressEachAsync(IReadOnlyList<Point> points, CancellationToken cancellationToken = default);
+
+    /// <summary>For each of <paramref name="points"/> (in order), its nearest district-heating plant (ties by id, then name), or null when there are none.</summary>
+    Task<IReadOnlyList<DistrictHeatingDistance?>> NearestDistrictHeatingEachAsync(IReadOnlyList<Point> points, CancellationToken cancellationToken = default);
+
+    /// <summary>For each of <paramref name="points"/> (in order), the area of the kind that contains it, as <see cref="AreaAtAsync"/> finds it, or null.</summary>
+    Task<IReadOnlyList<AdminArea?>> AreasAtEachAsync(AdminAreaKind kind, IReadOnlyList<Point> points, CancellationToken cancellationToken = default);
+
     /// <summary>Addresses and buildings within <paramref name="radiusM"/> of <paramref name="geometry"/>, nearest first.</summary>
     Task<SitesNear> SitesWithinAsync(Geometry geometry, double radiusM, CancellationToken cancellationToken = default);
 

@@ -13,35 +13,36 @@ namespace VeSiting.Core.Suitability;
 /// <summary>
 /// Scores candidate sites for a profile: each criterion's value, its 0–1 score between the profile's worst and best
 /// values, and its weighted contribution; sites inside 4 × H of a covered or planned turbine, or failing a required
-/// threshold, are excluded with the reason. Pure: all data comes in <see cref="SitingInputs"/>.
+/// threshold, are excluded with the reason. Plants, district heating, dwellings and areas are read through the store,
+/// in one batch call per kind for all candidates; the request's own inputs (planned turbines, user layers, figures) come
+/// in <see cref="SitingInputs"/>.
 /// </summary>
 public sealed class SitingEngine
 {
+    /// <summary>The plants the siting reads: operating and planned, as <see cref="SitingService"/> lists them.</summary>
+    public static readonly PlantFilter Current = new() { Statuses = new HashSet<PlantStatus> { PlantStatus.Operating, PlantStatus.Planned } };
+
+    /// <summary>Candidates read from the store per batch call.</summary>
+    private const int BatchSize = 4096;
+
+    private readonly ISpatialStore _store;
     private readonly SitingInputs _inputs;
-    private readonly STRtree<Plant> _plants = new();
-    private readonly STRtree<DistrictHeatingPlant> _heat = new();
-    private readonly STRtree<Address> _dwellings = new();
+    // User layers sent with the request are request inputs, not store data: indexed here for this request only.
     private readonly Dictionary<string, STRtree<Point>> _layers = [];
-    private readonly STRtree<(AdminArea Region, IPreparedGeometry Prepared)> _regions = new();
-    private readonly STRtree<(AdminArea Municipality, IPreparedGeometry Prepared)> _municipalities = new();
     private readonly Dictionary<string, STRtree<(Point Point, double Value)>> _weighted = [];
     private readonly Dictionary<string, STRtree<(Geometry Polygon, IPreparedGeometry Prepared)>> _polygons = [];
-    private readonly List<(Plant Turbine, double RadiusM)> _forbidden = [];
+    private readonly double _minimumDistanceK;
+    /// <summary>The largest minimum-distance ring (k × the tallest covered turbine): how far the store is asked for turbines that exclude a site.</summary>
+    private readonly double _forbiddenReach;
     private readonly Lazy<PopulationRaster> _population;
     private readonly ConsumptionProfile _consumption;
     private readonly string _minimumDistanceWhy;
 
-
-    public SitingEngine(SitingInputs inputs, SitingProfile profile)
+    public SitingEngine(ISpatialStore store, SitingInputs inputs, SitingProfile profile)
     {
+        _store = store;
         _inputs = inputs;
         _consumption = new ConsumptionProfile(profile.Id, profile.Title, profile.AnnualKwh, profile.Shares).Validated();
-        foreach (var p in inputs.Plants.Concat(inputs.PlannedTurbines))
-            _plants.Insert(p.Geometry.EnvelopeInternal, p);
-        foreach (var h in inputs.DistrictHeating)
-            _heat.Insert(h.Position.EnvelopeInternal, h);
-        foreach (var d in inputs.Dwellings)
-            _dwellings.Insert(d.Position.EnvelopeInternal, d);
         foreach (var (name, points) in inputs.PointLayers)
         {
             var tree = new STRtree<Point>();
@@ -49,11 +50,6 @@ public sealed class SitingEngine
             tree.Build();
             _layers[name] = tree;
         }
-        foreach (var r in inputs.Regions)
-            _regions.Insert(r.Geometry.EnvelopeInternal, (r, PreparedGeometryFactory.Prepare(r.Geometry)));
-        foreach (var m in inputs.Municipalities)
-            _municipalities.Insert(m.Geometry.EnvelopeInternal, (m, PreparedGeometryFactory.Prepare(m.Geometry)));
-        _municipalities.Build();
         foreach (var (name, points) in inputs.WeightedLayers)
         {
             var tree = new STRtree<(Point Point, double Value)>();
@@ -68,24 +64,20 @@ public sealed class SitingEngine
             tree.Build();
             _polygons[name] = tree;
         }
-        _plants.Build();
-        _heat.Build();
-        _dwellings.Build();
-        _regions.Build();
 
         // The minimum distance under the rules in force today (a new site is built today) around covered operating and planned turbines.
         var rules = inputs.Rules.Require(Schemes.MinimumDistance, inputs.Today);
-        var k = rules["windMultipleOfH"].Value;
-        _minimumDistanceWhy = $"{k:0.##} × H ({rules.Ref})";
-        foreach (var t in inputs.Plants.Concat(inputs.PlannedTurbines))
-        {
-            if (t is { Kind: PlantKind.WindTurbine, Status: PlantStatus.Operating or PlantStatus.Planned, TotalHeightM: { } h } && inputs.IsCoveredRenewable(t))
-                _forbidden.Add((t, k * h));
-        }
+        _minimumDistanceK = rules["windMultipleOfH"].Value;
+        _minimumDistanceWhy = $"{_minimumDistanceK:0.##} × H ({rules.Ref})";
+        _forbiddenReach = inputs.Plants.Concat(inputs.PlannedTurbines).Select(ForbiddenRadius).Append(0).Max(r => r ?? 0);
         _population = new Lazy<PopulationRaster>(() => new PopulationRaster(inputs.Municipalities, inputs.Population));
     }
 
-    public SitingResult Run(SitingProfile profile, IReadOnlyList<Candidate> candidates, string areaLabel, double? cellSizeM, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>The minimum-distance ring of a covered operating or planned turbine, or null for any other plant.</summary>
+    private double? ForbiddenRadius(Plant t) =>
+        t is { Kind: PlantKind.WindTurbine, Status: PlantStatus.Operating or PlantStatus.Planned, TotalHeightM: { } h } && _inputs.IsCoveredRenewable(t) ? _minimumDistanceK * h : null;
+
+    public async Task<SitingResult> RunAsync(SitingProfile profile, IReadOnlyList<Candidate> candidates, string areaLabel, double? cellSizeM, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var provenance = new Provenance();
@@ -99,17 +91,7 @@ public sealed class SitingEngine
         var active = CriteriaInUse.Select(profile, _inputs, notes);
         if (active.Any(c => c.Criterion == "population"))
             notes.Add(PopulationNote(_population.Value.CellSizeM));
-        var totalWeight = active.Sum(c => c.Weight);
-
-        var sites = new RankedSite[candidates.Count];
-        var done = 0;
-        Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            sites[i] = Evaluate(candidates[i], active, totalWeight);
-            var n = Interlocked.Increment(ref done);
-            if (n % 1000 == 0 || n == candidates.Count)
-                progress?.Report(n);
-        });
+        var sites = await EvaluateAsync(candidates, active, progress, cancellationToken);
 
         var ranked = sites.Where(s => s.ExcludedBecause is null)
             .OrderByDescending(s => s.Score).ThenBy(s => s.Candidate.Id, StringComparer.Ordinal)
@@ -120,32 +102,63 @@ public sealed class SitingEngine
         return new SitingResult(profile, areaLabel, cellSizeM, ordered, notes, provenance, _inputs.Attributions, _inputs.DataVersion, clock.Elapsed);
     }
 
-    /// <summary>One candidate measured exactly, with every criterion's why (no rank): how raster results explain their sites.</summary>
-    public RankedSite Explain(SitingProfile profile, Candidate candidate)
+    /// <summary>Candidates measured exactly, with every criterion's why (no rank), in the order given: how raster results explain their sites.</summary>
+    public async Task<IReadOnlyList<RankedSite>> ExplainAsync(SitingProfile profile, IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken = default) =>
+        await EvaluateAsync(candidates, CriteriaInUse.Select(profile, _inputs, []), null, cancellationToken);
+
+    /// <summary>One candidate measured exactly, with every criterion's why (no rank).</summary>
+    public async Task<RankedSite> ExplainAsync(SitingProfile profile, Candidate candidate, CancellationToken cancellationToken = default) =>
+        (await ExplainAsync(profile, [candidate], cancellationToken))[0];
+
+    private async Task<RankedSite[]> EvaluateAsync(IReadOnlyList<Candidate> candidates, IReadOnlyList<CriterionSpec> criteria, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var active = CriteriaInUse.Select(profile, _inputs, []);
-        return Evaluate(candidate, active, active.Sum(c => c.Weight));
+        var totalWeight = criteria.Sum(c => c.Weight);
+        var reach = PlantReach(criteria);
+        var kinds = criteria.Select(c => c.Criterion).ToHashSet();
+        var sites = new RankedSite[candidates.Count];
+        var done = 0;
+        // In batches: a national grid with a 10 km plant radius would otherwise hold millions of plant hits at once.
+        for (var start = 0; start < candidates.Count; start += BatchSize)
+        {
+            var batch = candidates.Skip(start).Take(BatchSize).ToList();
+            var reads = await StoreReads.ReadAsync(_store, batch, reach, kinds, cancellationToken);
+            var offset = start;
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                sites[offset + i] = Evaluate(batch[i], reads.For(i, batch[i].Position, _inputs.PlannedTurbines), criteria, totalWeight);
+                var n = Interlocked.Increment(ref done);
+                if (n % 1000 == 0 || n == candidates.Count)
+                    progress?.Report(n);
+            });
+        }
+        return sites;
     }
+
+    /// <summary>How far around each candidate plants are read: the largest minimum-distance ring and every plant criterion's radius.</summary>
+    private double PlantReach(IReadOnlyList<CriterionSpec> criteria) =>
+        criteria.Select(c => c.Criterion switch
+        {
+            "power-price" => _inputs.Scenario.SearchRadiusM,
+            "renewable-mw" => c.RadiusM ?? Criteria.Find(c.Criterion)!.DefaultRadiusM,
+            _ => 0,
+        }).Append(_forbiddenReach).Max();
 
     internal static string PopulationNote(double cellSizeM) =>
         $"population: each municipality's population (Statistics Denmark) spread evenly over its area and summed on a {cellSizeM:0} m raster (cells by their centres): an approximation, not where people live";
 
-    private RankedSite Evaluate(Candidate candidate, IReadOnlyList<CriterionSpec> criteria, double totalWeight)
+    private RankedSite Evaluate(Candidate candidate, StoreReads.Site site, IReadOnlyList<CriterionSpec> criteria, double totalWeight)
     {
-        var at = candidate.Position;
-        foreach (var (turbine, radius) in _forbidden)
+        // Registered turbines by id, then the request's planned ones in their order: the first whose ring holds the site names it.
+        foreach (var (turbine, d) in site.RegisteredPlants.Concat(site.PlannedPlants))
         {
-            if (Math.Abs(turbine.Geometry.Coordinate.X - at.X) > radius || Math.Abs(turbine.Geometry.Coordinate.Y - at.Y) > radius)
-                continue;
-            var d = turbine.Geometry.Distance(at);
-            if (d < radius)
+            if (ForbiddenRadius(turbine) is { } radius && d < radius)
                 return new RankedSite(candidate, null, null, [], $"inside the minimum distance of turbine {turbine.Id}: {F(d)} m < {_minimumDistanceWhy} = {F(radius)} m");
         }
 
         var values = new List<CriterionValue>();
         foreach (var c in criteria)
         {
-            var (value, unit, why) = Measure(c, candidate);
+            var (value, unit, why) = Measure(c, candidate, site);
             if (c.RequiredMin is { } min && (value is null || value < min))
                 return new RankedSite(candidate, null, null, values, $"{c.Criterion} = {Show(value, unit)} is below the required {F(min)} {unit}");
             if (c.RequiredMax is { } max && (value is null || value > max))
@@ -156,7 +169,7 @@ public sealed class SitingEngine
         return new RankedSite(candidate, null, values.Sum(v => v.Contribution), values, null);
     }
 
-    private (double? Value, string Unit, string Why) Measure(CriterionSpec c, Candidate candidate)
+    private (double? Value, string Unit, string Why) Measure(CriterionSpec c, Candidate candidate, StoreReads.Site site)
     {
         var at = candidate.Position;
         var radius = c.RadiusM ?? Criteria.Find(c.Criterion)!.DefaultRadiusM;
@@ -165,32 +178,29 @@ public sealed class SitingEngine
             case "power-price":
                 {
                     var scenario = _inputs.Scenario;
-                    var nearby = Within(_plants, at, scenario.SearchRadiusM).Select(p => new PlantDistance(p, p.Geometry.Distance(at))).ToList();
+                    var nearby = site.Plants.Where(p => p.DistanceM <= scenario.SearchRadiusM).ToList();
                     var zone = ZoneResolver.Resolve(scenario, nearby);
                     var price = PriceCalculator.Price(_inputs.Prices, _consumption, zone.Zone?.Discounts).DkkPerKwh;
                     return (price, "DKK/kWh", $"{(zone.Zone is { } z ? $"zone {z.Id}" : "no zone")} of {scenario.Id}: {zone.Why}");
                 }
             case "renewable-mw":
                 {
-                    var mw = Within(_plants, at, radius)
-                        .Where(p => p.Status is PlantStatus.Operating or PlantStatus.Planned && _inputs.IsCoveredRenewable(p) && p.Geometry.Distance(at) <= radius)
-                        .Sum(p => p.CapacityMw ?? 0);
+                    var mw = site.Plants
+                        .Where(p => p.Plant.Status is PlantStatus.Operating or PlantStatus.Planned && _inputs.IsCoveredRenewable(p.Plant) && p.DistanceM <= radius)
+                        .Sum(p => p.Plant.CapacityMw ?? 0);
                     return (mw, "MW", $"{F(mw)} MW of covered wind and solar within {F(radius)} m");
                 }
             case "heat-distance" or "heat-size":
                 {
-                    var nearest = Nearest(_heat, at, h => h.Position);
-                    if (nearest is null)
+                    if (site.Heat is not (var plant, var d))
                         return (null, c.Criterion == "heat-distance" ? "m" : "km²", "no district-heating plant in the data");
-                    var (plant, d) = nearest.Value;
                     return c.Criterion == "heat-distance"
                         ? (d, "m", $"{plant.Name} at {F(d)} m")
                         : (plant.SupplyAreaKm2, "km²", $"{plant.Name} ({F(d)} m away) supplies {Show(plant.SupplyAreaKm2, "km²")}");
                 }
             case "dwelling-distance":
                 {
-                    var nearest = Nearest(_dwellings, at, a => a.Position);
-                    return nearest is { } n ? (n.Distance, "m", $"{n.Item.Label} at {F(n.Distance)} m") : (null, "m", "no dwelling in the data");
+                    return site.Dwelling is { } n ? (n.DistanceM, "m", $"{n.Address.Label} at {F(n.DistanceM)} m") : (null, "m", "no dwelling in the data");
                 }
             case "population":
                 {
@@ -210,10 +220,10 @@ public sealed class SitingEngine
             case "regional-figure":
                 {
                     var lookup = new RegionalFigureLookup(c.Layer!, _inputs.RegionalFigures[c.Layer!], _inputs.Landsdele, c.Level);
-                    var municipality = _municipalities.Query(at.EnvelopeInternal).Where(m => m.Prepared.Covers(at)).Select(m => m.Municipality).OrderBy(m => m.Code, StringComparer.Ordinal).FirstOrDefault();
+                    var municipality = site.Municipality;
                     if (municipality is not null && lookup.ForMunicipality(municipality) is { } local)
                         return (local.Value, "per region", local.Why);
-                    var region = _regions.Query(at.EnvelopeInternal).Where(r => r.Prepared.Covers(at)).Select(r => r.Region).OrderBy(r => r.Code, StringComparer.Ordinal).FirstOrDefault();
+                    var region = site.Region;
                     if (region is not null && lookup.ForRegion(region) is { } regional)
                         return (regional.Value, "per region", regional.Why);
                     return (null, "per region", lookup.Missing(municipality, region));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Rules;
@@ -33,25 +34,21 @@ public sealed record SitingInputs
     public IReadOnlyList<string> Attributions { get; init; } = [];
     public string DataVersion { get; init; } = "";
 
-    private HashSet<Plant>? _covered;
+    private static readonly object Covered = new(), NotCovered = new();
+    /// <summary>Decisions by plant instance, held only while the plant is (a store on PostGIS returns new instances for every read).</summary>
+    private ConditionalWeakTable<Plant, object>? _covered;
+    private SchemeDistanceBook? _book;
 
     /// <summary>
     /// Turbines and solar the schemes cover (plant-eligibility rules of each plant's permit period, decided once per plant),
-    /// operating or planned; wind farms outside the register count as wind. Both siting engines read coverage here.
+    /// operating or planned; wind farms outside the register count as wind. Both siting engines read coverage here, the
+    /// per-cell one on the plants its store returns.
     /// </summary>
     public bool IsCoveredRenewable(Plant plant) => plant.Kind switch
     {
-        PlantKind.WindTurbine or PlantKind.SolarPark => (_covered ??= CoveredPlants()).Contains(plant),
+        PlantKind.WindTurbine or PlantKind.SolarPark => LazyInitializer.EnsureInitialized(ref _covered, () => new ConditionalWeakTable<Plant, object>())
+            .GetValue(plant, p => LazyInitializer.EnsureInitialized(ref _book, () => new SchemeDistanceBook(Rules, Today)).IsCovered(p) ? Covered : NotCovered) == Covered,
         PlantKind.WindFarm => plant.Status is PlantStatus.Operating or PlantStatus.Planned,
         _ => false,
     };
-
-    private HashSet<Plant> CoveredPlants()
-    {
-        var book = new SchemeDistanceBook(Rules, Today);
-        var covered = new HashSet<Plant>(ReferenceEqualityComparer.Instance);
-        foreach (var p in Plants.Concat(PlannedTurbines).Where(p => p.Kind is PlantKind.WindTurbine or PlantKind.SolarPark && book.IsCovered(p)))
-            covered.Add(p);
-        return covered;
-    }
 }

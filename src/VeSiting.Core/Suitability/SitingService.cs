@@ -39,11 +39,12 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         IReadOnlyList<Plant>? planned = null, Action<int>? started = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var (areas, label) = await AreaAsync(area, cancellationToken);
-        var inputs = await InputsAsync(profile, layers, regional, planned, cancellationToken);
-        var engine = new SitingEngine(inputs, profile);
+        // The per-cell engine reads dwellings through the store: the national address list is not gathered for it.
+        var inputs = await InputsAsync(profile, layers, regional, planned, dwellings: false, cancellationToken);
+        var engine = new SitingEngine(store, inputs, profile);
         var sites = candidates ?? CandidateGrid.Over(areas, cellSizeM);
         started?.Invoke(sites.Count);
-        return engine.Run(profile, sites, candidates is null ? label : $"{candidates.Count} supplied sites", candidates is null ? cellSizeM : null, progress, cancellationToken);
+        return await engine.RunAsync(profile, sites, candidates is null ? label : $"{candidates.Count} supplied sites", candidates is null ? cellSizeM : null, progress, cancellationToken);
     }
 
     /// <summary>The profile over the area's grid as a raster (every cell, every criterion), with the inputs it read and the area's label.</summary>
@@ -56,19 +57,26 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         return (new Raster.RasterSitingEngine(inputs).Run(profile, areas, cellSizeM, cancellationToken), inputs, label);
     }
 
-    public async Task<SitingInputs> InputsAsync(SitingProfile profile, IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional, IReadOnlyList<Plant>? planned, CancellationToken cancellationToken)
+    public Task<SitingInputs> InputsAsync(SitingProfile profile, IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional, IReadOnlyList<Plant>? planned, CancellationToken cancellationToken) =>
+        InputsAsync(profile, layers, regional, planned, dwellings: true, cancellationToken);
+
+    /// <summary>A raster's explained cells, read exactly through the store by the per-cell engine.</summary>
+    public Task<SitingResult> RankedAsync(Raster.SuitabilityRaster raster, SitingInputs inputs, string label, int top, int excluded, CancellationToken cancellationToken = default) =>
+        Raster.RasterRanking.ResultAsync(store, raster, inputs, label, top, excluded, cancellationToken);
+
+    private async Task<SitingInputs> InputsAsync(SitingProfile profile, IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional, IReadOnlyList<Plant>? planned, bool dwellings, CancellationToken cancellationToken)
     {
         var scenario = scenarios.TryGetValue(profile.Scenario, out var s) ? s
             : throw new ArgumentException($"profile {profile.Id}: unknown tariff scenario '{profile.Scenario}'; known: {string.Join(", ", scenarios.Keys.Order())}");
-        var current = new PlantFilter { Statuses = new HashSet<PlantStatus> { PlantStatus.Operating, PlantStatus.Planned } };
         var municipalities = await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken);
         var land = municipalities.Count == 0 ? null : municipalities[0].Geometry.Factory.BuildGeometry(municipalities.Select(m => m.Geometry.Envelope));
         return new SitingInputs
         {
-            Plants = await store.ListPlantsAsync(current, cancellationToken),
+            Plants = await store.ListPlantsAsync(SitingEngine.Current, cancellationToken),
             DistrictHeating = await store.ListDistrictHeatingAsync(cancellationToken),
-            Dwellings = land is null ? [] : await store.AddressesInAsync(land.Envelope, cancellationToken),
+            Dwellings = land is null || !dwellings ? [] : await store.AddressesInAsync(land.Envelope, cancellationToken),
             Municipalities = municipalities,
             Regions = await store.ListAreasAsync(AdminAreaKind.Region, cancellationToken),
             Population = await store.ListPopulationAsync(cancellationToken),

@@ -20,6 +20,9 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
     /// <summary>Addresses in a grid of flat arrays: built in one pass (an STR-tree of the national file took seconds).</summary>
     private readonly AddressGrid _addresses;
     private readonly STRtree<Building> _buildings = new();
+    private readonly STRtree<DistrictHeatingPlant> _heat = new();
+    private readonly Envelope _addressExtent = new();
+    private readonly Envelope _heatExtent = new();
     private readonly Dictionary<AdminAreaKind, AreaIndex> _areas;
     private readonly Dictionary<string, Plant> _plantsById;
     private readonly Dictionary<string, IReadOnlyList<Plant>> _projects;
@@ -48,6 +51,14 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
                 _buildings.Build();
             });
         _addresses = addresses!;
+        foreach (var address in data.Addresses)
+            _addressExtent.ExpandToInclude(address.Position.Coordinate);
+        foreach (var heat in data.DistrictHeating)
+        {
+            _heat.Insert(heat.Position.EnvelopeInternal, heat);
+            _heatExtent.ExpandToInclude(heat.Position.Coordinate);
+        }
+        _heat.Build();
         _areas = Enum.GetValues<AdminAreaKind>().ToDictionary(k => k, k => new AreaIndex(data.Areas(k)));
         // Registered turbines and ppm plants have disjoint ids; a decommissioned and a re-registered
         // turbine may share a GSRN, and then the operating one is the answer.
@@ -84,6 +95,35 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
 
     public Task<IReadOnlyList<PlantDistance>> PlantsWithinAsync(Geometry geometry, double radiusM, PlantFilter filter, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PlantDistance>>(Within(geometry, radiusM, filter));
+
+    public Task<IReadOnlyList<IReadOnlyList<PlantDistance>>> PlantsWithinEachAsync(IReadOnlyList<Point> points, double radiusM, PlantFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(radiusM);
+        var found = new IReadOnlyList<PlantDistance>[points.Count];
+        Parallel.For(0, points.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => found[i] = Within(points[i], radiusM, filter));
+        return Task.FromResult<IReadOnlyList<IReadOnlyList<PlantDistance>>>(found);
+    }
+
+    public Task<IReadOnlyList<AddressDistance?>> NearestAddressEachAsync(IReadOnlyList<Point> points, CancellationToken cancellationToken = default)
+    {
+        var found = new AddressDistance?[points.Count];
+        Parallel.For(0, points.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => found[i] = Nearest(points[i], _addressExtent,
+            radius => _addresses.Within(points[i], Expanded(points[i], radius), radius)
+                .OrderBy(a => a.DistanceM).ThenBy(a => a.Address.Id, StringComparer.Ordinal).FirstOrDefault()));
+        return Task.FromResult<IReadOnlyList<AddressDistance?>>(found);
+    }
+
+    public Task<IReadOnlyList<DistrictHeatingDistance?>> NearestDistrictHeatingEachAsync(IReadOnlyList<Point> points, CancellationToken cancellationToken = default)
+    {
+        var found = new DistrictHeatingDistance?[points.Count];
+        Parallel.For(0, points.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => found[i] = Nearest(points[i], _heatExtent,
+            radius => _heat.Query(Expanded(points[i], radius)).Select(h => new DistrictHeatingDistance(h, h.Position.Distance(points[i]))).Where(h => h.DistanceM <= radius)
+                .OrderBy(h => h.DistanceM).ThenBy(h => h.Plant.Id, StringComparer.Ordinal).ThenBy(h => h.Plant.Name, StringComparer.Ordinal).FirstOrDefault()));
+        return Task.FromResult<IReadOnlyList<DistrictHeatingDistance?>>(found);
+    }
+
+    public Task<IReadOnlyList<AdminArea?>> AreasAtEachAsync(AdminAreaKind kind, IReadOnlyList<Point> points, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<AdminArea?>>(points.Select(p => _areas[kind].At(p)).ToList());
 
     public Task<SitesNear> SitesWithinAsync(Geometry geometry, double radiusM, CancellationToken cancellationToken = default)
     {
@@ -153,6 +193,23 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
             .Where(p => p.DistanceM <= radiusM)
             .OrderBy(p => p.DistanceM).ThenBy(p => p.Plant.Id, StringComparer.Ordinal).ThenBy(p => p.Plant.Status)
             .ToList();
+    }
+
+    /// <summary>
+    /// The nearest item by an expanding search: <paramref name="within"/> gives the nearest item within a radius (exact, since every
+    /// item within it is found), and the radius doubles until one is found or it reaches past every item of the extent.
+    /// </summary>
+    private static T? Nearest<T>(Point point, Envelope extent, Func<double, T?> within) where T : class
+    {
+        if (extent.IsNull)
+            return null;
+        var reach = extent.Distance(point.EnvelopeInternal) + Math.Sqrt(extent.Width * extent.Width + extent.Height * extent.Height);
+        for (var radius = InitialSearchRadiusM; ; radius *= 2)
+        {
+            var found = within(radius);
+            if (found is not null || radius > reach)
+                return found;
+        }
     }
 
     private static Envelope Expanded(Geometry geometry, double by)

@@ -103,7 +103,7 @@ public sealed class FarmlandTests
     }
 
     [Fact]
-    public void Both_engines_give_the_share_and_a_missing_layer_is_named()
+    public async Task Both_engines_give_the_share_and_a_missing_layer_is_named()
     {
         var profile = SitingEngineTests.Profile(new CriterionSpec("heat-distance", 1, 2000, 0), new CriterionSpec("farmland", 1, 0, 1) { Layer = "fields", Optional = true });
         // A field of 150 × 100 m: the cell x 595,000–595,100, y 6,200,000–6,200,100 wholly, the one east of it half.
@@ -115,13 +115,13 @@ public sealed class FarmlandTests
         Assert.Equal(0.5f, raster.Bands[1][at], 6);
         Assert.Equal(1f, raster.Bands[1][at - 1], 6);
 
-        var engine = new SitingEngine(inputs, profile);
+        var engine = SitingEngineTests.Engine(inputs, profile);
         var cell = RasterRanking.Cell(raster.Grid, at);
-        var site = engine.Explain(profile, cell);
+        var site = await engine.ExplainAsync(profile, cell);
         Assert.Equal(0.5, site.Values[1].Value!.Value, 9);
         Assert.Contains("50 % of the site's area lies in fields", site.Values[1].Why);
-        Assert.Equal(1, engine.Explain(profile, new Candidate("p", GeometryTransforms.Utm32Point(595_010, 6_200_010))).Values[1].Value);
-        Assert.Equal(0, engine.Explain(profile, new Candidate("q", GeometryTransforms.Utm32Point(595_010, 6_199_990))).Values[1].Value);
+        Assert.Equal(1, (await engine.ExplainAsync(profile, new Candidate("p", GeometryTransforms.Utm32Point(595_010, 6_200_010)))).Values[1].Value);
+        Assert.Equal(0, (await engine.ExplainAsync(profile, new Candidate("q", GeometryTransforms.Utm32Point(595_010, 6_199_990)))).Values[1].Value);
 
         var without = new RasterSitingEngine(SitingEngineTests.Inputs()).Run(profile, areas, 1000);
         Assert.Contains("missing layers: fields", without.Notes);

@@ -117,7 +117,7 @@ public sealed class RasterSitingEngineTests
     }
 
     [Fact]
-    public void The_engine_agrees_with_the_per_cell_engine_on_every_cell()
+    public async Task The_engine_agrees_with_the_per_cell_engine_on_every_cell()
     {
         var profile = SitingEngineTests.Profile(
             new CriterionSpec("power-price", 2, 1.2, 0.8),
@@ -131,7 +131,7 @@ public sealed class RasterSitingEngineTests
         var inputs = SitingEngineTests.Inputs(SitingEngineTests.Turbine("t1", 598000, 6200000, 3600), SitingEngineTests.Turbine("t2", 603000, 6195500, 2000));
         var areas = inputs.Municipalities.Select(m => m.Geometry).ToList();
         var raster = new RasterSitingEngine(inputs).Run(profile, areas, 500);
-        var perCell = new SitingEngine(inputs, profile).Run(profile, CandidateGrid.Over(areas, 500), "test", 500);
+        var perCell = await SitingEngineTests.Engine(inputs, profile).RunAsync(profile, CandidateGrid.Over(areas, 500), "test", 500);
 
         Assert.Equal(perCell.Sites.Count, raster.CountOf(s => s != CellStatus.Outside));
         Assert.Equal(perCell.Ranked.Count(), raster.CountOf(s => s == CellStatus.Ranked));
@@ -147,7 +147,7 @@ public sealed class RasterSitingEngineTests
     }
 
     [Fact]
-    public void Oxygen_demand_sums_tonnes_within_the_radius_and_a_municipal_figure_beats_the_regional_one()
+    public async Task Oxygen_demand_sums_tonnes_within_the_radius_and_a_municipal_figure_beats_the_regional_one()
     {
         var profile = SitingEngineTests.Profile(
             new CriterionSpec("oxygen-demand", 1, 0, 1000) { Layer = "oxygen-users", RadiusM = 3500 },
@@ -162,18 +162,18 @@ public sealed class RasterSitingEngineTests
         };
         var areas = inputs.Municipalities.Select(m => m.Geometry).ToList();
         var raster = new RasterSitingEngine(inputs).Run(profile, areas, 100);
-        var engine = new SitingEngine(inputs, profile);
+        var engine = SitingEngineTests.Engine(inputs, profile);
 
         // (595050, 6200050): the first user is √(50² + 2,950²) ≈ 2,950 m away (inside 3.5 km), the second 4,050 m (outside).
         var at = Index(raster.Grid, 595_050, 6_200_050);
         Assert.Equal(800, raster.Bands[0][at]);
         Assert.Equal(12, raster.Bands[1][at]);   // municipality 0101 has its own figure
-        var site = engine.Explain(profile, new Candidate("x", GeometryTransforms.Utm32Point(595_050, 6_200_050)));
+        var site = await engine.ExplainAsync(profile, new Candidate("x", GeometryTransforms.Utm32Point(595_050, 6_200_050)));
         Assert.Equal(800, site.Values[0].Value);
         Assert.Equal(12, site.Values[1].Value);
         // (605050, 6200050) lies in 0147, which has none: the region's 31.5.
         Assert.Equal(31.5, raster.Bands[1][Index(raster.Grid, 605_050, 6_200_050)], 1e-6);
-        Assert.Equal(31.5, engine.Explain(profile, new Candidate("y", GeometryTransforms.Utm32Point(605_050, 6_200_050))).Values[1].Value);
+        Assert.Equal(31.5, (await engine.ExplainAsync(profile, new Candidate("y", GeometryTransforms.Utm32Point(605_050, 6_200_050)))).Values[1].Value);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class RegionalLevelTests
 {
     private static readonly Landsdel Capital = new("DK011", "Byen København", "1084", ["0101", "0147"]);
 
-    private static (double? At0101, double? At0147) Both(IReadOnlyDictionary<string, double> figures, string? level)
+    private static async Task<(double? At0101, double? At0147)> BothAsync(IReadOnlyDictionary<string, double> figures, string? level)
     {
         var profile = SitingEngineTests.Profile(new CriterionSpec("regional-figure", 1, 0, 40) { Layer = "state-jobs", Level = level });
         var inputs = SitingEngineTests.Inputs() with
@@ -22,45 +22,45 @@ public sealed class RegionalLevelTests
             Landsdele = [Capital],
         };
         var raster = new RasterSitingEngine(inputs).Run(profile, inputs.Municipalities.Select(m => m.Geometry).ToList(), 1000);
-        var engine = new SitingEngine(inputs, profile);
-        double? Value(double x, double y)
+        var engine = SitingEngineTests.Engine(inputs, profile);
+        async Task<double?> ValueAsync(double x, double y)
         {
             var (c, r) = raster.Grid.CellAt(x, y)!.Value;
             var band = raster.Bands[0][(long)r * raster.Grid.Columns + c];
-            var exact = engine.Explain(profile, new Candidate("x", GeometryTransforms.Utm32Point(x, y))).Values[0].Value;
+            var exact = (await engine.ExplainAsync(profile, new Candidate("x", GeometryTransforms.Utm32Point(x, y)))).Values[0].Value;
             // Both engines agree on every lookup.
             Assert.Equal(exact is null, float.IsNaN(band));
             if (exact is { } e) Assert.Equal(e, band, 5);
             return exact;
         }
-        return (Value(595_500, 6_200_500), Value(605_500, 6_200_500));
+        return (await ValueAsync(595_500, 6_200_500), await ValueAsync(605_500, 6_200_500));
     }
 
     [Fact]
-    public void Without_a_level_a_site_takes_its_municipality_then_its_landsdel_then_its_region()
+    public async Task Without_a_level_a_site_takes_its_municipality_then_its_landsdel_then_its_region()
     {
         var figures = new Dictionary<string, double> { ["0101"] = 12, ["DK011"] = 20, ["1084"] = 31.5 };
-        Assert.Equal((12, 20), Both(figures, null));
-        Assert.Equal((20, 20), Both(new Dictionary<string, double> { ["DK011"] = 20, ["1084"] = 31.5 }, null));
-        Assert.Equal((31.5, 31.5), Both(new Dictionary<string, double> { ["1084"] = 31.5 }, null));
+        Assert.Equal((12, 20), await BothAsync(figures, null));
+        Assert.Equal((20, 20), await BothAsync(new Dictionary<string, double> { ["DK011"] = 20, ["1084"] = 31.5 }, null));
+        Assert.Equal((31.5, 31.5), await BothAsync(new Dictionary<string, double> { ["1084"] = 31.5 }, null));
     }
 
     [Fact]
-    public void A_profile_level_takes_figures_of_that_level_only()
+    public async Task A_profile_level_takes_figures_of_that_level_only()
     {
         var figures = new Dictionary<string, double> { ["0101"] = 12, ["DK011"] = 20, ["1084"] = 31.5 };
-        Assert.Equal((20, 20), Both(figures, RegionalFigureLookup.LandsdelLevel));
-        Assert.Equal((31.5, 31.5), Both(figures, RegionalFigureLookup.RegionLevel));
-        Assert.Equal((12, null), Both(figures, RegionalFigureLookup.MunicipalityLevel)); // 0147 has no figure of its own
-        Assert.Equal((null, null), Both(new Dictionary<string, double> { ["1084"] = 31.5 }, RegionalFigureLookup.LandsdelLevel));
+        Assert.Equal((20, 20), await BothAsync(figures, RegionalFigureLookup.LandsdelLevel));
+        Assert.Equal((31.5, 31.5), await BothAsync(figures, RegionalFigureLookup.RegionLevel));
+        Assert.Equal((12, null), await BothAsync(figures, RegionalFigureLookup.MunicipalityLevel)); // 0147 has no figure of its own
+        Assert.Equal((null, null), await BothAsync(new Dictionary<string, double> { ["1084"] = 31.5 }, RegionalFigureLookup.LandsdelLevel));
     }
 
     [Fact]
-    public void A_missing_landsdel_figure_is_explained()
+    public async Task A_missing_landsdel_figure_is_explained()
     {
         var profile = SitingEngineTests.Profile(new CriterionSpec("regional-figure", 1, 0, 40) { Layer = "state-jobs", Level = "landsdel" });
         var inputs = SitingEngineTests.Inputs() with { Landsdele = [Capital] };
-        var site = new SitingEngine(inputs, profile).Explain(profile, new Candidate("x", GeometryTransforms.Utm32Point(595_500, 6_200_500)));
+        var site = await SitingEngineTests.Engine(inputs, profile).ExplainAsync(profile, new Candidate("x", GeometryTransforms.Utm32Point(595_500, 6_200_500)));
         Assert.Null(site.Values[0].Value);
         Assert.Equal("state-jobs has no landsdel figure for landsdel DK011 Byen København", site.Values[0].Why);
         Assert.Throws<ArgumentException>(() => new RegionalFigureLookup("x", new Dictionary<string, double>(), [], "parish"));

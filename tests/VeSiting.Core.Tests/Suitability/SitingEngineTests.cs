@@ -2,9 +2,11 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
+using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Tariffs;
 using VeSiting.Core.Tests.Rules;
+using VeSiting.Data.Embedded;
 
 namespace VeSiting.Core.Tests.Suitability;
 
@@ -72,13 +74,27 @@ public sealed class SitingEngineTests
         Sha256 = new string('f', 64),
     };
 
-    private static RankedSite Score(SitingInputs inputs, SitingProfile profile, Point? at = null) =>
-        Assert.Single(new SitingEngine(inputs, profile).Run(profile, [new Candidate("C", at ?? C)], "test", null).Sites);
+    /// <summary>The store data of hand-made inputs (plants, district heating, dwellings, areas) in the embedded store: what the per-cell engine reads.</summary>
+    internal static ISpatialStore StoreOf(SitingInputs inputs) => new EmbeddedSpatialStore(new DataSet
+    {
+        Plants = inputs.Plants,
+        DistrictHeating = inputs.DistrictHeating,
+        Addresses = inputs.Dwellings,
+        Municipalities = inputs.Municipalities,
+        Regions = inputs.Regions,
+        Population = inputs.Population,
+        Version = new DataVersion("hand-made", DateTimeOffset.UnixEpoch),
+    });
+
+    internal static SitingEngine Engine(SitingInputs inputs, SitingProfile profile) => new(StoreOf(inputs), inputs, profile);
+
+    private static async Task<RankedSite> ScoreAsync(SitingInputs inputs, SitingProfile profile, Point? at = null) =>
+        Assert.Single((await Engine(inputs, profile).RunAsync(profile, [new Candidate("C", at ?? C)], "test", null)).Sites);
 
     private static CriterionValue Value(RankedSite site, string criterion) => site.Values.Single(v => v.Criterion == criterion);
 
     [Fact]
-    public void Each_criterion_has_its_hand_computed_value()
+    public async Task Each_criterion_has_its_hand_computed_value()
     {
         var profile = Profile(
             new CriterionSpec("heat-distance", 1, 2000, 0),
@@ -90,7 +106,7 @@ public sealed class SitingEngineTests
             new CriterionSpec("points-count", 1, 0, 2) { Layer = "schools", RadiusM = 3500 },
             new CriterionSpec("regional-figure", 1, 0, 40) { Layer = "state-jobs" });
         // Turbine t1 (H = 100 m, 3.6 MW) 3 km east: inside 5 km; t2 (2 MW) 6 km east: outside; t3 too low (H = 20 m) to count.
-        var site = Score(Inputs(Turbine("t1", 598000, 6200000, 3600), Turbine("t2", 601000, 6200000, 2000), Turbine("t3", 597000, 6200000, 900, hub: 15, rotor: 10)), profile);
+        var site = await ScoreAsync(Inputs(Turbine("t1", 598000, 6200000, 3600), Turbine("t2", 601000, 6200000, 2000), Turbine("t3", 597000, 6200000, 900, hub: 15, rotor: 10)), profile);
 
         Assert.Null(site.ExcludedBecause);
         Assert.Equal(1000, Value(site, "heat-distance").Value!.Value, 1e-9);       // (596000 − 595000)
@@ -106,10 +122,10 @@ public sealed class SitingEngineTests
     }
 
     [Fact]
-    public void Scores_are_linear_between_worst_and_best_and_weighted()
+    public async Task Scores_are_linear_between_worst_and_best_and_weighted()
     {
         var profile = Profile(new CriterionSpec("heat-distance", 2, 2000, 0), new CriterionSpec("dwelling-distance", 2, 0, 250));
-        var site = Score(Inputs(), profile);
+        var site = await ScoreAsync(Inputs(), profile);
         // heat: 1,000 m between 2,000 (0) and 0 (1) → 0.5, weight 2 of 4 → 25 points; dwelling 500 m beyond best 250 → 1 → 50 points.
         Assert.Equal(0.5, Value(site, "heat-distance").Score, 1e-9);
         Assert.Equal(25, Value(site, "heat-distance").Contribution, 1e-9);
@@ -118,57 +134,57 @@ public sealed class SitingEngineTests
     }
 
     [Fact]
-    public void Power_price_follows_the_tariff_zone()
+    public async Task Power_price_follows_the_tariff_zone()
     {
         var profile = Profile(new CriterionSpec("power-price", 1, 1.2, 0.8));
         // No covered plant within 2 km: (60 + 5 + 10.83 + 12.5 + 0.8) × 1.25 = 111.4125 øre = 1.114125 DKK/kWh.
-        Assert.Equal(1.114125, Value(Score(Inputs(), profile), "power-price").Value!.Value, 1e-9);
+        Assert.Equal(1.114125, Value(await ScoreAsync(Inputs(), profile), "power-price").Value!.Value, 1e-9);
         // A covered turbine 1.5 km away → zone A: (60 + 5 + 5.415 + 0 + 0.8) × 1.25 = 89.01875 øre.
-        var near = Value(Score(Inputs(Turbine("t", 596500, 6200000, 3600)), profile), "power-price");
+        var near = Value(await ScoreAsync(Inputs(Turbine("t", 596500, 6200000, 3600)), profile), "power-price");
         Assert.Equal(0.8901875, near.Value!.Value, 1e-9);
         Assert.Contains("zone A", near.Why);
     }
 
     [Fact]
-    public void A_site_inside_4_H_of_a_turbine_is_excluded_not_scored()
+    public async Task A_site_inside_4_H_of_a_turbine_is_excluded_not_scored()
     {
         var profile = Profile(new CriterionSpec("heat-distance", 1, 2000, 0));
         // H = 60 + 80/2 = 100 m → 4 × H = 400 m; the turbine is 300 m away.
-        var site = Score(Inputs(Turbine("t", 595300, 6200000, 3600)), profile);
+        var site = await ScoreAsync(Inputs(Turbine("t", 595300, 6200000, 3600)), profile);
         Assert.Null(site.Score);
         Assert.Null(site.Rank);
         Assert.Equal("inside the minimum distance of turbine t: 300 m < 4 × H (minimum-distance@2009-01-01 (aaaaaaaaaaaa)) = 400 m", site.ExcludedBecause);
         // A planned turbine excludes too.
         var planned = Inputs() with { PlannedTurbines = [PlannedPlants.Turbine("p", 595000, 6200350, 60, 80, 3600)] };
-        Assert.Contains("turbine p: 350 m", Score(planned, profile).ExcludedBecause);
+        Assert.Contains("turbine p: 350 m", (await ScoreAsync(planned, profile)).ExcludedBecause);
     }
 
     [Fact]
-    public void Required_thresholds_exclude_with_the_reason()
+    public async Task Required_thresholds_exclude_with_the_reason()
     {
-        var site = Score(Inputs(), Profile(new CriterionSpec("heat-distance", 1, 2000, 0) { RequiredMax = 800 }));
+        var site = await ScoreAsync(Inputs(), Profile(new CriterionSpec("heat-distance", 1, 2000, 0) { RequiredMax = 800 }));
         Assert.Equal("heat-distance = 1,000 m is above the allowed 800 m", site.ExcludedBecause);
     }
 
     [Fact]
-    public void Optional_criteria_without_their_layer_are_skipped_with_a_note_and_required_ones_fail()
+    public async Task Optional_criteria_without_their_layer_are_skipped_with_a_note_and_required_ones_fail()
     {
         var optional = Profile(new CriterionSpec("heat-distance", 1, 2000, 0), new CriterionSpec("points-distance", 1, 0, 1) { Layer = "hospitals", Optional = true });
-        var result = new SitingEngine(Inputs(), optional).Run(optional, [new Candidate("C", C)], "test", null);
+        var result = await Engine(Inputs(), optional).RunAsync(optional, [new Candidate("C", C)], "test", null);
         Assert.Contains(result.Notes, n => n.Contains("hospitals"));
         Assert.Single(result.Sites[0].Values);
 
         var required = Profile(new CriterionSpec("points-distance", 1, 0, 1) { Layer = "hospitals" });
-        Assert.Throws<ArgumentException>(() => new SitingEngine(Inputs(), required).Run(required, [new Candidate("C", C)], "test", null));
+        await Assert.ThrowsAsync<ArgumentException>(() => Engine(Inputs(), required).RunAsync(required, [new Candidate("C", C)], "test", null));
     }
 
     [Fact]
-    public void Ranking_is_by_score_then_id_and_reproducible()
+    public async Task Ranking_is_by_score_then_id_and_reproducible()
     {
         var profile = Profile(new CriterionSpec("heat-distance", 1, 5000, 0));
         var candidates = new[] { new Candidate("far", GeometryTransforms.Utm32Point(592000, 6200000)), new Candidate("near", C), new Candidate("twin", GeometryTransforms.Utm32Point(597000, 6200000)) };
-        var first = new SitingEngine(Inputs(), profile).Run(profile, candidates, "test", null);
-        var second = new SitingEngine(Inputs(), profile).Run(profile, candidates, "test", null);
+        var first = await Engine(Inputs(), profile).RunAsync(profile, candidates, "test", null);
+        var second = await Engine(Inputs(), profile).RunAsync(profile, candidates, "test", null);
         // near and twin are both 1,000 m from the heat plant: tie broken by id.
         Assert.Equal(["near", "twin", "far"], first.Ranked.Select(s => s.Candidate.Id));
         Assert.Equal(first.Sites.Select(s => (s.Candidate.Id, s.Score)), second.Sites.Select(s => (s.Candidate.Id, s.Score)));

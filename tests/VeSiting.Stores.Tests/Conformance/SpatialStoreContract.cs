@@ -2,6 +2,11 @@ using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
+using VeSiting.Core.Suitability;
+using VeSiting.Core.Suitability.Raster;
+using VeSiting.Data.Rules;
+using VeSiting.Data.Sources;
+using VeSiting.Data.Suitability;
 using VeSiting.Stores.Tests.Fixtures;
 
 namespace VeSiting.Stores.Tests.Conformance;
@@ -85,6 +90,39 @@ public abstract class SpatialStoreContract
         // Address 3 lies inside (0 m); address 1 at (600300, 6200400) is √(100² + 200²) ≈ 223.6 m from the corner: outside.
         Assert.Equal(["3"], sites.Addresses.Select(a => a.Address.Id));
         Assert.Equal(0, sites.Addresses[0].DistanceM);
+    }
+
+    [Fact]
+    public async Task Plants_within_a_radius_of_each_point_come_per_point_in_order()
+    {
+        var points = new[] { GeometryTransforms.Utm32Point(600000, 6200000), GeometryTransforms.Utm32Point(800000, 6300000), GeometryTransforms.Utm32Point(600300, 6200100) };
+        var each = await HandMade.PlantsWithinEachAsync(points, 500, PlantFilter.Any);
+        Assert.Equal(3, each.Count);
+        // As the single-point call: solar park 0 m (its corner), c 100 m, a and b 500 m (boundary included).
+        Assert.Equal(["solar-1", "c", "a", "b"], each[0].Select(p => p.Plant.Id));
+        Assert.Empty(each[1]);
+        // (600300, 6200100) is 100 m east of the park's east edge.
+        Assert.Equal(100, Assert.Single(each[2], p => p.Plant.Id == "solar-1").DistanceM, 1e-6);
+        Assert.Empty(await HandMade.PlantsWithinEachAsync([], 500, PlantFilter.Any));
+    }
+
+    [Fact]
+    public async Task Nearest_address_of_each_point()
+    {
+        // (600000, 6200000): address 3 at (+100, +100) is √20000 ≈ 141.42 m away, address 1 500 m, address 2 1,000 m.
+        // (601000, 6200500): address 2 500 m south; address 1 √(700² + 100²) ≈ 707.1 m.
+        var each = await HandMade.NearestAddressEachAsync([GeometryTransforms.Utm32Point(600000, 6200000), GeometryTransforms.Utm32Point(601000, 6200500)]);
+        Assert.Equal(["3", "2"], each.Select(a => a!.Address.Id));
+        Assert.Equal(Math.Sqrt(20_000), each[0]!.DistanceM, 1e-6);
+        Assert.Equal(500, each[1]!.DistanceM, 1e-6);
+    }
+
+    [Fact]
+    public async Task Area_of_each_point_as_point_in_area_finds_it()
+    {
+        var points = new[] { 595000.0, 605000, 600000, 650000 }.Select(e => GeometryTransforms.Utm32Point(e, 6200000)).ToList();
+        Assert.Equal(["0101", "0147", "0101", null], (await HandMade.AreasAtEachAsync(AdminAreaKind.Municipality, points)).Select(a => a?.Code));
+        Assert.All(await HandMade.AreasAtEachAsync(AdminAreaKind.Region, points), Assert.Null);
     }
 
     [Fact]
@@ -225,6 +263,84 @@ public abstract class SpatialStoreContract
             Assert.Equal(expected, (await Real.AddressesInAsync(municipality.Geometry)).Select(a => a.Id));
         }
         Assert.Equal(RealData.Addresses.Count, (await Real.AddressesInAsync(GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(new Envelope(300_000, 1_000_000, 5_900_000, 6_500_000)))).Count);
+    }
+
+    [Fact]
+    public async Task Nearest_district_heating_plant_and_address_of_each_plant_match_a_brute_force_scan()
+    {
+        Assert.NotEmpty(RealData.DistrictHeating);
+        var points = RealData.Plants.Where((_, i) => i % 7 == 0).Select(p => GeometryTransforms.Utm32Point(p.Geometry.Centroid.X, p.Geometry.Centroid.Y)).ToList();
+        var heat = await Real.NearestDistrictHeatingEachAsync(points);
+        var addresses = await Real.NearestAddressEachAsync(points);
+        for (var i = 0; i < points.Count; i++)
+        {
+            var expectedHeat = RealData.DistrictHeating.Select(h => (h.Id, h.Name, Distance: h.Position.Distance(points[i])))
+                .OrderBy(h => h.Distance).ThenBy(h => h.Id, StringComparer.Ordinal).ThenBy(h => h.Name, StringComparer.Ordinal).First();
+            Assert.Equal((expectedHeat.Id, expectedHeat.Name), (heat[i]!.Plant.Id, heat[i]!.Plant.Name));
+            Assert.Equal(expectedHeat.Distance, heat[i]!.DistanceM, OneMillimetre);
+            var expectedAddress = RealData.Addresses.Select(a => (a.Id, Distance: a.Position.Distance(points[i])))
+                .OrderBy(a => a.Distance).ThenBy(a => a.Id, StringComparer.Ordinal).First();
+            Assert.Equal(expectedAddress.Id, addresses[i]!.Address.Id);
+            Assert.Equal(expectedAddress.Distance, addresses[i]!.DistanceM, OneMillimetre);
+        }
+    }
+
+    [Fact]
+    public async Task Plants_within_2_km_of_each_address_equal_the_single_point_answers()
+    {
+        var points = RealData.Addresses.Where((_, i) => i % 11 == 0).Select(a => a.Position).ToList();
+        var each = await Real.PlantsWithinEachAsync(points, 2_000, PlantFilter.Operating);
+        for (var i = 0; i < points.Count; i++)
+        {
+            var expected = RealData.Plants.Where(PlantFilter.Operating.Matches).Select(p => (p.Id, p.Status, DistanceM: p.Geometry.Distance(points[i])))
+                .Where(p => p.DistanceM <= 2_000).OrderBy(p => p.DistanceM).ThenBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.Status).ToList();
+            Assert.Equal(expected.Select(p => p.Id), each[i].Select(p => p.Plant.Id));
+            Assert.Equal(expected.Select(p => p.DistanceM), each[i].Select(p => p.DistanceM), (x, y) => Math.Abs(x - y) <= OneMillimetre);
+        }
+    }
+
+    [Theory]
+    [InlineData("data-centre")]
+    [InlineData("greenhouse")]
+    public async Task Per_cell_siting_through_the_store_equals_the_raster_of_the_listed_inputs(string profileId)
+    {
+        // The per-cell engine reads plants, heat, dwellings and areas through the store's batch calls; the raster engine reads
+        // the same data once through the listing calls and computes every cell its own way. At 1 km over journey 1's
+        // municipality they must agree cell by cell, as over Denmark on the embedded store (RealRasterSitingTests).
+        var geodata = Path.Combine(ProjectLayout.Locate().Root, "geodata");
+        var library = RuleLibrary.Load(geodata);
+        var profile = new SitingProfileLoader(geodata).LoadAll()[profileId];
+        var service = new SitingService(Real, library.Rules, library.PriceStack(2026), library.Scenarios, new DateOnly(2026, 11, 26));
+        var municipality = await Real.AreaAtAsync(AdminAreaKind.Municipality, GeometryTransforms.Utm32Point(638500, 6150500));
+        Assert.NotNull(municipality);
+        var area = $"municipality:{municipality.Code}";
+
+        var perCell = await service.RunAsync(profile, area, 1000);
+        var (raster, _, _) = await service.RasterAsync(profile, area, 1000);
+
+        var grid = raster.Grid;
+        var inRaster = new Dictionary<string, long>();
+        for (long i = 0; i < grid.Count; i++)
+        {
+            if (raster.Status[i] != (byte)CellStatus.Outside)
+                inRaster[grid.CellId((int)(i % grid.Columns), (int)(i / grid.Columns))] = i;
+        }
+        Assert.Equal(perCell.Sites.Select(s => s.Candidate.Id).Order(StringComparer.Ordinal), inRaster.Keys.Order(StringComparer.Ordinal));
+        Assert.All(perCell.Sites, s => Assert.Equal(s.ExcludedBecause is null, raster.Status[inRaster[s.Candidate.Id]] == (byte)CellStatus.Ranked));
+        Assert.NotEmpty(perCell.Ranked);
+        var strip = PointDistanceTransform.StripWidth(1000);
+        foreach (var site in perCell.Ranked)
+        {
+            for (var c = 0; c < raster.Criteria.Count; c++)
+            {
+                var exact = site.Values[c].Value;
+                var value = raster.Bands[c][inRaster[site.Candidate.Id]];
+                if (exact is null) { Assert.True(float.IsNaN(value), $"{site.Candidate.Id} {site.Values[c].Criterion}: {value}, expected none"); continue; }
+                Assert.InRange(value, exact.Value - Math.Abs(exact.Value) * 1e-6 - 1e-3, exact.Value + Math.Abs(exact.Value) * 1e-6 + 1e-3 + (site.Values[c].Unit == "m" ? strip : 0));
+            }
+        }
+        var top = raster.Top(20).Select(i => grid.CellId((int)(i % grid.Columns), (int)(i / grid.Columns)));
+        Assert.Equal(perCell.Ranked.Take(20).Select(s => s.Candidate.Id), top);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Spatial;
+using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Suitability.Raster;
 
@@ -10,26 +11,26 @@ namespace VeSiting.Core.Suitability.Raster;
 /// </summary>
 public static class RasterRanking
 {
-    public static SitingResult Result(SuitabilityRaster raster, SitingInputs inputs, string areaLabel, int top, int excluded, CancellationToken cancellationToken = default)
+    public static async Task<SitingResult> ResultAsync(ISpatialStore store, SuitabilityRaster raster, SitingInputs inputs, string areaLabel, int top, int excluded, CancellationToken cancellationToken = default)
     {
-        var engine = new SitingEngine(inputs, raster.Profile);
+        var engine = new SitingEngine(store, inputs, raster.Profile);
         var grid = raster.Grid;
-        var sites = new List<RankedSite>();
-        var rank = 0;
-        foreach (var index in raster.Top(top))
+        var best = raster.Top(top).ToList();
+        var others = new List<long>();
+        for (long i = 0; i < grid.Count && others.Count < excluded; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            sites.Add(engine.Explain(raster.Profile, Cell(grid, index)) with { Rank = ++rank });
+            if (raster.Status[i] is not ((byte)CellStatus.Outside or (byte)CellStatus.Ranked))
+                others.Add(i);
         }
-        var listed = 0;
-        for (long i = 0; i < grid.Count && listed < excluded; i++)
+        // Every listed cell measured in one batch.
+        var explained = await engine.ExplainAsync(raster.Profile, best.Concat(others).Select(i => Cell(grid, i)).ToList(), cancellationToken);
+        var sites = new List<RankedSite>();
+        for (var k = 0; k < best.Count; k++)
+            sites.Add(explained[k] with { Rank = k + 1 });
+        for (var k = 0; k < others.Count; k++)
         {
-            if (raster.Status[i] is (byte)CellStatus.Outside or (byte)CellStatus.Ranked)
-                continue;
-            cancellationToken.ThrowIfCancellationRequested();
-            var site = engine.Explain(raster.Profile, Cell(grid, i));
-            sites.Add(site.ExcludedBecause is null ? site with { Score = null, ExcludedBecause = raster.Reason(i) } : site);
-            listed++;
+            var site = explained[best.Count + k];
+            sites.Add(site.ExcludedBecause is null ? site with { Score = null, ExcludedBecause = raster.Reason(others[k]) } : site);
         }
         var counts = new SiteCounts(raster.CountOf(s => s != CellStatus.Outside), raster.CountOf(s => s == CellStatus.Ranked), raster.CountOf(s => s is not (CellStatus.Outside or CellStatus.Ranked)));
         return new SitingResult(raster.Profile, areaLabel, grid.CellSize, sites, raster.Notes, raster.Provenance, inputs.Attributions, inputs.DataVersion, raster.Elapsed) { Counts = counts };
