@@ -5,7 +5,7 @@ using NtsTile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;
 
 namespace VeSiting.Core.Tests.Tiles;
 
-public sealed class MvtPointLayerTests
+public sealed class MvtLayerTests
 {
     // The control point E 467394.6281, N 6248471.3325 = lon 8.4720166°, lat 56.3797517° (PostGIS), worked by hand at z14 (2^14 = 16384 tiles):
     //   x = (8.4720166 + 180) / 360 = 0.52353338 → × 16384 = 8577.57089 → column 8577, (0.57089) × 4096 = 2338.36 → unit 2338
@@ -18,7 +18,7 @@ public sealed class MvtPointLayerTests
     public void The_control_point_lands_on_the_hand_computed_tile_and_units()
     {
         Assert.Equal((8577, 5070), MercatorTile.TileOf(E, N, 14));
-        var layer = new MvtPointLayer("dwellings");
+        var layer = new MvtLayer("dwellings");
         Assert.True(Tile.TryPosition(E, N, out var px, out var py));
         layer.AddPoint(px, py);
 
@@ -32,7 +32,7 @@ public sealed class MvtPointLayerTests
     [Fact]
     public void Attributes_round_trip_through_the_layer_tables()
     {
-        var layer = new MvtPointLayer("plants");
+        var layer = new MvtLayer("plants");
         layer.AddPoint(10, 20);
         layer.Attribute("kind", "WindTurbine");
         layer.Attribute("capacity_mw", 3.6);
@@ -56,7 +56,7 @@ public sealed class MvtPointLayerTests
     [Fact]
     public void NetTopologySuite_reads_the_tile_back_to_the_control_point()
     {
-        var layer = new MvtPointLayer("dwellings");
+        var layer = new MvtLayer("dwellings");
         Assert.True(Tile.TryPosition(E, N, out var px, out var py));
         layer.AddPoint(px, py);
         layer.Attribute("id", "a1");
@@ -118,6 +118,6 @@ public sealed class MvtPointLayerTests
     [Fact]
     public void An_empty_layer_is_an_empty_tile()
     {
-        Assert.Empty(new MvtPointLayer("plants").ToTile());
+        Assert.Empty(new MvtLayer("plants").ToTile());
     }
 }

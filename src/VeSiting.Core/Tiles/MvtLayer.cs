@@ -3,19 +3,20 @@ using System.Globalization;
 namespace VeSiting.Core.Tiles;
 
 /// <summary>
-/// A Mapbox Vector Tile (spec 2.1) with one layer of points, written straight to protocol-buffer bytes: one POINT
-/// feature per point (MoveTo(1) from the origin), attribute keys and values shared through the layer's tables, no
-/// allocation per point beyond new distinct attribute values. Not thread-safe; one instance per tile.
+/// A Mapbox Vector Tile (spec 2.1) with one layer of points and simple polygons, written straight to protocol-buffer
+/// bytes: one POINT feature per point (MoveTo(1) from the origin) or one POLYGON per ring, attribute keys and values
+/// shared through the layer's tables, no allocation per feature beyond new distinct attribute values. Not thread-safe;
+/// one instance per tile.
 /// </summary>
-public sealed class MvtPointLayer(string name, int extent = 4096)
+public sealed class MvtLayer(string name, int extent = 4096)
 {
     // Field tags: (field number << 3) | wire type (0 varint, 1 fixed64, 2 length-delimited).
     private const byte TileLayers = 3 << 3 | 2;
     private const byte LayerName = 1 << 3 | 2, LayerFeatures = 2 << 3 | 2, LayerKeys = 3 << 3 | 2, LayerValues = 4 << 3 | 2, LayerExtent = 5 << 3, LayerVersion = 15 << 3;
     private const byte FeatureTags = 2 << 3 | 2, FeatureType = 3 << 3, FeatureGeometry = 4 << 3 | 2;
     private const byte ValueString = 1 << 3 | 2, ValueDouble = 3 << 3 | 1, ValueUInt = 5 << 3, ValueSInt = 6 << 3, ValueBool = 7 << 3;
-    private const byte PointType = 1;
-    private const byte MoveToOnce = 1 | 1 << 3;
+    private const byte PointType = 1, PolygonType = 3;
+    private const uint MoveTo = 1, LineTo = 2, ClosePath = 7;
 
     private readonly ProtobufBuffer _features = new(64 * 1024);
     private readonly ProtobufBuffer _values = new();
@@ -28,8 +29,9 @@ public sealed class MvtPointLayer(string name, int extent = 4096)
     private readonly int[] _bools = [-1, -1];
     private readonly List<uint> _tags = [];
     private int _valueCount;
+    private readonly List<uint> _geometry = [];
     private bool _open;
-    private int _px, _py;
+    private byte _type;
 
     public string Name { get; } = name;
     public int Extent { get; } = extent;
@@ -39,15 +41,43 @@ public sealed class MvtPointLayer(string name, int extent = 4096)
     public void AddPoint(int px, int py)
     {
         Flush();
-        (_px, _py, _open) = (px, py, true);
+        (_type, _open) = (PointType, true);
+        _geometry.Add(Command(MoveTo, 1));
+        _geometry.Add(ProtobufBuffer.ZigZag(px));
+        _geometry.Add(ProtobufBuffer.ZigZag(py));
         Count++;
     }
+
+    /// <summary>
+    /// Starts a polygon feature of one ring (tile positions, not closed, at least 3 distinct points, exterior:
+    /// clockwise on screen, i.e. a positive area with y down, as the spec requires); attributes added next belong to it.
+    /// </summary>
+    public void AddPolygon(ReadOnlySpan<(int X, int Y)> ring)
+    {
+        if (ring.Length < 3)
+            throw new ArgumentException("a ring needs at least 3 points", nameof(ring));
+        Flush();
+        (_type, _open) = (PolygonType, true);
+        var (x, y) = (0, 0);
+        for (var i = 0; i < ring.Length; i++)
+        {
+            if (i == 0) _geometry.Add(Command(MoveTo, 1));
+            if (i == 1) _geometry.Add(Command(LineTo, ring.Length - 1));
+            _geometry.Add(ProtobufBuffer.ZigZag(ring[i].X - x));
+            _geometry.Add(ProtobufBuffer.ZigZag(ring[i].Y - y));
+            (x, y) = ring[i];
+        }
+        _geometry.Add(Command(ClosePath, 1));
+        Count++;
+    }
+
+    private static uint Command(uint id, int count) => id | (uint)count << 3;
 
     /// <summary>An attribute of the current feature: string, bool, integer or floating-point; null values are left out.</summary>
     public void Attribute(string key, object? value)
     {
         if (!_open)
-            throw new InvalidOperationException("add a point before its attributes");
+            throw new InvalidOperationException("add a point or polygon before its attributes");
         if (value is null)
             return;
         int index;
@@ -97,7 +127,7 @@ public sealed class MvtPointLayer(string name, int extent = 4096)
         _tags.Add((uint)index);
     }
 
-    /// <summary>The tile's bytes: this one layer, or no bytes at all (a valid empty tile) when it has no points.</summary>
+    /// <summary>The tile's bytes: this one layer, or no bytes at all (a valid empty tile) when it has no features.</summary>
     public byte[] ToTile()
     {
         Flush();
@@ -127,15 +157,15 @@ public sealed class MvtPointLayer(string name, int extent = 4096)
         return tile.Written.ToArray();
     }
 
-    /// <summary>Writes the open feature: its packed tags, type POINT and geometry MoveTo(1) with zigzag deltas from (0, 0).</summary>
+    /// <summary>Writes the open feature: its packed tags, its type and its packed geometry commands.</summary>
     private void Flush()
     {
         if (!_open)
             return;
         _open = false;
-        var x = ProtobufBuffer.ZigZag(_px);
-        var y = ProtobufBuffer.ZigZag(_py);
-        var geometryLength = 1 + ProtobufBuffer.VarintSize(x) + ProtobufBuffer.VarintSize(y);
+        var geometryLength = 0;
+        foreach (var g in _geometry)
+            geometryLength += ProtobufBuffer.VarintSize(g);
         var tagsLength = 0;
         foreach (var t in _tags)
             tagsLength += ProtobufBuffer.VarintSize(t);
@@ -150,13 +180,13 @@ public sealed class MvtPointLayer(string name, int extent = 4096)
                 _features.Varint(t);
         }
         _features.Byte(FeatureType);
-        _features.Byte(PointType);
+        _features.Byte(_type);
         _features.Byte(FeatureGeometry);
         _features.Varint((ulong)geometryLength);
-        _features.Byte(MoveToOnce);
-        _features.Varint(x);
-        _features.Varint(y);
+        foreach (var g in _geometry)
+            _features.Varint(g);
         _tags.Clear();
+        _geometry.Clear();
     }
 
     /// <summary>Appends the value message in the scratch buffer to the layer's values; its index.</summary>
