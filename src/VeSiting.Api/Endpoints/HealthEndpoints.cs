@@ -29,7 +29,7 @@ public static class HealthEndpoints
         }
     }
 
-    private static IResult Metrics(RequestCounter counter, TileCachePolicy cache, ServiceData data)
+    private static IResult Metrics(RequestCounter counter, TileCacheCounters cache, ServiceData data)
     {
         var text = new StringBuilder();
         text.AppendLine("# HELP vesiting_requests_total HTTP requests by endpoint and status class.");

@@ -23,7 +23,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<ServiceData>();
         TileSources.AddTileSources(builder.Services);
         builder.Services.AddSingleton<TileRenderer>();
-        builder.Services.AddSingleton<TileCachePolicy>();
+        builder.Services.AddSingleton<TileCacheCounters>();
         builder.Services.AddOutputCache(o =>
         {
             o.SizeLimit = Math.Max(1, options.TileCacheMegabytes) * 1024L * 1024;

@@ -11,16 +11,11 @@ namespace VeSiting.Api.Tiles;
 /// beyond <see cref="VeSitingOptions.TileCacheMegabytes"/> the cache drops entries itself. Conditional requests
 /// (If-None-Match) are answered 304 from the cached entry's ETag.
 /// </summary>
-public sealed class TileCachePolicy(ServiceData data, IOutputCacheStore store, IOptions<VeSitingOptions> options) : IOutputCachePolicy
+public sealed class TileCachePolicy(ServiceData data, IOutputCacheStore store, TileCacheCounters counters, IOptions<VeSitingOptions> options) : IOutputCachePolicy
 {
     public const string Name = "tiles";
     private const string Tag = "tiles";
-    private long _hits;
-    private long _misses;
     private string _current = "";
-
-    public long Hits => Interlocked.Read(ref _hits);
-    public long Misses => Interlocked.Read(ref _misses);
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
@@ -31,7 +26,10 @@ public sealed class TileCachePolicy(ServiceData data, IOutputCacheStore store, I
         context.AllowCacheStorage = on;
         context.AllowLocking = on;
         if (!on)
+        {
+            counters.Miss(); // the middleware steps aside, so every request renders
             return ValueTask.CompletedTask;
+        }
         var version = $"{data.Store.Version.Id}|{data.RulesFingerprint}";
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["data"] = version;
@@ -50,15 +48,29 @@ public sealed class TileCachePolicy(ServiceData data, IOutputCacheStore store, I
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _hits);
+        counters.Hit();
         return ValueTask.CompletedTask;
     }
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _misses);
+        counters.Miss();
         if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK)
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>Tiles served from the cache and rendered, for /metrics (the output cache creates its policy itself).</summary>
+public sealed class TileCacheCounters
+{
+    private long _hits;
+    private long _misses;
+
+    public long Hits => Interlocked.Read(ref _hits);
+    public long Misses => Interlocked.Read(ref _misses);
+
+    public void Hit() => Interlocked.Increment(ref _hits);
+
+    public void Miss() => Interlocked.Increment(ref _misses);
 }

@@ -120,4 +120,31 @@ public sealed class MvtLayerTests
     {
         Assert.Empty(new MvtLayer("plants").ToTile());
     }
+
+    [Fact]
+    public void A_polygon_reads_back_as_the_square_it_was_given()
+    {
+        // A square of units (1024, 1024)–(3072, 3072) of z14 tile 8577/5070, written north-west, north-east, south-east,
+        // south-west (clockwise on screen: an exterior ring in MVT 2). By the web-mercator inverse its corners are at
+        // lon = (8577 + u/4096) / 16384 × 360 − 180 and lat = atan(sinh(π (1 − 2 (5070 + v/4096) / 16384))).
+        var layer = new MvtLayer("suitability");
+        layer.AddPolygon([(1024, 1024), (3072, 1024), (3072, 3072), (1024, 3072)]);
+        layer.Attribute("class", "80");
+
+        var tile = new MapboxTileReader().Read(new MemoryStream(layer.ToTile()), new NtsTile(8577, 5070, 14));
+        var feature = Assert.Single(Assert.Single(tile.Layers).Features);
+        Assert.Equal("80", feature.Attributes["class"]);
+        var polygon = Assert.IsType<NetTopologySuite.Geometries.Polygon>(feature.Geometry);
+        Assert.Equal(5, polygon.ExteriorRing.NumPoints);
+        static double Lon(double u) => (8577 + u / 4096) / 16384 * 360 - 180;
+        static double Lat(double v) => Math.Atan(Math.Sinh(Math.PI * (1 - 2 * (5070 + v / 4096) / 16384))) * 180 / Math.PI;
+        var envelope = polygon.EnvelopeInternal;
+        // The reader places rows about one unit (≈ 3e-6° here) further south, as noted above.
+        Assert.Equal(Lon(1024), envelope.MinX, tolerance: 2.7e-6);
+        Assert.Equal(Lon(3072), envelope.MaxX, tolerance: 2.7e-6);
+        Assert.Equal(Lat(1024), envelope.MaxY, tolerance: 4.5e-6);
+        Assert.Equal(Lat(3072), envelope.MinY, tolerance: 4.5e-6);
+        var raw = Assert.Single(Assert.Single(RawMvt.Decode(layer.ToTile())).Features);
+        Assert.Equal((3, 1024, 1024), (raw.Type, raw.X, raw.Y)); // POLYGON, starting at its first corner
+    }
 }
