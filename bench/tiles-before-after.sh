@@ -5,7 +5,8 @@
 #  1. Cached MVT tiles: the 242 paths of bench/load.sh (z10 plants, boundaries, scheme zones; z12 dwellings), warmed,
 #     then wrk -t2 -c32 for SECONDS per round (ROUNDS rounds each).
 #  2. Suitability tiles from the cached 100 m greenhouse raster with the tile cache off (every tile built from the
-#     raster): /api/sites?cell=100 once, then distinct MVT and PNG tiles at zooms 5–20 around Aarhus and Odense, each
+#     raster): /api/sites?cell=100 once, a warm-up on tiles around Aalborg (twice), then distinct MVT and PNG tiles at
+#     zooms 5–20 around Aarhus and Odense, each
 #     timed by curl over one keep-alive connection per tile. Baseline tool: gdalwarp + gdal_translate cutting the same
 #     tiles (EPSG:3857, 256 px, nearest) out of the same raster's GeoTIFF score band (one process pair per tile).
 # Writes the "## Tiles before and after" section of bench/RESULTS.md (other sections are kept).
@@ -17,7 +18,7 @@ rounds="${ROUNDS:-2}"
 port="${PORT:-19460}"
 work="$(mktemp -d)"
 source "$root/bench/lib.sh"
-trap 'stop_apis; cp "$work"/*results.txt "$work"/*times.txt /tmp/ 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'stop_apis; rm -rf "$work"' EXIT
 for tool in wrk curl gdalwarp gdal_translate; do command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install -y wrk curl gdal-bin)" >&2; exit 1; }; done
 started="$(date -u '+%Y-%m-%d %H:%M UTC')"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -66,6 +67,9 @@ for z in range(5, 21):
         for dx, dy in ((0, 0), (1, 0), (0, 1)):
             suitability.add((z, x + dx, y + dy))
 open(f"{work}/suitability.txt", "w").write("\n".join(f"{z} {x} {y}" for z, x, y in sorted(suitability)) + "\n")
+# Warm-up tiles elsewhere (Aalborg), so that compilation and first-use set-up are not what is timed.
+warm = [(z, *tile(9.92, 57.05, z)) for z in range(5, 21)]
+open(f"{work}/warm.txt", "w").write("\n".join(f"{z} {x} {y}" for z, x, y in warm) + "\n")
 PY
 
 echo "== cached tiles" >&2
@@ -95,6 +99,11 @@ for which in base new; do
   # Both cache settings: the base knows TileCacheEntries, the working tree TileCacheMegabytes.
   start "$which-suitability" "$tree" "$port" VeSiting__TileCacheEntries=0 VeSiting__TileCacheMegabytes=0
   curl -sf -o /dev/null "http://127.0.0.1:$port/api/sites?profile=greenhouse&cell=100&limit=1"
+  for _ in 1 2; do
+    while read -r z x y; do
+      for fmt in mvt png; do curl -sf -o /dev/null "http://127.0.0.1:$port/tiles/suitability/$z/$x/$y.$fmt?profile=greenhouse&cell=100"; done
+    done < "$work/warm.txt"
+  done
   if [[ "$which" == new ]]; then
     curl -sf -o "$work/raster.tif" "http://127.0.0.1:$port/api/sites?profile=greenhouse&cell=100&format=geotiff"
     gdal_translate -q -b 1 "$work/raster.tif" "$work/score.tif" && rm "$work/raster.tif"   # the score band, not timed
@@ -150,8 +159,11 @@ times = {}
 for line in open(f"{work}/suitability-times.txt"):
     which, fmt, z, t, size = line.split()
     times.setdefault((which, fmt), {}).setdefault(int(z), []).append(float(t) * 1000)
-out.append("| tiles | zooms | n | before: median / max ms | after: median / max ms | GDAL gdalwarp + gdal_translate PNG: median ms | goal ≤ 20 ms (after, max) |")
+out.append("| tiles | zooms | n | before: median / p90 / max ms | after: median / p90 / max ms | GDAL gdalwarp + gdal_translate PNG: median ms | goal ≤ 20 ms (after: max) |")
 out.append("|---|---|---|---|---|---|---|")
+def p90(ts):
+    ts = sorted(ts)
+    return ts[min(len(ts) - 1, int(round(0.9 * (len(ts) - 1))))]
 for fmt in ("mvt", "png"):
     for lo, hi in ((5, 8), (9, 11), (12, 14), (15, 20)):
         def pick(which, f=fmt):
@@ -160,7 +172,7 @@ for fmt in ("mvt", "png"):
         if not a:
             continue
         gd = f"{statistics.median(g):.1f}" if fmt == "png" and g else "–"
-        out.append(f"| {fmt.upper()} | z{lo}–{hi} | {len(a)} | {statistics.median(b):.1f} / {max(b):.1f} | {statistics.median(a):.1f} / {max(a):.1f} | {gd} | {'met' if max(a) <= 20 else '**not met**'} |")
+        out.append(f"| {fmt.upper()} | z{lo}–{hi} | {len(a)} | {statistics.median(b):.1f} / {p90(b):.1f} / {max(b):.1f} | {statistics.median(a):.1f} / {p90(a):.1f} / {max(a):.1f} | {gd} | {'met' if max(a) <= 20 else '**not met**'} |")
 out.append("")
 out.append("- GDAL cuts each tile out of the GeoTIFF's score band in two processes (their start-up included), the way a static tile pipeline would; it draws no legend colours.")
 section = "\n".join(out) + "\n"

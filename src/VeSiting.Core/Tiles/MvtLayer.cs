@@ -78,46 +78,87 @@ public sealed class MvtLayer(string name, int extent = 4096)
     {
         if (!_open)
             throw new InvalidOperationException("add a point or polygon before its attributes");
-        if (value is null)
-            return;
-        int index;
         switch (value)
         {
+            case null:
+                return;
             case bool b:
-                if (_bools[b ? 1 : 0] is var known and >= 0)
-                {
-                    index = known;
-                    break;
-                }
-                _scratch.Byte(ValueBool);
-                _scratch.Varint(b ? 1UL : 0UL);
-                index = _bools[b ? 1 : 0] = CommitValue();
+                Tag(key, BoolValue(b));
                 break;
             case int or long or short or byte or uint or ushort or sbyte:
-                var l = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-                if (_integers.TryGetValue(l, out index))
-                    break;
-                _scratch.Byte(l >= 0 ? ValueUInt : ValueSInt);
-                _scratch.Varint(l >= 0 ? (ulong)l : (ulong)((l << 1) ^ (l >> 63)));
-                index = _integers[l] = CommitValue();
+                Tag(key, IntegerValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)));
                 break;
             case double or float or decimal:
-                var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                if (_doubles.TryGetValue(d, out index))
-                    break;
-                _scratch.Byte(ValueDouble);
-                _scratch.Fixed64(d);
-                index = _doubles[d] = CommitValue();
+                Tag(key, DoubleValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)));
                 break;
             default:
-                var s = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-                if (_strings.TryGetValue(s, out index))
-                    break;
-                _scratch.Byte(ValueString);
-                _scratch.String(s);
-                index = _strings[s] = CommitValue();
+                Tag(key, StringValue(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""));
                 break;
         }
+    }
+
+    /// <summary>A string attribute of the current feature (without boxing).</summary>
+    public void Attribute(string key, string value)
+    {
+        if (!_open)
+            throw new InvalidOperationException("add a point or polygon before its attributes");
+        Tag(key, StringValue(value));
+    }
+
+    /// <summary>An integer attribute of the current feature (without boxing; also chosen for int arguments, which would otherwise convert to double).</summary>
+    public void Attribute(string key, long value)
+    {
+        if (!_open)
+            throw new InvalidOperationException("add a point or polygon before its attributes");
+        Tag(key, IntegerValue(value));
+    }
+
+    /// <summary>A floating-point attribute of the current feature (without boxing).</summary>
+    public void Attribute(string key, double value)
+    {
+        if (!_open)
+            throw new InvalidOperationException("add a point or polygon before its attributes");
+        Tag(key, DoubleValue(value));
+    }
+
+    private int BoolValue(bool b)
+    {
+        if (_bools[b ? 1 : 0] is var known and >= 0)
+            return known;
+        _scratch.Byte(ValueBool);
+        _scratch.Varint(b ? 1UL : 0UL);
+        return _bools[b ? 1 : 0] = CommitValue();
+    }
+
+    private int IntegerValue(long l)
+    {
+        if (_integers.TryGetValue(l, out var index))
+            return index;
+        _scratch.Byte(l >= 0 ? ValueUInt : ValueSInt);
+        _scratch.Varint(l >= 0 ? (ulong)l : (ulong)((l << 1) ^ (l >> 63)));
+        return _integers[l] = CommitValue();
+    }
+
+    private int DoubleValue(double d)
+    {
+        if (_doubles.TryGetValue(d, out var index))
+            return index;
+        _scratch.Byte(ValueDouble);
+        _scratch.Fixed64(d);
+        return _doubles[d] = CommitValue();
+    }
+
+    private int StringValue(string s)
+    {
+        if (_strings.TryGetValue(s, out var index))
+            return index;
+        _scratch.Byte(ValueString);
+        _scratch.String(s);
+        return _strings[s] = CommitValue();
+    }
+
+    private void Tag(string key, int index)
+    {
         if (!_keyIndex.TryGetValue(key, out var k))
         {
             _keyIndex[key] = k = _keys.Count;
