@@ -2,8 +2,9 @@
 # Tiles before and after a change, same machine, same moment, loopback only: the service at BASE (a git revision,
 # built from `git archive` into a scratch folder) and the working tree's, both Release on the embedded engine,
 # alternated round by round so that the shared machine's load falls on both alike.
-#  1. Cached MVT tiles: the 242 paths of bench/load.sh (z10 plants, boundaries, scheme zones; z12 dwellings), warmed,
-#     then wrk -t2 -c32 for SECONDS per round (ROUNDS rounds each).
+#  1. Cached MVT tiles: the paths of bench/load.sh without the scheme rings (z10 plants and boundaries, z12 dwellings),
+#     warmed, then wrk -t2 -c32 for SECONDS per round (ROUNDS rounds each); then one round each on all 242 paths of
+#     bench/load.sh, scheme rings included.
 #  2. Suitability tiles from the cached 100 m greenhouse raster with the tile cache off (every tile built from the
 #     raster): /api/sites?cell=100 once, a warm-up on tiles around Aalborg (twice), then distinct MVT and PNG tiles at
 #     zooms 5–20 around Aarhus and Odense, each
@@ -16,6 +17,7 @@ base="${BASE:?set BASE to the git revision to compare with, e.g. BASE=158e680}"
 seconds="${SECONDS_PER_ROUND:-15}"
 rounds="${ROUNDS:-2}"
 port="${PORT:-19460}"
+parts="${PARTS:-cached,suitability}"   # which parts to run
 work="$(mktemp -d)"
 source "$root/bench/lib.sh"
 trap 'stop_apis; rm -rf "$work"' EXIT
@@ -59,7 +61,10 @@ for lon, lat in ((10.39, 55.40), (12.57, 55.68)):
     for dx in range(-2, 3):
         for dy in range(-2, 3):
             tiles.append(f"/tiles/dwellings/12/{cx + dx}/{cy + dy}.mvt")
-open(f"{work}/cached.txt", "w").write("\n".join(tiles) + "\n")
+open(f"{work}/mixed.txt", "w").write("\n".join(tiles) + "\n")
+# Without the scheme rings: their version string also holds the rules in force, which the hand-made cache (one version
+# for all layers, emptied when it changes) took for a new data version, so mixed requests kept emptying it.
+open(f"{work}/cached.txt", "w").write("\n".join(t for t in tiles if "/scheme-zones/" not in t) + "\n")
 suitability = set()
 for z in range(5, 21):
     for lon, lat in ((10.20, 56.15), (10.39, 55.40)):
@@ -72,29 +77,34 @@ warm = [(z, *tile(9.92, 57.05, z)) for z in range(5, 21)]
 open(f"{work}/warm.txt", "w").write("\n".join(f"{z} {x} {y}" for z, x, y in warm) + "\n")
 PY
 
-echo "== cached tiles" >&2
-for round in $(seq 1 "$rounds"); do
+touch "$work/cached-results.txt" "$work/suitability-times.txt"
+[[ ",$parts," == *",cached,"* ]] && echo "== cached tiles" >&2
+[[ ",$parts," == *",cached,"* ]] && for round in $(seq 1 "$rounds") mixed; do
+  paths=cached.txt; [[ "$round" == mixed ]] && paths=mixed.txt
   for which in base new; do
     tree="$root"; [[ "$which" == base ]] && tree="$work/base"
     start "$which" "$tree" "$port"
-    while read -r p; do curl -s -o /dev/null "http://127.0.0.1:$port$p"; done < "$work/cached.txt"
-    wrk -t2 -c32 -d"${seconds}s" --latency -s "$root/bench/wrk-paths.lua" "http://127.0.0.1:$port" -- "$work/cached.txt" \
+    while read -r p; do curl -s -o /dev/null "http://127.0.0.1:$port$p"; done < "$work/$paths"
+    wrk -t2 -c32 -d"${seconds}s" --latency -s "$root/bench/wrk-paths.lua" "http://127.0.0.1:$port" -- "$work/$paths" \
       | grep '^JSON' | sed "s/^JSON /$which $round /" >> "$work/cached-results.txt"
     stop_last
   done
 done
 
-echo "== suitability tiles" >&2
-time_tiles() { # NAME PORT
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # the service's user + system CPU, in clock ticks
+time_tiles() { # NAME PORT: wall time by curl, and the service's CPU time, per tile
+  local pid="${api_pids[-1]}"
   while read -r z x y; do
     for fmt in mvt png; do
+      local before; before=$(cpu_ticks "$pid")
       read -r code size t < <(curl -s -o /dev/null -w '%{http_code} %{size_download} %{time_total}\n' "http://127.0.0.1:$2/tiles/suitability/$z/$x/$y.$fmt?profile=greenhouse&cell=100")
       [[ "$code" == 200 ]] || { echo "$1: tile $z/$x/$y.$fmt answered $code" >&2; exit 1; }
-      echo "$1 $fmt $z $t $size" >> "$work/suitability-times.txt"
+      echo "$1 $fmt $z $t $size $(( $(cpu_ticks "$pid") - before ))" >> "$work/suitability-times.txt"
     done
   done < "$work/suitability.txt"
 }
-for which in base new; do
+[[ ",$parts," == *",suitability,"* ]] && echo "== suitability tiles" >&2
+[[ ",$parts," == *",suitability,"* ]] && for which in base new; do
   tree="$root"; [[ "$which" == base ]] && tree="$work/base"
   # Both cache settings: the base knows TileCacheEntries, the working tree TileCacheMegabytes.
   start "$which-suitability" "$tree" "$port" VeSiting__TileCacheEntries=0 VeSiting__TileCacheMegabytes=0
@@ -111,7 +121,7 @@ for which in base new; do
   time_tiles "$which" "$port"
   stop_last
 done
-python3 - "$work" <<'PY'
+[[ ",$parts," == *",suitability,"* ]] && python3 - "$work" <<'PY'
 import math, subprocess, sys, time
 work = sys.argv[1]
 R = 6378137 * math.pi
@@ -125,13 +135,14 @@ for line in open(f"{work}/suitability.txt"):
                     "-ts", "256", "256", "-r", "near", f"{work}/score.tif", f"{work}/tile.tif"], check=True)
     subprocess.run(["gdal_translate", "-q", "-of", "PNG", "-scale", "0", "100", "0", "255", "-ot", "Byte", f"{work}/tile.tif", f"{work}/tile.png"], check=True)
     with open(f"{work}/suitability-times.txt", "a") as out:
-        out.write(f"gdal png {z} {time.perf_counter() - t0} 0\n")
+        out.write(f"gdal png {z} {time.perf_counter() - t0} 0 0\n")
 PY
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$root/bench/RESULTS.md" "$work" "$started" "$load_before" "$load_after" "$base" "$(git -C "$root" rev-parse --short HEAD)" "$seconds" "$rounds" <<'PY'
-import json, re, statistics, sys
-path, work, started, before, after, base, head, seconds, rounds = sys.argv[1:]
+python3 - "$root/bench/RESULTS.md" "$work" "$started" "$load_before" "$load_after" "$base" "$(git -C "$root" rev-parse --short HEAD)" "$seconds" "$rounds" "$(getconf CLK_TCK)" <<'PY'
+import json, os, re, statistics, sys
+path, work, started, before, after, base, head, seconds, rounds, ticks = sys.argv[1:]
+tick_ms = 1000 / int(ticks)
 out = ["## Tiles before and after (bench/tiles-before-after.sh)", ""]
 out.append(f"- Date: {started}; 2 cores shared with other work (load average {before} before, {after} after): compare the two columns, not the absolute figures with other sections.")
 out.append(f"- Command: `BASE={base} bash bench/tiles-before-after.sh` (SECONDS_PER_ROUND={seconds}, ROUNDS={rounds}); after = the working tree at {head}.")
@@ -139,28 +150,41 @@ out.append("- Before: the hand-made tile cache (a dictionary emptied when full) 
            "after: ASP.NET Core output caching (keyed and tagged by data version, one render per tile for concurrent requests) and suitability tiles written from the raster "
            "(MVT polygons in tile units, PNG sampled per pixel).")
 out.append("")
-out.append("### Cached MVT tiles (the 242 paths of bench/load.sh, warmed; wrk -t2 -c32)")
+cached_lines = open(f"{work}/cached-results.txt").read().split("\n")
+cached_lines = [l for l in cached_lines if l.strip()]
+out.append("### Cached MVT tiles (paths of bench/load.sh, warmed; wrk -t2 -c32)")
+out.append("")
+n_cached = sum(1 for _ in open(f"{work}/cached.txt"))
+n_mixed = sum(1 for _ in open(f"{work}/mixed.txt"))
+out.append(f"Rounds 1…: the {n_cached} paths without scheme rings; round *mixed*: all {n_mixed} paths. The hand-made cache kept one version for all layers and emptied itself when it changed; "
+           "the scheme rings' version also holds the rules in force, so mixed requests kept emptying it (before, *mixed*).")
 out.append("")
 out.append("| round | build | requests/s | p50 | p99 | non-2xx | socket errors |")
 out.append("|---|---|---|---|---|---|---|")
 rps = {"base": [], "new": []}
-for line in open(f"{work}/cached-results.txt"):
+for line in cached_lines:
     which, rnd, js = line.split(" ", 2)
     r = json.loads(js)
-    rps[which].append(r["rps"])
+    if rnd != "mixed":
+        rps[which].append(r["rps"])
     out.append(f"| {rnd} | {'before' if which == 'base' else 'after'} | {r['rps']:,.1f} | {r['p50_ms']} ms | {r['p99_ms']} ms | {r['non2xx']} | {r['socket_errors']} |")
 out.append("")
-ratio = statistics.median(rps["new"]) / statistics.median(rps["base"])
-out.append(f"- Median requests/s after / before: **{ratio:.2f}** (goal: cached tiles no slower, i.e. ≥ 1 within noise).")
+ratio = statistics.median(rps["new"]) / statistics.median(rps["base"]) if rps["new"] and rps["base"] else float("nan")
+out.append(f"- Median requests/s after / before over the rounds without scheme rings: **{ratio:.2f}** (goal: cached tiles no slower, i.e. ≥ 1 within noise).")
 out.append("")
 out.append("### Suitability tiles from the cached 100 m raster (tile cache off; curl per tile)")
 out.append("")
 times = {}
+cpu = {}
 for line in open(f"{work}/suitability-times.txt"):
-    which, fmt, z, t, size = line.split()
+    which, fmt, z, t, size, used = line.split()
     times.setdefault((which, fmt), {}).setdefault(int(z), []).append(float(t) * 1000)
-out.append("| tiles | zooms | n | before: median / p90 / max ms | after: median / p90 / max ms | GDAL gdalwarp + gdal_translate PNG: median ms | goal ≤ 20 ms (after: max) |")
-out.append("|---|---|---|---|---|---|---|")
+    cpu.setdefault((which, fmt), {}).setdefault(int(z), []).append(int(used) * tick_ms)
+out.append("Wall time per tile by curl (median / p90 / max), and the service's CPU time per tile (its user + system time over the group, divided by the tiles; "
+           f"clock ticks of {tick_ms:.0f} ms, so averages only), which the machine's other work does not inflate.")
+out.append("")
+out.append("| tiles | zooms | n | before: median / p90 / max ms | after: median / p90 / max ms | service CPU per tile, before → after | GDAL gdalwarp + gdal_translate PNG: median ms | goal ≤ 20 ms (after) |")
+out.append("|---|---|---|---|---|---|---|---|")
 def p90(ts):
     ts = sorted(ts)
     return ts[min(len(ts) - 1, int(round(0.9 * (len(ts) - 1))))]
@@ -169,10 +193,15 @@ for fmt in ("mvt", "png"):
         def pick(which, f=fmt):
             return [t for z, ts in times.get((which, f), {}).items() if lo <= z <= hi for t in ts]
         b, a, g = pick("base"), pick("new"), pick("gdal", "png")
-        if not a:
+        if not a or not b:
             continue
+        def mean_cpu(which, f=fmt):
+            used = [t for z, ts in cpu.get((which, f), {}).items() if lo <= z <= hi for t in ts]
+            return sum(used) / len(used)
         gd = f"{statistics.median(g):.1f}" if fmt == "png" and g else "–"
-        out.append(f"| {fmt.upper()} | z{lo}–{hi} | {len(a)} | {statistics.median(b):.1f} / {p90(b):.1f} / {max(b):.1f} | {statistics.median(a):.1f} / {p90(a):.1f} / {max(a):.1f} | {gd} | {'met' if max(a) <= 20 else '**not met**'} |")
+        verdict = "met (max)" if max(a) <= 20 else ("median and CPU met, max **not met**" if statistics.median(a) <= 20 and mean_cpu("new") <= 20 else "**not met**")
+        out.append(f"| {fmt.upper()} | z{lo}–{hi} | {len(a)} | {statistics.median(b):.1f} / {p90(b):.1f} / {max(b):.1f} | {statistics.median(a):.1f} / {p90(a):.1f} / {max(a):.1f} | "
+                   f"{mean_cpu('base'):.1f} → {mean_cpu('new'):.1f} ms | {gd} | {verdict} |")
 out.append("")
 out.append("- GDAL cuts each tile out of the GeoTIFF's score band in two processes (their start-up included), the way a static tile pipeline would; it draws no legend colours.")
 section = "\n".join(out) + "\n"

@@ -45,4 +45,31 @@ public sealed class SuitabilityTileTests(ApiFactory factory)
         using var empty = SKBitmap.Decode(await client.GetByteArrayAsync($"/tiles/suitability/12/{cx}/{cy}.png?{Query}"));
         Assert.All(empty.Pixels, p => Assert.Equal(0, p.Alpha));
     }
+
+    [Fact]
+    public async Task A_vector_tile_holds_the_best_cell_as_a_square_around_its_centre()
+    {
+        var client = factory.CreateClient();
+        var run = await factory.Services.GetRequiredService<SuitabilityResults>().GetAsync("greenhouse", "municipality:0461", 1000, CancellationToken.None);
+        var grid = run.Raster.Grid;
+        var best = run.Raster.Top(1)[0];
+        var (column, row) = ((int)(best % grid.Columns), (int)(best / grid.Columns));
+        var (lon, lat) = CoordinateTransformer.Instance.FromUtm32(grid.CentreX(column), grid.CentreY(row));
+        var n = Math.Pow(2, 10);
+        var (x, y) = ((int)((lon + 180) / 360 * n), (int)((1 - Math.Log(Math.Tan(lat * Math.PI / 180) + 1 / Math.Cos(lat * Math.PI / 180)) / Math.PI) / 2 * n));
+
+        var bytes = await client.GetByteArrayAsync($"/tiles/suitability/10/{x}/{y}.mvt?{Query}");
+        var tile = new NetTopologySuite.IO.VectorTiles.Mapbox.MapboxTileReader().Read(new MemoryStream(bytes), new NetTopologySuite.IO.VectorTiles.Tiles.Tile(x, y, 10));
+
+        // At z10 a pixel is 40,075,016 m × cos 55.4° / (256 × 1024) ≈ 87 m, so a 1 km cell is about 11.5 px and reaches at
+        // most 6 px past the tile, inside the 8 px buffer: one whole feature per cell, named by its south-west corner.
+        var id = $"{grid.West + column * grid.CellSize:0}_{grid.North - (row + 1) * grid.CellSize:0}";
+        var feature = Assert.Single(Assert.Single(tile.Layers).Features, f => (string)f.Attributes["id"] == id);
+        Assert.Equal($"{Math.Min(80, (int)(run.Raster.Score[best] / 20) * 20)}", feature.Attributes["class"]);
+        Assert.Equal(Math.Round(run.Raster.Score[best], 2), Convert.ToDouble(feature.Attributes["score"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(feature.Geometry.Contains(new NetTopologySuite.Geometries.Point(lon, lat)), "the square holds the cell's centre");
+        // Its area is about a 1 km cell's: in degrees² at this latitude, 1000 m ≈ 1000 / (111,320 cos φ)° of longitude and ≈ 1000 / 111,320° of latitude (±10 %).
+        var expectedArea = 1000 / (111_320 * Math.Cos(lat * Math.PI / 180)) * (1000 / 111_320.0);
+        Assert.InRange(feature.Geometry.Area, 0.9 * expectedArea, 1.1 * expectedArea);
+    }
 }
