@@ -40,7 +40,7 @@ dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v
 # The same tiles as bench/tiles-postgis.sh's PNG section.
 draw_turbine_tiles "${BENCH_TILES:-200}"
 
-# The mapfile: map in EPSG:3857, data in EPSG:25832 reprojected by MapServer (PROJ), styles after LayerCatalog.cs and
+# The mapfile: map in EPSG:3857, data in EPSG:25832 reprojected by MapServer (PROJ), styles after the tile sources (src/VeSiting.Api/Tiles/Sources) and
 # PngRenderer.cs: plants in their kind's colour, radius clamp(2 + 1.5 √MW, 2, 12) px (3 px without a capacity),
 # anti-aliased; region outlines 2 px #5b6770, municipality outlines 1.2 px #9aa5ad, no fill; transparent background.
 # CONNECTION names only the database: host, port, user and password come from PGHOST, PGPORT, PGUSER, PGPASSWORD.
@@ -255,7 +255,7 @@ section = f"""## PNG tiles vs. MapServer 8 (bench/png-mapserver.sh)
 
 - Where MapServer's time goes (same run, after the tiles, 50 runs each, medians): {"; ".join(f"{k}: {med(v):.1f} ms" for k, v in data["floors"].items())}. So most of a CGI tile is starting a process and setting it up: map2img's p50 exceeds that empty render by {med(times["MapServer 8 map2img"]["plants"]) - med(list(data["floors"].values())[1]):.1f} ms for plants and {med(times["MapServer 8 map2img"]["boundaries"]) - med(list(data["floors"].values())[1]):.1f} ms for boundaries (which query two layers), a rough measure of what querying, drawing and encoding a tile costs once the process is up.
 - Ratio of medians: {"; ".join(ratios)}. The issue's published figure for MapServer 8 CGI is 126–140 ms per tile; goal for VeSiting p50 ≤ 10 ms.
-- Not like for like, in ways that favour each side: MapServer reads from PostGIS (a new connection per CGI process) and reprojects every vertex with PROJ; VeSiting reads its in-memory embedded engine (same source files as the imported database) and projects EPSG:25832 straight to tile pixels. MapServer draws the boundaries unsimplified, VeSiting simplifies them to the zoom's pixel size. The styles are approximations of VeSiting's (colours, circle radii and outline widths from LayerCatalog.cs / PngRenderer.cs; both anti-alias), and the PNG encoders differ (AGG/libpng defaults vs. SkiaSharp with the Sub filter, level 6), hence the different sizes. The process-per-request cost is the CGI model itself: MapServer under FastCGI or as a long-running service would not pay it.
+- Not like for like, in ways that favour each side: MapServer reads from PostGIS (a new connection per CGI process) and reprojects every vertex with PROJ; VeSiting reads its in-memory embedded engine (same source files as the imported database) and projects EPSG:25832 straight to tile pixels. MapServer draws the boundaries unsimplified, VeSiting simplifies them to the zoom's pixel size. The styles are approximations of VeSiting's (colours, circle radii and outline widths from the tile sources / PngRenderer.cs; both anti-alias), and the PNG encoders differ (AGG/libpng defaults vs. SkiaSharp with the Sub filter, level 6), hence the different sizes. The process-per-request cost is the CGI model itself: MapServer under FastCGI or as a long-running service would not pay it.
 """
 text = open(path).read() if os.path.exists(path) else "# Benchmark results\n"
 heading = "## PNG tiles vs. MapServer 8"

@@ -6,7 +6,8 @@
 #     warmed, then wrk -t2 -c32 for SECONDS per round (ROUNDS rounds each); then one round each on all 242 paths of
 #     bench/load.sh, scheme rings included.
 #  2. Suitability tiles from the cached 100 m greenhouse raster with the tile cache off (every tile built from the
-#     raster): /api/sites?cell=100 once, a warm-up on tiles around Aalborg (twice), then distinct MVT and PNG tiles at
+#     raster): /api/sites?cell=100 once, a warm-up on tiles around Aalborg (WARM passes, 5: the JIT's tiers settle),
+#     then distinct MVT and PNG tiles at
 #     zooms 5–20 around Aarhus and Odense, each
 #     timed by curl over one keep-alive connection per tile. Baseline tool: gdalwarp + gdal_translate cutting the same
 #     tiles (EPSG:3857, 256 px, nearest) out of the same raster's GeoTIFF score band (one process pair per tile).
@@ -17,7 +18,7 @@ base="${BASE:?set BASE to the git revision to compare with, e.g. BASE=158e680}"
 seconds="${SECONDS_PER_ROUND:-15}"
 rounds="${ROUNDS:-2}"
 port="${PORT:-19460}"
-parts="${PARTS:-cached,suitability}"   # which parts to run
+parts="${PARTS:-cached,suitability}"   # which parts to run; a part not run keeps its figures from the last run
 work="$(mktemp -d)"
 source "$root/bench/lib.sh"
 trap 'stop_apis; rm -rf "$work"' EXIT
@@ -109,7 +110,7 @@ time_tiles() { # NAME PORT: wall time by curl, and the service's CPU time, per t
   # Both cache settings: the base knows TileCacheEntries, the working tree TileCacheMegabytes.
   start "$which-suitability" "$tree" "$port" VeSiting__TileCacheEntries=0 VeSiting__TileCacheMegabytes=0
   curl -sf -o /dev/null "http://127.0.0.1:$port/api/sites?profile=greenhouse&cell=100&limit=1"
-  for _ in 1 2; do
+  for _ in $(seq 1 "${WARM:-5}"); do
     while read -r z x y; do
       for fmt in mvt png; do curl -sf -o /dev/null "http://127.0.0.1:$port/tiles/suitability/$z/$x/$y.$fmt?profile=greenhouse&cell=100"; done
     done < "$work/warm.txt"
@@ -204,8 +205,25 @@ for fmt in ("mvt", "png"):
                    f"{mean_cpu('base'):.1f} → {mean_cpu('new'):.1f} ms | {gd} | {verdict} |")
 out.append("")
 out.append("- GDAL cuts each tile out of the GeoTIFF's score band in two processes (their start-up included), the way a static tile pipeline would; it draws no legend colours.")
-section = "\n".join(out) + "\n"
 doc = open(path).read()
+old = re.search(r"^## Tiles before and after.*?(?=^## |\Z)", doc, re.M | re.S)
+old = old.group(0) if old else ""
+def kept(title):
+    m = re.search(rf"^### {re.escape(title)}.*?(?=^### |\Z)", old, re.M | re.S)
+    return m.group(0).rstrip().split("\n") if m else []
+text = "\n".join(out)
+parts_out = re.split(r"(?m)^(?=### )", text)
+merged = [parts_out[0].rstrip("\n").split("\n")]
+for chunk in parts_out[1:]:
+    title = chunk.split("\n", 1)[0][4:].split(" (")[0]
+    empty = ("Cached MVT" in title and not cached_lines) or ("Suitability" in title and not times)
+    previous = [l for l in kept(title.split(" (")[0])]
+    if empty and previous:
+        when = re.search(r"- Date: ([^;]+);", old)
+        merged.append(previous + ["", f"(figures of the previous run{', ' + when.group(1) if when else ''}, at its revision: this part was not run this time)"])
+    else:
+        merged.append(chunk.rstrip("\n").split("\n"))
+section = "\n\n".join("\n".join(m) for m in merged) + "\n"
 pattern = re.compile(r"^## Tiles before and after.*?(?=^## |\Z)", re.M | re.S)
 doc = pattern.sub("", doc).rstrip() + "\n\n" + section
 open(path, "w").write(doc)

@@ -73,7 +73,7 @@ public static class SuitabilityVectorTile
             var (column, row) = ((int)(block.Cell % grid.Columns), (int)(block.Cell / grid.Columns));
             var easting = eastings[column - columnStart] ??= (grid.West + column * grid.CellSize).ToString("0", CultureInfo.InvariantCulture);
             var northing = northings[row - rowStart] ??= (grid.North - (row + 1) * grid.CellSize).ToString("0", CultureInfo.InvariantCulture);
-            layer.Attribute("id", string.Concat(easting, "_", northing));
+            layer.UniqueAttribute("id", string.Concat(easting, "_", northing));
             if (block.Excluded)
             {
                 layer.Attribute("class", "excluded");

@@ -105,6 +105,16 @@ public sealed class MvtLayer(string name, int extent = 4096)
         Tag(key, StringValue(value));
     }
 
+    /// <summary>A string attribute that no other feature of the layer has (an id): written without looking for an equal value to share.</summary>
+    public void UniqueAttribute(string key, string value)
+    {
+        if (!_open)
+            throw new InvalidOperationException("add a point or polygon before its attributes");
+        _scratch.Byte(ValueString);
+        _scratch.String(value);
+        Tag(key, CommitValue());
+    }
+
     /// <summary>An integer attribute of the current feature (without boxing; also chosen for int arguments, which would otherwise convert to double).</summary>
     public void Attribute(string key, long value)
     {
