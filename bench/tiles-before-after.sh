@@ -140,13 +140,13 @@ for line in open(f"{work}/suitability.txt"):
 PY
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$root/bench/RESULTS.md" "$work" "$started" "$load_before" "$load_after" "$base" "$(git -C "$root" rev-parse --short HEAD)" "$seconds" "$rounds" "$(getconf CLK_TCK)" <<'PY'
+python3 - "$root/bench/RESULTS.md" "$work" "$started" "$load_before" "$load_after" "$base" "$(git -C "$root" rev-parse --short HEAD)" "$seconds" "$rounds" "$(getconf CLK_TCK)" "$parts" "${WARM:-5}" <<'PY'
 import json, os, re, statistics, sys
-path, work, started, before, after, base, head, seconds, rounds, ticks = sys.argv[1:]
+path, work, started, before, after, base, head, seconds, rounds, ticks, parts, warm = sys.argv[1:]
 tick_ms = 1000 / int(ticks)
 out = ["## Tiles before and after (bench/tiles-before-after.sh)", ""]
 out.append(f"- Date: {started}; 2 cores shared with other work (load average {before} before, {after} after): compare the two columns, not the absolute figures with other sections.")
-out.append(f"- Command: `BASE={base} bash bench/tiles-before-after.sh` (SECONDS_PER_ROUND={seconds}, ROUNDS={rounds}); after = the working tree at {head}.")
+out.append(f"- Command: `BASE={base} PARTS={parts} bash bench/tiles-before-after.sh` (SECONDS_PER_ROUND={seconds}, ROUNDS={rounds}, WARM={warm}); after = the working tree at {head}.")
 out.append("- Before: the hand-made tile cache (a dictionary emptied when full) and suitability cells as NetTopologySuite squares reprojected and clipped; "
            "after: ASP.NET Core output caching (keyed and tagged by data version, one render per tile for concurrent requests) and suitability tiles written from the raster "
            "(MVT polygons in tile units, PNG sampled per pixel).")

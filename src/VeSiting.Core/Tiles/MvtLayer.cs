@@ -97,12 +97,13 @@ public sealed class MvtLayer(string name, int extent = 4096)
         }
     }
 
-    /// <summary>A string attribute of the current feature (without boxing).</summary>
-    public void Attribute(string key, string value)
+    /// <summary>A string attribute of the current feature (without boxing); null is left out.</summary>
+    public void Attribute(string key, string? value)
     {
         if (!_open)
             throw new InvalidOperationException("add a point or polygon before its attributes");
-        Tag(key, StringValue(value));
+        if (value is not null)
+            Tag(key, StringValue(value));
     }
 
     /// <summary>A string attribute that no other feature of the layer has (an id): written without looking for an equal value to share.</summary>
