@@ -61,6 +61,10 @@ public static class SuitabilityBlocks
         return blocks;
     }
 
+    /// <summary>The blocks of 2^<paramref name="level"/> cells (level ≥ 1) over the whole raster: best score (NaN when none is ranked) and the cell that shows it (−1 when all are outside).</summary>
+    public static (double[] Best, long[] Cell, int Columns) Level(SuitabilityRaster raster, int level) =>
+        level >= 1 ? Pyramids.GetValue(raster, r => new Pyramid(r)).Level(level) : throw new ArgumentOutOfRangeException(nameof(level), "level 0 is the raster itself");
+
     /// <summary>The legend class of a ranked score: 0, 20, 40, 60 or 80.</summary>
     public static int ClassOf(double score) => Math.Min(80, (int)(score / 20) * 20);
 

@@ -9,7 +9,9 @@ namespace VeSiting.Api.Tiles;
 /// <summary>
 /// The suitability PNG tile sampled from the raster per output pixel: the EPSG:25832 position of each pixel centre
 /// (interpolated bilinearly between exact transforms every 16 px, far below a pixel off at any zoom), the cell under
-/// it, and that cell's legend colour (transparent outside the area). No features and no drawing.
+/// it, and that cell's legend colour (transparent outside the area). Where several cells fit in a pixel, the pixel
+/// samples the largest block of cells no wider than itself (<see cref="SuitabilityBlocks"/>), shown as the vector
+/// tiles show blocks: by its best ranked cell, else as excluded. No features and no drawing.
 /// </summary>
 public static class SuitabilityPng
 {
@@ -33,6 +35,10 @@ public static class SuitabilityPng
         using var bitmap = new SKBitmap(new SKImageInfo(Size, Size, SKColorType.Rgba8888, SKAlphaType.Premul));
         var target = MemoryMarshal.Cast<byte, uint>(bitmap.GetPixelSpan());
         var (status, score) = (raster.Status, raster.Score);
+        var level = 0;
+        while (grid.CellSize * (1 << (level + 1)) <= tile.MetresPerPixel)
+            level++;
+        var (blockBest, blockCell, blockColumns) = level > 0 ? SuitabilityBlocks.Level(raster, level) : ([], [], 0);
         for (var y = 0; y < Size; y++)
         {
             var (j, v) = (y / Lattice, (y % Lattice + 0.5) / Lattice);
@@ -45,6 +51,12 @@ public static class SuitabilityPng
                 var row = (int)Math.Floor((grid.North - n) / grid.CellSize);
                 if (column < 0 || column >= grid.Columns || row < 0 || row >= grid.Rows)
                     continue;
+                if (level > 0)
+                {
+                    var block = (long)(row >> level) * blockColumns + (column >> level);
+                    target[y * Size + x] = blockCell[block] < 0 ? 0 : double.IsNaN(blockBest[block]) ? colours[5] : colours[SuitabilityBlocks.ClassOf(blockBest[block]) / 20];
+                    continue;
+                }
                 var cell = (long)row * grid.Columns + column;
                 target[y * Size + x] = status[cell] switch
                 {

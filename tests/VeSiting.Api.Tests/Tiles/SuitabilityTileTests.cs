@@ -72,4 +72,20 @@ public sealed class SuitabilityTileTests(ApiFactory factory)
         var expectedArea = 1000 / (111_320 * Math.Cos(lat * Math.PI / 180)) * (1000 / 111_320.0);
         Assert.InRange(feature.Geometry.Area, 0.9 * expectedArea, 1.1 * expectedArea);
     }
+
+    [Fact]
+    public async Task A_country_png_at_zoom_5_samples_blocks_of_cells_in_the_legend_colours()
+    {
+        // At z5 a pixel is about 2.7 km, so each samples a block of 2 × 2 cells of 1 km: every drawn pixel has a legend colour.
+        var client = factory.CreateClient();
+        var legend = factory.Services.GetRequiredService<TileSources>().Find("suitability").Layer.Legend.Select(l => SKColor.Parse(l.Color)).ToList();
+        var n = Math.Pow(2, 5);
+        var (x, y) = ((int)((10.0 + 180) / 360 * n), (int)((1 - Math.Log(Math.Tan(56.0 * Math.PI / 180) + 1 / Math.Cos(56.0 * Math.PI / 180)) / Math.PI) / 2 * n));
+
+        using var bitmap = SKBitmap.Decode(await client.GetByteArrayAsync($"/tiles/suitability/5/{x}/{y}.png?profile=greenhouse&cell=1000"));
+
+        var drawn = bitmap.Pixels.Where(p => p.Alpha > 0).ToList();
+        Assert.True(drawn.Count > 500, $"{drawn.Count} pixels drawn over Denmark");
+        Assert.All(drawn, p => Assert.Contains(legend, c => Math.Abs(c.Red - p.Red) <= 3 && Math.Abs(c.Green - p.Green) <= 3 && Math.Abs(c.Blue - p.Blue) <= 3));
+    }
 }
