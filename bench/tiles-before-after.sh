@@ -217,10 +217,13 @@ merged = [parts_out[0].rstrip("\n").split("\n")]
 for chunk in parts_out[1:]:
     title = chunk.split("\n", 1)[0][4:].split(" (")[0]
     empty = ("Cached MVT" in title and not cached_lines) or ("Suitability" in title and not times)
-    previous = [l for l in kept(title.split(" (")[0])]
+    previous = kept(title.split(" (")[0])
     if empty and previous:
-        when = re.search(r"- Date: ([^;]+);", old)
-        merged.append(previous + ["", f"(figures of the previous run{', ' + when.group(1) if when else ''}, at its revision: this part was not run this time)"])
+        if any(l.startswith("(figures of the") for l in previous):
+            merged.append(previous)   # already carried over, with the note of the run it comes from
+        else:
+            when = re.search(r"- Date: ([^;]+);", old)
+            merged.append(previous + ["", f"(figures of the run of {when.group(1) if when else 'an earlier date'}, at its revision: this part was not run this time)"])
     else:
         merged.append(chunk.rstrip("\n").split("\n"))
 section = "\n\n".join("\n".join(m) for m in merged) + "\n"
