@@ -89,7 +89,7 @@ PY
   echo "$result"
 }
 
-start_api "$url" "$work/uncached.log" VeSiting__Database="$primary" VeSiting__ReadDatabases__0="$standby" VeSiting__TileCacheEntries=0
+start_api "$url" "$work/uncached.log" VeSiting__Database="$primary" VeSiting__ReadDatabases__0="$standby" VeSiting__TileCacheMegabytes=0
 while read -r p; do curl -s -o /dev/null "$url$p"; done < "$work/tiles.txt"
 pgbench -n -M prepared -c 2 -j 2 -T 3 -f "$work/pgbench.sql" >/dev/null 2>&1
 pg2=$(run_pgbench 2); echo "pgbench on the standby, 2 clients: $pg2" >&2

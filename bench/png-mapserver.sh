@@ -7,7 +7,7 @@
 #    (CONNECTIONTYPE POSTGIS) and is run as CGI, one `mapserv` process per request (WMS 1.3.0 GetMap, EPSG:3857, the
 #    tile's BBOX, 256 × 256, image/png), timed from before the process is started until its output is read; and
 #    `map2img` on the same mapfile, also one process per tile (render and encode without the CGI/WMS layer).
-#  - VeSiting: the API on its embedded engine with the tile cache off (VeSiting__TileCacheEntries=0), Release build,
+#  - VeSiting: the API on its embedded engine with the tile cache off (VeSiting__TileCacheMegabytes=0), Release build,
 #    `/tiles/{layer}/10/{x}/{y}.png` on one keep-alive connection, after a warm-up on the tiles' z11 children.
 #  The three are alternated tile by tile and layer by layer, so they see the same machine.
 # Connection: $VESITING_BENCH_DB (an Npgsql connection string, database already imported by bench/tiles-postgis.sh);
@@ -40,7 +40,7 @@ dotnet build "$root/src/VeSiting.Api/VeSiting.Api.csproj" -c Release --nologo -v
 # The same tiles as bench/tiles-postgis.sh's PNG section.
 draw_turbine_tiles "${BENCH_TILES:-200}"
 
-# The mapfile: map in EPSG:3857, data in EPSG:25832 reprojected by MapServer (PROJ), styles after LayerCatalog.cs and
+# The mapfile: map in EPSG:3857, data in EPSG:25832 reprojected by MapServer (PROJ), styles after the tile sources (src/VeSiting.Api/Tiles/Sources) and
 # PngRenderer.cs: plants in their kind's colour, radius clamp(2 + 1.5 √MW, 2, 12) px (3 px without a capacity),
 # anti-aliased; region outlines 2 px #5b6770, municipality outlines 1.2 px #9aa5ad, no fill; transparent background.
 # CONNECTION names only the database: host, port, user and password come from PGHOST, PGPORT, PGUSER, PGPASSWORD.
@@ -122,7 +122,7 @@ EOF
 export MAPSERVER_CONFIG_FILE="$work/mapserver.conf"
 
 # VeSiting on the embedded engine, cache off (as bench/tiles-postgis.sh starts it).
-start_api "$url" "$work/server.log" VESITING_DB= VeSiting__TileCacheEntries=0
+start_api "$url" "$work/server.log" VESITING_DB= VeSiting__TileCacheMegabytes=0
 
 python3 - "$url" "$work" "$samples" <<'PY'
 import http.client, json, os, struct, subprocess, sys, time, urllib.parse
@@ -246,7 +246,7 @@ section = f"""## PNG tiles vs. MapServer 8 (bench/png-mapserver.sh)
 - Command: `VESITING_BENCH_DB="Host=127.0.0.1;…;Database=vesiting_bench_tiles" bash bench/png-mapserver.sh`; {msversion} (Debian bookworm `cgi-mapserver`, AGG renderer).
 - Tiles: the 50 z10 tiles with an operating or planned wind turbine that bench/tiles-postgis.sh renders (seed 42), each once per layer and engine; the engines alternate per tile and layer. Before timing, each engine renders the tiles' z11 children once per layer (JIT for VeSiting; file and PostgreSQL caches for MapServer).
 - **MapServer 8 CGI**: one `mapserv` process per request, run as CGI without a web server (`REQUEST_METHOD=GET`, `QUERY_STRING` = WMS 1.3.0 GetMap, `CRS=EPSG:3857`, the tile's BBOX, 256 × 256, `image/png`, transparent); timed by the client from before the process is started (Python `subprocess`, fork/exec included) until its output (HTTP header + PNG) is read. Each process loads the mapfile, connects to PostgreSQL {tls}, queries PostGIS, reprojects from EPSG:25832 with PROJ, draws with AGG and encodes. No web server is in front, so a real CGI deployment adds the server's fork/exec and HTTP on top. **map2img**: the same mapfile rendered by `map2img -l <layer> -e <bbox> -s 256 256 -o <file>`, also one process per tile (no CGI/WMS parsing), timed the same way, file read included.
-- **VeSiting**: the API (Release) on its embedded engine with `VeSiting__TileCacheEntries=0` (every request renders), `/tiles/{{layer}}/10/{{x}}/{{y}}.png` on one keep-alive HTTP connection, timed by the client (HTTP on loopback included).
+- **VeSiting**: the API (Release) on its embedded engine with `VeSiting__TileCacheMegabytes=0` (every request renders), `/tiles/{{layer}}/10/{{x}}/{{y}}.png` on one keep-alive HTTP connection, timed by the client (HTTP on loopback included).
 - Every MapServer response was checked to be a non-empty PNG (`\\x89PNG` signature, `Content-Type: image/png`), as was every VeSiting response (HTTP 200). Sample PNGs of tile 10/{x}/{y}, both layers, all three engines, all 256 × 256 px: `{samples}` (not committed).
 
 | engine | layer | tiles | p50 | p90 | max | median PNG size |
@@ -255,7 +255,7 @@ section = f"""## PNG tiles vs. MapServer 8 (bench/png-mapserver.sh)
 
 - Where MapServer's time goes (same run, after the tiles, 50 runs each, medians): {"; ".join(f"{k}: {med(v):.1f} ms" for k, v in data["floors"].items())}. So most of a CGI tile is starting a process and setting it up: map2img's p50 exceeds that empty render by {med(times["MapServer 8 map2img"]["plants"]) - med(list(data["floors"].values())[1]):.1f} ms for plants and {med(times["MapServer 8 map2img"]["boundaries"]) - med(list(data["floors"].values())[1]):.1f} ms for boundaries (which query two layers), a rough measure of what querying, drawing and encoding a tile costs once the process is up.
 - Ratio of medians: {"; ".join(ratios)}. The issue's published figure for MapServer 8 CGI is 126–140 ms per tile; goal for VeSiting p50 ≤ 10 ms.
-- Not like for like, in ways that favour each side: MapServer reads from PostGIS (a new connection per CGI process) and reprojects every vertex with PROJ; VeSiting reads its in-memory embedded engine (same source files as the imported database) and projects EPSG:25832 straight to tile pixels. MapServer draws the boundaries unsimplified, VeSiting simplifies them to the zoom's pixel size. The styles are approximations of VeSiting's (colours, circle radii and outline widths from LayerCatalog.cs / PngRenderer.cs; both anti-alias), and the PNG encoders differ (AGG/libpng defaults vs. SkiaSharp with the Sub filter, level 6), hence the different sizes. The process-per-request cost is the CGI model itself: MapServer under FastCGI or as a long-running service would not pay it.
+- Not like for like, in ways that favour each side: MapServer reads from PostGIS (a new connection per CGI process) and reprojects every vertex with PROJ; VeSiting reads its in-memory embedded engine (same source files as the imported database) and projects EPSG:25832 straight to tile pixels. MapServer draws the boundaries unsimplified, VeSiting simplifies them to the zoom's pixel size. The styles are approximations of VeSiting's (colours, circle radii and outline widths from the tile sources / PngRenderer.cs; both anti-alias), and the PNG encoders differ (AGG/libpng defaults vs. SkiaSharp with the Sub filter, level 6), hence the different sizes. The process-per-request cost is the CGI model itself: MapServer under FastCGI or as a long-running service would not pay it.
 """
 text = open(path).read() if os.path.exists(path) else "# Benchmark results\n"
 heading = "## PNG tiles vs. MapServer 8"

@@ -61,7 +61,7 @@ done
 
 echo "== Service tiles" >&2
 ( cd src/VeSiting.Api && dotnet build -c Release --nologo -v quiet >"$work/build.log" 2>&1 ) || { echo "the service did not build:" >&2; cat "$work/build.log" >&2; exit 1; }
-start_api "$url" "$work/api.log" VeSiting__TileCacheEntries=0
+start_api "$url" "$work/api.log" VeSiting__TileCacheMegabytes=0
 read -r code first < <(curl -s -o "$work/first.json" -w '%{http_code} %{time_total}\n' "$url/api/sites?profile=greenhouse&cell=100&limit=1")
 [[ "$code" == 200 ]] || { echo "/api/sites answered $code:" >&2; cat "$work/first.json" "$work/api.log" >&2; exit 1; }
 python3 - > "$work/tiles.txt" <<'PY'
@@ -146,7 +146,7 @@ for fmt in ("mvt", "png"):
         if ts:
             out.append(f"| {fmt.upper()} z{lo}–{hi} | {len(ts)} | {statistics.median(ts):.1f} | {max(ts):.1f} | {'met' if max(ts) <= 20 else '**not met**'} |")
 out.append("")
-out.append("- Tiles are timed by curl over loopback with the tile cache off (`VeSiting__TileCacheEntries=0`), so each is built from the raster's arrays.")
+out.append("- Tiles are timed by curl over loopback with the tile cache off (`VeSiting__TileCacheMegabytes=0`), so each is built from the raster's arrays.")
 section = "\n".join(out) + "\n"
 try:
     doc = open(path).read()

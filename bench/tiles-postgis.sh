@@ -2,7 +2,7 @@
 # Tiles against their baselines, on loopback (127.0.0.1) only:
 #  1. PostGIS-backed MVT throughput vs. raw pgbench for the same ≈200 random non-empty z14 `plants` tiles: pgbench runs
 #     exactly the SQL the store runs (`bench/run tile-sql plants`); the HTTP service runs on the same database with the
-#     tile cache off (VeSiting__TileCacheEntries=0) and is loaded with wrk. Both with 2 clients for the same seconds,
+#     tile cache off (VeSiting__TileCacheMegabytes=0) and is loaded with wrk. Both with 2 clients for the same seconds,
 #     alternated (pgbench, wrk, pgbench, wrk) so that both see the same machine.
 #  2. Cold PNG renders at z10: 50 distinct tiles over Denmark × plants, boundaries, scheme-zones, cache off, on the
 #     PostGIS-backed and on the embedded service; per-tile p50/p90 (MapServer's figure is the issue's, not measured).
@@ -48,7 +48,7 @@ open(f"{work}/pgbench.sql", "w").write(script)
 open(f"{work}/paths.txt", "w").write("".join(f"/tiles/plants/14/{x}/{y}.mvt\n" for x, y in pick))
 PY
 
-start_api "$url" "$work/server.log" VESITING_DB="$db" VeSiting__TileCacheEntries=0
+start_api "$url" "$work/server.log" VESITING_DB="$db" VeSiting__TileCacheMegabytes=0
 
 # The service must answer exactly what PostGIS makes: compare one tile byte for byte.
 read -r x y < <(sed -n 1p "$work/paths.txt" | awk -F/ '{print $5, $6}' | sed 's/\.mvt//')
@@ -70,7 +70,7 @@ pgx=$(run_pgbench 3 extended); echo "pgbench (extended, unprepared): $pgx tiles/
 grep -q "number of failed transactions: 0" "$work/pgbench.1.log" || { echo "pgbench had failures:" >&2; cat "$work/pgbench.1.log" >&2; exit 1; }
 
 # Cold PNG renders: every request renders (cache off); a warm-up on other tiles first (JIT), then each z10 tile once.
-start_api "$embedded_url" "$work/embedded.log" VESITING_DB= VeSiting__TileCacheEntries=0
+start_api "$embedded_url" "$work/embedded.log" VESITING_DB= VeSiting__TileCacheMegabytes=0
 png_times() { # $1 = base address, $2 = output json
   python3 - "$1" "$work/png.txt" "$2" <<'PY'
 import http.client, json, sys, time, urllib.parse
@@ -135,7 +135,7 @@ section = f"""## Tile throughput on PostGIS and cold PNG renders (bench/tiles-po
 
 ### PostGIS-backed MVT throughput vs. raw pgbench, same tiles, same SQL
 
-pgbench: `pgbench -n -M prepared -c 2 -j 2 -T {seconds}` with a script that draws a tile number (`\\set i random(1, {ntiles})`), looks up its x and y client-side and runs exactly the SQL of `bench/run tile-sql plants` (the store's ST_AsMVT query) with z, x, y as parameters, prepared once per connection and planned for each tile's parameters, with the session settings the store uses (`PGOPTIONS=\"-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_custom_plan\"`), as Npgsql does for the service (`Max Auto Prepare`). VeSiting: the HTTP service on the same database with `VeSiting__TileCacheEntries=0` (every request queries PostGIS), `wrk -t2 -c2 -d{seconds}s -s bench/wrk-paths.lua` over the same paths. The runs alternate, pgbench first; both connect over TLS (libpq and Npgsql default to it when the server offers it). One tile fetched from the service and from psql is {same}.
+pgbench: `pgbench -n -M prepared -c 2 -j 2 -T {seconds}` with a script that draws a tile number (`\\set i random(1, {ntiles})`), looks up its x and y client-side and runs exactly the SQL of `bench/run tile-sql plants` (the store's ST_AsMVT query) with z, x, y as parameters, prepared once per connection and planned for each tile's parameters, with the session settings the store uses (`PGOPTIONS=\"-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_custom_plan\"`), as Npgsql does for the service (`Max Auto Prepare`). VeSiting: the HTTP service on the same database with `VeSiting__TileCacheMegabytes=0` (every request queries PostGIS), `wrk -t2 -c2 -d{seconds}s -s bench/wrk-paths.lua` over the same paths. The runs alternate, pgbench first; both connect over TLS (libpq and Npgsql default to it when the server offers it). One tile fetched from the service and from psql is {same}.
 
 | round | pgbench tiles/s | VeSiting HTTP tiles/s | VeSiting / pgbench | HTTP p50 | HTTP p99 | non-2xx | socket errors |
 |---|---|---|---|---|---|---|---|

@@ -10,7 +10,7 @@ namespace VeSiting.Bench;
 /// <summary>
 /// The service's previous path for point tiles, for comparison: every point as a NetTopologySuite feature,
 /// transformed to lon/lat, kept if the grown lon/lat tile rectangle covers it, and encoded by
-/// NetTopologySuite.IO.VectorTiles (as TileFeatureSource and MvtEncoder did before the point-layer writer).
+/// NetTopologySuite.IO.VectorTiles (as the service did before the point-layer writer).
 /// </summary>
 public static class NtsPointTiles
 {
@@ -18,7 +18,7 @@ public static class NtsPointTiles
     {
         var (minE, minN, maxE, maxN) = tile.Utm32Box();
         var factory = GeometryTransforms.FactoryFor(Epsg.Utm32);
-        var clip = LonLatClip(tile);
+        var clip = tile.LonLatClip();
         var layer = new Layer { Name = layerName };
         grid.InBox(minE, minN, maxE, maxN, ref layer, (_, e, n, ref l) =>
         {
@@ -31,15 +31,5 @@ public static class NtsPointTiles
         using var stream = new MemoryStream();
         vectorTile.Write(stream, 1, 1, (uint)tile.Extent, "id");
         return stream.ToArray();
-    }
-
-    /// <summary>The tile's lon/lat rectangle grown by its buffer in web-mercator units (TileAddress.LonLatClip).</summary>
-    private static Geometry LonLatClip(MercatorTile tile)
-    {
-        var m = (double)tile.Buffer / tile.Extent;
-        double Lon(double x) => x / (1 << tile.Z) * 360 - 180;
-        double Lat(double y) => 180 / Math.PI * Math.Atan(Math.Sinh(Math.PI - 2 * Math.PI * y / (1 << tile.Z)));
-        var envelope = new Envelope(Lon(tile.X - m), Lon(tile.X + 1 + m), Lat(tile.Y + 1 + m), Lat(tile.Y - m));
-        return GeometryTransforms.FactoryFor(Epsg.Wgs84).ToGeometry(envelope);
     }
 }

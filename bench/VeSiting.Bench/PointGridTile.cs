@@ -9,7 +9,7 @@ public static class PointGridTile
     public static (byte[] Bytes, int Count) Encode(PointGrid grid, MercatorTile tile, string layerName)
     {
         var (minE, minN, maxE, maxN) = tile.Utm32Box();
-        var state = (Tile: tile, Layer: new MvtPointLayer(layerName, tile.Extent));
+        var state = (Tile: tile, Layer: new MvtLayer(layerName, tile.Extent));
         grid.InBox(minE, minN, maxE, maxN, ref state, static (_, e, n, ref s) =>
         {
             if (s.Tile.TryPosition(e, n, out var px, out var py))

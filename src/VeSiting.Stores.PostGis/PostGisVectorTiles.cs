@@ -1,19 +1,21 @@
+using VeSiting.Core.Tiles;
+
 namespace VeSiting.Stores.PostGis;
 
 /// <summary>
-/// ST_AsMVT queries for the layers PostGIS encodes itself. The tile area is grown by the same margin as the
-/// embedded encoder's (8 px of 256 = 128 of 4096) and densified before it is transformed to EPSG:25832, so
-/// both select the same features.
+/// ST_AsMVT queries for the layers PostGIS encodes itself: its fast path behind the same tile sources. The tile area
+/// is grown by the same margin as <see cref="MercatorTile"/>'s (8 px of 256 = 128 of 4096) and densified before it
+/// is transformed to EPSG:25832, so both select the same features.
 /// </summary>
 internal static class PostGisVectorTiles
 {
-    public const int Extent = 4096;
-    public const int MarginUnits = 128;
+    public const int Extent = MercatorTile.VectorExtent;
+    public const int MarginUnits = MercatorTile.VectorBuffer;
 
-    private const string Bounds = """
+    private static readonly string Bounds = $"""
         WITH bounds AS (
             SELECT ST_TileEnvelope(@z, @x, @y) AS env,
-                   ST_Transform(ST_Segmentize(ST_Expand(ST_TileEnvelope(@z, @x, @y), (ST_XMax(ST_TileEnvelope(@z, @x, @y)) - ST_XMin(ST_TileEnvelope(@z, @x, @y))) * 8 / 256),
+                   ST_Transform(ST_Segmentize(ST_Expand(ST_TileEnvelope(@z, @x, @y), (ST_XMax(ST_TileEnvelope(@z, @x, @y)) - ST_XMin(ST_TileEnvelope(@z, @x, @y))) * {MarginUnits} / {Extent}),
                                 (ST_XMax(ST_TileEnvelope(@z, @x, @y)) - ST_XMin(ST_TileEnvelope(@z, @x, @y))) / 8), 25832) AS area)
         """;
 

@@ -7,7 +7,7 @@ namespace VeSiting.Bench.Tests;
 /// <summary>The point tile the tiles benchmark times holds exactly the points a brute-force pass keeps.</summary>
 public sealed class PointGridTileTests
 {
-    // The control point of MvtPointLayerTests (E 467394.6281, N 6248471.3325) and its z14 tile, worked by hand there.
+    // The control point of MvtLayerTests (E 467394.6281, N 6248471.3325) and its z14 tile, worked by hand there.
     private const double E = 467394.6281, N = 6248471.3325;
     private static readonly MercatorTile Tile = new(14, 8577, 5070);
 

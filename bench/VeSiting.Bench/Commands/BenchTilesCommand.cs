@@ -152,7 +152,7 @@ public sealed class BenchTilesCommand(CliConsole console, DataContext data) : As
         text.AppendLine("|---|---|---|---|---|");
         var pg = postgis is null ? double.NaN : Percentiles.Median(postgis.Times);
         string Ratio(double v) => postgis is null ? "–" : v <= pg ? $"{pg / v:0.0} × faster" : $"{v / pg:0.0} × slower";
-        text.AppendLine(CultureInfo.InvariantCulture, $"| VeSiting, in-process: `PointGrid` box query → `MercatorTile` (exact UTM 32 → Web Mercator) → `MvtPointLayer` bytes ({oursBytes:N0} B) | {ms(o)} ms | {ms(Percentiles.Of(ours, 90))} ms | {ours.Count} | {Ratio(o)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| VeSiting, in-process: `PointGrid` box query → `MercatorTile` (exact UTM 32 → Web Mercator) → `MvtLayer` bytes ({oursBytes:N0} B) | {ms(o)} ms | {ms(Percentiles.Of(ours, 90))} ms | {ours.Count} | {Ratio(o)} |");
         if (postgis is not null)
             text.AppendLine(CultureInfo.InvariantCulture, $"| PostGIS `ST_AsMVT(ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(14, x, y), 4096, 128))` over a temporary table of all points, GiST-indexed and clustered on the index, one pooled session, timed on the client including transfer ({postgis.Bytes:N0} B) | {ms(pg)} ms | {ms(Percentiles.Of(postgis.Times, 90))} ms | {postgis.Times.Count} | 1.0 |");
         if (previous.Count > 0)

@@ -29,7 +29,7 @@ public static class HealthEndpoints
         }
     }
 
-    private static IResult Metrics(RequestCounter counter, TileCache cache, ServiceData data)
+    private static IResult Metrics(RequestCounter counter, TileCacheCounters cache, ServiceData data)
     {
         var text = new StringBuilder();
         text.AppendLine("# HELP vesiting_requests_total HTTP requests by endpoint and status class.");
@@ -40,8 +40,6 @@ public static class HealthEndpoints
         text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_tile_cache_hits_total {cache.Hits}");
         text.AppendLine("# TYPE vesiting_tile_cache_misses_total counter");
         text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_tile_cache_misses_total {cache.Misses}");
-        text.AppendLine("# TYPE vesiting_tile_cache_entries gauge");
-        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_tile_cache_entries {cache.Count}");
         text.AppendLine("# TYPE vesiting_data_version_info gauge");
         text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_data_version_info{{version=\"{data.Store.Version.Id}\",store=\"{data.StoreKind}\"}} 1");
         return Results.Text(text.ToString(), "text/plain; version=0.0.4");

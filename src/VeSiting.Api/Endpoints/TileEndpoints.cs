@@ -2,11 +2,11 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Tiles;
-using VeSiting.Core.Stores;
+using VeSiting.Core.Tiles;
 
 namespace VeSiting.Api.Endpoints;
 
-/// <summary>Vector tiles (MVT), raster tiles (PNG) and TileJSON 3.0 per layer, with ETags from the data version.</summary>
+/// <summary>Vector tiles (MVT), raster tiles (PNG) and TileJSON 3.0 of every registered tile layer, with ETags from the data version.</summary>
 public static class TileEndpoints
 {
     public static void MapTiles(this WebApplication app)
@@ -14,20 +14,24 @@ public static class TileEndpoints
         var group = app.MapGroup("/tiles").WithTags("Tiles");
         group.MapGet("/{layer}.json", TileJson).WithSummary("TileJSON 3.0 of a layer").WithDescription("Example: `/tiles/plants.json`.");
         group.MapGet("/{layer}/{z:int}/{x:int}/{y}", Tile)
+            .CacheOutput(TileCachePolicy.Name)
             .WithSummary("A vector (.mvt) or raster (.png) tile")
-            .WithDescription("Layers: boundaries, plants, scheme-zones, tariff-zones, dwellings. `?scenario=` chooses the tariff scenario. Example: `/tiles/plants/7/67/39.mvt`, `/tiles/boundaries/6/33/19.png`.");
-        app.MapGet("/api/legend", (ServiceData data) => Results.Ok(LayerCatalog.WithRules(data.SchemeDistances.Current))).WithTags("Tiles").WithSummary("Layers, zoom ranges and legend colours (shared by PNG tiles and the web map)");
+            .WithDescription("Layers: see `/api/legend`. `?scenario=` chooses the tariff scenario. Example: `/tiles/plants/7/67/39.mvt`, `/tiles/boundaries/6/33/19.png`.");
+        app.MapGet("/api/legend", (ServiceData data, TileSources sources) => Results.Ok(sources.Describe(data))).WithTags("Tiles")
+            .WithSummary("Every tile layer: id, title, description, zoom range, geometry, query parameters, MVT layers and legend (shared by PNG tiles and the web map)");
     }
 
-    private static IResult TileJson(HttpContext http, string layer, ServiceData data, SuitabilityResults suitability, string? scenario,
+    private static IResult TileJson(HttpContext http, string layer, ServiceData data, TileSources sources, string? scenario,
         string? profile, string? area, double? cell)
     {
-        var found = LayerCatalog.WithRules(data.SchemeDistances.Current).FirstOrDefault(l => l.Id == layer) ?? throw new ProblemException("layer", $"unknown layer '{layer}'; layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Id))}", StatusCodes.Status404NotFound);
+        var source = sources.Find(layer);
+        var found = source.Describe(data);
+        var parameters = new TileParameters(scenario, profile, area, cell);
         // Checked as the tiles check them, and kept in the tile URLs, so that TileJSON and tiles agree.
         _ = data.Context(scenarioIds: [scenario ?? "banded-distance"]);
-        if (found.Id == "suitability")
-            _ = suitability.Profile(profile ?? "greenhouse");
-        var query = TileQuery.Of(scenario, found.Id == "suitability" ? profile : null, found.Id == "suitability" ? area : null, found.Id == "suitability" ? cell : null);
+        source.Check(parameters);
+        var taken = found.Parameters.Contains("profile") ? parameters : parameters with { Profile = null, Area = null, Cell = null };
+        var query = TileQuery.Of(taken.Scenario, taken.Profile, taken.Area, taken.Cell);
         var baseUrl = PublicUrls.Base(http);
         return Results.Ok(new Dictionary<string, object?>
         {
@@ -47,49 +51,42 @@ public static class TileEndpoints
     }
 
     private static async Task<IResult> Tile(HttpContext http, string layer, int z, int x, string y, string? scenario,
-        string? profile, string? area, double? cell, SuitabilityResults suitability,
-        ServiceData data, TileCache cache, IOptions<VeSitingOptions> options, CancellationToken cancellationToken)
+        string? profile, string? area, double? cell, ServiceData data, TileSources sources, TileRenderer renderer,
+        IOptions<VeSitingOptions> options, CancellationToken cancellationToken)
     {
-        var found = LayerCatalog.Find(layer) ?? throw new ProblemException("layer", $"unknown layer '{layer}'; layers: {string.Join(", ", LayerCatalog.All.Select(l => l.Id))}", StatusCodes.Status404NotFound);
+        var source = sources.Find(layer);
         var dot = y.LastIndexOf('.');
         var format = dot < 0 ? "" : y[(dot + 1)..].ToLowerInvariant();
         if (format is not ("mvt" or "pbf" or "png"))
             throw new ProblemException("format", $"'{y}' should end in .mvt or .png");
         if (!int.TryParse(y[..dot], out var row))
             throw new ProblemException("y", $"'{y[..dot]}' is not a tile row");
-        var tile = TileAddress.Parse(z, x, row);
+        var tile = Parse(z, x, row);
         var chosen = data.Context(scenarioIds: [scenario ?? "banded-distance"]).Scenarios[0];
 
-        // Scheme rings follow the rules in force: a published rule set changes them, so it changes the tag and the cache too.
-        var version = found.Id == "scheme-zones" ? $"{data.Store.Version.Id}-{data.RulesFingerprint}" : data.Store.Version.Id;
+        var edition = source.Edition(data);
+        var version = edition == "" ? data.Store.Version.Id : $"{data.Store.Version.Id}-{edition}";
         var etag = new EntityTagHeaderValue($"\"{version}-{chosen.Ref.Hash}\"", isWeak: true);
         http.Response.Headers.ETag = etag.ToString();
         http.Response.Headers.CacheControl = "public, max-age=3600";
         if (http.Request.Headers.IfNoneMatch.ToString().Contains(etag.Tag.ToString(), StringComparison.Ordinal))
             return Results.StatusCode(StatusCodes.Status304NotModified);
 
-        var siting = found.Id == "suitability" ? $"{profile ?? "greenhouse"}|{area ?? "denmark"}|{cell ?? 1000}" : "";
-        var key = $"{found.Id}/{chosen.Id}/{siting}/{tile.Z}/{tile.X}/{tile.Y}.{(format == "png" ? "png" : "mvt")}";
-        var bytes = await cache.GetOrAddAsync(version, key, async () =>
-        {
-            // A store that encodes tiles itself (PostGIS: ST_AsMVT) does so; otherwise they are built from its answers.
-            if (format != "png" && data.Store is IVectorTileStore producer && producer.ProducesLayer(found.Id))
-                return await producer.VectorTileAsync(found.Id, tile.Z, tile.X, tile.Y, cancellationToken);
-            var source = new TileFeatureSource(data, options.Value.MaxFeaturesPerTile);
-            if (format != "png" && PointTileEncoder.Handles(found.Id))
-                return await source.PointTileAsync(found, tile, chosen, cancellationToken);
-            if (format == "png")
-            {
-                var utm = found.Id == "suitability"
-                    ? source.SuitabilityUtm32Features(await suitability.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken), tile)
-                    : await source.Utm32FeaturesAsync(found, tile, chosen, cancellationToken);
-                return PngRenderer.Render(tile, found, utm);
-            }
-            var features = found.Id == "suitability"
-                ? source.SuitabilityFeatures(await suitability.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken), tile)
-                : await source.FeaturesAsync(found, tile, chosen, cancellationToken);
-            return MvtEncoder.Encode(tile, features);
-        });
-        return Results.Bytes(bytes, format == "png" ? "image/png" : "application/vnd.mapbox-vector-tile");
+        var request = new TileRequest(tile, new TileParameters(scenario, profile, area, cell), chosen, options.Value.MaxFeaturesPerTile);
+        var png = format == "png";
+        var bytes = await renderer.RenderAsync(source, request, png, cancellationToken);
+        return Results.Bytes(bytes, png ? "image/png" : "application/vnd.mapbox-vector-tile");
+    }
+
+    private static MercatorTile Parse(int z, int x, int y)
+    {
+        if (z is < 0 or > MercatorTile.MaxZoom)
+            throw new ProblemException("z", $"{z} is not a zoom level from 0 to {MercatorTile.MaxZoom}");
+        var n = 1 << z;
+        if (x < 0 || x >= n)
+            throw new ProblemException("x", $"{x} is outside 0–{n - 1} at zoom {z}");
+        if (y < 0 || y >= n)
+            throw new ProblemException("y", $"{y} is outside 0–{n - 1} at zoom {z}");
+        return new MercatorTile(z, x, y);
     }
 }

@@ -22,7 +22,14 @@ public static class ServiceSetup
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(VeSitingOptions.Section));
         var options = builder.Configuration.GetSection(VeSitingOptions.Section).Get<VeSitingOptions>() ?? new VeSitingOptions();
         builder.Services.AddSingleton<ServiceData>();
-        builder.Services.AddSingleton(new TileCache(options.TileCacheEntries));
+        TileSources.AddTileSources(builder.Services);
+        builder.Services.AddSingleton<TileRenderer>();
+        builder.Services.AddSingleton<TileCacheCounters>();
+        builder.Services.AddOutputCache(o =>
+        {
+            o.SizeLimit = Math.Max(1, options.TileCacheMegabytes) * 1024L * 1024;
+            o.AddPolicy(TileCachePolicy.Name, b => b.AddPolicy<TileCachePolicy>(), excludeDefaultPolicy: true);
+        });
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<SuitabilityResults>();
         builder.Services.AddSingleton<ImportJobs>();
@@ -84,6 +91,7 @@ public static class ServiceSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache(); // after access and rate checks: a cached tile is served only to whom the tile itself would be
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("VeSiting API"));
         app.MapGet("/api/map-config", (IOptions<VeSitingOptions> o) => Results.Ok(new { externalStyleUrl = o.Value.ExternalStyleUrl }))

@@ -32,8 +32,8 @@ public sealed class VeSitingOptions
     /// <summary>Most vertices the geometries of one request body may have together (solar areas, candidate parcels, point layers).</summary>
     public int MaxVerticesPerRequest { get; set; } = 100_000;
     public int MaxFeaturesPerTile { get; set; } = 20_000;
-    /// <summary>Rendered tiles kept in memory; 0 = no tile cache (every request renders; for benchmarks).</summary>
-    public int TileCacheEntries { get; set; } = 20_000;
+    /// <summary>Memory for rendered tiles (ASP.NET Core output cache, keyed by data version); 0 = no tile cache (every request renders; for benchmarks).</summary>
+    public int TileCacheMegabytes { get; set; } = 256;
     /// <summary>
     /// Keys that allow writes (imports, publishing rule sets, saving projects): each the key itself (≥ 16 characters) or
     /// "sha256:" and its hex hash. From configuration or VeSiting__ApiKeys__0 …, never from the repository. None = writes off.

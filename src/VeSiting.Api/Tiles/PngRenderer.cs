@@ -15,9 +15,9 @@ public static class PngRenderer
 {
     public const int Size = 256;
 
-    private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Sub, 6);
+    internal static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Sub, 6);
 
-    public static byte[] Render(TileAddress tile, TileLayer layer, IReadOnlyList<(string VectorLayer, Geometry Utm32, AttributesTable Attributes)> features)
+    public static byte[] Render(MercatorTile tile, TileLayer layer, IEnumerable<TileFeature> features)
     {
         var pixels = new MercatorTile(tile.Z, tile.X, tile.Y, Size, 0);
         using var surface = SKSurface.Create(new SKImageInfo(Size, Size, SKColorType.Rgba8888, SKAlphaType.Premul));

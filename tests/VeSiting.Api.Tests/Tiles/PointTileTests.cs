@@ -6,6 +6,7 @@ using VeSiting.Api.Hosting;
 using VeSiting.Api.Tests.Api;
 using VeSiting.Api.Tiles;
 using VeSiting.Core.Spatial;
+using VeSiting.Core.Tiles;
 using Tile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;
 
 namespace VeSiting.Api.Tests.Tiles;
@@ -18,13 +19,13 @@ public sealed class PointTileTests(ApiFactory factory)
     {
         // Central Jutland at z7: hundreds of plants. Both paths decoded by NetTopologySuite's reader.
         var data = factory.Services.GetRequiredService<ServiceData>();
-        var source = new TileFeatureSource(data, 20_000);
-        var layer = LayerCatalog.Find("plants")!;
+        var source = factory.Services.GetRequiredService<TileSources>().Find("plants");
         var scenario = data.Context(scenarioIds: ["banded-distance"]).Scenarios[0];
-        var tile = new TileAddress(7, 67, 39);
+        var tile = new MercatorTile(7, 67, 39);
+        var features = await source.FeaturesAsync(new TileRequest(tile, new TileParameters(null, null, null, null), scenario, 20_000), CancellationToken.None);
 
-        var fast = Read(await source.PointTileAsync(layer, tile, scenario, CancellationToken.None), tile);
-        var general = Read(MvtEncoder.Encode(tile, await source.FeaturesAsync(layer, tile, scenario, CancellationToken.None)), tile);
+        var fast = Read(PointTileEncoder.Encode(tile, "plants", features, 20_000), tile);
+        var general = Read(MvtEncoder.Encode(tile, features, 20_000), tile);
 
         Assert.True(fast.Count > 500, $"{fast.Count} plants");
         Assert.Equal(general.Keys.Order(), fast.Keys.Order());
@@ -43,10 +44,11 @@ public sealed class PointTileTests(ApiFactory factory)
     public void A_png_tile_draws_a_plant_at_its_hand_computed_pixel()
     {
         // The control point E 467394.6281, N 6248471.3325 is at units (2338.36, 3310.58) of 4096 in z14 tile 8577/5070
-        // (worked in VeSiting.Core.Tests MvtPointLayerTests); at 256 px that is (2338.36 / 16, 3310.58 / 16) = (146.1, 206.9).
-        var tile = new TileAddress(14, 8577, 5070);
+        // (worked in VeSiting.Core.Tests MvtLayerTests); at 256 px that is (2338.36 / 16, 3310.58 / 16) = (146.1, 206.9).
+        var tile = new MercatorTile(14, 8577, 5070);
         var attributes = new AttributesTable { { "kind", "WindTurbine" } };
-        var png = PngRenderer.Render(tile, LayerCatalog.Find("plants")!, [("plants", GeometryTransforms.Utm32Point(467394.6281, 6248471.3325), attributes)]);
+        var plants = factory.Services.GetRequiredService<TileSources>().Find("plants").Layer;
+        var png = PngRenderer.Render(tile, plants, [new TileFeature("plants", GeometryTransforms.Utm32Point(467394.6281, 6248471.3325), attributes)]);
 
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal((256, 256), (bitmap.Width, bitmap.Height));
@@ -56,7 +58,7 @@ public sealed class PointTileTests(ApiFactory factory)
         Assert.Equal(0, bitmap.GetPixel(20, 20).Alpha);
     }
 
-    private static Dictionary<string, IFeature> Read(byte[] bytes, TileAddress tile) =>
+    private static Dictionary<string, IFeature> Read(byte[] bytes, MercatorTile tile) =>
         new MapboxTileReader().Read(new MemoryStream(bytes), new Tile(tile.X, tile.Y, tile.Z))
             .Layers.Single(l => l.Name == "plants").Features.ToDictionary(f => (string)f.Attributes["id"]);
 }

@@ -57,7 +57,7 @@ public sealed class PrimaryAndStandbyTests : IAsyncLifetime
             .UseSetting("VeSiting:ReadDatabases:0", ReplicaCluster.OnDatabase(_cluster.Standby, _database))
             .UseSetting("VeSiting:DataVersionPollSeconds", "0.2")
             // Every tile from the database, so each one checks what the servers answer now.
-            .UseSetting("VeSiting:TileCacheEntries", "0"));
+            .UseSetting("VeSiting:TileCacheMegabytes", "0"));
 
     private static Task<HttpResponseMessage> Write(HttpClient client, string path, string body, string mediaType) =>
         StatelessInstancesTests.SendAsync(client, HttpMethod.Post, path, body, mediaType);

@@ -5,7 +5,7 @@ using NtsTile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;
 
 namespace VeSiting.Core.Tests.Tiles;
 
-public sealed class MvtPointLayerTests
+public sealed class MvtLayerTests
 {
     // The control point E 467394.6281, N 6248471.3325 = lon 8.4720166°, lat 56.3797517° (PostGIS), worked by hand at z14 (2^14 = 16384 tiles):
     //   x = (8.4720166 + 180) / 360 = 0.52353338 → × 16384 = 8577.57089 → column 8577, (0.57089) × 4096 = 2338.36 → unit 2338
@@ -18,7 +18,7 @@ public sealed class MvtPointLayerTests
     public void The_control_point_lands_on_the_hand_computed_tile_and_units()
     {
         Assert.Equal((8577, 5070), MercatorTile.TileOf(E, N, 14));
-        var layer = new MvtPointLayer("dwellings");
+        var layer = new MvtLayer("dwellings");
         Assert.True(Tile.TryPosition(E, N, out var px, out var py));
         layer.AddPoint(px, py);
 
@@ -32,7 +32,7 @@ public sealed class MvtPointLayerTests
     [Fact]
     public void Attributes_round_trip_through_the_layer_tables()
     {
-        var layer = new MvtPointLayer("plants");
+        var layer = new MvtLayer("plants");
         layer.AddPoint(10, 20);
         layer.Attribute("kind", "WindTurbine");
         layer.Attribute("capacity_mw", 3.6);
@@ -56,7 +56,7 @@ public sealed class MvtPointLayerTests
     [Fact]
     public void NetTopologySuite_reads_the_tile_back_to_the_control_point()
     {
-        var layer = new MvtPointLayer("dwellings");
+        var layer = new MvtLayer("dwellings");
         Assert.True(Tile.TryPosition(E, N, out var px, out var py));
         layer.AddPoint(px, py);
         layer.Attribute("id", "a1");
@@ -100,6 +100,33 @@ public sealed class MvtPointLayerTests
     [Fact]
     public void An_empty_layer_is_an_empty_tile()
     {
-        Assert.Empty(new MvtPointLayer("plants").ToTile());
+        Assert.Empty(new MvtLayer("plants").ToTile());
+    }
+
+    [Fact]
+    public void A_polygon_reads_back_as_the_square_it_was_given()
+    {
+        // A square of units (1024, 1024)–(3072, 3072) of z14 tile 8577/5070, written north-west, north-east, south-east,
+        // south-west (clockwise on screen: an exterior ring in MVT 2). By the web-mercator inverse its corners are at
+        // lon = (8577 + u/4096) / 16384 × 360 − 180 and lat = atan(sinh(π (1 − 2 (5070 + v/4096) / 16384))).
+        var layer = new MvtLayer("suitability");
+        layer.AddPolygon([(1024, 1024), (3072, 1024), (3072, 3072), (1024, 3072)]);
+        layer.Attribute("class", "80");
+
+        var tile = new MapboxTileReader().Read(new MemoryStream(layer.ToTile()), new NtsTile(8577, 5070, 14));
+        var feature = Assert.Single(Assert.Single(tile.Layers).Features);
+        Assert.Equal("80", feature.Attributes["class"]);
+        var polygon = Assert.IsType<NetTopologySuite.Geometries.Polygon>(feature.Geometry);
+        Assert.Equal(5, polygon.ExteriorRing.NumPoints);
+        static double Lon(double u) => (8577 + u / 4096) / 16384 * 360 - 180;
+        static double Lat(double v) => Math.Atan(Math.Sinh(Math.PI * (1 - 2 * (5070 + v / 4096) / 16384))) * 180 / Math.PI;
+        var envelope = polygon.EnvelopeInternal;
+        // The reader places rows about one unit (≈ 3e-6° here) further south, as noted above.
+        Assert.Equal(Lon(1024), envelope.MinX, tolerance: 2.7e-6);
+        Assert.Equal(Lon(3072), envelope.MaxX, tolerance: 2.7e-6);
+        Assert.Equal(Lat(1024), envelope.MaxY, tolerance: 4.5e-6);
+        Assert.Equal(Lat(3072), envelope.MinY, tolerance: 4.5e-6);
+        var raw = Assert.Single(Assert.Single(RawMvt.Decode(layer.ToTile())).Features);
+        Assert.Equal((3, 1024, 1024), (raw.Type, raw.X, raw.Y)); // POLYGON, starting at its first corner
     }
 }

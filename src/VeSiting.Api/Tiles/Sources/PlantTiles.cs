@@ -1,0 +1,22 @@
+using VeSiting.Api.Hosting;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Stores;
+
+namespace VeSiting.Api.Tiles.Sources;
+
+/// <summary>Plants in operation or planned, as points with their kind, status, name, capacity and height.</summary>
+public sealed class PlantTiles(ServiceData data) : ITileSource
+{
+    private static readonly PlantFilter Current = new() { Statuses = new HashSet<PlantStatus> { PlantStatus.Operating, PlantStatus.Planned } };
+
+    public TileLayer Layer { get; } = new("plants", "Plants", "Wind turbines, wind farms, solar parks and other plants in operation or planned, sized by capacity.", 0, 20, TileLayer.Points, ["scenario"], "kind",
+        ["plants"],
+        [new("WindTurbine", "#1f77b4", "Wind turbine"), new("WindFarm", "#17becf", "Wind farm"), new("SolarPark", "#f2a900", "Solar park"), new("Other", "#7f7f7f", "Other plant")]);
+
+    public async Task<IReadOnlyList<TileFeature>> FeaturesAsync(TileRequest request, CancellationToken cancellationToken) =>
+        (await data.Store.PlantsWithinAsync(request.Utm32Area, 0, Current, cancellationToken))
+            .Select(p => new TileFeature("plants", p.Plant.Geometry, TileAttributes.Of(("id", p.Plant.Id), ("kind", p.Plant.Kind.ToString()), ("status", p.Plant.Status.ToString()),
+                ("name", p.Plant.Name ?? p.Plant.Model), ("capacity_mw", p.Plant.CapacityMw is { } mw ? Math.Round(mw, 3) : null),
+                ("total_height_m", p.Plant.TotalHeightM))))
+            .ToList();
+}

@@ -1,0 +1,26 @@
+using VeSiting.Api.Hosting;
+using VeSiting.Api.Tiles.Sources;
+
+namespace VeSiting.Api.Tiles;
+
+/// <summary>The registered tile layers, in the order the legend lists them.</summary>
+public sealed class TileSources(IEnumerable<ITileSource> sources)
+{
+    public IReadOnlyList<ITileSource> All { get; } = [.. sources];
+
+    public ITileSource Find(string id) => All.FirstOrDefault(s => s.Layer.Id == id)
+        ?? throw new ProblemException("layer", $"unknown layer '{id}'; layers: {string.Join(", ", All.Select(s => s.Layer.Id))}", StatusCodes.Status404NotFound);
+
+    /// <summary>Every layer as served now (the map's legend and layer list read these).</summary>
+    public IReadOnlyList<TileLayer> Describe(ServiceData data) => [.. All.Select(s => s.Describe(data))];
+
+    /// <summary>Registers every tile layer: a new layer is one line here.</summary>
+    public static IServiceCollection AddTileSources(IServiceCollection services) => services
+        .AddSingleton<ITileSource, BoundaryTiles>()
+        .AddSingleton<ITileSource, PlantTiles>()
+        .AddSingleton<ITileSource, SchemeZoneTiles>()
+        .AddSingleton<ITileSource, TariffZoneTiles>()
+        .AddSingleton<ITileSource, DwellingTiles>()
+        .AddSingleton<ITileSource, SuitabilityTiles>()
+        .AddSingleton<TileSources>();
+}

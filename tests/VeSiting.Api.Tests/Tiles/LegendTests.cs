@@ -1,0 +1,38 @@
+using System.Text.Json;
+using VeSiting.Api.Tests.Api;
+
+namespace VeSiting.Api.Tests.Tiles;
+
+/// <summary>/api/legend lists every tile layer with what a map needs to draw it, and agrees with each layer's TileJSON.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class LegendTests(ApiFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Every_layer_is_listed_with_its_zooms_geometry_parameters_and_legend()
+    {
+        using var legend = JsonDocument.Parse(await _client.GetStringAsync("/api/legend"));
+        var layers = legend.RootElement.EnumerateArray().ToList();
+
+        Assert.Equal(["boundaries", "plants", "scheme-zones", "tariff-zones", "dwellings", "suitability"], layers.Select(l => l.GetProperty("id").GetString()));
+        foreach (var layer in layers)
+        {
+            var id = layer.GetProperty("id").GetString()!;
+            Assert.Contains(layer.GetProperty("geometry").GetString(), new[] { "point", "polygon" });
+            Assert.Contains("scenario", layer.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
+            Assert.NotEmpty(layer.GetProperty("legend").EnumerateArray());
+            Assert.All(layer.GetProperty("legend").EnumerateArray(), e => Assert.Matches("^#[0-9a-f]{6}$", e.GetProperty("color").GetString()!));
+
+            using var tileJson = JsonDocument.Parse(await _client.GetStringAsync($"/tiles/{id}.json"));
+            Assert.Equal(tileJson.RootElement.GetProperty("minzoom").GetInt32(), layer.GetProperty("minZoom").GetInt32());
+            Assert.Equal(tileJson.RootElement.GetProperty("maxzoom").GetInt32(), layer.GetProperty("maxZoom").GetInt32());
+            Assert.Equal(tileJson.RootElement.GetProperty("vector_layers").EnumerateArray().Select(v => v.GetProperty("id").GetString()),
+                layer.GetProperty("vectorLayers").EnumerateArray().Select(v => v.GetString()));
+        }
+        var plants = layers.Single(l => l.GetProperty("id").GetString() == "plants");
+        Assert.Equal("point", plants.GetProperty("geometry").GetString());
+        var suitability = layers.Single(l => l.GetProperty("id").GetString() == "suitability");
+        Assert.Equal(["scenario", "profile", "area", "cell"], suitability.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
+    }
+}
