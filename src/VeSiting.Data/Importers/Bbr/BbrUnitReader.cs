@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
 using VeSiting.Data.Importers.Dar;
@@ -31,7 +30,7 @@ public sealed class BbrUnitReader
         var issues = new List<ImportIssue>();
         if (File.Exists(path) && DarJsonReader.IsJson(path))
         {
-            ReadJson(path, sourceId, file, (item, fields) => Add(fields, file, item, Units, sourceId, units, issues));
+            BulkJsonLists.Read(path, sourceId, "BBR bulk download", [Units], Fields, (_, item, fields, _) => Add(fields, file, item, Units, sourceId, units, issues));
             if (units.Count == 0 && issues.Count == 0)
                 throw new ImportFailedException(sourceId, file, $"no current {Units} items: not a BBR bulk download with units (enheder)");
         }
@@ -87,53 +86,5 @@ public sealed class BbrUnitReader
             return;
         }
         units.Add(new BbrUnit(Get(Id) ?? $"{file}:{row}", address, code, new RecordOrigin(sourceId, file, row, sheet)));
-    }
-
-    private static void ReadJson(string path, string sourceId, string file, Action<int, Dictionary<string, string?>> item)
-    {
-        try
-        {
-            using var json = new JsonTokenStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), [Units, .. Fields]);
-            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
-                throw new ImportFailedException(sourceId, file, "not a BBR bulk download: the file does not hold one JSON object");
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                if (json.Text != Units)
-                {
-                    json.SkipValue();
-                    continue;
-                }
-                if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
-                    throw new ImportFailedException(sourceId, file, $"{Units} is not a list");
-                var index = 0;
-                var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-                while (json.Read() && json.TokenType == JsonTokenType.StartObject)
-                {
-                    index++;
-                    fields.Clear();
-                    while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-                    {
-                        if (json.Text is not { } name)
-                        {
-                            json.SkipValue();
-                            continue;
-                        }
-                        json.Read(withText: true);
-                        if (json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                            throw new ImportFailedException(sourceId, file, $"{Units} item {index}: '{name}' is not a single value");
-                        fields[name] = json.TokenType == JsonTokenType.Null ? null : json.Text;
-                    }
-                    item(index, fields);
-                }
-            }
-        }
-        catch (JsonException e)
-        {
-            throw new ImportFailedException(sourceId, file, $"not valid JSON: {e.Message}", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ImportFailedException(sourceId, file, $"cannot read: {e.Message}", e);
-        }
     }
 }

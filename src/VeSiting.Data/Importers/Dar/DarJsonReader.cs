@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Spatial;
@@ -48,55 +47,14 @@ public sealed class DarJsonReader
         var file = Path.GetFileName(path);
         var data = new Entities(unitAddressLinks);
         var issues = new List<ImportIssue>();
-        try
+        var length = new FileInfo(path).Length;
+        var seen = 0;
+        BulkJsonLists.Read(path, sourceId, "DAR bulk download", Lists, Fields, (list, item, fields, position) =>
         {
-            using var json = new JsonTokenStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), [.. Lists, .. Fields]);
-            var length = new FileInfo(path).Length;
-            if (!json.Read() || json.TokenType != JsonTokenType.StartObject)
-                throw new ImportFailedException(sourceId, file, "not a DAR bulk download: the file does not hold one JSON object");
-            var seen = 0;
-            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-            {
-                var list = json.Text;
-                if (list is null || !Lists.Contains(list))
-                {
-                    json.SkipValue();
-                    continue;
-                }
-                if (!json.Read() || json.TokenType != JsonTokenType.StartArray)
-                    throw new ImportFailedException(sourceId, file, $"{list} is not a list");
-                var item = 0;
-                var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-                while (json.Read() && json.TokenType == JsonTokenType.StartObject)
-                {
-                    item++;
-                    fields.Clear();
-                    while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-                    {
-                        if (json.Text is not { } name)
-                        {
-                            json.SkipValue();
-                            continue;
-                        }
-                        json.Read(withText: true);
-                        if (json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                            throw new ImportFailedException(sourceId, file, $"{list} item {item}: '{name}' is not a single value");
-                        fields[name] = json.TokenType == JsonTokenType.Null ? null : json.Text;
-                    }
-                    data.Add(list, item, fields);
-                    if (++seen % ProgressEvery == 0)
-                        progress?.Report(length == 0 ? 1 : (double)json.Position / length);
-                }
-            }
-        }
-        catch (JsonException e)
-        {
-            throw new ImportFailedException(sourceId, file, $"not valid JSON: {e.Message}", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ImportFailedException(sourceId, file, $"cannot read: {e.Message}", e);
-        }
+            data.Add(list, item, fields);
+            if (++seen % ProgressEvery == 0)
+                progress?.Report(length == 0 ? 1 : (double)position / length);
+        });
         if (data.Houses.Count == 0)
             throw new ImportFailedException(sourceId, file, $"no current {Houses} items: not a DAR bulk download with access addresses (husnumre)");
 
