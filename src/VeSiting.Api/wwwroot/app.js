@@ -14,30 +14,56 @@ const answerSignal = latestOnly();
 const [metadata, legend, mapConfig] = await Promise.all([getJson('/api/metadata'), getJson('/api/legend'), getJson('/api/map-config')]);
 const colorExpression = (layerId, attribute) => legendColors(legend.find((l) => l.id === layerId), attribute);
 
+// The tile layers the map draws: every layer of the catalogue (in its order) but suitability, which siting.js draws.
+const tileLayers = legend.filter((l) => l.id !== 'suitability');
+// Values the map holds for the query parameters a layer's tiles take (a parameter with no value here is left to its default).
+const parameterValues = { scenario: () => state.scenario };
+
 function tiles(layer) {
-  const query = layer === 'tariff-zones' || layer === 'dwellings' ? `?scenario=${encodeURIComponent(state.scenario)}` : '';
-  return [`${origin}/tiles/${layer}/{z}/{x}/{y}.mvt${query}`];
+  const query = layer.parameters.filter((p) => parameterValues[p]).map((p) => `${p}=${encodeURIComponent(parameterValues[p]())}`).join('&');
+  return [`${origin}/tiles/${layer.id}/{z}/{x}/{y}.mvt${query ? '?' + query : ''}`];
+}
+
+// Colours come from the legend's style attribute; a layer without one is drawn in one colour.
+const colors = (layer) => layer.styleAttribute && layer.legend.length ? colorExpression(layer.id) : '#555f66';
+
+// Display-only looks of the layers this map knows (sizes, opacities, draw order); any other layer gets the generic
+// look of its geometry. `rank` orders the style layers (lower is drawn first).
+const looks = {
+  boundaries: { layers: (l) => [
+    { id: 'municipalities-fill', rank: 0, type: 'fill', 'source-layer': 'municipalities', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.85 } },
+    { id: 'municipalities-line', rank: 2, type: 'line', 'source-layer': 'municipalities', paint: { 'line-color': colors(l), 'line-width': 0.8 } },
+    { id: 'regions-line', rank: 2, type: 'line', 'source-layer': 'regions', paint: { 'line-color': colors(l), 'line-width': 1.6 } },
+  ] },
+  'tariff-zones': { rank: 1, fill: { 'fill-opacity': 0.25 }, outline: false },
+  'scheme-zones': { rank: 3, fill: { 'fill-opacity': 0.18 } },
+  dwellings: { rank: 4, circle: { 'circle-radius': 3.5, 'circle-stroke-width': 0.6 } },
+  plants: { rank: 5, circle: { 'circle-radius': ['interpolate', ['linear'], ['coalesce', ['get', 'capacity_mw'], 0.5], 0, 2.5, 5, 5, 100, 10, 500, 16] } },
+};
+
+/** A layer's MapLibre style layers: polygons as fill + outline, points as circles, with its look's overrides. */
+function styleLayers(layer) {
+  const look = looks[layer.id] ?? {};
+  const drawn = look.layers ? look.layers(layer) : layer.vectorLayers.flatMap((vectorLayer) => {
+    const id = layer.vectorLayers.length === 1 ? layer.id : `${layer.id}-${vectorLayer}`;
+    const common = { 'source-layer': vectorLayer, rank: look.rank ?? (layer.geometry === 'point' ? 6 : 3) };
+    if (layer.geometry === 'point') {
+      return [{ ...common, id, type: 'circle', paint: { 'circle-color': colors(layer), 'circle-radius': 4, 'circle-stroke-color': '#fff', 'circle-stroke-width': 0.8, ...look.circle } }];
+    }
+    const fill = { ...common, id, type: 'fill', paint: { 'fill-color': colors(layer), 'fill-opacity': 0.2, ...look.fill } };
+    const outline = { ...common, id: `${id}-line`, type: 'line', paint: { 'line-color': colors(layer), 'line-width': 0.8 } };
+    return look.outline === false ? [fill] : [fill, outline];
+  });
+  return drawn.map((l) => ({ ...l, source: layer.id }));
 }
 
 function baseStyle() {
-  const minZoom = (id) => legend.find((l) => l.id === id).minZoom;
+  const layers = tileLayers.flatMap(styleLayers).sort((a, b) => a.rank - b.rank).map(({ rank: _, ...l }) => l);
   return {
     version: 8,
-    sources: Object.fromEntries(['boundaries', 'plants', 'scheme-zones', 'tariff-zones', 'dwellings'].map((id) =>
-      [id, { type: 'vector', tiles: tiles(id), minzoom: minZoom(id), maxzoom: 14 }])),
-    layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#eef3f6' } },
-      { id: 'municipalities-fill', type: 'fill', source: 'boundaries', 'source-layer': 'municipalities', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.85 } },
-      { id: 'tariff-zones', type: 'fill', source: 'tariff-zones', 'source-layer': 'tariff-zones', paint: { 'fill-color': colorExpression('tariff-zones'), 'fill-opacity': 0.25 } },
-      { id: 'municipalities-line', type: 'line', source: 'boundaries', 'source-layer': 'municipalities', paint: { 'line-color': '#9aa5ad', 'line-width': 0.8 } },
-      { id: 'regions-line', type: 'line', source: 'boundaries', 'source-layer': 'regions', paint: { 'line-color': '#5b6770', 'line-width': 1.6 } },
-      { id: 'scheme-zones', type: 'fill', source: 'scheme-zones', 'source-layer': 'scheme-zones', paint: { 'fill-color': colorExpression('scheme-zones'), 'fill-opacity': 0.18 } },
-      { id: 'scheme-zones-line', type: 'line', source: 'scheme-zones', 'source-layer': 'scheme-zones', paint: { 'line-color': colorExpression('scheme-zones'), 'line-width': 0.8 } },
-      { id: 'dwellings', type: 'circle', source: 'dwellings', 'source-layer': 'dwellings', paint: { 'circle-color': colorExpression('dwellings'), 'circle-radius': 3.5, 'circle-stroke-color': '#fff', 'circle-stroke-width': 0.6 } },
-      { id: 'plants', type: 'circle', source: 'plants', 'source-layer': 'plants',
-        paint: { 'circle-color': colorExpression('plants'), 'circle-stroke-color': '#fff', 'circle-stroke-width': 0.8,
-          'circle-radius': ['interpolate', ['linear'], ['coalesce', ['get', 'capacity_mw'], 0.5], 0, 2.5, 5, 5, 100, 10, 500, 16] } },
-    ],
+    // Tiles beyond zoom 14 are over-zoomed from 14.
+    sources: Object.fromEntries(tileLayers.map((l) => [l.id, { type: 'vector', tiles: tiles(l), minzoom: l.minZoom, maxzoom: Math.min(l.maxZoom, 14) }])),
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef3f6' } }, ...layers],
   };
 }
 
@@ -67,13 +93,12 @@ map.on('load', () => {
 });
 
 // ---- layers, scenario and legend ----
-const toggles = [['tariff-zones', ['tariff-zones']], ['scheme-zones', ['scheme-zones', 'scheme-zones-line']], ['dwellings', ['dwellings']], ['plants', ['plants']], ['boundaries', ['municipalities-fill', 'municipalities-line', 'regions-line']]];
-for (const [id, layers] of toggles) {
-  const info = legend.find((l) => l.id === id);
+for (const info of tileLayers) {
+  const layers = () => (map.getStyle()?.layers ?? []).filter((l) => l.source === info.id).map((l) => l.id);
   const label = document.createElement('label');
-  label.innerHTML = `<input type="checkbox" checked data-testid="toggle-${id}"> ${esc(info.title)} <span class="hint">(from zoom ${info.minZoom})</span>`;
+  label.innerHTML = `<input type="checkbox" checked data-testid="toggle-${esc(info.id)}"> ${esc(info.title)} <span class="hint">(from zoom ${info.minZoom})</span>`;
   label.querySelector('input').addEventListener('change', (e) => {
-    for (const layer of layers) map.setLayoutProperty(layer, 'visibility', e.target.checked ? 'visible' : 'none');
+    for (const layer of layers()) map.setLayoutProperty(layer, 'visibility', e.target.checked ? 'visible' : 'none');
   });
   $('layer-switcher').append(label);
 }
@@ -83,9 +108,9 @@ for (const scenario of metadata.scenarios) {
 }
 $('scenario').addEventListener('change', (e) => {
   state.scenario = e.target.value;
-  for (const id of ['tariff-zones', 'dwellings']) map.getSource(id).setTiles(tiles(id));
+  for (const layer of tileLayers.filter((l) => l.parameters.includes('scenario'))) map.getSource(layer.id)?.setTiles(tiles(layer));
 });
-$('legend').innerHTML = legend.filter((l) => l.id !== 'suitability').map((l) => `<h3>${esc(l.title)}</h3>${legendHtml(l)}`).join('');
+$('legend').innerHTML = tileLayers.map((l) => `<h3>${esc(l.title)}</h3>${legendHtml(l)}`).join('');
 
 // ---- planned projects and the suitability panel ----
 const projects = plannedProjects(map, answerSignal);
