@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
-using VeSiting.Api.Hosting;
-using VeSiting.Data.Sources;
 using VeSiting.Stores.Tests.Fixtures;
 
 namespace VeSiting.Stores.Tests.Api;
@@ -17,9 +11,7 @@ namespace VeSiting.Stores.Tests.Api;
 /// </summary>
 public sealed class BbrUploadOnPostGisTests : IAsyncLifetime
 {
-    private const string Key = "postgis-bbr-key-0123456789";
-    private string _database = null!;
-    private readonly string _cache = Directory.CreateTempSubdirectory("vesiting-bbr-postgis-").FullName;
+    private PostGisUploadService _fixture = null!;
 
     // København (0101): no. 10 with unit addresses u1 (st), u2 (1 tv), u3 (1 th); no. 12 with u4; Vesterbrogade 1 with u5, u6.
     private const string UnitAddresses =
@@ -36,33 +28,13 @@ public sealed class BbrUploadOnPostGisTests : IAsyncLifetime
         "adresseIdentificerer,enh020EnhedensAnvendelse,status,id_lokalId\n"
         + "u1,322,6,b1\nu2,140,6,b2\nu3,140,7,b3\nu5,322,6,b5\nu6,140,6,b6\n";
 
-    public async Task InitializeAsync()
-    {
-        _database = await PostGisServer.CreateImportedDatabaseAsync(HandMadeData.Create());
-        await RealData.GetAsync();
-        var real = ProjectLayout.Locate().DefaultCacheDirectory;
-        foreach (var file in Directory.EnumerateFiles(real, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(real, f).StartsWith(SourceOverlay.AddedFolder + Path.DirectorySeparatorChar) && !f.EndsWith(SourceOverlay.FileName)))
-        {
-            var target = Path.Combine(_cache, Path.GetRelativePath(real, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    public async Task InitializeAsync() => _fixture = await PostGisUploadService.CreateAsync();
 
-    public async Task DisposeAsync()
-    {
-        await PostGisServer.DropDatabaseAsync(_database);
-        Directory.Delete(_cache, recursive: true);
-    }
-
-    private WebApplicationFactory<ServiceData> Service() => new WebApplicationFactory<ServiceData>().WithWebHostBuilder(b => b
-        .UseSetting("VeSiting:Year", "2026").UseSetting("VeSiting:Database", _database).UseSetting("VeSiting:ApiKeys:0", Key)
-        .UseSetting("VeSiting:CacheDirectory", _cache).UseSetting("VeSiting:StateDirectory", Path.Combine(_cache, "state")));
+    public async Task DisposeAsync() => await _fixture.DisposeAsync();
 
     private async Task<List<(string, int?, bool)>> HouseholdsAsync()
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(_fixture.Database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT id, households, households_from_bbr FROM addresses ORDER BY id", connection);
         await using var reader = await command.ExecuteReaderAsync();
@@ -72,35 +44,18 @@ public sealed class BbrUploadOnPostGisTests : IAsyncLifetime
         return rows;
     }
 
-    private static async Task<JsonElement> UploadAsync(HttpClient client, string source, string name, string csv)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/imports?source={source}&name={name}") { Content = new StringContent(csv, Encoding.UTF8, "text/csv") };
-        request.Headers.Add("X-Api-Key", Key);
-        var started = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        // Polls until the import ends; the bound only keeps a broken import from hanging the suite.
-        for (var attempt = 0; attempt < 900; attempt++)
-        {
-            var job = await client.GetFromJsonAsync<JsonElement>(started.Headers.Location);
-            if (job.GetProperty("stage").GetString() is "succeeded" or "failed")
-                return job;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("the import did not finish within three minutes");
-    }
-
     [Fact]
     public async Task Bbr_units_uploaded_give_households_per_access_address_in_the_addresses_table()
     {
-        using var service = Service();
+        using var service = _fixture.Service();
         var client = service.CreateClient();
 
-        var addresses = await UploadAsync(client, "dar-addresses", "adresser.csv", UnitAddresses);
+        var addresses = await PostGisUploadService.UploadAsync(client, "dar-addresses", "adresser.csv", UnitAddresses);
         Assert.True(addresses.GetProperty("stage").GetString() == "succeeded", addresses.ToString());
         // Before BBR: the unit addresses, 3, 1 and 2.
         Assert.Equal([("a10", (int?)3, false), ("a12", 1, false), ("v1", 2, false)], await HouseholdsAsync());
 
-        var units = await UploadAsync(client, "bbr-units", "enheder.csv", Units);
+        var units = await PostGisUploadService.UploadAsync(client, "bbr-units", "enheder.csv", Units);
 
         Assert.True(units.GetProperty("stage").GetString() == "succeeded", units.ToString());
         // no. 10: flats b2, b3 = 2; Vesterbrogade 1: flat b6 = 1 (the shops are no households); no. 12: no BBR unit, stays 1.
