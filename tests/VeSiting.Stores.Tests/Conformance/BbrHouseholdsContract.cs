@@ -3,7 +3,6 @@ using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
-using VeSiting.Stores.PostGis;
 using VeSiting.Stores.Tests.Fixtures;
 
 namespace VeSiting.Stores.Tests.Conformance;
@@ -13,7 +12,7 @@ namespace VeSiting.Stores.Tests.Conformance;
 /// may be 0 where the units are shops or cottages), the unit addresses, or nothing (one household per access address),
 /// and answers built on them say which basis they used.
 /// </summary>
-public abstract class BbrHouseholdsContract
+public abstract class BbrHouseholdsContract : IContractData
 {
     protected abstract ISpatialStore Store { get; }
 
@@ -84,25 +83,7 @@ public sealed class EmbeddedBbrHouseholdsTests : BbrHouseholdsContract
     protected override ISpatialStore Store { get; } = new EmbeddedSpatialStore(Data());
 }
 
-public sealed class PostGisBbrHouseholdsStore : IAsyncLifetime
-{
-    private string _database = null!;
-    public PostGisSpatialStore Store { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await PostGisServer.CreateImportedDatabaseAsync(BbrHouseholdsContract.Data());
-        Store = await PostGisSpatialStore.OpenAsync(_database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Store is not null) await Store.DisposeAsync();
-        await PostGisServer.DropDatabaseAsync(_database);
-    }
-}
-
-public sealed class PostGisBbrHouseholdsTests(PostGisBbrHouseholdsStore fixture) : BbrHouseholdsContract, IClassFixture<PostGisBbrHouseholdsStore>
+public sealed class PostGisBbrHouseholdsTests(PostGisStoreOf<BbrHouseholdsContract> fixture) : BbrHouseholdsContract, IClassFixture<PostGisStoreOf<BbrHouseholdsContract>>
 {
     protected override ISpatialStore Store => fixture.Store;
 }

@@ -5,7 +5,6 @@ using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
-using VeSiting.Stores.PostGis;
 using VeSiting.Stores.Tests.Fixtures;
 
 namespace VeSiting.Stores.Tests.Conformance;
@@ -15,7 +14,7 @@ namespace VeSiting.Stores.Tests.Conformance;
 /// source, its project and the basis of that grouping; the households at an access address (null = unknown); and what
 /// answers say about the address data's coverage of a municipality and the household basis they rest on.
 /// </summary>
-public abstract class UserFieldsContract
+public abstract class UserFieldsContract : IContractData
 {
     protected abstract ISpatialStore Store { get; }
 
@@ -149,25 +148,7 @@ public sealed class EmbeddedUserFieldsTests : UserFieldsContract
     protected override ISpatialStore Store { get; } = new EmbeddedSpatialStore(Data());
 }
 
-public sealed class PostGisUserFieldsStore : IAsyncLifetime
-{
-    private string _database = null!;
-    public PostGisSpatialStore Store { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await PostGisServer.CreateImportedDatabaseAsync(UserFieldsContract.Data());
-        Store = await PostGisSpatialStore.OpenAsync(_database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Store is not null) await Store.DisposeAsync();
-        await PostGisServer.DropDatabaseAsync(_database);
-    }
-}
-
-public sealed class PostGisUserFieldsTests(PostGisUserFieldsStore fixture) : UserFieldsContract, IClassFixture<PostGisUserFieldsStore>
+public sealed class PostGisUserFieldsTests(PostGisStoreOf<UserFieldsContract> fixture) : UserFieldsContract, IClassFixture<PostGisStoreOf<UserFieldsContract>>
 {
     protected override ISpatialStore Store => fixture.Store;
 }
