@@ -68,7 +68,9 @@ postgis_up() {
   echo "PostGIS test server: 127.0.0.1:$port, role $pg_role, database vesiting_test_admin"
 }
 
-# postgis_role PORT PASSWORD: the tests' role, with a fresh password: it may log in and create databases, nothing more.
+# postgis_role PORT PASSWORD: the tests' role, with a fresh password: it may log in and create databases, and (as a
+# member of pg_signal_backend) end other sessions in them: DROP DATABASE … WITH (FORCE) must also end an autovacuum
+# worker that happens to be in the database, whose session belongs to no role it is a member of.
 postgis_role() {
   local port="$1" password="$2"
   as_postgres "psql -q -v ON_ERROR_STOP=1 -p $port" <<SQL
@@ -79,6 +81,7 @@ DO \$\$ BEGIN
     CREATE ROLE $pg_role LOGIN NOSUPERUSER CREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '$password';
   END IF;
 END \$\$;
+GRANT pg_signal_backend TO $pg_role;
 SQL
 }
 

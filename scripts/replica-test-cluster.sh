@@ -61,6 +61,7 @@ CTL
   as_postgres "psql -q -v ON_ERROR_STOP=1 -h $dir -p $primary_port -d template1" <<SQL >"$dir/setup.log" 2>&1 || { echo "setup failed: $(tail -3 "$dir/setup.log")" >&2; return 1; }
 CREATE EXTENSION postgis;
 CREATE ROLE $role LOGIN CREATEDB PASSWORD '$role_password';
+GRANT pg_signal_backend TO $role;
 SQL
 
   as_postgres "PGPASSWORD=$password $replica_pg_bin/pg_basebackup -h 127.0.0.1 -p $primary_port -U postgres -D $dir/standby -R -X stream -c fast" \
