@@ -17,23 +17,12 @@ pid=${api_pids[-1]}
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status"; }
 
 # Tile paths over Denmark (z10 plants, boundaries, scheme zones; z12 dwellings around Odense and Copenhagen) and assessment points.
-python3 - "$work" <<'PY'
-import math, random, sys
+python3 - "$work" "$root/bench" <<'PY'
+import random, sys
 work = sys.argv[1]
-def tile(lon, lat, z):
-    n = 2 ** z
-    return int((lon + 180) / 360 * n), int((1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2 * n)
-tiles = []
-x0, y0 = tile(8.0, 57.7, 10); x1, y1 = tile(12.7, 54.6, 10)
-for layer in ("plants", "boundaries", "scheme-zones"):
-    for x in range(x0, x1 + 1, 2):
-        for y in range(y0, y1 + 1, 2):
-            tiles.append(f"/tiles/{layer}/10/{x}/{y}.mvt")
-for lon, lat in ((10.39, 55.40), (12.57, 55.68)):
-    cx, cy = tile(lon, lat, 12)
-    for dx in range(-2, 3):
-        for dy in range(-2, 3):
-            tiles.append(f"/tiles/dwellings/12/{cx + dx}/{cy + dy}.mvt")
+sys.path.insert(0, sys.argv[2])
+from tile_paths import mixed_tiles
+tiles = mixed_tiles()
 random.seed(42)
 points = [f"/api/assess/site?e={random.uniform(450000, 720000):.0f}&n={random.uniform(6080000, 6350000):.0f}" for _ in range(300)]
 open(f"{work}/tiles.txt", "w").write("\n".join(tiles) + "\n")

@@ -45,23 +45,12 @@ start() {
 }
 stop_last() { kill "${api_pids[-1]}"; wait "${api_pids[-1]}" 2>/dev/null || true; unset 'api_pids[-1]'; }
 
-python3 - "$work" <<'PY'
-import math, sys
+python3 - "$work" "$root/bench" <<'PY'
+import sys
 work = sys.argv[1]
-def tile(lon, lat, z):
-    n = 2 ** z
-    return int((lon + 180) / 360 * n), int((1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2 * n)
-tiles = []
-x0, y0 = tile(8.0, 57.7, 10); x1, y1 = tile(12.7, 54.6, 10)
-for layer in ("plants", "boundaries", "scheme-zones"):
-    for x in range(x0, x1 + 1, 2):
-        for y in range(y0, y1 + 1, 2):
-            tiles.append(f"/tiles/{layer}/10/{x}/{y}.mvt")
-for lon, lat in ((10.39, 55.40), (12.57, 55.68)):
-    cx, cy = tile(lon, lat, 12)
-    for dx in range(-2, 3):
-        for dy in range(-2, 3):
-            tiles.append(f"/tiles/dwellings/12/{cx + dx}/{cy + dy}.mvt")
+sys.path.insert(0, sys.argv[2])
+from tile_paths import mixed_tiles, tile
+tiles = mixed_tiles()
 open(f"{work}/mixed.txt", "w").write("\n".join(tiles) + "\n")
 # Without the scheme rings: their version string also holds the rules in force, which the hand-made cache (one version
 # for all layers, emptied when it changes) took for a new data version, so mixed requests kept emptying it.
