@@ -54,7 +54,12 @@ public class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// The browser tests run on their own, after the collections that run in parallel: the heavy-work tests compute
+/// national rasters on every core of this test process, and the page's requests then waited past the browser's
+/// timeouts (seen in full runs only; the browser tests alone pass).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
