@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+"""Independent figures for the Samsø OpenStreetMap extract, read with the Python standard
+library (zipfile + xml.etree) and pyproj, sharing no code with the C# importer. The expected
+figures of the Samsø tests (OsmSamsoeTests, SamsoeOnPostGisTests, SamsoeApiTests) come from:
+
+    /usr/bin/python3 tests/VeSiting.Data.Tests/Independent/osm_samsoe.py \
+        ../shared/geodata/osm/samsoe-2020-03-09.osm.zip ../shared/geodata/boundaries/kommuner.geojson
+
+Addresses: elements with addr:housenumber and addr:street (or addr:place), once per
+osak:identifier. In the extract all of them are nodes, so a position is the node's.
+Municipality 0741: the address point inside the DAGI polygon, both in EPSG:25832 (ray casting).
+Repowering (every address of the extract, wherever the boundary runs): three turbines of hub 95 m and rotor 110 m, H = 95 + 110/2 = 150 m; rings at
+4, 6 and 8 x H (the minimum-distance rule's multiples: 600, 900, 1,200 m); a home is counted
+once, at its nearest turbine.
+"""
+import json
+import math
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+
+from pyproj import Transformer
+
+TO_UTM = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
+
+# The planned layout of the repowering test: (longitude, latitude) of the three 4.2 MW turbines,
+# one at the middle turbine of each group of the eleven 1 MW turbines.
+PLANNED = [(10.6159461, 55.8015249), (10.5374794, 55.8433245), (10.5789908, 55.7978324)]
+H = 95 + 110 / 2
+
+
+def elements(path):
+    with zipfile.ZipFile(path) as z:
+        name = [n for n in z.namelist() if n.endswith(".osm")][0]
+        root = ET.fromstring(z.read(name))
+    for e in root:
+        if e.tag in ("node", "way", "relation"):
+            yield e, {t.get("k"): t.get("v") for t in e.findall("tag")}
+
+
+def inside(x, y, ring):
+    hit = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
+
+
+def municipality_rings(path, code):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    for feature in doc["features"]:
+        if feature["properties"].get("kode") != code:
+            continue
+        g = feature["geometry"]
+        polygons = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+        for polygon in polygons:
+            yield [[TO_UTM.transform(lon, lat) for lon, lat in ring] for ring in polygon]
+
+
+def in_polygons(x, y, polygons):
+    for rings in polygons:
+        if inside(x, y, rings[0]) and not any(inside(x, y, hole) for hole in rings[1:]):
+            return True
+    return False
+
+
+def main(osm_zip, kommuner):
+    addresses, ids, turbines, nodes_with_address = [], set(), [], 0
+    for e, tags in elements(osm_zip):
+        if "addr:housenumber" in tags and ("addr:street" in tags or "addr:place" in tags):
+            key = tags.get("osak:identifier") or f"{e.tag}/{e.get('id')}"
+            if key in ids:
+                continue
+            ids.add(key)
+            if e.tag == "node":
+                nodes_with_address += 1
+                addresses.append(TO_UTM.transform(float(e.get("lon")), float(e.get("lat"))))
+        if tags.get("power") == "generator" and tags.get("generator:source") == "wind":
+            turbines.append((e.get("id"), tags.get("dk:esid"), TO_UTM.transform(float(e.get("lon")), float(e.get("lat")))))
+    print("addresses", len(ids), "of them nodes", nodes_with_address)
+    polygons = list(municipality_rings(kommuner, "0741"))
+    in_0741 = [p for p in addresses if in_polygons(p[0], p[1], polygons)]
+    print("addresses inside 0741", len(in_0741))
+    print("wind generators", len(turbines), "with dk:esid", sum(1 for t in turbines if t[1]))
+    for node, esid, (x, y) in turbines:
+        print(" ", node, esid or "-", f"{x:.2f} {y:.2f}")
+    planned = [TO_UTM.transform(lon, lat) for lon, lat in PLANNED]
+    print("planned", " ".join(f"({x:.2f} {y:.2f})" for x, y in planned), "H", H)
+    nearest = [min(math.dist(p, q) for q in planned) for p in addresses]
+    for multiple in (4, 6, 8):
+        print(f"homes within {multiple} x H = {multiple * H:.0f} m of the planned turbines", sum(1 for d in nearest if d <= multiple * H))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
