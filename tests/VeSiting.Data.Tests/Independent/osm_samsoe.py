@@ -4,7 +4,8 @@ library (zipfile + xml.etree) and pyproj, sharing no code with the C# importer. 
 figures of the Samsø tests (OsmSamsoeTests, SamsoeOnPostGisTests, SamsoeApiTests) come from:
 
     /usr/bin/python3 tests/VeSiting.Data.Tests/Independent/osm_samsoe.py \
-        ../shared/geodata/osm/samsoe-2020-03-09.osm.zip ../shared/geodata/boundaries/kommuner.geojson
+        ../shared/geodata/osm/samsoe-2020-03-09.osm.zip ../shared/geodata/boundaries/kommuner.geojson \
+        ../shared/geodata/wind/ens-stamdataregister-vindkraft-2022-01.xlsx
 
 Addresses: elements with addr:housenumber and addr:street (or addr:place), once per
 osak:identifier. In the extract all of them are nodes, so a position is the node's.
@@ -12,6 +13,9 @@ Municipality 0741: the address point inside the DAGI polygon, both in EPSG:25832
 Repowering (every address of the extract, wherever the boundary runs): three turbines of hub 95 m and rotor 110 m, H = 95 + 110/2 = 150 m; rings at
 4, 6 and 8 x H (the minimum-distance rule's multiples: 600, 900, 1,200 m); a home is counted
 once, at its nearest turbine.
+Existing turbines: the five 1 MW turbines at Brundby (GSRN 570715000000021756 … 21794, one project), position,
+hub height and rotor diameter from the ENS register (read by ens_register_counts.sheets); homes within 4, 6
+and 8 x H of the nearest of them.
 """
 import json
 import math
@@ -21,10 +25,13 @@ import xml.etree.ElementTree as ET
 
 from pyproj import Transformer
 
+from ens_register_counts import sheets
+
 TO_UTM = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
 
 # The planned layout of the repowering test: (longitude, latitude) of the three 4.2 MW turbines,
 # one at the middle turbine of each group of the eleven 1 MW turbines.
+BRUNDBY = ["570715000000021756", "570715000000021763", "570715000000021770", "570715000000021787", "570715000000021794"]
 PLANNED = [(10.6159461, 55.8015249), (10.5374794, 55.8433245), (10.5789908, 55.7978324)]
 H = 95 + 110 / 2
 
@@ -65,7 +72,7 @@ def in_polygons(x, y, polygons):
     return False
 
 
-def main(osm_zip, kommuner):
+def main(osm_zip, kommuner, register_path):
     addresses, ids, turbines, nodes_with_address = [], set(), [], 0
     for e, tags in elements(osm_zip):
         if "addr:housenumber" in tags and ("addr:street" in tags or "addr:place" in tags):
@@ -90,7 +97,19 @@ def main(osm_zip, kommuner):
     nearest = [min(math.dist(p, q) for q in planned) for p in addresses]
     for multiple in (4, 6, 8):
         print(f"homes within {multiple} x H = {multiple * H:.0f} m of the planned turbines", sum(1 for d in nearest if d <= multiple * H))
+    register = {}  # GSRN -> (E, N, H)
+    for name, rows in sheets(register_path):
+        header = max(i for i, r in enumerate(rows[:40]) if any("koordinat" in str(v).lower() for v in r.values()))
+        for r in rows[header + 1:]:
+            if r.get(0, "").strip() in BRUNDBY:
+                register[r[0].strip()] = (float(r[12]), float(r[13]), float(r[4]) + float(r[3]) / 2)
+        break
+    print("Brundby turbines (E, N, H):", [register[g] for g in BRUNDBY])
+    for multiple in (4, 6, 8):
+        within = sum(1 for p in addresses if any(math.dist(p, (x, y)) <= multiple * h for x, y, h in register.values()))
+        print(f"homes within {multiple} x H of the Brundby turbines", within)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    osm_zip, kommuner, register_path = sys.argv[1:4]
+    main(osm_zip, kommuner, register_path)

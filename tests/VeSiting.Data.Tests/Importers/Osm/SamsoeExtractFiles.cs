@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using ICSharpCode.SharpZipLib.BZip2;
 using VeSiting.Data.Loading;
+using VeSiting.Data.Sources;
 using VeSiting.Data.Tests.Fixtures;
 
 namespace VeSiting.Data.Tests.Importers.Osm;
