@@ -65,6 +65,22 @@ def municipality_rings(path, code):
             yield [[TO_UTM.transform(lon, lat) for lon, lat in ring] for ring in polygon]
 
 
+def codes(path):
+    with open(path, encoding="utf-8") as f:
+        return [feature["properties"]["kode"] for feature in json.load(f)["features"]]
+
+
+def edge_distance(p, polygons):
+    best = math.inf
+    for rings in polygons:
+        for ring in rings:
+            for a, b in zip(ring, ring[1:] + ring[:1]):
+                dx, dy = b[0] - a[0], b[1] - a[1]
+                t = 0 if dx == dy == 0 else max(0, min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+                best = min(best, math.dist(p, (a[0] + t * dx, a[1] + t * dy)))
+    return best
+
+
 def in_polygons(x, y, polygons):
     for rings in polygons:
         if inside(x, y, rings[0]) and not any(inside(x, y, hole) for hole in rings[1:]):
@@ -74,7 +90,15 @@ def in_polygons(x, y, polygons):
 
 def main(osm_zip, kommuner, register_path):
     addresses, ids, turbines, nodes_with_address = [], set(), [], 0
+    node_ids, closed_building_ways, building_relations = set(), 0, 0
     for e, tags in elements(osm_zip):
+        if e.tag == "node":
+            node_ids.add(e.get("id"))
+        refs = [nd.get("ref") for nd in e.findall("nd")]
+        if e.tag == "way" and tags.get("building", "no") != "no" and len(refs) >= 4 and refs[0] == refs[-1] and all(r in node_ids for r in refs):
+            closed_building_ways += 1
+        if e.tag == "relation" and tags.get("type") == "multipolygon" and tags.get("building", "no") != "no":
+            building_relations += 1
         if "addr:housenumber" in tags and ("addr:street" in tags or "addr:place" in tags):
             key = tags.get("osak:identifier") or f"{e.tag}/{e.get('id')}"
             if key in ids:
@@ -89,6 +113,11 @@ def main(osm_zip, kommuner, register_path):
     polygons = list(municipality_rings(kommuner, "0741"))
     in_0741 = [p for p in addresses if in_polygons(p[0], p[1], polygons)]
     print("addresses inside 0741", len(in_0741))
+    every = [list(municipality_rings(kommuner, code)) for code in codes(kommuner)]
+    outside = [p for p in addresses if not any(in_polygons(p[0], p[1], m) for m in every)]
+    print("addresses outside every municipality", len(outside), "farthest from one (m)",
+          round(max(min(edge_distance(p, m) for m in every) for p in outside), 1) if outside else 0)
+    print("building footprints: closed building ways", closed_building_ways, "building multipolygons", building_relations)
     print("wind generators", len(turbines), "with dk:esid", sum(1 for t in turbines if t[1]))
     for node, esid, (x, y) in turbines:
         print(" ", node, esid or "-", f"{x:.2f} {y:.2f}")
