@@ -13,6 +13,14 @@ internal static class OsmFileForms
 {
     public enum Form { Pbf, Xml, Bzip2Xml, ZipXml }
 
+    public static string Describe(Form form) => form switch
+    {
+        Form.Pbf => "PBF",
+        Form.Xml => "XML",
+        Form.Bzip2Xml => "bzip2-compressed XML",
+        _ => "zipped XML",
+    };
+
     public static Form Detect(string path)
     {
         Span<byte> head = stackalloc byte[16];

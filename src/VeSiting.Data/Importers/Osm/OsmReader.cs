@@ -61,10 +61,10 @@ public sealed class OsmReader
             catch (Exception e) when (e is not OperationCanceledException and not ImportFailedException)
             {
                 throw new ImportFailedException(sourceId, file,
-                    $"the OpenStreetMap {opened.Form} data breaks off or is corrupt after element {ordinal:N0} ({last}), at byte {opened.Position:N0} of {opened.Length:N0}: {e.Message}", e);
+                    $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} data breaks off or is corrupt after element {ordinal:N0} ({last}), at byte {opened.Position:N0} of {opened.Length:N0}: {e.Message}", e);
             }
             if (ordinal == 0)
-                throw new ImportFailedException(sourceId, file, $"the OpenStreetMap {opened.Form} file holds no elements");
+                throw new ImportFailedException(sourceId, file, $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} file holds no elements");
             progress?.Report(1);
             return pass.Result();
         }
