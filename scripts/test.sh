@@ -44,6 +44,13 @@ if ! command -v ogr2ogr >/dev/null || ! command -v gdalinfo >/dev/null; then
 fi
 ogr2ogr --version || fail "ogr2ogr does not start"
 gdalinfo --version || fail "gdalinfo does not start"
+# osmium-tool: the OpenStreetMap reader's tests make the PBF form of the Samsø extract with it (and bench/ compares with it).
+if ! command -v osmium >/dev/null; then
+  echo "installing osmium-tool from Debian packages"
+  apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
+  apt_install osmium-tool || fail "could not install osmium-tool"
+fi
+osmium --version >/dev/null || fail "osmium does not start"
 command -v npm >/dev/null || fail "npm is needed to install the web map's MapLibre package"
 
 step "PostgreSQL 15 + PostGIS 3"

@@ -44,10 +44,10 @@ internal static class PostGisRows
         ConnectedOnPrecision = Enum.Parse<DatePrecision>(r.GetString(25)),
     };
 
-    public const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, source_id, source_file, source_row, geom, households, households_from_bbr";
+    public const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, source_id, source_file, source_row, geom, households, households_from_bbr, households_from_flats";
 
     /// <summary>Columns of <see cref="AddressColumns"/>: the index of the first column a query adds after them.</summary>
-    public const int AddressColumnCount = 12;
+    public const int AddressColumnCount = 13;
 
     public static Address Address(NpgsqlDataReader r, int offset = 0) => new()
     {
@@ -61,6 +61,7 @@ internal static class PostGisRows
         Position = r.GetFieldValue<Point>(offset + 9),
         Households = r.IsDBNull(offset + 10) ? null : r.GetInt32(offset + 10),
         HouseholdsFromBbr = r.GetBoolean(offset + 11),
+        HouseholdsFromBuildingFlats = r.GetBoolean(offset + 12),
     };
 
     public const string BuildingColumns = "id, bbr_id, building_type, source_id, source_file, source_row, geom";

@@ -18,7 +18,7 @@ public sealed class AddressCoverageCommandTests
         var assumptions = json.RootElement.GetProperty("summary").GetProperty("assumptions").EnumerateArray().Select(a => a.GetString()!).ToList();
         // FOLK1A 2024: 42,989 persons in Thisted; / 2.13 persons per dwelling = 20,182.6.
         Assert.Contains("the address data holds 0 addresses in 0787 Thisted, where its population (42,989) implies about 20,183 dwellings: "
-            + "counts of addresses and households there are not real; load the national file with `vesiting data add dar-addresses …`", assumptions);
+            + "counts of addresses and households there are not real; load the national file with `vesiting data add dar-addresses …` or OpenStreetMap's Denmark with `vesiting data add osm denmark-latest.osm.pbf`", assumptions);
     }
 
     [Fact]

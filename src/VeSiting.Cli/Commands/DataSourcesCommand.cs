@@ -1,17 +1,28 @@
+using System.ComponentModel;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
+using VeSiting.Core.DataCoverage;
 using VeSiting.Data.Sources;
 
 namespace VeSiting.Cli.Commands;
 
 /// <summary>
 /// <c>vesiting data sources</c>: every source with the edition in use (built-in or a file the user added, and where it
-/// came from), licence, attribution and whether the file is cached; optional sources not added yet are listed too.
+/// came from), licence, attribution and whether the file is cached; optional sources not added yet are listed too. With
+/// <c>--municipalities</c>, the data is loaded (or the database read) and each municipality's address source is listed:
+/// where DAR and OpenStreetMap are both loaded, each municipality takes one of them.
 /// </summary>
-public sealed class DataSourcesCommand(DataContext data, ResultRenderer renderer) : Command<QuerySettings>
+public sealed class DataSourcesCommand(DataContext data, ResultRenderer renderer) : AsyncCommand<DataSourcesCommand.Settings>
 {
-    public override int Execute(CommandContext context, QuerySettings settings, CancellationToken cancellationToken)
+    public sealed class Settings : QuerySettings
+    {
+        [CommandOption("--municipalities")]
+        [Description("Also list, per municipality, the source its addresses come from, their number, coverage and household basis (loads the data).")]
+        public bool Municipalities { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = settings.OutputFormat;
         var (manifest, fetcher, _) = data.OpenSources(settings);
@@ -21,7 +32,8 @@ public sealed class DataSourcesCommand(DataContext data, ResultRenderer renderer
         };
         result.Fact("Manifest", Path.Combine(manifest.Directory, "sources.json"))
             .Fact("Cache", fetcher.CacheDirectory)
-            .Fact("Added files recorded in", SourceOverlay.PathIn(fetcher.CacheDirectory));
+            .Fact("Added files recorded in", SourceOverlay.PathIn(fetcher.CacheDirectory))
+            .Fact("Addresses", "per municipality: dar-addresses where it covers the municipality, osm (OpenStreetMap) where it does not and holds more there (see --municipalities)");
         foreach (var s in manifest.Sources)
         {
             var edition = s.Added is { } added ? $"added {added.AddedAt:yyyy-MM-dd HH:mm} UTC from {added.OriginalName}" : "built-in";
@@ -30,6 +42,17 @@ public sealed class DataSourcesCommand(DataContext data, ResultRenderer renderer
         }
         foreach (var optional in OptionalSource.All.Where(o => manifest.Sources.All(s => s.Id != o.Id)))
             result.Row(null, optional.Id, "none (optional)", optional.Title, $"add with `vesiting data add {optional.Id} FILE` ({optional.Layout})", "no", "", "", "");
+        if (settings.Municipalities)
+        {
+            var store = await data.OpenStoreAsync(settings, cancellationToken);
+            var section = result.Section("Address source by municipality", ["Code", "Municipality", "Address source", "Addresses", "Covered", "Households"]);
+            foreach (var coverage in await AddressCoverage.OfMunicipalitiesAsync(store, cancellationToken: cancellationToken))
+            {
+                var addresses = await store.AddressesInAsync(coverage.Municipality.Geometry, cancellationToken);
+                section.Row(null, coverage.Municipality.Code, coverage.Municipality.Name, coverage.Sources.Count == 0 ? "none" : string.Join(" and ", coverage.Sources),
+                    coverage.Addresses, coverage.IsThin ? "no" : "yes", HouseholdBasis.Of(addresses).Statement);
+            }
+        }
         renderer.Write(result, format);
         return ExitCodes.Ok;
     }

@@ -125,6 +125,10 @@ internal static class AssessmentResults
             .Fact("Green pool received (DKK)", Math.Round(a.GreenPool.Sum(g => g.Dkk), 0))
             .Fact("Green pool basis", a.GreenPoolWhy)
             .Fact("Addresses", a.Addresses);
+        if (a.AddressCoverage?.SourceStatement is { } sources)
+            result.Fact("Address source", sources);
+        if (a.HouseholdBasis is { } households)
+            result.Fact("Households", households.Statement);
         foreach (var (ring, count) in a.AddressesInSchemeRings)
             result.Fact($"Addresses {ring} of a covered turbine", count);
         result.Fact("VE-bonus paid (DKK/yr)", Math.Round(a.VeBonusDkkPerYear, 0)).Fact("VE-bonus basis", a.VeBonusWhy);

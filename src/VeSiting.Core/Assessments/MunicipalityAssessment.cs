@@ -89,7 +89,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
             TariffAnswer.UseScenario(provenance, scenario);
 
         var (byProject, bonusWhy) = await VeBonusPaidAsync(area, provenance, cancellationToken);
-        var addressCoverage = await DataCoverage.AddressCoverage.OfAsync(store, area, addresses.Count, cancellationToken);
+        var addressCoverage = await DataCoverage.AddressCoverage.OfAsync(store, area, addresses, cancellationToken);
         addressCoverage.NoteIn(provenance);
         return new MunicipalityAssessment(area, technologies, greenPool, poolWhy, addresses.Count, rings, byProject.Sum(p => p.PaidHereDkk), bonusWhy, byProject,
             coverage, provenance, store.Attributions, store.Version.Id)

@@ -19,7 +19,18 @@ public sealed record AddressCoverage(AdminArea Municipality, int Addresses, long
     /// </summary>
     public const double ThinShare = 0.1;
 
-    public const string LoadHint = "load the national file with `vesiting data add dar-addresses …`";
+    public const string LoadHint = "load the national file with `vesiting data add dar-addresses …` or OpenStreetMap's Denmark with `vesiting data add osm denmark-latest.osm.pbf`";
+
+    /// <summary>
+    /// The sources the municipality's addresses come from (source ids, e.g. <c>dar-addresses</c> or <c>osm</c>): where two
+    /// address sources are loaded, each municipality takes one of them (DAR where it covers the municipality).
+    /// </summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>Which source the municipality's addresses come from, in words; null when it holds none.</summary>
+    public string? SourceStatement => Sources.Count == 0
+        ? null
+        : $"the addresses in {Municipality.Code} {Municipality.Name} come from {string.Join(" and ", Sources)}";
 
     /// <summary>Dwellings the population implies (<see cref="SyntheticDwellings.PersonsPerDwelling"/> persons each), when known.</summary>
     public double? ExpectedDwellings => Population / SyntheticDwellings.PersonsPerDwelling;
@@ -49,6 +60,14 @@ public sealed record AddressCoverage(AdminArea Municipality, int Addresses, long
             provenance.Assume(statement);
     }
 
+    /// <summary>The coverage of a municipality whose addresses are already read, with the sources they come from.</summary>
+    public static async Task<AddressCoverage> OfAsync(ISpatialStore store, AdminArea municipality, IReadOnlyList<Address> addresses, CancellationToken cancellationToken = default) =>
+        await OfAsync(store, municipality, addresses.Count, cancellationToken) with { Sources = SourcesOf(addresses) };
+
+    /// <summary>The source ids of the addresses, in order.</summary>
+    public static IReadOnlyList<string> SourcesOf(IEnumerable<Address> addresses) =>
+        addresses.Select(a => a.Origin.SourceId).Distinct().Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The coverage of a municipality whose address count is already known.</summary>
     public static async Task<AddressCoverage> OfAsync(ISpatialStore store, AdminArea municipality, int addresses, CancellationToken cancellationToken = default)
     {
@@ -62,8 +81,7 @@ public sealed record AddressCoverage(AdminArea Municipality, int Addresses, long
         var coverage = new List<AddressCoverage>();
         foreach (var area in (await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).Where(a => only is null || a.NumericCode == only).OrderBy(a => a.Code, StringComparer.Ordinal))
         {
-            var addresses = (await store.AddressesInAsync(area.Geometry, cancellationToken)).Count;
-            coverage.Add(await OfAsync(store, area, addresses, cancellationToken));
+            coverage.Add(await OfAsync(store, area, await store.AddressesInAsync(area.Geometry, cancellationToken), cancellationToken));
         }
         return coverage;
     }
@@ -91,10 +109,7 @@ public sealed record AddressCoverage(AdminArea Municipality, int Addresses, long
         }
         var coverage = new List<AddressCoverage>();
         foreach (var area in areas.Values.OrderBy(a => a.Code, StringComparer.Ordinal))
-        {
-            var addresses = (await store.AddressesInAsync(area.Geometry, cancellationToken)).Count;
-            coverage.Add(await OfAsync(store, area, addresses, cancellationToken));
-        }
+            coverage.Add(await OfAsync(store, area, await store.AddressesInAsync(area.Geometry, cancellationToken), cancellationToken));
         return coverage;
     }
 }

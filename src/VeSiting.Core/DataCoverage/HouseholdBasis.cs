@@ -7,16 +7,18 @@ namespace VeSiting.Core.DataCoverage;
 /// Which household count an answer rests on: the BBR dwelling units at each access address where BBR units are loaded,
 /// else the dwelling units the address data gives (DAWA/DAR unit addresses), else one household per access address.
 /// <paramref name="AddressesWithUnits"/> counts every access address with a known count, <paramref name="AddressesWithBbr"/>
-/// those of them whose count comes from BBR.
+/// those of them whose count comes from BBR, <paramref name="AddressesWithFlats"/> those whose count is the
+/// <c>building:flats</c> of their OpenStreetMap building.
 /// </summary>
-public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int Households, int AddressesWithBbr = 0)
+public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int Households, int AddressesWithBbr = 0, int AddressesWithFlats = 0)
 {
     public const string OnePerAddress = "one household per access address";
     public const string BbrDwellingUnits = "BBR dwelling units";
+    public const string BuildingFlats = "building:flats of the OpenStreetMap buildings";
 
     public static HouseholdBasis Of(IEnumerable<Address> addresses)
     {
-        int count = 0, withUnits = 0, households = 0, withBbr = 0;
+        int count = 0, withUnits = 0, households = 0, withBbr = 0, withFlats = 0;
         foreach (var address in addresses)
         {
             count++;
@@ -26,13 +28,15 @@ public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int H
                 households += known;
                 if (address.HouseholdsFromBbr)
                     withBbr++;
+                else if (address.HouseholdsFromBuildingFlats)
+                    withFlats++;
             }
             else
             {
                 households++;
             }
         }
-        return new HouseholdBasis(count, withUnits, households, withBbr);
+        return new HouseholdBasis(count, withUnits, households, withBbr, withFlats);
     }
 
     /// <summary>The basis in words, with the counts it rests on.</summary>
@@ -44,8 +48,8 @@ public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int H
             var total = Households.ToString("N0", CultureInfo.InvariantCulture);
             if (Addresses == 0)
                 return "no addresses, so no households";
-            if (AddressesWithBbr > 0)
-                return WithBbr(n, total);
+            if (AddressesWithBbr > 0 || AddressesWithFlats > 0)
+                return Mixed(n, total);
             if (AddressesWithUnits == Addresses)
                 return $"{total} household(s) from the dwelling units the address data gives at each of the {n} access address(es)";
             if (AddressesWithUnits == 0)
@@ -55,13 +59,19 @@ public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int H
         }
     }
 
-    private string WithBbr(string n, string total)
+    private string Mixed(string n, string total)
     {
         if (AddressesWithBbr == Addresses)
             return $"{total} household(s) from the {BbrDwellingUnits} at each of the {n} access address(es)";
-        var parts = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{BbrDwellingUnits} at {AddressesWithBbr:N0} of {n} access address(es)") };
-        if (AddressesWithUnits > AddressesWithBbr)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"dwelling units from the unit addresses at {AddressesWithUnits - AddressesWithBbr:N0}"));
+        if (AddressesWithFlats == Addresses)
+            return $"{total} household(s) from the {BuildingFlats} at each of the {n} access address(es)";
+        var parts = new List<string>();
+        if (AddressesWithBbr > 0)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{BbrDwellingUnits} at {AddressesWithBbr:N0} of {n} access address(es)"));
+        if (AddressesWithFlats > 0)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{BuildingFlats} at {AddressesWithFlats:N0}{(parts.Count == 0 ? $" of {n} access address(es)" : "")}"));
+        if (AddressesWithUnits > AddressesWithBbr + AddressesWithFlats)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"dwelling units from the unit addresses at {AddressesWithUnits - AddressesWithBbr - AddressesWithFlats:N0}"));
         if (Addresses > AddressesWithUnits)
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"{OnePerAddress} at the other {Addresses - AddressesWithUnits:N0}"));
         return $"{total} household(s): {string.Join(", ", parts)}";

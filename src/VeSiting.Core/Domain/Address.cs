@@ -2,7 +2,7 @@ using NetTopologySuite.Geometries;
 
 namespace VeSiting.Core.Domain;
 
-/// <summary>A DAR access address (adgangsadresse): street, house number, postcode and its access point in EPSG:25832.</summary>
+/// <summary>An access address (DAR adgangsadresse, or an OpenStreetMap address): street, house number, postcode and its access point in EPSG:25832.</summary>
 public sealed record Address
 {
     public required string Id { get; init; }
@@ -22,6 +22,9 @@ public sealed record Address
 
     /// <summary>True when <see cref="Households"/> counts the BBR dwelling units at this access address (user-loaded BBR units), not its unit addresses.</summary>
     public bool HouseholdsFromBbr { get; init; }
+
+    /// <summary>True when <see cref="Households"/> is the <c>building:flats</c> of the address's OpenStreetMap building (see the osm source).</summary>
+    public bool HouseholdsFromBuildingFlats { get; init; }
 
     public string Label => $"{StreetName} {HouseNumber}, {PostCode} {PostCodeName}";
 }

@@ -36,7 +36,7 @@ public static class BbrHouseholds
         for (var i = 0; i < result.Length; i++)
         {
             var a = addresses[i];
-            result[i] = dwellings.TryGetValue(a.Id, out var count) ? a with { Households = count, HouseholdsFromBbr = true } : a;
+            result[i] = dwellings.TryGetValue(a.Id, out var count) ? a with { Households = count, HouseholdsFromBbr = true, HouseholdsFromBuildingFlats = false } : a;
         }
         var issues = new List<ImportIssue>();
         if (unplaced.Count > 0)

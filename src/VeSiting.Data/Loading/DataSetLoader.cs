@@ -9,6 +9,7 @@ using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Bbr;
 using VeSiting.Data.Importers.Dar;
 using VeSiting.Data.Importers.Dst;
+using VeSiting.Data.Importers.Osm;
 using VeSiting.Data.Importers.UserFiles;
 using VeSiting.Data.Sources;
 
@@ -22,6 +23,8 @@ namespace VeSiting.Data.Loading;
 public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, MunicipalityNameAliases aliases)
 {
     private const string BbrUnitsImporter = "bbr-units";
+    private const string DarImporter = "dar-addresses";
+    private const string OsmImporter = "osm";
 
     /// <summary>The importer names a manifest may use.</summary>
     public static IReadOnlyList<string> KnownImporters => SourceImporters.Known;
@@ -66,14 +69,25 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
             joined.RecordsOrThrow(populationSource.Id);
 
         var plants = PlantsOf(results, reports);
-        var households = BbrHouseholds.Apply(Get<Address>(results, "dar-addresses"), Get<BbrUnit>(results, BbrUnitsImporter), unitAddressLinks);
+        IReadOnlyList<Address> addresses = Get<Address>(results, DarImporter);
+        var buildings = Get<Building>(results, "geodanmark-buildings");
+        if (manifest.Sources.FirstOrDefault(s => s.Importer == OsmImporter) is { } osm)
+        {
+            var merged = OsmSourceMerge.Merge(Get<OsmExtract>(results, OsmImporter), osm.Id, Path.GetFileName(paths[osm.Id]), addresses, buildings, plants,
+                municipalities, Get<AdminArea>(results, "dagi-postcodes"), joined.Records,
+                manifest.Sources.FirstOrDefault(s => s.Importer == DarImporter)?.Id ?? DarImporter);
+            (addresses, buildings, plants) = (merged.Addresses, merged.Buildings, merged.Plants);
+            AddIssues(reports, OsmImporter, merged.Issues);
+        }
+        plants = ProjectGrouping.Infer(plants);
+        var households = BbrHouseholds.Apply(addresses, Get<BbrUnit>(results, BbrUnitsImporter), unitAddressLinks);
         AddIssues(reports, BbrUnitsImporter, households.Issues);
 
         return new DataSet
         {
             Plants = plants,
             Addresses = households.Addresses,
-            Buildings = Get<Building>(results, "geodanmark-buildings"),
+            Buildings = buildings,
             Municipalities = municipalities,
             Regions = Get<AdminArea>(results, "dagi-regions"),
             PostCodes = Get<AdminArea>(results, "dagi-postcodes"),
@@ -87,8 +101,8 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
 
     /// <summary>
     /// One plant register: wind from the ENS register, powerplantmatching wind farms the register holds dropped (each
-    /// decision a note in that source's report), the user's permit dates and groupings applied, and every wind turbine
-    /// given its project (register, user, or inferred where neither says).
+    /// decision a note in that source's report) and the user's permit dates and groupings applied; projects are inferred
+    /// (where neither register nor user says) once OpenStreetMap's plants are in.
     /// </summary>
     private IReadOnlyList<Plant> PlantsOf(Dictionary<string, List<object>> results, List<SourceReport> reports)
     {
@@ -99,7 +113,7 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
             var notes = matches.Select(m => new ImportIssue(ImportIssueSeverity.Note, m.Farm.Origin.File, m.Farm.Origin.Row, "Name", $"{m.Farm.Name}: {m.Why}"));
             reports[at] = reports[at] with { Issues = [.. reports[at].Issues, .. notes] };
         }
-        return ProjectGrouping.Infer(PlantsWithUserFiles(merged, results, reports));
+        return PlantsWithUserFiles(merged, results, reports);
     }
 
     /// <summary>A short, stable id of the data: the hash of every source's checksum, in manifest order.</summary>

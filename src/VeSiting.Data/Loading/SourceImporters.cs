@@ -7,6 +7,7 @@ using VeSiting.Data.Importers.Dst;
 using VeSiting.Data.Importers.Ens;
 using VeSiting.Data.Importers.GeoDanmark;
 using VeSiting.Data.Importers.Heat;
+using VeSiting.Data.Importers.Osm;
 using VeSiting.Data.Importers.PowerPlantMatching;
 using VeSiting.Data.Importers.UserFiles;
 
@@ -25,7 +26,7 @@ public static class SourceImporters
     public static IReadOnlyList<string> Known { get; } =
     [
         "ens-wind-register", "powerplantmatching", "dagi-municipalities", "dagi-regions", "dagi-postcodes",
-        "dar-addresses", "geodanmark-buildings", "dst-population", "district-heating", "permit-dates", "project-groupings", "bbr-units",
+        "dar-addresses", "geodanmark-buildings", "dst-population", "district-heating", "permit-dates", "project-groupings", "bbr-units", "osm",
     ];
 
     /// <summary>
@@ -48,6 +49,7 @@ public static class SourceImporters
         "permit-dates" => Checked(sourceId, new PermitDateReader().Read(path, sourceId)),
         "project-groupings" => Checked(sourceId, new ProjectGroupingReader().Read(path, sourceId)),
         "bbr-units" => Checked(sourceId, new BbrUnitReader().Read(path, sourceId)),
+        "osm" => Osm(sourceId, new OsmReader().Read(path, sourceId, progress)),
         _ => throw new InvalidDataException($"unknown importer '{importer}'; known: {string.Join(", ", Known)}"),
     };
 
@@ -55,6 +57,13 @@ public static class SourceImporters
     {
         var links = new UnitAddressLinks();
         return Checked(sourceId, new DarAddressReader().Read(path, sourceId, progress, links)) with { UnitAddressLinks = links };
+    }
+
+    /// <summary>An OSM file's record count is its addresses, buildings and plants together.</summary>
+    private static SourceRead Osm(string sourceId, ImportResult<OsmExtract> result)
+    {
+        var extracts = result.RecordsOrThrow(sourceId);
+        return new SourceRead(extracts.Sum(e => e.Addresses.Count + e.Buildings.Count + e.Plants.Count), result.Issues, extracts);
     }
 
     private static SourceRead Checked<T>(string sourceId, ImportResult<T> result) =>

@@ -18,7 +18,7 @@ internal static partial class AddressTableLoad
     private const string Table = "addresses";
     private const string Loading = "addresses_loading";
     private const int ProgressEvery = 50_000;
-    private const string Columns = "id, municipality_code, street_name, house_number, post_code, post_code_name, search_text, source_id, source_file, source_row, geom, households, households_from_bbr";
+    private const string Columns = "id, municipality_code, street_name, house_number, post_code, post_code_name, search_text, source_id, source_file, source_row, geom, households, households_from_bbr, households_from_flats";
 
     public static async Task<long> CopyAsync(NpgsqlConnection connection, IReadOnlyList<Address> addresses, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -56,6 +56,7 @@ internal static partial class AddressTableLoad
                 else
                     importer.WriteNull();
                 importer.Write(a.HouseholdsFromBbr, NpgsqlDbType.Boolean);
+                importer.Write(a.HouseholdsFromBuildingFlats, NpgsqlDbType.Boolean);
                 if ((i + 1) % ProgressEvery == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

@@ -13,7 +13,7 @@ namespace VeSiting.Api.Tests.Api;
 public sealed class AddressCoverageApiTests(ApiFactory factory)
 {
     private const string ThistedStatement = "the address data holds 0 addresses in 0787 Thisted, where its population (42,989) implies about 20,183 dwellings: "
-        + "counts of addresses and households there are not real; load the national file with `vesiting data add dar-addresses ...`";
+        + "counts of addresses and households there are not real; load the national file with `vesiting data add dar-addresses ...` or OpenStreetMap's Denmark with `vesiting data add osm denmark-latest.osm.pbf`";
 
     [Fact]
     public async Task Classifying_thisted_answers_no_rows_and_says_why_in_its_headers()

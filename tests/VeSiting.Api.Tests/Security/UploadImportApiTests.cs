@@ -98,6 +98,51 @@ public sealed class UploadImportApiTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_cache, SourceOverlay.AddedFolder, "permit-dates")));
     }
 
+    // Three addresses on Samsø (inside 0741's DAGI polygon: the positions of three real Samsø address nodes, rounded).
+    private const string PartialExtract = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <osm version="0.6">
+          <node id="1" lat="55.8576" lon="10.6087"><tag k="addr:street" v="Langgade"/><tag k="addr:housenumber" v="1"/><tag k="addr:postcode" v="8305"/></node>
+          <node id="2" lat="55.8580" lon="10.6090"><tag k="addr:street" v="Langgade"/><tag k="addr:housenumber" v="3"/><tag k="addr:postcode" v="8305"/></node>
+          <node id="3" lat="55.8584" lon="10.6093"><tag k="addr:street" v="Langgade"/><tag k="addr:housenumber" v="5"/><tag k="addr:postcode" v="8305"/></node>
+        </osm>
+        """;
+
+    [Fact]
+    public async Task An_uploaded_openstreetmap_extract_is_served_for_the_municipalities_it_holds_and_coverage_says_how_thin()
+    {
+        using var service = Service();
+        var client = service.CreateClient();
+        using var request = Raw("?source=osm&name=langgade.osm", PartialExtract);
+
+        var job = await WaitAsync(client, await client.SendAsync(request));
+
+        Assert.Equal("succeeded", job.GetProperty("stage").GetString());
+        Assert.Equal(3, job.GetProperty("progress").GetProperty("read:osm").GetInt64());
+        using var answer = JsonDocument.Parse(await client.GetStringAsync("/api/assess/municipality/741"));
+        var coverage = answer.RootElement.GetProperty("addressCoverage");
+        // 3 addresses against FOLK1A 2024's 3,694 persons in Samsø / 2.13 persons per dwelling = 1,734.3 dwellings: under a tenth.
+        Assert.Equal((3, false), (coverage.GetProperty("addresses").GetInt32(), coverage.GetProperty("covered").GetBoolean()));
+        Assert.Equal(["osm"], coverage.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.StartsWith("the address data holds 3 addresses in 0741 Samsø, where its population (3,694) implies about 1,734 dwellings", coverage.GetProperty("statement").GetString());
+    }
+
+    [Fact]
+    public async Task An_openstreetmap_file_cut_off_fails_naming_file_and_element_and_the_previous_data_keeps_serving()
+    {
+        using var service = Service();
+        var client = service.CreateClient();
+        var before = await ServedVersionAsync(client);
+        using var request = Raw("?source=osm&name=cut.osm", PartialExtract[..PartialExtract.IndexOf("<node id=\"3\"", StringComparison.Ordinal)]);
+
+        var job = await WaitAsync(client, await client.SendAsync(request));
+
+        Assert.Equal("failed", job.GetProperty("stage").GetString());
+        Assert.Contains("cut.osm: the OpenStreetMap XML data breaks off or is corrupt after element 2 (node/2)", job.GetProperty("error").GetString());
+        Assert.Equal(before, await ServedVersionAsync(client));
+        Assert.Null(SourceOverlay.Load(_cache).Find("osm"));
+    }
+
     [Fact]
     public async Task An_upload_for_an_unknown_source_is_a_problem_naming_source()
     {

@@ -24,7 +24,7 @@ public sealed class AddressCoverageTests
         Assert.True(coverage.IsThin);
         // 42,989 persons / 2.13 persons per dwelling = 20,182.6 dwellings.
         Assert.Equal("the address data holds 0 addresses in 0787 Thisted, where its population (42,989) implies about 20,183 dwellings: "
-            + "counts of addresses and households there are not real; load the national file with `vesiting data add dar-addresses …`", coverage.Statement);
+            + "counts of addresses and households there are not real; load the national file with `vesiting data add dar-addresses …` or OpenStreetMap's Denmark with `vesiting data add osm denmark-latest.osm.pbf`", coverage.Statement);
         var provenance = new Provenance();
         coverage.NoteIn(provenance);
         Assert.Equal([coverage.Statement!], provenance.Assumptions);

@@ -38,4 +38,23 @@ public sealed class HouseholdBasisTests
 
         Assert.Equal("4 household(s): dwelling units from the address data at 1 of 2 access address(es), one household per access address at the other 1", basis.Statement);
     }
+
+    [Fact]
+    public void Building_flats_from_openstreetmap_are_named_beside_bbr_and_one_per_address()
+    {
+        // BBR: 6; building:flats: 12 + 3; one address without a count: 1. 22 in all.
+        var basis = HouseholdBasis.Of([At("a", 6, true), At("b", 12, false) with { HouseholdsFromBuildingFlats = true },
+            At("c", 3, false) with { HouseholdsFromBuildingFlats = true }, At("d", null, false)]);
+
+        Assert.Equal(new HouseholdBasis(4, 3, 22, 1, 2), basis);
+        Assert.Equal("22 household(s): BBR dwelling units at 1 of 4 access address(es), building:flats of the OpenStreetMap buildings at 2, one household per access address at the other 1", basis.Statement);
+    }
+
+    [Fact]
+    public void Only_building_flats_say_so()
+    {
+        var basis = HouseholdBasis.Of([At("a", 12, false) with { HouseholdsFromBuildingFlats = true }, At("b", 3, false) with { HouseholdsFromBuildingFlats = true }]);
+
+        Assert.Equal("15 household(s) from the building:flats of the OpenStreetMap buildings at each of the 2 access address(es)", basis.Statement);
+    }
 }

@@ -12,8 +12,12 @@ public sealed class RealSourcesTests(RealDataSet real)
         Assert.Equal(222, real.Data.Reports.Single(r => r.SourceId == "powerplantmatching-dk").Records);
         Assert.Equal(99, real.Data.Municipalities.Count);
         Assert.Equal(5, real.Data.Regions.Count);
-        Assert.Equal(1326, real.Data.Addresses.Count);
-        Assert.Equal(2471, real.Data.Buildings.Count);
+        // 1,326 DAR sample addresses + the Samsø extract's 4,596 (tests/VeSiting.Data.Tests/Independent/osm_samsoe.py: all
+        // inside a municipality or within 36.2 m of one, so all placed; the DAR sample holds none in 0741).
+        Assert.Equal(1326 + 4596, real.Data.Addresses.Count);
+        Assert.Equal(4596, real.Data.Addresses.Count(a => a.Origin.SourceId == "osm"));
+        // 2,471 GeoDanmark footprints + Samsø's 5,577 closed building ways and 31 building multipolygons (the same script).
+        Assert.Equal(2471 + 5577 + 31, real.Data.Buildings.Count);
         Assert.Equal(419, real.Data.DistrictHeating.Count);
         Assert.Equal(99, real.Data.Population.Count);
     }
@@ -67,10 +71,12 @@ public sealed class RealSourcesTests(RealDataSet real)
     }
 
     [Fact]
-    public void Buildings_are_two_dimensional_footprints_with_bbr_ids()
+    public void Buildings_are_two_dimensional_footprints_with_bbr_ids_where_geodanmark_gives_them()
     {
         Assert.All(real.Data.Buildings, b => Assert.True(double.IsNaN(b.Footprint.Coordinate.Z)));
-        Assert.All(real.Data.Buildings, b => Assert.NotNull(b.BbrId));
+        Assert.All(real.Data.Buildings.Where(b => b.Origin.SourceId == "geodanmark-buildings"), b => Assert.NotNull(b.BbrId));
+        // OpenStreetMap footprints carry no BBR id.
+        Assert.All(real.Data.Buildings.Where(b => b.Origin.SourceId == "osm"), b => Assert.Null(b.BbrId));
     }
 
     [Fact]
@@ -79,6 +85,7 @@ public sealed class RealSourcesTests(RealDataSet real)
         Assert.Contains(real.Data.Attributions, a => a.Contains("Energistyrelsen"));
         Assert.Contains(real.Data.Attributions, a => a.Contains("DAGI"));
         Assert.Contains(real.Data.Attributions, a => a.Contains("Danmarks Statistik"));
+        Assert.Contains("© OpenStreetMap contributors", real.Data.Attributions);
         Assert.Equal(16, real.Data.Version.Id.Length);
     }
 

@@ -118,7 +118,7 @@ public abstract class UserFieldsContract : IContractData
         Assert.Equal([("0101", 2, false), ("0787", 0, true)], coverage.Select(c => (c.Municipality.Code, c.Addresses, c.IsThin)));
         Assert.Null(coverage[0].Statement);
         Assert.Equal("the address data holds 0 addresses in 0787 Thisted, where its population (42,989) implies about 20,183 dwellings: "
-            + "counts of addresses and households there are not real; load the national file with `vesiting data add dar-addresses …`", coverage[1].Statement);
+            + "counts of addresses and households there are not real; load the national file with `vesiting data add dar-addresses …` or OpenStreetMap's Denmark with `vesiting data add osm denmark-latest.osm.pbf`", coverage[1].Statement);
     }
 
     [Fact]

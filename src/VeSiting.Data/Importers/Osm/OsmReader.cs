@@ -1,0 +1,356 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Index.Strtree;
+using OsmSharp;
+using OsmSharp.Tags;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
+
+namespace VeSiting.Data.Importers.Osm;
+
+/// <summary>
+/// An OpenStreetMap file (PBF, XML, bzip2 XML or a zip of one XML file; see <see cref="OsmFileForms"/>) read in one
+/// streamed pass with OsmSharp:
+/// <list type="bullet">
+/// <item>addresses: nodes, ways and multipolygon relations with <c>addr:housenumber</c>; a way's or relation's position
+/// is its footprint's interior point; street from <c>addr:street</c> (else <c>addr:place</c>), <c>addr:postcode</c>,
+/// <c>addr:city</c>, and the DAR access-address id from <c>osak:identifier</c> as the address's id (else <c>osm:node/…</c>);</item>
+/// <item>buildings: ways and multipolygons with <c>building=*</c> (not <c>no</c>), the tag's value as type;</item>
+/// <item>households from <c>building:flats</c>: on the address's own element, or on the building footprint its node lies in
+/// (the flats shared between the address nodes in it, whole numbers, the total kept); else unknown (one per address);</item>
+/// <item>plants: <c>power=generator|plant</c> with <c>generator:source</c>/<c>plant:source</c> wind or solar (solar only
+/// where it makes electricity), <c>dk:esid</c> as the GSRN.</item>
+/// </list>
+/// A file that breaks off or is corrupt fails the import naming the file, the last element read whole and the byte where
+/// reading stopped (the PBF block).
+/// </summary>
+public sealed class OsmReader
+{
+    private const int ProgressEvery = 100_000;
+    private static readonly GeometryFactory Utm = GeometryTransforms.FactoryFor(Epsg.Utm32);
+
+    public ImportResult<OsmExtract> Read(string path, string sourceId, IProgress<double>? progress = null)
+    {
+        var file = Path.GetFileName(path);
+        OsmFileForms.OpenedFile opened;
+        try
+        {
+            opened = OsmFileForms.Open(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new ImportFailedException(sourceId, file, e.Message, e);
+        }
+        using (opened)
+        {
+            var pass = new Pass(file, sourceId);
+            var ordinal = 0;
+            var last = "the file's start";
+            try
+            {
+                foreach (var element in opened.Source)
+                {
+                    ordinal++;
+                    pass.Take(element, ordinal);
+                    last = $"{Kind(element.Type)}/{element.Id}";
+                    if (ordinal % ProgressEvery == 0 && opened.Length > 0)
+                        progress?.Report(Math.Min(1, (double)opened.Position / opened.Length));
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not ImportFailedException)
+            {
+                throw new ImportFailedException(sourceId, file,
+                    $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} data breaks off or is corrupt after element {ordinal:N0} ({last}), at byte {opened.Position:N0} of {opened.Length:N0}: {e.Message}", e);
+            }
+            if (ordinal == 0)
+                throw new ImportFailedException(sourceId, file, $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} file holds no elements");
+            progress?.Report(1);
+            return pass.Result();
+        }
+    }
+
+    internal static string Kind(OsmGeoType? type) => type switch
+    {
+        OsmGeoType.Node => "node",
+        OsmGeoType.Way => "way",
+        OsmGeoType.Relation => "relation",
+        _ => "element",
+    };
+
+    /// <summary>The state of one pass over a file.</summary>
+    private sealed class Pass(string file, string sourceId)
+    {
+        private readonly NodeLocations _nodes = new();
+        private readonly Dictionary<long, long[]> _memberWays = [];
+        private readonly List<Address> _addresses = [];
+        private readonly List<(int Index, Point Position)> _nodeAddresses = [];
+        private readonly List<Building> _buildings = [];
+        private readonly List<(Geometry Footprint, int Flats)> _buildingsWithFlats = [];
+        private readonly List<OsmPlant> _plants = [];
+        private readonly HashSet<string> _addressIds = new(StringComparer.Ordinal);
+        private readonly OsmIssueTally _issues = new(file);
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private bool _nodesSealed;
+
+        public void Take(OsmGeo element, int ordinal)
+        {
+            switch (element)
+            {
+                case Node node:
+                    TakeNode(node, ordinal);
+                    break;
+                case Way way:
+                    SealNodes();
+                    TakeWay(way, ordinal);
+                    break;
+                case Relation relation:
+                    SealNodes();
+                    TakeRelation(relation, ordinal);
+                    break;
+            }
+        }
+
+        private void SealNodes()
+        {
+            if (_nodesSealed)
+                return;
+            _nodes.Seal();
+            _nodesSealed = true;
+        }
+
+        private void TakeNode(Node node, int ordinal)
+        {
+            if (node.Id is not { } id || node.Longitude is not { } lon || node.Latitude is not { } lat)
+                return;
+            _nodes.Add(id, lon, lat);
+            var tags = node.Tags;
+            if (tags is null || tags.Count == 0)
+                return;
+            var element = $"node/{id}";
+            var interesting = tags.ContainsKey("addr:housenumber") || IsPower(tags);
+            if (!interesting)
+                return;
+            if (!DenmarkExtent.ContainsLonLat(lon, lat))
+            {
+                _issues.Add(ImportIssueSeverity.Skipped, $"lies outside Denmark's extent {DenmarkExtent.DescribeLonLat}", ordinal, element);
+                return;
+            }
+            var (e, n) = CoordinateTransformer.Instance.ToUtm32(lon, lat);
+            var point = Utm.CreatePoint(new Coordinate(e, n));
+            if (tags.ContainsKey("addr:housenumber") && AddAddress(tags, point, ordinal, element) is { } index && OsmTagValues.PositiveWhole(tags, "building:flats") is null)
+                _nodeAddresses.Add((index, point));
+            TakePlant(tags, point, ordinal, element);
+        }
+
+        private void TakeWay(Way way, int ordinal)
+        {
+            if (way.Id is not { } id || way.Nodes is not { } refs)
+                return;
+            var tags = way.Tags;
+            var element = $"way/{id}";
+            var wanted = tags is not null && (tags.ContainsKey("addr:housenumber") || IsBuilding(tags) || IsPower(tags));
+            if (tags is null || tags.Count == 0 || IsBuilding(tags))
+                _memberWays[id] = refs;
+            if (!wanted)
+                return;
+            if (Coordinates(refs) is not { } coordinates)
+            {
+                _issues.Add(ImportIssueSeverity.Skipped, "the way names nodes the file does not hold (an extract's edge)", ordinal, element);
+                return;
+            }
+            var footprint = OsmPolygons.FromRing(coordinates);
+            TakeShape(tags!, footprint, footprint ?? Utm.CreateLineString(coordinates), ordinal, element);
+        }
+
+        private void TakeRelation(Relation relation, int ordinal)
+        {
+            var tags = relation.Tags;
+            if (relation.Id is not { } id || tags is null || OsmTagValues.Text(tags, "type") != "multipolygon")
+                return;
+            if (!(tags.ContainsKey("addr:housenumber") || IsBuilding(tags) || IsPower(tags)))
+                return;
+            var element = $"relation/{id}";
+            var outer = new List<Coordinate[]>();
+            var inner = new List<Coordinate[]>();
+            foreach (var member in relation.Members ?? [])
+            {
+                if (member.Type != OsmGeoType.Way)
+                    continue;
+                if (!_memberWays.TryGetValue(member.Id, out var refs) || Coordinates(refs) is not { } line)
+                {
+                    _issues.Add(ImportIssueSeverity.Skipped, "the multipolygon names ways or nodes the file does not hold (an extract's edge)", ordinal, element);
+                    return;
+                }
+                (member.Role == "inner" ? inner : outer).Add(line);
+            }
+            Geometry? footprint;
+            try
+            {
+                footprint = OsmPolygons.FromMembers(outer, inner);
+            }
+            catch (Exception e) when (e is ArgumentException or NetTopologySuite.Geometries.TopologyException)
+            {
+                footprint = null;
+            }
+            if (footprint is null)
+            {
+                _issues.Add(ImportIssueSeverity.Skipped, "the multipolygon's outer ways do not close into a ring", ordinal, element);
+                return;
+            }
+            TakeShape(tags, footprint, footprint, ordinal, element);
+        }
+
+        /// <summary>A way's or multipolygon's address (at the interior point), building and plant.</summary>
+        private void TakeShape(TagsCollectionBase tags, Geometry? footprint, Geometry shape, int ordinal, string element)
+        {
+            var at = shape.InteriorPoint;
+            if (at.IsEmpty || !DenmarkExtent.ContainsUtm32(at.X, at.Y))
+            {
+                _issues.Add(ImportIssueSeverity.Skipped, $"lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}", ordinal, element);
+                return;
+            }
+            var position = Utm.CreatePoint(at.Coordinate);
+            if (tags.ContainsKey("addr:housenumber"))
+                AddAddress(tags, position, ordinal, element);
+            if (IsBuilding(tags))
+            {
+                if (footprint is null)
+                    _issues.Add(ImportIssueSeverity.Skipped, "building=* on a way that is not closed: no footprint", ordinal, element);
+                else
+                {
+                    _buildings.Add(new Building
+                    {
+                        Id = $"osm:{element}",
+                        BuildingType = Pooled(OsmTagValues.Text(tags, "building")!),
+                        Footprint = footprint,
+                        Origin = new RecordOrigin(sourceId, file, ordinal, element),
+                    });
+                    if (OsmTagValues.PositiveWhole(tags, "building:flats") is { } flats && !tags.ContainsKey("addr:housenumber"))
+                        _buildingsWithFlats.Add((footprint, flats));
+                }
+            }
+            TakePlant(tags, footprint ?? (Geometry)position, ordinal, element);
+        }
+
+        private int? AddAddress(TagsCollectionBase tags, Point position, int ordinal, string element)
+        {
+            var street = OsmTagValues.Text(tags, "addr:street") ?? OsmTagValues.Text(tags, "addr:place");
+            if (street is null)
+            {
+                _issues.Add(ImportIssueSeverity.Skipped, "addr:housenumber without addr:street or addr:place", ordinal, element);
+                return null;
+            }
+            var id = OsmTagValues.Text(tags, "osak:identifier")?.ToLowerInvariant() ?? $"osm:{element}";
+            if (!_addressIds.Add(id))
+            {
+                _issues.Add(ImportIssueSeverity.Skipped, "the same osak:identifier is on an earlier element: the address is taken once", ordinal, element);
+                return null;
+            }
+            var postcode = OsmTagValues.Text(tags, "addr:postcode") is { } p && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 0;
+            var flats = OsmTagValues.PositiveWhole(tags, "building:flats");
+            _addresses.Add(new Address
+            {
+                Id = id,
+                MunicipalityCode = 0,
+                StreetName = Pooled(street),
+                HouseNumber = Pooled(OsmTagValues.Text(tags, "addr:housenumber")!),
+                PostCode = postcode,
+                PostCodeName = Pooled(OsmTagValues.Text(tags, "addr:city") ?? ""),
+                Position = position,
+                Households = flats,
+                HouseholdsFromBuildingFlats = flats is not null,
+                Origin = new RecordOrigin(sourceId, file, ordinal, element),
+            });
+            return _addresses.Count - 1;
+        }
+
+        private void TakePlant(TagsCollectionBase tags, Geometry geometry, int ordinal, string element)
+        {
+            if (!IsPower(tags))
+                return;
+            var plant = OsmTagValues.Text(tags, "power") == "plant";
+            var source = OsmTagValues.Text(tags, plant ? "plant:source" : "generator:source");
+            var output = plant ? "plant:output:electricity" : "generator:output:electricity";
+            if (source == "solar" && OsmTagValues.Text(tags, output) == "no")
+            {
+                _issues.Add(ImportIssueSeverity.Note, $"a solar {(plant ? "plant" : "generator")} that makes no electricity ({output}=no, e.g. solar heat): not a plant here", ordinal, element);
+                return;
+            }
+            _plants.Add(new OsmPlant(element, source == "wind" ? PlantKind.WindTurbine : PlantKind.SolarPark, OsmTagValues.Text(tags, "dk:esid"), geometry,
+                new RecordOrigin(sourceId, file, ordinal, element))
+            {
+                IsPowerPlant = plant,
+                Name = OsmTagValues.Text(tags, "name"),
+                CapacityKw = OsmTagValues.Kilowatts(tags, output),
+                HubHeightM = OsmTagValues.Metres(tags, "height"),
+                RotorDiameterM = OsmTagValues.Metres(tags, "rotor:diameter"),
+            });
+        }
+
+        private static bool IsBuilding(TagsCollectionBase tags) => OsmTagValues.Text(tags, "building") is { } b && b != "no";
+
+        private static bool IsPower(TagsCollectionBase tags) => OsmTagValues.Text(tags, "power") switch
+        {
+            "generator" => OsmTagValues.Text(tags, "generator:source") is "wind" or "solar",
+            "plant" => OsmTagValues.Text(tags, "plant:source") is "wind" or "solar",
+            _ => false,
+        };
+
+        private Coordinate[]? Coordinates(long[] refs)
+        {
+            var coordinates = new Coordinate[refs.Length];
+            for (var i = 0; i < refs.Length; i++)
+            {
+                if (!_nodes.TryGet(refs[i], out var lon, out var lat))
+                    return null;
+                var (e, n) = CoordinateTransformer.Instance.ToUtm32(lon, lat);
+                coordinates[i] = new Coordinate(e, n);
+            }
+            return coordinates;
+        }
+
+        private string Pooled(string text)
+        {
+            if (_names.TryGetValue(text, out var pooled))
+                return pooled;
+            _names[text] = text;
+            return text;
+        }
+
+        /// <summary>
+        /// The extract, with the flats of building footprints given to the address nodes inside them: shared equally in
+        /// whole numbers (the first addresses in file order take the remainder), so the building's total is kept.
+        /// </summary>
+        public ImportResult<OsmExtract> Result()
+        {
+            if (_buildingsWithFlats.Count > 0 && _nodeAddresses.Count > 0)
+            {
+                var index = new STRtree<int>();
+                for (var i = 0; i < _buildingsWithFlats.Count; i++)
+                    index.Insert(_buildingsWithFlats[i].Footprint.EnvelopeInternal, i);
+                var inBuilding = new Dictionary<int, List<int>>();
+                foreach (var (address, position) in _nodeAddresses)
+                {
+                    foreach (var b in index.Query(position.EnvelopeInternal))
+                    {
+                        if (!_buildingsWithFlats[b].Footprint.Covers(position))
+                            continue;
+                        (inBuilding.TryGetValue(b, out var list) ? list : inBuilding[b] = []).Add(address);
+                        break;
+                    }
+                }
+                foreach (var (b, addresses) in inBuilding)
+                {
+                    var flats = _buildingsWithFlats[b].Flats;
+                    for (var i = 0; i < addresses.Count; i++)
+                    {
+                        var share = flats / addresses.Count + (i < flats % addresses.Count ? 1 : 0);
+                        _addresses[addresses[i]] = _addresses[addresses[i]] with { Households = share, HouseholdsFromBuildingFlats = true };
+                    }
+                }
+            }
+            return new ImportResult<OsmExtract>([new OsmExtract(_addresses, _buildings, _plants)], _issues.Issues);
+        }
+    }
+}

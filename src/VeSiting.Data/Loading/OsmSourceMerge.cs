@@ -1,0 +1,196 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using VeSiting.Core.DataCoverage;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Importing;
+using VeSiting.Data.Embedded;
+using VeSiting.Data.Importers.Osm;
+
+namespace VeSiting.Data.Loading;
+
+/// <summary>
+/// OpenStreetMap next to the official sources, decided per municipality:
+/// <list type="bullet">
+/// <item>addresses: each OSM address is placed in the municipality whose boundary holds it (the nearest within
+/// <see cref="NearestMunicipalityM"/> where a simplified coast leaves it outside every one); DAR's addresses win in every
+/// municipality DAR covers (not thin by <see cref="AddressCoverage.IsThin"/>: DAR is authoritative), OSM's where DAR does
+/// not and OSM holds more addresses there, DAR's otherwise; a postcode the element lacks comes from the postcode areas;</item>
+/// <item>buildings: GeoDanmark's in municipalities where it has any, OSM's elsewhere;</item>
+/// <item>plants: OSM wind turbines whose <c>dk:esid</c> is a GSRN of the loaded register are the register's (it wins);
+/// the others are added as OSM plants (no height unless tagged). Solar <c>power=plant</c> areas are added unless a plant of
+/// another source lies within <see cref="SolarMatchM"/>; solar generators (panels, mostly on roofs) are counted only.
+/// The report lists the OSM turbines not in the register and the register's turbines in operation in the municipalities
+/// the extract covers that OSM lacks.</item>
+/// </list>
+/// </summary>
+internal static class OsmSourceMerge
+{
+    /// <summary>How far outside the (simplified) municipal boundaries an address is still placed in the nearest municipality.</summary>
+    public const double NearestMunicipalityM = 2_000;
+
+    /// <summary>An OSM solar park within this distance of another source's plant is taken to be that plant.</summary>
+    public const double SolarMatchM = 500;
+
+    public sealed record Result(IReadOnlyList<Address> Addresses, IReadOnlyList<Building> Buildings, IReadOnlyList<Plant> Plants,
+        IReadOnlyList<ImportIssue> Issues, IReadOnlyDictionary<int, string> AddressSourceByMunicipality);
+
+    public static Result Merge(IReadOnlyList<OsmExtract> extracts, string osmSourceId, string osmFile, IReadOnlyList<Address> darAddresses,
+        IReadOnlyList<Building> officialBuildings, IReadOnlyList<Plant> plants, IReadOnlyList<AdminArea> municipalities,
+        IReadOnlyList<AdminArea> postCodes, IReadOnlyList<MunicipalityPopulation> population, string darSourceId)
+    {
+        var issues = new List<ImportIssue>();
+        var municipalityIndex = new AreaIndex(municipalities);
+        var byCode = municipalities.Where(m => m.NumericCode is not null).ToDictionary(m => m.NumericCode!.Value);
+        var postCodeIndex = new AreaIndex(postCodes);
+
+        var osmAddresses = PlaceAddresses(extracts.SelectMany(e => e.Addresses), municipalityIndex, municipalities, postCodeIndex, osmFile, issues);
+        var darCount = darAddresses.GroupBy(a => a.MunicipalityCode).ToDictionary(g => g.Key, g => g.Count());
+        var osmCount = osmAddresses.GroupBy(a => a.MunicipalityCode).ToDictionary(g => g.Key, g => g.Count());
+        var populationOf = population.ToDictionary(p => p.MunicipalityCode, p => (long?)p.Population);
+
+        var sourceOf = new Dictionary<int, string>();
+        foreach (var code in darCount.Keys.Union(osmCount.Keys))
+        {
+            var dar = darCount.GetValueOrDefault(code);
+            var osm = osmCount.GetValueOrDefault(code);
+            var darCovers = byCode.TryGetValue(code, out var area) && !new AddressCoverage(area, dar, populationOf.GetValueOrDefault(code)).IsThin;
+            sourceOf[code] = darCovers || dar >= osm ? darSourceId : osmSourceId;
+        }
+        var addresses = new List<Address>(darAddresses.Count + osmAddresses.Count);
+        addresses.AddRange(darAddresses.Where(a => sourceOf[a.MunicipalityCode] == darSourceId));
+        addresses.AddRange(osmAddresses.Where(a => sourceOf[a.MunicipalityCode] == osmSourceId));
+        issues.Add(Note(osmFile, AddressPrecedence(sourceOf, osmCount, darCount, byCode, osmSourceId, darSourceId)));
+
+        var buildings = MergeBuildings(officialBuildings, extracts.SelectMany(e => e.Buildings).ToList(), municipalityIndex, osmFile, issues);
+        var allPlants = MergePlants(plants, extracts.SelectMany(e => e.Plants).ToList(), municipalityIndex,
+            osmCount.Where(p => byCode.TryGetValue(p.Key, out var a) && !new AddressCoverage(a, p.Value, populationOf.GetValueOrDefault(p.Key)).IsThin).Select(p => p.Key).ToHashSet(),
+            osmFile, issues);
+        return new Result(addresses, buildings, allPlants, issues, sourceOf);
+    }
+
+    private static List<Address> PlaceAddresses(IEnumerable<Address> addresses, AreaIndex municipalityIndex, IReadOnlyList<AdminArea> municipalities,
+        AreaIndex postCodeIndex, string file, List<ImportIssue> issues)
+    {
+        var placed = new List<Address>();
+        int nearest = 0, outside = 0;
+        Address? firstOutside = null;
+        foreach (var address in addresses)
+        {
+            var area = municipalityIndex.At(address.Position);
+            if (area is null && Nearest(address.Position, municipalities) is { } near)
+            {
+                area = near;
+                nearest++;
+            }
+            if (area?.NumericCode is not { } code)
+            {
+                outside++;
+                firstOutside ??= address;
+                continue;
+            }
+            var placedAddress = address with { MunicipalityCode = code };
+            if ((address.PostCode == 0 || address.PostCodeName.Length == 0) && postCodeIndex.At(address.Position) is { NumericCode: { } postCode } postArea)
+                placedAddress = placedAddress with { PostCode = address.PostCode == 0 ? postCode : address.PostCode, PostCodeName = address.PostCodeName.Length == 0 ? postArea.Name : address.PostCodeName };
+            placed.Add(placedAddress);
+        }
+        if (nearest > 0)
+            issues.Add(Note(file, string.Create(CultureInfo.InvariantCulture,
+                $"{nearest:N0} address(es) lie outside every (simplified) municipal boundary and were placed in the nearest municipality within {NearestMunicipalityM:N0} m")));
+        if (firstOutside is not null)
+            issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, file, firstOutside.Origin.Row, firstOutside.Origin.Sheet, string.Create(CultureInfo.InvariantCulture,
+                $"{outside:N0} address(es) lie farther than {NearestMunicipalityM:N0} m from every municipality and were skipped (the first: {firstOutside.Origin.Sheet})")));
+        return placed;
+    }
+
+    private static AdminArea? Nearest(Point point, IReadOnlyList<AdminArea> municipalities) =>
+        municipalities.Select(m => (Area: m, Distance: m.Geometry.EnvelopeInternal.Distance(point.EnvelopeInternal) <= NearestMunicipalityM ? m.Geometry.Distance(point) : double.MaxValue))
+            .Where(c => c.Distance <= NearestMunicipalityM)
+            .OrderBy(c => c.Distance).ThenBy(c => c.Area.Code, StringComparer.Ordinal)
+            .Select(c => c.Area).FirstOrDefault();
+
+    private static string AddressPrecedence(Dictionary<int, string> sourceOf, Dictionary<int, int> osmCount, Dictionary<int, int> darCount,
+        Dictionary<int, AdminArea> byCode, string osmSourceId, string darSourceId)
+    {
+        string Name(int code) => byCode.TryGetValue(code, out var a) ? $"{a.Code} {a.Name}" : code.ToString("0000", CultureInfo.InvariantCulture);
+        var osm = sourceOf.Where(p => p.Value == osmSourceId).Select(p => p.Key).Order().ToList();
+        var darOverOsm = sourceOf.Where(p => p.Value == darSourceId && osmCount.ContainsKey(p.Key)).Select(p => p.Key).Order().ToList();
+        var osmText = osm.Count == 0 ? "none" : string.Join(", ", osm.Select(c => $"{Name(c)} ({osmCount[c]:N0})"));
+        var darText = darOverOsm.Count == 0 ? "" : $"; {darSourceId} kept (it covers them, or holds as many) in {string.Join(", ", darOverOsm.Select(c => $"{Name(c)} ({darCount.GetValueOrDefault(c):N0} against {osmCount[c]:N0} in OSM)"))}";
+        return string.Create(CultureInfo.InvariantCulture, $"addresses from {osmSourceId} (OpenStreetMap) in {osm.Count:N0} municipality(ies): {osmText}{darText}");
+    }
+
+    private static IReadOnlyList<Building> MergeBuildings(IReadOnlyList<Building> official, IReadOnlyList<Building> osm, AreaIndex municipalityIndex, string file, List<ImportIssue> issues)
+    {
+        if (osm.Count == 0)
+            return official;
+        string? MunicipalityOf(Building b) => municipalityIndex.At(b.Footprint.InteriorPoint)?.Code;
+        var officialIn = official.Select(MunicipalityOf).Where(c => c is not null).ToHashSet();
+        var kept = osm.Where(b => MunicipalityOf(b) is not { } code || !officialIn.Contains(code)).ToList();
+        if (kept.Count < osm.Count)
+            issues.Add(Note(file, string.Create(CultureInfo.InvariantCulture,
+                $"{osm.Count - kept.Count:N0} OpenStreetMap building(s) lie in municipalities where the GeoDanmark buildings are loaded, which are used there instead")));
+        return [.. official, .. kept];
+    }
+
+    private static IReadOnlyList<Plant> MergePlants(IReadOnlyList<Plant> plants, IReadOnlyList<OsmPlant> osm, AreaIndex municipalityIndex, HashSet<int> coveredMunicipalities,
+        string file, List<ImportIssue> issues)
+    {
+        if (osm.Count == 0 && coveredMunicipalities.Count == 0)
+            return plants;
+        var register = plants.Where(p => p.Kind == PlantKind.WindTurbine).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First());
+        var merged = plants.ToList();
+        var osmGsrns = new HashSet<string>(StringComparer.Ordinal);
+        var notInRegister = new List<string>();
+        var panels = 0;
+        foreach (var p in osm)
+        {
+            var code = municipalityIndex.At(p.Geometry.InteriorPoint);
+            if (p.Kind == PlantKind.WindTurbine)
+            {
+                if (p.Gsrn is { } gsrn && register.ContainsKey(gsrn))
+                {
+                    osmGsrns.Add(gsrn);
+                    continue;
+                }
+                notInRegister.Add(p.Gsrn is null ? $"{p.Element} (no dk:esid)" : $"{p.Element} (dk:esid {p.Gsrn})");
+                merged.Add(ToPlant(p, code));
+                continue;
+            }
+            if (p.IsPowerPlant && p.Geometry is Polygon or MultiPolygon
+                && !plants.Any(other => other.Kind == PlantKind.SolarPark && other.Geometry.IsWithinDistance(p.Geometry, SolarMatchM)))
+                merged.Add(ToPlant(p, code));
+            else
+                panels++;
+        }
+        if (notInRegister.Count > 0)
+            issues.Add(Note(file, $"{notInRegister.Count} wind turbine(s) in OpenStreetMap are not in the loaded register edition (added as OpenStreetMap plants, heights only where tagged): {string.Join(", ", notInRegister)}"));
+        var missing = plants.Where(p => p.Kind == PlantKind.WindTurbine && p.Status == PlantStatus.Operating && p.Siting != Siting.Offshore
+                && p.MunicipalityCode is { } c && coveredMunicipalities.Contains(c) && !osmGsrns.Contains(p.Id))
+            .Select(p => p.Id).Order(StringComparer.Ordinal).ToList();
+        if (coveredMunicipalities.Count > 0)
+            issues.Add(Note(file, missing.Count == 0
+                ? $"every operating land turbine of the register in the municipalities the extract covers ({string.Join(", ", coveredMunicipalities.Order().Select(c => c.ToString("0000", CultureInfo.InvariantCulture)))}) is in OpenStreetMap with its GSRN as dk:esid"
+                : $"{missing.Count} operating land turbine(s) of the register in the municipalities the extract covers are not in OpenStreetMap with their GSRN as dk:esid: {string.Join(", ", missing)}"));
+        if (panels > 0)
+            issues.Add(Note(file, $"{panels:N0} solar generator(s) or solar plant(s) near a known solar park were counted, not added as plants (panels are mostly on roofs; parks come from power=plant areas)"));
+        return merged;
+    }
+
+    private static Plant ToPlant(OsmPlant p, AdminArea? municipality) => new()
+    {
+        Id = p.Kind == PlantKind.WindTurbine && p.Gsrn is { Length: 18 } gsrn && gsrn.All(char.IsAsciiDigit) ? gsrn : $"osm:{p.Element}",
+        Kind = p.Kind,
+        Status = PlantStatus.Operating,
+        Geometry = p.Geometry,
+        Origin = p.Origin,
+        Name = p.Name,
+        CapacityKw = p.CapacityKw,
+        HubHeightM = p.HubHeightM,
+        RotorDiameterM = p.RotorDiameterM,
+        Siting = municipality is null ? Siting.Unknown : Siting.Onshore,
+        MunicipalityCode = municipality?.NumericCode,
+        MunicipalityName = municipality?.Name,
+    };
+
+    private static ImportIssue Note(string file, string reason) => new(ImportIssueSeverity.Note, file, null, null, reason);
+}
