@@ -49,9 +49,10 @@ CMD ["--help"]
 #     file system (docker-compose.yml: read_only, a tmpfs at /tmp): it writes only under /data and /tmp.
 FROM ${ASPNET_IMAGE} AS service
 RUN apt-get update && apt-get install -y --no-install-recommends curl libfontconfig1 && rm -rf /var/lib/apt/lists/*
-WORKDIR /vesiting
+# The published folder is the content root (its wwwroot is the web map, its appsettings.json the defaults).
+WORKDIR /app
 COPY --from=build /out/api /app
-COPY geodata/ geodata/
+COPY geodata/ /vesiting/geodata/
 ENV VESITING_HOME=/vesiting \
     VESITING_MIRROR=/data/mirror \
     VESITING_CACHE=/data/cache \

@@ -124,12 +124,17 @@ def docker(*args):
 
 
 def inside(service, *command):
-    """A request from inside an instance's container to that instance itself (curl is in the service image)."""
+    """A command in an instance's container (curl is in the service image)."""
     return compose("exec", "-T", service, *command, check_rc=False)
 
 
-def instance_get(service, path):
-    return inside(service, "curl", "-sS", "-D", "-", f"http://127.0.0.1:8080{path}")
+def instance_get(service, path, body=True):
+    """A request from inside an instance's container to that instance itself: (status, ETag, body or "")."""
+    out = inside(service, "curl", "-sS", *([] if body else ["-o", "/dev/null"]), "-w", "\n%{http_code} %header{etag}",
+                 f"http://127.0.0.1:8080{path}")
+    text, _, last = out.rpartition("\n")
+    status, _, etag = last.partition(" ")
+    return int(status) if status.isdigit() else 0, etag.strip() or None, text
 
 
 def eventually(condition, seconds=60, interval=1.0):
@@ -199,28 +204,15 @@ def chromium_check():
 
 
 # ---------------------------------------------------------------- each instance on its own
-def body_of(raw):
-    """The body of a `curl -D -` answer (headers, blank line, body)."""
-    return raw.split("\r\n\r\n", 1)[1] if "\r\n\r\n" in raw else ""
-
-
-def header_of(raw, name):
-    match = re.search(rf"^{name}:\s*(.+?)\r?$", raw, re.IGNORECASE | re.MULTILINE)
-    return match.group(1) if match else None
-
-
 def phase_instances():
     answers, etags = {}, {}
     for service in ("api-1", "api-2"):
-        site = instance_get(service, SITE)
-        ok = site.startswith("HTTP/1.1 200")
-        check(f"assessment on {service}", ok, site[:300])
-        if ok:
-            answer = json.loads(body_of(site))
-            answers[service] = json.dumps(answer, sort_keys=True)
-        tile = instance_get(service, TILE)
-        check(f"tile on {service}", tile.startswith("HTTP/1.1 200") and header_of(tile, "etag"), tile[:300])
-        etags[service] = header_of(tile, "etag")
+        status, _, body = instance_get(service, SITE)
+        if check(f"assessment on {service}", status == 200, f"{status} {body[:300]}"):
+            answers[service] = json.dumps(json.loads(body), sort_keys=True)
+        status, etag, _ = instance_get(service, TILE, body=False)
+        check(f"tile on {service}", status == 200 and etag, f"{status} {etag}")
+        etags[service] = etag
     check("both instances give the same assessment", len(answers) == 2 and answers["api-1"] == answers["api-2"],
           "answers differ")
     check("both instances give the same tile ETag", etags.get("api-1") and etags.get("api-1") == etags.get("api-2"),
@@ -364,6 +356,8 @@ def phase_faults():
         compose("kill", "-s", "SIGKILL", "api-1")
         time.sleep(8)
     failed = len(load.failures)
+    for failure in load.failures:
+        print(f"     in flight when api-1 was killed: {failure}", flush=True)
     check(f"api-1 killed under load: every read answered but those in flight ({load.total()} reads, {failed} failed, "
           f"{load.threads} in flight at most)", before > 0 and failed <= load.threads, "; ".join(load.failures[:3]))
     with Load(paths, threads=2) as load:
@@ -457,7 +451,7 @@ def main():
         project = None
         before = None
         for phase in phases:
-            print(f"-- {phase}", flush=True)
+            print(f"-- {phase} ({time.strftime('%T')})", flush=True)
             try:
                 if phase == "edge":
                     phase_edge()
