@@ -85,7 +85,13 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -addext "s
 chmod 644 "$VESITING_TLS_DIR"/*.pem
 
 say "building the images"
-docker-compose build >"$work/build.log" 2>&1 || give_up "docker-compose build failed: $(tail -20 "$work/build.log")"
+# The Debian images (mostly apt downloads) beside the .NET ones (mostly CPU); the CLI first, so that the service's
+# build stage comes from its cache (building both at once would compile everything twice).
+( docker-compose build postgis && docker-compose build proxy ) >"$work/build-debian.log" 2>&1 &
+debian_build=$!
+( docker-compose build import && docker-compose build api-1 ) >"$work/build.log" 2>&1 \
+  || give_up "docker-compose build failed: $(tail -20 "$work/build.log")"
+wait "$debian_build" || give_up "docker-compose build failed: $(tail -20 "$work/build-debian.log")"
 say "up"
 docker-compose up -d >"$work/up.log" 2>&1 || { docker-compose logs --tail=30 >&2; give_up "docker-compose up failed: $(tail -10 "$work/up.log")"; }
 
