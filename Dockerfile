@@ -1,16 +1,23 @@
 # VeSiting in containers: the HTTP service (default target `service`) and the command line (target `cli`).
 #   docker build -t vesiting .                    # the service: port 8080, HEALTHCHECK on /health
 #   docker build --target cli -t vesiting-cli .   # the command line (imports, queries)
-# Data is not baked in: mount a mirror folder at /data/mirror (see docker-compose.yml).
+# Data is not baked in: mount a mirror folder at /data/mirror (see docker-compose.yml). Nor are secrets: the API keys
+# and the database password come from the environment at run time.
+# The base images are build arguments: the public images by default; on a machine without a public registry, local
+# bases from scripts/local-bases.sh (docker build --build-arg SDK_IMAGE=local/dotnet-sdk:10.0 …).
+ARG NODE_IMAGE=node:22-bookworm-slim
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:10.0
+ARG ASPNET_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 
 # 1. The web map's MapLibre package from npm (its lock file pins it); cached while web/package*.json are unchanged.
-FROM node:22-bookworm-slim AS web
+FROM ${NODE_IMAGE} AS web
 WORKDIR /src/web
 COPY web/package.json web/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 # 2. Restore first, from the project files only, so the NuGet layer is cached until a .csproj or Directory.*.props changes.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM ${SDK_IMAGE} AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig VeSiting.sln ./
 COPY src/VeSiting.Core/VeSiting.Core.csproj src/VeSiting.Core/
@@ -25,7 +32,7 @@ RUN dotnet publish src/VeSiting.Api/VeSiting.Api.csproj -c Release -o /out/api -
  && dotnet publish src/VeSiting.Cli/VeSiting.Cli.csproj -c Release -o /out/cli --no-restore --nologo
 
 # 3a. The command line.
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS cli
+FROM ${RUNTIME_IMAGE} AS cli
 WORKDIR /vesiting
 COPY --from=build /out/cli /app
 COPY geodata/ geodata/
@@ -38,16 +45,20 @@ ENTRYPOINT ["dotnet", "/app/vesiting.dll"]
 CMD ["--help"]
 
 # 3b. The HTTP service (last, so the default target), on port 8080 (the image's ASPNETCORE_HTTP_PORTS). curl for the
-#     health check; fontconfig for SkiaSharp's PNG tiles.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS service
+#     health check; fontconfig for SkiaSharp's PNG tiles. It runs as a non-root user and works on a read-only root
+#     file system (docker-compose.yml: read_only, a tmpfs at /tmp): it writes only under /data and /tmp.
+FROM ${ASPNET_IMAGE} AS service
 RUN apt-get update && apt-get install -y --no-install-recommends curl libfontconfig1 && rm -rf /var/lib/apt/lists/*
-WORKDIR /vesiting
+# The published folder is the content root (its wwwroot is the web map, its appsettings.json the defaults).
+WORKDIR /app
 COPY --from=build /out/api /app
-COPY geodata/ geodata/
+COPY geodata/ /vesiting/geodata/
 ENV VESITING_HOME=/vesiting \
     VESITING_MIRROR=/data/mirror \
     VESITING_CACHE=/data/cache \
-    VeSiting__StateDirectory=/data/state
+    VeSiting__StateDirectory=/data/state \
+    ASPNETCORE_HTTP_PORTS=8080 \
+    XDG_CACHE_HOME=/tmp/cache
 RUN useradd --system --uid 10001 --home /vesiting vesiting && mkdir -p /data/cache /data/state && chown vesiting /data/cache /data/state
 USER vesiting
 EXPOSE 8080

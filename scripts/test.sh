@@ -12,7 +12,9 @@
 # Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; nothing is downloaded);
 # npm for the web map's MapLibre package (installed from the npm registry at build time); Debian's docker-compose
 # and nginx-light to validate the container deployment without a Docker daemon (scripts/validate-deploy.sh);
-# Debian's gdal-bin: GDAL as an OGC API – Features and MVT client, and gdalinfo to read the siting GeoTIFF back.
+# Debian's gdal-bin: GDAL as an OGC API – Features and MVT client, and gdalinfo to read the siting GeoTIFF back;
+# as root, Debian's docker.io, debootstrap and docker-compose to build and run the compose stack for real
+# (scripts/compose-stack-test.sh: local base images, its own daemon under /tmp, removed afterwards).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -89,6 +91,21 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
+
+# The container deployment run for real (scripts/compose-stack-test.sh): its checks count in the same line.
+step "The compose stack: build, up, checks on the running stack, down"
+stack_log="$results/stack.log"
+bash "$root/scripts/compose-stack-test.sh" 2>&1 | tee "$stack_log"
+stack_status=${PIPESTATUS[0]}
+stack_line="$(grep -E '^stack: [0-9]+ passed, [0-9]+ failed$' "$stack_log" | tail -1)"
+if [[ -z "$stack_line" ]]; then
+  echo "test command: the compose stack check reported no result" >&2
+  failed=$((failed + 1))
+else
+  passed=$((passed + $(sed -E 's/^stack: ([0-9]+) passed.*/\1/' <<<"$stack_line")))
+  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$stack_line")))
+fi
+[[ $stack_status -eq 0 ]] || status=1
 
 expected_projects=$(ls tests/*/*.Tests.csproj | wc -l)
 if [[ $files -lt $expected_projects ]]; then

@@ -3,7 +3,7 @@
 #  - docker-compose.yml against the Compose Specification: Debian's docker-compose validates a versionless file
 #    against the Compose Specification's JSON Schema (compose_spec.json) in `config`, which needs no daemon;
 #  - deploy/nginx/nginx.conf with `nginx -t` (Debian's nginx-light), the instances' names mapped to loopback;
-#  - the shell scripts the database containers run, with `sh -n`.
+#  - the shell scripts the database containers run, and the stack scripts, with `sh -n` / `bash -n`.
 # Installs docker-compose and nginx-light from Debian packages where missing.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,7 +21,7 @@ fi
 
 status=0
 # Placeholder secrets: the file refuses to start without them.
-if VESITING_DB_PASSWORD=check VESITING_REPLICATION_PASSWORD=check VESITING_API_KEY=check-check-check-check \
+if VESITING_DB_PASSWORD=check VESITING_REPLICATION_PASSWORD=check VESITING_API_KEY=check-check-check-check VESITING_TLS_DIR=/tmp \
   docker-compose -f docker-compose.yml config -q; then
   echo "docker-compose.yml: valid (Compose Specification)"
 else
@@ -31,16 +31,22 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# The included header files beside it, a throwaway self-signed certificate for the TLS server.
+cp deploy/nginx/security-headers*.conf "$work/"
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -keyout "$work/privkey.pem" -out "$work/fullchain.pem" \
+  >/dev/null 2>&1 || { echo "could not make a test certificate with openssl" >&2; exit 1; }
 sed -e 's/server api-1:8080/server 127.0.0.1:18781/' -e 's/server api-2:8080/server 127.0.0.1:18782/' \
-  -e "s|/var/cache/nginx/tiles|$work/tiles|" deploy/nginx/nginx.conf >"$work/nginx.conf"
-if /usr/sbin/nginx -t -q -p "$work" -c "$work/nginx.conf" -g "pid $work/nginx.pid; error_log $work/error.log;" 2>"$work/test.log"; then
+  -e "s|/var/cache/nginx/tiles|$work/tiles|" -e "s|/etc/nginx/tls/|$work/|" -e "s|/run/nginx.pid|$work/nginx.pid|" \
+  -e "s|/var/log/nginx/access.log|$work/access.log|" deploy/nginx/nginx.conf >"$work/nginx.conf"
+if /usr/sbin/nginx -t -q -p "$work" -c "$work/nginx.conf" -g "error_log $work/error.log;" 2>"$work/test.log"; then
   echo "deploy/nginx/nginx.conf: valid (nginx -t)"
 else
   echo "deploy/nginx/nginx.conf: not valid: $(cat "$work/test.log")" >&2
   status=1
 fi
 
-for script in deploy/postgres/*.sh; do
-  sh -n "$script" || { echo "$script: not valid sh" >&2; status=1; }
+for script in deploy/postgres/*.sh scripts/local-bases.sh scripts/compose-stack-test.sh; do
+  shell=sh; [[ "$(head -1 "$script")" == *bash* ]] && shell=bash
+  $shell -n "$script" || { echo "$script: not valid $shell" >&2; status=1; }
 done
 exit $status
