@@ -40,6 +40,9 @@ else
   status=1
 fi
 
+# Errors nginx answers itself are problem+json like the service's own (#25).
+python3 "$root/scripts/check-nginx-problems.py" || { echo "deploy/nginx/nginx.conf: an error nginx answers itself is not problem+json" >&2; status=1; }
+
 for script in deploy/postgres/*.sh; do
   sh -n "$script" || { echo "$script: not valid sh" >&2; status=1; }
 done
