@@ -45,6 +45,9 @@ else
   status=1
 fi
 
+# Errors nginx answers itself are problem+json like the service's own (#25).
+python3 "$root/scripts/check-nginx-problems.py" || { echo "deploy/nginx/nginx.conf: an error nginx answers itself is not problem+json" >&2; status=1; }
+
 for script in deploy/postgres/*.sh scripts/local-bases.sh scripts/compose-stack-test.sh; do
   shell=sh; [[ "$(head -1 "$script")" == *bash* ]] && shell=bash
   $shell -n "$script" || { echo "$script: not valid $shell" >&2; status=1; }

@@ -21,8 +21,12 @@ public sealed record MunicipalityAnswer(
     IReadOnlyList<string> Attribution,
     string DataVersion)
 {
+    /// <summary>The municipality's addresses that are registered turbines' own, not homes: left out of <see cref="AddressesInSchemeRings"/>.</summary>
+    public IReadOnlyList<TurbineAddressDto> TurbineAddresses { get; init; } = [];
+
     public static MunicipalityAnswer Of(MunicipalityAssessment a) => new(
         a.Area.Code, a.Area.Name, a.Technologies, a.GreenPool, a.GreenPoolWhy, a.Addresses, a.AddressesInSchemeRings,
         Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy, a.VeBonusByProject, a.TariffZones,
-        a.AddressCoverage is { } c ? AddressCoverageDto.Of(c) : null, a.HouseholdBasis?.Statement, ProvenanceDto.Of(a.Provenance), a.Attributions, a.DataVersion);
+        a.AddressCoverage is { } c ? AddressCoverageDto.Of(c) : null, a.HouseholdBasis?.Statement, ProvenanceDto.Of(a.Provenance), a.Attributions, a.DataVersion)
+    { TurbineAddresses = TurbineAddressDto.Of(a.TurbineAddresses) };
 }

@@ -52,6 +52,9 @@ public sealed record ProjectAnswer(
     [JsonPropertyName("features"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public JsonElement? FeaturesGeoJson { get; init; }
 
+    /// <summary>Addresses within reach that are registered turbines' own, not homes: left out of <see cref="Dwellings"/> and every count.</summary>
+    public IReadOnlyList<TurbineAddressDto> TurbineAddresses { get; init; } = [];
+
     public static ProjectAnswer Of(ProjectAssessment a) => new(
         a.Project.Name,
         a.Project.Grouping,
@@ -76,7 +79,8 @@ public sealed record ProjectAnswer(
         a.HouseholdBasis?.Statement,
         ProvenanceDto.Of(a.Provenance),
         a.Attributions,
-        a.DataVersion);
+        a.DataVersion)
+    { TurbineAddresses = TurbineAddressDto.Of(a.TurbineAddresses) };
 
     private static DwellingDto Dwelling(DwellingImpact d) => new(
         d.Address.Id, d.Address.Label, Position.Of(d.Address.Position), Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 2) : null, d.Ring,

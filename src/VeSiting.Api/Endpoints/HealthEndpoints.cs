@@ -29,7 +29,7 @@ public static class HealthEndpoints
         }
     }
 
-    private static IResult Metrics(RequestCounter counter, TileCacheCounters cache, ServiceData data)
+    private static IResult Metrics(RequestCounter counter, TileCacheCounters cache, ServiceData data, SuitabilityResults siting)
     {
         var text = new StringBuilder();
         text.AppendLine("# HELP vesiting_requests_total HTTP requests by endpoint and status class.");
@@ -40,6 +40,15 @@ public static class HealthEndpoints
         text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_tile_cache_hits_total {cache.Hits}");
         text.AppendLine("# TYPE vesiting_tile_cache_misses_total counter");
         text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_tile_cache_misses_total {cache.Misses}");
+        text.AppendLine("# HELP vesiting_siting_cache_bytes Estimated memory of the cached siting rasters (limit: vesiting_siting_cache_capacity_bytes, VeSiting:SitingCacheMegabytes).");
+        text.AppendLine("# TYPE vesiting_siting_cache_bytes gauge");
+        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_siting_cache_bytes {siting.Cache.Bytes}");
+        text.AppendLine("# TYPE vesiting_siting_cache_capacity_bytes gauge");
+        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_siting_cache_capacity_bytes {siting.Cache.CapacityBytes}");
+        text.AppendLine("# TYPE vesiting_siting_cache_entries gauge");
+        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_siting_cache_entries {siting.Cache.Count}");
+        text.AppendLine("# TYPE vesiting_siting_cache_evictions_total counter");
+        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_siting_cache_evictions_total {siting.Cache.Evictions}");
         text.AppendLine("# TYPE vesiting_data_version_info gauge");
         text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_data_version_info{{version=\"{data.Store.Version.Id}\",store=\"{data.StoreKind}\"}} 1");
         return Results.Text(text.ToString(), "text/plain; version=0.0.4");

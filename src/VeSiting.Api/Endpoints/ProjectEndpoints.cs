@@ -17,10 +17,10 @@ public static class ProjectEndpoints
     public static void MapProjects(this WebApplication app)
     {
         var group = app.MapGroup("/api/projects").WithTags("Projects");
-        group.MapPost("/", Create).RequireApiKey().Accepts<JsonElement>("application/geo+json")
+        group.MapPost("/", Create).RequireApiKey().AcceptsJsonBody()
             .WithSummary("Save a planned project (API key required)")
             .WithDescription("Body: the same GeoJSON as POST /api/assess/project (checked the same way). Name from `?name=` or the body's `name`. Answers 201 with the project's address.");
-        group.MapPut("/{id}", Replace).RequireApiKey().Accepts<JsonElement>("application/geo+json")
+        group.MapPut("/{id}", Replace).RequireApiKey().AcceptsJsonBody()
             .WithSummary("Save a planned project under this id, replacing any (API key required)");
         group.MapDelete("/{id}", Delete).RequireApiKey().WithSummary("Delete a saved project (API key required)");
         group.MapGet("/", List).WithSummary("Saved projects, newest first");

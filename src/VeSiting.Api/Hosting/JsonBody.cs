@@ -34,7 +34,7 @@ public static class JsonBody
         }
         catch (JsonException e)
         {
-            throw new ProblemException("body", $"not valid JSON: {e.Message}");
+            throw new ProblemException("body", $"not valid JSON at {Data.JsonSyntax.Describe(e)}");
         }
         try
         {

@@ -39,7 +39,12 @@ public static class ServiceSetup
         builder.Services.AddVeSitingAccess(options);
         builder.Services.AddForwardedProxies(options);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(o => o.AddApiKeyScheme());
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddApiKeyScheme();
+            o.UsePublicServer();
+        });
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -92,7 +97,7 @@ public static class ServiceSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache(); // after access and rate checks: a cached tile is served only to whom the tile itself would be
-        app.MapOpenApi();
+        app.MapOpenApiDocuments();
         app.MapScalarApiReference(o => o.WithTitle("VeSiting API"));
         app.MapGet("/api/map-config", (IOptions<VeSitingOptions> o) => Results.Ok(new { externalStyleUrl = o.Value.ExternalStyleUrl }))
             .WithTags("Service").WithSummary("Settings of the web map").AllowAnonymous();

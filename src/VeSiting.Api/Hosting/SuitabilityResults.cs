@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Core.Domain;
@@ -19,13 +18,15 @@ public sealed record SuitabilityRun(SuitabilityRaster Raster, SitingInputs Input
 /// </summary>
 public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOptions> options, HeavyWorkQueue heavyWork)
 {
-    private const int Capacity = 8;
-    private readonly ConcurrentDictionary<string, SuitabilityRun> _rasters = new();
+    private readonly ByteBoundedCache<SuitabilityRun> _rasters = new(Math.Max(0, options.Value.SitingCacheMegabytes) * 1024L * 1024);
     private readonly Lazy<SitingProfileLoader> _loader = new(() => new SitingProfileLoader(Path.Combine(ProjectLayout.Locate().Root, "geodata")));
 
     private readonly Lazy<IReadOnlyList<Landsdel>> _landsdele = new(() => LandsdelReference.Load(Path.Combine(ProjectLayout.Locate().Root, "geodata")));
 
     public SitingProfileLoader Loader => _loader.Value;
+
+    /// <summary>The cached rasters, bounded by <see cref="VeSitingOptions.SitingCacheMegabytes"/> (reported in /metrics).</summary>
+    public ByteBoundedCache<SuitabilityRun> Cache => _rasters;
 
     public IReadOnlyDictionary<string, SitingProfile> Profiles => Loader.LoadAll(options.Value.ProfileFolders);
 
@@ -46,12 +47,10 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
     {
         CheckCell(cell);
         var key = $"{data.Store.Version.Id}|{profile.Ref}|{area.Trim().ToLowerInvariant()}|{cell}";
-        if (_rasters.TryGetValue(key, out var done))
+        if (_rasters.TryGet(key, out var done))
             return done;
         var run = await heavyWork.RunAsync($"siting|{key}", timeLimited: true, token => RasterAsync(profile, area, cell, null, null, token), cancellationToken);
-        if (!_rasters.ContainsKey(key) && _rasters.Count >= Capacity)
-            _rasters.Clear();
-        _rasters[key] = run;
+        _rasters.Set(key, run, SuitabilityRunSize.Bytes(run));
         return run;
     }
 

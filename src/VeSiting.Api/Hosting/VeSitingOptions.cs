@@ -32,6 +32,12 @@ public sealed class VeSitingOptions
     /// <summary>Most vertices the geometries of one request body may have together (solar areas, candidate parcels, point layers).</summary>
     public int MaxVerticesPerRequest { get; set; } = 100_000;
     public int MaxFeaturesPerTile { get; set; } = 20_000;
+    /// <summary>
+    /// Memory for cached siting rasters (the rasters of /api/sites and the suitability tiles, with the inputs that explain
+    /// their sites), in MiB; least recently used rasters are evicted beyond it, and one larger than it is not cached.
+    /// </summary>
+    public int SitingCacheMegabytes { get; set; } = 512;
+
     /// <summary>Memory for rendered tiles (ASP.NET Core output cache, keyed by data version); 0 = no tile cache (every request renders; for benchmarks).</summary>
     public int TileCacheMegabytes { get; set; } = 256;
     /// <summary>

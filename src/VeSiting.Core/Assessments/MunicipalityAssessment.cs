@@ -37,6 +37,9 @@ public sealed record MunicipalityAssessment(
 
     /// <summary>The household count the municipality's addresses rest on (dwelling units, or one per access address).</summary>
     public DataCoverage.HouseholdBasis? HouseholdBasis { get; init; }
+
+    /// <summary>The municipality's addresses recognised as registered turbines' own (not homes; left out of the ring counts), with why.</summary>
+    public IReadOnlyList<TurbineAddress> TurbineAddresses { get; init; } = [];
 }
 
 /// <summary>
@@ -68,9 +71,12 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         var zoneCounts = context.Scenarios.ToDictionary(s => s.Id, _ => new Dictionary<string, int>());
         var searchRadius = Math.Max(context.SchemeSearchRadiusM, context.Scenarios.Select(s => s.SearchRadiusM).DefaultIfEmpty(0).Max());
         var nearbyEach = await store.PlantsWithinEachAsync(addresses.Select(a => a.Position).ToList(), searchRadius, AssessmentContext.Candidates, cancellationToken);
-        foreach (var nearby in nearbyEach)
+        var own = await TurbineOwnAddresses.FindAsync(store, context.Rules, context.Today, addresses, provenance, cancellationToken);
+        for (var i = 0; i < addresses.Count; i++)
         {
-            var nearestWind = nearby.Where(p => p.Plant.Kind == PlantKind.WindTurbine && p.Plant.TotalHeightM > 0 && book.IsCovered(p.Plant))
+            var nearby = nearbyEach[i];
+            // Rings count homes: a turbine's own address is listed apart, not counted as a neighbour.
+            var nearestWind = own.ContainsKey(addresses[i].Id) ? null : nearby.Where(p => p.Plant.Kind == PlantKind.WindTurbine && p.Plant.TotalHeightM > 0 && book.IsCovered(p.Plant))
                 .MinBy(p => p.DistanceM / p.Plant.TotalHeightM!.Value);
             if (nearestWind is not null && book.For(nearestWind.Plant).BandOf(nearestWind.Plant, nearestWind.DistanceM) is { } band)
                 rings[band.Label] = rings.GetValueOrDefault(band.Label) + 1;
@@ -93,7 +99,11 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         addressCoverage.NoteIn(provenance);
         return new MunicipalityAssessment(area, technologies, greenPool, poolWhy, addresses.Count, rings, byProject.Sum(p => p.PaidHereDkk), bonusWhy, byProject,
             coverage, provenance, store.Attributions, store.Version.Id)
-        { AddressCoverage = addressCoverage, HouseholdBasis = DataCoverage.HouseholdBasis.Of(addresses) };
+        {
+            AddressCoverage = addressCoverage,
+            HouseholdBasis = DataCoverage.HouseholdBasis.Of(addresses),
+            TurbineAddresses = [.. own.Values.OrderBy(t => t.Address.Id, StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>
@@ -195,8 +205,9 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         var reaches = members.Select(m => (Plant: m, Reach: VeBonusCalculator.Reach(m, rules, provenance))).ToList();
         var search = members.Count == 1 ? members[0].Geometry : members[0].Geometry.Factory.BuildGeometry(members.Select(m => m.Geometry));
         var near = await context.Store.SitesWithinAsync(search, reaches.Max(r => r.Reach), cancellationToken);
+        var own = await TurbineOwnAddresses.FindAsync(context.Store, context.Rules, context.Today, near.Addresses.Select(a => a.Address).ToList(), provenance, cancellationToken);
         int all = 0, here = 0;
-        foreach (var hit in near.Addresses.Where(a => reaches.Any(r => r.Plant.Geometry.Distance(a.Address.Position) <= r.Reach)))
+        foreach (var hit in near.Addresses.Where(a => !own.ContainsKey(a.Address.Id) && reaches.Any(r => r.Plant.Geometry.Distance(a.Address.Position) <= r.Reach)))
         {
             var households = hit.Address.Households ?? 1;
             all += households;

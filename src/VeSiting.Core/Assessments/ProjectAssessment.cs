@@ -57,6 +57,9 @@ public sealed record ProjectAssessment(
     /// <summary>The household count the affected addresses rest on (dwelling units, or one per access address).</summary>
     public DataCoverage.HouseholdBasis? HouseholdBasis { get; init; }
 
+    /// <summary>Addresses within reach recognised as registered turbines' own (not homes; left out of <see cref="Dwellings"/>), with why.</summary>
+    public IReadOnlyList<TurbineAddress> TurbineAddresses { get; init; } = [];
+
     public IEnumerable<DwellingImpact> Violations => Dwellings.Where(d => d.Violation);
     public double TotalCapacityKw => Project.Plants.Sum(p => p.CapacityKw ?? 0);
     public double CoveredCapacityKw => Coverage.Where(c => c.Eligibility.Coverage == Rules.Coverage.Covered).Sum(c => c.Plant.CapacityKw ?? 0);
@@ -128,7 +131,10 @@ public sealed class ProjectAssessor(AssessmentContext context)
         var rings = RingsOf(plants, distances);
         var reach = plants.Max(p => Reach(p, distances));
         var search = plants.Count == 1 ? plants[0].Geometry : plants[0].Geometry.Factory.BuildGeometry(plants.Select(p => p.Geometry));
-        var sites = reach > 0 ? await store.SitesWithinAsync(search, reach, cancellationToken) : new SitesNear([], []);
+        var near = reach > 0 ? await store.SitesWithinAsync(search, reach, cancellationToken) : new SitesNear([], []);
+        // A registered turbine's own address point is not a neighbour's home: every count below is of homes.
+        var own = await TurbineOwnAddresses.FindAsync(store, context.Rules, context.Today, near.Addresses.Select(a => a.Address).ToList(), provenance, cancellationToken);
+        var sites = near with { Addresses = [.. near.Addresses.Where(a => !own.ContainsKey(a.Address.Id))] };
 
         var impacts = ImpactsOf(sites, plants, covered, distances, permit with { Date = date }, provenance);
         var (bonus, bonusWhy) = Bonus(impacts, covered, coverage, date, provenance);
@@ -148,7 +154,11 @@ public sealed class ProjectAssessor(AssessmentContext context)
 
         return new ProjectAssessment(project, permit, distances, rings, coverage, impacts, buildings, bonus, bonusWhy,
             greenPool, notice, noticeWhy, others, provenance, store.Attributions, store.Version.Id)
-        { AddressCoverage = addressCoverage, HouseholdBasis = DataCoverage.HouseholdBasis.Of(impacts.Select(d => d.Address)) };
+        {
+            AddressCoverage = addressCoverage,
+            HouseholdBasis = DataCoverage.HouseholdBasis.Of(impacts.Select(d => d.Address)),
+            TurbineAddresses = [.. own.Values.Where(t => plants.Min(p => p.Geometry.Distance(t.Address.Position)) <= reach).OrderBy(t => t.Address.Id, StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>Each address within reach, measured to its nearest plant (each once, however many plants it is near).</summary>

@@ -10,6 +10,8 @@ public static class Schemes
     public const string GreenPool = "green-pool";
     public const string PlantEligibility = "plant-eligibility";
     public const string Estimates = "estimates";
+    /// <summary>How the source data are read (e.g. a turbine's own address); not law.</summary>
+    public const string DataReading = "data-reading";
 
-    public static IReadOnlyList<string> All { get; } = [MinimumDistance, SalesOption, VeBonus, LossOfValue, GreenPool, PlantEligibility, Estimates];
+    public static IReadOnlyList<string> All { get; } = [MinimumDistance, SalesOption, VeBonus, LossOfValue, GreenPool, PlantEligibility, Estimates, DataReading];
 }

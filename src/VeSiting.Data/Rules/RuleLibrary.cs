@@ -81,7 +81,7 @@ public sealed record RuleLibrary(
             }
             catch (JsonException e)
             {
-                throw new RuleFileException(file, e.Path ?? "$", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message}", e);
+                throw new RuleFileException(file, e.Path ?? "$", $"not valid JSON at {JsonSyntax.Describe(e)}", e);
             }
             using (document)
             {

@@ -117,7 +117,7 @@ public sealed class RulePublisher(string geodataDirectory, IReadOnlyList<string>
         }
         catch (JsonException e)
         {
-            throw new RuleFileException("body", e.Path ?? "$", $"not valid JSON: {e.Message}", e);
+            throw new RuleFileException("body", e.Path ?? "$", $"not valid JSON at {JsonSyntax.Describe(e)}", e);
         }
         using (document)
         {

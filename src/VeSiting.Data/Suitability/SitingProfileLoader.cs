@@ -9,6 +9,18 @@ namespace VeSiting.Data.Suitability;
 /// <summary>Spin-off siting profiles from <c>geodata/siting/profiles</c> and user folders, validated against their schema.</summary>
 public sealed class SitingProfileLoader(string geodataDirectory)
 {
+    /// <summary>Most criteria a profile may have (the built-in ones have five or six; each costs a raster band).</summary>
+    public const int MaxCriteria = 32;
+
+    /// <summary>Largest weight of a criterion: weights are relative, and a sum of huge weights overflows.</summary>
+    public const double MaxWeight = 1_000_000;
+
+    /// <summary>
+    /// Largest magnitude of a criterion's bounds and radius (worst, best, requiredMin/Max, radius): above any value a
+    /// criterion measures (metres, MW, people, DKK/kWh, tonnes), far below where arithmetic on it overflows.
+    /// </summary>
+    public const double MaxMagnitude = 1e9;
+
     private readonly SchemaValidator _schema = new(Path.Combine(geodataDirectory, "schemas", "siting-profile.schema.json"));
 
     /// <summary>Every profile by id; later folders (a user's) replace earlier ones with the same id.</summary>
@@ -40,11 +52,14 @@ public sealed class SitingProfileLoader(string geodataDirectory)
         }
         catch (JsonException e)
         {
-            throw new RuleFileException(name, e.Path ?? "$", $"not valid JSON (line {e.LineNumber + 1}): {e.Message}", e);
+            throw new RuleFileException(name, e.Path ?? "$", $"not valid JSON at {JsonSyntax.Describe(e)}", e);
         }
         using (document)
         {
             var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("criteria", out var all) && all.ValueKind == JsonValueKind.Array
+                && all.GetArrayLength() > MaxCriteria)
+                throw new RuleFileException(name, "$.criteria", $"{all.GetArrayLength()} criteria; a profile has at most {MaxCriteria}");
             _schema.Validate(root, name);
             var tou = root.GetProperty("consumption").GetProperty("timeOfUse");
             var (low, high, peak) = (tou.GetProperty("low").GetDouble(), tou.GetProperty("high").GetDouble(), tou.GetProperty("peak").GetDouble());
@@ -61,6 +76,7 @@ public sealed class SitingProfileLoader(string geodataDirectory)
                     RequiredMax = Number(c, "requiredMax"),
                     Optional = c.TryGetProperty("optional", out var o) && o.GetBoolean(),
                 };
+                CheckNumbers(name, c, i, spec);
                 if (Criteria.Find(spec.Criterion)!.NeedsLayer && spec.Layer is null)
                     throw new RuleFileException(name, $"$.criteria[{i}].layer", $"criterion {spec.Criterion} needs the name of a user layer");
                 if (spec.Level is not null && spec.Criterion != "regional-figure")
@@ -84,6 +100,24 @@ public sealed class SitingProfileLoader(string geodataDirectory)
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(json)),
             };
         }
+    }
+
+    /// <summary>Every number of a criterion finite and in range, worst and best apart, and the required range not empty.</summary>
+    private static void CheckNumbers(string name, JsonElement criterion, int index, CriterionSpec spec)
+    {
+        string Path(string member) => $"$.criteria[{index}].{member}";
+        string Raw(string member) => criterion.GetProperty(member).GetRawText();
+        if (!double.IsFinite(spec.Weight) || spec.Weight > MaxWeight)
+            throw new RuleFileException(name, Path("weight"), $"{Raw("weight")} is not a finite weight from 0 to {MaxWeight:0}");
+        foreach (var (member, value) in new[] { ("worst", (double?)spec.Worst), ("best", spec.Best), ("requiredMin", spec.RequiredMin), ("requiredMax", spec.RequiredMax), ("radius", spec.RadiusM) })
+        {
+            if (value is { } v && !(double.IsFinite(v) && Math.Abs(v) <= MaxMagnitude))
+                throw new RuleFileException(name, Path(member), $"{Raw(member)} is not a finite number from -{MaxMagnitude:0} to {MaxMagnitude:0}");
+        }
+        if (spec.Worst == spec.Best)
+            throw new RuleFileException(name, Path("best"), $"equals worst ({Raw("worst")}): a criterion scores between two different values");
+        if (spec.RequiredMin is { } min && spec.RequiredMax is { } max && min > max)
+            throw new RuleFileException(name, Path("requiredMin"), $"{Raw("requiredMin")} is above requiredMax ({Raw("requiredMax")}): no value could pass");
     }
 
     private static double? Number(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;

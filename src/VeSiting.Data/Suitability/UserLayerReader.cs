@@ -29,7 +29,7 @@ public static partial class UserLayerReader
         }
         catch (JsonException e)
         {
-            throw new ImportFailedException("user-layer", file, $"not readable JSON: {e.Message}", e);
+            throw new ImportFailedException("user-layer", file, $"not readable JSON at {JsonSyntax.Describe(e)}", e);
         }
         using (document)
             return ReadGeoJson(document.RootElement, file);

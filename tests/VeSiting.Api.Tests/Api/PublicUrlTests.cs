@@ -70,4 +70,20 @@ public sealed class PublicUrlTests
         // The in-process test server has no local address; a real server answers with the address it listens on.
         Assert.All(hrefs, h => Assert.StartsWith("http://localhost/", h, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("https://vesiting.example.dk/", "https://vesiting.example.dk")]
+    [InlineData(null, "http://localhost")]
+    public async Task The_openapi_documents_server_is_the_public_base_url_never_the_host_header(string? publicBaseUrl, string expected)
+    {
+        using var service = Service(publicBaseUrl);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        request.Headers.Host = "evil.example";
+        request.Headers.Add("X-Forwarded-Host", "evil.example");
+        var response = await service.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var servers = json.RootElement.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()).ToList();
+        Assert.Equal([expected], servers);
+    }
 }

@@ -211,5 +211,21 @@ public static class HostileInputCatalogue
         yield return ("regional value text", """{"regional":{"state-jobs":{"1084":"many"}}}""", "regional.state-jobs.1084");
         yield return ("an array", "[]", "body");
         yield return ("not JSON", "{\"cell\":", "body");
+
+        // What the independent probe got through (#25): every criterion's numbers finite, in range and ordered; a bounded count.
+        const string power = "\"criterion\":\"power-price\",\"weight\":1,\"worst\":1.4,\"best\":0.9";
+        yield return ("65 criteria", Profile(string.Join(",", Enumerable.Repeat("{" + power + "}", 65))), "profile.criteria");
+        yield return ("weight 1e309", Profile("{\"criterion\":\"power-price\",\"weight\":1e309,\"worst\":1.4,\"best\":0.9}"), "profile.criteria[0].weight");
+        yield return ("weight 1e308", Profile("{\"criterion\":\"power-price\",\"weight\":1e308,\"worst\":1.4,\"best\":0.9}"), "profile.criteria[0].weight");
+        yield return ("worst equal to best", Profile("{\"criterion\":\"power-price\",\"weight\":1,\"worst\":1,\"best\":1}"), "profile.criteria[0].best");
+        yield return ("worst 1e308", Profile("{\"criterion\":\"power-price\",\"weight\":1,\"worst\":1e308,\"best\":0.9}"), "profile.criteria[0].worst");
+        yield return ("best -1e308", Profile("{\"criterion\":\"power-price\",\"weight\":1,\"worst\":1.4,\"best\":-1e308}"), "profile.criteria[0].best");
+        yield return ("requiredMax 1e308", Profile("{" + power + ",\"requiredMax\":1e308}"), "profile.criteria[0].requiredMax");
+        yield return ("requiredMin above requiredMax", Profile("{" + power + ",\"requiredMin\":2,\"requiredMax\":1}"), "profile.criteria[0].requiredMin");
+        yield return ("unknown top-level field", """{"profileId":"greenhouse","colour":"green"}""", "colour");
+        yield return ("profile and profileId", "{\"profileId\":\"greenhouse\"," + Profile("{" + power + "}")[1..], "profileId");
     }
+
+    private static string Profile(string criteria) =>
+        "{\"profile\":{\"id\":\"probe\",\"version\":\"1\",\"title\":\"Probe\",\"scenario\":\"banded-distance\",\"consumption\":{\"annualKwh\":100000,\"timeOfUse\":{\"low\":1,\"high\":0,\"peak\":0}},\"criteria\":[" + criteria + "]},\"area\":\"municipality:0461\"}";
 }

@@ -69,6 +69,38 @@ public sealed class ProjectApiTests : IDisposable
         Assert.Single(Directory.EnumerateFiles(Path.Combine(_state, "projects")));
     }
 
+    [Theory]
+    [InlineData("POST", "/api/projects")]
+    [InlineData("PUT", "/api/projects/plain-json")]
+    public async Task A_project_sent_as_application_json_is_read_as_json_as_readme_says(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(Journey1, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", Key);
+        var response = await _client.SendAsync(request);
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, await SavedCountAsync());
+    }
+
+    [Theory]
+    [InlineData("application/xml")]
+    [InlineData("application/json")]
+    public async Task Without_a_key_the_answer_is_401_whatever_the_media_type(string mediaType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/projects") { Content = new StringContent("<x/>", Encoding.UTF8, mediaType) };
+        var response = await _client.SendAsync(request);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "X-Api-Key");
+    }
+
+    [Fact]
+    public async Task With_the_key_a_body_of_another_media_type_is_refused_with_415()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/projects") { Content = new StringContent("<x/>", Encoding.UTF8, "application/xml") };
+        request.Headers.Add("X-Api-Key", Key);
+        var response = await _client.SendAsync(request);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "Content-Type");
+        Assert.Equal(0, await SavedCountAsync());
+    }
+
     [Fact]
     public async Task Without_the_key_nothing_is_saved_replaced_or_deleted()
     {

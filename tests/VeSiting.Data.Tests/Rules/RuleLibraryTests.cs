@@ -170,7 +170,7 @@ public sealed class RuleLibraryTests : IDisposable
         "$.zones[0]", "")]
     [InlineData("""{"id":"p","title":"t","annualKwh":4000,"source":"s","shares":{"summer":{"low":0.5,"high":0.5,"peak":0.5},"winter":{"low":0,"high":0,"peak":0}}}""",
         "$.shares", "sum to 1.5")]
-    [InlineData("""{"scheme": "ve-bonus", """, "$", "not valid JSON (line 1")]
+    [InlineData("""{"scheme": "ve-bonus", """, "$", "not valid JSON at line 1, column")]
     [InlineData("""{"hello":"world"}""", "$", "not a rule set")]
     public void A_bad_file_is_a_clear_error_naming_file_path_and_reason(string json, string path, string reason)
     {

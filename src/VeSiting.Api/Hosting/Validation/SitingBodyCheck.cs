@@ -5,10 +5,20 @@ namespace VeSiting.Api.Hosting.Validation;
 /// <summary>The body of POST /api/sites: its members of the right kinds, the cell size in range, candidates and layers valid GeoJSON.</summary>
 public static class SitingBodyCheck
 {
+    /// <summary>The members the body may have; anything else is refused rather than silently ignored.</summary>
+    public static readonly string[] Members = ["profile", "profileId", "area", "cell", "candidates", "layers", "regional"];
+
     public static void Check(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
             throw new ProblemException("body", "expected a JSON object");
+        foreach (var member in root.EnumerateObject())
+        {
+            if (!Members.Contains(member.Name, StringComparer.Ordinal))
+                throw new ProblemException(Problems.ProblemText.Echo(member.Name).Trim('\''), $"not a member of a siting request; the members are {string.Join(", ", Members)}");
+        }
+        if (root.TryGetProperty("profile", out _) && root.TryGetProperty("profileId", out _))
+            throw new ProblemException("profileId", "give either a profile or a profileId, not both");
         foreach (var name in new[] { "area", "profileId" })
             if (root.TryGetProperty(name, out var text) && text.ValueKind != JsonValueKind.String)
                 throw new ProblemException(name, $"{Problems.ProblemText.Echo(text.GetRawText())} is not text");

@@ -19,6 +19,7 @@ internal sealed partial record EnsSheetLayout(int HeaderRowIndex, IReadOnlyDicti
     /// <summary>
     /// Finds the header by content: the last row among the first rows that names every required field
     /// (the January 2022 edition has an English header in row 10 and the Danish one, which the data follows, in row 18).
+    /// The search ends at the first turbine row: a header repeated inside the table is layout, not the header.
     /// </summary>
     public static EnsSheetLayout? Find(IReadOnlyList<object?[]> rows, out string diagnosis)
     {
@@ -27,6 +28,9 @@ internal sealed partial record EnsSheetLayout(int HeaderRowIndex, IReadOnlyDicti
         var bestRow = -1;
         for (var r = 0; r < Math.Min(rows.Count, SearchRows); r++)
         {
+            if (found is not null && found.Columns[EnsField.Gsrn] < rows[r].Length
+                && CellText.Text(rows[r][found.Columns[EnsField.Gsrn]]) is { Length: 18 } gsrn && gsrn.All(char.IsAsciiDigit))
+                break;
             var columns = new Dictionary<EnsField, int>();
             for (var c = 0; c < rows[r].Length; c++)
             {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ExcelDataReader;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Spatial;
 
@@ -157,16 +158,27 @@ public sealed partial class EnsWindRegisterReader
 
         public void ReadRows(List<object?[]> rows)
         {
+            var blankFrom = -1;
             for (var r = layout.HeaderRowIndex + 1; r < rows.Count; r++)
             {
                 _row = r + 1;
                 var cells = rows[r];
                 if (cells.All(CellText.IsBlank))
+                {
+                    blankFrom = blankFrom < 0 ? _row : blankFrom;
                     continue;
-                var gsrnCell = Cell(cells, EnsField.Gsrn);
-                if (IsSummaryRow(cells))
+                }
+                if (blankFrom >= 0)
+                {
+                    Layout(blankFrom, Reason.Of("import.layout-blank", ("count", _row - blankFrom), ("first", blankFrom)));
+                    blankFrom = -1;
+                }
+                if (LayoutRow(cells) is { } layoutReason)
+                {
+                    Layout(_row, layoutReason);
                     continue;
-                var gsrn = CellText.Text(gsrnCell);
+                }
+                var gsrn = CellText.Text(Cell(cells, EnsField.Gsrn));
                 if (gsrn is null)
                 {
                     Issue(ImportIssueSeverity.Error, EnsField.Gsrn, "row has data but no GSRN");
@@ -181,7 +193,34 @@ public sealed partial class EnsWindRegisterReader
                 if (ReadPlant(cells, gsrn) is { } plant)
                     plants.Add(plant);
             }
+            if (blankFrom >= 0)
+                Layout(blankFrom, Reason.Of("import.layout-blank", ("count", rows.Count + 1 - blankFrom), ("first", blankFrom)));
         }
+
+        /// <summary>
+        /// A row of the sheet's layout rather than a turbine: a repeated header, a total ("Sum af …", "I alt", "Total"), or a
+        /// note, legend or footer — text and no turbine data (nothing in the capacity, height, diameter and coordinate columns).
+        /// </summary>
+        private Reason? LayoutRow(object?[] cells)
+        {
+            var recognised = EnsHeaderVocabulary.Required.Count(f => layout.Columns.TryGetValue(f, out var c) && c < cells.Length
+                && EnsHeaderVocabulary.Recognise(CellText.Normalise(cells[c])) == f);
+            if (recognised * 2 >= EnsHeaderVocabulary.Required.Length)
+                return Reason.Of("import.layout-header");
+            var first = CellText.Text(cells.FirstOrDefault(c => !CellText.IsBlank(c))) ?? "";
+            if (IsSummaryRow(cells))
+                return Reason.Of("import.layout-total", ("text", Shortened(first)));
+            var gsrn = CellText.Text(Cell(cells, EnsField.Gsrn));
+            var turbineData = EnsHeaderVocabulary.Required.Where(f => f != EnsField.Gsrn).Any(f => !CellText.IsBlank(Cell(cells, f)));
+            if (!turbineData && (gsrn is null || !GsrnPattern().IsMatch(gsrn)) && cells.Where(c => !CellText.IsBlank(c)).All(c => c is string))
+                return Reason.Of("import.layout-note", ("text", Shortened(first)));
+            return null;
+        }
+
+        private static string Shortened(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "…");
+
+        /// <summary>Layout is reported so a reader can check it, and never counts as an error or a publisher error.</summary>
+        private void Layout(int row, Reason why) => issues.Add(new ImportIssue(ImportIssueSeverity.Note, file, row, null, why.Text, sheet));
 
         private Plant? ReadPlant(object?[] cells, string gsrn)
         {

@@ -45,7 +45,7 @@ internal static class GeoJsonFeatureReader
         }
         catch (JsonException e)
         {
-            throw new ImportFailedException(sourceId, file, $"malformed GeoJSON: {e.Message}", e);
+            throw new ImportFailedException(sourceId, file, $"malformed GeoJSON at {JsonSyntax.Describe(e)}", e);
         }
         var features = new List<GeoJsonFeature>(collection?.Count ?? 0);
         var number = 0;

@@ -32,6 +32,7 @@ public sealed class RealEditionSamples : IAsyncLifetime
         await using var stream = File.OpenRead(path);
         using var reader = ExcelReaderFactory.CreateReader(stream);
         var sheets = new Dictionary<string, List<object?[]>>();
+        var footers = new Dictionary<string, List<object?[]>>();
         do
         {
             var rows = new List<object?[]>();
@@ -43,8 +44,19 @@ public sealed class RealEditionSamples : IAsyncLifetime
                 rows.Add(values);
             }
             sheets[reader.Name] = Sample(rows);
+            footers[reader.Name] = Footer(rows);
         } while (reader.NextResult());
         Sheets = sheets;
+        Footers = footers;
+    }
+
+    /// <summary>Each sheet's rows after its last turbine, as published (the sum rows: "Sum af ikke-afmeldte anlæg …", "I alt"), blank ones left out.</summary>
+    public IReadOnlyDictionary<string, List<object?[]>> Footers { get; private set; } = null!;
+
+    private static List<object?[]> Footer(List<object?[]> rows)
+    {
+        var last = rows.FindLastIndex(r => r.Length > 0 && r[0] is string g && g.Length == 18 && g.All(char.IsAsciiDigit));
+        return [.. rows.Skip(last + 1).Where(r => r.Any(c => c is not null && !(c is string t && string.IsNullOrWhiteSpace(t)))).Select(r => (object?[])r.Clone())];
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
