@@ -167,7 +167,10 @@ public sealed class AssessmentApiTests(ApiFactory factory)
         var found = await _client.GetFromJsonAsync<JsonElement>("/api/addresses?q=Eliasgade%2010,%202300");
         Assert.Equal("Eliasgade 10, 2300 København S", found[0].GetProperty("label").GetString());
         var metadata = await _client.GetFromJsonAsync<JsonElement>("/api/metadata");
-        Assert.Equal(8, metadata.GetProperty("attribution").GetArrayLength());
+        // Ten sources in geodata/sources.json, two of them with the same attribution (DAGI municipalities and regions): 9 lines,
+        // the last OpenStreetMap's.
+        Assert.Equal(9, metadata.GetProperty("attribution").GetArrayLength());
+        Assert.Contains("© OpenStreetMap contributors", metadata.GetProperty("attribution").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(2, metadata.GetProperty("scenarios").GetArrayLength());
     }
 

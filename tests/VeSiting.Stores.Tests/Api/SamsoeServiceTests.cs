@@ -41,6 +41,9 @@ public abstract class SamsoeServiceTests
         Assert.Equal("one household per access address: the address data gives no dwelling units, so 4,583 access address(es) count as 4,583 household(s)",
             answer.RootElement.GetProperty("householdBasis").GetString());
         Assert.Contains("© OpenStreetMap contributors", answer.RootElement.GetProperty("attribution").EnumerateArray().Select(a => a.GetString()));
+        // The tiles that draw the homes say it too (TileJSON attribution).
+        using var tileJson = JsonDocument.Parse(await service.CreateClient().GetStringAsync("/tiles/dwellings.json"));
+        Assert.Contains("© OpenStreetMap contributors", tileJson.RootElement.GetProperty("attribution").GetString());
     }
 
     [Fact]
