@@ -57,6 +57,7 @@ public sealed partial class SitingCacheTests
         using var service = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("VeSiting:Year", "2026")
             .UseSetting("VeSiting:ExpensiveRequestsPerMinute", "0").UseSetting("VeSiting:SitingCacheMegabytes", megabytes.ToString(CultureInfo.InvariantCulture)));
         var client = service.CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(5); // a raster under a full test run on two shared cores can pass the default 100 s; no time is asserted
         (await client.GetAsync("/api/sites?profile=greenhouse&area=municipality:0461&cell=2000&limit=1")).EnsureSuccessStatusCode();
         var metrics = await client.GetStringAsync("/metrics");
         Assert.Equal(megabytes * 1024L * 1024, Gauge(metrics, "vesiting_siting_cache_capacity_bytes"));
