@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Api.Hosting;
@@ -15,7 +16,7 @@ public sealed class DataVersionWatcher(ServiceData data, IOptions<DatabaseOption
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(interval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
-            if (stoppingToken.IsCancellationRequested || data.StoreIfLoaded is not PostGisSpatialStore)
+            if (stoppingToken.IsCancellationRequested || data.StoreIfLoaded is not IVersionedStore)
                 continue;
             try
             {

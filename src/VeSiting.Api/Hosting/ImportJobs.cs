@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using VeSiting.Core.Stores;
-using VeSiting.Stores.PostGis;
 using VeSiting.Stores.PostGis.Import;
 
 namespace VeSiting.Api.Hosting;
@@ -150,7 +149,7 @@ public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
             await RecordAsync(job);
             var summary = await new PostGisImporter(database.Writes).ImportAsync(dataSet, new Progress<ImportProgress>(p => job.Report($"copy:{p.Table}", p.Rows)));
             job.DataVersion = summary.DataVersion;
-            if (data.StoreIfLoaded is PostGisSpatialStore store)
+            if (data.StoreIfLoaded is IVersionedStore store)
                 await RefreshUntilReplayedAsync(store);
             return;
         }
@@ -161,7 +160,7 @@ public sealed class ImportJobs(ServiceData data, ILogger<ImportJobs> logger)
     }
 
     /// <summary>Switches to the new version once the servers reads go to have replayed it (a replica may be a moment behind the primary).</summary>
-    private static async Task RefreshUntilReplayedAsync(PostGisSpatialStore store)
+    private static async Task RefreshUntilReplayedAsync(IVersionedStore store)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await store.RefreshVersionAsync() && DateTime.UtcNow < deadline)

@@ -75,17 +75,17 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<Data
     /// </summary>
     public IAsyncDisposable? PinToOneVersion()
     {
-        if (_store is not PostGisSpatialStore shared)
+        if (_store is not IPinnableStore shared)
             return null;
         var pinned = shared.Pinned();
-        _requestStore.Value = pinned;
+        _requestStore.Value = pinned.Store;
         return pinned;
     }
 
     /// <summary>Picks up what other instances or processes did: a newly imported data version, newly published rules.</summary>
     public async Task<(bool NewVersion, bool NewRules)> RefreshAsync(CancellationToken cancellationToken)
     {
-        var newVersion = _store is PostGisSpatialStore store && await store.RefreshVersionAsync(cancellationToken);
+        var newVersion = _store is IVersionedStore store && await store.RefreshVersionAsync(cancellationToken);
         var rules = _publisher is null ? null : await _publisher.RefreshAsync(cancellationToken);
         if (rules is not null)
             _rules = rules;
