@@ -39,7 +39,11 @@ public static class ServiceSetup
         builder.Services.AddVeSitingAccess(options);
         builder.Services.AddForwardedProxies(options);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(o => o.AddApiKeyScheme());
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddApiKeyScheme();
+            o.AddProblemResponses();
+        });
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
