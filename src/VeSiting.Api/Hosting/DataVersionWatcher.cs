@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VeSiting.Api.Hosting.Logging;
 using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis;
 
@@ -22,13 +23,13 @@ public sealed class DataVersionWatcher(ServiceData data, IOptions<DatabaseOption
             {
                 var (newVersion, newRules) = await data.RefreshAsync(stoppingToken);
                 if (newVersion)
-                    logger.LogInformation("Now serving data version {Version}", data.StoreIfLoaded.Version.Id);
+                    HostingLog.NowServing(logger, data.StoreIfLoaded.Version.Id);
                 if (newRules)
-                    logger.LogInformation("Newly published rules are in force");
+                    HostingLog.NewRules(logger);
             }
             catch (StoreUnavailableException e)
             {
-                logger.LogWarning("Data version check failed: {Reason}", e.Message);
+                HostingLog.VersionCheckFailed(logger, e.Message);
             }
         }
     }
