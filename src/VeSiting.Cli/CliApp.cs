@@ -5,9 +5,9 @@ using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Rules;
+using VeSiting.Core.Stores;
 using VeSiting.Data.Rules;
 using VeSiting.Data.Sources;
-using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Cli;
 

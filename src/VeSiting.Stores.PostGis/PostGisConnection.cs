@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using VeSiting.Core.Stores;
 
 namespace VeSiting.Stores.PostGis;
 

@@ -14,7 +14,7 @@ namespace VeSiting.Stores.PostGis;
 /// parameter. Ties are broken as the embedded store breaks them (distance, id in ordinal order, status).
 /// A broken connection surfaces as <see cref="StoreUnavailableException"/>, never as an empty answer.
 /// </summary>
-public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyncDisposable
+public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IVersionedStore, IPinnableStore, IAsyncDisposable
 {
     /// <summary>Status order of the embedded store (enum order), for ties.</summary>
     private static readonly string StatusRank =
@@ -75,6 +75,12 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IAsyn
     /// points of replay. Dispose it at the end of the request.
     /// </summary>
     public PostGisSpatialStore Pinned() => new(_dataSource, ownsDataSource: false, Version, Attributions, new PinnedSession(_dataSource, Version, RefreshSoon));
+
+    PinnedStore IPinnableStore.Pinned()
+    {
+        var pinned = Pinned();
+        return new PinnedStore(pinned, pinned);
+    }
 
     private int _refreshing;
 

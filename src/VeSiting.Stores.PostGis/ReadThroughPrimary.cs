@@ -1,4 +1,5 @@
 using Npgsql;
+using VeSiting.Core.Stores;
 
 namespace VeSiting.Stores.PostGis;
 

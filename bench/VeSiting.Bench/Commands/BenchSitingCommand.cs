@@ -50,7 +50,7 @@ public sealed class BenchSitingCommand(CliConsole console, DataContext data) : A
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, library) = RuleContext.Create(settings, store);
         var service = new SitingService(store, library.Rules, assessment.Prices, library.Scenarios, assessment.Today) { Landsdele = LandsdelReference.Load(Path.Combine(ProjectLayout.Locate().Root, "geodata")) };
-        var (areas, _) = await service.AreaAsync("denmark", cancellationToken);
+        var areas = (await service.ResolveAreaAsync("denmark", cancellationToken)).Value.Areas;
         var inputs = await service.InputsAsync(profile, null, null, null, cancellationToken);
         var scenario = inputs.Scenario;
         WritePoints(Path.Combine(settings.Export, "heat.geojson"), inputs.DistrictHeating.Select(h => (h.Position.X, h.Position.Y)));

@@ -6,6 +6,7 @@ using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
@@ -121,17 +122,8 @@ public static class AssessEndpoints
         _ => throw new ProblemException("format", $"'{format}' is not json, geojson, csv or gpkg"),
     };
 
-    private static async Task<IResult> AssessMunicipality(ServiceData data, string code, int? year, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return Results.Ok(MunicipalityAnswer.Of(await new MunicipalityAssessor(data.Context(year)).AssessAsync(code, cancellationToken)));
-        }
-        catch (KeyNotFoundException e)
-        {
-            throw new ProblemException("code", e.Message, StatusCodes.Status404NotFound);
-        }
-    }
+    private static async Task<IResult> AssessMunicipality(ServiceData data, string code, int? year, CancellationToken cancellationToken) =>
+        Results.Ok(MunicipalityAnswer.Of((await new MunicipalityAssessor(data.Context(year)).AssessAsync(code, cancellationToken)).OrProblem()));
 
     private static async Task<IResult> SearchAddresses(ServiceData data, string? q, int? limit, CancellationToken cancellationToken)
     {

@@ -131,7 +131,7 @@ public static class CollectionEndpoints
             node["crs"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "name", ["properties"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "urn:ogc:def:crs:EPSG::25832" } };
         node["numberMatched"] = ordered.Count;
         node["numberReturned"] = page.Count;
-        node["timeStamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        node["timeStamp"] = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var query = PageQuery(bbox, bboxCrs, crs);
         var links = new System.Text.Json.Nodes.JsonArray { PageLink(http, id, query, take, skip, "self") };
         if ((long)skip + take < ordered.Count) links.Add(PageLink(http, id, query, take, skip + take, "next"));

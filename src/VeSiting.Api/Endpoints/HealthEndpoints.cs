@@ -3,7 +3,7 @@ using System.Text;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Tiles;
 using VeSiting.Core.Domain;
-using VeSiting.Stores.PostGis;
+using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Endpoints;
 

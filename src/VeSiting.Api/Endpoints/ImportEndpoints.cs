@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.Imports;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Core.Stores;
 

@@ -74,7 +74,7 @@ public static class ProjectEndpoints
         var title = name ?? (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null) ?? "planned project";
         if (title.Length > 200)
             throw new ProblemException("name", $"{title.Length} characters; at most 200");
-        var now = DateTimeOffset.UtcNow;
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         // Whole milliseconds: both stores keep them exactly (PostgreSQL keeps microseconds, .NET ticks are finer).
         var savedAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         return new SavedProject(id, title, savedAt, plants.Count, document.RootElement.GetRawText());

@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using VeSiting.Api.Hosting.Imports;
 using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Api.Hosting.Validation;
@@ -32,7 +34,9 @@ public static class ServiceSetup
         });
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<SuitabilityResults>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ImportJobs>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ImportJobs>());
         builder.Services.AddSingleton(new HeavyWork.HeavyWorkScheduler(options.HeavyConcurrency));
         builder.Services.AddSingleton<HeavyWork.HeavyWorkQueue>();
         builder.Services.AddHostedService<DataVersionWatcher>();
@@ -44,6 +48,7 @@ public static class ServiceSetup
         {
             o.AddApiKeyScheme();
             o.UsePublicServer();
+            o.AddProblemResponses();
         });
         builder.Services.AddResponseCompression(o =>
         {

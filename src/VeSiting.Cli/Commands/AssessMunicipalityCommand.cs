@@ -23,15 +23,7 @@ public sealed class AssessMunicipalityCommand(DataContext data, ResultRenderer r
             throw new UsageException("give the municipality with --code (e.g. --code 573)");
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, _) = RuleContext.Create(settings, store);
-        MunicipalityAssessment result;
-        try
-        {
-            result = await new MunicipalityAssessor(assessment).AssessAsync(settings.Code.Trim(), cancellationToken);
-        }
-        catch (KeyNotFoundException e)
-        {
-            throw new NotFoundException(e.Message);
-        }
+        var result = (await new MunicipalityAssessor(assessment).AssessAsync(settings.Code.Trim(), cancellationToken)).OrExit();
         renderer.Write(AssessmentResults.Municipality(result), format);
         return ExitCodes.Ok;
     }

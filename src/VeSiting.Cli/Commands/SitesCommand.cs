@@ -85,13 +85,16 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         var (assessment, library) = RuleContext.Create(settings, store);
         var service = new SitingService(store, library.Rules, assessment.Prices, library.Scenarios, assessment.Today) { Landsdele = LandsdelReference.Load(Path.Combine(layout.Root, "geodata")) };
         var limit = settings.Limit ?? (format == OutputFormat.Table ? 20 : candidates is null ? 1000 : int.MaxValue);
+        if (service.Check(profile) is { } refused)
+            throw CliRefusals.Exception(refused);
+        var area = (await service.ResolveAreaAsync(settings.Area, cancellationToken)).OrExit();
         SitingResult result;
         try
         {
             if (candidates is null)
             {
                 // A grid: computed as a raster (every cell, every criterion), the best cells then explained one by one.
-                var (raster, inputs, label) = await service.RasterAsync(profile, settings.Area, settings.Cell, layers, regional, cancellationToken: cancellationToken);
+                var (raster, inputs, label) = await service.RasterAsync(profile, area, settings.Cell, layers, regional, cancellationToken: cancellationToken);
                 if (geoTiff)
                 {
                     SuitabilityGeoTiff.Write(settings.Output!, raster, cancellationToken);
@@ -100,13 +103,9 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
                 result = await service.RankedAsync(raster, inputs, label, limit, settings.ShowExcluded ? limit : 0, cancellationToken);
             }
             else
-                result = await RunWithProgressAsync(service, profile, settings, candidates, layers, regional, cancellationToken);
+                result = await RunWithProgressAsync(service, profile, area, settings, candidates, layers, regional, cancellationToken);
         }
-        catch (KeyNotFoundException e)
-        {
-            throw new NotFoundException(e.Message);
-        }
-        catch (ArgumentException e)
+        catch (ArgumentException e) // the profile's criteria against the layers given
         {
             throw new UsageException(e.Message);
         }
@@ -114,18 +113,18 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         return ExitCodes.Ok;
     }
 
-    private async Task<SitingResult> RunWithProgressAsync(SitingService service, SitingProfile profile, Settings settings, List<Candidate>? candidates,
+    private async Task<SitingResult> RunWithProgressAsync(SitingService service, SitingProfile profile, SitingArea area, Settings settings, List<Candidate>? candidates,
         Dictionary<string, IReadOnlyList<LayerPoint>> layers, Dictionary<string, IReadOnlyDictionary<string, double>> regional, CancellationToken cancellationToken)
     {
         if (!console.Interactive)
-            return await service.RunAsync(profile, settings.Area, settings.Cell, candidates, layers, regional, cancellationToken: cancellationToken);
+            return await service.RunAsync(profile, area, settings.Cell, candidates, layers, regional, cancellationToken: cancellationToken);
         SitingResult result = null!;
         await console.Status.Progress().AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask($"scoring sites for {profile.Title}", maxValue: 1);
-                result = await service.RunAsync(profile, settings.Area, settings.Cell, candidates, layers, regional, null,
+                result = await service.RunAsync(profile, area, settings.Cell, candidates, layers, regional, null,
                     n => task.MaxValue = Math.Max(1, n), new Progress<int>(n => task.Value = n), cancellationToken);
                 task.Value = task.MaxValue;
             });

@@ -1,4 +1,5 @@
 using VeSiting.Core.Domain;
+using VeSiting.Core.Outcomes;
 using VeSiting.Core.Projects;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
@@ -49,13 +50,15 @@ public sealed record MunicipalityAssessment(
 /// </summary>
 public sealed class MunicipalityAssessor(AssessmentContext context)
 {
-    public async Task<MunicipalityAssessment> AssessAsync(string code, CancellationToken cancellationToken = default)
+    /// <summary>The municipality's totals, or a refusal (field <c>code</c>) when no municipality has the code.</summary>
+    public async Task<Outcome<MunicipalityAssessment>> AssessAsync(string code, CancellationToken cancellationToken = default)
     {
         var store = context.Store;
         var wanted = int.TryParse(code, out var number) ? number : -1;
         var municipalities = await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken);
-        var area = municipalities.FirstOrDefault(a => a.Code == code || a.NumericCode == wanted)
-            ?? throw new KeyNotFoundException($"no municipality with code '{code}'");
+        var area = municipalities.FirstOrDefault(a => a.Code == code || a.NumericCode == wanted);
+        if (area is null)
+            return Refusal.NotFound("code", $"no municipality with code '{code}'");
         var provenance = new Provenance();
         var plants = await PlantsOfAsync(area, municipalities, cancellationToken);
 

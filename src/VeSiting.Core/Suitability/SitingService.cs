@@ -1,10 +1,14 @@
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Outcomes;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Core.Suitability;
+
+/// <summary>An area to site in: its polygons and how answers name it.</summary>
+public sealed record SitingArea(IReadOnlyList<Geometry> Areas, string Label);
 
 /// <summary>Resolves an area ("denmark", "municipality:0461", "region:1082"), gathers the inputs from the store, and runs the engine.</summary>
 public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStack prices, IReadOnlyDictionary<string, TariffScenario> scenarios, DateOnly today)
@@ -12,33 +16,41 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
     /// <summary>Danmarks Statistik's landsdele, for regional figures given by landsdel (none: such figures match no site).</summary>
     public IReadOnlyList<Landsdel> Landsdele { get; init; } = [];
 
-    public async Task<(IReadOnlyList<Geometry> Areas, string Label)> AreaAsync(string area, CancellationToken cancellationToken)
+    /// <summary>The area a question names, or why it names none (field <c>area</c>: not a known form, or no such code).</summary>
+    public async Task<Outcome<SitingArea>> ResolveAreaAsync(string area, CancellationToken cancellationToken)
     {
         var text = area.Trim().ToLowerInvariant();
         if (text is "denmark" or "dk" or "danmark")
-            return ((await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).Select(a => a.Geometry).ToList(), "Denmark (land)");
+            return new SitingArea((await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).Select(a => a.Geometry).ToList(), "Denmark (land)");
         var parts = text.Split(':', 2);
-        var kind = parts[0] switch
+        AdminAreaKind? kind = parts[0] switch
         {
             "municipality" or "kommune" => AdminAreaKind.Municipality,
             "region" => AdminAreaKind.Region,
-            _ => throw new ArgumentException($"area '{area}' is not denmark, municipality:CODE or region:CODE"),
+            _ => null,
         };
+        if (kind is null)
+            return Refusal.Invalid("area", $"area '{area}' is not denmark, municipality:CODE or region:CODE");
         if (parts.Length < 2)
-            throw new ArgumentException($"area '{area}' names no code");
+            return Refusal.Invalid("area", $"area '{area}' names no code");
         var code = parts[1].Trim();
-        var found = (await store.ListAreasAsync(kind, cancellationToken))
-            .FirstOrDefault(a => a.Code == code || (int.TryParse(code, out var n) && a.NumericCode == n))
-            ?? throw new KeyNotFoundException($"no {kind.ToString().ToLowerInvariant()} with code '{code}'");
-        return ([found.Geometry], $"{found.Name} ({found.Code})");
+        var found = (await store.ListAreasAsync(kind.Value, cancellationToken))
+            .FirstOrDefault(a => a.Code == code || (int.TryParse(code, out var n) && a.NumericCode == n));
+        return found is null
+            ? Refusal.NotFound("area", $"no {kind.Value.ToString().ToLowerInvariant()} with code '{code}'")
+            : new SitingArea([found.Geometry], $"{found.Name} ({found.Code})");
     }
 
+    /// <summary>Why the profile cannot run with these rules (field <c>profile</c>), or null.</summary>
+    public Refusal? Check(SitingProfile profile) => scenarios.ContainsKey(profile.Scenario) ? null
+        : Refusal.Invalid("profile", $"profile {profile.Id}: unknown tariff scenario '{profile.Scenario}'; known: {string.Join(", ", scenarios.Keys.Order())}");
+
     /// <summary>Scores a grid of <paramref name="cellSizeM"/> over the area, or the user's candidates within it when given.</summary>
-    public async Task<SitingResult> RunAsync(SitingProfile profile, string area, double cellSizeM, IReadOnlyList<Candidate>? candidates = null,
+    public async Task<SitingResult> RunAsync(SitingProfile profile, SitingArea area, double cellSizeM, IReadOnlyList<Candidate>? candidates = null,
         IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional = null,
         IReadOnlyList<Plant>? planned = null, Action<int>? started = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var (areas, label) = await AreaAsync(area, cancellationToken);
+        var (areas, label) = area;
         // The per-cell engine reads dwellings through the store: the national address list is not gathered for it.
         var inputs = await InputsAsync(profile, layers, regional, planned, dwellings: false, cancellationToken);
         var engine = new SitingEngine(store, inputs, profile);
@@ -48,11 +60,11 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
     }
 
     /// <summary>The profile over the area's grid as a raster (every cell, every criterion), with the inputs it read and the area's label.</summary>
-    public async Task<(Raster.SuitabilityRaster Raster, SitingInputs Inputs, string Label)> RasterAsync(SitingProfile profile, string area, double cellSizeM,
+    public async Task<(Raster.SuitabilityRaster Raster, SitingInputs Inputs, string Label)> RasterAsync(SitingProfile profile, SitingArea area, double cellSizeM,
         IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional = null,
         IReadOnlyList<Plant>? planned = null, CancellationToken cancellationToken = default)
     {
-        var (areas, label) = await AreaAsync(area, cancellationToken);
+        var (areas, label) = area;
         var inputs = await InputsAsync(profile, layers, regional, planned, cancellationToken);
         return (new Raster.RasterSitingEngine(inputs).Run(profile, areas, cellSizeM, cancellationToken), inputs, label);
     }
@@ -69,7 +81,7 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional, IReadOnlyList<Plant>? planned, bool dwellings, CancellationToken cancellationToken)
     {
         var scenario = scenarios.TryGetValue(profile.Scenario, out var s) ? s
-            : throw new ArgumentException($"profile {profile.Id}: unknown tariff scenario '{profile.Scenario}'; known: {string.Join(", ", scenarios.Keys.Order())}");
+            : throw new ArgumentException(Check(profile)!.Reason);
         var municipalities = await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken);
         var land = municipalities.Count == 0 ? null : municipalities[0].Geometry.Factory.BuildGeometry(municipalities.Select(m => m.Geometry.Envelope));
         return new SitingInputs

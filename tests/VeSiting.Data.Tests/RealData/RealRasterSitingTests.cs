@@ -20,8 +20,9 @@ public sealed class RealRasterSitingTests(RealDataSet real)
         var profile = new SitingProfileLoader(geodata).LoadAll()[profileId];
         var service = new SitingService(real.Store, library.Rules, library.PriceStack(2026), library.Scenarios, new DateOnly(2026, 11, 26));
 
-        var perCell = await service.RunAsync(profile, "denmark", 1000);
-        var (areas, _) = await service.AreaAsync("denmark", CancellationToken.None);
+        var denmark = (await service.ResolveAreaAsync("denmark", CancellationToken.None)).Value;
+        var perCell = await service.RunAsync(profile, denmark, 1000);
+        var areas = denmark.Areas;
         var inputs = await service.InputsAsync(profile, null, null, null, CancellationToken.None);
         var raster = new RasterSitingEngine(inputs).Run(profile, areas, 1000);
 

@@ -17,8 +17,9 @@ public sealed class RealSitingTests(RealDataSet real)
         var profile = new SitingProfileLoader(geodata).LoadAll()["greenhouse"];
         var service = new SitingService(real.Store, library.Rules, library.PriceStack(2026), library.Scenarios, new DateOnly(2026, 11, 26));
 
-        var first = await service.RunAsync(profile, "denmark", 1000);
-        var second = await service.RunAsync(profile, "denmark", 1000);
+        var denmark = (await service.ResolveAreaAsync("denmark", CancellationToken.None)).Value;
+        var first = await service.RunAsync(profile, denmark, 1000);
+        var second = await service.RunAsync(profile, denmark, 1000);
 
         // Denmark's land is about 43,000 km²; the simplified DAGI boundaries hold a similar number of 1 km cell centres.
         Assert.InRange(first.Sites.Count, 40_000, 46_000);

@@ -313,7 +313,7 @@ public abstract class SpatialStoreContract
         var service = new SitingService(Real, library.Rules, library.PriceStack(2026), library.Scenarios, new DateOnly(2026, 11, 26));
         var municipality = await Real.AreaAtAsync(AdminAreaKind.Municipality, GeometryTransforms.Utm32Point(638500, 6150500));
         Assert.NotNull(municipality);
-        var area = $"municipality:{municipality.Code}";
+        var area = (await service.ResolveAreaAsync($"municipality:{municipality.Code}", CancellationToken.None)).Value;
 
         var perCell = await service.RunAsync(profile, area, 1000);
         var (raster, _, _) = await service.RasterAsync(profile, area, 1000);

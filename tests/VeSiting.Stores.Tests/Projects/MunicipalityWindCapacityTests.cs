@@ -46,7 +46,7 @@ public abstract class MunicipalityWindCapacityCases
         var mismatches = new List<string>();
         foreach (var area in municipalities)
         {
-            var answer = await new MunicipalityAssessor(context).AssessAsync(area.Code);
+            var answer = (await new MunicipalityAssessor(context).AssessAsync(area.Code)).Value;
             foreach (var siting in new[] { "onshore", "offshore" })
             {
                 var got = answer.Technologies.Where(t => t.Technology == $"{siting} wind").Sum(t => t.Mw);

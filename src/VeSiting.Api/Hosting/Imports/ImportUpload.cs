@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 
-namespace VeSiting.Api.Hosting;
+namespace VeSiting.Api.Hosting.Imports;
 
 /// <summary>
 /// A source file uploaded to <c>POST /api/imports</c> (multipart field <c>file</c> with field or query <c>source</c>, or

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using VeSiting.Api.Hosting.Logging;
+using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Api.Hosting;
@@ -15,19 +17,19 @@ public sealed class DataVersionWatcher(ServiceData data, IOptions<DatabaseOption
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(interval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
-            if (stoppingToken.IsCancellationRequested || data.StoreIfLoaded is not PostGisSpatialStore)
+            if (stoppingToken.IsCancellationRequested || data.StoreIfLoaded is not IVersionedStore)
                 continue;
             try
             {
                 var (newVersion, newRules) = await data.RefreshAsync(stoppingToken);
                 if (newVersion)
-                    logger.LogInformation("Now serving data version {Version}", data.StoreIfLoaded.Version.Id);
+                    HostingLog.NowServing(logger, data.StoreIfLoaded.Version.Id);
                 if (newRules)
-                    logger.LogInformation("Newly published rules are in force");
+                    HostingLog.NewRules(logger);
             }
             catch (StoreUnavailableException e)
             {
-                logger.LogWarning("Data version check failed: {Reason}", e.Message);
+                HostingLog.VersionCheckFailed(logger, e.Message);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Raster;
@@ -60,15 +61,21 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
         CancellationToken cancellationToken)
     {
         CheckCell(cell);
-        var (raster, inputs, label) = await Guarded(() => Service().RasterAsync(profile, area, cell, layers, regional, cancellationToken: cancellationToken));
+        var service = Service();
+        var where = await ResolveAsync(service, profile, area, cancellationToken);
+        var (raster, inputs, label) = await ProfileGuarded(() => service.RasterAsync(profile, where, cell, layers, regional, cancellationToken: cancellationToken));
         return new SuitabilityRun(raster, inputs, label);
     }
 
     /// <summary>The user's own candidate sites, scored one by one.</summary>
-    public Task<SitingResult> CandidatesAsync(SitingProfile profile, string area, IReadOnlyList<Candidate> candidates,
+    public async Task<SitingResult> CandidatesAsync(SitingProfile profile, string area, IReadOnlyList<Candidate> candidates,
         IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional,
-        CancellationToken cancellationToken) =>
-        Guarded(() => Service().RunAsync(profile, area, 1000, candidates, layers, regional, cancellationToken: cancellationToken));
+        CancellationToken cancellationToken)
+    {
+        var service = Service();
+        var where = await ResolveAsync(service, profile, area, cancellationToken);
+        return await ProfileGuarded(() => service.RunAsync(profile, where, 1000, candidates, layers, regional, cancellationToken: cancellationToken));
+    }
 
     /// <summary>The best <paramref name="top"/> cells of a run and the first <paramref name="excluded"/> excluded ones, each explained through this request's store.</summary>
     public Task<SitingResult> RankedAsync(SuitabilityRun run, int top, int excluded, CancellationToken cancellationToken) =>
@@ -80,19 +87,24 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
         return new SitingService(data.Store, data.Rules.Rules, context.Prices, data.Rules.Scenarios, context.Today) { Landsdele = _landsdele.Value };
     }
 
-    private static async Task<T> Guarded<T>(Func<Task<T>> run)
+    /// <summary>The area, after the profile is checked against the rules; a refusal of either becomes its problem.</summary>
+    private static async Task<SitingArea> ResolveAsync(SitingService service, SitingProfile profile, string area, CancellationToken cancellationToken)
+    {
+        if (service.Check(profile) is { } refused)
+            throw RefusalProblems.Exception(refused);
+        return (await service.ResolveAreaAsync(area, cancellationToken)).OrProblem();
+    }
+
+    /// <summary>What remains refused while running is the profile's criteria against the layers supplied.</summary>
+    private static async Task<T> ProfileGuarded<T>(Func<Task<T>> run)
     {
         try
         {
             return await run();
         }
-        catch (KeyNotFoundException e)
-        {
-            throw new ProblemException("area", e.Message, StatusCodes.Status404NotFound);
-        }
         catch (ArgumentException e)
         {
-            throw new ProblemException(e.Message.Contains("area", StringComparison.Ordinal) ? "area" : "profile", e.Message);
+            throw new ProblemException("profile", e.Message);
         }
     }
 }

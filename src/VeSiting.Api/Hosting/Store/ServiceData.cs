@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VeSiting.Api.Hosting.Logging;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
@@ -18,7 +19,7 @@ namespace VeSiting.Api.Hosting;
 /// the instance keeps no state of its own: published rules, saved projects and import jobs are in the database, so any
 /// number of instances behind a proxy give the same answers.
 /// </summary>
-public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<DatabaseOptions> database, ILogger<ServiceData> logger) : IAsyncDisposable
+public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<DatabaseOptions> database, TimeProvider time, ILogger<ServiceData> logger) : IAsyncDisposable
 {
     private readonly AsyncLocal<ISpatialStore?> _requestStore = new();
     private volatile ISpatialStore? _store;
@@ -51,22 +52,22 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<Data
             PostGis = postgis;
             _projects = new PostGisProjectStore(PostGis.Writes, PostGis.Reads);
             _importHistory = new PostGisImportJobHistory(PostGis.Writes, PostGis.Reads);
-            _store = await PostGisSpatialStore.OpenAsync(PostGis.Reads, ownsDataSource: false, log: m => logger.LogWarning("{Message}", m), cancellationToken: cancellationToken);
+            _store = await PostGisSpatialStore.OpenAsync(PostGis.Reads, ownsDataSource: false, log: m => HostingLog.StoreWarning(logger, m), cancellationToken: cancellationToken);
             // This instance's copy of the published rules; the database is the record.
             _rulesCopy = Directory.CreateTempSubdirectory("vesiting-rules-").FullName;
             _publisher = new RulePublisher(geodata, options.Value.RuleFolders, _rulesCopy, new PostGisRuleArchive(PostGis.Writes, PostGis.Reads));
             _rules = await _publisher.RefreshAsync(cancellationToken) ?? _publisher.Load();
-            logger.LogInformation("Serving PostGIS at {Database}, data version {Version}", PostGis.Description, _store.Version.Id);
+            HostingLog.ServingPostGis(logger, PostGis.Description, _store.Version.Id);
             return;
         }
         _publisher = new RulePublisher(geodata, options.Value.RuleFolders, Path.Combine(StateDirectory(layout), "rules"));
         _rules = _publisher.Load();
         _projects = new FileProjectStore(Path.Combine(StateDirectory(layout), "projects"));
         _importHistory = new InMemoryImportJobHistory();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var data = await LoadDataSetAsync(null, cancellationToken);
         _store = new EmbeddedSpatialStore(data);
-        logger.LogInformation("Loaded data version {Version} into the embedded engine in {Seconds:0.00} s", data.Version.Id, clock.Elapsed.TotalSeconds);
+        HostingLog.LoadedEmbedded(logger, data.Version.Id, time.GetElapsedTime(started).TotalSeconds);
     }
 
     /// <summary>
@@ -75,17 +76,17 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<Data
     /// </summary>
     public IAsyncDisposable? PinToOneVersion()
     {
-        if (_store is not PostGisSpatialStore shared)
+        if (_store is not IPinnableStore shared)
             return null;
         var pinned = shared.Pinned();
-        _requestStore.Value = pinned;
+        _requestStore.Value = pinned.Store;
         return pinned;
     }
 
     /// <summary>Picks up what other instances or processes did: a newly imported data version, newly published rules.</summary>
     public async Task<(bool NewVersion, bool NewRules)> RefreshAsync(CancellationToken cancellationToken)
     {
-        var newVersion = _store is PostGisSpatialStore store && await store.RefreshVersionAsync(cancellationToken);
+        var newVersion = _store is IVersionedStore store && await store.RefreshVersionAsync(cancellationToken);
         var rules = _publisher is null ? null : await _publisher.RefreshAsync(cancellationToken);
         if (rules is not null)
             _rules = rules;
@@ -132,12 +133,15 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<Data
 
     private (RuleLibrary Rules, DateOnly Today, SchemeDistanceBook Book)? _distances;
 
+    /// <summary>The service's local date: the rules in force and the default price year follow it.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
     /// <summary>The scheme distances of the rules in force (re-made when rules are published or the day changes): tiles, legends, classification.</summary>
     public SchemeDistanceBook SchemeDistances
     {
         get
         {
-            var today = DateOnly.FromDateTime(DateTime.Today);
+            var today = Today;
             var cached = _distances;
             if (cached is { } c && ReferenceEquals(c.Rules, Rules) && c.Today == today)
                 return c.Book;
@@ -153,7 +157,7 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<Data
     /// <summary>An assessment context for a request: the configured or requested price year (the latest earlier stack carried forward) and scenarios.</summary>
     public AssessmentContext Context(int? year = null, IReadOnlyList<string>? scenarioIds = null)
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = Today;
         var stackYear = year ?? options.Value.Year ?? today.Year;
         var prices = PriceStackChoice.For(Rules.PriceStacks, stackYear)
             ?? throw new ProblemException("year", PriceStackChoice.NoStackReason(Rules.PriceStacks, stackYear));

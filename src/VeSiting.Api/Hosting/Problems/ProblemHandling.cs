@@ -3,7 +3,7 @@ using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Rules;
-using VeSiting.Stores.PostGis;
+using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Hosting;
 

@@ -1,0 +1,21 @@
+using VeSiting.Core.Outcomes;
+
+namespace VeSiting.Api.Hosting.Problems;
+
+/// <summary>The one mapping of a core refusal to HTTP: its kind chooses the status, its field and reason fill the problem.</summary>
+public static class RefusalProblems
+{
+    public static int Status(RefusalKind kind) => kind switch
+    {
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        RefusalKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>The refusal as the exception the service's problem handler renders (RFC 7807, field and reason).</summary>
+    public static ProblemException Exception(Refusal refusal) => new(refusal.Field ?? "request", refusal.Reason, Status(refusal.Kind));
+
+    /// <summary>The answer, or the refusal raised as a problem.</summary>
+    public static T OrProblem<T>(this Outcome<T> outcome) => outcome.TryGet(out var value, out var refusal) ? value : throw Exception(refusal);
+}

@@ -1,4 +1,0 @@
-namespace VeSiting.Stores.PostGis;
-
-/// <summary>The database is reachable but not ready for this VeSiting: schema not migrated, or no data imported.</summary>
-public sealed class StoreNotReadyException(string message) : Exception(message);

@@ -1,0 +1,61 @@
+using System.Text.Json;
+
+namespace VeSiting.Api.Tests.Api;
+
+/// <summary>
+/// The whole OpenAPI document: every operation declares the problems it can answer (bad input, unavailable store,
+/// fault), and every problem status carries the problem+json schema with the title, status and detail of RFC 7807.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiResponsesTests(ApiFactory factory)
+{
+    private static readonly string[] Methods = ["get", "post", "put", "delete", "patch"];
+
+    [Fact]
+    public async Task Every_problem_status_of_every_operation_has_the_problem_schema()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+        var missing = new List<string>();
+        var operations = 0;
+        foreach (var path in root.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => Methods.Contains(o.Name)))
+            {
+                operations++;
+                var where = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                var responses = operation.Value.GetProperty("responses");
+                foreach (var required in new[] { "500", "503" })
+                    if (!responses.TryGetProperty(required, out _))
+                        missing.Add($"{where}: no {required}");
+                if (operation.Value.TryGetProperty("parameters", out var parameters) && parameters.GetArrayLength() > 0 && !responses.TryGetProperty("400", out _))
+                    missing.Add($"{where}: parameters but no 400");
+                foreach (var response in responses.EnumerateObject().Where(r => int.TryParse(r.Name, out var s) && s >= 400))
+                {
+                    if (!response.Value.TryGetProperty("content", out var content) || !content.TryGetProperty("application/problem+json", out var media)
+                        || !media.TryGetProperty("schema", out var schema))
+                    {
+                        missing.Add($"{where} {response.Name}: no problem+json schema");
+                        continue;
+                    }
+                    var properties = Resolve(root, schema).GetProperty("properties");
+                    foreach (var member in new[] { "title", "status", "detail" })
+                        if (!properties.TryGetProperty(member, out _))
+                            missing.Add($"{where} {response.Name}: the schema has no {member}");
+                }
+            }
+        }
+        Assert.True(operations > 20, $"only {operations} operations in the document");
+        Assert.Empty(missing);
+    }
+
+    private static JsonElement Resolve(JsonElement root, JsonElement schema)
+    {
+        if (!schema.TryGetProperty("$ref", out var reference))
+            return schema;
+        var target = root;
+        foreach (var part in reference.GetString()!.TrimStart('#', '/').Split('/'))
+            target = target.GetProperty(part);
+        return target;
+    }
+}
