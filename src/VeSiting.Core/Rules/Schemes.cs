@@ -10,6 +10,13 @@ public static class Schemes
     public const string GreenPool = "green-pool";
     public const string PlantEligibility = "plant-eligibility";
     public const string Estimates = "estimates";
+    /// <summary>The noise order's limits and method; judged on the day of the answer, not by permit date.</summary>
+    public const string Noise = "noise";
+    /// <summary>Assumptions for noise where data is missing (sound power estimate, spectrum shape, cut-off): not law.</summary>
+    public const string NoiseEstimates = "noise-estimates";
 
-    public static IReadOnlyList<string> All { get; } = [MinimumDistance, SalesOption, VeBonus, LossOfValue, GreenPool, PlantEligibility, Estimates];
+    public static IReadOnlyList<string> All { get; } = [MinimumDistance, SalesOption, VeBonus, LossOfValue, GreenPool, PlantEligibility, Estimates, Noise, NoiseEstimates];
+
+    /// <summary>Whether the scheme's rules change with the building permit date (the money schemes do; estimates and noise do not).</summary>
+    public static bool DependsOnPermitDate(string scheme) => scheme is not (Estimates or Noise or NoiseEstimates);
 }
