@@ -57,6 +57,9 @@ public sealed record ProjectAssessment(
     /// <summary>The household count the affected addresses rest on (dwelling units, or one per access address).</summary>
     public DataCoverage.HouseholdBasis? HouseholdBasis { get; init; }
 
+    /// <summary>The noise order at every dwelling the project's turbines reach (null: no turbine the method covers, or no noise rules).</summary>
+    public Noise.ProjectNoise? Noise { get; init; }
+
     public IEnumerable<DwellingImpact> Violations => Dwellings.Where(d => d.Violation);
     public double TotalCapacityKw => Project.Plants.Sum(p => p.CapacityKw ?? 0);
     public double CoveredCapacityKw => Coverage.Where(c => c.Eligibility.Coverage == Rules.Coverage.Covered).Sum(c => c.Plant.CapacityKw ?? 0);
@@ -148,7 +151,11 @@ public sealed class ProjectAssessor(AssessmentContext context)
 
         return new ProjectAssessment(project, permit, distances, rings, coverage, impacts, buildings, bonus, bonusWhy,
             greenPool, notice, noticeWhy, others, provenance, store.Attributions, store.Version.Id)
-        { AddressCoverage = addressCoverage, HouseholdBasis = DataCoverage.HouseholdBasis.Of(impacts.Select(d => d.Address)) };
+        {
+            AddressCoverage = addressCoverage,
+            HouseholdBasis = DataCoverage.HouseholdBasis.Of(impacts.Select(d => d.Address)),
+            Noise = await new Noise.ProjectNoiseAssessor(context).AssessAsync(plants, cancellationToken),
+        };
     }
 
     /// <summary>Each address within reach, measured to its nearest plant (each once, however many plants it is near).</summary>

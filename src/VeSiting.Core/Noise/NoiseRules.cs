@@ -7,7 +7,8 @@ public sealed record LowFrequencyMethod(double[] AirAbsorptionDbPerKm, double[] 
 
 /// <summary>How sound power is estimated where a turbine has no data: L_WA = a + b·lg(x) for rotor diameter (m) or capacity (kW), and the spread of that fit.</summary>
 public sealed record SoundPowerFit(double DiameterIntercept8, double DiameterSlope8, double DiameterIntercept6, double DiameterSlope6,
-    double CapacityIntercept8, double CapacitySlope8, double CapacityIntercept6, double CapacitySlope6, double? Spread8);
+    double CapacityIntercept8, double CapacitySlope8, double CapacityIntercept6, double CapacitySlope6, double? Spread8,
+    double MinRotorDiameter = 0, double MaxRotorDiameter = double.MaxValue, double MinCapacity = 0, double MaxCapacity = double.MaxValue);
 
 /// <summary>
 /// The noise order's limits and calculation method (the <c>noise</c> rule set) with the assumptions VeSiting makes where data is
@@ -81,7 +82,9 @@ public sealed class NoiseRules
                 Peek(estimates, "lwaByRotorDiameterIntercept6ms"), Peek(estimates, "lwaByRotorDiameterSlope6ms"),
                 Peek(estimates, "lwaByCapacityIntercept8ms"), Peek(estimates, "lwaByCapacitySlope8ms"),
                 Peek(estimates, "lwaByCapacityIntercept6ms"), Peek(estimates, "lwaByCapacitySlope6ms"),
-                estimates.Optional("lwaEstimateSpread8ms")?.Value),
+                estimates.Optional("lwaEstimateSpread8ms")?.Value,
+                estimates.Optional("lwaFitMinRotorDiameter")?.Value ?? 0, estimates.Optional("lwaFitMaxRotorDiameter")?.Value ?? double.MaxValue,
+                estimates.Optional("lwaFitMinCapacity")?.Value ?? 0, estimates.Optional("lwaFitMaxCapacity")?.Value ?? double.MaxValue),
             CutoffMargin = Use(estimates, "cutoffMargin"),
             Ref = noise.Ref,
             EstimatesRef = estimates.Ref,
@@ -119,6 +122,8 @@ public sealed class NoiseRules
         var by = byDiameter ? "RotorDiameter" : "Capacity";
         foreach (var key in new[] { $"lwaBy{by}Intercept8ms", $"lwaBy{by}Slope8ms", $"lwaBy{by}Intercept6ms", $"lwaBy{by}Slope6ms" })
             provenance.Use(_estimates, key);
+        foreach (var key in new[] { $"lwaFitMin{by}", $"lwaFitMax{by}" })
+            provenance.UseOptional(_estimates, key);
         provenance.UseOptional(_estimates, "lwaEstimateSpread8ms");
     }
 }

@@ -6,10 +6,12 @@ namespace VeSiting.Core.Noise;
 /// <summary>Sound power of a turbine without data: L_WA = a + b·lg(rotor diameter), else a + b·lg(capacity), from the noise-estimates rule set.</summary>
 public static class SoundPowerEstimate
 {
-    /// <summary>The estimate for the plant, or null when neither its rotor diameter nor its capacity is known.</summary>
+    /// <summary>The estimate for the plant, or null when neither its rotor diameter nor its capacity is known within the fit's range.</summary>
     public static TurbineAcoustics? For(Plant plant, NoiseRules rules, Provenance provenance)
     {
         var fit = rules.SoundPower;
+        if (!Estimable(plant, fit))
+            return null;
         if (plant.RotorDiameterM is > 0 and var diameter)
         {
             rules.UseSoundPowerFit(provenance, byDiameter: true);
@@ -24,4 +26,9 @@ public static class SoundPowerEstimate
         }
         return null;
     }
+
+    /// <summary>Whether the fit covers the plant: its rotor diameter (or, without one, its capacity) lies within the fitted range.</summary>
+    public static bool Estimable(Plant plant, SoundPowerFit fit) => plant.RotorDiameterM is > 0 and var d
+        ? d >= fit.MinRotorDiameter && d <= fit.MaxRotorDiameter
+        : plant.CapacityKw is > 0 and var kw && kw >= fit.MinCapacity && kw <= fit.MaxCapacity;
 }

@@ -53,8 +53,12 @@ public sealed class DwellingNoiseTests
         // 91.69 + 6.83 × lg 110 = 91.69 + 6.83 × 2.041393 = 105.6327 at 8 m/s; 75.17 + 14.23 × 2.041393 = 104.2190 at 6 m/s.
         var plant = new VeSiting.Core.Domain.Plant
         {
-            Id = "p", Kind = VeSiting.Core.Domain.PlantKind.WindTurbine, Status = VeSiting.Core.Domain.PlantStatus.Planned,
-            Geometry = new NetTopologySuite.Geometries.Point(0, 0), Origin = new VeSiting.Core.Domain.RecordOrigin("test", "test", 1), RotorDiameterM = 110,
+            Id = "p",
+            Kind = VeSiting.Core.Domain.PlantKind.WindTurbine,
+            Status = VeSiting.Core.Domain.PlantStatus.Planned,
+            Geometry = new NetTopologySuite.Geometries.Point(0, 0),
+            Origin = new VeSiting.Core.Domain.RecordOrigin("test", "test", 1),
+            RotorDiameterM = 110,
         };
         var estimate = SoundPowerEstimate.For(plant, Rules, new VeSiting.Core.Rules.Provenance())!;
         Assert.Equal(105.6327, estimate.Lwa8, 5e-4);
