@@ -55,6 +55,9 @@ public sealed record ProjectAnswer(
     /// <summary>Addresses within reach that are registered turbines' own, not homes: left out of <see cref="Dwellings"/> and every count.</summary>
     public IReadOnlyList<TurbineAddressDto> TurbineAddresses { get; init; } = [];
 
+    /// <summary>The noise order at the neighbours (null when the project has no wind turbine the method covers).</summary>
+    public NoiseAnswer? Noise { get; init; }
+
     public static ProjectAnswer Of(ProjectAssessment a) => new(
         a.Project.Name,
         a.Project.Grouping,
@@ -80,7 +83,7 @@ public sealed record ProjectAnswer(
         ProvenanceDto.Of(a.Provenance),
         a.Attributions,
         a.DataVersion)
-    { TurbineAddresses = TurbineAddressDto.Of(a.TurbineAddresses) };
+    { TurbineAddresses = TurbineAddressDto.Of(a.TurbineAddresses), Noise = NoiseAnswer.Of(a.Noise) };
 
     private static DwellingDto Dwelling(DwellingImpact d) => new(
         d.Address.Id, d.Address.Label, Position.Of(d.Address.Position), Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 2) : null, d.Ring,
@@ -108,9 +111,14 @@ public sealed record ProjectAnswer(
             }
             collection.Add(Feature(plant.Geometry, ("kind", "plant"), ("plant", plant.Id), ("label", plant.Id), ("radius_m", null)));
         }
+        var noise = (a.Noise?.Dwellings ?? []).ToDictionary(n => n.Address.Id, StringComparer.Ordinal);
         foreach (var d in a.Dwellings)
-            collection.Add(Feature(d.Address.Position, ("kind", "dwelling"), ("plant", d.NearestPlant.Id), ("label", d.Address.Label), ("radius_m", null),
-                ("distance_m", Math.Round(d.DistanceM, 2)), ("ring", d.Ring), ("below_minimum_distance", d.Violation), ("ve_bonus_dkk", Math.Round(d.VeBonusDkkPerYear, 2))));
+            collection.Add(Feature(d.Address.Position, [("kind", "dwelling"), ("plant", d.NearestPlant.Id), ("label", d.Address.Label), ("radius_m", null),
+                ("distance_m", Math.Round(d.DistanceM, 2)), ("ring", d.Ring), ("below_minimum_distance", d.Violation), ("ve_bonus_dkk", Math.Round(d.VeBonusDkkPerYear, 2)),
+                .. NoiseColumns.Properties(noise.GetValueOrDefault(d.Address.Id))]));
+        var inRings = a.Dwellings.Select(d => d.Address.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var n in noise.Values.Where(n => !inRings.Contains(n.Address.Id)))
+            collection.Add(Feature(n.Address.Position, [("kind", "noise-dwelling"), ("label", n.Address.Label), ("radius_m", null), .. NoiseColumns.Properties(n)]));
         return collection;
     }
 
@@ -132,7 +140,7 @@ public sealed record ProjectAnswer(
             a.Project.Plants.SelectMany(p => p.Kind == PlantKind.SolarPark
                 ? solar > 0 ? [(p.Geometry.Buffer(solar, 16), new object?[] { p.Id, $"{solar:0.##} m", solar })] : []
                 : p.TotalHeightM is { } h ? a.Rings.Select(r => (p.Geometry.Buffer(r.K * h, 32), new object?[] { p.Id, $"{r.K:0.##} × H", Math.Round(r.K * h, 1) })) : []).ToList());
-        return GeoPackageWriter.Write([dwellings, rings]);
+        return GeoPackageWriter.Write(a.Noise is { } noise ? [dwellings, rings, NoiseColumns.Layer(a, noise)] : [dwellings, rings]);
     }
 
     /// <summary>The scheme whose limit a ring is (minimum-distance, sales-option, ve-bonus; loss-of-value for the fee limit): colours the map's rings.</summary>

@@ -148,10 +148,24 @@ public static class AssessEndpoints
 
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    private static string Csv(ProjectAssessment a) => CsvOutput.Document(
-        ["address_id", "address", "distance_m", "multiple_of_h", "ring", "nearest_plant", "below_minimum_distance", "sales_option", "ve_bonus_dkk_per_year", "loss_of_value_fee_dkk"],
-        ProjectAnswer.Of(a).Dwellings.Select(d => (IEnumerable<string?>)[d.Id, d.Address, F(d.DistanceM), d.MultipleOfH is { } k ? F(k) : "", d.Ring, d.NearestPlant,
-            d.BelowMinimumDistance ? "yes" : "no", d.SalesOption ? "yes" : "no", F(d.VeBonusDkkPerYear), d.LossOfValueFeeDkk is { } fee ? F(fee) : ""]));
+    /// <summary>The dwellings within the rings (the letter list), each with its noise columns (empty where no project turbine reaches it; the JSON, GeoJSON and GeoPackage answers list every dwelling the noise reaches).</summary>
+    private static string Csv(ProjectAssessment a)
+    {
+        var noise = (a.Noise?.Dwellings ?? []).ToDictionary(n => n.Address.Id, StringComparer.Ordinal);
+        return CsvOutput.Document(
+            ["address_id", "address", "distance_m", "multiple_of_h", "ring", "nearest_plant", "below_minimum_distance", "sales_option", "ve_bonus_dkk_per_year", "loss_of_value_fee_dkk",
+             .. NoiseColumns.Names],
+            ProjectAnswer.Of(a).Dwellings.Select(d => (IEnumerable<string?>)[d.Id, d.Address, F(d.DistanceM), d.MultipleOfH is { } k ? F(k) : "", d.Ring, d.NearestPlant,
+                d.BelowMinimumDistance ? "yes" : "no", d.SalesOption ? "yes" : "no", F(d.VeBonusDkkPerYear), d.LossOfValueFeeDkk is { } fee ? F(fee) : "",
+                .. NoiseColumns.Values(noise.GetValueOrDefault(d.Id)).Select(Cell)]));
+    }
+
+    private static string? Cell(object? v) => v switch
+    {
+        null => "",
+        double d => F(d),
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture),
+    };
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -1,9 +1,11 @@
 using System.ComponentModel;
+using System.Globalization;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Noise;
 using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Cli.Commands;
@@ -32,6 +34,44 @@ public sealed class AssessProjectCommand(DataContext data, ResultRenderer render
 
         [CommandOption("--name <NAME>")]
         public string? Name { get; init; }
+
+        [CommandOption("--lwa-6ms <DBA>")]
+        [Description("Sound power L_WA at 6 m/s (dB(A), 10 m reference height) of every --turbine; without it the noise is estimated.")]
+        public double? Lwa6 { get; init; }
+
+        [CommandOption("--lwa-8ms <DBA>")]
+        [Description("Sound power L_WA at 8 m/s (dB(A)) of every --turbine.")]
+        public double? Lwa8 { get; init; }
+
+        [CommandOption("--lwa-octaves-8ms <DBA,...>")]
+        [Description("A-weighted octave spectrum at 8 m/s, 8 values 63 Hz–8 kHz, comma-separated.")]
+        public string? LwaOctaves8 { get; init; }
+
+        [CommandOption("--lwa-lf-thirds-8ms <DBA,...>")]
+        [Description("A-weighted 1/3-octave spectrum at 8 m/s, 13 values 10–160 Hz, comma-separated (needed for the low-frequency limit).")]
+        public string? LwaLowFrequencyThirds8 { get; init; }
+
+        /// <summary>The sound power the options give, or null; a wrong value is a usage error naming the option.</summary>
+        public TurbineAcoustics? Acoustics()
+        {
+            double[]? Parse(string? text, string option) => text is null ? null
+                : [.. text.Split(',', StringSplitOptions.TrimEntries).Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
+                    : throw new UsageException($"{option}: '{v}' is not a number"))];
+            var octaves = Parse(LwaOctaves8, "--lwa-octaves-8ms");
+            var thirds = Parse(LwaLowFrequencyThirds8, "--lwa-lf-thirds-8ms");
+            if (TurbineAcoustics.Problem(Lwa6, Lwa8, octaves, thirds) is { } problem)
+            {
+                var option = problem.Field switch
+                {
+                    "lwa_6ms_db" => "--lwa-6ms",
+                    "lwa_8ms_db" => "--lwa-8ms",
+                    "lwa_octaves_8ms_db" => "--lwa-octaves-8ms",
+                    _ => "--lwa-lf-thirds-8ms",
+                };
+                throw new UsageException($"{option}: {problem.Reason}");
+            }
+            return Lwa6 is { } l6 && Lwa8 is { } l8 ? new TurbineAcoustics(l6, l8, octaves, thirds, AcousticsBasis.Layout, "command line") : null;
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -53,10 +93,11 @@ public sealed class AssessProjectCommand(DataContext data, ResultRenderer render
         {
             if (settings.Hub is not > 0 || settings.Rotor is not >= 0 || settings.CapacityKw is not > 0)
                 throw new UsageException("--turbine needs --hub (> 0 m), --rotor (≥ 0 m) and --capacity-kw (> 0)");
+            var acoustics = settings.Acoustics();
             plants = settings.Turbines.Select((t, i) =>
             {
                 var (e, n) = PointArguments.ParseUtm(t);
-                return PlannedPlants.Turbine($"T{i + 1}", e, n, settings.Hub!.Value, settings.Rotor!.Value, settings.CapacityKw);
+                return PlannedPlants.Turbine($"T{i + 1}", e, n, settings.Hub!.Value, settings.Rotor!.Value, settings.CapacityKw) with { Acoustics = acoustics };
             }).ToList();
             name = settings.Name ?? $"planned project of {plants.Count} turbine(s)";
         }

@@ -110,6 +110,7 @@ internal static class AssessmentResults
             var c = p.Geometry.Centroid;
             plants.Row(p.Geometry, p.Id, Describe.Kind(p.Kind), Math.Round(c.X, 2), Math.Round(c.Y, 2), p.HubHeightM, p.RotorDiameterM, p.TotalHeightM, p.CapacityKw);
         }
+        NoiseResults.AddTo(result, a.Noise);
         return Provenance(result, a.Provenance);
     }
 

@@ -60,6 +60,9 @@ public sealed record ProjectAssessment(
     /// <summary>Addresses within reach recognised as registered turbines' own (not homes; left out of <see cref="Dwellings"/>), with why.</summary>
     public IReadOnlyList<TurbineAddress> TurbineAddresses { get; init; } = [];
 
+    /// <summary>The noise order at every dwelling the project's turbines reach (null: no turbine the method covers, or no noise rules).</summary>
+    public Noise.ProjectNoise? Noise { get; init; }
+
     public IEnumerable<DwellingImpact> Violations => Dwellings.Where(d => d.Violation);
     public double TotalCapacityKw => Project.Plants.Sum(p => p.CapacityKw ?? 0);
     public double CoveredCapacityKw => Coverage.Where(c => c.Eligibility.Coverage == Rules.Coverage.Covered).Sum(c => c.Plant.CapacityKw ?? 0);
@@ -158,6 +161,7 @@ public sealed class ProjectAssessor(AssessmentContext context)
             AddressCoverage = addressCoverage,
             HouseholdBasis = DataCoverage.HouseholdBasis.Of(impacts.Select(d => d.Address)),
             TurbineAddresses = [.. own.Values.Where(t => plants.Min(p => p.Geometry.Distance(t.Address.Position)) <= reach).OrderBy(t => t.Address.Id, StringComparer.Ordinal)],
+            Noise = await new Noise.ProjectNoiseAssessor(context).AssessAsync(plants, cancellationToken),
         };
     }
 

@@ -40,6 +40,8 @@ public sealed record Plant
     public string? Manufacturer { get; init; }
     public string? Model { get; init; }
     public string? Technology { get; init; }
+    /// <summary>Sound power given with a planned layout (or a data sheet); null: estimated where noise is computed.</summary>
+    public Noise.TurbineAcoustics? Acoustics { get; init; }
 
     /// <summary>Production per full calendar year in kWh, as published (needed for the VE-bonus).</summary>
     public IReadOnlyDictionary<int, double> AnnualProductionKwh { get; init; } = EmptyProduction;

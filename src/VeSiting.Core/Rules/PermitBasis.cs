@@ -49,7 +49,7 @@ public sealed record PermitBasis(DateOnly? Date, bool IsAssumed, string Explanat
         if (!IsUpperBound || Date is not { } bound)
             return [];
         var earliest = book.EarliestOfAll ?? bound;
-        return book.All.Where(s => s.Scheme is not (Schemes.Estimates or Schemes.DataReading))
+        return book.All.Where(s => Schemes.DependsOnPermitDate(s.Scheme))
             .Select(s => s.Period.From).Where(from => from <= bound && from > earliest)
             .Distinct().OrderDescending().Select(from => from.AddDays(-1)).ToList();
     }

@@ -12,6 +12,13 @@ public static class Schemes
     public const string Estimates = "estimates";
     /// <summary>How the source data are read (e.g. a turbine's own address); not law.</summary>
     public const string DataReading = "data-reading";
+    /// <summary>The noise order's limits and method; judged on the day of the answer, not by permit date.</summary>
+    public const string Noise = "noise";
+    /// <summary>Assumptions for noise where data is missing (sound power estimate, spectrum shape, cut-off): not law.</summary>
+    public const string NoiseEstimates = "noise-estimates";
 
-    public static IReadOnlyList<string> All { get; } = [MinimumDistance, SalesOption, VeBonus, LossOfValue, GreenPool, PlantEligibility, Estimates, DataReading];
+    public static IReadOnlyList<string> All { get; } = [MinimumDistance, SalesOption, VeBonus, LossOfValue, GreenPool, PlantEligibility, Estimates, DataReading, Noise, NoiseEstimates];
+
+    /// <summary>Whether the scheme's rules change with the building permit date (the money schemes do; estimates, data reading and noise do not).</summary>
+    public static bool DependsOnPermitDate(string scheme) => scheme is not (Estimates or DataReading or Noise or NoiseEstimates);
 }

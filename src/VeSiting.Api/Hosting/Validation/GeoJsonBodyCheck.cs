@@ -45,6 +45,7 @@ public static partial class GeoJsonBodyCheck
                 CheckDate(properties, "permit_date", $"{path}.properties.permit_date");
                 foreach (var (name, min, max, positiveOnly) in ProjectNumbers)
                     CheckNumber(properties, name, $"{path}.properties.{name}", min, max, positiveOnly);
+                CheckAcoustics(properties, $"{path}.properties");
             }
         }
         CheckGeometries(root, "");
@@ -231,6 +232,26 @@ public static partial class GeoJsonBodyCheck
             throw new ProblemException(field, $"{Problems.ProblemText.Echo(value.GetRawText())} is not a finite number");
         if (number < min || number > max || (positiveOnly && number <= 0))
             throw new ProblemException(field, $"{F(number)} is not within {(positiveOnly ? "above " : "")}{F(min)} to {F(max)}");
+    }
+
+    /// <summary>A turbine's sound power (lwa_6ms_db, lwa_8ms_db, the spectra): ranges and spectrum lengths as <see cref="VeSiting.Core.Noise.TurbineAcoustics.Problem"/> says.</summary>
+    private static void CheckAcoustics(JsonElement properties, string path)
+    {
+        double? Number(string name) => properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble()
+            : properties.TryGetProperty(name, out v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+                ? throw new ProblemException($"{path}.{name}", $"{Problems.ProblemText.Echo(v.GetRawText())} is not a number") : null;
+        double[]? Numbers(string name)
+        {
+            if (!properties.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+                return null;
+            if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number))
+                throw new ProblemException($"{path}.{name}", "expected an array of numbers (dB(A) per band)");
+            return [.. v.EnumerateArray().Select(e => e.GetDouble())];
+        }
+        var (lwa6, lwa8) = (Number("lwa_6ms_db"), Number("lwa_8ms_db"));
+        var (octaves, thirds) = (Numbers("lwa_octaves_8ms_db"), Numbers("lwa_lf_thirds_8ms_db"));
+        if (VeSiting.Core.Noise.TurbineAcoustics.Problem(lwa6, lwa8, octaves, thirds) is { } problem)
+            throw new ProblemException($"{path}.{problem.Field}", problem.Reason);
     }
 
     private static string Name(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";

@@ -86,8 +86,9 @@ public sealed class PlannedProjectReader
                             issues.Add(Error(file, f.Number, "rotor_diameter_m", rotor is null ? "missing or not a number" : $"{rotor} is not a rotor diameter"));
                         if (!DenmarkExtent.ContainsUtm32(point.X, point.Y))
                             issues.Add(Error(file, f.Number, "geometry", $"position lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+                        var acoustics = LayoutAcoustics.Read(f, file, issues);
                         if (hub is > 0 && rotor is >= 0 && DenmarkExtent.ContainsUtm32(point.X, point.Y))
-                            plants.Add(PlannedPlants.Turbine(id, point.X, point.Y, hub.Value, rotor.Value, capacityKw) with { Origin = new RecordOrigin(source, file, f.Number) });
+                            plants.Add(PlannedPlants.Turbine(id, point.X, point.Y, hub.Value, rotor.Value, capacityKw) with { Origin = new RecordOrigin(source, file, f.Number), Acoustics = acoustics });
                         break;
                     }
                 case Polygon or MultiPolygon:
