@@ -16,6 +16,17 @@ public sealed class SitesCommandTests
         Assert.Equal(1, items[0].GetProperty("rank").GetInt32());
         Assert.True(items[0].TryGetProperty("power_price_dkk_kwh", out _));
         Assert.Contains("ptx-oxygen@1", json.RootElement.GetProperty("summary").GetProperty("profile").GetString());
+        // Places, not cells: each with its cells, area and why (2 km cells: 400 ha each).
+        Assert.All(items, i => Assert.Equal(i.GetProperty("cells").GetInt32() * 400.0, i.GetProperty("area_ha").GetDouble(), 6));
+        Assert.StartsWith($"{items[0].GetProperty("cells").GetInt32()} contiguous cell(s) of 2,000 m", items[0].GetProperty("place").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_separation_names_the_option()
+    {
+        var run = await CliRun.Of("sites", "--separation", "-1");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--separation", run.Error);
     }
 
     [Theory]
@@ -24,6 +35,8 @@ public sealed class SitesCommandTests
     [InlineData(ExitCodes.Usage, "sites", "--area", "atlantis")]
     [InlineData(ExitCodes.NotFound, "sites", "--area", "municipality:999")]
     [InlineData(ExitCodes.Usage, "sites", "--points", "schools")]
+    [InlineData(ExitCodes.Usage, "sites", "--separation", "-1")]
+    [InlineData(ExitCodes.Usage, "sites", "--tolerance", "500")]
     public async Task Bad_siting_arguments_are_clear_errors(int exitCode, params string[] args)
     {
         var run = await CliRun.Of(args);
