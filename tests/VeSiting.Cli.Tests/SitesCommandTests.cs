@@ -93,3 +93,30 @@ public sealed class ClassifyCommandTests
         Assert.InRange(lines.Length - 1, 1990, 2010); // rounded per municipality
     }
 }
+
+public sealed class ScenarioImpactCommandTests
+{
+    [Fact]
+    public async Task Impact_of_two_scenarios_comes_per_zone_and_municipality()
+    {
+        var run = await CliRun.Of("scenario", "impact", "--area", "municipality:0326", "--scenario", "banded-distance", "--scenario", "capacity-weighted", "--format", "json", "--year", "2026");
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        // Each scenario's zones (three and "outside") hold every household of the municipality once.
+        foreach (var scenario in new[] { "banded-distance", "capacity-weighted" })
+        {
+            var rows = items.Where(i => i.GetProperty("scenario").GetString() == scenario).ToList();
+            Assert.Equal(4, rows.Count);
+            Assert.True(rows.Sum(r => r.GetProperty("households").GetInt64()) >= 78); // the 78 Kalundborg addresses of the DAR sample
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_area_is_a_usage_error()
+    {
+        var run = await CliRun.Of("scenario", "impact", "--area", "atlantis");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--area", run.Error);
+    }
+}

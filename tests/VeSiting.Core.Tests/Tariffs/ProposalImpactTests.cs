@@ -116,7 +116,8 @@ public sealed class ProposalImpactTests
         var scenario = weighted
             ? TwoZones with
             {
-                Basis = ZoneBasis.CapacityWeighted, WeightingRadiusM = 8000,
+                Basis = ZoneBasis.CapacityWeighted,
+                WeightingRadiusM = 8000,
                 Zones = [TwoZones.Zones[0] with { MaxDistanceM = null, MinScore = 10 }, TwoZones.Zones[1] with { MaxDistanceM = null, MinScore = 2 }],
             }
             : TwoZones with { Zones = [TwoZones.Zones[0] with { MaxDistanceM = null, MaxMultipleOfH = 8 }, TwoZones.Zones[1]] };

@@ -14,7 +14,7 @@ public sealed class ScenarioZoner
 {
     private readonly TariffScenario _scenario;
     private readonly Plant[] _plants;
-    private readonly double[] _x, _y, _height, _mw;
+    private readonly double[] _x, _y, _height, _mw, _size;
     private readonly bool[] _isPoint;
     private readonly double _reach, _bucket, _x0, _y0;
     private readonly int _columns, _rows;
@@ -26,7 +26,7 @@ public sealed class ScenarioZoner
         _plants = plants.Where(scenario.CoveredPlants.Covers).ToArray();
         _reach = scenario.SearchRadiusM;
         var n = _plants.Length;
-        (_x, _y, _height, _mw, _isPoint) = (new double[n], new double[n], new double[n], new double[n], new bool[n]);
+        (_x, _y, _height, _mw, _size, _isPoint) = (new double[n], new double[n], new double[n], new double[n], new double[n], new bool[n]);
         var extent = new Envelope();
         for (var i = 0; i < n; i++)
         {
@@ -34,6 +34,7 @@ public sealed class ScenarioZoner
             var c = g.Centroid.Coordinate;
             (_x[i], _y[i]) = (c.X, c.Y);
             _isPoint[i] = g is Point;
+            _size[i] = _isPoint[i] ? 0 : Math.Sqrt(g.EnvelopeInternal.Width * g.EnvelopeInternal.Width + g.EnvelopeInternal.Height * g.EnvelopeInternal.Height);
             _height[i] = _plants[i].TotalHeightM ?? double.NaN;
             _mw[i] = _plants[i].CapacityMw ?? 0;
             extent.ExpandToInclude(g.EnvelopeInternal);
@@ -86,7 +87,11 @@ public sealed class ScenarioZoner
                 {
                     var i = _items[k];
                     double dx = _x[i] - x, dy = _y[i] - y;
-                    var d = _isPoint[i] ? Math.Sqrt(dx * dx + dy * dy) : _plants[i].Geometry.Distance(new Point(x, y));
+                    var d2 = dx * dx + dy * dy;
+                    // A point plant beyond the reach is passed over without a square root; a polygon only when its centroid is beyond the reach plus its own size.
+                    if (_isPoint[i] ? d2 > _reach * _reach : d2 > (_reach + _size[i]) * (_reach + _size[i]))
+                        continue;
+                    var d = _isPoint[i] ? Math.Sqrt(d2) : _plants[i].Geometry.Distance(new Point(x, y));
                     if (d > _reach)
                         continue;
                     if (weighted)
