@@ -11,6 +11,7 @@ app.UseVeSiting();
 app.MapCollections();
 app.MapAssessments();
 app.MapSites();
+app.MapScenarioImpact();
 app.MapClassify();
 app.MapTiles();
 app.MapImports();

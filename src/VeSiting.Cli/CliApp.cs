@@ -64,6 +64,12 @@ public static class CliApp
                 assess.AddCommand<AssessMunicipalityCommand>("municipality").WithDescription("Totals for a municipality.")
                     .WithExample("assess", "municipality", "--code", "573");
             });
+            config.AddBranch("scenario", scenario =>
+            {
+                scenario.SetDescription("Tariff scenarios (the distance-tariff proposal).");
+                scenario.AddCommand<ScenarioImpactCommand>("impact").WithDescription("What each scenario would cost, who gains and who pays: per zone, per municipality, the revenue-neutral increase.")
+                    .WithExample("scenario", "impact", "--area", "region:1083", "--scenario", "banded-distance", "--scenario", "capacity-weighted");
+            });
             config.AddBranch("synth", synth =>
             {
                 synth.SetDescription("Synthetic data for benchmarks (always labelled synthetic).");

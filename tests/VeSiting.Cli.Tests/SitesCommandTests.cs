@@ -16,6 +16,17 @@ public sealed class SitesCommandTests
         Assert.Equal(1, items[0].GetProperty("rank").GetInt32());
         Assert.True(items[0].TryGetProperty("power_price_dkk_kwh", out _));
         Assert.Contains("ptx-oxygen@1", json.RootElement.GetProperty("summary").GetProperty("profile").GetString());
+        // Places, not cells: each with its cells, area and why (2 km cells: 400 ha each).
+        Assert.All(items, i => Assert.Equal(i.GetProperty("cells").GetInt32() * 400.0, i.GetProperty("area_ha").GetDouble(), 6));
+        Assert.StartsWith($"{items[0].GetProperty("cells").GetInt32()} contiguous cell(s) of 2,000 m", items[0].GetProperty("place").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_separation_names_the_option()
+    {
+        var run = await CliRun.Of("sites", "--separation", "-1");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--separation", run.Error);
     }
 
     [Theory]
@@ -24,6 +35,8 @@ public sealed class SitesCommandTests
     [InlineData(ExitCodes.Usage, "sites", "--area", "atlantis")]
     [InlineData(ExitCodes.NotFound, "sites", "--area", "municipality:999")]
     [InlineData(ExitCodes.Usage, "sites", "--points", "schools")]
+    [InlineData(ExitCodes.Usage, "sites", "--separation", "-1")]
+    [InlineData(ExitCodes.Usage, "sites", "--tolerance", "500")]
     public async Task Bad_siting_arguments_are_clear_errors(int exitCode, params string[] args)
     {
         var run = await CliRun.Of(args);
@@ -78,5 +91,32 @@ public sealed class ClassifyCommandTests
         Assert.All(lines.Skip(1), l => Assert.StartsWith("synthetic:", l));
         Assert.All(lines.Skip(1), l => Assert.EndsWith(",true", l.TrimEnd('\r')));
         Assert.InRange(lines.Length - 1, 1990, 2010); // rounded per municipality
+    }
+}
+
+public sealed class ScenarioImpactCommandTests
+{
+    [Fact]
+    public async Task Impact_of_two_scenarios_comes_per_zone_and_municipality()
+    {
+        var run = await CliRun.Of("scenario", "impact", "--area", "municipality:0326", "--scenario", "banded-distance", "--scenario", "capacity-weighted", "--format", "json", "--year", "2026");
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        // Each scenario's zones (three and "outside") hold every household of the municipality once.
+        foreach (var scenario in new[] { "banded-distance", "capacity-weighted" })
+        {
+            var rows = items.Where(i => i.GetProperty("scenario").GetString() == scenario).ToList();
+            Assert.Equal(4, rows.Count);
+            Assert.True(rows.Sum(r => r.GetProperty("households").GetInt64()) >= 78); // the 78 Kalundborg addresses of the DAR sample
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_area_is_a_usage_error()
+    {
+        var run = await CliRun.Of("scenario", "impact", "--area", "atlantis");
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--area", run.Error);
     }
 }

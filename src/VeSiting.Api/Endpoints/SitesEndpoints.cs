@@ -11,6 +11,7 @@ using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability;
+using VeSiting.Core.Suitability.Places;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Rules;
 using VeSiting.Data.Suitability;
@@ -31,20 +32,30 @@ public static class SitesEndpoints
         group.MapGet("/", Get)
             .WithSummary("Ranked sites for a profile over a grid")
             .AsHeavyWork()
-            .WithDescription("`profile` (default greenhouse), `area` = denmark | municipality:CODE | region:CODE, `cell` in metres (default 1000), `limit` (default 100), `format` = json | csv | geojson | gpkg | geotiff (the whole raster: score band, then one band per criterion, EPSG:25832). Computed as a raster and cached by profile, area, cell size and data version; the listed sites are the best ones, each measured exactly with its why. Each site has every criterion's value, unit, score and contribution; excluded sites say why. Example: `/api/sites?profile=greenhouse&area=region:1082&cell=1000&limit=20`.");
+            .WithDescription("`profile` (default greenhouse), `area` = denmark | municipality:CODE | region:CODE, `cell` in metres (default 1000), `limit` (default 100), `separation` (metres, default 2000: the least distance between two sites' best cells) and `tolerance` (score points, default 5: how far below its best cell a site's contiguous area reaches), `format` = json | csv | geojson | gpkg | geotiff (the whole raster: score band, then one band per criterion, EPSG:25832). Computed as a raster and cached by profile, area, cell size and data version; the listed sites are places, not neighbouring cells: each is a contiguous run of high-scoring cells with its area, outline and best cell, the best cells at least `separation` apart; each best cell is measured exactly with its why. Each site has every criterion's value, unit, score and contribution; excluded sites say why. Example: `/api/sites?profile=greenhouse&area=region:1082&cell=1000&limit=20`.");
         group.MapPost("/", Post)
             .WithSummary("Ranked sites with your own profile, candidate sites and point layers")
-            .WithDescription("Body: `{ \"profile\": {…siting-profile…} | \"profileId\": \"greenhouse\", \"area\": \"denmark\", \"cell\": 1000, \"candidates\": FeatureCollection?, \"layers\": { \"education\": FeatureCollection }, \"regional\": { \"state-jobs\": { \"1084\": 31.5 } } }`.")
+            .WithDescription("Body: `{ \"profile\": {…siting-profile…} | \"profileId\": \"greenhouse\", \"area\": \"denmark\", \"cell\": 1000, \"separation\": 2000, \"tolerance\": 5, \"candidates\": FeatureCollection?, \"layers\": { \"education\": FeatureCollection }, \"regional\": { \"state-jobs\": { \"1084\": 31.5 } } }`.")
             .Accepts<JsonElement>("application/json").AsHeavyWork();
         group.MapSiteCell();
     }
 
-    private static async Task<IResult> Get(SuitabilityResults results, string? profile, string? area, double? cell, int? limit, string? format, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(SuitabilityResults results, string? profile, string? area, double? cell, int? limit, string? format,
+        double? separation, double? tolerance, CancellationToken cancellationToken)
     {
         CheckRequest(limit, format);
+        var distinct = Distinct(separation, tolerance);
         var run = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
-        return await RespondAsync(results, run, limit, format, cancellationToken);
+        return await RespondAsync(results, run, limit, format, distinct, cancellationToken);
     }
+
+    /// <summary>The rule that makes the ranked list one of places; a value out of range is refused, naming its field.</summary>
+    private static DistinctSiteRule Distinct(double? separation, double? tolerance) =>
+        DistinctSiteRule.Problem(separation, tolerance) is { } problem ? throw new ProblemException(problem.Field, problem.Reason) : DistinctSiteRule.Of(separation, tolerance);
+
+    private static double? BodyNumber(JsonElement root, string name) =>
+        !root.TryGetProperty(name, out var value) ? null
+        : value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw new ProblemException(name, "must be a number");
 
     private static readonly string[] Formats = ["json", "csv", "geojson", "gpkg", "geotiff"];
 
@@ -57,7 +68,7 @@ public static class SitesEndpoints
     }
 
     /// <summary>A raster run: the GeoTIFF itself, or its best sites (100 for JSON, 1,000 for the exports unless limit says otherwise), each explained.</summary>
-    private static async Task<IResult> RespondAsync(SuitabilityResults results, SuitabilityRun run, int? limit, string? format, CancellationToken cancellationToken)
+    private static async Task<IResult> RespondAsync(SuitabilityResults results, SuitabilityRun run, int? limit, string? format, DistinctSiteRule distinct, CancellationToken cancellationToken)
     {
         if ((format ?? "json").Equals("geotiff", StringComparison.OrdinalIgnoreCase))
         {
@@ -66,7 +77,7 @@ public static class SitesEndpoints
             return Results.File(tiff.ToArray(), "image/tiff; application=geotiff", $"sites-{run.Raster.Profile.Id}-{run.Raster.Grid.CellSize:0}m.tif");
         }
         var take = limit ?? (format is null or "json" ? 100 : 1000);
-        return Respond(await results.RankedAsync(run, take, take, cancellationToken), take, format);
+        return Respond(await results.RankedAsync(run, take, take, distinct, cancellationToken), take, format);
     }
 
     private static async Task<IResult> Post(HttpContext http, SuitabilityResults results, IOptions<VeSitingOptions> options, int? limit, string? format, CancellationToken cancellationToken)
@@ -91,6 +102,7 @@ public static class SitesEndpoints
             var cell = root.TryGetProperty("cell", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 1000;
             SuitabilityResults.CheckCell(cell);
             CheckRequest(limit, format);
+            var distinct = Distinct(BodyNumber(root, "separation"), BodyNumber(root, "tolerance"));
             var candidates = root.TryGetProperty("candidates", out var cand)
                 ? UserLayerReader.ReadGeoJson(cand, "candidates").Select(x => new Candidate(x.Id, x.Point, x.Geometry)).ToList() : null;
             var layers = root.TryGetProperty("layers", out var l)
@@ -104,7 +116,7 @@ public static class SitesEndpoints
             var run = layers is null && regional is null
                 ? await results.GetAsync(profile, area, cell, cancellationToken)
                 : await results.RasterAsync(profile, area, cell, layers, regional, cancellationToken);
-            return await RespondAsync(results, run, limit, format, cancellationToken);
+            return await RespondAsync(results, run, limit, format, distinct, cancellationToken);
         }
     }
 
@@ -126,6 +138,7 @@ public static class SitesEndpoints
                     excludedCount = r.ExcludedCount,
                     elapsedSeconds = Math.Round(r.Elapsed.TotalSeconds, 3),
                     notes = r.Notes,
+                    distinct = r.Distinct is { } d ? new { separationM = d.SeparationM, tolerance = d.Tolerance, places = ranked.Count } : null,
                     ranked = ranked.Select(Site),
                     excluded = r.Excluded.Take(take).Select(Site),
                     provenance = ProvenanceDto.Of(r.Provenance),
@@ -136,25 +149,26 @@ public static class SitesEndpoints
                 {
                     var collection = new FeatureCollection();
                     foreach (var s in ranked.Concat(r.Excluded))
-                        collection.Add(new Feature(GeometryTransforms.Transform(s.Candidate.Area ?? s.Candidate.Position, Epsg.Utm32, Epsg.Wgs84), Attributes(s)));
+                        collection.Add(new Feature(GeometryTransforms.Transform(Shape(s), Epsg.Utm32, Epsg.Wgs84), Attributes(s)));
                     return Results.Text(JsonSerializer.Serialize(collection, GeoJson), "application/geo+json");
                 }
             case "csv":
                 {
                     var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().ToList();
-                    var csv = CsvOutput.Document(["rank", "site", "e", "n", "score", .. criteria, "excluded_because"],
+                    var csv = CsvOutput.Document(["rank", "site", "e", "n", "score", "cells", "area_ha", .. criteria, "place_why", "excluded_because"],
                         ranked.Concat(r.Excluded).Select(s => (IEnumerable<string?>)[s.Rank?.ToString(CultureInfo.InvariantCulture) ?? "", s.Candidate.Id,
                             F(s.Candidate.Position.X), F(s.Candidate.Position.Y), s.Score is { } sc ? F(sc) : "",
+                            s.Place?.Cells.ToString(CultureInfo.InvariantCulture) ?? "", s.Place is { } p ? F(p.AreaHa) : "",
                             .. criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? F(v) : ""),
-                            s.ExcludedBecause ?? ""]));
+                            s.Place?.Why.Text ?? "", s.ExcludedBecause ?? ""]));
                     return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv", "sites.csv");
                 }
             case "gpkg":
                 {
                     var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().ToList();
                     var layer = new GeoPackageLayer("sites", $"{r.Profile.Title} in {r.AreaLabel}; data {r.DataVersion}: {string.Join("; ", r.Attributions)}", r.CellSizeM is null ? "POINT" : "POLYGON",
-                        [("site", "TEXT"), ("rank", "INTEGER"), ("score", "REAL"), .. criteria.Select(c => (c.Replace('-', '_'), "REAL")), ("excluded_because", "TEXT")],
-                        ranked.Concat(r.Excluded).Select(s => (r.CellSizeM is null ? (Geometry)s.Candidate.Position : s.Candidate.Area ?? s.Candidate.Position, Row(s, criteria))).ToList());
+                        [("site", "TEXT"), ("rank", "INTEGER"), ("score", "REAL"), ("cells", "INTEGER"), ("area_ha", "REAL"), .. criteria.Select(c => (c.Replace('-', '_'), "REAL")), ("place_why", "TEXT"), ("excluded_because", "TEXT")],
+                        ranked.Concat(r.Excluded).Select(s => (r.CellSizeM is null ? (Geometry)s.Candidate.Position : Shape(s), Row(s, criteria))).ToList());
                     return Results.File(GeoPackageWriter.Write([layer]), "application/geopackage+sqlite3", "sites.gpkg");
                 }
             default:
@@ -164,8 +178,9 @@ public static class SitesEndpoints
 
     private static object?[] Row(RankedSite s, IReadOnlyList<string> criteria)
     {
-        var row = new List<object?> { s.Candidate.Id, s.Rank, s.Score is { } x ? Math.Round(x, 3) : null };
+        var row = new List<object?> { s.Candidate.Id, s.Rank, s.Score is { } x ? Math.Round(x, 3) : null, s.Place?.Cells, s.Place is { } p ? Math.Round(p.AreaHa, 4) : null };
         row.AddRange(criteria.Select(name => (object?)s.Values.FirstOrDefault(v => v.Criterion == name)?.Value));
+        row.Add(s.Place?.Why.Text);
         row.Add(s.ExcludedBecause);
         return [.. row];
     }
@@ -176,6 +191,7 @@ public static class SitesEndpoints
         s.Rank,
         score = s.Score is { } x ? Math.Round(x, 3) : (double?)null,
         position = Contracts.Position.Of(s.Candidate.Position),
+        place = s.Place is { } p ? new { p.BestCell, p.Cells, areaHa = Math.Round(p.AreaHa, 4), floor = Math.Round(p.Floor, 3), p.Why } : null,
         values = s.Values.Select(v => new { v.Criterion, v.Value, v.Unit, score = Math.Round(v.Score, 4), contribution = Math.Round(v.Contribution, 3), v.Why }),
         s.ExcludedBecause,
     };
@@ -186,8 +202,17 @@ public static class SitesEndpoints
         if (s.Rank is { } rank) table.Add("rank", rank);
         if (s.Score is { } score) table.Add("score", Math.Round(score, 2));
         if (s.ExcludedBecause is { } why) table.Add("excluded_because", why);
+        if (s.Place is { } place)
+        {
+            table.Add("cells", place.Cells);
+            table.Add("area_ha", Math.Round(place.AreaHa, 4));
+            table.Add("place_why", place.Why.Text);
+        }
         return table;
     }
+
+    /// <summary>What a listed site is on a map: a place's outline, else the cell's square or the candidate's own shape or point.</summary>
+    private static Geometry Shape(RankedSite s) => s.Place?.Outline ?? s.Candidate.Area ?? s.Candidate.Position;
 
     /// <summary>Score class for styling: "excluded", or the score's band of 20 points.</summary>
     internal static string Class(RankedSite s) => s.Score is not { } score ? "excluded" : $"{Math.Min(80, (int)(score / 20) * 20)}";

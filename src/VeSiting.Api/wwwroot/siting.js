@@ -1,5 +1,5 @@
-// The suitability panel: a profile's weights to adjust, ranked sites from POST /api/sites (the panel's weights sent
-// as a profile), the profile's suitability raster as PNG tiles with its legend, and every criterion's value at a
+// The suitability panel: a profile's weights to adjust, ranked sites (places, each with its area) from POST /api/sites
+// (the panel's weights sent as a profile), the profile's suitability raster as PNG tiles with its legend, and every criterion's value at a
 // clicked cell (/api/sites/cell). Colours, classes and labels come from the service's legend.
 import { download, getJson, isAborted, latestOnly, postJson } from './api.js';
 import { $, esc, fmt, legendHtml, problemHtml } from './ui.js';
@@ -74,8 +74,11 @@ export async function sitingPanel(map, layer, origin) {
       map.getSource('siting-ranked').setData({ type: 'FeatureCollection', features: r.ranked.map((s) => ({ type: 'Feature',
         geometry: { type: 'Point', coordinates: [s.position.lon, s.position.lat] }, properties: { rank: s.rank, score: s.score, id: s.id } })) });
       $('siting-result').innerHTML = `<p data-testid="siting-summary">${esc(r.profile.title)} · ${esc(r.area)}: ${fmt(r.rankedCount)} ranked, ${fmt(r.excludedCount)} excluded, in ${fmt(r.elapsedSeconds, 1)} s</p>
-        <table data-testid="siting-ranked">${r.ranked.map((s) => `<tr data-lon="${s.position.lon}" data-lat="${s.position.lat}" data-score="${s.score}" data-id="${esc(s.id)}"><td>#${s.rank}</td><td>${fmt(s.score, 1)}</td>
-          <td class="why">${s.values.slice().sort((a, b) => b.contribution - a.contribution).slice(0, 2).map((v) => esc(v.why)).join('<br>')}</td></tr>`).join('')}</table>
+        ${r.distinct ? `<p class="hint" data-testid="siting-places">Places, not cells: best cells at least ${fmt(r.distinct.separationM)} m apart, each with the contiguous cells within ${fmt(r.distinct.tolerance)} points of it.</p>` : ''}
+        <table data-testid="siting-ranked">${r.ranked.map((s) => `<tr data-lon="${s.position.lon}" data-lat="${s.position.lat}" data-score="${s.score}" data-id="${esc(s.id)}"
+          data-area-ha="${s.place ? s.place.areaHa : ''}"><td>#${s.rank}</td><td>${fmt(s.score, 1)}</td>
+          <td>${s.place ? `${fmt(s.place.areaHa, 1)} ha` : ''}</td>
+          <td class="why">${s.place ? `<span title="${esc(s.place.why.text)}">${esc(s.place.why.text)}</span><br>` : ''}${s.values.slice().sort((a, b) => b.contribution - a.contribution).slice(0, 2).map((v) => esc(v.why)).join('<br>')}</td></tr>`).join('')}</table>
         ${r.notes.map((n) => `<p class="why">${esc(n)}</p>`).join('')}`;
       $('siting-result').querySelectorAll('tr').forEach((tr) => tr.addEventListener('click', () => map.flyTo({ center: [Number(tr.dataset.lon), Number(tr.dataset.lat)], zoom: 12 })));
     } catch (error) {

@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Suitability;
+using VeSiting.Core.Suitability.Places;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Suitability;
 
@@ -55,6 +56,14 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         [Description("With --format geotiff: the GeoTIFF to write (score band, then one band per criterion; EPSG:25832).")]
         public string? Output { get; init; }
 
+        [CommandOption("--separation <METRES>")]
+        [Description("Sites are places: their best cells at least this far apart (default 2000; 0 to 100000).")]
+        public double? Separation { get; init; }
+
+        [CommandOption("--tolerance <POINTS>")]
+        [Description("A site's area: the contiguous cells scoring at most this many points below its best cell (default 5; 0 to 100).")]
+        public double? Tolerance { get; init; }
+
         [CommandOption("--excluded")]
         [Description("List the excluded sites and why, after the ranked ones.")]
         public bool ShowExcluded { get; init; }
@@ -66,6 +75,9 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         var format = geoTiff ? OutputFormat.Table : settings.OutputFormat;
         if (settings.Cell is < 100 or > 100_000)
             throw new UsageException($"--cell: {settings.Cell} m is not between 100 and 100000");
+        if (DistinctSiteRule.Problem(settings.Separation, settings.Tolerance) is { } problem)
+            throw new UsageException($"--{problem.Field}: {problem.Reason}");
+        var distinct = DistinctSiteRule.Of(settings.Separation, settings.Tolerance);
         if (geoTiff && settings.Output is null)
             throw new UsageException("--format geotiff needs -o FILE");
         if (geoTiff && settings.Candidates is not null)
@@ -100,7 +112,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
                     SuitabilityGeoTiff.Write(settings.Output!, raster, cancellationToken);
                     console.Error.WriteLine($"wrote {settings.Output}: {raster.Grid.Columns} × {raster.Grid.Rows} cells of {raster.Grid.CellSize:0} m, {1 + raster.Criteria.Count} bands (score, {string.Join(", ", raster.Criteria.Select(c => c.Criterion))})");
                 }
-                result = await service.RankedAsync(raster, inputs, label, limit, settings.ShowExcluded ? limit : 0, cancellationToken);
+                result = await service.RankedAsync(raster, inputs, label, limit, settings.ShowExcluded ? limit : 0, distinct, cancellationToken);
             }
             else
                 result = await RunWithProgressAsync(service, profile, area, settings, candidates, layers, regional, cancellationToken);
@@ -136,7 +148,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().Where(c => r.Sites.Any(s => s.Values.Any(v => v.Criterion == c))).ToList();
         var units = criteria.ToDictionary(c => c, c => r.Sites.SelectMany(s => s.Values).First(v => v.Criterion == c).Unit);
         var result = new CliResult($"Sites for {r.Profile.Title} in {r.AreaLabel}",
-            ["Rank", "Site", "E", "N", "Score", .. criteria.Select(c => $"{c} ({units[c]})"), "Strongest criterion", "Excluded because"])
+            ["Rank", "Site", "E", "N", "Score", "Cells", "Area (ha)", .. criteria.Select(c => $"{c} ({units[c]})"), "Strongest criterion", "Place", "Excluded because"])
         {
             Attributions = r.Attributions,
             DataVersion = r.DataVersion,
@@ -145,6 +157,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
             .Fact("Candidates", r.CellSizeM is { } cell ? $"{r.CandidateCount} cells of {cell:0} m" : $"{r.CandidateCount} sites")
             .Fact("Ranked", r.RankedCount)
             .Fact("Excluded", r.ExcludedCount)
+            .Fact("Sites", r.Distinct is { } d ? $"places: contiguous cells within {d.Tolerance:0.##} points of their best cell, best cells at least {d.SeparationM:0} m apart (--tolerance, --separation)" : "each candidate on its own")
             .Fact("Weights", string.Join(", ", r.Profile.Criteria.Select(c => $"{c.Criterion} {c.Weight:0.##}")))
             .Fact("Computed in (s)", Math.Round(r.Elapsed.TotalSeconds, 2))
             .Fact("Notes", r.Notes.Count == 0 ? ["none"] : r.Notes.ToList())
@@ -154,11 +167,13 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         {
             var c = s.Candidate.Position;
             var strongest = s.Values.MaxBy(v => v.Contribution);
-            var cells = new List<object?> { s.Rank, s.Candidate.Id, Math.Round(c.X, 1), Math.Round(c.Y, 1), s.Score is { } score ? Math.Round(score, 2) : null };
+            var cells = new List<object?> { s.Rank, s.Candidate.Id, Math.Round(c.X, 1), Math.Round(c.Y, 1), s.Score is { } score ? Math.Round(score, 2) : null,
+                s.Place?.Cells, s.Place is { } place ? Math.Round(place.AreaHa, 2) : null };
             cells.AddRange(criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? (object)Math.Round(v, 3) : null));
             cells.Add(strongest is null ? null : $"{strongest.Criterion} +{strongest.Contribution.ToString("0.#", CultureInfo.InvariantCulture)}: {strongest.Why}");
+            cells.Add(s.Place?.Why.Text);
             cells.Add(s.ExcludedBecause);
-            result.Row(s.Candidate.Area ?? s.Candidate.Position, [.. cells]);
+            result.Row(s.Place?.Outline ?? s.Candidate.Area ?? s.Candidate.Position, [.. cells]);
         }
         return result;
     }

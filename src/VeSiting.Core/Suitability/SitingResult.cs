@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Rules;
+using VeSiting.Core.Suitability.Places;
 
 namespace VeSiting.Core.Suitability;
 
@@ -9,8 +10,12 @@ public sealed record Candidate(string Id, Point Position, Geometry? Area = null)
 /// <summary>One criterion for one site: its value with unit, its 0–1 score, its share of the total, and why.</summary>
 public sealed record CriterionValue(string Criterion, double? Value, string Unit, double Score, double Contribution, string Why);
 
-/// <summary>A scored (or excluded) candidate.</summary>
-public sealed record RankedSite(Candidate Candidate, int? Rank, double? Score, IReadOnlyList<CriterionValue> Values, string? ExcludedBecause);
+/// <summary>A scored (or excluded) candidate; in a list of places, the place's best cell with the place (<see cref="Place"/>).</summary>
+public sealed record RankedSite(Candidate Candidate, int? Rank, double? Score, IReadOnlyList<CriterionValue> Values, string? ExcludedBecause)
+{
+    /// <summary>The place this best cell stands for, when the ranked list holds places (<see cref="SitingResult.Distinct"/>).</summary>
+    public SitePlace? Place { get; init; }
+}
 
 public sealed record SitingResult(
     SitingProfile Profile,
@@ -28,6 +33,9 @@ public sealed record SitingResult(
 
     /// <summary>Set when <see cref="Sites"/> lists only some of the candidates (a raster run lists its best and a few excluded).</summary>
     public SiteCounts? Counts { get; init; }
+
+    /// <summary>How the ranked list was made of places (null: it lists cells or the user's own candidates one by one).</summary>
+    public DistinctSiteRule? Distinct { get; init; }
 
     public long CandidateCount => Counts?.Candidates ?? Sites.Count;
     public long RankedCount => Counts?.Ranked ?? Ranked.Count();

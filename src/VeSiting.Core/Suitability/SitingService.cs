@@ -3,6 +3,7 @@ using VeSiting.Core.Domain;
 using VeSiting.Core.Outcomes;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
+using VeSiting.Core.Suitability.Places;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Core.Suitability;
@@ -45,10 +46,14 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
     public Refusal? Check(SitingProfile profile) => scenarios.ContainsKey(profile.Scenario) ? null
         : Refusal.Invalid("profile", $"profile {profile.Id}: unknown tariff scenario '{profile.Scenario}'; known: {string.Join(", ", scenarios.Keys.Order())}");
 
-    /// <summary>Scores a grid of <paramref name="cellSizeM"/> over the area, or the user's candidates within it when given.</summary>
+    /// <summary>
+    /// Scores a grid of <paramref name="cellSizeM"/> over the area, or the user's candidates within it when given. A grid with a
+    /// <paramref name="distinct"/> rule lists places (the best <paramref name="places"/> of them) instead of cells.
+    /// </summary>
     public async Task<SitingResult> RunAsync(SitingProfile profile, SitingArea area, double cellSizeM, IReadOnlyList<Candidate>? candidates = null,
         IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional = null,
-        IReadOnlyList<Plant>? planned = null, Action<int>? started = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<Plant>? planned = null, Action<int>? started = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default,
+        DistinctSiteRule? distinct = null, int places = 100)
     {
         var (areas, label) = area;
         // The per-cell engine reads dwellings through the store: the national address list is not gathered for it.
@@ -56,7 +61,8 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         var engine = new SitingEngine(store, inputs, profile);
         var sites = candidates ?? CandidateGrid.Over(areas, cellSizeM);
         started?.Invoke(sites.Count);
-        return await engine.RunAsync(profile, sites, candidates is null ? label : $"{candidates.Count} supplied sites", candidates is null ? cellSizeM : null, progress, cancellationToken);
+        var result = await engine.RunAsync(profile, sites, candidates is null ? label : $"{candidates.Count} supplied sites", candidates is null ? cellSizeM : null, progress, cancellationToken);
+        return candidates is null && distinct is not null ? PlacesOfCells.Group(result, areas, cellSizeM, distinct, places, cancellationToken) : result;
     }
 
     /// <summary>The profile over the area's grid as a raster (every cell, every criterion), with the inputs it read and the area's label.</summary>
@@ -74,8 +80,9 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         InputsAsync(profile, layers, regional, planned, dwellings: true, cancellationToken);
 
     /// <summary>A raster's explained cells, read exactly through the store by the per-cell engine.</summary>
-    public Task<SitingResult> RankedAsync(Raster.SuitabilityRaster raster, SitingInputs inputs, string label, int top, int excluded, CancellationToken cancellationToken = default) =>
-        Raster.RasterRanking.ResultAsync(store, raster, inputs, label, top, excluded, cancellationToken);
+    public Task<SitingResult> RankedAsync(Raster.SuitabilityRaster raster, SitingInputs inputs, string label, int top, int excluded,
+        DistinctSiteRule? distinct = null, CancellationToken cancellationToken = default) =>
+        Raster.RasterRanking.ResultAsync(store, raster, inputs, label, top, excluded, distinct, cancellationToken);
 
     private async Task<SitingInputs> InputsAsync(SitingProfile profile, IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional, IReadOnlyList<Plant>? planned, bool dwellings, CancellationToken cancellationToken)

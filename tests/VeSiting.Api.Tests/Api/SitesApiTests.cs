@@ -137,9 +137,80 @@ public sealed class SitesApiTests(ApiFactory factory)
     [InlineData("/api/sites?area=municipality:999", HttpStatusCode.NotFound, "area")]
     [InlineData("/api/sites?cell=10", HttpStatusCode.BadRequest, "cell")]
     [InlineData("/api/sites?format=xls", HttpStatusCode.BadRequest, "format")]
+    [InlineData("/api/sites?separation=-1", HttpStatusCode.BadRequest, "separation")]
+    [InlineData("/api/sites?separation=NaN", HttpStatusCode.BadRequest, "separation")]
+    [InlineData("/api/sites?separation=100001", HttpStatusCode.BadRequest, "separation")]
+    [InlineData("/api/sites?tolerance=101", HttpStatusCode.BadRequest, "tolerance")]
+    [InlineData("/api/sites?tolerance=few", HttpStatusCode.BadRequest, "tolerance")]
     public async Task Bad_siting_requests_are_problems(string url, HttpStatusCode status, string field)
     {
         await Problems.AssertProblemAsync(await _client.GetAsync(url), status, field);
+    }
+
+    [Theory]
+    [InlineData("""{"separation":-5}""", "separation")]
+    [InlineData("""{"separation":"far"}""", "separation")]
+    [InlineData("""{"tolerance":1000}""", "tolerance")]
+    public async Task A_posted_separation_or_tolerance_out_of_range_names_its_field(string body, string field) =>
+        await Problems.AssertProblemAsync(await _client.PostAsync("/api/sites", new StringContent(body, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, field);
+
+    [Fact]
+    public async Task The_ranked_list_holds_places_at_least_the_separation_apart_each_with_its_area_and_why()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/sites?profile=data-centre&area=municipality:0461&cell=100&limit=5&separation=3000&tolerance=4"));
+        var root = json.RootElement;
+        Assert.Equal(3000, root.GetProperty("distinct").GetProperty("separationM").GetDouble());
+        Assert.Equal(4, root.GetProperty("distinct").GetProperty("tolerance").GetDouble());
+        var ranked = root.GetProperty("ranked").EnumerateArray().ToList();
+        Assert.NotEmpty(ranked);
+        var at = ranked.Select(r => (E: r.GetProperty("position").GetProperty("e").GetDouble(), N: r.GetProperty("position").GetProperty("n").GetDouble())).ToList();
+        for (var i = 0; i < at.Count; i++)
+            for (var j = i + 1; j < at.Count; j++)
+                Assert.True(Math.Sqrt(Math.Pow(at[i].E - at[j].E, 2) + Math.Pow(at[i].N - at[j].N, 2)) >= 3000, $"sites {i + 1} and {j + 1} closer than 3 km");
+        foreach (var site in ranked)
+        {
+            var place = site.GetProperty("place");
+            var cells = place.GetProperty("cells").GetInt32();
+            Assert.Equal(cells * 1.0, place.GetProperty("areaHa").GetDouble(), 6); // 100 m cells: 1 ha each
+            Assert.Equal(site.GetProperty("id").GetString(), place.GetProperty("bestCell").GetString());
+            Assert.True(place.GetProperty("floor").GetDouble() >= site.GetProperty("score").GetDouble() - 4 - 1e-6);
+            Assert.StartsWith("siting.place", place.GetProperty("why").GetProperty("code").GetString());
+        }
+        Assert.Equal("siting.place", ranked[0].GetProperty("place").GetProperty("why").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Place_exports_carry_outlines_areas_and_why()
+    {
+        var csv = await _client.GetStringAsync("/api/sites?profile=data-centre&area=municipality:0461&cell=100&limit=3&format=csv");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("rank,site,e,n,score,cells,area_ha,", lines[0]);
+        Assert.Contains("place_why", lines[0]);
+        Assert.Contains("contiguous cell(s) of 100 m", lines[1]);
+
+        var response = await _client.GetAsync("/api/sites?profile=data-centre&area=municipality:0461&cell=100&limit=3&format=gpkg");
+        var path = Path.Combine(Path.GetTempPath(), $"vesiting-places-{Guid.NewGuid():N}.gpkg");
+        await File.WriteAllBytesAsync(path, await response.Content.ReadAsByteArrayAsync());
+        try
+        {
+            using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+            db.Open();
+            using var command = db.CreateCommand();
+            command.CommandText = "SELECT rank, cells, area_ha, place_why FROM sites WHERE rank IS NOT NULL ORDER BY rank";
+            using var reader = command.ExecuteReader();
+            var ranks = 0;
+            while (reader.Read())
+            {
+                ranks++;
+                Assert.Equal(reader.GetInt64(1) * 1.0, reader.GetDouble(2), 6);
+                Assert.Contains("contiguous cell(s)", reader.GetString(3));
+            }
+            Assert.Equal(3, ranks);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

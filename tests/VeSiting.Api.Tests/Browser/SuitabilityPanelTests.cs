@@ -83,6 +83,14 @@ public sealed class SuitabilityPanelTests(BrowserFixture fixture)
         // fields 300 m from any dwelling, so the best sites score 100.
         Assert.Equal(100, double.Parse((await ranked.First.GetAttributeAsync("data-score"))!, CultureInfo.InvariantCulture), 3);
         Assert.Contains("your weights", await page.GetByTestId("siting-summary").InnerTextAsync(), StringComparison.Ordinal);
+        // An evenly good area is listed as places, each with its area (1 km cells: 100 ha each) and why, not as ten neighbouring cells.
+        await Assertions.Expect(page.GetByTestId("siting-places")).ToContainTextAsync("Places, not cells");
+        for (var i = 0; i < 10; i++)
+        {
+            var area = double.Parse((await ranked.Nth(i).GetAttributeAsync("data-area-ha"))!, CultureInfo.InvariantCulture);
+            Assert.True(area >= 100 && area % 100 == 0, $"place {i + 1}: {area} ha");
+            Assert.Contains("contiguous cell(s) of 1,000 m", await ranked.Nth(i).InnerTextAsync(), StringComparison.Ordinal);
+        }
         // The ranked sites are drawn on the map.
         Assert.Equal(10, await page.EvaluateAsync<int>("() => window.vesitingMap.getSource('siting-ranked').serialize().data.features.length"));
         await MapPage.ShotAsync(page, "suitability-weights.png");

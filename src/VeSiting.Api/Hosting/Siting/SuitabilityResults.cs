@@ -77,9 +77,9 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
         return await ProfileGuarded(() => service.RunAsync(profile, where, 1000, candidates, layers, regional, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The best <paramref name="top"/> cells of a run and the first <paramref name="excluded"/> excluded ones, each explained through this request's store.</summary>
-    public Task<SitingResult> RankedAsync(SuitabilityRun run, int top, int excluded, CancellationToken cancellationToken) =>
-        RasterRanking.ResultAsync(data.Store, run.Raster, run.Inputs, run.Label, top, excluded, cancellationToken);
+    /// <summary>The best <paramref name="top"/> places (or cells, without a rule) of a run and the first <paramref name="excluded"/> excluded ones, each explained through this request's store.</summary>
+    public Task<SitingResult> RankedAsync(SuitabilityRun run, int top, int excluded, Core.Suitability.Places.DistinctSiteRule? distinct, CancellationToken cancellationToken) =>
+        RasterRanking.ResultAsync(data.Store, run.Raster, run.Inputs, run.Label, top, excluded, distinct, cancellationToken);
 
     private SitingService Service()
     {

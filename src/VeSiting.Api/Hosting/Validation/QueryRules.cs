@@ -19,6 +19,8 @@ public static class QueryRules
         ["n"] = v => Number(v, -1e7, 1e8, "a northing in metres (EPSG:25832)"),
         ["kwh"] = v => Number(v, double.Epsilon, InputRanges.MaxAnnualKwh, "an annual consumption in kWh", exclusiveMin: true),
         ["cell"] = v => Number(v, InputRanges.MinCellM, InputRanges.MaxCellM, "a cell size in metres"),
+        ["separation"] = v => Number(v, 0, Core.Suitability.Places.DistinctSiteRule.MaxSeparationM, "a distance in metres between sites"),
+        ["tolerance"] = v => Number(v, 0, Core.Suitability.Places.DistinctSiteRule.MaxTolerance, "a number of score points"),
         ["year"] = v => Whole(v, InputRanges.MinYear, InputRanges.MaxYear, "a year"),
         ["limit"] = v => Whole(v, 1, int.MaxValue, "a count"),
         ["offset"] = v => Whole(v, 0, InputRanges.MaxOffset, "an offset"),

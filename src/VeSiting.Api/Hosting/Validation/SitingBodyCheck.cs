@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace VeSiting.Api.Hosting.Validation;
 
-/// <summary>The body of POST /api/sites: its members of the right kinds, the cell size in range, candidates and layers valid GeoJSON.</summary>
+/// <summary>The body of POST /api/sites: its members of the right kinds, the cell size, separation and tolerance in range, candidates and layers valid GeoJSON.</summary>
 public static class SitingBodyCheck
 {
     /// <summary>The members the body may have; anything else is refused rather than silently ignored.</summary>
@@ -28,6 +28,16 @@ public static class SitingBodyCheck
                 throw new ProblemException("cell", $"{Problems.ProblemText.Echo(cell.GetRawText())} is not a number of metres");
             if (QueryRules.Number(cell.GetRawText(), InputRanges.MinCellM, InputRanges.MaxCellM, "a cell size in metres") is { } reason)
                 throw new ProblemException("cell", reason);
+        }
+        foreach (var (name, max, what) in new[] { ("separation", Core.Suitability.Places.DistinctSiteRule.MaxSeparationM, "a distance in metres between sites"),
+            ("tolerance", Core.Suitability.Places.DistinctSiteRule.MaxTolerance, "a number of score points") })
+        {
+            if (!root.TryGetProperty(name, out var value))
+                continue;
+            if (value.ValueKind != JsonValueKind.Number)
+                throw new ProblemException(name, $"{Problems.ProblemText.Echo(value.GetRawText())} is not {what}");
+            if (QueryRules.Number(value.GetRawText(), 0, max, what) is { } reason)
+                throw new ProblemException(name, reason);
         }
         if (root.TryGetProperty("profile", out var profile) && profile.ValueKind != JsonValueKind.Object)
             throw new ProblemException("profile", "expected a siting profile object");

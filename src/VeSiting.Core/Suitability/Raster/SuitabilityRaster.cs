@@ -42,32 +42,7 @@ public sealed record SuitabilityRaster(
     }
 
     /// <summary>The best <paramref name="count"/> ranked cells, by score and then by cell id (ordinal), as the per-cell engine ranks.</summary>
-    public IReadOnlyList<long> Top(int count)
-    {
-        if (count <= 0)
-            return [];
-        // A min-heap keeps the best `count` scores; then every cell tying the weakest of them is gathered, so the id tie-break is exact.
-        var heap = new PriorityQueue<long, double>();
-        for (long i = 0; i < Score.LongLength; i++)
-        {
-            if (Status[i] != (byte)CellStatus.Ranked)
-                continue;
-            if (heap.Count < count)
-                heap.Enqueue(i, Score[i]);
-            else if (heap.TryPeek(out _, out var weakest) && Score[i] > weakest)
-                heap.EnqueueDequeue(i, Score[i]);
-        }
-        if (heap.Count == 0)
-            return [];
-        heap.TryPeek(out _, out var threshold);
-        var chosen = new List<(long Index, double Score, string Id)>();
-        for (long i = 0; i < Score.LongLength; i++)
-        {
-            if (Status[i] == (byte)CellStatus.Ranked && Score[i] >= threshold)
-                chosen.Add((i, Score[i], Grid.CellId((int)(i % Grid.Columns), (int)(i / Grid.Columns))));
-        }
-        return chosen.OrderByDescending(c => c.Score).ThenBy(c => c.Id, StringComparer.Ordinal).Take(count).Select(c => c.Index).ToList();
-    }
+    public IReadOnlyList<long> Top(int count) => RankOrder.Top(Grid, Score, count);
 
     /// <summary>Why an excluded cell is excluded, in a word (the per-cell explanation gives the detail).</summary>
     public string? Reason(long index) => (CellStatus)Status[index] switch

@@ -1,0 +1,92 @@
+using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Core.Tariffs.Impact;
+
+namespace VeSiting.Api.Endpoints;
+
+/// <summary>What a tariff scenario would cost, who gains and who pays, over Denmark, a region or a municipality.</summary>
+public static class ScenarioImpactEndpoints
+{
+    public static void MapScenarioImpact(this WebApplication app)
+    {
+        app.MapGet("/api/scenarios/{id}/impact", Get).WithTags("Tariff proposal")
+            .WithSummary("The tariff proposal's impact: households per zone, discounts, the revenue they take and the uniform increase that keeps it neutral")
+            .WithDescription("`area` = denmark (default) | region:CODE | municipality:CODE; `synthetic=true` counts the synthetic national dwelling set (≈ 2.8 million, labelled synthetic) instead of the loaded addresses; `also=ID` (repeatable) puts other scenarios side by side; `year` picks the price stack. Per zone: households, consumption, discount in DKK a year in total and per household; per municipality: net DKK per household and the household basis; who pays: the DSO, Energinet and supplier revenue the discounts take and the uniform øre/kWh increase on every customer outside the zones. Zones, discounts and the increase are a proposal, money and consumption estimates. Example: `/api/scenarios/banded-distance/impact?area=region:1083&also=capacity-weighted`.")
+            .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
+    }
+
+    private static async Task<IResult> Get(ServiceData data, string id, string? area, bool? synthetic, string[]? also, int? year, CancellationToken cancellationToken)
+    {
+        var ids = new[] { id }.Concat(also ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var context = data.Context(year);
+        var scenarios = ids.Select(s => data.Rules.Scenarios.TryGetValue(s, out var scenario) ? scenario
+            : throw new ProblemException(s == id ? "id" : "also", $"'{s}' is not one of {string.Join(", ", data.Rules.Scenarios.Keys.Order())}", s == id ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest)).ToList();
+        var service = new ProposalImpactService(data.Store, context.Prices, data.Rules.Profile("household"));
+        var impacts = new List<ProposalImpact>();
+        try
+        {
+            foreach (var scenario in scenarios)
+                impacts.Add(await service.RunAsync(scenario, area ?? "denmark", synthetic ?? false, null, cancellationToken));
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new ProblemException("area", e.Message, StatusCodes.Status404NotFound);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ProblemException("area", e.Message);
+        }
+        return Results.Ok(new
+        {
+            area = impacts[0].Area,
+            synthetic = impacts[0].Synthetic,
+            status = ProposalImpact.Status.ToDictionary(s => s.Key, s => s.Value.ToString().ToLowerInvariant()),
+            householdAnnualKwh = impacts[0].HouseholdAnnualKwh,
+            priceStack = impacts[0].PriceStack.ToString(),
+            scenarios = impacts.Select(Dto),
+            attribution = data.Store.Attributions,
+            dataVersion = data.Store.Version.Id,
+        });
+    }
+
+    private static object Dto(ProposalImpact i) => new
+    {
+        scenario = i.Scenario.ToString(),
+        id = i.Scenario.Id,
+        title = i.ScenarioTitle,
+        zones = i.Zones.Select(z => new
+        {
+            zone = z.ZoneId,
+            z.Label,
+            z.Households,
+            z.Firms,
+            householdKwh = Math.Round(z.HouseholdKwh),
+            firmKwh = Math.Round(z.FirmKwh),
+            discountOrePerKwh = Math.Round(z.DiscountOrePerKwh, 4),
+            discountDkkPerYear = Math.Round(z.DiscountDkkPerYear, 2),
+            discountPerHouseholdDkk = Math.Round(z.DiscountPerHouseholdDkk, 2),
+            status = "proposal (zones, discounts) / estimate (DKK)",
+        }),
+        whoPays = new
+        {
+            revenueTaken = i.Revenue.Select(r => new { component = r.Component.ToString(), r.Who, dkkPerYear = Math.Round(r.DkkPerYear, 2) }),
+            revenueTakenDkkPerYear = Math.Round(i.RevenueTakenDkkPerYear, 2),
+            upliftOrePerKwh = i.UpliftOrePerKwh is { } u ? Math.Round(u, 4) : (double?)null,
+            outsideHouseholdDkkPerYear = i.OutsideHouseholdDkkPerYear is { } o ? Math.Round(o, 2) : (double?)null,
+            status = "proposal (the increase) / estimate (DKK)",
+        },
+        municipalities = i.Municipalities.Select(m => new
+        {
+            code = m.Code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
+            m.Name,
+            m.Households,
+            m.ZonedHouseholds,
+            discountDkkPerYear = Math.Round(m.DiscountDkkPerYear, 2),
+            upliftDkkPerYear = Math.Round(m.UpliftDkkPerYear, 2),
+            netDkkPerHousehold = Math.Round(m.NetDkkPerHousehold, 2),
+            householdBasis = m.HouseholdBasis,
+            synthetic = i.Synthetic,
+        }),
+        notes = i.Notes,
+    };
+}

@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Tariffs.Impact;
+
+namespace VeSiting.Cli.Commands;
+
+/// <summary><c>vesiting scenario impact</c>: what each tariff scenario would cost, who gains and who pays, side by side.</summary>
+public sealed class ScenarioImpactCommand(DataContext data, ResultRenderer renderer) : AsyncCommand<ScenarioImpactCommand.Settings>
+{
+    public sealed class Settings : AssessSettings
+    {
+        [CommandOption("--area <AREA>")]
+        [Description("denmark (default), region:CODE or municipality:CODE.")]
+        public string Area { get; init; } = "denmark";
+
+        [CommandOption("--synthetic")]
+        [Description("Count the synthetic national dwelling set (≈ 2.8 million, labelled synthetic) instead of the loaded addresses.")]
+        public bool Synthetic { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var format = settings.OutputFormat;
+        var store = await data.OpenStoreAsync(settings, cancellationToken);
+        var (assessment, library) = RuleContext.Create(settings, store);
+        var service = new ProposalImpactService(store, assessment.Prices, library.Profile("household"));
+        var impacts = new List<(ProposalImpact Impact, TimeSpan Elapsed)>();
+        try
+        {
+            foreach (var scenario in assessment.Scenarios)
+            {
+                var clock = Stopwatch.StartNew();
+                impacts.Add((await service.RunAsync(scenario, settings.Area, settings.Synthetic, null, cancellationToken), clock.Elapsed));
+            }
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new NotFoundException(e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--area: {e.Message}");
+        }
+        renderer.Write(Result(impacts, store.Attributions, store.Version.Id), format);
+        return ExitCodes.Ok;
+    }
+
+    internal static CliResult Result(IReadOnlyList<(ProposalImpact Impact, TimeSpan Elapsed)> impacts, IReadOnlyList<string> attributions, string dataVersion)
+    {
+        var first = impacts[0].Impact;
+        var result = new CliResult($"Tariff proposal impact in {first.Area} (zones and discounts: proposal; DKK: estimate{(first.Synthetic ? "; dwellings: SYNTHETIC" : "")})",
+            ["Scenario", "Zone", "Households", "Firms", "Household kWh", "Discount øre/kWh", "Discount DKK/yr", "Per household DKK/yr"])
+        {
+            Attributions = attributions,
+            DataVersion = dataVersion,
+        };
+        result.Fact("Price stack", first.PriceStack.ToString()).Fact("Household", $"{first.HouseholdAnnualKwh:#,0} kWh a year").Fact("Synthetic", first.Synthetic);
+        foreach (var (impact, elapsed) in impacts)
+        {
+            result.Fact($"{impact.Scenario.Id}: revenue taken (DKK/yr before VAT)", string.Join("; ", impact.Revenue.Select(r => $"{r.Who} {r.DkkPerYear:#,0}")));
+            result.Fact($"{impact.Scenario.Id}: uniform increase outside the zones (øre/kWh before VAT)", impact.UpliftOrePerKwh is { } u ? Math.Round(u, 3) : "none: no customer outside the zones");
+            result.Fact($"{impact.Scenario.Id}: a household outside the zones pays (DKK/yr with VAT)", impact.OutsideHouseholdDkkPerYear is { } o ? Math.Round(o, 2) : null);
+            result.Fact($"{impact.Scenario.Id}: computed in (s)", Math.Round(elapsed.TotalSeconds, 3));
+            foreach (var z in impact.Zones)
+                result.Row(null, impact.Scenario.Id, z.ZoneId ?? "outside", z.Households, z.Firms, Math.Round(z.HouseholdKwh), Math.Round(z.DiscountOrePerKwh, 3),
+                    Math.Round(z.DiscountDkkPerYear), Math.Round(z.DiscountPerHouseholdDkk, 2));
+            var byMunicipality = result.Section($"{impact.Scenario.Id} by municipality", ["Code", "Municipality", "Households", "Zoned", "Net DKK per household", "Household basis"]);
+            foreach (var m in impact.Municipalities)
+                byMunicipality.Row(null, m.Code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), m.Name, m.Households, m.ZonedHouseholds, Math.Round(m.NetDkkPerHousehold, 2), m.HouseholdBasis);
+            result.Fact($"{impact.Scenario.Id}: notes", impact.Notes.ToList());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,14 @@
+namespace VeSiting.Core.Tariffs.Impact;
+
+/// <summary>
+/// The households an impact counts, as flat arrays (EPSG:25832): where each dwelling or access address is, its
+/// municipality, how many households it holds, and whether the points are synthetic (never mixed with real ones).
+/// <see cref="BasisByMunicipality"/> says, per municipality, which households are real and how they were counted.
+/// </summary>
+public sealed record ImpactHouseholds(double[] X, double[] Y, int[] Municipality, int[] Households, bool Synthetic, IReadOnlyDictionary<int, string> BasisByMunicipality)
+{
+    public int Count => X.Length;
+}
+
+/// <summary>A firm of the user's layer: where it is, its municipality and its annual consumption.</summary>
+public sealed record ImpactFirm(string Id, double X, double Y, int Municipality, double AnnualKwh);

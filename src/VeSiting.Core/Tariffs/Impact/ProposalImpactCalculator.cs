@@ -1,0 +1,127 @@
+using VeSiting.Core.Domain;
+
+namespace VeSiting.Core.Tariffs.Impact;
+
+/// <summary>
+/// The national (or an area's) impact of a tariff scenario: every household and firm gets its zone; a zone's customers save
+/// the scenario's discounts on the price stack's components for their consumption; the grid (DSO), system (Energinet) and
+/// supplier revenue the discounts take is recovered, revenue-neutrally, by one uniform increase per kWh on every customer
+/// outside the zones. Households use the household consumption profile; firms their own annual kWh with
+/// <see cref="FirmShares"/>. Pure; points are zoned on all cores.
+/// </summary>
+public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack stack, ConsumptionProfile household)
+{
+    /// <summary>When a firm uses its power: around the clock (6 h low, 14 h high, 4 h peak of each day), an assumption stated in every answer.</summary>
+    public static readonly TimeOfUseShares FirmShares = TimeOfUseShares.Uniform(6, 14, 4);
+
+    public ProposalImpact Compute(string area, IReadOnlyList<Plant> plants, ImpactHouseholds households, IReadOnlyList<ImpactFirm> firms,
+        IReadOnlyDictionary<int, string> municipalityNames, CancellationToken cancellationToken = default)
+    {
+        var zoner = new ScenarioZoner(scenario, plants);
+        var zones = scenario.Zones;
+        var slots = zones.Count + 1; // the last: outside every zone
+        var codes = households.Municipality.Concat(firms.Select(f => f.Municipality)).Distinct().Order().ToArray();
+        var slotOf = codes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        var muni = new int[households.Count];
+        for (var i = 0; i < muni.Length; i++) muni[i] = slotOf[households.Municipality[i]];
+
+        // Households per (municipality, zone), counted on all cores with one array per thread.
+        var counts = new long[codes.Length * slots];
+        var gate = new object();
+        Parallel.For(0, households.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new long[codes.Length * slots], (i, _, local) =>
+        {
+            var z = zoner.ZoneAt(households.X[i], households.Y[i]);
+            local[muni[i] * slots + (z < 0 ? zones.Count : z)] += households.Households[i];
+            return local;
+        }, local =>
+        {
+            lock (gate)
+            {
+                for (var k = 0; k < local.Length; k++) counts[k] += local[k];
+            }
+        });
+        var firmZone = firms.Select(f => zoner.ZoneAt(f.X, f.Y)).Select(z => z < 0 ? zones.Count : z).ToArray();
+
+        // Per zone: the discount per kWh on each component (before VAT) for a household and for a firm.
+        var householdCut = new Dictionary<PriceComponent, double>[slots];
+        var firmCut = new Dictionary<PriceComponent, double>[slots];
+        var firmProfile = new ConsumptionProfile("firm", "firm", 1, FirmShares, Customer.Firm);
+        for (var z = 0; z < slots; z++)
+        {
+            var discounts = z < zones.Count ? zones[z].Discounts : null;
+            householdCut[z] = new(PriceCalculator.Price(stack, household, discounts).DiscountsOrePerKwh);
+            firmCut[z] = new(PriceCalculator.Price(stack, firmProfile, discounts).DiscountsOrePerKwh);
+        }
+        var vat = 1 + stack.VatRate;
+        var kwh = household.AnnualKwh;
+
+        var zoneRows = new List<ZoneImpact>();
+        var revenue = new Dictionary<PriceComponent, double>();
+        double outsideKwh = 0;
+        for (var z = 0; z < slots; z++)
+        {
+            long homes = 0;
+            for (var m = 0; m < codes.Length; m++) homes += counts[m * slots + z];
+            var zoneFirms = Enumerable.Range(0, firms.Count).Where(f => firmZone[f] == z).ToList();
+            var firmKwh = zoneFirms.Sum(f => firms[f].AnnualKwh);
+            var homeOre = householdCut[z].Values.Sum();
+            var firmDkk = zoneFirms.Sum(f => firmCut[z].Values.Sum() * firms[f].AnnualKwh / 100);
+            foreach (var (component, ore) in householdCut[z])
+                revenue[component] = revenue.GetValueOrDefault(component) + ore * homes * kwh / 100;
+            foreach (var (component, ore) in firmCut[z])
+                revenue[component] = revenue.GetValueOrDefault(component) + zoneFirms.Sum(f => ore * firms[f].AnnualKwh / 100);
+            if (z == zones.Count)
+                outsideKwh = homes * kwh + firmKwh;
+            zoneRows.Add(new ZoneImpact(z < zones.Count ? zones[z].Id : null, z < zones.Count ? zones[z].Label : "outside every zone", homes, zoneFirms.Count,
+                homes * kwh, firmKwh, homeOre, homeOre * homes * kwh / 100 * vat + firmDkk, homeOre * kwh / 100 * vat));
+        }
+
+        var taken = revenue.Where(r => r.Value != 0).OrderBy(r => r.Key)
+            .Select(r => new RevenueTaken(r.Key, Who(r.Key), r.Value)).ToList();
+        var total = taken.Sum(r => r.DkkPerYear);
+        double? uplift = outsideKwh > 0 ? total * 100 / outsideKwh : null;
+        var notes = new List<string>
+        {
+            $"households use the {household.Id} profile: {kwh:#,0} kWh a year each (an estimate); firms their own annual kWh, spread 6 h low, 14 h high and 4 h peak a day (an assumption)",
+            $"revenue neutral: the {total:#,0} DKK a year the discounts take (before VAT) is spread evenly over the {outsideKwh:#,0} kWh the households and firms outside the zones use in the data; consumption not in the data (industry, public buildings…) would share it and lower the increase",
+        };
+        if (uplift is null)
+            notes.Add("no customer outside the zones in the area: the revenue cannot be recovered from anyone in it");
+        if (households.Synthetic)
+            notes.Add("the dwellings are synthetic: municipal population / 2.13 persons per dwelling, placed at random in each municipality — not real addresses");
+
+        var municipalities = new List<MunicipalityImpact>();
+        for (var m = 0; m < codes.Length; m++)
+        {
+            long homes = 0, zoned = 0;
+            double saved = 0;
+            for (var z = 0; z < slots; z++)
+            {
+                var n = counts[m * slots + z];
+                homes += n;
+                if (z < zones.Count)
+                {
+                    zoned += n;
+                    saved += householdCut[z].Values.Sum() * n * kwh / 100 * vat;
+                }
+            }
+            var paid = (uplift ?? 0) * (homes - zoned) * kwh / 100 * vat;
+            var code = codes[m];
+            municipalities.Add(new MunicipalityImpact(code, municipalityNames.GetValueOrDefault(code, code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)),
+                homes, zoned, saved, paid, homes == 0 ? 0 : (saved - paid) / homes,
+                households.BasisByMunicipality.GetValueOrDefault(code, households.Synthetic ? "synthetic dwellings" : "not stated")));
+        }
+        return new ProposalImpact(scenario.Ref, scenario.Title, stack.Ref, area, zoneRows, municipalities, taken, uplift,
+            uplift is { } u ? u * kwh / 100 * vat : null, kwh, households.Synthetic, notes);
+    }
+
+    private static string Who(PriceComponent component) => component switch
+    {
+        PriceComponent.DsoTariff => "grid companies (DSO grid tariff)",
+        PriceComponent.EnerginetTariffs => "Energinet (system and grid tariffs)",
+        PriceComponent.SupplierMargin => "electricity suppliers (margin)",
+        PriceComponent.Elafgift => "the state (elafgift)",
+        PriceComponent.Spot => "the market (spot price)",
+        _ => component.ToString(),
+    };
+}
