@@ -10,6 +10,7 @@ public static class Schemes
     public const string GreenPool = "green-pool";
     public const string PlantEligibility = "plant-eligibility";
     public const string Estimates = "estimates";
+    public const string ShadowFlicker = "shadow-flicker";
 
-    public static IReadOnlyList<string> All { get; } = [MinimumDistance, SalesOption, VeBonus, LossOfValue, GreenPool, PlantEligibility, Estimates];
+    public static IReadOnlyList<string> All { get; } = [MinimumDistance, SalesOption, VeBonus, LossOfValue, GreenPool, PlantEligibility, Estimates, ShadowFlicker];
 }
