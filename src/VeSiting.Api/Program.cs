@@ -15,6 +15,7 @@ app.MapClassify();
 app.MapTiles();
 app.MapImports();
 app.MapProjects();
+app.MapShadowFlicker();
 app.MapRules();
 app.MapHealth();
 

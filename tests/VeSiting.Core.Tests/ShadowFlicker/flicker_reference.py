@@ -10,11 +10,14 @@ over the hours the Sun's centre is above the horizon, 0.85/12 of the year from e
 
 Writes flicker-reference.csv (one row per case) and flicker-calendar.csv (the spells of case 'east-of-turbine').
 Run: /usr/bin/python3 flicker_reference.py   (about a minute)
+Or for one dwelling and one turbine (prints the same columns as CSV):
+     /usr/bin/python3 flicker_reference.py point DWELLING_E DWELLING_N TURBINE_E TURBINE_N HUB_M ROTOR_M [YEAR]
 """
 import csv
 import datetime
 import math
 import os
+import sys
 from zoneinfo import ZoneInfo
 
 import ephem
@@ -40,14 +43,7 @@ CASES = {
 
 to_lonlat = Transformer.from_crs("EPSG:25832", "EPSG:4326", always_xy=True)
 geod = Geod(ellps="GRS80")
-lon0, lat0 = to_lonlat.transform(*DWELLING)
-
-
-def hub_vector(dx, dy):
-    lon, lat = to_lonlat.transform(DWELLING[0] + dx, DWELLING[1] + dy)
-    az, _, dist = geod.inv(lon0, lat0, lon, lat)
-    a = math.radians(az)
-    return (dist * math.sin(a), dist * math.cos(a), HUB - RECEPTOR_HEIGHT), dist
+tz = ZoneInfo("Europe/Copenhagen")
 
 
 def hits_facing(s, v, theta, r2):
@@ -62,51 +58,73 @@ def hits_facing(s, v, theta, r2):
     return q[0] ** 2 + q[1] ** 2 + q[2] ** 2 < r2
 
 
-obs = ephem.Observer()
-obs.lat, obs.lon, obs.elevation, obs.pressure = str(lat0), str(lon0), 0, 0
-sun = ephem.Sun()
-tz = ZoneInfo("Europe/Copenhagen")
-start = datetime.datetime(YEAR, 1, 1, tzinfo=datetime.timezone.utc)
-minutes = (366 if YEAR % 4 == 0 else 365) * 1440
+def compute(dwelling, cases, year):
+    """cases: name -> [(turbine id, E, N, hub, rotor)]. Returns name -> [(utc, local, sun vector, [(id, hub vector, r2)])]."""
+    lon0, lat0 = to_lonlat.transform(*dwelling)
 
-vectors = {name: [(tid,) + hub_vector(dx, dy) for tid, dx, dy in ts] for name, ts in CASES.items()}
-r2 = (D / 2) ** 2
-possible = [0] * 12
-flicker = {name: [] for name in CASES}  # (utc, local, s, [turbine ids])
-for m in range(minutes):
-    t = start + datetime.timedelta(minutes=m)
-    obs.date = ephem.Date(t.replace(tzinfo=None))
-    sun.compute(obs)
-    alt, az = float(sun.alt), float(sun.az)
-    local = t.astimezone(tz)
-    if alt > 0:
-        possible[local.month - 1] += 1
-    if math.degrees(alt) < MIN_ELEVATION:
-        continue
-    s = (math.cos(alt) * math.sin(az), math.cos(alt) * math.cos(az), math.sin(alt))
-    for name, ts in vectors.items():
-        ids = []
-        for tid, v, dist in ts:
-            if dist > MAX_PER_D * D:
-                continue
-            along = s[0] * v[0] + s[1] * v[1] + s[2] * v[2]
-            if along > 0 and v[0] ** 2 + v[1] ** 2 + v[2] ** 2 - along ** 2 < r2:
-                ids.append((tid, v))
-        if ids:
-            flicker[name].append((t, local, s, ids))
+    def hub_vector(e, n, hub):
+        lon, lat = to_lonlat.transform(e, n)
+        az, _, dist = geod.inv(lon0, lat0, lon, lat)
+        a = math.radians(az)
+        return (dist * math.sin(a), dist * math.cos(a), hub - RECEPTOR_HEIGHT), dist
 
-probability = [min(1.0, SUNSHINE[i] / (possible[i] / 60)) for i in range(12)]
+    obs = ephem.Observer()
+    obs.lat, obs.lon, obs.elevation, obs.pressure = str(lat0), str(lon0), 0, 0
+    sun = ephem.Sun()
+    start = datetime.datetime(year, 1, 1, tzinfo=datetime.timezone.utc)
+    minutes = (366 if year % 4 == 0 else 365) * 1440
+    vectors = {name: [(tid,) + hub_vector(e, n, hub) + ((d / 2) ** 2, d) for tid, e, n, hub, d in ts] for name, ts in cases.items()}
+    possible = [0] * 12
+    flicker = {name: [] for name in cases}
+    for m in range(minutes):
+        t = start + datetime.timedelta(minutes=m)
+        obs.date = ephem.Date(t.replace(tzinfo=None))
+        sun.compute(obs)
+        alt, az = float(sun.alt), float(sun.az)
+        local = t.astimezone(tz)
+        if alt > 0:
+            possible[local.month - 1] += 1
+        if math.degrees(alt) < MIN_ELEVATION:
+            continue
+        s = (math.cos(alt) * math.sin(az), math.cos(alt) * math.cos(az), math.sin(alt))
+        for name, ts in vectors.items():
+            ids = []
+            for tid, v, dist, r2, d in ts:
+                if dist > MAX_PER_D * d:
+                    continue
+                along = s[0] * v[0] + s[1] * v[1] + s[2] * v[2]
+                if along > 0 and v[0] ** 2 + v[1] ** 2 + v[2] ** 2 - along ** 2 < r2:
+                    ids.append((tid, v, r2))
+            if ids:
+                flicker[name].append((t, local, s, ids))
+    probability = [min(1.0, SUNSHINE[i] / (possible[i] / 60)) for i in range(12)]
+    return flicker, probability
+
+
+def summary(rows, probability):
+    per_day = {}
+    expected = 0.0
+    for t, local, s, ids in rows:
+        per_day[local.date()] = per_day.get(local.date(), 0) + 1
+        weight = sum(share for theta, share in SECTORS if any(hits_facing(s, v, theta, r2) for _, v, r2 in ids))
+        expected += probability[local.month - 1] * weight
+    return [len(rows), len(per_day), max(per_day.values(), default=0), f"{expected / 60:.4f}"]
+
+
+if len(sys.argv) > 1 and sys.argv[1] == "point":
+    de, dn, te, tn, hub, d = map(float, sys.argv[2:8])
+    year = int(sys.argv[8]) if len(sys.argv) > 8 else YEAR
+    flicker, probability = compute((de, dn), {"point": [("T", te, tn, hub, d)]}, year)
+    print(",".join(map(str, ["point"] + summary(flicker["point"], probability))))
+    sys.exit(0)
+
+cases = {name: [(tid, DWELLING[0] + dx, DWELLING[1] + dy, HUB, D) for tid, dx, dy in ts] for name, ts in CASES.items()}
+flicker, probability = compute(DWELLING, cases, YEAR)
 with open(os.path.join(HERE, "flicker-reference.csv"), "w", newline="") as f:
     w = csv.writer(f)
     w.writerow(["case", "worst_case_minutes", "days", "max_minutes_per_day", "expected_hours"])
     for name, rows in flicker.items():
-        per_day = {}
-        expected = 0.0
-        for t, local, s, ids in rows:
-            per_day[local.date()] = per_day.get(local.date(), 0) + 1
-            weight = sum(share for theta, share in SECTORS if any(hits_facing(s, v, theta, r2) for _, v in ids))
-            expected += probability[local.month - 1] * weight
-        w.writerow([name, len(rows), len(per_day), max(per_day.values(), default=0), f"{expected / 60:.4f}"])
+        w.writerow([name] + summary(rows, probability))
 
 with open(os.path.join(HERE, "flicker-calendar.csv"), "w", newline="") as f:
     w = csv.writer(f)
