@@ -16,6 +16,7 @@ app.MapClassify();
 app.MapTiles();
 app.MapImports();
 app.MapProjects();
+app.MapShadowFlicker();
 app.MapRules();
 app.MapHealth();
 

@@ -70,6 +70,12 @@ public static class CliApp
                 scenario.AddCommand<ScenarioImpactCommand>("impact").WithDescription("What each scenario would cost, who gains and who pays: per zone, per municipality, the revenue-neutral increase.")
                     .WithExample("scenario", "impact", "--area", "region:1083", "--scenario", "banded-distance", "--scenario", "capacity-weighted");
             });
+            config.AddBranch("flicker", flicker =>
+            {
+                flicker.SetDescription("Shadow flicker (skyggekast): worst case and expected hours a year at dwellings, and one dwelling's calendar.");
+                flicker.AddCommand<FlickerDwellingsCommand>("dwellings").WithDescription("Every dwelling within a planned layout's reach (--file), or a municipality's from the turbines in operation (--municipality).");
+                flicker.AddCommand<FlickerCalendarCommand>("calendar").WithDescription("One dwelling's spells of flicker (date, Danish clock time, minutes, turbines).");
+            });
             config.AddBranch("synth", synth =>
             {
                 synth.SetDescription("Synthetic data for benchmarks (always labelled synthetic).");

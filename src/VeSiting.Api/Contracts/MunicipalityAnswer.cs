@@ -24,6 +24,10 @@ public sealed record MunicipalityAnswer(
     /// <summary>The municipality's addresses that are registered turbines' own, not homes: left out of <see cref="AddressesInSchemeRings"/>.</summary>
     public IReadOnlyList<TurbineAddressDto> TurbineAddresses { get; init; } = [];
 
+    /// <summary>Dwellings here and the shadow flicker they get from the turbines in operation (its own part).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ShadowFlickerAnswer? ShadowFlicker { get; init; }
+
     public static MunicipalityAnswer Of(MunicipalityAssessment a) => new(
         a.Area.Code, a.Area.Name, a.Technologies, a.GreenPool, a.GreenPoolWhy, a.Addresses, a.AddressesInSchemeRings,
         Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy, a.VeBonusByProject, a.TariffZones,

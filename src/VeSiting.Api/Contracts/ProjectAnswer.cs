@@ -58,6 +58,10 @@ public sealed record ProjectAnswer(
     /// <summary>The noise order at the neighbours (null when the project has no wind turbine the method covers).</summary>
     public NoiseAnswer? Noise { get; init; }
 
+    /// <summary>Shadow flicker at every dwelling within the turbines' reach (its own part, computed by <c>ShadowFlickerAssessor</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ShadowFlickerAnswer? ShadowFlicker { get; init; }
+
     public static ProjectAnswer Of(ProjectAssessment a) => new(
         a.Project.Name,
         a.Project.Grouping,
@@ -123,7 +127,7 @@ public sealed record ProjectAnswer(
     }
 
     /// <summary>The affected dwellings and the scheme rings as a GeoPackage (EPSG:25832) for QGIS.</summary>
-    public static byte[] GeoPackage(ProjectAssessment a)
+    public static byte[] GeoPackage(ProjectAssessment a, params GeoPackageLayer[] more)
     {
         var dwellings = new GeoPackageLayer("affected_dwellings", $"{a.Project.Name}: dwellings within the scheme rings ({a.Permit.Explanation}); data {a.DataVersion}: {string.Join("; ", a.Attributions)}", "POINT",
             [("address_id", "TEXT"), ("address", "TEXT"), ("distance_m", "REAL"), ("multiple_of_h", "REAL"), ("ring", "TEXT"), ("nearest_plant", "TEXT"),
@@ -140,7 +144,7 @@ public sealed record ProjectAnswer(
             a.Project.Plants.SelectMany(p => p.Kind == PlantKind.SolarPark
                 ? solar > 0 ? [(p.Geometry.Buffer(solar, 16), new object?[] { p.Id, $"{solar:0.##} m", solar })] : []
                 : p.TotalHeightM is { } h ? a.Rings.Select(r => (p.Geometry.Buffer(r.K * h, 32), new object?[] { p.Id, $"{r.K:0.##} × H", Math.Round(r.K * h, 1) })) : []).ToList());
-        return GeoPackageWriter.Write(a.Noise is { } noise ? [dwellings, rings, NoiseColumns.Layer(a, noise)] : [dwellings, rings]);
+        return GeoPackageWriter.Write([dwellings, rings, .. (a.Noise is { } noise ? new[] { NoiseColumns.Layer(a, noise) } : []), .. more]);
     }
 
     /// <summary>The scheme whose limit a ring is (minimum-distance, sales-option, ve-bonus; loss-of-value for the fee limit): colours the map's rings.</summary>

@@ -55,6 +55,10 @@ public sealed record SiteAnswer(
     string? PricesCarriedForward,
     IReadOnlyList<PriceComponentDto> PriceComponents)
 {
+    /// <summary>The shadow flicker the site gets from the turbines in operation around it (its own part).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ShadowFlickerAnswer? ShadowFlicker { get; init; }
+
     public static SiteAnswer Of(SiteAssessment a) => new(
         a.Label,
         Position.Of(a.Site),

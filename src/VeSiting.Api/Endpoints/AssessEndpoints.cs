@@ -10,6 +10,7 @@ using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Tariffs;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
@@ -45,7 +46,7 @@ public static class AssessEndpoints
     }
 
     private static async Task<IResult> AssessSite(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, string? building,
-        int? year, string[]? scenario, double? kwh, string? tou, string? customer, string? processRefund, CancellationToken cancellationToken)
+        int? year, string[]? scenario, double? kwh, string? tou, string? customer, string? processRefund, int? flickerYear, CancellationToken cancellationToken)
     {
         var context = data.Context(year, scenario);
         var (site, label) = await SiteLocation.ResolveAsync(lat, lon, e, n, address, building, data.Store, cancellationToken);
@@ -64,7 +65,9 @@ public static class AssessEndpoints
         if (profile.ProcessRefund && profile.Customer != Customer.Firm)
             throw new ProblemException("processRefund", "the process refund of elafgift is for VAT-registered firms only: give customer=firm");
         var assessment = await new SiteAssessor(context).AssessAsync(site, label, profile, cancellationToken);
-        return Results.Ok(SiteAnswer.Of(assessment));
+        var flicker = await new ShadowFlickerAssessor(context).ForHomeAsync(new FlickerHome(label, label, site as NetTopologySuite.Geometries.Point ?? site.Centroid),
+            ShadowFlickerEndpoints.Year(flickerYear), cancellationToken: cancellationToken);
+        return Results.Ok(SiteAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker) });
     }
 
     private static Customer CustomerOf(string? customer) => customer?.ToLowerInvariant() switch
@@ -81,7 +84,8 @@ public static class AssessEndpoints
         _ => throw new ProblemException("processRefund", $"'{processRefund}' is not true or false"),
     };
 
-    private static async Task<IResult> AssessPlant(ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, bool? features, CancellationToken cancellationToken)
+    private static async Task<IResult> AssessPlant(ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, bool? features, int? flickerYear,
+        CancellationToken cancellationToken)
     {
         var plants = new List<Plant>();
         foreach (var id in new[] { gsrn }.Concat(also ?? []))
@@ -93,12 +97,14 @@ public static class AssessEndpoints
             plants.Add(plant);
         }
         var project = await ProjectAssessor.RegisteredAsync(data.Store, plants, permitDate, cancellationToken);
-        var assessment = await new ProjectAssessor(data.Context(year)).AssessAsync(project, cancellationToken);
-        return ProjectResult(assessment, format, features);
+        var context = data.Context(year);
+        var assessment = await new ProjectAssessor(context).AssessAsync(project, cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(project.Plants, ShadowFlickerEndpoints.Year(flickerYear), cancellationToken);
+        return ProjectResult(assessment, flicker, format, features);
     }
 
     private static async Task<IResult> AssessProject(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options,
-        string? format, int? year, string? name, bool? features, CancellationToken cancellationToken)
+        string? format, int? year, string? name, bool? features, int? flickerYear, CancellationToken cancellationToken)
     {
         using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
         {
@@ -106,24 +112,35 @@ public static class AssessEndpoints
             var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, "body");
             if (plants.Count > options.Value.MaxPlantsPerProject)
                 throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
-            var assessment = await new ProjectAssessor(data.Context(year)).AssessAsync(new Project(name ?? "planned project", plants, permit), cancellationToken);
-            return ProjectResult(assessment, format, features);
+            var context = data.Context(year);
+            var assessment = await new ProjectAssessor(context).AssessAsync(new Project(name ?? "planned project", plants, permit), cancellationToken);
+            var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear), cancellationToken);
+            return ProjectResult(assessment, flicker, format, features);
         }
     }
 
     /// <summary>A project's answer as JSON (with its GeoJSON features in <c>features</c> when asked), GeoJSON (rings, plants, dwellings) or CSV (dwellings).</summary>
-    internal static IResult ProjectResult(ProjectAssessment assessment, string? format, bool? features = null) => (format ?? "json").ToLowerInvariant() switch
+    internal static IResult ProjectResult(ProjectAssessment assessment, ShadowFlickerPart flicker, string? format, bool? features = null) => (format ?? "json").ToLowerInvariant() switch
     {
-        "json" when features == true => Results.Ok(ProjectAnswer.Of(assessment) with { FeaturesGeoJson = JsonSerializer.SerializeToElement(ProjectAnswer.Features(assessment), GeoJson) }),
-        "json" => Results.Ok(ProjectAnswer.Of(assessment)),
-        "geojson" => Results.Text(JsonSerializer.Serialize(ProjectAnswer.Features(assessment), GeoJson), "application/geo+json"),
-        "csv" => Results.File(Encoding.UTF8.GetBytes(Csv(assessment)), "text/csv", "neighbours.csv"),
-        "gpkg" => Results.File(ProjectAnswer.GeoPackage(assessment), "application/geopackage+sqlite3", "neighbours.gpkg"),
+        "json" when features == true => Results.Ok(ProjectAnswer.Of(assessment) with
+        {
+            FeaturesGeoJson = JsonSerializer.SerializeToElement(Features(assessment, flicker), GeoJson),
+            ShadowFlicker = ShadowFlickerAnswer.Of(flicker),
+        }),
+        "json" => Results.Ok(ProjectAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker) }),
+        "geojson" => Results.Text(JsonSerializer.Serialize(Features(assessment, flicker), GeoJson), "application/geo+json"),
+        "csv" => Results.File(Encoding.UTF8.GetBytes(Csv(assessment, flicker)), "text/csv", "neighbours.csv"),
+        "gpkg" => Results.File(ProjectAnswer.GeoPackage(assessment, ShadowFlickerAnswer.Layer(flicker, assessment.Project.Name)), "application/geopackage+sqlite3", "neighbours.gpkg"),
         _ => throw new ProblemException("format", $"'{format}' is not json, geojson, csv or gpkg"),
     };
 
-    private static async Task<IResult> AssessMunicipality(ServiceData data, string code, int? year, CancellationToken cancellationToken) =>
-        Results.Ok(MunicipalityAnswer.Of((await new MunicipalityAssessor(data.Context(year)).AssessAsync(code, cancellationToken)).OrProblem()));
+    private static async Task<IResult> AssessMunicipality(ServiceData data, string code, int? year, int? flickerYear, CancellationToken cancellationToken)
+    {
+        var context = data.Context(year);
+        var assessment = (await new MunicipalityAssessor(context).AssessAsync(code, cancellationToken)).OrProblem();
+        var flicker = await new ShadowFlickerAssessor(context).ForMunicipalityAsync(assessment.Area, ShadowFlickerEndpoints.Year(flickerYear), cancellationToken);
+        return Results.Ok(MunicipalityAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker) });
+    }
 
     private static async Task<IResult> SearchAddresses(ServiceData data, string? q, int? limit, CancellationToken cancellationToken)
     {
@@ -148,16 +165,23 @@ public static class AssessEndpoints
 
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    /// <summary>The dwellings within the rings (the letter list), each with its noise columns (empty where no project turbine reaches it; the JSON, GeoJSON and GeoPackage answers list every dwelling the noise reaches).</summary>
-    private static string Csv(ProjectAssessment a)
+    /// <summary>
+    /// The dwellings within the scheme rings (the letter list), then those only within the turbines' flicker reach; each with its
+    /// noise columns (empty where no project turbine reaches it; the JSON, GeoJSON and GeoPackage answers list every dwelling the
+    /// noise reaches) and its flicker columns.
+    /// </summary>
+    private static string Csv(ProjectAssessment a, ShadowFlickerPart flicker)
     {
         var noise = (a.Noise?.Dwellings ?? []).ToDictionary(n => n.Address.Id, StringComparer.Ordinal);
         return CsvOutput.Document(
             ["address_id", "address", "distance_m", "multiple_of_h", "ring", "nearest_plant", "below_minimum_distance", "sales_option", "ve_bonus_dkk_per_year", "loss_of_value_fee_dkk",
-             .. NoiseColumns.Names],
+             .. NoiseColumns.Names, .. ShadowFlickerAnswer.CsvColumns],
             ProjectAnswer.Of(a).Dwellings.Select(d => (IEnumerable<string?>)[d.Id, d.Address, F(d.DistanceM), d.MultipleOfH is { } k ? F(k) : "", d.Ring, d.NearestPlant,
                 d.BelowMinimumDistance ? "yes" : "no", d.SalesOption ? "yes" : "no", F(d.VeBonusDkkPerYear), d.LossOfValueFeeDkk is { } fee ? F(fee) : "",
-                .. NoiseColumns.Values(noise.GetValueOrDefault(d.Id)).Select(Cell)]));
+                .. NoiseColumns.Values(noise.GetValueOrDefault(d.Id)).Select(Cell), .. ShadowFlickerAnswer.CsvValues(flicker, d.Id)])
+            .Concat(flicker.Dwellings.Where(f => a.Dwellings.All(d => d.Address.Id != f.Home.Id))
+                .Select(f => (IEnumerable<string?>)[f.Home.Id, f.Home.Label, "", "", "", "", "", "", "", "",
+                    .. NoiseColumns.Values(noise.GetValueOrDefault(f.Home.Id)).Select(Cell), .. ShadowFlickerAnswer.CsvValues(flicker, f.Home.Id)])));
     }
 
     private static string? Cell(object? v) => v switch
@@ -166,6 +190,15 @@ public static class AssessEndpoints
         double d => F(d),
         _ => Convert.ToString(v, CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The project's features, and one <c>flicker</c> point per dwelling within the turbines' reach with its hours.</summary>
+    private static NetTopologySuite.Features.FeatureCollection Features(ProjectAssessment a, ShadowFlickerPart flicker)
+    {
+        var collection = ProjectAnswer.Features(a);
+        foreach (var feature in ShadowFlickerAnswer.Features(flicker))
+            collection.Add(feature);
+        return collection;
+    }
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }

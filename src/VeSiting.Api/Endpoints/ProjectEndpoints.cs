@@ -6,6 +6,7 @@ using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Projects;
 
@@ -54,13 +55,15 @@ public static class ProjectEndpoints
             ? Results.Text(project.GeoJson, "application/geo+json", Encoding.UTF8)
             : NotFound(id);
 
-    private static async Task<IResult> Assess(ServiceData data, string id, int? year, string? format, CancellationToken cancellationToken)
+    private static async Task<IResult> Assess(ServiceData data, string id, int? year, string? format, int? flickerYear, CancellationToken cancellationToken)
     {
         var project = await data.Projects.GetAsync(ValidId(id), cancellationToken) ?? throw new ProblemException("id", $"no saved project '{id}'", StatusCodes.Status404NotFound);
         using var document = JsonDocument.Parse(project.GeoJson);
         var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, "project");
-        var assessment = await new ProjectAssessor(data.Context(year)).AssessAsync(new Project(project.Name, plants, permit), cancellationToken);
-        return AssessEndpoints.ProjectResult(assessment, format);
+        var context = data.Context(year);
+        var assessment = await new ProjectAssessor(context).AssessAsync(new Project(project.Name, plants, permit), cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear), cancellationToken);
+        return AssessEndpoints.ProjectResult(assessment, flicker, format);
     }
 
     /// <summary>Reads and checks the body exactly as an assessment would, so only assessable projects are saved.</summary>

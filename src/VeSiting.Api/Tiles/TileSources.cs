@@ -21,6 +21,7 @@ public sealed class TileSources(IEnumerable<ITileSource> sources)
         .AddSingleton<ITileSource, SchemeZoneTiles>()
         .AddSingleton<ITileSource, TariffZoneTiles>()
         .AddSingleton<ITileSource, DwellingTiles>()
+        .AddSingleton<ITileSource, ShadowFlickerTiles>()
         .AddSingleton<ITileSource, SuitabilityTiles>()
         .AddSingleton<TileSources>();
 }

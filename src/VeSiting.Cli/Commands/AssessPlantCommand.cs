@@ -4,6 +4,7 @@ using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.ShadowFlicker;
 
 namespace VeSiting.Cli.Commands;
 
@@ -35,7 +36,8 @@ public sealed class AssessPlantCommand(DataContext data, ResultRenderer renderer
         var (assessment, _) = RuleContext.Create(settings, store);
         var project = await ProjectAssessor.RegisteredAsync(store, plants, permit, cancellationToken);
         var result = await new ProjectAssessor(assessment).AssessAsync(project, cancellationToken);
-        renderer.Write(AssessmentResults.Project(result), format);
+        var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(project.Plants, settings.FlickerYearOrThis, cancellationToken);
+        renderer.Write(ShadowFlickerResults.AddTo(AssessmentResults.Project(result), flicker), format);
         return ExitCodes.Ok;
     }
 }

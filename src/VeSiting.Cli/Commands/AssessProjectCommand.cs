@@ -6,6 +6,7 @@ using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Noise;
+using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Cli.Commands;
@@ -105,7 +106,8 @@ public sealed class AssessProjectCommand(DataContext data, ResultRenderer render
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, _) = RuleContext.Create(settings, store);
         var result = await new ProjectAssessor(assessment).AssessAsync(new Project(name, plants, permit), cancellationToken);
-        renderer.Write(AssessmentResults.Project(result), format);
+        var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(plants, settings.FlickerYearOrThis, cancellationToken);
+        renderer.Write(ShadowFlickerResults.AddTo(AssessmentResults.Project(result), flicker), format);
         return ExitCodes.Ok;
     }
 }

@@ -12,6 +12,17 @@ public class AssessProjectSettings : AssessSettings
     [Description("The building permit's date (yyyy-mm-dd); it selects the rules. Default: the file's, else today (stated in the answer).")]
     public string? PermitDate { get; init; }
 
+    [CommandOption("--flicker-year <YEAR>")]
+    [Description("The calendar year whose shadow flicker is computed (default: this year).")]
+    public int? FlickerYear { get; init; }
+
+    public int FlickerYearOrThis => FlickerYear switch
+    {
+        null => DateTime.UtcNow.Year,
+        >= 1900 and <= 2100 => FlickerYear.Value,
+        _ => throw new UsageException($"--flicker-year: {FlickerYear} is not a year from 1900 to 2100"),
+    };
+
     public DateOnly? ParsedPermitDate => PermitDate is null ? null
         : DateOnly.TryParseExact(PermitDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : throw new UsageException($"--permit-date: '{PermitDate}' is not a date (yyyy-mm-dd)");

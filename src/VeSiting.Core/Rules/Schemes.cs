@@ -16,9 +16,11 @@ public static class Schemes
     public const string Noise = "noise";
     /// <summary>Assumptions for noise where data is missing (sound power estimate, spectrum shape, cut-off): not law.</summary>
     public const string NoiseEstimates = "noise-estimates";
+    /// <summary>Shadow flicker: the planning guidance's recommendation and the calculation's conventions; not by permit date.</summary>
+    public const string ShadowFlicker = "shadow-flicker";
 
-    public static IReadOnlyList<string> All { get; } = [MinimumDistance, SalesOption, VeBonus, LossOfValue, GreenPool, PlantEligibility, Estimates, DataReading, Noise, NoiseEstimates];
+    public static IReadOnlyList<string> All { get; } = [MinimumDistance, SalesOption, VeBonus, LossOfValue, GreenPool, PlantEligibility, Estimates, DataReading, Noise, NoiseEstimates, ShadowFlicker];
 
-    /// <summary>Whether the scheme's rules change with the building permit date (the money schemes do; estimates, data reading and noise do not).</summary>
-    public static bool DependsOnPermitDate(string scheme) => scheme is not (Estimates or DataReading or Noise or NoiseEstimates);
+    /// <summary>Whether the scheme's rules change with the building permit date (the money schemes do; estimates, data reading, noise and flicker do not).</summary>
+    public static bool DependsOnPermitDate(string scheme) => scheme is not (Estimates or DataReading or Noise or NoiseEstimates or ShadowFlicker);
 }

@@ -15,7 +15,7 @@ public sealed class LegendTests(ApiFactory factory)
         using var legend = JsonDocument.Parse(await _client.GetStringAsync("/api/legend"));
         var layers = legend.RootElement.EnumerateArray().ToList();
 
-        Assert.Equal(["boundaries", "plants", "scheme-zones", "tariff-zones", "dwellings", "suitability"], layers.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal(["boundaries", "plants", "scheme-zones", "tariff-zones", "dwellings", "shadow-flicker", "suitability"], layers.Select(l => l.GetProperty("id").GetString()));
         foreach (var layer in layers)
         {
             var id = layer.GetProperty("id").GetString()!;
@@ -34,5 +34,8 @@ public sealed class LegendTests(ApiFactory factory)
         Assert.Equal("point", plants.GetProperty("geometry").GetString());
         var suitability = layers.Single(l => l.GetProperty("id").GetString() == "suitability");
         Assert.Equal(["scenario", "profile", "area", "cell"], suitability.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
+        // The flicker layer's limit is the shadow-flicker rule set's 10 h (the planning guidance), not a number in the tile code.
+        var flicker = layers.Single(l => l.GetProperty("id").GetString() == "shadow-flicker");
+        Assert.Contains(flicker.GetProperty("legend").EnumerateArray(), e => e.GetProperty("label").GetString() == "over 10 h a year expected (the guidance's recommended limit)");
     }
 }

@@ -16,7 +16,7 @@ namespace VeSiting.Stores.Tests.Conformance;
 /// in the comments. Real data: every answer equals a brute-force scan (<see cref="BruteForce"/>), with the
 /// same ids and distances within 1 mm.
 /// </summary>
-public abstract class SpatialStoreContract
+public abstract partial class SpatialStoreContract
 {
     private const double OneMillimetre = 0.001;
 

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
+using VeSiting.Api.Contracts;
+using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.Validation;
+using VeSiting.Core.ShadowFlicker;
+using VeSiting.Data.Importers.Projects;
+
+namespace VeSiting.Api.Endpoints;
+
+/// <summary>One dwelling's shadow-flicker calendar, from the turbines in operation or from a posted layout.</summary>
+public static class ShadowFlickerEndpoints
+{
+    public static void MapShadowFlicker(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/shadow-flicker").WithTags("Shadow flicker");
+        group.MapGet("/calendar", FromTurbinesInOperation)
+            .WithSummary("One dwelling's shadow-flicker calendar from the turbines in operation around it")
+            .WithDescription("Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832) or `address`; `flickerYear` (default this year) is the calendar year. Every spell with its date, start and end in Danish time, minutes and turbines; the worst-case and expected hours a year. Example: `/api/shadow-flicker/calendar?address=Eliasgade%2010,%202300`.");
+        group.MapPost("/calendar", FromLayout)
+            .WithSummary("One dwelling's shadow-flicker calendar from a planned layout (GeoJSON body as POST /api/assess/project)")
+            .Accepts<System.Text.Json.JsonElement>("application/geo+json", "application/json");
+    }
+
+    private static async Task<IResult> FromTurbinesInOperation(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, int? flickerYear,
+        CancellationToken cancellationToken)
+    {
+        var home = await HomeAsync(data, lat, lon, e, n, address, cancellationToken);
+        var (part, calendar) = await new ShadowFlickerAssessor(data.Context()).CalendarAsync(home, Year(flickerYear), cancellationToken: cancellationToken);
+        return Results.Ok(FlickerCalendarAnswer.Of(part, calendar));
+    }
+
+    private static async Task<IResult> FromLayout(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options, double? lat, double? lon, double? e, double? n,
+        string? address, int? flickerYear, CancellationToken cancellationToken)
+    {
+        var home = await HomeAsync(data, lat, lon, e, n, address, cancellationToken);
+        using var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken);
+        GeoJsonBodyCheck.Project(document.RootElement);
+        var (plants, _) = new PlannedProjectReader().Read(document.RootElement, "body");
+        if (plants.Count > options.Value.MaxPlantsPerProject)
+            throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
+        var (part, calendar) = await new ShadowFlickerAssessor(data.Context()).CalendarAsync(home, Year(flickerYear), plants, cancellationToken);
+        return Results.Ok(FlickerCalendarAnswer.Of(part, calendar));
+    }
+
+    /// <summary>The calendar year to compute: this year unless given (1900–2100, SPA's tables and ΔT serve it well).</summary>
+    public static int Year(int? flickerYear) => flickerYear switch
+    {
+        null => DateTime.UtcNow.Year,
+        >= 1900 and <= 2100 => flickerYear.Value,
+        _ => throw new ProblemException("flickerYear", $"{flickerYear} is not a year from 1900 to 2100"),
+    };
+
+    private static async Task<FlickerHome> HomeAsync(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, CancellationToken cancellationToken)
+    {
+        var (site, label) = await SiteLocation.ResolveAsync(lat, lon, e, n, address, null, data.Store, cancellationToken);
+        var point = site as Point ?? site.Centroid;
+        return new FlickerHome(label, label, point);
+    }
+}
