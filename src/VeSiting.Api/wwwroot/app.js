@@ -4,6 +4,7 @@ import { Map, Marker, NavigationControl, ScaleControl, AttributionControl } from
 import { apiKey, getJson, isAborted, latestOnly, sameOrigin } from './api.js';
 import { plannedProjects } from './project.js';
 import { sitingPanel } from './siting.js';
+import { baseMaps } from './basemaps.js';
 import { $, colorExpression as legendColors, esc, fmt, legendHtml, problemHtml, provenanceHtml } from './ui.js';
 
 const origin = window.location.origin;
@@ -34,6 +35,12 @@ const looks = {
     { id: 'municipalities-fill', rank: 0, type: 'fill', 'source-layer': 'municipalities', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.85 } },
     { id: 'municipalities-line', rank: 2, type: 'line', 'source-layer': 'municipalities', paint: { 'line-color': colors(l), 'line-width': 0.8 } },
     { id: 'regions-line', rank: 2, type: 'line', 'source-layer': 'regions', paint: { 'line-color': colors(l), 'line-width': 1.6 } },
+  ] },
+  // The offline base map's street-level detail: buildings beneath everything, plant footprints above the zones.
+  'map-detail': { layers: (l) => [
+    { id: 'map-detail-buildings', rank: 0.5, type: 'fill', 'source-layer': 'buildings', paint: { 'fill-color': '#d9d0c5', 'fill-outline-color': '#a89c8c' } },
+    { id: 'map-detail-footprints', rank: 3.5, type: 'fill', 'source-layer': 'footprints', paint: { 'fill-color': colors(l), 'fill-opacity': 0.35, 'fill-outline-color': colors(l) } },
+    { id: 'map-detail-addresses', rank: 3.6, type: 'circle', 'source-layer': 'addresses', paint: { 'circle-radius': 1.8, 'circle-color': '#6e7781' } },
   ] },
   'tariff-zones': { rank: 1, fill: { 'fill-opacity': 0.25 }, outline: false },
   'scheme-zones': { rank: 3, fill: { 'fill-opacity': 0.18 } },
@@ -69,7 +76,7 @@ function baseStyle() {
 
 const map = new Map({
   container: 'map',
-  style: mapConfig.externalStyleUrl || baseStyle(),
+  style: baseStyle(),
   center: [10.4, 56.0],
   zoom: 6,
   attributionControl: false,
@@ -81,7 +88,8 @@ map.addControl(new NavigationControl(), 'top-left');
 map.addControl(new ScaleControl({ unit: 'metric' }));
 map.addControl(new AttributionControl({ compact: false, customAttribution: metadata.attribution.map(esc) }), 'bottom-right');
 
-const loaded = new Promise((resolve) => map.once('load', resolve));
+const bases = baseMaps(map, mapConfig);
+const loaded = new Promise((resolve) => map.once('load', resolve)).then(() => bases.start());
 map.on('load', () => {
   map.addSource('project', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({ id: 'project-rings', type: 'line', source: 'project', filter: ['==', ['get', 'kind'], 'ring'],
