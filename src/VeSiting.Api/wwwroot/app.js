@@ -5,7 +5,7 @@ import { apiKey, getJson, isAborted, latestOnly, sameOrigin } from './api.js';
 import { plannedProjects } from './project.js';
 import { sitingPanel } from './siting.js';
 import { baseMaps } from './basemaps.js';
-import { $, colorExpression as legendColors, esc, fmt, legendHtml, problemHtml, provenanceHtml } from './ui.js';
+import { $, colorExpression as legendColors, esc, fmt, idHtml, legendHtml, problemHtml, provenanceHtml } from './ui.js';
 
 const origin = window.location.origin;
 const state = { mode: 'inspect', scenario: 'banded-distance', siteMarker: null };
@@ -96,9 +96,28 @@ map.on('load', () => {
     paint: { 'line-color': colorExpression('scheme-zones', 'scheme'), 'line-width': 2 } });
   map.addLayer({ id: 'project-dwellings', type: 'circle', source: 'project', filter: ['==', ['get', 'kind'], 'dwelling'],
     paint: { 'circle-radius': 4, 'circle-color': ['case', ['get', 'below_minimum_distance'], '#cf222e', '#14323f'], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } });
+  // A project's members and rings highlighted while the pointer is over one of them (or over its row in the answer).
+  map.addLayer({ id: 'project-highlight-rings', type: 'line', source: 'scheme-zones', 'source-layer': 'scheme-zones', filter: ['==', ['get', 'project'], ''],
+    paint: { 'line-color': '#14323f', 'line-width': 2.5 } });
+  map.addLayer({ id: 'project-highlight-plants', type: 'circle', source: 'plants', 'source-layer': 'plants', filter: ['==', ['get', 'project'], ''],
+    paint: { 'circle-radius': 8, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#f2a900', 'circle-stroke-width': 3 } });
   map.addSource('draft', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({ id: 'draft', type: 'line', source: 'draft', paint: { 'line-color': '#f2a900', 'line-width': 2, 'line-dasharray': [2, 1] } });
 });
+
+// ---- a project's members on hover ----
+function highlightProject(project) {
+  const filter = ['==', ['get', 'project'], project ?? ''];
+  for (const layer of ['project-highlight-rings', 'project-highlight-plants']) if (map.getLayer(layer)) map.setFilter(layer, filter);
+  map.getContainer().dataset.highlightedProject = project ?? '';
+}
+map.on('mousemove', (e) => {
+  const hovered = map.queryRenderedFeatures(e.point, { layers: ['plants', 'scheme-zones'].filter((l) => map.getLayer(l)) })
+    .find((f) => f.properties.project);
+  const project = hovered?.properties.project ?? null;
+  if ((map.getContainer().dataset.highlightedProject ?? '') !== (project ?? '')) highlightProject(project);
+});
+$('answer').addEventListener('mouseover', (e) => highlightProject(e.target.closest('[data-project]')?.dataset.project ?? null));
 
 // ---- layers, scenario and legend ----
 for (const info of tileLayers) {
@@ -162,15 +181,15 @@ async function showSite(query) {
       <td>${fmt(t.priceWithoutDkkPerKwh, 2)} → <b>${fmt(t.priceWithDkkPerKwh, 2)}</b> DKK/kWh</td>
       <td>${fmt(t.billWithoutDkk)} → <b>${fmt(t.billWithDkk)}</b> DKK/yr</td></tr>
       <tr><td colspan="4" class="why">${esc(t.why)}; prices (${esc(t.priceStatus)}): ${esc(t.priceWhy)}</td></tr>`).join('');
-    const schemes = a.plants.flatMap((p) => p.findings.map((f) => `<tr><td>${esc(p.id)}<br><span class="why">${fmt(p.distanceM)} m${p.multipleOfH ? ' = ' + fmt(p.multipleOfH, 2) + ' × H' : ''}</span></td>
+    const schemes = a.plants.flatMap((p) => p.findings.map((f) => `<tr><td>${idHtml(p.id)}<br><span class="why">${fmt(p.distanceM)} m${p.multipleOfH ? ' = ' + fmt(p.multipleOfH, 2) + ' × H' : ''}</span></td>
       <td>${esc(f.scheme)}</td><td class="${f.violation ? 'violation' : f.applies ? 'yes' : 'no'}">${f.violation ? 'violated' : f.applies ? 'applies' : 'no'}</td>
       <td class="why">${esc(f.why)}</td></tr>`)).join('');
     const outcome = (o) => o.veBonusDkkPerYear != null ? `${fmt(o.veBonusDkkPerYear)} DKK/yr` : 'no VE-bonus';
-    const nearProjects = a.projects.map((p) => `<tr data-testid="project"><td>${esc(p.id)}<br><span class="why">${p.members.length} plant(s), ${fmt(p.capacityKw / 1000, 1)} MW · ${esc(p.grouping)}</span></td>
-      <td>${fmt(p.distanceM)} m to ${esc(p.nearestMember)}</td><td><b>${outcome(p.outcome)}</b> <span class="status">estimate</span></td></tr>
+    const nearProjects = a.projects.map((p) => `<tr data-testid="project" data-project="${esc(p.id)}"><td>${idHtml(p.id)}<br><span class="why">${p.members.length} plant(s), ${fmt(p.capacityKw / 1000, 1)} MW · ${esc(p.grouping)}</span></td>
+      <td>${fmt(p.distanceM)} m to ${idHtml(p.nearestMember)}</td><td><b>${outcome(p.outcome)}</b> <span class="status">estimate</span></td></tr>
       <tr><td colspan="3" class="why">${esc(p.permit)}${p.outcome.veBonusWhy ? ' · ' + esc(p.outcome.veBonusWhy) : ''}${p.otherPeriods.map((o) => `<br>${esc(o.why)}: ${outcome(o)}`).join('')}</td></tr>`).join('');
     $('answer').innerHTML = `<h2 data-testid="answer-title">${esc(a.label)}</h2>
-      <p>${esc(a.municipality ?? 'outside the boundaries')}${a.nearestCoveredPlant ? ` · nearest covered plant ${esc(a.nearestCoveredPlant.id)} at ${fmt(a.nearestCoveredPlant.distanceM)} m` : ''}</p>
+      <p>${esc(a.municipality ?? 'outside the boundaries')}${a.nearestCoveredPlant ? ` · nearest covered plant ${idHtml(a.nearestCoveredPlant.id)} at ${fmt(a.nearestCoveredPlant.distanceM)} m` : ''}</p>
       <p>VE-bonus: <b data-testid="ve-bonus">${fmt(a.veBonusDkkPerYear)} DKK/yr</b> <span class="status">estimate: one bonus per project</span>${a.violations.length ? ` · <span class="violation">${a.violations.length} minimum-distance violation(s)</span>` : ''}</p>
       ${nearProjects ? `<h2>Projects within reach</h2><table>${nearProjects}</table>` : ''}
       <h2>Tariff zones (${esc(a.profile)})</h2>${a.pricesCarriedForward ? `<p class="hint" data-testid="prices-carried-forward">${esc(a.pricesCarriedForward)}</p>` : ''}<table>${tariffs}</table>
