@@ -107,13 +107,19 @@ public sealed record ProjectAnswer(
             {
                 collection.Add(Feature(plant.Geometry.Buffer(solar, 16), ("kind", "ring"), ("plant", plant.Id), ("label", $"{solar:0.##} m"), ("radius_m", solar), ("scheme", "solar")));
             }
-            else if (plant.TotalHeightM is { } h)
-            {
-                foreach (var (k, _) in a.Rings.OrderByDescending(r => r.K))
-                    collection.Add(Feature(plant.Geometry.Buffer(k * h, 32), ("kind", "ring"), ("plant", plant.Id), ("label", $"{k:0.##} × H"), ("radius_m", Math.Round(k * h, 1)),
-                        ("scheme", SchemeOfRing(a, k))));
-            }
             collection.Add(Feature(plant.Geometry, ("kind", "plant"), ("plant", plant.Id), ("label", plant.Id), ("radius_m", null)));
+        }
+        // One outline per ring for the whole project: the union of its turbines' circles (distances are to the nearest member).
+        var turbines = a.Project.Plants.Where(p => p.Kind != PlantKind.SolarPark && p.TotalHeightM is not null).ToList();
+        if (turbines.Count > 0)
+        {
+            foreach (var (k, _) in a.Rings.OrderByDescending(r => r.K))
+            {
+                var circles = turbines.Select(p => p.Geometry.Buffer(k * p.TotalHeightM!.Value, 32)).ToList();
+                var ring = circles.Count == 1 ? circles[0] : NetTopologySuite.Operation.Union.CascadedPolygonUnion.Union(circles);
+                collection.Add(Feature(ring, ("kind", "ring"), ("plant", string.Join(",", turbines.Select(p => p.Id))), ("label", $"{k:0.##} × H"),
+                    ("radius_m", Math.Round(turbines.Max(p => k * p.TotalHeightM!.Value), 1)), ("scheme", SchemeOfRing(a, k))));
+            }
         }
         var noise = (a.Noise?.Dwellings ?? []).ToDictionary(n => n.Address.Id, StringComparer.Ordinal);
         foreach (var d in a.Dwellings)

@@ -104,7 +104,8 @@ public static class ServiceSetup
         app.UseOutputCache(); // after access and rate checks: a cached tile is served only to whom the tile itself would be
         app.MapOpenApiDocuments();
         app.MapScalarApiReference(o => o.WithTitle("VeSiting API"));
-        app.MapGet("/api/map-config", (IOptions<VeSitingOptions> o) => Results.Ok(new { externalStyleUrl = o.Value.ExternalStyleUrl }))
+        _ = MapConfig.Of(app.Services.GetRequiredService<IOptions<VeSitingOptions>>().Value); // a bad base map stops the start, naming its setting
+        app.MapGet("/api/map-config", (IOptions<VeSitingOptions> o) => Results.Ok(MapConfig.Of(o.Value)))
             .WithTags("Service").WithSummary("Settings of the web map").AllowAnonymous();
     }
 }

@@ -55,4 +55,6 @@ public sealed class VeSitingOptions
     public string[] ForwardedProxies { get; set; } = [];
     /// <summary>An optional external MapLibre style URL for the web map; none = boundaries are the base map.</summary>
     public string? ExternalStyleUrl { get; set; }
+    /// <summary>Base maps offered beneath VeSiting's layers besides the offline one (see <see cref="BaseMapOptions"/>).</summary>
+    public List<BaseMapOptions> BaseMaps { get; set; } = [];
 }

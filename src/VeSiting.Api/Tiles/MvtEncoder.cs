@@ -42,10 +42,31 @@ public static class MvtEncoder
         if (lonLat is Point p)
             return clip.Covers(p) ? p : null;
         if (clip.EnvelopeInternal.Contains(lonLat.EnvelopeInternal))
-            return lonLat; // wholly inside: nothing to clip
+            return OfDimension(lonLat, lonLat.Dimension); // wholly inside: nothing to clip
         // Reprojected unions and differences can come out very slightly invalid; overlay needs valid input.
         if (!lonLat.IsValid)
             lonLat = GeometryFixer.Fix(lonLat);
-        return lonLat.Intersection(clip);
+        return OfDimension(lonLat.Intersection(clip), lonLat.Dimension);
+    }
+
+    /// <summary>
+    /// The parts of a clipped geometry of the source's own dimension. Where a polygon runs along the clip's edge the
+    /// intersection also holds lines or points: a geometry collection, which the writer cannot encode and dropped
+    /// whole (tile-shaped holes in the tariff zones). A polygon keeps its areas, a line its lines.
+    /// </summary>
+    private static Geometry OfDimension(Geometry clipped, Dimension dimension)
+    {
+        if (clipped is not GeometryCollection { OgcGeometryType: OgcGeometryType.GeometryCollection } collection)
+            return clipped;
+        var parts = Enumerable.Range(0, collection.NumGeometries).Select(collection.GetGeometryN)
+            .SelectMany(g => g is GeometryCollection inner ? Enumerable.Range(0, inner.NumGeometries).Select(inner.GetGeometryN) : [g])
+            .Where(g => g.Dimension == dimension && !g.IsEmpty).ToList();
+        var factory = clipped.Factory;
+        return dimension switch
+        {
+            Dimension.Surface => factory.CreateMultiPolygon(parts.Cast<Polygon>().ToArray()),
+            Dimension.Curve => factory.CreateMultiLineString(parts.Cast<LineString>().ToArray()),
+            _ => factory.BuildGeometry(parts),
+        };
     }
 }

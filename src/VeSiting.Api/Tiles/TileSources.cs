@@ -17,6 +17,7 @@ public sealed class TileSources(IEnumerable<ITileSource> sources)
     /// <summary>Registers every tile layer: a new layer is one line here.</summary>
     public static IServiceCollection AddTileSources(IServiceCollection services) => services
         .AddSingleton<ITileSource, BoundaryTiles>()
+        .AddSingleton<ITileSource, MapDetailTiles>()
         .AddSingleton<ITileSource, PlantTiles>()
         .AddSingleton<ITileSource, SchemeZoneTiles>()
         .AddSingleton<ITileSource, TariffZoneTiles>()

@@ -4,7 +4,8 @@ import { Map, Marker, NavigationControl, ScaleControl, AttributionControl } from
 import { apiKey, getJson, isAborted, latestOnly, sameOrigin } from './api.js';
 import { plannedProjects } from './project.js';
 import { sitingPanel } from './siting.js';
-import { $, colorExpression as legendColors, esc, fmt, legendHtml, problemHtml, provenanceHtml } from './ui.js';
+import { baseMaps } from './basemaps.js';
+import { $, colorExpression as legendColors, esc, fmt, idHtml, legendHtml, problemHtml, provenanceHtml } from './ui.js';
 
 const origin = window.location.origin;
 const state = { mode: 'inspect', scenario: 'banded-distance', siteMarker: null };
@@ -34,6 +35,12 @@ const looks = {
     { id: 'municipalities-fill', rank: 0, type: 'fill', 'source-layer': 'municipalities', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.85 } },
     { id: 'municipalities-line', rank: 2, type: 'line', 'source-layer': 'municipalities', paint: { 'line-color': colors(l), 'line-width': 0.8 } },
     { id: 'regions-line', rank: 2, type: 'line', 'source-layer': 'regions', paint: { 'line-color': colors(l), 'line-width': 1.6 } },
+  ] },
+  // The offline base map's street-level detail: buildings beneath everything, plant footprints above the zones.
+  'map-detail': { layers: (l) => [
+    { id: 'map-detail-buildings', rank: 0.5, type: 'fill', 'source-layer': 'buildings', paint: { 'fill-color': '#d9d0c5', 'fill-outline-color': '#a89c8c' } },
+    { id: 'map-detail-footprints', rank: 3.5, type: 'fill', 'source-layer': 'footprints', paint: { 'fill-color': colors(l), 'fill-opacity': 0.35, 'fill-outline-color': colors(l) } },
+    { id: 'map-detail-addresses', rank: 3.6, type: 'circle', 'source-layer': 'addresses', paint: { 'circle-radius': 1.8, 'circle-color': '#6e7781' } },
   ] },
   'tariff-zones': { rank: 1, fill: { 'fill-opacity': 0.25 }, outline: false },
   'scheme-zones': { rank: 3, fill: { 'fill-opacity': 0.18 } },
@@ -69,7 +76,7 @@ function baseStyle() {
 
 const map = new Map({
   container: 'map',
-  style: mapConfig.externalStyleUrl || baseStyle(),
+  style: baseStyle(),
   center: [10.4, 56.0],
   zoom: 6,
   attributionControl: false,
@@ -81,16 +88,36 @@ map.addControl(new NavigationControl(), 'top-left');
 map.addControl(new ScaleControl({ unit: 'metric' }));
 map.addControl(new AttributionControl({ compact: false, customAttribution: metadata.attribution.map(esc) }), 'bottom-right');
 
-const loaded = new Promise((resolve) => map.once('load', resolve));
+const bases = baseMaps(map, mapConfig);
+const loaded = new Promise((resolve) => map.once('load', resolve)).then(() => bases.start());
 map.on('load', () => {
   map.addSource('project', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({ id: 'project-rings', type: 'line', source: 'project', filter: ['==', ['get', 'kind'], 'ring'],
     paint: { 'line-color': colorExpression('scheme-zones', 'scheme'), 'line-width': 2 } });
   map.addLayer({ id: 'project-dwellings', type: 'circle', source: 'project', filter: ['==', ['get', 'kind'], 'dwelling'],
     paint: { 'circle-radius': 4, 'circle-color': ['case', ['get', 'below_minimum_distance'], '#cf222e', '#14323f'], 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } });
+  // A project's members and rings highlighted while the pointer is over one of them (or over its row in the answer).
+  map.addLayer({ id: 'project-highlight-rings', type: 'line', source: 'scheme-zones', 'source-layer': 'scheme-zones', filter: ['==', ['get', 'project'], ''],
+    paint: { 'line-color': '#14323f', 'line-width': 2.5 } });
+  map.addLayer({ id: 'project-highlight-plants', type: 'circle', source: 'plants', 'source-layer': 'plants', filter: ['==', ['get', 'project'], ''],
+    paint: { 'circle-radius': 8, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#f2a900', 'circle-stroke-width': 3 } });
   map.addSource('draft', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({ id: 'draft', type: 'line', source: 'draft', paint: { 'line-color': '#f2a900', 'line-width': 2, 'line-dasharray': [2, 1] } });
 });
+
+// ---- a project's members on hover ----
+function highlightProject(project) {
+  const filter = ['==', ['get', 'project'], project ?? ''];
+  for (const layer of ['project-highlight-rings', 'project-highlight-plants']) if (map.getLayer(layer)) map.setFilter(layer, filter);
+  map.getContainer().dataset.highlightedProject = project ?? '';
+}
+map.on('mousemove', (e) => {
+  const hovered = map.queryRenderedFeatures(e.point, { layers: ['plants', 'scheme-zones'].filter((l) => map.getLayer(l)) })
+    .find((f) => f.properties.project);
+  const project = hovered?.properties.project ?? null;
+  if ((map.getContainer().dataset.highlightedProject ?? '') !== (project ?? '')) highlightProject(project);
+});
+$('answer').addEventListener('mouseover', (e) => highlightProject(e.target.closest('[data-project]')?.dataset.project ?? null));
 
 // ---- layers, scenario and legend ----
 for (const info of tileLayers) {
@@ -154,15 +181,15 @@ async function showSite(query) {
       <td>${fmt(t.priceWithoutDkkPerKwh, 2)} → <b>${fmt(t.priceWithDkkPerKwh, 2)}</b> DKK/kWh</td>
       <td>${fmt(t.billWithoutDkk)} → <b>${fmt(t.billWithDkk)}</b> DKK/yr</td></tr>
       <tr><td colspan="4" class="why">${esc(t.why)}; prices (${esc(t.priceStatus)}): ${esc(t.priceWhy)}</td></tr>`).join('');
-    const schemes = a.plants.flatMap((p) => p.findings.map((f) => `<tr><td>${esc(p.id)}<br><span class="why">${fmt(p.distanceM)} m${p.multipleOfH ? ' = ' + fmt(p.multipleOfH, 2) + ' × H' : ''}</span></td>
+    const schemes = a.plants.flatMap((p) => p.findings.map((f) => `<tr><td>${idHtml(p.id)}<br><span class="why">${fmt(p.distanceM)} m${p.multipleOfH ? ' = ' + fmt(p.multipleOfH, 2) + ' × H' : ''}</span></td>
       <td>${esc(f.scheme)}</td><td class="${f.violation ? 'violation' : f.applies ? 'yes' : 'no'}">${f.violation ? 'violated' : f.applies ? 'applies' : 'no'}</td>
       <td class="why">${esc(f.why)}</td></tr>`)).join('');
     const outcome = (o) => o.veBonusDkkPerYear != null ? `${fmt(o.veBonusDkkPerYear)} DKK/yr` : 'no VE-bonus';
-    const nearProjects = a.projects.map((p) => `<tr data-testid="project"><td>${esc(p.id)}<br><span class="why">${p.members.length} plant(s), ${fmt(p.capacityKw / 1000, 1)} MW · ${esc(p.grouping)}</span></td>
-      <td>${fmt(p.distanceM)} m to ${esc(p.nearestMember)}</td><td><b>${outcome(p.outcome)}</b> <span class="status">estimate</span></td></tr>
+    const nearProjects = a.projects.map((p) => `<tr data-testid="project" data-project="${esc(p.id)}"><td>${idHtml(p.id)}<br><span class="why">${p.members.length} plant(s), ${fmt(p.capacityKw / 1000, 1)} MW · ${esc(p.grouping)}</span></td>
+      <td>${fmt(p.distanceM)} m to ${idHtml(p.nearestMember)}</td><td><b>${outcome(p.outcome)}</b> <span class="status">estimate</span></td></tr>
       <tr><td colspan="3" class="why">${esc(p.permit)}${p.outcome.veBonusWhy ? ' · ' + esc(p.outcome.veBonusWhy) : ''}${p.otherPeriods.map((o) => `<br>${esc(o.why)}: ${outcome(o)}`).join('')}</td></tr>`).join('');
     $('answer').innerHTML = `<h2 data-testid="answer-title">${esc(a.label)}</h2>
-      <p>${esc(a.municipality ?? 'outside the boundaries')}${a.nearestCoveredPlant ? ` · nearest covered plant ${esc(a.nearestCoveredPlant.id)} at ${fmt(a.nearestCoveredPlant.distanceM)} m` : ''}</p>
+      <p>${esc(a.municipality ?? 'outside the boundaries')}${a.nearestCoveredPlant ? ` · nearest covered plant ${idHtml(a.nearestCoveredPlant.id)} at ${fmt(a.nearestCoveredPlant.distanceM)} m` : ''}</p>
       <p>VE-bonus: <b data-testid="ve-bonus">${fmt(a.veBonusDkkPerYear)} DKK/yr</b> <span class="status">estimate: one bonus per project</span>${a.violations.length ? ` · <span class="violation">${a.violations.length} minimum-distance violation(s)</span>` : ''}</p>
       ${nearProjects ? `<h2>Projects within reach</h2><table>${nearProjects}</table>` : ''}
       <h2>Tariff zones (${esc(a.profile)})</h2>${a.pricesCarriedForward ? `<p class="hint" data-testid="prices-carried-forward">${esc(a.pricesCarriedForward)}</p>` : ''}<table>${tariffs}</table>

@@ -28,3 +28,10 @@ export function provenanceHtml(a) {
     ${a.provenance.assumptions.length ? `<p><b>Assumptions:</b></p><ul>${a.provenance.assumptions.map((u) => `<li>${esc(u)}</li>`).join('')}</ul>` : ''}
     <p class="why">Data ${esc(a.dataVersion)}: ${a.attribution.map(esc).join('; ')}</p></details>`;
 }
+
+/** A long id (an 18-digit GSRN, an inferred project's key) shortened to its start and end; the full id on hover. */
+export function idHtml(id) {
+  const text = String(id ?? '');
+  const short = text.length <= 16 ? text : `${text.slice(0, text.startsWith('inferred:') ? 13 : 4)}…${text.slice(-5)}`;
+  return `<span class="id" title="${esc(text)}" data-id="${esc(text)}">${esc(short)}</span>`;
+}

@@ -12,7 +12,12 @@ public class BrowserFixture : IAsyncLifetime
     private const string Chromium = "/usr/bin/chromium";
     private readonly WebApplicationFactory<Program> _factory;
 
-    public BrowserFixture() : this([]) { }
+    /// <summary>Two base maps served by the tests themselves (Playwright answers http://basemap.test, see BaseMapTests).</summary>
+    public BrowserFixture() : this(
+        ("VeSiting:BaseMaps:0:Name", "Test raster"), ("VeSiting:BaseMaps:0:Url", "http://basemap.test/tiles/{z}/{x}/{y}.png"),
+        ("VeSiting:BaseMaps:0:KeyParameter", "token"), ("VeSiting:BaseMaps:0:Key", "test-token"), ("VeSiting:BaseMaps:0:Attribution", "Test raster base map"),
+        ("VeSiting:BaseMaps:1:Name", "Test style"), ("VeSiting:BaseMaps:1:Url", "http://basemap.test/style.json"))
+    { }
 
     protected BrowserFixture(params (string Key, string Value)[] settings)
     {

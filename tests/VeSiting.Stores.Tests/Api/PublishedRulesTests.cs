@@ -95,11 +95,12 @@ public sealed class PublishedRulesTests(PostGisStores stores) : IClassFixture<Po
                 .Select(f => f.GetProperty("properties").GetProperty("label").GetString()).ToList();
             Assert.Equal(["7 × H", "6 × H", "5 × H"], labels);
 
-            // Scheme-zone tiles: the Thisted turbine 570715000002024939 (H = 91.5 + 117 / 2 = 150 m) draws its minimum-distance disc at 5 × H.
+            // Scheme-zone tiles: the Thisted park of turbine 570715000002024939 (H = 91.5 + 117 / 2 = 150 m, its project's
+            // key) draws its minimum-distance ring (the union of its members' discs) at 5 × H.
             var (lon, lat) = CoordinateTransformer.Instance.FromUtm32(485024.22, 6320313.57);
             Tile.CreateAroundLocation(lat, lon, 12, out var x, out var y);
             var tile = new MapboxTileReader().Read(new MemoryStream(await client.GetByteArrayAsync($"/tiles/scheme-zones/12/{x}/{y}.mvt")), new Tile(x, y, 12));
-            var discs = tile.Layers.Single().Features.Where(f => (string)f.Attributes["plant"] == "570715000002024939").ToList();
+            var discs = tile.Layers.Single().Features.Where(f => (string)f.Attributes["project"] == "inferred:570715000002024939").ToList();
             Assert.Contains(discs, f => (string)f.Attributes["ring"] == "minimum-distance" && Convert.ToDouble(f.Attributes["radius_m"], System.Globalization.CultureInfo.InvariantCulture) == 750);
             Assert.DoesNotContain(discs, f => ((string)f.Attributes["label"]).Contains("4 × H", StringComparison.Ordinal));
 

@@ -1,5 +1,6 @@
 using VeSiting.Api.Hosting;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Projects;
 using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Tiles.Sources;
@@ -15,7 +16,7 @@ public sealed class PlantTiles(ServiceData data) : ITileSource
 
     public async Task<IReadOnlyList<TileFeature>> FeaturesAsync(TileRequest request, CancellationToken cancellationToken) =>
         (await data.Store.PlantsWithinAsync(request.Utm32Area, 0, Current, cancellationToken))
-            .Select(p => new TileFeature("plants", p.Plant.Geometry, TileAttributes.Of(("id", p.Plant.Id), ("kind", p.Plant.Kind.ToString()), ("status", p.Plant.Status.ToString()),
+            .Select(p => new TileFeature("plants", p.Plant.Geometry, TileAttributes.Of(("id", p.Plant.Id), ("project", PlantProject.KeyOf(p.Plant)), ("kind", p.Plant.Kind.ToString()), ("status", p.Plant.Status.ToString()),
                 ("name", p.Plant.Name ?? p.Plant.Model), ("capacity_mw", p.Plant.CapacityMw is { } mw ? Math.Round(mw, 3) : null),
                 ("total_height_m", p.Plant.TotalHeightM))))
             .ToList();

@@ -1,7 +1,9 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Union;
 using VeSiting.Api.Hosting;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Projects;
 using VeSiting.Core.Rules;
 
 namespace VeSiting.Api.Tiles.Sources;
@@ -38,33 +40,48 @@ public sealed class SchemeZoneTiles(ServiceData data) : ITileSource
         var box = area.EnvelopeInternal;
         var metresPerPixel = request.Tile.MetresPerPixel;
         var book = data.SchemeDistances;
+        var turbines = new List<Plant>();
         foreach (var hit in await data.Store.PlantsWithinAsync(area, book.SearchRadiusM, AssessmentContext.Candidates, cancellationToken))
         {
             var p = hit.Plant;
             if (p.Kind is not (PlantKind.WindTurbine or PlantKind.SolarPark) || !book.IsCovered(p))
                 continue;
-            var distances = book.For(p);
-            if (p.Kind == PlantKind.WindTurbine && p.TotalHeightM is { } h)
-            {
-                var centre = p.Geometry.Coordinate;
-                foreach (var band in distances.WindBands.Reverse())
-                {
-                    var outer = band.Outer * h;
-                    if (!box.Intersects(new Envelope(centre.X - outer, centre.X + outer, centre.Y - outer, centre.Y + outer)))
-                        continue;
-                    var ring = band.Inner <= 0 ? Circles.Disc(p.Geometry, outer, metresPerPixel) : Circles.Annulus(p.Geometry, outer, band.Inner * h, metresPerPixel);
-                    list.Add(new("scheme-zones", ring, TileAttributes.Of(("plant", p.Id), ("ring", band.Id), ("label", band.Label), ("radius_m", Math.Round(outer, 1)))));
-                }
-            }
+            if (p.Kind == PlantKind.WindTurbine && p.TotalHeightM is not null)
+                turbines.Add(p);
             else if (p.Kind == PlantKind.SolarPark)
             {
-                foreach (var band in distances.SolarBands.Reverse())
+                foreach (var band in book.For(p).SolarBands.Reverse())
                 {
                     var zone = p.Geometry is Point ? Circles.Disc(p.Geometry, band.Outer, metresPerPixel) : p.Geometry.Buffer(band.Outer, 24);
-                    list.Add(new("scheme-zones", zone, TileAttributes.Of(("plant", p.Id), ("ring", band.Id), ("label", band.Label), ("radius_m", band.Outer))));
+                    list.Add(new("scheme-zones", zone, TileAttributes.Of(("project", PlantProject.KeyOf(p)), ("plant", p.Id), ("plants", 1), ("ring", band.Id), ("label", band.Label), ("radius_m", band.Outer))));
                 }
+            }
+        }
+        // A project's rings are the union of its members' rings: one outline per ring, however many turbines the park has.
+        // A ring (a band from k₁ × H to k₂ × H) is where the nearest member is within k₂ × H but none within k₁ × H.
+        foreach (var project in turbines.GroupBy(PlantProject.KeyOf))
+        {
+            var members = project.ToList();
+            var bands = members.SelectMany(m => book.For(m).WindBands.Select(b => (Member: m, Band: b))).GroupBy(x => x.Band.Id);
+            foreach (var band in bands.Reverse())
+            {
+                var outer = band.Select(x => (x.Member, Radius: x.Band.Outer * x.Member.TotalHeightM!.Value)).ToList();
+                if (!outer.Any(o => box.Intersects(Around(o.Member, o.Radius))))
+                    continue;
+                var discs = outer.Select(o => (Geometry)Circles.Disc(o.Member.Geometry, o.Radius, metresPerPixel)).ToList();
+                var ring = discs.Count == 1 ? discs[0] : CascadedPolygonUnion.Union(discs);
+                var holes = band.Where(x => x.Band.Inner > 0).Select(x => (Geometry)Circles.Disc(x.Member.Geometry, x.Band.Inner * x.Member.TotalHeightM!.Value, metresPerPixel)).ToList();
+                if (holes.Count > 0)
+                    ring = ring.Difference(holes.Count == 1 ? holes[0] : CascadedPolygonUnion.Union(holes));
+                if (ring.IsEmpty)
+                    continue;
+                var first = band.First().Band;
+                list.Add(new("scheme-zones", ring, TileAttributes.Of(("project", project.Key), ("plant", members.Count == 1 ? members[0].Id : null), ("plants", members.Count),
+                    ("ring", band.Key), ("label", first.Label), ("radius_m", Math.Round(outer.Max(o => o.Radius), 1)))));
             }
         }
         return list;
     }
+
+    private static Envelope Around(Plant p, double r) => new(p.Geometry.Coordinate.X - r, p.Geometry.Coordinate.X + r, p.Geometry.Coordinate.Y - r, p.Geometry.Coordinate.Y + r);
 }
