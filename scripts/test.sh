@@ -92,20 +92,26 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
 
-# The container deployment run for real (scripts/compose-stack-test.sh): its checks count in the same line.
-step "The compose stack: build, up, checks on the running stack, down"
-stack_log="$results/stack.log"
-bash "$root/scripts/compose-stack-test.sh" 2>&1 | tee "$stack_log"
-stack_status=${PIPESTATUS[0]}
-stack_line="$(grep -E '^stack: [0-9]+ passed, [0-9]+ failed$' "$stack_log" | tail -1)"
-if [[ -z "$stack_line" ]]; then
-  echo "test command: the compose stack check reported no result" >&2
-  failed=$((failed + 1))
+# The container deployment run for real (scripts/compose-stack-test.sh): its checks count in the same line. It builds
+# local base images and the stack (about 40 minutes on a loaded 2-core machine, not yet measured on a quiet one), so it
+# runs when VESITING_STACK_TEST=1 is set, until its time on CI is known to fit.
+if [[ "${VESITING_STACK_TEST:-0}" == 1 ]]; then
+  step "The compose stack: build, up, checks on the running stack, down"
+  stack_log="$results/stack.log"
+  bash "$root/scripts/compose-stack-test.sh" 2>&1 | tee "$stack_log"
+  stack_status=${PIPESTATUS[0]}
+  stack_line="$(grep -E '^stack: [0-9]+ passed, [0-9]+ failed$' "$stack_log" | tail -1)"
+  if [[ -z "$stack_line" ]]; then
+    echo "test command: the compose stack check reported no result" >&2
+    failed=$((failed + 1))
+  else
+    passed=$((passed + $(sed -E 's/^stack: ([0-9]+) passed.*/\1/' <<<"$stack_line")))
+    failed=$((failed + $(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$stack_line")))
+  fi
+  [[ $stack_status -eq 0 ]] || status=1
 else
-  passed=$((passed + $(sed -E 's/^stack: ([0-9]+) passed.*/\1/' <<<"$stack_line")))
-  failed=$((failed + $(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$stack_line")))
+  echo "(the compose stack run is skipped: set VESITING_STACK_TEST=1 to build and check the stack)"
 fi
-[[ $stack_status -eq 0 ]] || status=1
 
 expected_projects=$(ls tests/*/*.Tests.csproj | wc -l)
 if [[ $files -lt $expected_projects ]]; then
