@@ -17,7 +17,8 @@ public sealed class RealDistinctSitesTests(RealDataSet real)
         var library = RuleLibrary.Load(geodata);
         var profile = new SitingProfileLoader(geodata).LoadAll()["data-centre"];
         var service = new SitingService(real.Store, library.Rules, library.PriceStack(2026), library.Scenarios, new DateOnly(2026, 11, 26));
-        var (raster, inputs, label) = await service.RasterAsync(profile, "denmark", 100);
+        var denmark = (await service.ResolveAreaAsync("denmark", CancellationToken.None)).Value;
+        var (raster, inputs, label) = await service.RasterAsync(profile, denmark, 100);
 
         // What a new user saw: among the ten best cells, neighbours of one another.
         var cells = await service.RankedAsync(raster, inputs, label, 10, 0);
