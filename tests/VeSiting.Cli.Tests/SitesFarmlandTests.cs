@@ -28,7 +28,9 @@ public sealed class SitesFarmlandTests : IDisposable
             {"type":"Feature","properties":{"id":"field-1"},"geometry":{"type":"Polygon","coordinates":[[[588000,6140000],[589500,6140000],[589500,6141000],[588000,6141000],[588000,6140000]]]}}]}
             """);
 
-        var run = await CliRun.Of("sites", "--profile-file", profile, "--points", $"fields={fields}", "--area", "municipality:0461", "--cell", "1000", "--format", "json", "--year", "2026", "--limit", "2");
+        // Cells, not places (separation 0, tolerance 0: each cell its own site), so the two neighbouring cells are both listed.
+        var run = await CliRun.Of("sites", "--profile-file", profile, "--points", $"fields={fields}", "--area", "municipality:0461", "--cell", "1000", "--format", "json", "--year", "2026", "--limit", "2",
+            "--separation", "0", "--tolerance", "0");
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
         var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();

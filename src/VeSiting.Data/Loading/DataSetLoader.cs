@@ -47,7 +47,7 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
         var results = new Dictionary<string, List<object>>();
         var keepUnitAddressLinks = manifest.Sources.Any(s => s.Importer == BbrUnitsImporter);
         var unitAddressLinks = new UnitAddressLinks();
-        var tasks = manifest.Sources.Select(source => Task.Run(() =>
+        var tasks = manifest.Sources.Where(s => s.Importer != SourceImporters.Reference).Select(source => Task.Run(() =>
         {
             var clock = Stopwatch.StartNew();
             var read = SourceImporters.Read(source.Importer, paths[source.Id], source.Id, keepUnitAddressLinks: keepUnitAddressLinks);

@@ -27,7 +27,11 @@ public static class SourceImporters
     [
         "ens-wind-register", "powerplantmatching", "dagi-municipalities", "dagi-regions", "dagi-postcodes",
         "dar-addresses", "geodanmark-buildings", "dst-population", "district-heating", "permit-dates", "project-groupings", "bbr-units", "osm",
+        Reference,
     ];
+
+    /// <summary>A reference file: obtained and checksummed like every source, read by committed scripts (e.g. the sound power fit), not loaded.</summary>
+    public const string Reference = "reference";
 
     /// <summary>
     /// Reads the file with the importer; throws <see cref="ImportFailedException"/> (file, sheet, row, column) when it has errors.
@@ -50,6 +54,7 @@ public static class SourceImporters
         "project-groupings" => Checked(sourceId, new ProjectGroupingReader().Read(path, sourceId)),
         "bbr-units" => Checked(sourceId, new BbrUnitReader().Read(path, sourceId)),
         "osm" => Osm(sourceId, new OsmReader().Read(path, sourceId, progress)),
+        Reference => new SourceRead(0, [], Array.Empty<object>()),
         _ => throw new InvalidDataException($"unknown importer '{importer}'; known: {string.Join(", ", Known)}"),
     };
 

@@ -53,10 +53,10 @@ public sealed record SourceManifest
         return manifest with { Directory = Path.GetDirectoryName(Path.GetFullPath(path))! };
     }
 
-    /// <summary>Attribution lines of the given sources (all when none given), without repeats.</summary>
+    /// <summary>Attribution lines of the given sources (all loaded ones when none given), without repeats.</summary>
     public IReadOnlyList<string> Attributions(IEnumerable<string>? sourceIds = null)
     {
         var wanted = sourceIds?.ToHashSet();
-        return Sources.Where(s => wanted is null || wanted.Contains(s.Id)).Select(s => s.Attribution).Distinct().ToList();
+        return Sources.Where(s => wanted is null ? s.Importer != "reference" : wanted.Contains(s.Id)).Select(s => s.Attribution).Distinct().ToList();
     }
 }

@@ -16,6 +16,10 @@ once, at its nearest turbine.
 Existing turbines: the five 1 MW turbines at Brundby (GSRN 570715000000021756 … 21794, one project), position,
 hub height and rotor diameter from the ENS register (read by ens_register_counts.sheets); homes within 4, 6
 and 8 x H of the nearest of them.
+Homes: an address point within the data-reading rule set's turbineOwnAddressRadius
+(geodata/rules/data-reading/2009.json) of an existing turbine is that turbine's own address, not a home, and is left
+out of the ring counts. Existing turbines: every register turbine with coordinates (operating and decommissioned
+sheets), and the extract's wind generators whose dk:esid is not in the register (they are loaded from OSM).
 """
 import json
 import math
@@ -34,6 +38,7 @@ TO_UTM = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
 BRUNDBY = ["570715000000021756", "570715000000021763", "570715000000021770", "570715000000021787", "570715000000021794"]
 PLANNED = [(10.6159461, 55.8015249), (10.5374794, 55.8433245), (10.5789908, 55.7978324)]
 H = 95 + 110 / 2
+RULES = __file__.rsplit("/tests/", 1)[0] + "/geodata/rules/data-reading/2009.json"
 
 
 def elements(path):
@@ -88,6 +93,34 @@ def in_polygons(x, y, polygons):
     return False
 
 
+_existing = None
+
+
+def own_address(p, osm_turbines, register_path):
+    """Whether the address point lies within turbineOwnAddressRadius of an existing turbine."""
+    global _existing
+    if _existing is None:
+        rules = json.load(open(RULES, encoding="utf-8"))
+        radius = rules["values"]["turbineOwnAddressRadius"]["value"]
+        positions, gsrns = [], set()
+        for name, rows in sheets(register_path):
+            headers = [i for i, r in enumerate(rows[:40]) if any("koordinat" in str(v).lower() for v in r.values())]
+            if not headers:
+                continue
+            for r in rows[max(headers) + 1:]:
+                gsrn = str(r.get(0, "")).strip()
+                try:
+                    e, n = float(r[12]), float(r[13])
+                except (KeyError, ValueError):
+                    continue
+                gsrns.add(gsrn)
+                positions.append((e, n))
+        positions += [xy for _, esid, xy in osm_turbines if not esid or esid not in gsrns]
+        _existing = (radius, positions)
+    radius, positions = _existing
+    return any(abs(p[0] - x) <= radius and abs(p[1] - y) <= radius and math.dist(p, (x, y)) <= radius for x, y in positions)
+
+
 def main(osm_zip, kommuner, register_path):
     addresses, ids, turbines, nodes_with_address = [], set(), [], 0
     node_ids, closed_building_ways, building_relations = set(), 0, 0
@@ -121,6 +154,9 @@ def main(osm_zip, kommuner, register_path):
     print("wind generators", len(turbines), "with dk:esid", sum(1 for t in turbines if t[1]))
     for node, esid, (x, y) in turbines:
         print(" ", node, esid or "-", f"{x:.2f} {y:.2f}")
+    homes = [p for p in addresses if not own_address(p, turbines, register_path)]
+    print("addresses that are a turbine's own", len(addresses) - len(homes))
+    addresses = homes
     planned = [TO_UTM.transform(lon, lat) for lon, lat in PLANNED]
     print("planned", " ".join(f"({x:.2f} {y:.2f})" for x, y in planned), "H", H)
     nearest = [min(math.dist(p, q) for q in planned) for p in addresses]

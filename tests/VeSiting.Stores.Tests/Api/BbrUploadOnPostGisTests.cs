@@ -36,7 +36,8 @@ public sealed class BbrUploadOnPostGisTests : IAsyncLifetime
     {
         await using var connection = new NpgsqlConnection(_fixture.Database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT id, households, households_from_bbr FROM addresses ORDER BY id", connection);
+        // The uploaded address file's rows: the built-in Samsø addresses (source osm) stay beside them in another municipality.
+        await using var command = new NpgsqlCommand("SELECT id, households, households_from_bbr FROM addresses WHERE source_id <> 'osm' ORDER BY id", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<(string, int?, bool)>();
         while (await reader.ReadAsync())

@@ -12,8 +12,10 @@ namespace VeSiting.Stores.Tests.Api;
 /// tests/VeSiting.Data.Tests/Independent/osm_samsoe.py (the extract read with the Python standard library, positions by
 /// pyproj, the municipality by ray casting in the DAGI polygon, the register read with zipfile + XML):
 /// 4,583 of the 4,596 addresses lie inside 0741's polygon; the five Brundby turbines (one project, H = 50 + 54/2 = 77 m)
-/// have 8, 14 and 20 homes within 4, 6 and 8 × H; three planned 4.2 MW turbines (hub 95 m, rotor 110 m, H = 150 m) at the
-/// middle turbine of each group of the eleven 1 MW turbines have 19, 50 and 254 homes within 600, 900 and 1,200 m.
+/// have 3, 9 and 15 homes within 4, 6 and 8 × H; three planned 4.2 MW turbines (hub 95 m, rotor 110 m, H = 150 m) at the
+/// middle turbine of each group of the eleven 1 MW turbines have 11, 40 and 244 homes within 600, 900 and 1,200 m. Homes
+/// leave out the 11 address points within turbineOwnAddressRadius (10 m, the data-reading rule set) of an existing
+/// turbine: the turbines' own addresses (with them the counts would be 8, 14, 20 and 19, 50, 254).
 /// </summary>
 public abstract class SamsoeServiceTests
 {
@@ -61,7 +63,7 @@ public abstract class SamsoeServiceTests
         using var answer = JsonDocument.Parse(await Client(service).GetStringAsync("/api/assess/plant/570715000000021770"));
         Assert.Equal(5, answer.RootElement.GetProperty("plants").GetArrayLength());
         var distances = answer.RootElement.GetProperty("dwellings").EnumerateArray().Select(d => d.GetProperty("distanceM").GetDouble()).ToList();
-        Assert.Equal([8, 14, 20], new[] { 4, 6, 8 }.Select(k => distances.Count(d => d <= k * 77.0)));
+        Assert.Equal([3, 9, 15], new[] { 4, 6, 8 }.Select(k => distances.Count(d => d <= k * 77.0)));
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public abstract class SamsoeServiceTests
         response.EnsureSuccessStatusCode();
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var distances = answer.RootElement.GetProperty("dwellings").EnumerateArray().Select(d => d.GetProperty("distanceM").GetDouble()).ToList();
-        Assert.Equal([19, 50, 254], new[] { 600.0, 900.0, 1200.0 }.Select(r => distances.Count(d => d <= r)));
+        Assert.Equal([11, 40, 244], new[] { 600.0, 900.0, 1200.0 }.Select(r => distances.Count(d => d <= r)));
         var coverage = Assert.Single(answer.RootElement.GetProperty("addressCoverage").EnumerateArray());
         Assert.Equal(("0741", true), (coverage.GetProperty("municipalityCode").GetString(), coverage.GetProperty("covered").GetBoolean()));
     }

@@ -39,9 +39,12 @@ public sealed class SolarProjectTests
             assessment.GreenPool.Select(g => (g.Code, Math.Round(g.Mw, 9), Math.Round(g.Dkk, 3))));
         // Address 3 (600100, 6200100) is 50 m south of the park; address 1 (600300, 6200400) is 150 m north of its corner;
         // address 2 (601000, 6200000) is √(700² + 150²) ≈ 716 m away: outside 200 m.
-        Assert.Equal([("3", 50.0), ("1", 150.0)], assessment.Dwellings.Select(d => (d.Address.Id, Math.Round(d.DistanceM, 6))));
+        // Address 1 stands where the operating turbine b stands (0 m, within the data-reading rule set's 10 m): it is that
+        // turbine's own address, not a home, so only address 3 is a dwelling and address 1 is listed as b's.
+        Assert.Equal([("3", 50.0)], assessment.Dwellings.Select(d => (d.Address.Id, Math.Round(d.DistanceM, 6))));
+        Assert.Equal([("1", "b")], assessment.TurbineAddresses.Select(t => (t.Address.Id, t.Turbine.Id)));
         // The ring is named by the schemes whose limit it is (sales option and VE-bonus both reach 200 m from solar).
         Assert.All(assessment.Dwellings, d => Assert.Equal("≤ 200 m: sales option, VE-bonus", d.Ring));
-        Assert.Equal(2, assessment.SalesOptionHouseholds);
+        Assert.Equal(1, assessment.SalesOptionHouseholds); // address 3: one household (no dwelling units in the data)
     }
 }
