@@ -12,11 +12,12 @@ public sealed class DataFetchCommandTests : IDisposable
         var first = await CliRun.Of("data", "fetch", "--cache", _cache, "--format", "csv");
         Assert.True(first.ExitCode == ExitCodes.Ok, first.ToString());
         Assert.True(File.Exists(Path.Combine(_cache, "wind", "ens-stamdataregister-vindkraft-2022-01.xlsx")));
-        // The ten sources of geodata/sources.json (the ninth and tenth: district heating and the Samsø OpenStreetMap extract).
-        Assert.Equal(10, first.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains("mirror ")));
+        // The eleven sources of geodata/sources.json, one per file of ../shared/geodata/SHA256SUMS (the ninth to eleventh:
+        // district heating, the Samsø OpenStreetMap extract and the windwhisper sound power table, a reference file).
+        Assert.Equal(11, first.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains("mirror ")));
 
         var second = await CliRun.Of("data", "fetch", "--cache", _cache, "--format", "csv");
-        Assert.Equal(10, second.Output.Split('\n').Count(l => l.Contains("cache (checksum verified)")));
+        Assert.Equal(11, second.Output.Split('\n').Count(l => l.Contains("cache (checksum verified)")));
         Assert.Contains("Energistyrelsen", second.Error); // attribution travels with CSV on stderr
     }
 

@@ -99,8 +99,12 @@ public sealed class SiteCellApiTests(ApiFactory factory)
         Assert.False(plain.TryGetProperty("features", out _));
         Assert.True(JsonElement.DeepEquals(geojson, both.GetProperty("features")), "features is the GeoJSON answer");
         Assert.Equal(plain.GetProperty("dwellings").GetRawText(), both.GetProperty("dwellings").GetRawText());
-        // 42 dwellings within 8 × H = 1,200 m (Python on the DAR CSV), 3 rings (4, 6 and 8 × H) and the turbine.
-        Assert.Equal(42 + 3 + 1, both.GetProperty("features").GetProperty("features").GetArrayLength());
+        // 42 dwellings within 8 × H = 1,200 m (Python on the DAR CSV), 3 rings (4, 6 and 8 × H) and the turbine; the noise and
+        // flicker answers add their own kinds (dwellings the noise or the flicker reaches beyond the rings).
+        var kinds = both.GetProperty("features").GetProperty("features").EnumerateArray()
+            .GroupBy(f => f.GetProperty("properties").GetProperty("kind").GetString()).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal((42, 3, 1), (kinds["dwelling"], kinds["ring"], kinds["plant"]));
+        Assert.Empty(kinds.Keys.Except(["dwelling", "ring", "plant", "noise-dwelling", "flicker"]));
     }
 
     private static string RepositoryRoot()

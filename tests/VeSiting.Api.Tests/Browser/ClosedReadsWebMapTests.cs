@@ -69,7 +69,8 @@ public sealed class ClosedReadsWebMapTests(ClosedReadsBrowserFixture fixture) : 
         var sites = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("siting-csv").ClickAsync(), new PageRunAndWaitForDownloadOptions { Timeout = 60_000 });
         var csv = await File.ReadAllLinesAsync((await sites.PathAsync())!);
         Assert.StartsWith("rank,site,e,n,score", csv[0], StringComparison.Ordinal);
-        Assert.True(csv.Length > 100, $"{csv.Length} lines");
+        // Places, not cells (best cells at least 2 km apart by default): Odense's 306 km² hold a few dozen, not hundreds.
+        Assert.True(csv.Length > 20, $"{csv.Length} lines");
 
         lock (exportKeys)
         {
