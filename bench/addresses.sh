@@ -47,14 +47,11 @@ if [[ -n "${VESITING_BENCH_DB:-}" ]]; then
 fi
 
 python3 - "$root/bench/RESULTS.md" "$work" "$count" "$rows" "$bytes" "$(nproc)" "$postgis" "$units" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
-import json, re, sys
+import json, os, re, sys
 results, work, count, rows, size, cores, postgis, units, when, load_before, load = sys.argv[1:12]
-def met(seconds, goal):
-    return "**met**" if seconds <= goal else "**not met**"
-times = {}
-for line in open(f"{work}/times.txt"):
-    label, seconds, kb, user, system = line.split()
-    times[label] = (float(seconds), int(kb) / 1024, float(user) + float(system))
+sys.path.insert(0, os.path.dirname(results))  # bench/, beside RESULTS.md
+from bench_times import met, read_times
+times = read_times(work)
 add = json.load(open(f"{work}/add.json"))["summary"]
 log = open(f"{work}/embedded.log").read()
 loaded = re.search(r"Loaded data version \S+ in ([\d.]+) s", log)

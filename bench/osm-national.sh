@@ -40,14 +40,11 @@ if [[ -n "${VESITING_BENCH_DB:-}" ]]; then
 fi
 
 python3 - "$root/bench/RESULTS.md" "$work" "$bytes" "$(nproc)" "$postgis" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" "$addresses" "$buildings" "$nodes" <<'PY'
-import json, re, sys
+import json, os, re, sys
 results, work, size, cores, postgis, when, load_before, load, addresses, buildings, nodes = sys.argv[1:12]
-def met(value, goal):
-    return "**met**" if value <= goal else "**not met**"
-times = {}
-for line in open(f"{work}/times.txt"):
-    label, seconds, kb, user, system = line.split()
-    times[label] = (float(seconds), int(kb) / 1024, float(user) + float(system))
+sys.path.insert(0, os.path.dirname(results))  # bench/, beside RESULTS.md
+from bench_times import met, read_times
+times = read_times(work)
 generated = open(f"{work}/generated.txt").read().strip()
 add = json.load(open(f"{work}/add.json"))["summary"]
 log = open(f"{work}/embedded.log").read()
