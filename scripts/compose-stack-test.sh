@@ -2,7 +2,7 @@
 # The deployment as shipped, run for real (part of the test command; as root): starts a Docker daemon if none answers
 # (its own data-root, exec-root and socket under /tmp, stopped and removed at the end), makes the local base images
 # (scripts/local-bases.sh: no public registry is needed), builds every image of docker-compose.yml on them, brings the
-# stack up with throwaway secrets and a self-signed certificate, and runs scripts/stack_checks.py on it: the web map,
+# stack up with throwaway secrets (files, as Docker secrets) and a self-signed certificate, and runs scripts/stack_checks.py on it: the web map,
 # both instances, the hardened edge, an instance killed, the replica and the primary stopped, down/up, backup and
 # restore. Ends with the checker's line "stack: N passed, N failed" (the test command adds it to its count) and
 # removes the stack, its volumes and its images (and the daemon, if it started one).
@@ -73,6 +73,13 @@ export VESITING_DEBIAN_IMAGE=local/debian:bookworm VESITING_SDK_IMAGE=local/dotn
 export COMPOSE_PROJECT_NAME=vesiting-stack-test COMPOSE_FILE="$root/docker-compose.yml"
 export VESITING_DB_PASSWORD="db-$(openssl rand -hex 12)" VESITING_REPLICATION_PASSWORD="repl-$(openssl rand -hex 12)"
 export VESITING_API_KEY="key-$(openssl rand -hex 16)"
+# As a user keeps them: one file per secret (readable by the containers' users), mounted as Docker secrets.
+export VESITING_SECRETS_DIR="$work/secrets"
+mkdir -p "$VESITING_SECRETS_DIR"
+printf '%s\n' "$VESITING_DB_PASSWORD" >"$VESITING_SECRETS_DIR/db_password"
+printf '%s\n' "$VESITING_REPLICATION_PASSWORD" >"$VESITING_SECRETS_DIR/replication_password"
+printf '%s\n' "$VESITING_API_KEY" >"$VESITING_SECRETS_DIR/api_key"
+chmod 755 "$VESITING_SECRETS_DIR" && chmod 644 "$VESITING_SECRETS_DIR"/*
 export VESITING_HTTPS_PORT="${VESITING_STACK_HTTPS_PORT:-18443}" VESITING_HTTP_PORT="${VESITING_STACK_HTTP_PORT:-18080}"
 mirror="${VESITING_MIRROR:-$root/../shared/geodata}"
 [[ -d "$mirror" ]] || mirror="$root/.cache/geodata"

@@ -291,8 +291,16 @@ def phase_hardening():
         check(f"{service} has a read-only root file system", read_only == "true" and touched.returncode != 0
               and "Read-only file system" in touched.stderr, f"{read_only}; {touched.stderr.strip()}")
         env = docker("inspect", "-f", "{{json .Config.Env}}", cid).stdout
-        check(f"{service} gets the API key and the database password from the environment",
-              f"VeSiting__ApiKeys__0={KEY}" in env and os.environ["VESITING_DB_PASSWORD"] in env, "not in its environment")
+        mounted = inside(service, "cat", "/run/secrets/api_key", "/run/secrets/db_password").split()
+        leaked = [i for i, secret in enumerate(SECRETS) if secret in env]
+        check(f"{service} reads the API key and the database password from secret files, not its environment",
+              mounted == [KEY, os.environ["VESITING_DB_PASSWORD"]] and not leaked
+              and "VeSiting__ApiKeyFiles__0=/run/secrets/api_key" in env, f"mounted {len(mounted)}, leaked {leaked}")
+    for service in ("postgis", "postgis-replica", "import"):
+        cid = compose("ps", "-a", "-q", service).strip()
+        env = docker("inspect", "-f", "{{json .Config.Env}}", cid).stdout
+        leaked = [i for i, secret in enumerate(SECRETS) if secret in env]
+        check(f"{service}'s environment holds no secret", env and not leaked, f"secret(s) {leaked} in its environment")
 
     for image in ("vesiting-service", "vesiting-cli", "vesiting-postgis", "vesiting-proxy"):
         config = docker("image", "inspect", image).stdout

@@ -20,8 +20,8 @@ if [[ ${#missing[@]} -gt 0 ]]; then
 fi
 
 status=0
-# Placeholder secrets: the file refuses to start without them.
-if VESITING_DB_PASSWORD=check VESITING_REPLICATION_PASSWORD=check VESITING_API_KEY=check-check-check-check VESITING_TLS_DIR=/tmp \
+# Placeholder folders for the secrets and the certificate: the file refuses to start without them.
+if VESITING_SECRETS_DIR=/tmp VESITING_TLS_DIR=/tmp \
   docker-compose -f docker-compose.yml config -q; then
   echo "docker-compose.yml: valid (Compose Specification)"
 else

@@ -9,6 +9,8 @@ public sealed class DatabaseOptions
 {
     /// <summary>The environment variable that names the primary when neither configuration nor --db does.</summary>
     public const string EnvironmentVariable = "VESITING_DB";
+    /// <summary>The environment variable that names a password file when configuration does not (<see cref="DatabasePasswordFile"/>).</summary>
+    public const string PasswordFileVariable = "VESITING_DB_PASSWORD_FILE";
 
     /// <summary>The primary's connection string: writes, imports, and reads of what clients wrote. Empty = the embedded engine. Also taken from VESITING_DB.</summary>
     public string? Database { get; set; }
@@ -22,10 +24,29 @@ public sealed class DatabaseOptions
     /// <summary>How often (seconds) a PostGIS-backed service checks for a newly imported data version and newly published rules.</summary>
     public double DataVersionPollSeconds { get; set; } = 30;
 
-    /// <summary>The primary's connection string, from configuration (or --db) or VESITING_DB; null = the embedded engine.</summary>
-    public string? PrimaryConnectionString =>
-        Database is { Length: > 0 } configured ? configured
-        : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnv ? fromEnv : null;
+    /// <summary>
+    /// A file holding the database password (a Docker or Kubernetes secret, e.g. /run/secrets/db_password), so that
+    /// neither the connection string nor the environment holds it; it replaces the connection string's Password (the
+    /// replicas share it). Also taken from VESITING_DB_PASSWORD_FILE.
+    /// </summary>
+    public string? DatabasePasswordFile { get; set; }
+
+    /// <summary>The primary's connection string, from configuration (or --db) or VESITING_DB, with the password file's password; null = the embedded engine.</summary>
+    public string? PrimaryConnectionString
+    {
+        get
+        {
+            var primary = Database is { Length: > 0 } configured ? configured
+                : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnv ? fromEnv : null;
+            var passwordFile = DatabasePasswordFile is { Length: > 0 } file ? file
+                : Environment.GetEnvironmentVariable(PasswordFileVariable) is { Length: > 0 } fileFromEnv ? fileFromEnv : null;
+            if (primary is null || passwordFile is null)
+                return primary;
+            var settings = PostGisConnection.Parse(primary, "VeSiting:Database");
+            settings.Password = SecretFile.Read(passwordFile, "VeSiting:DatabasePasswordFile");
+            return settings.ConnectionString;
+        }
+    }
 
     /// <summary>The primary and its replicas as one pool (<see cref="PostGisDatabase.Create"/>), the command timeout applied; null = the embedded engine.</summary>
     public PostGisDatabase? Open() =>

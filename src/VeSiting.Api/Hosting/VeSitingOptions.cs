@@ -45,6 +45,8 @@ public sealed class VeSitingOptions
     /// "sha256:" and its hex hash. From configuration or VeSiting__ApiKeys__0 …, never from the repository. None = writes off.
     /// </summary>
     public string[] ApiKeys { get; set; } = [];
+    /// <summary>Files holding such keys, one per line (Docker or Kubernetes secrets, e.g. /run/secrets/api_key), so that neither configuration nor the environment holds them.</summary>
+    public string[] ApiKeyFiles { get; set; } = [];
     /// <summary>Whether reads (API, tiles, OpenAPI) also need an API key; /health and the web map's files stay open.</summary>
     public bool RequireKeyForReads { get; set; }
     /// <summary>Where the service keeps what it writes (saved projects, published rule sets); default .data under the repository.</summary>

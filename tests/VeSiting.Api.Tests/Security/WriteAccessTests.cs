@@ -75,6 +75,37 @@ public sealed class WriteAccessTests
     }
 
     [Fact]
+    public async Task Keys_can_come_from_secret_files_one_per_line()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            // As Docker writes a secret: the key file may end with a line break, which is not part of the key.
+            await File.WriteAllTextAsync(file, "another-key-that-is-long-enough\n" + Key + "\n");
+            using var service = Service(("VeSiting:ApiKeyFiles:0", file));
+            var client = service.CreateClient();
+            Assert.Equal(HttpStatusCode.Accepted, (await client.SendAsync(Write(Key))).StatusCode);
+            // Past the key check: accepted, or told that the first key's import is still running (409).
+            Assert.Contains((await client.SendAsync(Write("another-key-that-is-long-enough"))).StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.Conflict });
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Write("another-key-that-is-long-enough" + Key))).StatusCode);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_missing_key_file_stops_the_service_naming_the_setting()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"vesiting-no-such-secret-{Guid.NewGuid():n}");
+        using var service = Service(("VeSiting:ApiKeyFiles:0", missing));
+        var error = Assert.Throws<InvalidOperationException>(() => service.CreateClient());
+        Assert.Contains("VeSiting:ApiKeyFiles:0", error.Message);
+        Assert.Contains(missing, error.Message);
+    }
+
+    [Fact]
     public async Task Reads_can_be_closed_by_configuration_while_health_and_the_map_stay_open()
     {
         using var service = Service(("VeSiting:ApiKeys:0", Key), ("VeSiting:RequireKeyForReads", "true"));

@@ -41,6 +41,32 @@ public sealed class ConnectionFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_password_can_come_from_a_secret_file_instead_of_the_connection_string()
+    {
+        var password = new NpgsqlConnectionStringBuilder(_connectionString).Password!;
+        var withoutPassword = new NpgsqlConnectionStringBuilder(_connectionString) { Password = null }.ConnectionString;
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, password + "\n");
+            var options = new DatabaseOptions { Database = withoutPassword, DatabasePasswordFile = file };
+            await using var store = await PostGisSpatialStore.OpenAsync(options.PrimaryConnectionString!, PostGisConnection.RetryPolicy.Once);
+            Assert.NotEmpty(store.Version.Id);
+
+            await File.WriteAllTextAsync(file, "not-the-password\n");
+            var wrong = await Assert.ThrowsAsync<StoreUnavailableException>(() => PostGisSpatialStore.OpenAsync(options.PrimaryConnectionString!, PostGisConnection.RetryPolicy.Once));
+            Assert.Contains("password authentication failed", wrong.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        var missing = new DatabaseOptions { Database = withoutPassword, DatabasePasswordFile = file };
+        var error = Assert.Throws<InvalidOperationException>(() => missing.PrimaryConnectionString);
+        Assert.Contains("VeSiting:DatabasePasswordFile", error.Message);
+    }
+
+    [Fact]
     public async Task An_unmigrated_database_says_to_migrate()
     {
         var empty = await PostGisServer.CreateDatabaseAsync();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Api.Hosting.Security;
 
@@ -13,7 +14,8 @@ public static class AccessPolicies
 
     public static void AddVeSitingAccess(this IServiceCollection services, VeSitingOptions options)
     {
-        services.AddSingleton(new ApiKeys(options.ApiKeys));
+        var fromFiles = options.ApiKeyFiles.SelectMany((file, i) => SecretFile.Read(file, $"VeSiting:ApiKeyFiles:{i}").Split('\n'));
+        services.AddSingleton(new ApiKeys(options.ApiKeys.Concat(fromFiles)));
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         var authorization = services.AddAuthorizationBuilder()
