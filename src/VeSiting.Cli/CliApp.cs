@@ -14,11 +14,12 @@ namespace VeSiting.Cli;
 /// <summary>The <c>vesiting</c> command line: commands, their dependencies, and how failures become exit codes.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    /// <summary>Runs one command line; <paramref name="time"/> is the clock every "today" and "this year" is read from (default: the system's).</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(CliConsole), console);
-        registrar.RegisterInstance(typeof(DataContext), new DataContext(console));
+        registrar.RegisterInstance(typeof(DataContext), new DataContext(console, time ?? TimeProvider.System));
         registrar.RegisterInstance(typeof(ResultRenderer), new ResultRenderer(console));
 
         var app = new CommandApp(registrar);

@@ -66,7 +66,7 @@ public static class AssessEndpoints
             throw new ProblemException("processRefund", "the process refund of elafgift is for VAT-registered firms only: give customer=firm");
         var assessment = await new SiteAssessor(context).AssessAsync(site, label, profile, cancellationToken);
         var flicker = await new ShadowFlickerAssessor(context).ForHomeAsync(new FlickerHome(label, label, site as NetTopologySuite.Geometries.Point ?? site.Centroid),
-            ShadowFlickerEndpoints.Year(flickerYear), cancellationToken: cancellationToken);
+            ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken: cancellationToken);
         return Results.Ok(SiteAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker) });
     }
 
@@ -99,7 +99,7 @@ public static class AssessEndpoints
         var project = await ProjectAssessor.RegisteredAsync(data.Store, plants, permitDate, cancellationToken);
         var context = data.Context(year);
         var assessment = await new ProjectAssessor(context).AssessAsync(project, cancellationToken);
-        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(project.Plants, ShadowFlickerEndpoints.Year(flickerYear), cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(project.Plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
         return ProjectResult(assessment, flicker, format, features);
     }
 
@@ -114,7 +114,7 @@ public static class AssessEndpoints
                 throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
             var context = data.Context(year);
             var assessment = await new ProjectAssessor(context).AssessAsync(new Project(name ?? "planned project", plants, permit), cancellationToken);
-            var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear), cancellationToken);
+            var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
             return ProjectResult(assessment, flicker, format, features);
         }
     }
@@ -138,7 +138,7 @@ public static class AssessEndpoints
     {
         var context = data.Context(year);
         var assessment = (await new MunicipalityAssessor(context).AssessAsync(code, cancellationToken)).OrProblem();
-        var flicker = await new ShadowFlickerAssessor(context).ForMunicipalityAsync(assessment.Area, ShadowFlickerEndpoints.Year(flickerYear), cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(context).ForMunicipalityAsync(assessment.Area, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
         return Results.Ok(MunicipalityAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker) });
     }
 

@@ -62,7 +62,7 @@ public static class ProjectEndpoints
         var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, "project");
         var context = data.Context(year);
         var assessment = await new ProjectAssessor(context).AssessAsync(new Project(project.Name, plants, permit), cancellationToken);
-        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear), cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
         return AssessEndpoints.ProjectResult(assessment, flicker, format);
     }
 

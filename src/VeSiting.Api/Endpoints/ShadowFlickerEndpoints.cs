@@ -26,7 +26,7 @@ public static class ShadowFlickerEndpoints
         CancellationToken cancellationToken)
     {
         var home = await HomeAsync(data, lat, lon, e, n, address, cancellationToken);
-        var (part, calendar) = await new ShadowFlickerAssessor(data.Context()).CalendarAsync(home, Year(flickerYear), cancellationToken: cancellationToken);
+        var (part, calendar) = await new ShadowFlickerAssessor(data.Context()).CalendarAsync(home, Year(flickerYear, data.Today), cancellationToken: cancellationToken);
         return Results.Ok(FlickerCalendarAnswer.Of(part, calendar));
     }
 
@@ -39,14 +39,14 @@ public static class ShadowFlickerEndpoints
         var (plants, _) = new PlannedProjectReader().Read(document.RootElement, "body");
         if (plants.Count > options.Value.MaxPlantsPerProject)
             throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
-        var (part, calendar) = await new ShadowFlickerAssessor(data.Context()).CalendarAsync(home, Year(flickerYear), plants, cancellationToken);
+        var (part, calendar) = await new ShadowFlickerAssessor(data.Context()).CalendarAsync(home, Year(flickerYear, data.Today), plants, cancellationToken);
         return Results.Ok(FlickerCalendarAnswer.Of(part, calendar));
     }
 
-    /// <summary>The calendar year to compute: this year unless given (1900–2100, SPA's tables and ΔT serve it well).</summary>
-    public static int Year(int? flickerYear) => flickerYear switch
+    /// <summary>The calendar year to compute: <paramref name="today"/>'s unless given (1900–2100, SPA's tables and ΔT serve it well).</summary>
+    public static int Year(int? flickerYear, DateOnly today) => flickerYear switch
     {
-        null => DateTime.UtcNow.Year,
+        null => today.Year,
         >= 1900 and <= 2100 => flickerYear.Value,
         _ => throw new ProblemException("flickerYear", $"{flickerYear} is not a year from 1900 to 2100"),
     };

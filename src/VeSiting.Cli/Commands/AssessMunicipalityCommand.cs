@@ -22,7 +22,7 @@ public sealed class AssessMunicipalityCommand(DataContext data, ResultRenderer r
         if (string.IsNullOrWhiteSpace(settings.Code))
             throw new UsageException("give the municipality with --code (e.g. --code 573)");
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, _) = RuleContext.Create(settings, store);
+        var (assessment, _) = RuleContext.Create(settings, store, data.Today);
         var result = (await new MunicipalityAssessor(assessment).AssessAsync(settings.Code.Trim(), cancellationToken)).OrExit();
         renderer.Write(AssessmentResults.Municipality(result), format);
         return ExitCodes.Ok;

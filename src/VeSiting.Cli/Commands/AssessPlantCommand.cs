@@ -33,10 +33,10 @@ public sealed class AssessPlantCommand(DataContext data, ResultRenderer renderer
                 throw new NotFoundException($"plant {plant.Id} has no known total height in the register, so the scheme rings cannot be drawn");
             plants.Add(plant);
         }
-        var (assessment, _) = RuleContext.Create(settings, store);
+        var (assessment, _) = RuleContext.Create(settings, store, data.Today);
         var project = await ProjectAssessor.RegisteredAsync(store, plants, permit, cancellationToken);
         var result = await new ProjectAssessor(assessment).AssessAsync(project, cancellationToken);
-        var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(project.Plants, settings.FlickerYearOrThis, cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(project.Plants, settings.FlickerYearOr(assessment.Today.Year), cancellationToken);
         renderer.Write(ShadowFlickerResults.AddTo(AssessmentResults.Project(result), flicker), format);
         return ExitCodes.Ok;
     }

@@ -104,9 +104,9 @@ public sealed class AssessProjectCommand(DataContext data, ResultRenderer render
         }
 
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, _) = RuleContext.Create(settings, store);
+        var (assessment, _) = RuleContext.Create(settings, store, data.Today);
         var result = await new ProjectAssessor(assessment).AssessAsync(new Project(name, plants, permit), cancellationToken);
-        var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(plants, settings.FlickerYearOrThis, cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(plants, settings.FlickerYearOr(assessment.Today.Year), cancellationToken);
         renderer.Write(ShadowFlickerResults.AddTo(AssessmentResults.Project(result), flicker), format);
         return ExitCodes.Ok;
     }

@@ -16,9 +16,10 @@ public class AssessProjectSettings : AssessSettings
     [Description("The calendar year whose shadow flicker is computed (default: this year).")]
     public int? FlickerYear { get; init; }
 
-    public int FlickerYearOrThis => FlickerYear switch
+    /// <summary>--flicker-year, else <paramref name="thisYear"/> (the year of the day whose rules apply).</summary>
+    public int FlickerYearOr(int thisYear) => FlickerYear switch
     {
-        null => DateTime.UtcNow.Year,
+        null => thisYear,
         >= 1900 and <= 2100 => FlickerYear.Value,
         _ => throw new UsageException($"--flicker-year: {FlickerYear} is not a year from 1900 to 2100"),
     };

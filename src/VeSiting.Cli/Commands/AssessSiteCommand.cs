@@ -58,7 +58,7 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
         if (settings.Building is null)
             PointArguments.Validate(settings.Lat, settings.Lon, settings.Utm, settings.Address);
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, library) = RuleContext.Create(settings, store);
+        var (assessment, library) = RuleContext.Create(settings, store, data.Today);
         var profile = ProfileOf(settings, library.Profiles.TryGetValue(settings.Profile, out var p) ? p
             : throw new UsageException($"--profile: '{settings.Profile}' is not one of {string.Join(", ", library.Profiles.Keys)}"));
 

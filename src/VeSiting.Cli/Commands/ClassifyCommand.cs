@@ -34,7 +34,7 @@ public sealed class ClassifyCommand(CliConsole console, DataContext data) : Asyn
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, library) = RuleContext.Create(settings, store);
+        var (assessment, library) = RuleContext.Create(settings, store, data.Today);
         var plants = await store.ListPlantsAsync(Core.Stores.PlantFilter.Any, cancellationToken);
         var classifier = new DwellingClassifier(plants, library.Rules, assessment.Today);
 

@@ -15,9 +15,10 @@ public class FlickerSettings : AssessSettings
     [Description("The calendar year whose minutes are computed (default: this year).")]
     public int? FlickerYear { get; init; }
 
-    public int CalendarYear => FlickerYear switch
+    /// <summary>--flicker-year, else <paramref name="thisYear"/> (the year of the day whose rules apply).</summary>
+    public int CalendarYearOr(int thisYear) => FlickerYear switch
     {
-        null => DateTime.UtcNow.Year,
+        null => thisYear,
         >= 1900 and <= 2100 => FlickerYear.Value,
         _ => throw new UsageException($"--flicker-year: {FlickerYear} is not a year from 1900 to 2100"),
     };
@@ -42,20 +43,20 @@ public sealed class FlickerDwellingsCommand(DataContext data, ResultRenderer ren
         if (settings.File is null == settings.Municipality is null)
             throw new UsageException("give either --file LAYOUT.geojson or --municipality CODE");
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, _) = RuleContext.Create(settings, store);
+        var (assessment, _) = RuleContext.Create(settings, store, data.Today);
         var assessor = new ShadowFlickerAssessor(assessment);
         if (settings.File is { } file)
         {
             if (!System.IO.File.Exists(file))
                 throw new UsageException($"--file: {file} does not exist");
             var (plants, _) = new PlannedProjectReader().Read(file);
-            renderer.Write(ShadowFlickerResults.Table(Path.GetFileNameWithoutExtension(file), await assessor.ForPlantsAsync(plants, settings.CalendarYear, cancellationToken)), settings.OutputFormat);
+            renderer.Write(ShadowFlickerResults.Table(Path.GetFileNameWithoutExtension(file), await assessor.ForPlantsAsync(plants, settings.CalendarYearOr(assessment.Today.Year), cancellationToken)), settings.OutputFormat);
             return ExitCodes.Ok;
         }
         var wanted = int.TryParse(settings.Municipality, out var number) ? number : -1;
         var area = (await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).FirstOrDefault(a => a.Code == settings.Municipality || a.NumericCode == wanted)
             ?? throw new NotFoundException($"no municipality with code '{settings.Municipality}'");
-        renderer.Write(ShadowFlickerResults.Table($"{area.Code} {area.Name}, turbines in operation", await assessor.ForMunicipalityAsync(area, settings.CalendarYear, cancellationToken)), settings.OutputFormat);
+        renderer.Write(ShadowFlickerResults.Table($"{area.Code} {area.Name}, turbines in operation", await assessor.ForMunicipalityAsync(area, settings.CalendarYearOr(assessment.Today.Year), cancellationToken)), settings.OutputFormat);
         return ExitCodes.Ok;
     }
 }
@@ -87,7 +88,7 @@ public sealed class FlickerCalendarCommand(DataContext data, ResultRenderer rend
     {
         PointArguments.Validate(settings.Lat, settings.Lon, settings.Utm, settings.Address);
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, _) = RuleContext.Create(settings, store);
+        var (assessment, _) = RuleContext.Create(settings, store, data.Today);
         var (point, description, address) = await PointArguments.ResolveAsync(settings.Lat, settings.Lon, settings.Utm, settings.Address, store, cancellationToken);
         IReadOnlyList<Plant>? layout = null;
         if (settings.File is { } file)
@@ -97,7 +98,7 @@ public sealed class FlickerCalendarCommand(DataContext data, ResultRenderer rend
             layout = new PlannedProjectReader().Read(file).Plants;
         }
         var home = address is not null ? FlickerHome.Of(address) : new FlickerHome(description, description, point);
-        var (part, calendar) = await new ShadowFlickerAssessor(assessment).CalendarAsync(home, settings.CalendarYear, layout, cancellationToken);
+        var (part, calendar) = await new ShadowFlickerAssessor(assessment).CalendarAsync(home, settings.CalendarYearOr(assessment.Today.Year), layout, cancellationToken);
         renderer.Write(ShadowFlickerResults.Calendar(part, calendar), settings.OutputFormat);
         return ExitCodes.Ok;
     }

@@ -75,7 +75,7 @@ public sealed class NeighboursCommand(DataContext data, ResultRenderer renderer)
         if (multiples is null)
         {
             var library = RuleContext.LoadLibrary(settings.RuleFolders);
-            var permit = PermitBasis.For(plant, DateOnly.FromDateTime(DateTime.Today)).Date ?? DateOnly.FromDateTime(DateTime.Today);
+            var permit = PermitBasis.For(plant, data.Today).Date ?? data.Today;
             var distances = SchemeDistances.For(library.Rules, permit);
             multiples = [.. distances.WindBands.Select(b => b.Outer).Append(distances.FeeBeyondK ?? 0).Where(k => k > 0).Distinct().Order()];
             if (multiples.Count == 0)

@@ -25,7 +25,7 @@ public sealed class ScenarioImpactCommand(DataContext data, ResultRenderer rende
     {
         var format = settings.OutputFormat;
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, library) = RuleContext.Create(settings, store);
+        var (assessment, library) = RuleContext.Create(settings, store, data.Today);
         var service = new ProposalImpactService(store, assessment.Prices, library.Profile("household"));
         var impacts = new List<(ProposalImpact Impact, TimeSpan Elapsed)>();
         try

@@ -94,7 +94,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         var candidates = settings.Candidates is { } c ? UserLayerReader.ReadPoints(c).Select(q => new Candidate(q.Id, q.Point, q.Geometry)).ToList() : null;
 
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, library) = RuleContext.Create(settings, store);
+        var (assessment, library) = RuleContext.Create(settings, store, data.Today);
         var service = new SitingService(store, library.Rules, assessment.Prices, library.Scenarios, assessment.Today) { Landsdele = LandsdelReference.Load(Path.Combine(layout.Root, "geodata")) };
         var limit = settings.Limit ?? (format == OutputFormat.Table ? 20 : candidates is null ? 1000 : int.MaxValue);
         if (service.Check(profile) is { } refused)

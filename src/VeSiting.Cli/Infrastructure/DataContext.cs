@@ -8,9 +8,12 @@ using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Cli.Infrastructure;
 
-/// <summary>Opens the project's manifest and cache, fetches what is missing, and loads the embedded store.</summary>
-public sealed class DataContext(CliConsole console)
+/// <summary>Opens the project's manifest and cache, fetches what is missing, and loads the embedded store; knows what day it is.</summary>
+public sealed class DataContext(CliConsole console, TimeProvider time)
 {
+    /// <summary>Today on this machine's clock: the date whose rules are in force unless --today says otherwise.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
     /// <summary>The sources in use: the built-in manifest with the user's added files (the cache's overlay) laid over it.</summary>
     public (SourceManifest Manifest, DataFetcher Fetcher, ProjectLayout Layout) OpenSources(DataSettings settings)
     {

@@ -11,11 +11,12 @@ namespace VeSiting.Cli.Infrastructure;
 /// <summary>Builds the assessment context: rule library (defaults plus user folders), price stack of the year (or the latest earlier, carried forward), scenarios.</summary>
 public static class RuleContext
 {
-    public static (AssessmentContext Context, RuleLibrary Library) Create(AssessSettings settings, ISpatialStore store)
+    /// <summary>The context for <paramref name="settings"/>: rules in force on --today, else <paramref name="today"/> (the CLI's clock).</summary>
+    public static (AssessmentContext Context, RuleLibrary Library) Create(AssessSettings settings, ISpatialStore store, DateOnly today)
     {
         var library = LoadLibrary(settings.RuleFolders);
 
-        var today = settings.Today is null ? DateOnly.FromDateTime(DateTime.Today)
+        today = settings.Today is null ? today
             : DateOnly.TryParseExact(settings.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
             : throw new UsageException($"--today: '{settings.Today}' is not a date (yyyy-mm-dd)");
         var year = settings.Year ?? today.Year;

@@ -30,7 +30,7 @@ public sealed class ShadowFlickerTiles(ServiceData data) : ITileSource
     }
 
     /// <summary>A published rule set or a new year changes the hours.</summary>
-    public string Edition(ServiceData data) => $"{data.RulesFingerprint}-{DateTime.UtcNow.Year}";
+    public string Edition(ServiceData data) => $"{data.RulesFingerprint}-{data.Today.Year}";
 
     public async Task<IReadOnlyList<TileFeature>> FeaturesAsync(TileRequest request, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class ShadowFlickerTiles(ServiceData data) : ITileSource
             : [];
         var turbines = ShadowFlickerAssessor.Computable(plants);
         var (calculator, _) = assessor.CalculatorInForce();
-        var year = DateTime.UtcNow.Year;
+        var year = data.Today.Year;
         var list = new List<TileFeature>(addresses.Count);
         foreach (var a in addresses)
         {
