@@ -332,6 +332,7 @@ class Load:
                 self.counts[r.status] = self.counts.get(r.status, 0) + 1
                 if r.status != 200:
                     self.failures.append(f"{path}: {r!r}")
+                self.answered(path, r)
             i += 1
             time.sleep(0.05)
 
@@ -347,6 +348,21 @@ class Load:
 
     def total(self):
         return sum(self.counts.values())
+
+    def answered(self, path, response):
+        """Called under the lock for every answer; a subclass keeps what it needs."""
+
+
+class TileLoad(Load):
+    """Reads tiles, keeping for every (tile, ETag) the hashes of the bodies answered under it."""
+
+    def __init__(self, paths, threads=3):
+        super().__init__(paths, threads)
+        self.bodies = {}
+
+    def answered(self, path, response):
+        if response.status == 200:
+            self.bodies.setdefault((path, response.header("etag")), set()).add(sha256(response.body))
 
 
 def save_project(when):
@@ -414,6 +430,31 @@ def phase_faults():
     return project
 
 
+def phase_import():
+    """A new import (the one-shot import container run again) while tiles are read through the edge and from each
+    instance: every read answers, and an ETag never stands for two different bodies of one tile."""
+    paths = [f"/tiles/{layer}/{z}/{TX >> (12 - z)}/{TY >> (12 - z)}.mvt"
+             for layer in ("plants", "scheme-zones", "dwellings") for z in (10, 11, 12)]
+    version_before = get("/health").json().get("dataVersion")
+    with TileLoad(paths) as load:
+        started = time.monotonic()
+        run = subprocess.run(COMPOSE + ["run", "--rm", "import"], capture_output=True, text=True, timeout=1200)
+        took = time.monotonic() - started
+        direct = {service: [instance_get(service, path, body=False) for path in paths] for service in ("api-1", "api-2")}
+    check(f"an import under tile load ran to its end ({took:.0f} s)", run.returncode == 0, run.stderr[-500:])
+    check(f"import under tile load: every tile read answered ({load.total()} reads)", load.total() > 0 and not load.failures,
+          "; ".join(load.failures[:3]))
+    mixed = [(path, etag) for (path, etag), hashes in load.bodies.items() if len(hashes) > 1]
+    check(f"import under tile load: each ETag stands for one body ({len(load.bodies)} tile/ETag pairs)",
+          load.bodies and not mixed, f"{mixed[:3]}")
+    same = all(a[0] == 200 and a[1] and a[1] == b[1] for a, b in zip(direct["api-1"], direct["api-2"]))
+    check("after the import both instances give every tile the same ETag", same,
+          f"{[(a[:2], b[:2]) for a, b in zip(direct['api-1'], direct['api-2'])][:3]}")
+    version_after = get("/health").json().get("dataVersion")
+    check("the same files imported again keep the data version (and so the ETags)",
+          version_before and version_after == version_before, f"{version_before} → {version_after}")
+
+
 # ---------------------------------------------------------------- persistence, backup and restore
 def fingerprint():
     """What must survive: the saved projects and published rules (through the API, and the tables' rows hashed in
@@ -469,7 +510,7 @@ def phase_backup(before):
 
 
 def main():
-    phases = sys.argv[1:] or ["edge", "instances", "hardening", "faults", "persistence", "backup"]
+    phases = sys.argv[1:] or ["edge", "instances", "hardening", "faults", "import", "persistence", "backup"]
     if not wait_for_edge():
         check("the stack answers /health through the edge", False, "no answer within 300 s")
     else:
@@ -486,6 +527,8 @@ def main():
                     phase_hardening()
                 elif phase == "faults":
                     project = phase_faults()
+                elif phase == "import":
+                    phase_import()
                 elif phase == "persistence":
                     before = phase_persistence(project)
                 elif phase == "backup":
