@@ -45,29 +45,72 @@ public sealed class OsmReader
         using (opened)
         {
             var pass = new Pass(file, sourceId);
-            var ordinal = 0;
-            var last = "the file's start";
-            try
-            {
-                foreach (var element in opened.Source)
-                {
-                    ordinal++;
-                    pass.Take(element, ordinal);
-                    last = $"{Kind(element.Type)}/{element.Id}";
-                    if (ordinal % ProgressEvery == 0 && opened.Length > 0)
-                        progress?.Report(Math.Min(1, (double)opened.Position / opened.Length));
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not ImportFailedException)
-            {
-                throw new ImportFailedException(sourceId, file,
-                    $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} data breaks off or is corrupt after element {ordinal:N0} ({last}), at byte {opened.Position:N0} of {opened.Length:N0}: {e.Message}", e);
-            }
+            var ordinal = opened.Pbf is { } pbf ? ReadPbf(pbf, opened, pass, file, sourceId, progress) : ReadXml(opened, pass, file, sourceId, progress);
             if (ordinal == 0)
                 throw new ImportFailedException(sourceId, file, $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} file holds no elements");
             progress?.Report(1);
             return pass.Result();
         }
+    }
+
+    private static int ReadXml(OsmFileForms.OpenedFile opened, Pass pass, string file, string sourceId, IProgress<double>? progress)
+    {
+        var ordinal = 0;
+        var last = "the file's start";
+        try
+        {
+            foreach (var element in opened.Source!)
+            {
+                ordinal++;
+                pass.Take(element, ordinal);
+                last = $"{Kind(element.Type)}/{element.Id}";
+                if (ordinal % ProgressEvery == 0 && opened.Length > 0)
+                    progress?.Report(Math.Min(1, (double)opened.Position / opened.Length));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ImportFailedException)
+        {
+            throw new ImportFailedException(sourceId, file,
+                $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} data breaks off or is corrupt after element {ordinal:N0} ({last}), at byte {opened.Position:N0} of {opened.Length:N0}: {e.Message}", e);
+        }
+        return ordinal;
+    }
+
+    /// <summary>PBF: blocks decoded in parallel, taken in file order; untagged nodes go straight to the node store.</summary>
+    private static int ReadPbf(Pbf.PbfFile pbf, OsmFileForms.OpenedFile opened, Pass pass, string file, string sourceId, IProgress<double>? progress)
+    {
+        var ordinal = 0;
+        var last = "the file's start";
+        try
+        {
+            foreach (var block in pbf.Blocks())
+            {
+                foreach (var group in block.Groups)
+                {
+                    if (group.Nodes is { } nodes)
+                    {
+                        for (var i = 0; i < nodes.Count; i++)
+                            pass.TakeNode(nodes.Ids[i], nodes.Lons[i], nodes.Lats[i], nodes.Tags?[i], ++ordinal);
+                        if (nodes.Count > 0)
+                            last = $"node/{nodes.Ids[^1]}";
+                    }
+                    foreach (var element in group.Elements ?? [])
+                    {
+                        pass.Take(element, ++ordinal);
+                        last = $"{Kind(element.Type)}/{element.Id}";
+                    }
+                }
+                if (opened.Length > 0)
+                    progress?.Report(Math.Min(1, (double)block.End / opened.Length));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ImportFailedException)
+        {
+            var where = e is Pbf.PbfBlockException ? "in " + e.Message : $"{e.Message}";
+            throw new ImportFailedException(sourceId, file,
+                $"the OpenStreetMap PBF data breaks off or is corrupt after element {ordinal:N0} ({last}), {where} (the file has {opened.Length:N0} bytes)", e);
+        }
+        return ordinal;
     }
 
     internal static string Kind(OsmGeoType? type) => type switch
@@ -97,8 +140,8 @@ public sealed class OsmReader
         {
             switch (element)
             {
-                case Node node:
-                    TakeNode(node, ordinal);
+                case Node { Id: { } id, Longitude: { } lon, Latitude: { } lat } node:
+                    TakeNode(id, (int)Math.Round(lon * NodeLocations.Scale), (int)Math.Round(lat * NodeLocations.Scale), node.Tags, ordinal);
                     break;
                 case Way way:
                     SealNodes();
@@ -119,14 +162,13 @@ public sealed class OsmReader
             _nodesSealed = true;
         }
 
-        private void TakeNode(Node node, int ordinal)
+        /// <summary>A node, its position in whole 100-nanodegree units.</summary>
+        public void TakeNode(long id, int lon7, int lat7, TagsCollectionBase? tags, int ordinal)
         {
-            if (node.Id is not { } id || node.Longitude is not { } lon || node.Latitude is not { } lat)
-                return;
-            _nodes.Add(id, lon, lat);
-            var tags = node.Tags;
+            _nodes.Add(id, lon7, lat7);
             if (tags is null || tags.Count == 0)
                 return;
+            var (lon, lat) = (lon7 / NodeLocations.Scale, lat7 / NodeLocations.Scale);
             var element = $"node/{id}";
             var interesting = tags.ContainsKey("addr:housenumber") || IsPower(tags);
             if (!interesting)
