@@ -19,8 +19,6 @@ internal sealed class NodeLocations
     private long[] _bases = [];
     private bool _sorted = true;
     private long _lastId = long.MinValue;
-    private int _hintChunk = -1;
-    private int _hintAt = -1;
 
     public long Count { get; private set; }
 
@@ -79,28 +77,39 @@ internal sealed class NodeLocations
         _bases = _chunks.Select(c => c.Base).ToArray();
     }
 
-    public bool TryGet(long id, out double lon, out double lat)
+    /// <summary>
+    /// Where the last lookup of one thread found its node; after <see cref="Seal"/> lookups only read the store, so
+    /// threads may look up at the same time, each with its own hint.
+    /// </summary>
+    public sealed class Hint
+    {
+        public int Chunk { get; set; } = -1;
+        public int At { get; set; } = -1;
+    }
+
+    public bool TryGet(long id, Hint hint, out double lon, out double lat)
     {
         (lon, lat) = (0, 0);
-        if (!Find(id, out var chunk, out var at))
+        if (!Find(id, hint, out var chunk, out var at))
             return false;
         var c = _chunks[chunk];
         (lon, lat) = (c.Lons[at] / Scale, c.Lats[at] / Scale);
-        (_hintChunk, _hintAt) = (chunk, at);
+        (hint.Chunk, hint.At) = (chunk, at);
         return true;
     }
 
-    private bool Find(long id, out int chunk, out int at)
+    private bool Find(long id, Hint hint, out int chunk, out int at)
     {
-        if (_hintChunk >= 0)
+        if (hint.Chunk >= 0)
         {
-            var c = _chunks[_hintChunk];
+            var c = _chunks[hint.Chunk];
             var offset = id - c.Base;
-            for (var i = _hintAt; i < c.Count && i <= _hintAt + NearbyProbes; i++)
+            // A way's nodes mostly follow one another; a closed way comes back to its first node a few places back.
+            for (var i = Math.Max(0, hint.At - NearbyProbes); i < c.Count && i <= hint.At + NearbyProbes; i++)
             {
                 if (c.Offsets[i] == offset)
                 {
-                    (chunk, at) = (_hintChunk, i);
+                    (chunk, at) = (hint.Chunk, i);
                     return true;
                 }
             }

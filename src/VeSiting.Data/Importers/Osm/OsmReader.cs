@@ -28,6 +28,7 @@ namespace VeSiting.Data.Importers.Osm;
 public sealed class OsmReader
 {
     private const int ProgressEvery = 100_000;
+    private const int ShapeThreads = 2;
     private static readonly GeometryFactory Utm = GeometryTransforms.FactoryFor(Epsg.Utm32);
 
     public ImportResult<OsmExtract> Read(string path, string sourceId, IProgress<double>? progress = null)
@@ -94,10 +95,14 @@ public sealed class OsmReader
                         if (nodes.Count > 0)
                             last = $"node/{nodes.Ids[^1]}";
                     }
-                    foreach (var element in group.Elements ?? [])
+                    if (group.Elements is { } elements)
                     {
-                        pass.Take(element, ++ordinal);
-                        last = $"{Kind(element.Type)}/{element.Id}";
+                        var shapes = pass.WayShapes(elements);
+                        for (var i = 0; i < elements.Count; i++)
+                        {
+                            pass.Take(elements[i], ++ordinal, shapes[i]);
+                            last = $"{Kind(elements[i].Type)}/{elements[i].Id}";
+                        }
                     }
                 }
                 if (opened.Length > 0)
@@ -121,11 +126,17 @@ public sealed class OsmReader
         _ => "element",
     };
 
+    /// <summary>
+    /// A way's shape in EPSG:25832: its footprint where it is a ring, the shape (footprint or line) and an interior
+    /// point; all null when the file does not hold all its nodes.
+    /// </summary>
+    private sealed record WayShape(Geometry? Footprint, Geometry? Shape, Point? Interior);
+
     /// <summary>The state of one pass over a file.</summary>
     private sealed class Pass(string file, string sourceId)
     {
         private readonly NodeLocations _nodes = new();
-        private readonly Dictionary<long, long[]> _memberWays = [];
+        private readonly WayNodeLists _memberWays = new();
         private readonly List<Address> _addresses = [];
         private readonly List<(int Index, Point Position)> _nodeAddresses = [];
         private readonly List<Building> _buildings = [];
@@ -134,9 +145,11 @@ public sealed class OsmReader
         private readonly HashSet<string> _addressIds = new(StringComparer.Ordinal);
         private readonly OsmIssueTally _issues = new(file);
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private readonly NodeLocations.Hint _hint = new();
         private bool _nodesSealed;
 
-        public void Take(OsmGeo element, int ordinal)
+        /// <summary>An element; a way's shape as <see cref="WayShapes"/> made it, else made here.</summary>
+        public void Take(OsmGeo element, int ordinal, WayShape? shape = null)
         {
             switch (element)
             {
@@ -145,7 +158,7 @@ public sealed class OsmReader
                     break;
                 case Way way:
                     SealNodes();
-                    TakeWay(way, ordinal);
+                    TakeWay(way, ordinal, shape ?? ShapeOf(way, _hint));
                     break;
                 case Relation relation:
                     SealNodes();
@@ -153,6 +166,42 @@ public sealed class OsmReader
                     break;
             }
         }
+
+        /// <summary>
+        /// The shapes of a block's ways (node positions looked up, projected, footprints made and repaired, interior
+        /// points found), made on two threads: the expensive part of a way, and independent of every other way once
+        /// the nodes are all read. Null for relations and for ways VeSiting does not take.
+        /// </summary>
+        public WayShape?[] WayShapes(IReadOnlyList<OsmGeo> elements)
+        {
+            var shapes = new WayShape?[elements.Count];
+            if (!elements.Any(e => e is Way))
+                return shapes;
+            SealNodes();
+            Parallel.For(0, elements.Count, new ParallelOptions { MaxDegreeOfParallelism = ShapeThreads }, () => new NodeLocations.Hint(),
+                (i, _, hint) =>
+                {
+                    if (elements[i] is Way way)
+                        shapes[i] = ShapeOf(way, hint);
+                    return hint;
+                },
+                _ => { });
+            return shapes;
+        }
+
+        private WayShape? ShapeOf(Way way, NodeLocations.Hint hint)
+        {
+            if (way.Nodes is not { } refs || !Wanted(way.Tags))
+                return null;
+            if (Coordinates(refs, hint) is not { } coordinates)
+                return new WayShape(null, null, null);
+            var footprint = OsmPolygons.FromRing(coordinates);
+            Geometry shape = footprint ?? Utm.CreateLineString(coordinates);
+            return new WayShape(footprint, shape, shape.InteriorPoint);
+        }
+
+        private static bool Wanted(TagsCollectionBase? tags) =>
+            tags is not null && (tags.ContainsKey("addr:housenumber") || IsBuilding(tags) || IsPower(tags));
 
         private void SealNodes()
         {
@@ -185,24 +234,22 @@ public sealed class OsmReader
             TakePlant(tags, point, ordinal, element);
         }
 
-        private void TakeWay(Way way, int ordinal)
+        private void TakeWay(Way way, int ordinal, WayShape? shape)
         {
             if (way.Id is not { } id || way.Nodes is not { } refs)
                 return;
             var tags = way.Tags;
-            var element = $"way/{id}";
-            var wanted = tags is not null && (tags.ContainsKey("addr:housenumber") || IsBuilding(tags) || IsPower(tags));
             if (tags is null || tags.Count == 0 || IsBuilding(tags))
-                _memberWays[id] = refs;
-            if (!wanted)
+                _memberWays.Add(id, refs);
+            if (!Wanted(tags) || shape is null)
                 return;
-            if (Coordinates(refs) is not { } coordinates)
+            var element = $"way/{id}";
+            if (shape.Shape is null)
             {
                 _issues.Add(ImportIssueSeverity.Skipped, "the way names nodes the file does not hold (an extract's edge)", ordinal, element);
                 return;
             }
-            var footprint = OsmPolygons.FromRing(coordinates);
-            TakeShape(tags!, footprint, footprint ?? Utm.CreateLineString(coordinates), ordinal, element);
+            TakeShape(tags!, shape.Footprint, shape.Shape, ordinal, element, shape.Interior);
         }
 
         private void TakeRelation(Relation relation, int ordinal)
@@ -219,7 +266,7 @@ public sealed class OsmReader
             {
                 if (member.Type != OsmGeoType.Way)
                     continue;
-                if (!_memberWays.TryGetValue(member.Id, out var refs) || Coordinates(refs) is not { } line)
+                if (!_memberWays.TryGet(member.Id, out var refs) || Coordinates(refs, _hint) is not { } line)
                 {
                     _issues.Add(ImportIssueSeverity.Skipped, "the multipolygon names ways or nodes the file does not hold (an extract's edge)", ordinal, element);
                     return;
@@ -244,9 +291,9 @@ public sealed class OsmReader
         }
 
         /// <summary>A way's or multipolygon's address (at the interior point), building and plant.</summary>
-        private void TakeShape(TagsCollectionBase tags, Geometry? footprint, Geometry shape, int ordinal, string element)
+        private void TakeShape(TagsCollectionBase tags, Geometry? footprint, Geometry shape, int ordinal, string element, Point? interior = null)
         {
-            var at = shape.InteriorPoint;
+            var at = interior ?? shape.InteriorPoint;
             if (at.IsEmpty || !DenmarkExtent.ContainsUtm32(at.X, at.Y))
             {
                 _issues.Add(ImportIssueSeverity.Skipped, $"lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}", ordinal, element);
@@ -339,12 +386,12 @@ public sealed class OsmReader
             _ => false,
         };
 
-        private Coordinate[]? Coordinates(long[] refs)
+        private Coordinate[]? Coordinates(long[] refs, NodeLocations.Hint hint)
         {
             var coordinates = new Coordinate[refs.Length];
             for (var i = 0; i < refs.Length; i++)
             {
-                if (!_nodes.TryGet(refs[i], out var lon, out var lat))
+                if (!_nodes.TryGet(refs[i], hint, out var lon, out var lat))
                     return null;
                 var (e, n) = CoordinateTransformer.Instance.ToUtm32(lon, lat);
                 coordinates[i] = new Coordinate(e, n);
