@@ -67,11 +67,15 @@ internal sealed class NodeLocations
             Count = 0;
             _lastId = long.MinValue;
             _sorted = true;
-            for (var i = 0; i < ids.Length; i++)
+            for (var i = 0; i < ids.Length;)
             {
-                if (i > 0 && ids[i] == ids[i - 1])
-                    continue; // the same node twice: the first position is kept
-                Add(ids[i], lons[order[i]], lats[order[i]]);
+                // The same node more than once: the position given first in the file is kept (the sort is not stable).
+                var first = order[i];
+                var next = i + 1;
+                for (; next < ids.Length && ids[next] == ids[i]; next++)
+                    first = Math.Min(first, order[next]);
+                Add(ids[i], lons[first], lats[first]);
+                i = next;
             }
         }
         _bases = _chunks.Select(c => c.Base).ToArray();
