@@ -41,7 +41,11 @@ internal static class OsmFileForms
         throw new InvalidDataException("not an OpenStreetMap file: expected PBF (.osm.pbf), XML (.osm), bzip2-compressed XML (.osm.bz2) or a zip holding one .osm file");
     }
 
-    /// <summary>The element stream of the file and everything to dispose with it; <c>Position</c> tells how far the underlying file has been read.</summary>
+    /// <summary>
+    /// The file and everything to dispose with it: PBF is read by <see cref="Pbf.PbfFile"/> (blocks decoded in parallel),
+    /// the XML forms by OsmSharp's element stream (<see cref="OpenedFile.Source"/>); <c>Position</c> tells how far the
+    /// underlying file has been read.
+    /// </summary>
     public static OpenedFile Open(string path)
     {
         var form = Detect(path);
@@ -51,7 +55,7 @@ internal static class OsmFileForms
             switch (form)
             {
                 case Form.Pbf:
-                    return new OpenedFile(form, new PBFOsmStreamSource(file), file, [file]);
+                    return new OpenedFile(form, null, file, [file]);
                 case Form.Xml:
                     return new OpenedFile(form, new XmlOsmStreamSource(file), file, [file]);
                 case Form.Bzip2Xml:
@@ -73,10 +77,15 @@ internal static class OsmFileForms
         }
     }
 
-    public sealed class OpenedFile(Form form, OsmStreamSource source, FileStream file, IReadOnlyList<IDisposable> resources) : IDisposable
+    public sealed class OpenedFile(Form form, OsmStreamSource? source, FileStream file, IReadOnlyList<IDisposable> resources) : IDisposable
     {
         public Form Form { get; } = form;
-        public OsmStreamSource Source { get; } = source;
+
+        /// <summary>The XML forms' element stream; null for PBF.</summary>
+        public OsmStreamSource? Source { get; } = source;
+
+        /// <summary>The PBF file's parallel block reader; null for the XML forms.</summary>
+        public Pbf.PbfFile? Pbf { get; } = form == Form.Pbf ? new Pbf.PbfFile(file) : null;
         public long Length => file.Length;
 
         /// <summary>Bytes of the file read so far (for progress).</summary>

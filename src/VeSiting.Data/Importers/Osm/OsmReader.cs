@@ -28,6 +28,7 @@ namespace VeSiting.Data.Importers.Osm;
 public sealed class OsmReader
 {
     private const int ProgressEvery = 100_000;
+    private const int ShapeThreads = 2;
     private static readonly GeometryFactory Utm = GeometryTransforms.FactoryFor(Epsg.Utm32);
 
     public ImportResult<OsmExtract> Read(string path, string sourceId, IProgress<double>? progress = null)
@@ -45,29 +46,76 @@ public sealed class OsmReader
         using (opened)
         {
             var pass = new Pass(file, sourceId);
-            var ordinal = 0;
-            var last = "the file's start";
-            try
-            {
-                foreach (var element in opened.Source)
-                {
-                    ordinal++;
-                    pass.Take(element, ordinal);
-                    last = $"{Kind(element.Type)}/{element.Id}";
-                    if (ordinal % ProgressEvery == 0 && opened.Length > 0)
-                        progress?.Report(Math.Min(1, (double)opened.Position / opened.Length));
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not ImportFailedException)
-            {
-                throw new ImportFailedException(sourceId, file,
-                    $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} data breaks off or is corrupt after element {ordinal:N0} ({last}), at byte {opened.Position:N0} of {opened.Length:N0}: {e.Message}", e);
-            }
+            var ordinal = opened.Pbf is { } pbf ? ReadPbf(pbf, opened, pass, file, sourceId, progress) : ReadXml(opened, pass, file, sourceId, progress);
             if (ordinal == 0)
                 throw new ImportFailedException(sourceId, file, $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} file holds no elements");
             progress?.Report(1);
             return pass.Result();
         }
+    }
+
+    private static int ReadXml(OsmFileForms.OpenedFile opened, Pass pass, string file, string sourceId, IProgress<double>? progress)
+    {
+        var ordinal = 0;
+        var last = "the file's start";
+        try
+        {
+            foreach (var element in opened.Source!)
+            {
+                ordinal++;
+                pass.Take(element, ordinal);
+                last = $"{Kind(element.Type)}/{element.Id}";
+                if (ordinal % ProgressEvery == 0 && opened.Length > 0)
+                    progress?.Report(Math.Min(1, (double)opened.Position / opened.Length));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ImportFailedException)
+        {
+            throw new ImportFailedException(sourceId, file,
+                $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} data breaks off or is corrupt after element {ordinal:N0} ({last}), at byte {opened.Position:N0} of {opened.Length:N0}: {e.Message}", e);
+        }
+        return ordinal;
+    }
+
+    /// <summary>PBF: blocks decoded in parallel, taken in file order; untagged nodes go straight to the node store.</summary>
+    private static int ReadPbf(Pbf.PbfFile pbf, OsmFileForms.OpenedFile opened, Pass pass, string file, string sourceId, IProgress<double>? progress)
+    {
+        var ordinal = 0;
+        var last = "the file's start";
+        try
+        {
+            foreach (var block in pbf.Blocks())
+            {
+                foreach (var group in block.Groups)
+                {
+                    if (group.Nodes is { } nodes)
+                    {
+                        for (var i = 0; i < nodes.Count; i++)
+                            pass.TakeNode(nodes.Ids[i], nodes.Lons[i], nodes.Lats[i], nodes.Tags?[i], ++ordinal);
+                        if (nodes.Count > 0)
+                            last = $"node/{nodes.Ids[^1]}";
+                    }
+                    if (group.Elements is { } elements)
+                    {
+                        var shapes = pass.WayShapes(elements);
+                        for (var i = 0; i < elements.Count; i++)
+                        {
+                            pass.Take(elements[i], ++ordinal, shapes[i]);
+                            last = $"{Kind(elements[i].Type)}/{elements[i].Id}";
+                        }
+                    }
+                }
+                if (opened.Length > 0)
+                    progress?.Report(Math.Min(1, (double)block.End / opened.Length));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ImportFailedException)
+        {
+            var where = e is Pbf.PbfBlockException ? "in " + e.Message : $"{e.Message}";
+            throw new ImportFailedException(sourceId, file,
+                $"the OpenStreetMap PBF data breaks off or is corrupt after element {ordinal:N0} ({last}), {where} (the file has {opened.Length:N0} bytes)", e);
+        }
+        return ordinal;
     }
 
     internal static string Kind(OsmGeoType? type) => type switch
@@ -78,11 +126,17 @@ public sealed class OsmReader
         _ => "element",
     };
 
+    /// <summary>
+    /// A way's shape in EPSG:25832: its footprint where it is a ring, the shape (footprint or line) and an interior
+    /// point; all null when the file does not hold all its nodes.
+    /// </summary>
+    private sealed record WayShape(Geometry? Footprint, Geometry? Shape, Point? Interior);
+
     /// <summary>The state of one pass over a file.</summary>
     private sealed class Pass(string file, string sourceId)
     {
         private readonly NodeLocations _nodes = new();
-        private readonly Dictionary<long, long[]> _memberWays = [];
+        private readonly WayNodeLists _memberWays = new();
         private readonly List<Address> _addresses = [];
         private readonly List<(int Index, Point Position)> _nodeAddresses = [];
         private readonly List<Building> _buildings = [];
@@ -91,18 +145,20 @@ public sealed class OsmReader
         private readonly HashSet<string> _addressIds = new(StringComparer.Ordinal);
         private readonly OsmIssueTally _issues = new(file);
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private readonly NodeLocations.Hint _hint = new();
         private bool _nodesSealed;
 
-        public void Take(OsmGeo element, int ordinal)
+        /// <summary>An element; a way's shape as <see cref="WayShapes"/> made it, else made here.</summary>
+        public void Take(OsmGeo element, int ordinal, WayShape? shape = null)
         {
             switch (element)
             {
-                case Node node:
-                    TakeNode(node, ordinal);
+                case Node { Id: { } id, Longitude: { } lon, Latitude: { } lat } node:
+                    TakeNode(id, (int)Math.Round(lon * NodeLocations.Scale), (int)Math.Round(lat * NodeLocations.Scale), node.Tags, ordinal);
                     break;
                 case Way way:
                     SealNodes();
-                    TakeWay(way, ordinal);
+                    TakeWay(way, ordinal, shape ?? ShapeOf(way, _hint));
                     break;
                 case Relation relation:
                     SealNodes();
@@ -110,6 +166,42 @@ public sealed class OsmReader
                     break;
             }
         }
+
+        /// <summary>
+        /// The shapes of a block's ways (node positions looked up, projected, footprints made and repaired, interior
+        /// points found), made on two threads: the expensive part of a way, and independent of every other way once
+        /// the nodes are all read. Null for relations and for ways VeSiting does not take.
+        /// </summary>
+        public WayShape?[] WayShapes(IReadOnlyList<OsmGeo> elements)
+        {
+            var shapes = new WayShape?[elements.Count];
+            if (!elements.Any(e => e is Way))
+                return shapes;
+            SealNodes();
+            Parallel.For(0, elements.Count, new ParallelOptions { MaxDegreeOfParallelism = ShapeThreads }, () => new NodeLocations.Hint(),
+                (i, _, hint) =>
+                {
+                    if (elements[i] is Way way)
+                        shapes[i] = ShapeOf(way, hint);
+                    return hint;
+                },
+                _ => { });
+            return shapes;
+        }
+
+        private WayShape? ShapeOf(Way way, NodeLocations.Hint hint)
+        {
+            if (way.Nodes is not { } refs || !Wanted(way.Tags))
+                return null;
+            if (Coordinates(refs, hint) is not { } coordinates)
+                return new WayShape(null, null, null);
+            var footprint = OsmPolygons.FromRing(coordinates);
+            Geometry shape = footprint ?? Utm.CreateLineString(coordinates);
+            return new WayShape(footprint, shape, shape.InteriorPoint);
+        }
+
+        private static bool Wanted(TagsCollectionBase? tags) =>
+            tags is not null && (tags.ContainsKey("addr:housenumber") || IsBuilding(tags) || IsPower(tags));
 
         private void SealNodes()
         {
@@ -119,14 +211,13 @@ public sealed class OsmReader
             _nodesSealed = true;
         }
 
-        private void TakeNode(Node node, int ordinal)
+        /// <summary>A node, its position in whole 100-nanodegree units.</summary>
+        public void TakeNode(long id, int lon7, int lat7, TagsCollectionBase? tags, int ordinal)
         {
-            if (node.Id is not { } id || node.Longitude is not { } lon || node.Latitude is not { } lat)
-                return;
-            _nodes.Add(id, lon, lat);
-            var tags = node.Tags;
+            _nodes.Add(id, lon7, lat7);
             if (tags is null || tags.Count == 0)
                 return;
+            var (lon, lat) = (lon7 / NodeLocations.Scale, lat7 / NodeLocations.Scale);
             var element = $"node/{id}";
             var interesting = tags.ContainsKey("addr:housenumber") || IsPower(tags);
             if (!interesting)
@@ -143,24 +234,22 @@ public sealed class OsmReader
             TakePlant(tags, point, ordinal, element);
         }
 
-        private void TakeWay(Way way, int ordinal)
+        private void TakeWay(Way way, int ordinal, WayShape? shape)
         {
             if (way.Id is not { } id || way.Nodes is not { } refs)
                 return;
             var tags = way.Tags;
-            var element = $"way/{id}";
-            var wanted = tags is not null && (tags.ContainsKey("addr:housenumber") || IsBuilding(tags) || IsPower(tags));
             if (tags is null || tags.Count == 0 || IsBuilding(tags))
-                _memberWays[id] = refs;
-            if (!wanted)
+                _memberWays.Add(id, refs);
+            if (!Wanted(tags) || shape is null)
                 return;
-            if (Coordinates(refs) is not { } coordinates)
+            var element = $"way/{id}";
+            if (shape.Shape is null)
             {
                 _issues.Add(ImportIssueSeverity.Skipped, "the way names nodes the file does not hold (an extract's edge)", ordinal, element);
                 return;
             }
-            var footprint = OsmPolygons.FromRing(coordinates);
-            TakeShape(tags!, footprint, footprint ?? Utm.CreateLineString(coordinates), ordinal, element);
+            TakeShape(tags!, shape.Footprint, shape.Shape, ordinal, element, shape.Interior);
         }
 
         private void TakeRelation(Relation relation, int ordinal)
@@ -177,7 +266,7 @@ public sealed class OsmReader
             {
                 if (member.Type != OsmGeoType.Way)
                     continue;
-                if (!_memberWays.TryGetValue(member.Id, out var refs) || Coordinates(refs) is not { } line)
+                if (!_memberWays.TryGet(member.Id, out var refs) || Coordinates(refs, _hint) is not { } line)
                 {
                     _issues.Add(ImportIssueSeverity.Skipped, "the multipolygon names ways or nodes the file does not hold (an extract's edge)", ordinal, element);
                     return;
@@ -202,9 +291,9 @@ public sealed class OsmReader
         }
 
         /// <summary>A way's or multipolygon's address (at the interior point), building and plant.</summary>
-        private void TakeShape(TagsCollectionBase tags, Geometry? footprint, Geometry shape, int ordinal, string element)
+        private void TakeShape(TagsCollectionBase tags, Geometry? footprint, Geometry shape, int ordinal, string element, Point? interior = null)
         {
-            var at = shape.InteriorPoint;
+            var at = interior ?? shape.InteriorPoint;
             if (at.IsEmpty || !DenmarkExtent.ContainsUtm32(at.X, at.Y))
             {
                 _issues.Add(ImportIssueSeverity.Skipped, $"lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}", ordinal, element);
@@ -297,12 +386,12 @@ public sealed class OsmReader
             _ => false,
         };
 
-        private Coordinate[]? Coordinates(long[] refs)
+        private Coordinate[]? Coordinates(long[] refs, NodeLocations.Hint hint)
         {
             var coordinates = new Coordinate[refs.Length];
             for (var i = 0; i < refs.Length; i++)
             {
-                if (!_nodes.TryGet(refs[i], out var lon, out var lat))
+                if (!_nodes.TryGet(refs[i], hint, out var lon, out var lat))
                     return null;
                 var (e, n) = CoordinateTransformer.Instance.ToUtm32(lon, lat);
                 coordinates[i] = new Coordinate(e, n);
