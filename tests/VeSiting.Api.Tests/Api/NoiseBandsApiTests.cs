@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -8,7 +7,7 @@ using VeSiting.Core.Spatial;
 
 namespace VeSiting.Api.Tests.Api;
 
-/// <summary>POST /api/assess/project/noise-bands: a layout's noise bands at the limits, flicker bands and dwellings, as GeoJSON.</summary>
+/// <summary>POST /api/noise-bands: a layout's noise bands at the limits, flicker bands and dwellings, as GeoJSON.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class NoiseBandsApiTests(ApiFactory factory)
 {
@@ -23,7 +22,7 @@ public sealed class NoiseBandsApiTests(ApiFactory factory)
           "lwa_octaves_8ms_db":[86.0,93.0,97.0,98.5,98.0,95.0,89.0,80.0]},"geometry":{"type":"Point","coordinates":[{{{Lon}}},{{{Lat}}}]}}]}
         """;
 
-    private Task<HttpResponseMessage> Post(string body, string path = "/api/assess/project/noise-bands") =>
+    private Task<HttpResponseMessage> Post(string body, string path = "/api/noise-bands") =>
         _client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/geo+json"));
 
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
@@ -31,9 +30,7 @@ public sealed class NoiseBandsApiTests(ApiFactory factory)
     [Fact]
     public async Task A_turbine_gets_its_bands_at_the_limits_and_its_dwellings_the_project_answers_noise_and_flicker()
     {
-        var clock = Stopwatch.StartNew();
         var response = await Post(Layout());
-        Console.WriteLine($"noise-bands: {clock.ElapsedMilliseconds} ms");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType!.MediaType);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -88,7 +85,7 @@ public sealed class NoiseBandsApiTests(ApiFactory factory)
     [Fact]
     public async Task A_year_out_of_range_is_a_problem()
     {
-        var response = await Post(Layout(), "/api/assess/project/noise-bands?flickerYear=3000");
+        var response = await Post(Layout(), "/api/noise-bands?flickerYear=3000");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("flickerYear", problem.RootElement.GetProperty("field").GetString());
