@@ -12,17 +12,18 @@ namespace VeSiting.Api.Contracts;
 
 /// <summary>
 /// A layout's noise bands, flicker bands and the dwellings within them as one GeoJSON FeatureCollection (WGS 84) with a few
-/// foreign members (cell sizes, rule sets, statuses, limits). The grids are bounded: noise at 10 m cells, flicker at 25 m, each
+/// foreign members (cell sizes, rule sets, statuses, limits). The grids are bounded: noise at 10 m cells, flicker at 50 m, each
 /// coarsened (doubled) until it has at most its cap of cells; the answer says which cell sizes were used.
 /// </summary>
 public static class LayoutBands
 {
-    public const double NoiseCellM = 10, FlickerCellM = 25;
-    public const long MaxNoiseCells = 4_000_000, MaxFlickerCells = 6_000;
+    public const double NoiseCellM = 10, FlickerCellM = 50;
+    // Each flicker point is a year of minutes (a few ms per turbine within reach): the flicker grid stays small so dragging stays live.
+    public const long MaxNoiseCells = 4_000_000, MaxFlickerCells = 900;
 
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
-    public static JsonObject Compute(ProjectNoise? noise, ShadowFlickerPart flicker, ShadowFlickerCalculator calculator)
+    public static JsonObject Compute(ProjectNoise? noise, ShadowFlickerPart flicker, ShadowFlickerCalculator calculator, CancellationToken cancellationToken = default)
     {
         var factory = GeometryTransforms.FactoryFor(Epsg.Utm32);
         var features = new FeatureCollection();
@@ -33,7 +34,7 @@ public static class LayoutBands
             var all = project.Concat(noise.ExistingTurbines.Where(t => t.Included).Select(t => t.Source!)).ToList();
             var reach = NoiseBandMap.Reach(all, noise.Rules).Take(project.Count).DefaultIfEmpty(0).Max();
             var focus = new Envelope(project.Min(s => s.X) - reach, project.Max(s => s.X) + reach, project.Min(s => s.Y) - reach, project.Max(s => s.Y) + reach);
-            var map = NoiseBandMap.Compute(all, noise.Rules, focus, NoiseCellM, MaxNoiseCells, factory);
+            var map = NoiseBandMap.Compute(all, noise.Rules, focus, NoiseCellM, MaxNoiseCells, factory, cancellationToken: cancellationToken);
             foreach (var band in map?.Bands ?? [])
             {
                 if (band.Area.IsEmpty)
@@ -59,7 +60,7 @@ public static class LayoutBands
             };
         }
         var turbines = flicker.Turbines;
-        var flickerMap = FlickerBandMap.Compute(calculator, turbines, flicker.Year, new Envelope(-1e9, 1e9, -1e9, 1e9), FlickerCellM, MaxFlickerCells, factory);
+        var flickerMap = FlickerBandMap.Compute(calculator, turbines, flicker.Year, new Envelope(-1e9, 1e9, -1e9, 1e9), FlickerCellM, MaxFlickerCells, factory, cancellationToken: cancellationToken);
         foreach (var band in flickerMap?.Bands ?? [])
         {
             if (band.Area.IsEmpty)

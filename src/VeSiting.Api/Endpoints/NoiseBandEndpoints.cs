@@ -37,7 +37,7 @@ public static class NoiseBandEndpoints
         var noise = await new ProjectNoiseAssessor(context).AssessAsync(plants, cancellationToken);
         var flicker = new ShadowFlickerAssessor(context);
         var flickerPart = await flicker.ForPlantsAsync(plants, year, cancellationToken);
-        var answer = LayoutBands.Compute(noise, flickerPart, flicker.CalculatorInForce().Calculator);
+        var answer = LayoutBands.Compute(noise, flickerPart, flicker.CalculatorInForce().Calculator, cancellationToken);
         return Results.Text(answer.ToJsonString(), "application/geo+json");
     }
 }

@@ -38,7 +38,7 @@ public static class NoiseBandMap
     /// has at most <paramref name="maxCells"/> cells. Null when no band can reach the focus.
     /// </summary>
     public static NoiseBandMapResult? Compute(IReadOnlyList<NoiseSource> sources, NoiseRules rules, Envelope focus, double cellM, long maxCells,
-        GeometryFactory factory, int maxDegreeOfParallelism = -1)
+        GeometryFactory factory, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         var reach = Reach(sources, rules);
         var box = new Envelope();
@@ -53,7 +53,7 @@ public static class NoiseBandMap
         var frame = GridFrame.Covering(box, cellM);
         while (frame.Cells > maxCells)
             frame = GridFrame.Covering(box, frame.Cell * 2);
-        var grid = NoiseGrid.Compute(sources, frame, maxDegreeOfParallelism);
+        var grid = NoiseGrid.Compute(sources, frame, maxDegreeOfParallelism, cancellationToken);
         var bands = NoiseLimitBand.Of(rules)
             .Select(b => (Band: b, Levels: b.WindSpeed == 8 ? grid.Level8 : grid.Level6))
             .Select(b => new NoiseBandOutline(b.Band, GridOutline.Polygons(frame, i => b.Band.IsOver(b.Levels[i]), factory)))

@@ -26,13 +26,13 @@ public sealed class NoiseGrid
 
     public float[] Level6 { get; }
 
-    public static NoiseGrid Compute(IReadOnlyList<NoiseSource> sources, GridFrame frame, int maxDegreeOfParallelism = -1)
+    public static NoiseGrid Compute(IReadOnlyList<NoiseSource> sources, GridFrame frame, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         var n = checked((int)frame.Cells);
         var level8 = new float[n];
         var level6 = new float[n];
         var tables = sources.Select(RadialEnergy.Of).ToArray();
-        Parallel.For(0, frame.Rows, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, () => (E8: new double[frame.Columns], E6: new double[frame.Columns]), (r, _, rows) =>
+        Parallel.For(0, frame.Rows, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, () => (E8: new double[frame.Columns], E6: new double[frame.Columns]), (r, _, rows) =>
         {
             var (e8, e6) = rows;
             Array.Clear(e8);

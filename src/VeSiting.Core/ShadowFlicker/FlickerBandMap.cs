@@ -20,7 +20,7 @@ public static class FlickerBandMap
 
     /// <summary>The bands at cells of <paramref name="cellM"/>, coarsened (doubled) until at most <paramref name="maxCells"/> cells; null without turbines.</summary>
     public static FlickerBandMapResult? Compute(ShadowFlickerCalculator calculator, IReadOnlyList<FlickerTurbine> turbines, int year, Envelope focus, double cellM, long maxCells,
-        GeometryFactory factory, int maxDegreeOfParallelism = -1)
+        GeometryFactory factory, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         if (turbines.Count == 0)
             return null;
@@ -40,7 +40,7 @@ public static class FlickerBandMap
         var n = (int)frame.Cells;
         var worst = new float[n];
         var expected = new float[n];
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i =>
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
         {
             var (x, y) = (frame.CentreX(i % frame.Columns), frame.CentreY(i / frame.Columns));
             if (!turbines.Any(t => (t.Easting - x) * (t.Easting - x) + (t.Northing - y) * (t.Northing - y) <= Square(conventions.MaxDistance(t.RotorDiameter) * 1.01)))
