@@ -66,8 +66,13 @@ public sealed class BenchNoiseCommand(CliConsole console, DataContext data) : As
         var reached = levels.Count(float.IsFinite);
         figures["national"] = new Dictionary<string, object?>
         {
-            ["dwellings"] = xs.Length, ["turbines"] = sources.Count, ["seconds"] = Percentiles.Median(times), ["runs"] = times, ["indexSeconds"] = fieldBuild,
-            ["reached"] = reached, ["over8OpenCountry"] = levels.Count(l => Math.Round(l, 1) > rules.LimitOpenCountry8),
+            ["dwellings"] = xs.Length,
+            ["turbines"] = sources.Count,
+            ["seconds"] = Percentiles.Median(times),
+            ["runs"] = times,
+            ["indexSeconds"] = fieldBuild,
+            ["reached"] = reached,
+            ["over8OpenCountry"] = levels.Count(l => Math.Round(l, 1) > rules.LimitOpenCountry8),
             ["over8NoiseSensitive"] = levels.Count(l => Math.Round(l, 1) > rules.LimitNoiseSensitive8),
             ["largestCutoffM"] = sources.Max(s => s.CutoffM),
         };
@@ -94,8 +99,12 @@ public sealed class BenchNoiseCommand(CliConsole console, DataContext data) : As
         }
         figures["layout"] = new Dictionary<string, object?>
         {
-            ["seconds"] = Percentiles.Median(layoutTimes), ["runs"] = layoutTimes, ["dwellings"] = layoutResult.Dwellings, ["cells"] = layoutResult.Cells,
-            ["cellM"] = layoutResult.Cell, ["existingTurbines"] = layoutResult.Existing,
+            ["seconds"] = Percentiles.Median(layoutTimes),
+            ["runs"] = layoutTimes,
+            ["dwellings"] = layoutResult.Dwellings,
+            ["cells"] = layoutResult.Cells,
+            ["cellM"] = layoutResult.Cell,
+            ["existingTurbines"] = layoutResult.Existing,
         };
         Log($"10-turbine layout: noise at {layoutResult.Dwellings:N0} dwellings and bands over {layoutResult.Cells:N0} cells of {layoutResult.Cell} m: median {Percentiles.Median(layoutTimes) * 1000:0} ms");
 
@@ -125,8 +134,14 @@ public sealed class BenchNoiseCommand(CliConsole console, DataContext data) : As
         }
         figures["flickerProject"] = new Dictionary<string, object?>
         {
-            ["seconds"] = Percentiles.Median(projectTimes), ["runs"] = projectTimes, ["dwellings"] = part.Dwellings.Count, ["overLimit"] = part.DwellingsOverLimit,
-            ["sunYearSeconds"] = sunYear, ["calendarSeconds"] = Percentiles.Median(calendarTimes), ["calendarRuns"] = calendarTimes, ["calendarSpells"] = spells,
+            ["seconds"] = Percentiles.Median(projectTimes),
+            ["runs"] = projectTimes,
+            ["dwellings"] = part.Dwellings.Count,
+            ["overLimit"] = part.DwellingsOverLimit,
+            ["sunYearSeconds"] = sunYear,
+            ["calendarSeconds"] = Percentiles.Median(calendarTimes),
+            ["calendarRuns"] = calendarTimes,
+            ["calendarSpells"] = spells,
             ["calendarDwelling"] = worst.Home.Label,
         };
         Log($"flicker: layout's {part.Dwellings.Count:N0} dwellings median {Percentiles.Median(projectTimes):0.000} s; one calendar ({spells} spells) {Percentiles.Median(calendarTimes) * 1000:0.0} ms; SunYear built in {sunYear:0.00} s");
@@ -143,8 +158,11 @@ public sealed class BenchNoiseCommand(CliConsole console, DataContext data) : As
             await File.WriteAllTextAsync(Path.Combine(export, "turbines.csv"), csv.ToString(), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(export, "method.json"), JsonSerializer.Serialize(new
             {
-                geometricTerm = rules.GeometricTerm, groundTerm = rules.GroundTerm, alpha = rules.AirAbsorptionDbPerKm,
-                limitOpenCountry8 = rules.LimitOpenCountry8, limitNoiseSensitive8 = rules.LimitNoiseSensitive8,
+                geometricTerm = rules.GeometricTerm,
+                groundTerm = rules.GroundTerm,
+                alpha = rules.AirAbsorptionDbPerKm,
+                limitOpenCountry8 = rules.LimitOpenCountry8,
+                limitNoiseSensitive8 = rules.LimitNoiseSensitive8,
             }), cancellationToken);
             var xy = new byte[xs.Length * 16];
             for (var i = 0; i < xs.Length; i++)
@@ -198,8 +216,12 @@ public sealed class BenchNoiseCommand(CliConsole console, DataContext data) : As
         Log($"flicker at {list.Length:N0} dwellings within reach of {turbines.Count:N0} turbines: {seconds:0.0} s (selection {select:0.00} s)");
         return new Dictionary<string, object?>
         {
-            ["seconds"] = seconds, ["selectSeconds"] = select, ["dwellings"] = list.Length, ["turbines"] = turbines.Count,
-            ["withFlicker"] = hours.Count(h => h > 0), ["maxWorstCaseHours"] = hours.DefaultIfEmpty(0).Max(),
+            ["seconds"] = seconds,
+            ["selectSeconds"] = select,
+            ["dwellings"] = list.Length,
+            ["turbines"] = turbines.Count,
+            ["withFlicker"] = hours.Count(h => h > 0),
+            ["maxWorstCaseHours"] = hours.DefaultIfEmpty(0).Max(),
         };
     }
 
