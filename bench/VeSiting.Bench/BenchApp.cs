@@ -27,6 +27,7 @@ public static class BenchApp
             config.UseStrictParsing();
             config.AddCommand<BenchProjectsCommand>("projects").WithDescription("Every synthetic dwelling → the projects whose VE-bonus reaches it, caps applied: the join vs. PostGIS (with --postgis).");
             config.AddCommand<BenchNearestCommand>("nearest").WithDescription("Nearest covered plant and zone for every synthetic dwelling: grid engine vs. STR-tree (and PostGIS).");
+            config.AddCommand<BenchNoiseCommand>("noise").WithDescription("Noise at every synthetic dwelling from the turbines in operation, a 10-turbine layout's noise bands, and shadow flicker (bench/noise.sh adds the NumPy baseline).");
             config.AddCommand<BenchRateCommand>("rate").WithDescription("Fixed-rate (open-loop) HTTP load: latency from each request's intended send time, as wrk2 measures it.")
                 .WithExample("rate", "--url", "http://127.0.0.1:5197", "--rate", "2000", "--seconds", "20", "--paths", "points.txt");
             config.AddCommand<BenchSitingCommand>("siting").WithDescription("A siting profile over Denmark as a raster at each cell size (figures and GDAL inputs for bench/siting.sh).");

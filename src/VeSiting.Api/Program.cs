@@ -17,6 +17,7 @@ app.MapTiles();
 app.MapImports();
 app.MapProjects();
 app.MapShadowFlicker();
+app.MapNoiseBands();
 app.MapRules();
 app.MapHealth();
 

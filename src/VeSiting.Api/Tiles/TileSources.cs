@@ -23,6 +23,7 @@ public sealed class TileSources(IEnumerable<ITileSource> sources)
         .AddSingleton<ITileSource, TariffZoneTiles>()
         .AddSingleton<ITileSource, DwellingTiles>()
         .AddSingleton<ITileSource, ShadowFlickerTiles>()
+        .AddSingleton<ITileSource, NoiseTiles>()
         .AddSingleton<ITileSource, SuitabilityTiles>()
         .AddSingleton<TileSources>();
 }

@@ -3,6 +3,7 @@
 import { Map, Marker, NavigationControl, ScaleControl, AttributionControl } from './lib/maplibre-gl.mjs';
 import { apiKey, getJson, isAborted, latestOnly, sameOrigin } from './api.js';
 import { plannedProjects } from './project.js';
+import { layoutBands } from './noise.js';
 import { sitingPanel } from './siting.js';
 import { baseMaps } from './basemaps.js';
 import { $, colorExpression as legendColors, esc, fmt, idHtml, legendHtml, problemHtml, provenanceHtml } from './ui.js';
@@ -44,6 +45,7 @@ const looks = {
   ] },
   'tariff-zones': { rank: 1, fill: { 'fill-opacity': 0.25 }, outline: false },
   'scheme-zones': { rank: 3, fill: { 'fill-opacity': 0.18 } },
+  noise: { rank: 2.5, fill: { 'fill-opacity': 0.1 } },
   dwellings: { rank: 4, circle: { 'circle-radius': 3.5, 'circle-stroke-width': 0.6 } },
   plants: { rank: 5, circle: { 'circle-radius': ['interpolate', ['linear'], ['coalesce', ['get', 'capacity_mw'], 0.5], 0, 2.5, 5, 5, 100, 10, 500, 16] } },
 };
@@ -140,7 +142,7 @@ $('scenario').addEventListener('change', (e) => {
 $('legend').innerHTML = tileLayers.map((l) => `<h3>${esc(l.title)}</h3>${legendHtml(l)}`).join('');
 
 // ---- planned projects and the suitability panel ----
-const projects = plannedProjects(map, answerSignal);
+const projects = plannedProjects(map, answerSignal, layoutBands(map, legend.find((l) => l.id === 'noise'), legend.find((l) => l.id === 'shadow-flicker')));
 const siting = await sitingPanel(map, legend.find((l) => l.id === 'suitability'), origin);
 
 // ---- modes ----

@@ -8,8 +8,11 @@ const empty = { type: 'FeatureCollection', features: [] };
 // While a turbine is dragged its project is assessed when the pointer rests this long (ms); older requests are aborted.
 const dragPause = 150;
 
-/** `answerSignal` aborts the answer panel's previous request and gives the signal for the next one. */
-export function plannedProjects(map, answerSignal) {
+/**
+ * `answerSignal` aborts the answer panel's previous request and gives the signal for the next one; `bands` (noise.js) draws a
+ * planned layout's noise and flicker bands and fills the neighbour table's noise and flicker columns.
+ */
+export function plannedProjects(map, answerSignal, bands) {
   const state = { turbines: [], solar: [], solarArea: null, last: null };
   let dragTimer;
 
@@ -17,6 +20,7 @@ export function plannedProjects(map, answerSignal) {
     const marker = new Marker({ color: '#1f77b4', draggable: true }).setLngLat(lngLat).addTo(map);
     marker.getElement().dataset.testid = 'turbine';
     marker.on('drag', () => {
+      bands?.update(body());
       clearTimeout(dragTimer);
       dragTimer = setTimeout(assess, dragPause);
     });
@@ -44,6 +48,7 @@ export function plannedProjects(map, answerSignal) {
   function clear() {
     clearTimeout(dragTimer);
     answerSignal(); // aborts an assessment still on its way
+    bands?.clear();
     state.turbines.forEach((m) => m.remove());
     Object.assign(state, { turbines: [], solar: [], solarArea: null, last: null });
     map.getSource('project').setData(empty);
@@ -62,6 +67,7 @@ export function plannedProjects(map, answerSignal) {
 
   function assess() {
     if (state.turbines.length === 0 && !state.solarArea) return;
+    if (state.turbines.length > 0) bands?.update(body());
     return show('/api/assess/project', { method: 'POST', headers: { 'Content-Type': 'application/geo+json' }, body: body() });
   }
 
@@ -77,7 +83,7 @@ export function plannedProjects(map, answerSignal) {
       const a = await getJson(`${url}?features=true`, { ...init, signal });
       state.last = { url, init };
       map.getSource('project').setData(a.features);
-      $('answer').innerHTML = answerHtml(a);
+      $('answer').innerHTML = answerHtml(a, url === '/api/assess/project' ? bands : null);
     } catch (error) {
       if (!isAborted(error)) $('answer').innerHTML = problemHtml(error);
     }
@@ -102,9 +108,9 @@ export function plannedProjects(map, answerSignal) {
   return { addTurbine, addSolarCorner, showPlant };
 }
 
-function answerHtml(a) {
+function answerHtml(a, bands) {
   const dwellings = a.dwellings.slice(0, 60).map((d) => `<tr><td>${esc(d.address)}</td><td>${fmt(d.distanceM)} m</td><td>${esc(d.ring)}</td>
-    <td class="${d.belowMinimumDistance ? 'violation' : ''}">${d.belowMinimumDistance ? 'too close' : d.salesOption ? 'sales option' : ''}</td><td>${fmt(d.veBonusDkkPerYear)}</td></tr>`).join('');
+    <td class="${d.belowMinimumDistance ? 'violation' : ''}">${d.belowMinimumDistance ? 'too close' : d.salesOption ? 'sales option' : ''}</td><td>${fmt(d.veBonusDkkPerYear)}</td>${bands ? bands.cells(d.id) : ''}</tr>`).join('');
   return `<h2 data-testid="answer-title">${esc(a.name)}</h2>
     <p>${esc(a.permit)} · rings ${[...a.rings.map((r) => `${fmt(r.k)} × H = ${fmt(r.radiusM)} m`), ...(a.solarRadiusM ? [`${fmt(a.solarRadiusM)} m around solar`] : [])].join(', ') || 'none for this permit period'}</p>
     ${a.grouping ? `<p class="why">${esc(a.grouping)}</p>` : ''}
@@ -115,7 +121,8 @@ function answerHtml(a) {
     <p>VE-bonus ${a.veBonus ? `${fmt(a.veBonus.perHouseholdDkk)} DKK per household, ${fmt(a.veBonus.totalDkk)} DKK/yr in all${a.veBonus.capApplied ? ` (cap of ${fmt(a.veBonus.capKw)} kW applied)` : ''} <span class="status">estimate</span>` : esc(a.veBonusWhy)}</p>
     <p>Green pool: <b data-testid="green-pool">${fmt(a.greenPoolDkk)} DKK</b> ${a.greenPool.map((g) => `(${esc(g.municipality)}: ${fmt(g.dkk)})`).join(' ')}</p>
     ${a.otherPeriods.map((o) => `<p class="why">${esc(o.why)}: VE-bonus ${fmt(o.veBonusPerHouseholdDkk)} DKK per household (${o.veBonusHouseholds} households), green pool ${fmt(o.greenPoolDkk)} DKK</p>`).join('')}
-    <table><tr><th>Address</th><th>Distance</th><th>Ring</th><th></th><th>DKK/yr</th></tr>${dwellings}</table>
+    <table><tr><th>Address</th><th>Distance</th><th>Ring</th><th></th><th>DKK/yr</th>${bands ? bands.headers() : ''}</tr>${dwellings}</table>
+    ${bands ? bands.summaryHtml() : ''}
     ${a.dwellings.length > 60 ? `<p class="hint">… and ${a.dwellings.length - 60} more: export the full list.</p>` : ''}
     ${provenanceHtml(a)}`;
 }

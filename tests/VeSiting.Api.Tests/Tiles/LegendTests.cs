@@ -15,7 +15,7 @@ public sealed class LegendTests(ApiFactory factory)
         using var legend = JsonDocument.Parse(await _client.GetStringAsync("/api/legend"));
         var layers = legend.RootElement.EnumerateArray().ToList();
 
-        Assert.Equal(["boundaries", "map-detail", "plants", "scheme-zones", "tariff-zones", "dwellings", "shadow-flicker", "suitability"], layers.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal(["boundaries", "map-detail", "plants", "scheme-zones", "tariff-zones", "dwellings", "shadow-flicker", "noise", "suitability"], layers.Select(l => l.GetProperty("id").GetString()));
         foreach (var layer in layers)
         {
             var id = layer.GetProperty("id").GetString()!;
@@ -37,5 +37,10 @@ public sealed class LegendTests(ApiFactory factory)
         // The flicker layer's limit is the shadow-flicker rule set's 10 h (the planning guidance), not a number in the tile code.
         var flicker = layers.Single(l => l.GetProperty("id").GetString() == "shadow-flicker");
         Assert.Contains(flicker.GetProperty("legend").EnumerateArray(), e => e.GetProperty("label").GetString() == "over 10 h a year expected (the guidance's recommended limit)");
+        // The noise layer's limits are the noise rule set's (BEK 135/2019: 44/42 dB(A) in open country, 39/37 for noise-sensitive land use).
+        var noise = layers.Single(l => l.GetProperty("id").GetString() == "noise");
+        Assert.Equal("polygon", noise.GetProperty("geometry").GetString());
+        Assert.Equal(["over 37 dB(A) at 6 m/s (noise-sensitive land use)", "over 39 dB(A) at 8 m/s (noise-sensitive land use)", "over 42 dB(A) at 6 m/s (open country)", "over 44 dB(A) at 8 m/s (open country)"],
+            noise.GetProperty("legend").EnumerateArray().Select(e => e.GetProperty("label").GetString()));
     }
 }

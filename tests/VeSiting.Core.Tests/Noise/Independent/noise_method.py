@@ -64,3 +64,13 @@ if __name__ == "__main__":
     zero = [0.0] * 8
     print("4. alpha 0, slant 500 -> 1000:", round(level(lw104, math.sqrt(500**2 - 100**2), 100, zero) - level(lw104, math.sqrt(1000**2 - 100**2), 100, zero), 4))
     print("6. LF indoor (dwelling), h 100, l 600:", round(lf_indoor(LF_SPECTRUM, 600, 100), 4), "LF spectrum total", round(esum(LF_SPECTRUM), 4))
+    # Noise bands (NoiseBandMapTests): a band is over its limit where the level rounded to 0.1 exceeds it, i.e. from 44.05.
+    print("bands. one turbine (L_WA 104.0, h 100) reaches 44.05 at l =", round(distance_to(lw104, 100, 44.05), 2),
+          "and 39.05 at l =", round(distance_to(lw104, 100, 39.05), 2))
+    pair = lambda y: esum([level(lw104, math.hypot(300, y), 100)] * 2)
+    lo, hi = 0.0, 2000.0
+    for _ in range(100):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if pair(mid) > 44.05 else (lo, mid)
+    print("       two such turbines at x = ±300: each", round(level(lw104, 300, 100), 4), "at the origin, together", round(pair(0), 4),
+          "; the 44.05 contour crosses the y axis at ±", round(lo, 2))

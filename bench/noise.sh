@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Noise and shadow flicker at national scale and for one layout (issue #22), with a NumPy baseline in the same run:
+#  1. `bench/run noise`: noise at 8 m/s (octave bands) at every synthetic dwelling from every wind turbine in operation
+#     (NoiseField, all cores; median of RUNS), a 10-turbine layout's dwellings and noise bands at 10 m cells, worst-case
+#     flicker (1-minute steps, a year) at every synthetic dwelling within reach of a turbine, one layout's dwellings and one
+#     dwelling's calendar. It exports the turbines (positions, hub heights, cut-offs, octave sound powers) and dwellings.
+#  2. bench/noise_numpy.py: the same formula in NumPy on the same input, timed once; the levels compared.
+# Writes the "## Noise and shadow flicker" section of bench/RESULTS.md (other sections are kept).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${RUNS:-3}"
+work="$(mktemp -d)"
+trap '[[ -n "${KEEP:-}" ]] || rm -rf "$work"' EXIT
+echo "work folder: $work" >&2
+cd "$root"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+started="$(date -u '+%Y-%m-%d %H:%M UTC')"
+
+echo "== VeSiting" >&2
+bench/run noise --runs "$runs" --export "$work" ${NOISE_ARGS:-} >"$work/out.txt"
+echo "== NumPy" >&2
+/usr/bin/python3 bench/noise_numpy.py "$work" >"$work/numpy.json"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+python3 - "$work" "$root/bench/RESULTS.md" "$started" "$load_before" "$load_after" "$runs" <<'PY'
+import json, sys
+sys.path.insert(0, sys.argv[2].rsplit("/", 1)[0])
+from bench_times import met
+work, results, started, load_before, load_after, runs = sys.argv[1:7]
+f = json.load(open(f"{work}/figures.json"))
+n = json.load(open(f"{work}/numpy.json"))
+nat, lay, fp = f["national"], f["layout"], f["flickerProject"]
+fn = f.get("flickerNational")
+ratio = n["seconds"] / nat["seconds"]
+lines = [
+    "## Noise and shadow flicker (bench/noise.sh)",
+    "",
+    f"- Date: {started}; machine: {f['cores']} cores **shared with other engineers' builds and tests**: load average {load_before} before, {load_after} after the run (figures on a quiet machine would be lower).",
+    f"- Command: `bash bench/noise.sh` (RUNS={runs}); {nat['dwellings']:,} **synthetic** dwellings (seed 42), {nat['turbines']:,} wind turbines in operation with a sound power (estimated where no data sheet: `noise-estimates`), largest cut-off {nat['largestCutoffM']:,.0f} m.",
+    "",
+    "| workload | VeSiting | baseline | ratio | goal |",
+    "|---|---|---|---|---|",
+    f"| noise at 8 m/s, octave bands, every dwelling (`NoiseField`, all cores; median of {runs}) | {nat['seconds']:.3f} s | NumPy, same formula and cut-offs, one thread: {n['seconds']:.3f} s | {ratio:.1f} × faster | ≤ 2 s: {met(nat['seconds'], 2)}; ≥ 5 ×: {'**met**' if ratio >= 5 else '**not met**'} |",
+    f"| one 10-turbine layout: noise at its {lay['dwellings']} dwellings (with {lay['existingTurbines']} turbines in operation) + bands over {lay['cells']:,} cells of {lay['cellM']:.0f} m (median of {runs}) | {lay['seconds'] * 1000:.0f} ms | – | – | ≤ 100 ms: {met(lay['seconds'], 0.1)} |",
+]
+if fn:
+    lines.append(f"| worst-case flicker (1-minute steps, {f.get('year', 2026)}) at every dwelling within reach of {fn['turbines']:,} turbines in operation or planned: {fn['dwellings']:,} dwellings, {fn['withFlicker']:,} with flicker | {fn['seconds']:.1f} s (+ {fn['selectSeconds']:.2f} s selecting them) | – | – | ≤ 60 s: {met(fn['seconds'], 60)} |")
+else:
+    lines.append("| worst-case flicker at every dwelling within reach of a turbine | not run (`--skip-national-flicker`) | – | – | ≤ 60 s |")
+lines += [
+    f"| flicker at one layout's {fp['dwellings']} dwellings (10 turbines; store query included; median of {runs}) | {fp['seconds']:.3f} s | – | – | ≤ 1 s: {met(fp['seconds'], 1)} |",
+    f"| one dwelling's calendar ({fp['calendarDwelling']}, {fp['calendarSpells']} spells; median of {runs}) | {fp['calendarSeconds'] * 1000:.1f} ms | – | – | ≤ 50 ms: {met(fp['calendarSeconds'], 0.05)} |",
+    "",
+    f"- Agreement: the NumPy levels differ from VeSiting's by at most {n['maxAbsDifferenceDb']:.4f} dB where both reach a dwelling; {n['reachDisagreements']} dwellings reached by one and not the other. {nat['reached']:,} dwellings are within some turbine's cut-off; {nat['over8OpenCountry']:,} over 44 and {nat['over8NoiseSensitive']:,} over 39 dB(A) at 8 m/s (synthetic dwellings are spread uniformly, some right under turbines).",
+    f"- The Sun's year (SPA once an hour, minutes interpolated) is built once in {fp['sunYearSeconds']:.2f} s and shared by every dwelling. Peak working set {f['peakMb']:.0f} MB.",
+    "",
+]
+text = "\n".join(lines) + "\n"
+print(text)
+old = open(results).read()
+head = "## Noise and shadow flicker (bench/noise.sh)"
+if head in old:
+    before, rest = old.split(head, 1)
+    after = rest.split("\n## ", 1)
+    old = before + ("## " + after[1] if len(after) > 1 else "")
+open(results, "w").write(old.rstrip("\n") + "\n\n" + text)
+PY
