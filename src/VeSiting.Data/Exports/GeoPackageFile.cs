@@ -95,7 +95,8 @@ public sealed class GeoPackageFile : IDisposable
         private readonly SqliteCommand _insert;
         private readonly SqliteParameter? _geometry;
         private readonly SqliteParameter[] _values;
-        private readonly GeoPackageGeoWriter _writer = new();
+        // x and y only, as the tables declare (z = 0, m = 0): unset z and m would otherwise be written as NaN.
+        private readonly GeoPackageGeoWriter _writer = new() { HandleOrdinates = Ordinates.XY };
         private readonly Envelope _extent = new();
 
         internal Table(GeoPackageFile file, string name, string description, string? geometryType, int columns, string insertSql)
