@@ -4,6 +4,7 @@ import { Map, Marker, NavigationControl, ScaleControl, AttributionControl } from
 import { apiKey, getJson, isAborted, latestOnly, sameOrigin } from './api.js';
 import { plannedProjects } from './project.js';
 import { sitingPanel } from './siting.js';
+import { comparePanel } from './compare.js';
 import { baseMaps } from './basemaps.js';
 import { $, colorExpression as legendColors, esc, fmt, idHtml, legendHtml, problemHtml, provenanceHtml } from './ui.js';
 
@@ -142,6 +143,7 @@ $('legend').innerHTML = tileLayers.map((l) => `<h3>${esc(l.title)}</h3>${legendH
 // ---- planned projects and the suitability panel ----
 const projects = plannedProjects(map, answerSignal);
 const siting = await sitingPanel(map, legend.find((l) => l.id === 'suitability'), origin);
+loaded.then(() => comparePanel(map, projects));
 
 // ---- modes ----
 for (const button of document.querySelectorAll('#modes button')) {
