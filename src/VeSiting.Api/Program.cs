@@ -10,6 +10,7 @@ app.UseVeSiting();
 
 app.MapCollections();
 app.MapAssessments();
+app.MapCompare();
 app.MapSites();
 app.MapScenarioImpact();
 app.MapClassify();

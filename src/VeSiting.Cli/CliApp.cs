@@ -62,6 +62,8 @@ public static class CliApp
                 assess.AddCommand<AssessPlantCommand>("plant").WithDescription("Registered turbines by GSRN: affected dwellings, VE-bonus, green pool.");
                 assess.AddCommand<AssessProjectCommand>("project").WithDescription("A planned layout (GeoJSON file or --turbine positions).")
                     .WithExample("assess", "project", "--turbine", "638500 6150500", "--hub", "95", "--rotor", "110", "--capacity-kw", "4200", "--permit-date", "2026-06-01");
+                assess.AddCommand<AssessCompareCommand>("compare").WithDescription("2–5 layouts side by side: rings, money, noise and flicker; the best of each row marked, the differences in words.")
+                    .WithExample("assess", "compare", "--file", "a.geojson", "--file", "b.geojson");
                 assess.AddCommand<AssessMunicipalityCommand>("municipality").WithDescription("Totals for a municipality.")
                     .WithExample("assess", "municipality", "--code", "573");
             });

@@ -5,6 +5,7 @@ import { apiKey, getJson, isAborted, latestOnly, sameOrigin } from './api.js';
 import { plannedProjects } from './project.js';
 import { layoutBands } from './noise.js';
 import { sitingPanel } from './siting.js';
+import { comparePanel } from './compare.js';
 import { baseMaps } from './basemaps.js';
 import { $, colorExpression as legendColors, esc, fmt, idHtml, legendHtml, problemHtml, provenanceHtml } from './ui.js';
 
@@ -144,6 +145,7 @@ $('legend').innerHTML = tileLayers.map((l) => `<h3>${esc(l.title)}</h3>${legendH
 // ---- planned projects and the suitability panel ----
 const projects = plannedProjects(map, answerSignal, layoutBands(map, legend.find((l) => l.id === 'noise'), legend.find((l) => l.id === 'shadow-flicker')));
 const siting = await sitingPanel(map, legend.find((l) => l.id === 'suitability'), origin);
+loaded.then(() => comparePanel(map, projects));
 
 // ---- modes ----
 for (const button of document.querySelectorAll('#modes button')) {

@@ -105,7 +105,10 @@ export function plannedProjects(map, answerSignal, bands) {
   $('export-geojson').addEventListener('click', () => exportAs('geojson', 'neighbours.geojson'));
   $('export-gpkg').addEventListener('click', () => exportAs('gpkg', 'neighbours.gpkg'));
 
-  return { addTurbine, addSolarCorner, showPlant };
+  /** The planned layout now drawn, as the GeoJSON body of an assessment, or null when nothing is placed. */
+  const layoutBody = () => (state.turbines.length === 0 && !state.solarArea ? null : body());
+
+  return { addTurbine, addSolarCorner, showPlant, layoutBody };
 }
 
 function answerHtml(a, bands) {

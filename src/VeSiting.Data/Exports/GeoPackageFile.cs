@@ -53,6 +53,14 @@ public sealed class GeoPackageFile : IDisposable
             $"INSERT INTO \"{name}\" (geom{string.Concat(columns.Select(c => $", \"{c.Name}\""))}) VALUES ($geom{string.Concat(columns.Select((_, i) => $", $p{i}"))})");
     }
 
+    /// <summary>Starts an attributes table (no geometry, GeoPackage data type <c>attributes</c>): rows go in with a null geometry.</summary>
+    public Table AddAttributeTable(string name, string description, IReadOnlyList<(string Name, string SqlType)> columns)
+    {
+        Execute($"CREATE TABLE \"{name}\" (fid INTEGER PRIMARY KEY AUTOINCREMENT{string.Concat(columns.Select(c => $", \"{c.Name}\" {c.SqlType}"))})");
+        return new Table(this, name, description, null, columns.Count,
+            $"INSERT INTO \"{name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})");
+    }
+
     public void Commit() => _transaction.Commit();
 
     public void Dispose()
@@ -83,29 +91,35 @@ public sealed class GeoPackageFile : IDisposable
         private readonly GeoPackageFile _file;
         private readonly string _name;
         private readonly string _description;
-        private readonly string _geometryType;
+        private readonly string? _geometryType;
         private readonly SqliteCommand _insert;
-        private readonly SqliteParameter _geometry;
+        private readonly SqliteParameter? _geometry;
         private readonly SqliteParameter[] _values;
-        private readonly GeoPackageGeoWriter _writer = new();
+        // x and y only, as the tables declare (z = 0, m = 0): unset z and m would otherwise be written as NaN.
+        private readonly GeoPackageGeoWriter _writer = new() { HandleOrdinates = Ordinates.XY };
         private readonly Envelope _extent = new();
 
-        internal Table(GeoPackageFile file, string name, string description, string geometryType, int columns, string insertSql)
+        internal Table(GeoPackageFile file, string name, string description, string? geometryType, int columns, string insertSql)
         {
             (_file, _name, _description, _geometryType) = (file, name, description, geometryType);
             _insert = file._connection.CreateCommand();
             _insert.CommandText = insertSql;
-            _geometry = _insert.Parameters.Add("$geom", SqliteType.Blob);
+            _geometry = geometryType is null ? null : _insert.Parameters.Add("$geom", SqliteType.Blob);
             _values = Enumerable.Range(0, columns).Select(i => _insert.Parameters.Add($"$p{i}", SqliteType.Text)).ToArray();
             _insert.Prepare();
         }
 
         public long Rows { get; private set; }
 
-        public void Add(Geometry geometry, params object?[] values)
+        /// <summary>One row; <paramref name="geometry"/> is ignored (give null) in an attributes table.</summary>
+        public void Add(Geometry? geometry, params object?[] values)
         {
-            _extent.ExpandToInclude(geometry.EnvelopeInternal);
-            _geometry.Value = _writer.Write(geometry);
+            if (_geometry is not null)
+            {
+                var shape = geometry ?? throw new ArgumentNullException(nameof(geometry), $"table {_name} is a feature table: every row needs a geometry");
+                _extent.ExpandToInclude(shape.EnvelopeInternal);
+                _geometry.Value = _writer.Write(shape);
+            }
             for (var i = 0; i < _values.Length; i++)
             {
                 var value = values[i] ?? DBNull.Value;
@@ -120,6 +134,11 @@ public sealed class GeoPackageFile : IDisposable
         public void Finish()
         {
             _insert.Dispose();
+            if (_geometryType is null)
+            {
+                _file.Insert("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES ($t, 'attributes', $t, $d)", ("$t", _name), ("$d", _description));
+                return;
+            }
             _file.Insert("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id) VALUES ($t, 'features', $t, $d, $x0, $y0, $x1, $y1, $srs)",
                 ("$t", _name), ("$d", _description), ("$x0", _extent.IsNull ? null : _extent.MinX), ("$y0", _extent.IsNull ? null : _extent.MinY),
                 ("$x1", _extent.IsNull ? null : _extent.MaxX), ("$y1", _extent.IsNull ? null : _extent.MaxY), ("$srs", Epsg.Utm32));

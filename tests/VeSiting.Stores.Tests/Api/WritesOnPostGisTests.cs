@@ -91,6 +91,49 @@ public sealed class WritesOnPostGisTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saved_projects_are_compared_from_the_table_by_the_service_and_the_command_line()
+    {
+        using var service = Service();
+        var client = service.CreateClient();
+        async Task<string> SaveAsync(string name, int hub, int rotor, int kw)
+        {
+            var body = $$$"""{"type":"FeatureCollection","name":"{{{name}}}","permit_date":"2026-06-01","features":[{"type":"Feature","properties":{"id":"P1","hub_height_m":{{{hub}}},"rotor_diameter_m":{{{rotor}}},"capacity_kw":{{{kw}}}},"geometry":{"type":"Point","coordinates":[10.6,55.9]}}]}""";
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/projects") { Content = new StringContent(body, Encoding.UTF8, "application/geo+json") };
+            request.Headers.Add("X-Api-Key", Key);
+            var created = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            return created.Headers.Location!.ToString().Split('/')[^1];
+        }
+        var first = await SaveAsync("first", 60, 60, 2000);
+        var second = await SaveAsync("second", 100, 100, 3000);
+
+        var response = await client.PostAsync("/api/assess/compare", new StringContent($$"""{"projects":["{{first}}","{{second}}"]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([("A", "first", first), ("B", "second", second)],
+            answer.GetProperty("layouts").EnumerateArray().Select(l => (l.GetProperty("key").GetString(), l.GetProperty("name").GetString(), l.GetProperty("project").GetString())));
+        var assessed = await client.GetFromJsonAsync<JsonElement>($"/api/projects/{first}/assessment");
+        var rows = answer.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+        Assert.Equal(assessed.GetProperty("veBonusHouseholds").GetInt32(), rows["ve-bonus-households"].GetProperty("values")[0].GetDouble());
+        Assert.Equal(assessed.GetProperty("violations").GetInt32(), rows["dwellings-below-minimum-distance"].GetProperty("values")[0].GetDouble());
+        Assert.Equal([2.0, 3.0], rows["capacity-mw"].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
+        var missing = await client.PostAsync("/api/assess/compare", new StringContent($$"""{"projects":["{{first}}","not-saved"]}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("projects[1]", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+
+        // The command line reads the same table.
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await VeSiting.Cli.CliApp.RunAsync(["assess", "compare", "--project", first, "--project", second, "--db", _database, "--format", "csv", "--year", "2026", "--flicker-year", "2026"],
+            new VeSiting.Cli.Infrastructure.CliConsole(output, error, interactive: false));
+        Assert.True(code == 0, error.ToString());
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("measure_id,measure,unit,status,better,A: first,B: second,best,differences", lines[0]);
+        Assert.StartsWith("capacity-mw,installed capacity,MW,layout,higher,2,3,B,", lines.Single(l => l.StartsWith("capacity-mw,", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_statement_beyond_the_command_timeout_is_a_503_and_the_service_recovers()
     {
         using var service = Service(("VeSiting:DatabaseCommandTimeoutSeconds", "1"));
