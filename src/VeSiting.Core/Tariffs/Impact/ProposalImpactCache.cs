@@ -17,7 +17,8 @@ public sealed class ProposalImpactCache
     public int Computations => _computations;
     private int _computations;
 
-    internal async Task<T> GetAsync<T>(string dataVersion, string key, Func<Task<T>> compute) where T : class
+    /// <summary>The entry <paramref name="key"/> of <paramref name="dataVersion"/>, computed by <paramref name="compute"/> the first time only.</summary>
+    public async Task<T> GetAsync<T>(string dataVersion, string key, Func<Task<T>> compute) where T : class
     {
         lock (_gate)
         {
