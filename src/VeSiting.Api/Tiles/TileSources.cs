@@ -22,6 +22,7 @@ public sealed class TileSources(IEnumerable<ITileSource> sources)
         .AddSingleton<ITileSource, SchemeZoneTiles>()
         .AddSingleton<ITileSource, TariffZoneTiles>()
         .AddSingleton<ITileSource, DwellingTiles>()
+        .AddSingleton<ITileSource, ImpactTiles>()
         .AddSingleton<ITileSource, ShadowFlickerTiles>()
         .AddSingleton<ITileSource, SuitabilityTiles>()
         .AddSingleton<TileSources>();
