@@ -26,6 +26,7 @@ public static class BenchApp
             config.ConfigureConsole(console.Status);
             config.UseStrictParsing();
             config.AddCommand<BenchProjectsCommand>("projects").WithDescription("Every synthetic dwelling → the projects whose VE-bonus reaches it, caps applied: the join vs. PostGIS (with --postgis).");
+            config.AddCommand<BenchImpactCommand>("impact").WithDescription("The tariff proposal's national impact over the synthetic dwellings: cold (all cores, one core) and cached; --export for the NumPy baseline of bench/impact.sh.");
             config.AddCommand<BenchNearestCommand>("nearest").WithDescription("Nearest covered plant and zone for every synthetic dwelling: grid engine vs. STR-tree (and PostGIS).");
             config.AddCommand<BenchNoiseCommand>("noise").WithDescription("Noise at every synthetic dwelling from the turbines in operation, a 10-turbine layout's noise bands, and shadow flicker (bench/noise.sh adds the NumPy baseline).");
             config.AddCommand<BenchRateCommand>("rate").WithDescription("Fixed-rate (open-loop) HTTP load: latency from each request's intended send time, as wrk2 measures it.")

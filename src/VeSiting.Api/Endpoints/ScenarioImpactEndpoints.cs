@@ -21,7 +21,7 @@ public static class ScenarioImpactEndpoints
         var context = data.Context(year);
         var scenarios = ids.Select(s => data.Rules.Scenarios.TryGetValue(s, out var scenario) ? scenario
             : throw new ProblemException(s == id ? "id" : "also", $"'{s}' is not one of {string.Join(", ", data.Rules.Scenarios.Keys.Order())}", s == id ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest)).ToList();
-        var service = new ProposalImpactService(data.Store, context.Prices, data.Rules.Profile("household"));
+        var service = new ProposalImpactService(data.Store, context.Prices, data.Rules.Profile("household"), data.Impacts);
         var impacts = new List<ProposalImpact>();
         try
         {

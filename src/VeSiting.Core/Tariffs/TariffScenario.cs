@@ -15,11 +15,19 @@ public sealed record TariffZone(string Id, string Label, double? MaxDistanceM, d
 /// <summary>Which plants create zones in a scenario.</summary>
 public sealed record CoveredPlantFilter(IReadOnlySet<PlantKind> Kinds, IReadOnlySet<PlantStatus> Statuses, double? MinWindTotalHeightM, double? MinSolarCapacityKw)
 {
+    /// <summary>
+    /// Only plants connected on or after this date make zones (a planned plant always does: it is not connected yet); an operating
+    /// plant without a connection date does not, and one known only to the year counts when the whole year is on or after it.
+    /// Null: every plant of the kinds and statuses, old or new.
+    /// </summary>
+    public DateOnly? ConnectedFrom { get; init; }
+
     public bool Covers(Plant plant) =>
         Kinds.Contains(plant.Kind)
         && (Statuses.Count == 0 || Statuses.Contains(plant.Status))
         && (plant.Kind != PlantKind.WindTurbine || MinWindTotalHeightM is not { } h || plant.TotalHeightM >= h)
-        && (plant.Kind != PlantKind.SolarPark || MinSolarCapacityKw is not { } kw || plant.CapacityKw >= kw);
+        && (plant.Kind != PlantKind.SolarPark || MinSolarCapacityKw is not { } kw || plant.CapacityKw >= kw)
+        && (ConnectedFrom is not { } from || plant.Status == PlantStatus.Planned || plant.ConnectedOn is { } on && on >= from);
 }
 
 /// <summary>A distance-differentiated tariff scenario: zones, in order, each discounting named price components.</summary>

@@ -246,7 +246,13 @@ public sealed record RuleLibrary(
                     covered.GetProperty("kinds").EnumerateArray().Select(k => Enum.Parse<PlantKind>(k.GetString()!)).ToHashSet(),
                     covered.TryGetProperty("statuses", out var s) ? s.EnumerateArray().Select(k => Enum.Parse<PlantStatus>(k.GetString()!)).ToHashSet() : [],
                     Number(covered, "minWindTotalHeight"),
-                    Number(covered, "minSolarCapacityKw")),
+                    Number(covered, "minSolarCapacityKw"))
+                {
+                    ConnectedFrom = Text(covered, "connectedFrom") is { } from
+                        ? DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+                            : throw new RuleFileException(file, "$.coveredPlants.connectedFrom", $"'{from}' is not a date yyyy-mm-dd")
+                        : null,
+                },
                 Zones = zones,
                 Sha256 = hash,
                 File = file,

@@ -171,7 +171,8 @@ public sealed class AssessmentApiTests(ApiFactory factory)
         // the last OpenStreetMap's.
         Assert.Equal(9, metadata.GetProperty("attribution").GetArrayLength());
         Assert.Contains("© OpenStreetMap contributors", metadata.GetProperty("attribution").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal(2, metadata.GetProperty("scenarios").GetArrayLength());
+        // The four scenario files of geodata/tariffs/scenarios.
+        Assert.Equal(4, metadata.GetProperty("scenarios").GetArrayLength());
     }
 
     [Fact]

@@ -122,14 +122,20 @@ public sealed class ProposalImpactTests
             }
             : TwoZones with { Zones = [TwoZones.Zones[0] with { MaxDistanceM = null, MaxMultipleOfH = 8 }, TwoZones.Zones[1]] };
         var zoner = new ScenarioZoner(scenario, plants);
+        var xs = new double[2000];
+        var ys = new double[2000];
+        var expected = new string?[2000];
         for (var k = 0; k < 2000; k++)
         {
             double x = 580_000 + random.NextDouble() * 50_000, y = 6_180_000 + random.NextDouble() * 50_000;
+            (xs[k], ys[k]) = (x, y);
             var near = plants.Select(p => new PlantDistance(p, Math.Sqrt(Math.Pow(p.Geometry.Coordinate.X - x, 2) + Math.Pow(p.Geometry.Coordinate.Y - y, 2))))
                 .Where(p => p.DistanceM <= scenario.SearchRadiusM);
-            var expected = ZoneResolver.Resolve(scenario, near).Zone;
+            expected[k] = ZoneResolver.Resolve(scenario, near).Zone?.Id;
             var got = zoner.ZoneAt(x, y);
-            Assert.Equal(expected?.Id, got < 0 ? null : scenario.Zones[got].Id);
+            Assert.Equal(expected[k], got < 0 ? null : scenario.Zones[got].Id);
         }
+        // All points at once, by cells of points on two threads: the same zones.
+        Assert.Equal(expected, zoner.ZoneAll(xs, ys, 2).Select(z => z < 0 ? null : scenario.Zones[z].Id));
     }
 }

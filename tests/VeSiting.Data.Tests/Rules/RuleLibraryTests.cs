@@ -19,7 +19,7 @@ public sealed class RuleLibraryTests : IDisposable
         var library = RuleLibrary.Load(Geodata);
         Assert.Equal(Schemes.All.Order(), library.Rules.All.Select(r => r.Scheme).Distinct().Order());
         Assert.Equal([2024, 2025, 2026], library.PriceStacks.Keys.Order());
-        Assert.Equal(["banded-distance", "capacity-weighted"], library.Scenarios.Keys.Order());
+        Assert.Equal(["banded-distance", "capacity-weighted", "new-plants-banded", "new-plants-weighted"], library.Scenarios.Keys.Order());
         Assert.Equal(4000, library.Profile("household").AnnualKwh);
         Assert.All(library.Rules.All.SelectMany(r => r.Values.Values), v => Assert.False(string.IsNullOrWhiteSpace(v.Source)));
     }

@@ -41,6 +41,8 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<Data
     public IImportJobHistory ImportHistory => _importHistory ?? throw new InvalidOperationException("The data is not loaded yet.");
     /// <summary>The primary and the read replicas, when the service runs on PostGIS.</summary>
     public PostGisDatabase? PostGis { get; private set; }
+    /// <summary>The national households and their zones per tariff scenario, kept for the current data edition (the impact answers).</summary>
+    public Core.Tariffs.Impact.ProposalImpactCache Impacts { get; } = new();
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {

@@ -18,28 +18,35 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
         IReadOnlyDictionary<int, string> municipalityNames, CancellationToken cancellationToken = default)
     {
         var zoner = new ScenarioZoner(scenario, plants);
+        return Compute(area, zoner, zoner.ZoneAll(households.X, households.Y, cancellationToken: cancellationToken), households, firms, municipalityNames);
+    }
+
+    /// <summary>
+    /// The impact from households already zoned (<paramref name="householdZones"/>: each household's zone index, −1 outside; e.g.
+    /// computed once for the whole country and cached), <paramref name="include"/> choosing the municipalities of the area.
+    /// </summary>
+    public ProposalImpact Compute(string area, ScenarioZoner zoner, int[] householdZones, ImpactHouseholds households, IReadOnlyList<ImpactFirm> firms,
+        IReadOnlyDictionary<int, string> municipalityNames, Func<int, bool>? include = null)
+    {
         var zones = scenario.Zones;
         var slots = zones.Count + 1; // the last: outside every zone
-        var codes = households.Municipality.Concat(firms.Select(f => f.Municipality)).Distinct().Order().ToArray();
-        var slotOf = codes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
-        var muni = new int[households.Count];
-        for (var i = 0; i < muni.Length; i++) muni[i] = slotOf[households.Municipality[i]];
+        include ??= _ => true;
+        var codes = households.Municipality.Distinct().Concat(firms.Select(f => f.Municipality)).Distinct().Where(include).Order().ToArray();
+        var slotOf = new int[Math.Max(codes.Length == 0 ? 0 : codes.Max(), households.Municipality.Length == 0 ? 0 : households.Municipality.Max()) + 1];
+        Array.Fill(slotOf, -1);
+        for (var k = 0; k < codes.Length; k++) slotOf[codes[k]] = k;
 
-        // Households per (municipality, zone), counted on all cores with one array per thread.
+        // Households per (municipality, zone).
         var counts = new long[codes.Length * slots];
-        var gate = new object();
-        Parallel.For(0, households.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new long[codes.Length * slots], (i, _, local) =>
+        for (var i = 0; i < householdZones.Length; i++)
         {
-            var z = zoner.ZoneAt(households.X[i], households.Y[i]);
-            local[muni[i] * slots + (z < 0 ? zones.Count : z)] += households.Households[i];
-            return local;
-        }, local =>
-        {
-            lock (gate)
-            {
-                for (var k = 0; k < local.Length; k++) counts[k] += local[k];
-            }
-        });
+            var m = slotOf[households.Municipality[i]];
+            if (m < 0)
+                continue;
+            var z = householdZones[i];
+            counts[m * slots + (z < 0 ? zones.Count : z)] += households.Households[i];
+        }
+        firms = firms.Where(f => include(f.Municipality)).ToList();
         var firmZone = firms.Select(f => zoner.ZoneAt(f.X, f.Y)).Select(z => z < 0 ? zones.Count : z).ToArray();
 
         // Per zone: the discount per kWh on each component (before VAT) for a household and for a firm.

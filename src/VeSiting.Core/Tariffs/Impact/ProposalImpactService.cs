@@ -8,23 +8,39 @@ using VeSiting.Core.Synthetic;
 namespace VeSiting.Core.Tariffs.Impact;
 
 /// <summary>
-/// A scenario's impact over an area ("denmark", "region:CODE", "municipality:CODE"): the area's households read through the
-/// store (or the synthetic national dwelling set), the operating and planned plants, and the calculator. Reads only through
-/// <see cref="ISpatialStore"/>, so both stores give the same answer.
+/// A scenario's impact over an area ("denmark", "region:CODE", "municipality:CODE"): the country's households read through the
+/// store (or the synthetic national dwelling set), the operating and planned plants, and the calculator. The households and
+/// their zones are computed for the whole country once per scenario and data edition and kept in <paramref name="cache"/>;
+/// an area is a filter over them. Reads only through <see cref="ISpatialStore"/>, so both stores give the same answer.
 /// </summary>
-public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack, ConsumptionProfile household)
+public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack, ConsumptionProfile household, ProposalImpactCache? cache = null)
 {
+    private readonly ProposalImpactCache _cache = cache ?? new ProposalImpactCache();
+
     public async Task<ProposalImpact> RunAsync(TariffScenario scenario, string area, bool synthetic, IReadOnlyList<ImpactFirm>? firms = null, CancellationToken cancellationToken = default)
     {
         var municipalities = await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken);
         var (chosen, label) = await ChooseAsync(area, municipalities, cancellationToken);
         var codes = chosen.Select(m => m.NumericCode!.Value).ToHashSet();
-        var households = synthetic ? await SyntheticAsync(municipalities, codes, cancellationToken) : await RealAsync(chosen, codes, cancellationToken);
-        var plants = await store.ListPlantsAsync(SitingEngine.Current, cancellationToken);
+        var version = store.Version.Id;
+        // The cached work runs to the end even when this request goes: another may be waiting for it.
+        var households = await _cache.GetAsync(version, $"households|{synthetic}",
+            () => synthetic ? SyntheticAsync(municipalities, CancellationToken.None) : RealAsync(municipalities, CancellationToken.None));
+        var zoned = await _cache.GetAsync(version, $"zones|{synthetic}|{scenario.Ref}|{scenario.Sha256}", async () =>
+        {
+            var zoner = new ScenarioZoner(scenario, await store.ListPlantsAsync(SitingEngine.Current, CancellationToken.None));
+            return new Zoned(zoner, zoner.ZoneAll(households.X, households.Y));
+        });
         var names = chosen.ToDictionary(m => m.NumericCode!.Value, m => m.Name);
-        return new ProposalImpactCalculator(scenario, stack, household).Compute(label, plants, households,
-            (firms ?? []).Where(f => codes.Contains(f.Municipality)).ToList(), names, cancellationToken);
+        var chosenHouseholds = households with { BasisByMunicipality = codes.ToDictionary(c => c, c => households.BasisByMunicipality.GetValueOrDefault(c, synthetic ? SyntheticStatement : HouseholdBasis.Of([]).Statement)) };
+        return new ProposalImpactCalculator(scenario, stack, household).Compute(label, zoned.Zoner, zoned.Zones, chosenHouseholds,
+            (firms ?? []).Where(f => codes.Contains(f.Municipality)).ToList(), names, codes.Contains);
     }
+
+    private static readonly string SyntheticStatement = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"synthetic: municipal population / {SyntheticDwellings.PersonsPerDwelling} persons per dwelling, one household each, placed at random in the municipality");
+
+    private sealed record Zoned(ScenarioZoner Zoner, int[] Zones);
 
     private async Task<(List<AdminArea> Municipalities, string Label)> ChooseAsync(string area, IReadOnlyList<AdminArea> municipalities, CancellationToken cancellationToken)
     {
@@ -53,25 +69,24 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
         }
     }
 
-    private async Task<ImpactHouseholds> RealAsync(List<AdminArea> chosen, HashSet<int> codes, CancellationToken cancellationToken)
+    private async Task<ImpactHouseholds> RealAsync(IReadOnlyList<AdminArea> municipalities, CancellationToken cancellationToken)
     {
+        var numbered = municipalities.Where(m => m.NumericCode is not null).ToList();
+        var codes = numbered.Select(m => m.NumericCode!.Value).ToHashSet();
         var box = new Envelope();
-        foreach (var m in chosen) box.ExpandToInclude(m.Geometry.EnvelopeInternal);
-        var factory = chosen.Count > 0 ? chosen[0].Geometry.Factory : new GeometryFactory();
+        foreach (var m in numbered) box.ExpandToInclude(m.Geometry.EnvelopeInternal);
+        var factory = numbered.Count > 0 ? numbered[0].Geometry.Factory : new GeometryFactory();
         var addresses = box.IsNull ? [] : (await store.AddressesInAsync(factory.ToGeometry(box), cancellationToken)).Where(a => codes.Contains(a.MunicipalityCode)).ToList();
         var basis = addresses.GroupBy(a => a.MunicipalityCode).ToDictionary(g => g.Key, g => HouseholdBasis.Of(g).Statement);
-        foreach (var code in codes.Where(c => !basis.ContainsKey(c)))
-            basis[code] = HouseholdBasis.Of([]).Statement;
         return new ImpactHouseholds(addresses.Select(a => a.Position.X).ToArray(), addresses.Select(a => a.Position.Y).ToArray(),
             addresses.Select(a => a.MunicipalityCode).ToArray(), addresses.Select(a => a.Households ?? 1).ToArray(), false, basis);
     }
 
-    private async Task<ImpactHouseholds> SyntheticAsync(IReadOnlyList<AdminArea> municipalities, HashSet<int> codes, CancellationToken cancellationToken)
+    private async Task<ImpactHouseholds> SyntheticAsync(IReadOnlyList<AdminArea> municipalities, CancellationToken cancellationToken)
     {
         var (x, y, m) = SyntheticDwellings.Generate(municipalities, await store.ListPopulationAsync(cancellationToken));
-        var keep = Enumerable.Range(0, m.Length).Where(i => codes.Contains(m[i])).ToArray();
-        var statement = $"synthetic: municipal population / {SyntheticDwellings.PersonsPerDwelling} persons per dwelling, one household each, placed at random in the municipality";
-        return new ImpactHouseholds(keep.Select(i => x[i]).ToArray(), keep.Select(i => y[i]).ToArray(), keep.Select(i => m[i]).ToArray(),
-            Enumerable.Repeat(1, keep.Length).ToArray(), true, codes.ToDictionary(c => c, _ => statement));
+        var households = new int[m.Length];
+        Array.Fill(households, 1);
+        return new ImpactHouseholds(x, y, m, households, true, m.Distinct().ToDictionary(c => c, _ => SyntheticStatement));
     }
 }
