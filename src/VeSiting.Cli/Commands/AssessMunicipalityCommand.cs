@@ -1,3 +1,4 @@
+using VeSiting.Core.Noise;
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
@@ -24,7 +25,8 @@ public sealed class AssessMunicipalityCommand(DataContext data, ResultRenderer r
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, _) = RuleContext.Create(settings, store);
         var result = (await new MunicipalityAssessor(assessment).AssessAsync(settings.Code.Trim(), cancellationToken)).OrExit();
-        renderer.Write(AssessmentResults.Municipality(result), format);
+        var noise = await new OperatingNoiseAssessor(assessment).ForAreaAsync(result.Area, cancellationToken);
+        renderer.Write(OperatingNoiseResults.AddTo(AssessmentResults.Municipality(result), noise), format);
         return ExitCodes.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using VeSiting.Core.Noise;
 using System.ComponentModel;
 using System.Globalization;
 using NetTopologySuite.Geometries;
@@ -78,7 +79,8 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
             (site, label) = (resolved.Point, resolved.Description);
         }
         var result = await new SiteAssessor(assessment).AssessAsync(site, label, profile, cancellationToken);
-        renderer.Write(AssessmentResults.Site(result), format);
+        var noise = await new OperatingNoiseAssessor(assessment).ForHomeAsync(label, label, site as Point ?? site.Centroid, cancellationToken);
+        renderer.Write(OperatingNoiseResults.AddTo(AssessmentResults.Site(result), noise), format);
         return ExitCodes.Ok;
     }
 
