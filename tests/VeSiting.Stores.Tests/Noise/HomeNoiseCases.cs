@@ -1,3 +1,4 @@
+using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
