@@ -1,9 +1,9 @@
-using VeSiting.Core.Noise;
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Noise;
 
 namespace VeSiting.Cli.Commands;
 

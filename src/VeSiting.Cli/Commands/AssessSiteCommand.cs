@@ -1,4 +1,3 @@
-using VeSiting.Core.Noise;
 using System.ComponentModel;
 using System.Globalization;
 using NetTopologySuite.Geometries;
@@ -6,6 +5,7 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Noise;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Cli.Commands;

@@ -75,8 +75,15 @@ public sealed class TurbineAcousticsTests
         var sheets = new TurbineAcousticsReader().Read(Path.Combine(Fixtures, "samsoe-thisted-acoustics-EXAMPLE.csv"), "turbine-acoustics").Records;
         Plant Turbine(string id, string manufacturer, string model) => new()
         {
-            Id = id, Kind = PlantKind.WindTurbine, Status = PlantStatus.Operating, Geometry = GeometryTransforms.Utm32Point(590_000, 6_200_000),
-            Origin = new RecordOrigin("ens", "register.xlsx", 20), HubHeightM = 50, RotorDiameterM = 54, Manufacturer = manufacturer, Model = model,
+            Id = id,
+            Kind = PlantKind.WindTurbine,
+            Status = PlantStatus.Operating,
+            Geometry = GeometryTransforms.Utm32Point(590_000, 6_200_000),
+            Origin = new RecordOrigin("ens", "register.xlsx", 20),
+            HubHeightM = 50,
+            RotorDiameterM = 54,
+            Manufacturer = manufacturer,
+            Model = model,
         };
         var given = Turbine("3", "BONUS", "1000 kW") with { Acoustics = new TurbineAcoustics(90, 92, null, null, AcousticsBasis.Layout) };
 

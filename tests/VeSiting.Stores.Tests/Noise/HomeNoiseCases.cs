@@ -113,8 +113,14 @@ public abstract class HomeNoiseCases
         Geometry Wkt(string wkt) => factory.CreateGeometry(new WKTReader().Read(wkt));
         Address Home(string id, double e) => new()
         {
-            Id = id, MunicipalityCode = 999, StreetName = "Støjvej", HouseNumber = id, PostCode = 9999, PostCodeName = "Prøve",
-            Position = GeometryTransforms.Utm32Point(e, 6_200_000), Origin = origin,
+            Id = id,
+            MunicipalityCode = 999,
+            StreetName = "Støjvej",
+            HouseNumber = id,
+            PostCode = 9999,
+            PostCodeName = "Prøve",
+            Position = GeometryTransforms.Utm32Point(e, 6_200_000),
+            Origin = origin,
         };
         return new DataSet
         {
