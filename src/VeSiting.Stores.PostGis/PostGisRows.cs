@@ -12,10 +12,10 @@ internal static class PostGisRows
     public const string PlantColumns =
         "id, kind, status, name, capacity_kw, hub_height_m, rotor_diameter_m, siting, municipality_code, municipality_name, connected_on, "
         + "decommissioned_on, permit_date, manufacturer, model, technology, annual_production_kwh::text, source_id, source_file, source_sheet, source_row, geom, "
-        + "project_id, project_basis, permit_date_source, connected_on_precision";
+        + "project_id, project_basis, permit_date_source, connected_on_precision, acoustics::text";
 
     /// <summary>How many columns <see cref="PlantColumns"/> selects: the index of a column selected after them.</summary>
-    public const int PlantColumnCount = 26;
+    public const int PlantColumnCount = 27;
 
     public static Plant Plant(NpgsqlDataReader r) => new()
     {
@@ -42,6 +42,7 @@ internal static class PostGisRows
         ProjectBasis = Text(r, 23) is { } basis ? Enum.Parse<ProjectBasis>(basis) : null,
         PermitDateSource = Text(r, 24),
         ConnectedOnPrecision = Enum.Parse<DatePrecision>(r.GetString(25)),
+        Acoustics = PlantAcousticsJson.Read(Text(r, 26)),
     };
 
     public const string AddressColumns = "id, municipality_code, street_name, house_number, post_code, post_code_name, source_id, source_file, source_row, geom, households, households_from_bbr, households_from_flats";
@@ -63,6 +64,11 @@ internal static class PostGisRows
         HouseholdsFromBbr = r.GetBoolean(offset + 11),
         HouseholdsFromBuildingFlats = r.GetBoolean(offset + 12),
     };
+
+    public const string NoiseAreaColumns = "id, category, kind, name, source_id, source_file, source_row, geom";
+
+    public static Core.Noise.NoiseAreaPolygon NoiseArea(NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1), Enum.Parse<Core.Noise.NoiseAreaKind>(r.GetString(2)),
+        Text(r, 3), Geometry(r, 7), new RecordOrigin(r.GetString(4), r.GetString(5), r.GetInt32(6)));
 
     public const string BuildingColumns = "id, bbr_id, building_type, source_id, source_file, source_row, geom";
 

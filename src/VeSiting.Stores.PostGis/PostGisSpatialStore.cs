@@ -275,6 +275,19 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IVers
         return candidates.Where(a => a.Geometry.EnvelopeInternal.Intersects(box)).ToList();
     }
 
+    /// <summary>One query: the areas meeting the geometry (hit), or else any one area, so that "no layer" (no row) is told apart from "none here".</summary>
+    public async Task<IReadOnlyList<Core.Noise.NoiseAreaPolygon>?> NoiseAreasMeetingAsync(Geometry geometry, CancellationToken cancellationToken = default)
+    {
+        var rows = await Query($"""
+            SELECT {PostGisRows.NoiseAreaColumns}, true AS hit FROM noise_areas WHERE ST_Intersects(geom, @geometry)
+            UNION ALL
+            (SELECT {PostGisRows.NoiseAreaColumns}, false AS hit FROM noise_areas LIMIT 1)
+            """, [new NpgsqlParameter("geometry", geometry)], r => (Area: PostGisRows.NoiseArea(r), Hit: r.GetBoolean(8)), cancellationToken);
+        if (rows.Count == 0)
+            return null;
+        return rows.Where(r => r.Hit).Select(r => r.Area).OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+    }
+
     public Task<IReadOnlyList<DistrictHeatingPlant>> ListDistrictHeatingAsync(CancellationToken cancellationToken = default) =>
         Query($"""
             SELECT {HeatColumns} FROM district_heating

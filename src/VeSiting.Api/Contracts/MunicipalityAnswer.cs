@@ -28,6 +28,10 @@ public sealed record MunicipalityAnswer(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ShadowFlickerAnswer? ShadowFlicker { get; init; }
 
+    /// <summary>Dwellings here over the noise limits from the wind turbines in operation (its own part).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AreaNoiseAnswer? Noise { get; init; }
+
     public static MunicipalityAnswer Of(MunicipalityAssessment a) => new(
         a.Area.Code, a.Area.Name, a.Technologies, a.GreenPool, a.GreenPoolWhy, a.Addresses, a.AddressesInSchemeRings,
         Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy, a.VeBonusByProject, a.TariffZones,

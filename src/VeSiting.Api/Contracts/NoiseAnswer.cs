@@ -26,10 +26,14 @@ public sealed record NoiseDwellingDto(string Id, string Address, Position Positi
 /// <summary>A turbine in the noise answer: its sound power at 6 and 8 m/s, where that came from, and how far it can matter.</summary>
 public sealed record NoiseTurbineDto(string Id, bool InProject, bool Included, double? Lwa6, double? Lwa8, string? Basis, bool Estimate, bool DefaultSpectrum, bool LowFrequencySpectrum, double? CutoffM, Reason? Why)
 {
+    /// <summary>"measured (source)", "given with the layout" or "estimate": where the sound power came from, in words.</summary>
+    public string? SoundPower { get; init; }
+
     public static NoiseTurbineDto Of(NoiseTurbine t, bool inProject) => new(t.Plant.Id, inProject, t.Included,
         t.Source is { } s ? Math.Round(s.Acoustics.Lwa6, 1) : null, t.Source is { } s8 ? Math.Round(s8.Acoustics.Lwa8, 1) : null,
         t.Source is { } b ? NoiseDwellingDto.Kebab(b.Acoustics.Basis) : null, t.Source?.Acoustics.IsEstimate == true, t.Source?.DefaultShape == true,
-        t.Source?.HasLowFrequency == true, t.Source is { } c ? Math.Round(c.CutoffM, 1) : null, t.Why);
+        t.Source?.HasLowFrequency == true, t.Source is { } c ? Math.Round(c.CutoffM, 1) : null, t.Why)
+    { SoundPower = t.Source is { } a ? new NoiseContribution(t.Plant, 0, 0, 0, a.Acoustics).Label : null };
 }
 
 public sealed record NoiseSummaryDto(int Dwellings, int Over8, int Over6, int OverLowFrequency, int LowFrequencyNotAssessable, string? WorstDwelling, double? WorstMargin, bool Complies, Reason Why);

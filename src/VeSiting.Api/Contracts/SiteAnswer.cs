@@ -59,6 +59,10 @@ public sealed record SiteAnswer(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ShadowFlickerAnswer? ShadowFlicker { get; init; }
 
+    /// <summary>The noise the site gets from the wind turbines in operation around it (its own part).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public HomeNoiseAnswer? Noise { get; init; }
+
     public static SiteAnswer Of(SiteAssessment a) => new(
         a.Label,
         Position.Of(a.Site),

@@ -10,6 +10,7 @@ using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Noise;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Tariffs;
 using VeSiting.Data.Exports;
@@ -67,7 +68,8 @@ public static class AssessEndpoints
         var assessment = await new SiteAssessor(context).AssessAsync(site, label, profile, cancellationToken);
         var flicker = await new ShadowFlickerAssessor(context).ForHomeAsync(new FlickerHome(label, label, site as NetTopologySuite.Geometries.Point ?? site.Centroid),
             ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken: cancellationToken);
-        return Results.Ok(SiteAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker) });
+        var noise = await new OperatingNoiseAssessor(context).ForHomeAsync(label, label, site as NetTopologySuite.Geometries.Point ?? site.Centroid, cancellationToken);
+        return Results.Ok(SiteAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker), Noise = HomeNoiseAnswer.Of(noise) });
     }
 
     private static Customer CustomerOf(string? customer) => customer?.ToLowerInvariant() switch
@@ -139,7 +141,8 @@ public static class AssessEndpoints
         var context = data.Context(year);
         var assessment = (await new MunicipalityAssessor(context).AssessAsync(code, cancellationToken)).OrProblem();
         var flicker = await new ShadowFlickerAssessor(context).ForMunicipalityAsync(assessment.Area, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
-        return Results.Ok(MunicipalityAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker) });
+        var noise = await new OperatingNoiseAssessor(context).ForAreaAsync(assessment.Area, cancellationToken);
+        return Results.Ok(MunicipalityAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker), Noise = AreaNoiseAnswer.Of(noise) });
     }
 
     private static async Task<IResult> SearchAddresses(ServiceData data, string? q, int? limit, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Noise;
 
 namespace VeSiting.Cli.Commands;
 
@@ -24,7 +25,8 @@ public sealed class AssessMunicipalityCommand(DataContext data, ResultRenderer r
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, _) = RuleContext.Create(settings, store, data.Today);
         var result = (await new MunicipalityAssessor(assessment).AssessAsync(settings.Code.Trim(), cancellationToken)).OrExit();
-        renderer.Write(AssessmentResults.Municipality(result), format);
+        var noise = await new OperatingNoiseAssessor(assessment).ForAreaAsync(result.Area, cancellationToken);
+        renderer.Write(OperatingNoiseResults.AddTo(AssessmentResults.Municipality(result), noise), format);
         return ExitCodes.Ok;
     }
 }

@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Noise;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Cli.Commands;
@@ -78,7 +79,8 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
             (site, label) = (resolved.Point, resolved.Description);
         }
         var result = await new SiteAssessor(assessment).AssessAsync(site, label, profile, cancellationToken);
-        renderer.Write(AssessmentResults.Site(result), format);
+        var noise = await new OperatingNoiseAssessor(assessment).ForHomeAsync(label, label, site as Point ?? site.Centroid, cancellationToken);
+        renderer.Write(OperatingNoiseResults.AddTo(AssessmentResults.Site(result), noise), format);
         return ExitCodes.Ok;
     }
 

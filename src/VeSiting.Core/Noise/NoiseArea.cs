@@ -19,13 +19,6 @@ public sealed record NoiseArea(NoiseAreaKind Kind, string? Name = null, bool Fro
 
     public bool IsNoiseSensitive => Kind is NoiseAreaKind.NoiseSensitive or NoiseAreaKind.SummerHouse;
 
-    /// <summary>The kind a layer's category text names: summer houses (sommerhus), open country or business (åben land, erhverv, industri), else noise-sensitive (bolig, institution, kolonihave, rekreativ, or no category).</summary>
-    public static NoiseAreaKind KindOf(string? category)
-    {
-        var c = (category ?? "").Trim().ToLowerInvariant();
-        if (c.Contains("sommerhus") || c.Contains("summer"))
-            return NoiseAreaKind.SummerHouse;
-        string[] notSensitive = ["åben", "open", "landzone", "erhverv", "industri", "business", "industrial"];
-        return notSensitive.Any(c.Contains) ? NoiseAreaKind.OpenCountry : NoiseAreaKind.NoiseSensitive;
-    }
+    /// <summary>The kind a layer's use category names under the noise order (<see cref="NoiseAreaCategory"/>).</summary>
+    public static NoiseAreaKind KindOf(string? category) => NoiseAreaCategory.KindOf(category ?? "");
 }

@@ -37,7 +37,10 @@ public static class NoiseSources
             ? Reason.Of("noise.sound-power-estimated", ("turbine", name),
                 ("basis", acoustics.Basis == AcousticsBasis.EstimateByRotorDiameter ? $"rotor diameter {plant.RotorDiameterM:0.#} m" : $"capacity {plant.CapacityKw:0} kW"),
                 ("lwa8", Math.Round(acoustics.Lwa8, 1)), ("lwa6", Math.Round(acoustics.Lwa6, 1)), ("spread", rules.SoundPower.Spread8 is { } spread ? spread : "unknown"))
-            : null;
+            : acoustics.Basis == AcousticsBasis.DataSheet
+                ? Reason.Of("noise.sound-power-measured", ("turbine", name), ("source", acoustics.Source ?? "turbine-acoustics"),
+                    ("lwa8", Math.Round(acoustics.Lwa8, 1)), ("lwa6", Math.Round(acoustics.Lwa6, 1)))
+                : null;
         return new NoiseTurbine(plant, source, why);
     }
 }

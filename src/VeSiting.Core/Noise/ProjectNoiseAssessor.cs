@@ -39,16 +39,19 @@ public sealed class ProjectNoiseAssessor(AssessmentContext context)
         var around = factory.CreateMultiPoint([.. projectSources.Select(s => factory.CreatePoint(new Coordinate(s.X, s.Y)))]);
         var existing = await ExistingAsync(around, reach, projectPlants, rules, provenance, cancellationToken);
         var field = new NoiseField([.. projectSources, .. existing.Where(t => t.Included).Select(t => t.Source!)]);
-        var addresses = await context.Store.AddressesInAsync(around.Buffer(reach, 32), cancellationToken);
+        var within = around.Buffer(reach, 32);
+        var addresses = await context.Store.AddressesInAsync(within, cancellationToken);
+        var areas = await NoiseAreaLookup.LoadAsync(context.Store, within, cancellationToken);
         var rows = new List<DwellingNoiseRow>();
         foreach (var address in addresses.OrderBy(a => a.Id, StringComparer.Ordinal))
         {
-            var noise = field.At(address.Position.X, address.Position.Y);
+            var area = areas.At(address.Position);
+            var noise = field.At(address.Position.X, address.Position.Y, area.Kind == NoiseAreaKind.SummerHouse);
             if (noise.PlannedEnergy8 <= 0)
                 continue; // outside every project turbine's reach
-            rows.Add(new DwellingNoiseRow(address, DwellingNoise.Judge(noise, NoiseArea.DefaultOpenCountry, rules, hasPlanned: true)));
+            rows.Add(new DwellingNoiseRow(address, DwellingNoise.Judge(noise, area, rules, hasPlanned: true)));
         }
-        var reasons = new List<Reason> { Reason.Of("noise.area-open-country-default") };
+        var reasons = new List<Reason> { areas.Why(rules) };
         reasons.AddRange(projectTurbines.Concat(existing).Where(t => t.Why is not null).Select(t => t.Why!));
         if (_offshoreLeftOut)
             provenance.Assume("offshore turbines are left out of the noise (the order's offshore method is not implemented)");

@@ -14,6 +14,8 @@ public sealed record DataSet
     public IReadOnlyList<AdminArea> PostCodes { get; init; } = [];
     public IReadOnlyList<MunicipalityPopulation> Population { get; init; } = [];
     public IReadOnlyList<DistrictHeatingPlant> DistrictHeating { get; init; } = [];
+    /// <summary>The user's noise-sensitive areas layer (empty when none is loaded: every dwelling is then judged as in open country).</summary>
+    public IReadOnlyList<Noise.NoiseAreaPolygon> NoiseAreas { get; init; } = [];
     public required DataVersion Version { get; init; }
     public IReadOnlyList<SourceReport> Reports { get; init; } = [];
     /// <summary>Attribution lines for every source in the set, to be shown wherever the data is shown.</summary>

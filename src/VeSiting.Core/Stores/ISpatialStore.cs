@@ -67,6 +67,12 @@ public interface ISpatialStore
     /// <summary>Population by municipality (Statistics Denmark), ordered by municipality code.</summary>
     Task<IReadOnlyList<MunicipalityPopulation>> ListPopulationAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The noise-sensitive areas layer's polygons that meet <paramref name="geometry"/>, ordered by id; null when no such layer is
+    /// loaded (then every dwelling is judged as in open country, and the answer says so).
+    /// </summary>
+    Task<IReadOnlyList<Noise.NoiseAreaPolygon>?> NoiseAreasMeetingAsync(Geometry geometry, CancellationToken cancellationToken = default);
+
     /// <summary>Addresses matching a free-text query ("Eliasgade 10, 2300"), best match first.</summary>
     Task<IReadOnlyList<Address>> SearchAddressesAsync(string text, int limit, CancellationToken cancellationToken = default);
 }

@@ -21,6 +21,7 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
     private readonly AddressGrid _addresses;
     private readonly STRtree<Building> _buildings = new();
     private readonly STRtree<DistrictHeatingPlant> _heat = new();
+    private readonly STRtree<Core.Noise.NoiseAreaPolygon> _noiseAreas = new();
     private readonly Envelope _addressExtent = new();
     private readonly Envelope _heatExtent = new();
     private readonly Dictionary<AdminAreaKind, AreaIndex> _areas;
@@ -59,6 +60,9 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
             _heatExtent.ExpandToInclude(heat.Position.Coordinate);
         }
         _heat.Build();
+        foreach (var area in data.NoiseAreas)
+            _noiseAreas.Insert(area.Geometry.EnvelopeInternal, area);
+        _noiseAreas.Build();
         _areas = Enum.GetValues<AdminAreaKind>().ToDictionary(k => k, k => new AreaIndex(data.Areas(k)));
         // Registered turbines and ppm plants have disjoint ids; a decommissioned and a re-registered
         // turbine may share a GSRN, and then the operating one is the answer.
@@ -69,6 +73,15 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
     }
 
     public DataVersion Version => _data.Version;
+
+    public Task<IReadOnlyList<Core.Noise.NoiseAreaPolygon>?> NoiseAreasMeetingAsync(Geometry geometry, CancellationToken cancellationToken = default)
+    {
+        if (_data.NoiseAreas.Count == 0)
+            return Task.FromResult<IReadOnlyList<Core.Noise.NoiseAreaPolygon>?>(null);
+        var prepared = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(geometry);
+        return Task.FromResult<IReadOnlyList<Core.Noise.NoiseAreaPolygon>?>(_noiseAreas.Query(geometry.EnvelopeInternal)
+            .Where(a => prepared.Intersects(a.Geometry)).OrderBy(a => a.Id, StringComparer.Ordinal).ToList());
+    }
 
     public IReadOnlyList<string> Attributions => _data.Attributions;
 

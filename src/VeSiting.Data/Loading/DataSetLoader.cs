@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
+using VeSiting.Core.Noise;
 using VeSiting.Core.Projects;
 using VeSiting.Core.Registers;
 using VeSiting.Core.Stores;
@@ -93,6 +94,7 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
             PostCodes = Get<AdminArea>(results, "dagi-postcodes"),
             Population = joined.Records,
             DistrictHeating = Get<DistrictHeatingPlant>(results, "district-heating"),
+            NoiseAreas = Get<NoiseAreaPolygon>(results, "noise-sensitive-areas"),
             Version = new DataVersion(VersionOf(manifest), DateTimeOffset.UtcNow),
             Reports = reports.OrderBy(r => r.SourceId, StringComparer.Ordinal).ToList(),
             Attributions = manifest.Attributions(),
@@ -129,7 +131,9 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
         var applied = UserPlantFiles.Apply(plants, Get<PermitDateRow>(results, "permit-dates"), Get<ProjectGroupingRow>(results, "project-groupings"));
         AddIssues(reports, "permit-dates", applied.PermitDateIssues);
         AddIssues(reports, "project-groupings", applied.GroupingIssues);
-        return [.. applied.Plants];
+        var acoustics = TurbineAcousticsMatch.Apply(applied.Plants, Get<TurbineAcousticsSheet>(results, "turbine-acoustics"));
+        AddIssues(reports, "turbine-acoustics", acoustics.Issues);
+        return [.. acoustics.Plants];
     }
 
     /// <summary>Adds the issues to the report of the source read by the importer (an optional source is added at most once).</summary>

@@ -11,6 +11,10 @@ public sealed record OptionalSource(string Id, string Importer, string Title, st
         new("project-groupings", "project-groupings", "Project groupings (your file)", "CSV: gsrn, project_id"),
         new("bbr-units", "bbr-units", "BBR units (your file)",
             "Datafordeleren BBR bulk JSON (EnhedList) or CSV: id_lokalId, status, enh020EnhedensAnvendelse, adresseIdentificerer; needs unit addresses in dar-addresses"),
+        new("turbine-acoustics", "turbine-acoustics", "Turbine acoustics (your file)",
+            "CSV: manufacturer, model, mode, lwa_6ms_db, lwa_8ms_db, optional lwa_octaves_8ms_db (8 values 63 Hz-8 kHz) and lwa_lf_thirds_8ms_db (13 values 10-160 Hz), separated by spaces; see docs/noise.md"),
+        new("noise-sensitive-areas", "noise-sensitive-areas", "Noise-sensitive areas (your file)",
+            "GeoJSON or GeoPackage polygons with a use category (property category or anvendelsegenerel: bolig, sommerhus, institution, kolonihave, rekreativ count as noise-sensitive); see docs/noise.md"),
     ];
 
     public static OptionalSource? Find(string id) => All.FirstOrDefault(s => s.Id == id);

@@ -44,6 +44,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
             ["admin_areas"] = await CopyAsync(connection, "admin_areas", AreaColumns, [.. data.Municipalities, .. data.Regions, .. data.PostCodes], WriteArea, progress, cancellationToken),
             ["population"] = await CopyAsync(connection, "population", PopulationColumns, data.Population, WritePopulation, progress, cancellationToken),
             ["district_heating"] = await CopyAsync(connection, "district_heating", HeatColumns, data.DistrictHeating, WriteHeat, progress, cancellationToken),
+            ["noise_areas"] = await CopyAsync(connection, "noise_areas", NoiseAreaColumns, data.NoiseAreas, WriteNoiseArea, progress, cancellationToken),
         };
 
         var counted = new Dictionary<string, long>();
@@ -70,7 +71,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         }
         await transaction.CommitAsync(cancellationToken);
 
-        await using (var analyze = new NpgsqlCommand("ANALYZE plants, addresses, buildings, admin_areas, population, district_heating", connection))
+        await using (var analyze = new NpgsqlCommand("ANALYZE plants, addresses, buildings, admin_areas, population, district_heating, noise_areas", connection))
             await analyze.ExecuteNonQueryAsync(CancellationToken.None);
         return new ImportSummary(data.Version.Id, counted, clock.Elapsed);
     }
@@ -102,7 +103,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
     private const string PlantColumns =
         "id, kind, status, name, capacity_kw, hub_height_m, rotor_diameter_m, siting, municipality_code, municipality_name, connected_on, decommissioned_on, "
         + "permit_date, manufacturer, model, technology, annual_production_kwh, source_id, source_file, source_sheet, source_row, geom, "
-        + "project_id, project_basis, permit_date_source, connected_on_precision";
+        + "project_id, project_basis, permit_date_source, connected_on_precision, acoustics";
 
     private static async Task WritePlant(NpgsqlBinaryImporter w, Plant p, CancellationToken ct)
     {
@@ -132,6 +133,19 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         await Nullable(w, p.ProjectBasis?.ToString(), NpgsqlDbType.Text, ct);
         await Nullable(w, p.PermitDateSource, NpgsqlDbType.Text, ct);
         await w.WriteAsync(p.ConnectedOnPrecision.ToString(), NpgsqlDbType.Text, ct);
+        await Nullable(w, PlantAcousticsJson.Write(p.Acoustics), NpgsqlDbType.Jsonb, ct);
+    }
+
+    private const string NoiseAreaColumns = "id, category, kind, name, " + SourceColumns + ", geom";
+
+    private static async Task WriteNoiseArea(NpgsqlBinaryImporter w, Core.Noise.NoiseAreaPolygon a, CancellationToken ct)
+    {
+        await w.WriteAsync(a.Id, NpgsqlDbType.Text, ct);
+        await w.WriteAsync(a.Category, NpgsqlDbType.Text, ct);
+        await w.WriteAsync(a.Kind.ToString(), NpgsqlDbType.Text, ct);
+        await Nullable(w, a.Name, NpgsqlDbType.Text, ct);
+        await WriteOrigin(w, a.Origin, ct);
+        await w.WriteAsync(a.Geometry, NpgsqlDbType.Geometry, ct);
     }
 
     private const string BuildingColumns = "id, bbr_id, building_type, " + SourceColumns + ", geom";

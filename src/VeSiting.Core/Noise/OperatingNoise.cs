@@ -1,0 +1,31 @@
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Rules;
+
+namespace VeSiting.Core.Noise;
+
+/// <summary>One turbine's share of the noise at a dwelling: its own level at 8 and 6 m/s and where its sound power came from.</summary>
+public sealed record NoiseContribution(Plant Plant, double DistanceM, double Level8, double Level6, TurbineAcoustics Acoustics)
+{
+    /// <summary>"measured (source)", "given with the layout" or "estimate", as the answers label it.</summary>
+    public string Label => Acoustics.Basis switch
+    {
+        AcousticsBasis.DataSheet => $"measured ({Acoustics.Source ?? "turbine-acoustics"})",
+        AcousticsBasis.Layout => "given with the layout",
+        _ => "estimate",
+    };
+}
+
+/// <summary>The noise one home gets from the wind turbines in operation around it: its verdict, each turbine's part, and why.</summary>
+public sealed record HomeNoise(string Id, string Label, NetTopologySuite.Geometries.Point Position, DwellingNoise Noise,
+    IReadOnlyList<NoiseContribution> Contributions, IReadOnlyList<NoiseTurbine> Turbines, IReadOnlyList<Reason> Reasons, NoiseRules Rules, Provenance Provenance)
+{
+    public bool Estimated => Contributions.Any(c => c.Acoustics.IsEstimate);
+}
+
+/// <summary>An area's dwellings under the noise from the wind turbines in operation: how many are over each limit, the worst, and those over.</summary>
+public sealed record AreaNoise(NoiseSummary Summary, IReadOnlyList<DwellingNoiseRow> OverLimit, IReadOnlyList<NoiseTurbine> Turbines,
+    IReadOnlyList<Reason> Reasons, NoiseRules Rules, Provenance Provenance)
+{
+    public bool Estimated => Turbines.Any(t => t.Source?.Acoustics.IsEstimate == true);
+}
