@@ -36,7 +36,7 @@ public sealed class ReportLanguage
         ["capacity"] = ("Capacity", "Effekt"),
         ["dwellings.within"] = ("Dwellings within the rings", "Boliger inden for ringene"),
         ["below-minimum"] = ("Below the minimum distance", "Inden for minimumsafstanden"),
-        ["sales-option.households"] = ("Households with the sales option (salgsoption)", "Husstande med salgsoption"),
+        ["sales-option.households"] = ("Households with the sales option", "Husstande med salgsoption"),
         ["ve-bonus.households"] = ("Households with the VE-bonus", "Husstande med VE-bonus"),
         ["meeting-notice"] = ("Addresses told of the public meeting", "Adresser med varsel om borgermøde"),
         ["buildings"] = ("Buildings within reach", "Bygninger inden for rækkevidde"),
