@@ -23,6 +23,7 @@ COPY Directory.Build.props Directory.Packages.props .editorconfig VeSiting.sln .
 COPY src/VeSiting.Core/VeSiting.Core.csproj src/VeSiting.Core/
 COPY src/VeSiting.Data/VeSiting.Data.csproj src/VeSiting.Data/
 COPY src/VeSiting.Stores.PostGis/VeSiting.Stores.PostGis.csproj src/VeSiting.Stores.PostGis/
+COPY src/VeSiting.Reports/VeSiting.Reports.csproj src/VeSiting.Reports/
 COPY src/VeSiting.Api/VeSiting.Api.csproj src/VeSiting.Api/
 COPY src/VeSiting.Cli/VeSiting.Cli.csproj src/VeSiting.Cli/
 RUN dotnet restore src/VeSiting.Api/VeSiting.Api.csproj && dotnet restore src/VeSiting.Cli/VeSiting.Cli.csproj
@@ -33,6 +34,8 @@ RUN dotnet publish src/VeSiting.Api/VeSiting.Api.csproj -c Release -o /out/api -
 
 # 3a. The command line.
 FROM ${RUNTIME_IMAGE} AS cli
+# fontconfig and DejaVu fonts: the case report's map (SkiaSharp) and PDF (PDFsharp) draw text with them.
+RUN apt-get update && apt-get install -y --no-install-recommends libfontconfig1 fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /vesiting
 COPY --from=build /out/cli /app
 COPY geodata/ geodata/
@@ -45,10 +48,10 @@ ENTRYPOINT ["dotnet", "/app/vesiting.dll"]
 CMD ["--help"]
 
 # 3b. The HTTP service (last, so the default target), on port 8080 (the image's ASPNETCORE_HTTP_PORTS). curl for the
-#     health check; fontconfig for SkiaSharp's PNG tiles. It runs as a non-root user and works on a read-only root
+#     health check; fontconfig for SkiaSharp's PNG tiles; DejaVu fonts for the case reports (PDF and map). It runs as a non-root user and works on a read-only root
 #     file system (docker-compose.yml: read_only, a tmpfs at /tmp): it writes only under /data and /tmp.
 FROM ${ASPNET_IMAGE} AS service
-RUN apt-get update && apt-get install -y --no-install-recommends curl libfontconfig1 && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends curl libfontconfig1 fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 # The published folder is the content root (its wwwroot is the web map, its appsettings.json the defaults).
 WORKDIR /app
 COPY --from=build /out/api /app

@@ -31,7 +31,7 @@ dotnet --version
 mirror="${VESITING_MIRROR:-$root/../shared/geodata}"
 [[ -d "$mirror" || -d .cache/geodata ]] || fail "no data mirror at $mirror and no cached data in .cache/geodata"
 
-step "Chromium (browser tests), GDAL (OGC API client and GeoTIFF tests) and Node (web map packages)"
+step "Chromium (browser tests), GDAL (OGC API client and GeoTIFF tests), poppler (case reports) and Node (web map packages)"
 if [[ ! -x /usr/bin/chromium ]]; then
   echo "installing chromium from Debian packages"
   apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
@@ -53,6 +53,13 @@ if ! command -v osmium >/dev/null; then
   apt_install osmium-tool || fail "could not install osmium-tool"
 fi
 osmium --version >/dev/null || fail "osmium does not start"
+# poppler-utils: the case-report tests read the PDF back (pdftotext, pdfinfo); fonts-dejavu-core: the report's PDF and map fonts.
+if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null || [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]]; then
+  echo "installing poppler-utils and fonts-dejavu-core from Debian packages"
+  apt-get update -q >/tmp/vesiting-apt.log 2>&1 || true
+  apt_install poppler-utils fonts-dejavu-core || fail "could not install poppler-utils and fonts-dejavu-core"
+fi
+pdftotext -v >/dev/null 2>&1 || fail "pdftotext does not start"
 command -v npm >/dev/null || fail "npm is needed to install the web map's MapLibre package"
 
 step "PostgreSQL 15 + PostGIS 3"

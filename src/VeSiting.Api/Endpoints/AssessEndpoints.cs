@@ -29,11 +29,11 @@ public static class AssessEndpoints
             .WithDescription("Nearby covered plants, each neighbour scheme and why, VE-bonus in DKK per year, the tariff zone under each scenario and the price per kWh and annual bill with and without it. Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Example: `/api/assess/site?address=Eliasgade%2010,%202300` or `/api/assess/site?lat=55.4810&lon=11.1916&kwh=1200000&tou=0.6,0.3,0.1`. A VAT-registered firm: `customer=firm` (VAT excluded, deductible), and `processRefund=true` for electricity used for processes (elafgift refunded at the price stack's rate). `year` picks the price stack; a year without one uses the latest earlier stack and says so (a year before the earliest stack is a 400). Fixed annual charges (grid subscription) are in the bill, not in the price per kWh; every price component lists its source address, the date it was read, its status and confidence. Tariff zones are a proposal (`status: proposal`), prices and bills estimates.");
         group.MapGet("/plant/{gsrn}", AssessPlant)
             .WithSummary("Affected dwellings, VE-bonus and green pool of a registered plant")
-            .WithDescription("Example: `/api/assess/plant/570715000000045608`. Several turbines of one park: `?also=GSRN&also=GSRN`.")
+            .WithDescription("Example: `/api/assess/plant/570715000000045608`. Several turbines of one park: `?also=GSRN&also=GSRN`. `format` as for a planned project (json, geojson, csv, gpkg, pdf, html; `lang=en|da` for the case report).")
             .AsHeavyWork();
         group.MapPost("/project", AssessProject)
             .WithSummary("A planned project: every dwelling within the scheme rings of the rules in force (multiples of total height; a distance around solar), one VE-bonus per household with the cap, green pool by municipality")
-            .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) on the collection. `?format=json` (default; with `features=true` it also carries the GeoJSON of `format=geojson` in `features`, so a map needs one request), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings) or `csv` (the dwellings, for a letter to neighbours). Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
+            .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) and optionally `name` on the collection (or `?name=`). `?format=json` (default; with `features=true` it also carries the GeoJSON of `format=geojson` in `features`, so a map needs one request), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings), `csv` (the dwellings, for a letter to neighbours), `pdf` (the case report, A4) or `html` (the same report as one self-contained page); `lang=en` (default) or `da` for the report's language. Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
             .Accepts<JsonElement>("application/geo+json", "application/json")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
         group.MapGet("/municipality/{code}", AssessMunicipality)
@@ -86,9 +86,10 @@ public static class AssessEndpoints
         _ => throw new ProblemException("processRefund", $"'{processRefund}' is not true or false"),
     };
 
-    private static async Task<IResult> AssessPlant(ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, bool? features, int? flickerYear,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> AssessPlant(HttpContext http, ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, bool? features, int? flickerYear,
+        string? lang, CancellationToken cancellationToken)
     {
+        var language = CaseReportResults.LanguageOf(lang);
         var plants = new List<Plant>();
         foreach (var id in new[] { gsrn }.Concat(also ?? []))
         {
@@ -102,12 +103,15 @@ public static class AssessEndpoints
         var context = data.Context(year);
         var assessment = await new ProjectAssessor(context).AssessAsync(project, cancellationToken);
         var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(project.Plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
+        if (CaseReportResults.FormatOf(format) is { } report)
+            return await CaseReportResults.MakeAsync(http, data, assessment, flicker, report, language, cancellationToken);
         return ProjectResult(assessment, flicker, format, features);
     }
 
     private static async Task<IResult> AssessProject(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options,
-        string? format, int? year, string? name, bool? features, int? flickerYear, CancellationToken cancellationToken)
+        string? format, int? year, string? name, bool? features, int? flickerYear, string? lang, CancellationToken cancellationToken)
     {
+        var language = CaseReportResults.LanguageOf(lang);
         using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
         {
             GeoJsonBodyCheck.Project(document.RootElement);
@@ -115,8 +119,10 @@ public static class AssessEndpoints
             if (plants.Count > options.Value.MaxPlantsPerProject)
                 throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
             var context = data.Context(year);
-            var assessment = await new ProjectAssessor(context).AssessAsync(new Project(name ?? "planned project", plants, permit), cancellationToken);
+            var assessment = await new ProjectAssessor(context).AssessAsync(new Project(name ?? (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null) ?? "planned project", plants, permit), cancellationToken);
             var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
+            if (CaseReportResults.FormatOf(format) is { } report)
+                return await CaseReportResults.MakeAsync(http, data, assessment, flicker, report, language, cancellationToken);
             return ProjectResult(assessment, flicker, format, features);
         }
     }
@@ -133,7 +139,7 @@ public static class AssessEndpoints
         "geojson" => Results.Text(JsonSerializer.Serialize(Features(assessment, flicker), GeoJson), "application/geo+json"),
         "csv" => Results.File(Encoding.UTF8.GetBytes(Csv(assessment, flicker)), "text/csv", "neighbours.csv"),
         "gpkg" => Results.File(ProjectAnswer.GeoPackage(assessment, ShadowFlickerAnswer.Layer(flicker, assessment.Project.Name)), "application/geopackage+sqlite3", "neighbours.gpkg"),
-        _ => throw new ProblemException("format", $"'{format}' is not json, geojson, csv or gpkg"),
+        _ => throw new ProblemException("format", $"'{format}' is not json, geojson, csv, gpkg, pdf or html"),
     };
 
     private static async Task<IResult> AssessMunicipality(ServiceData data, string code, int? year, int? flickerYear, CancellationToken cancellationToken)

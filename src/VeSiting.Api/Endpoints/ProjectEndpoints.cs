@@ -9,6 +9,7 @@ using VeSiting.Core.Assessments;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Projects;
+using VeSiting.Reports;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -27,7 +28,17 @@ public static class ProjectEndpoints
         group.MapGet("/", List).WithSummary("Saved projects, newest first");
         group.MapGet("/{id}", Get).WithSummary("A saved project's GeoJSON as submitted");
         group.MapGet("/{id}/assessment", Assess).RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork()
-            .WithSummary("Assess a saved project against today's data (`format` = json, geojson, csv, gpkg)");
+            .WithSummary("Assess a saved project against today's data (`format` = json, geojson, csv, gpkg, pdf, html)");
+        group.MapGet("/{id}/report.pdf", (HttpContext http, ServiceData data, string id, int? year, int? flickerYear, string? lang, CancellationToken cancellationToken) =>
+                Report(http, data, id, year, flickerYear, lang, CaseReportFormat.Pdf, cancellationToken))
+            .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork()
+            .WithSummary("A saved project's case report as PDF (A4): map, summary, neighbour table, money, and the rules and data behind every number")
+            .WithDescription("`lang=en` (default) or `da`. Example: `/api/projects/{id}/report.pdf?lang=da`.");
+        group.MapGet("/{id}/report.html", (HttpContext http, ServiceData data, string id, int? year, int? flickerYear, string? lang, CancellationToken cancellationToken) =>
+                Report(http, data, id, year, flickerYear, lang, CaseReportFormat.Html, cancellationToken))
+            .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork()
+            .WithSummary("A saved project's case report as one self-contained HTML page (inline style, the map embedded; prints on A4)")
+            .WithDescription("`lang=en` (default) or `da`.");
     }
 
     private static async Task<IResult> Create(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options, string? name, CancellationToken cancellationToken)
@@ -55,7 +66,24 @@ public static class ProjectEndpoints
             ? Results.Text(project.GeoJson, "application/geo+json", Encoding.UTF8)
             : NotFound(id);
 
-    private static async Task<IResult> Assess(ServiceData data, string id, int? year, string? format, int? flickerYear, CancellationToken cancellationToken)
+    private static async Task<IResult> Assess(HttpContext http, ServiceData data, string id, int? year, string? format, int? flickerYear, string? lang, CancellationToken cancellationToken)
+    {
+        var language = CaseReportResults.LanguageOf(lang);
+        var (assessment, flicker) = await AssessAsync(data, id, year, flickerYear, cancellationToken);
+        if (CaseReportResults.FormatOf(format) is { } report)
+            return await CaseReportResults.MakeAsync(http, data, assessment, flicker, report, language, cancellationToken);
+        return AssessEndpoints.ProjectResult(assessment, flicker, format);
+    }
+
+    private static async Task<IResult> Report(HttpContext http, ServiceData data, string id, int? year, int? flickerYear, string? lang, CaseReportFormat format,
+        CancellationToken cancellationToken)
+    {
+        var language = CaseReportResults.LanguageOf(lang);
+        var (assessment, flicker) = await AssessAsync(data, id, year, flickerYear, cancellationToken);
+        return await CaseReportResults.MakeAsync(http, data, assessment, flicker, format, language, cancellationToken);
+    }
+
+    private static async Task<(ProjectAssessment, ShadowFlickerPart)> AssessAsync(ServiceData data, string id, int? year, int? flickerYear, CancellationToken cancellationToken)
     {
         var project = await data.Projects.GetAsync(ValidId(id), cancellationToken) ?? throw new ProblemException("id", $"no saved project '{id}'", StatusCodes.Status404NotFound);
         using var document = JsonDocument.Parse(project.GeoJson);
@@ -63,7 +91,7 @@ public static class ProjectEndpoints
         var context = data.Context(year);
         var assessment = await new ProjectAssessor(context).AssessAsync(new Project(project.Name, plants, permit), cancellationToken);
         var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
-        return AssessEndpoints.ProjectResult(assessment, flicker, format);
+        return (assessment, flicker);
     }
 
     /// <summary>Reads and checks the body exactly as an assessment would, so only assessable projects are saved.</summary>
@@ -94,6 +122,6 @@ public static class ProjectEndpoints
         name = p.Name,
         savedAt = p.SavedAt,
         plantCount = p.PlantCount,
-        links = new { self = $"/api/projects/{p.Id}", assessment = $"/api/projects/{p.Id}/assessment" },
+        links = new { self = $"/api/projects/{p.Id}", assessment = $"/api/projects/{p.Id}/assessment", report = $"/api/projects/{p.Id}/report.pdf" },
     };
 }

@@ -5,6 +5,8 @@ import { download, getJson, isAborted } from './api.js';
 import { $, esc, fmt, problemHtml, provenanceHtml } from './ui.js';
 
 const empty = { type: 'FeatureCollection', features: [] };
+// User-visible strings of the case-report hook.
+const TEXT = { reportButton: 'Case report (PDF)', reportTitle: 'The last assessed project as a print-ready PDF: map, summary, neighbour table, money, and the rules and data behind every number', reportFile: 'case-report.pdf' };
 // While a turbine is dragged its project is assessed when the pointer rests this long (ms); older requests are aborted.
 const dragPause = 150;
 
@@ -104,6 +106,10 @@ export function plannedProjects(map, answerSignal, bands) {
   $('export-csv').addEventListener('click', () => exportAs('csv', 'neighbours.csv'));
   $('export-geojson').addEventListener('click', () => exportAs('geojson', 'neighbours.geojson'));
   $('export-gpkg').addEventListener('click', () => exportAs('gpkg', 'neighbours.gpkg'));
+  const report = Object.assign(document.createElement('button'), { type: 'button', id: 'export-report', textContent: TEXT.reportButton, title: TEXT.reportTitle });
+  report.dataset.testid = 'export-report';
+  $('export-gpkg').after(report);
+  report.addEventListener('click', () => exportAs('pdf', TEXT.reportFile));
 
   /** The planned layout now drawn, as the GeoJSON body of an assessment, or null when nothing is placed. */
   const layoutBody = () => (state.turbines.length === 0 && !state.solarArea ? null : body());

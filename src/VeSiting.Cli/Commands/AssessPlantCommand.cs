@@ -5,11 +5,12 @@ using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.ShadowFlicker;
+using VeSiting.Reports;
 
 namespace VeSiting.Cli.Commands;
 
 /// <summary><c>vesiting assess plant</c>: existing turbines by GSRN, assessed together as one project.</summary>
-public sealed class AssessPlantCommand(DataContext data, ResultRenderer renderer) : AsyncCommand<AssessPlantCommand.Settings>
+public sealed class AssessPlantCommand(CliConsole console, DataContext data, ResultRenderer renderer) : AsyncCommand<AssessPlantCommand.Settings>
 {
     public sealed class Settings : AssessProjectSettings
     {
@@ -20,7 +21,8 @@ public sealed class AssessPlantCommand(DataContext data, ResultRenderer renderer
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var format = settings.OutputFormat;
+        var report = settings.Report();
+        var format = report is null ? settings.OutputFormat : default;
         if (settings.Ids.Length == 0)
             throw new UsageException("give at least one --gsrn");
         var permit = settings.ParsedPermitDate;
@@ -37,6 +39,12 @@ public sealed class AssessPlantCommand(DataContext data, ResultRenderer renderer
         var project = await ProjectAssessor.RegisteredAsync(store, plants, permit, cancellationToken);
         var result = await new ProjectAssessor(assessment).AssessAsync(project, cancellationToken);
         var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(project.Plants, settings.FlickerYearOr(assessment.Today.Year), cancellationToken);
+        if (report is { } r)
+        {
+            await System.IO.File.WriteAllBytesAsync(r.File, await CaseReports.MakeAsync(store, result, flicker, r.Language, r.Format, DateTimeOffset.UtcNow, cancellationToken), cancellationToken);
+            console.Error.WriteLine($"wrote {r.File}: the case report of {result.Project.Name} ({result.Dwellings.Count} dwelling(s) within the rings)");
+            return ExitCodes.Ok;
+        }
         renderer.Write(ShadowFlickerResults.AddTo(AssessmentResults.Project(result), flicker), format);
         return ExitCodes.Ok;
     }

@@ -7,12 +7,13 @@ using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Noise;
 using VeSiting.Core.ShadowFlicker;
+using VeSiting.Reports;
 using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Cli.Commands;
 
 /// <summary><c>vesiting assess project</c>: a planned layout from a GeoJSON file or turbines on the command line.</summary>
-public sealed class AssessProjectCommand(DataContext data, ResultRenderer renderer) : AsyncCommand<AssessProjectCommand.Settings>
+public sealed class AssessProjectCommand(CliConsole console, DataContext data, ResultRenderer renderer) : AsyncCommand<AssessProjectCommand.Settings>
 {
     public sealed class Settings : AssessProjectSettings
     {
@@ -77,7 +78,8 @@ public sealed class AssessProjectCommand(DataContext data, ResultRenderer render
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var format = settings.OutputFormat;
+        var report = settings.Report();
+        var format = report is null ? settings.OutputFormat : default;
         var permit = settings.ParsedPermitDate;
         IReadOnlyList<Plant> plants;
         string name;
@@ -107,6 +109,12 @@ public sealed class AssessProjectCommand(DataContext data, ResultRenderer render
         var (assessment, _) = RuleContext.Create(settings, store, data.Today);
         var result = await new ProjectAssessor(assessment).AssessAsync(new Project(name, plants, permit), cancellationToken);
         var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(plants, settings.FlickerYearOr(assessment.Today.Year), cancellationToken);
+        if (report is { } r)
+        {
+            await System.IO.File.WriteAllBytesAsync(r.File, await CaseReports.MakeAsync(store, result, flicker, r.Language, r.Format, DateTimeOffset.UtcNow, cancellationToken), cancellationToken);
+            console.Error.WriteLine($"wrote {r.File}: the case report of {result.Project.Name} ({result.Dwellings.Count} dwelling(s) within the rings)");
+            return ExitCodes.Ok;
+        }
         renderer.Write(ShadowFlickerResults.AddTo(AssessmentResults.Project(result), flicker), format);
         return ExitCodes.Ok;
     }

@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
+using VeSiting.Reports;
+using VeSiting.Reports.Model;
 
 namespace VeSiting.Cli.Commands;
 
@@ -23,6 +25,35 @@ public class AssessProjectSettings : AssessSettings
         >= 1900 and <= 2100 => FlickerYear.Value,
         _ => throw new UsageException($"--flicker-year: {FlickerYear} is not a year from 1900 to 2100"),
     };
+
+    [CommandOption("-o|--out <FILE>")]
+    [Description("With --format pdf or html: the case report to write (map, summary, neighbour table, money, and the rules and data behind every number).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--lang <LANG>")]
+    [Description("The case report's language: en (default) or da.")]
+    public string? Lang { get; init; }
+
+    /// <summary>The case report asked for (<c>--format pdf|html</c> with <c>--out</c>), or null for a table, JSON, CSV or GeoJSON answer.</summary>
+    public (CaseReportFormat Format, ReportLanguage Language, string File)? Report()
+    {
+        CaseReportFormat? format = Format.Trim().ToLowerInvariant() switch
+        {
+            "pdf" => CaseReportFormat.Pdf,
+            "html" => CaseReportFormat.Html,
+            _ => null,
+        };
+        if (format is null)
+        {
+            if (Out is not null || Lang is not null)
+                throw new UsageException($"{(Out is not null ? "--out" : "--lang")} is for the case report (--format pdf or html); other formats go to standard output");
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(Out))
+            throw new UsageException($"--format {Format.Trim().ToLowerInvariant()} needs --out FILE");
+        var language = ReportLanguage.Find(Lang) ?? throw new UsageException($"--lang: '{Lang}' is not a language of the report: {string.Join(" or ", ReportLanguage.Codes)}");
+        return (format.Value, language, Out);
+    }
 
     public DateOnly? ParsedPermitDate => PermitDate is null ? null
         : DateOnly.TryParseExact(PermitDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d

@@ -1,0 +1,64 @@
+using VeSiting.Api.Tests.Reports;
+using VeSiting.Cli.Infrastructure;
+
+namespace VeSiting.Cli.Tests;
+
+/// <summary><c>vesiting assess project … --format pdf|html --out FILE</c>: the case report written to a file.</summary>
+public sealed class CaseReportCommandTests : IDisposable
+{
+    private static readonly string[] Journey1 =
+        ["assess", "project", "--turbine", "638500 6150500", "--hub", "95", "--rotor", "110", "--capacity-kw", "4200", "--permit-date", "2026-06-01",
+         "--name", "Høng vest", "--year", "2026", "--today", "2026-11-26", "--flicker-year", "2025"];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("vesiting-report-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task The_danish_pdf_is_written_with_journey_1s_figures()
+    {
+        var file = Path.Combine(_folder, "sagsrapport.pdf");
+        var run = await CliRun.Of([.. Journey1, "--format", "pdf", "--out", file, "--lang", "da"]);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Equal("", run.Output);
+        Assert.Contains(file, run.Error);
+        var text = PdfText.Extract(await File.ReadAllBytesAsync(file));
+        Assert.Contains("Sagsrapport: Høng vest", text);
+        // 26 addresses within 900 m and 42 within 1,200 m (Python on the DAR CSV); none within 600 m.
+        Assert.Contains("Boliger inden for ringene 42", text);
+        Assert.Contains("4–6 × H: salgsoption 26 (26 husstande)", text);
+        Assert.Contains("6–8 × H: VE-bonus 16 (16 husstande)", text);
+        Assert.Contains("Inden for minimumsafstanden 0", text);
+        // 1.5 % of 4,200 kW = 63 kW shared by 42 households → 1.5 kW each; 1.5 / 4,200 × 12,600,000 kWh × 0.60 DKK/kWh = 2,700 DKK a year each.
+        Assert.Contains("VE-bonus 2.700 kr. × 42 = 113.400 kr.", text);
+        // 4.2 MW × 313,000 DKK/MW (green pool rules from 1 July 2024).
+        Assert.Contains("Grøn pulje i alt, kr. 1.314.600", text);
+        Assert.Contains("green-pool@2024-07.1", text);
+        Assert.Contains("© OpenStreetMap contributors", text);
+    }
+
+    [Fact]
+    public async Task The_html_page_is_written_in_english()
+    {
+        var file = Path.Combine(_folder, "report.html");
+        var run = await CliRun.Of([.. Journey1, "--format", "html", "--out", file]);
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        var html = System.Net.WebUtility.HtmlDecode(await File.ReadAllTextAsync(file));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<dt>Dwellings within the rings</dt><dd>42</dd>", html);
+        Assert.Contains("<dt>In all, DKK a year</dt><dd>113,400</dd>", html);
+        Assert.Contains("src=\"data:image/png;base64,", html);
+    }
+
+    [Theory]
+    [InlineData("--format", "pdf")]
+    [InlineData("--format", "pdf", "--out", "x.pdf", "--lang", "de")]
+    [InlineData("--format", "json", "--out", "x.pdf")]
+    [InlineData("--format", "json", "--lang", "da")]
+    public async Task A_report_option_out_of_place_is_a_usage_error(params string[] options)
+    {
+        var run = await CliRun.Of([.. Journey1, .. options]);
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.False(File.Exists("x.pdf"));
+    }
+}
