@@ -28,6 +28,9 @@ public sealed class Reason : IEquatable<Reason>
     /// <summary>The English rendering.</summary>
     public string Text => MessageCatalogue.English.Render(this);
 
+    /// <summary>The rendering in the answer's language (<see cref="MessageCatalogue.Current"/>).</summary>
+    public string Rendered => MessageCatalogue.Current.Render(this);
+
     /// <summary>A reason with the given code, which must be in the English catalogue, and its values.</summary>
     /// <exception cref="ArgumentException">The code is not in the catalogue, or a value is of a kind no catalogue can render.</exception>
     public static Reason Of(string code, params (string Name, object Value)[] values)
