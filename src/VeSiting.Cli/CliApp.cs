@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Commands;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
@@ -14,8 +15,23 @@ namespace VeSiting.Cli;
 /// <summary>The <c>vesiting</c> command line: commands, their dependencies, and how failures become exit codes.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default) =>
+        RunAsync(args, console, Environment.GetEnvironmentVariable, cancellationToken);
+
+    /// <summary>Runs with the given environment (for the language: <see cref="CliLanguage"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Func<string, string?> environment, CancellationToken cancellationToken = default)
     {
+        MessageCatalogue language;
+        try
+        {
+            (language, args) = CliLanguage.Choose(args, environment);
+        }
+        catch (UsageException e)
+        {
+            return Report(e, console);
+        }
+        using var answers = MessageCatalogue.Use(language);
+
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(CliConsole), console);
         registrar.RegisterInstance(typeof(DataContext), new DataContext(console));

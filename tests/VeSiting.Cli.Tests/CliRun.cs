@@ -5,11 +5,18 @@ namespace VeSiting.Cli.Tests;
 /// <summary>Runs the command line in-process and captures what it writes and returns.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static async Task<CliRun> Of(params string[] args)
+    private static readonly string[] LanguageVariables = ["LANG", "LC_ALL", "LC_MESSAGES", CliLanguage.Variable];
+
+    /// <summary>Runs in English whatever the machine's locale (tests of other languages say theirs: <see cref="WithEnvironment"/>).</summary>
+    public static Task<CliRun> Of(params string[] args) => WithEnvironment(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with the given language variables (LANG, LC_ALL, LC_MESSAGES, VESITING_LANG); other variables are the process's.</summary>
+    public static async Task<CliRun> WithEnvironment(IReadOnlyDictionary<string, string> language, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, new CliConsole(output, error, interactive: false));
+        var code = await CliApp.RunAsync(args, new CliConsole(output, error, interactive: false),
+            name => LanguageVariables.Contains(name) ? language.GetValueOrDefault(name) : Environment.GetEnvironmentVariable(name));
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
