@@ -29,7 +29,11 @@ public sealed record NearbyProjectDto(string Id, string Grouping, bool Inferred,
 
 /// <summary>A tariff scenario's zone (status <c>proposal</c>) and the price and bill with and without it (status <c>estimate</c>).</summary>
 public sealed record TariffDto(string Scenario, string Title, string? Zone, string? ZoneLabel, string Why, double PriceWithoutDkkPerKwh, double PriceWithDkkPerKwh,
-    double BillWithoutDkk, double BillWithDkk, double SavingDkkPerYear, string Status, string PriceStatus, string PriceWhy);
+    double BillWithoutDkk, double BillWithDkk, double SavingDkkPerYear, string Status, string PriceStatus, string PriceWhy)
+{
+    /// <summary><see cref="Why"/> (the zone's reason) as a code and values.</summary>
+    public Reason? WhyReason { get; init; }
+}
 
 /// <summary>One part of the bill: per kWh (øre/kWh) or per year (DKK/year before VAT), with status, confidence, source, its address and the date read.</summary>
 public sealed record PriceComponentDto(string Key, string Title, double Value, string Unit, string Status, string Confidence, string Source, string? Url,
@@ -77,9 +81,10 @@ public sealed record SiteAnswer(
         a.Projects.Select(Project).ToList(),
         Math.Round(a.VeBonusDkkPerYear, 0),
         a.Violations.Select(v => Reason.About(v.Plant.Plant.Id, v.Finding.Why).Rendered).ToList(),
-        a.Tariffs.Select(t => new TariffDto(t.Scenario.Id, t.Scenario.Title, t.Zone.Zone?.Id, t.Zone.Zone?.Label, t.Zone.Why,
+        a.Tariffs.Select(t => new TariffDto(t.Scenario.Id, t.Scenario.Title, t.Zone.Zone?.Id, t.Zone.Zone?.Label, t.Zone.Because.Rendered,
             Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4), Math.Round(t.Without.AnnualDkk, 2), Math.Round(t.With.AnnualDkk, 2),
-            Math.Round(t.SavingDkkPerYear, 2), PriceComponentDto.Lower(t.Status), PriceComponentDto.Lower(t.PriceStatus), t.With.Why)).ToList(),
+            Math.Round(t.SavingDkkPerYear, 2), PriceComponentDto.Lower(t.Status), PriceComponentDto.Lower(t.PriceStatus), t.With.Why)
+        { WhyReason = t.Zone.Because }).ToList(),
         a.Profile.Title,
         a.Profile.AnnualKwh,
         a.Prices.Ref.ToString(),

@@ -43,7 +43,7 @@ internal static class AssessmentResults
         foreach (var t in a.Tariffs)
         {
             tariffs.Row(null, t.Scenario.Id, Lower(t.Status), t.Zone.Zone?.Id ?? "none", Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4),
-                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), $"{t.Zone.Why}; prices: {t.With.Why}");
+                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), $"{t.Zone.Because.Rendered}; prices: {t.With.Why}");
         }
         var components = result.Section("Price components", ["Component", "Value", "Unit", "Status", "Confidence", "Source", "Address", "Read"]);
         foreach (var line in PriceSources.Of(a.Prices, PriceCalculator.Price(a.Prices, a.Profile)))
