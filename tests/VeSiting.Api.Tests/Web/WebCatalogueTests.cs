@@ -49,7 +49,7 @@ public sealed partial class WebCatalogueTests
         foreach (var file in Directory.GetFiles(WebRoot, "*.js"))
         {
             // Comments may show examples of keys; only code counts.
-            var code = string.Join('\n', File.ReadAllLines(file).Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal) && !l.TrimStart().StartsWith('*')));
+            var code = string.Join('\n', File.ReadAllLines(file).Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal) && !l.TrimStart().StartsWith('*') && !l.TrimStart().StartsWith("/*", StringComparison.Ordinal)));
             used.AddRange(ScriptKey().Matches(code).Select(m => (Path.GetFileName(file), m.Groups[1].Value)));
         }
         foreach (var file in Directory.GetFiles(WebRoot, "*.html"))
