@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Commands;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
@@ -15,8 +16,23 @@ namespace VeSiting.Cli;
 public static class CliApp
 {
     /// <summary>Runs one command line; <paramref name="time"/> is the clock every "today" and "this year" is read from (default: the system's).</summary>
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default, TimeProvider? time = null)
+    public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default, TimeProvider? time = null) =>
+        RunAsync(args, console, Environment.GetEnvironmentVariable, cancellationToken, time);
+
+    /// <summary>Runs with the given environment (for the language: <see cref="CliLanguage"/>) and clock.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Func<string, string?> environment, CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
+        MessageCatalogue language;
+        try
+        {
+            (language, args) = CliLanguage.Choose(args, environment);
+        }
+        catch (UsageException e)
+        {
+            return Report(e, console);
+        }
+        using var answers = MessageCatalogue.Use(language);
+
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(CliConsole), console);
         registrar.RegisterInstance(typeof(DataContext), new DataContext(console, time ?? TimeProvider.System));

@@ -1,15 +1,24 @@
 using System.Globalization;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Api.Contracts;
 
 /// <summary>One scheme's finding: law (the rule in force), with the loss-of-value fee where it has one.</summary>
-public sealed record FindingDto(string Scheme, bool Applies, bool Violation, double? Dkk, string Why, string? RuleSet, string Status = "law");
+public sealed record FindingDto(string Scheme, bool Applies, bool Violation, double? Dkk, string Why, string? RuleSet, string Status = "law")
+{
+    /// <summary><see cref="Why"/> as a code and values (its text in the answer's language).</summary>
+    public Reason? WhyReason { get; init; }
+}
 
 public sealed record NearbyPlantDto(string Id, string Kind, string Status, string? Name, double? CapacityKw, double? TotalHeightM, double DistanceM,
-    double? MultipleOfH, string Coverage, string CoverageWhy, string Permit, IReadOnlyList<FindingDto> Findings, string? ProjectId, Position Position);
+    double? MultipleOfH, string Coverage, string CoverageWhy, string Permit, IReadOnlyList<FindingDto> Findings, string? ProjectId, Position Position)
+{
+    public Reason? CoverageWhyReason { get; init; }
+    public Reason? PermitReason { get; init; }
+}
 
 /// <summary>A project's outcome for the site under one permit date: the schemes (law) and the one VE-bonus (an estimate: production and price are estimated).</summary>
 public sealed record OutcomeDto(string? PermitDate, string Why, IReadOnlyList<FindingDto> Findings, double? VeBonusDkkPerYear, string? VeBonusWhy, string VeBonusStatus = "estimate");
@@ -20,7 +29,11 @@ public sealed record NearbyProjectDto(string Id, string Grouping, bool Inferred,
 
 /// <summary>A tariff scenario's zone (status <c>proposal</c>) and the price and bill with and without it (status <c>estimate</c>).</summary>
 public sealed record TariffDto(string Scenario, string Title, string? Zone, string? ZoneLabel, string Why, double PriceWithoutDkkPerKwh, double PriceWithDkkPerKwh,
-    double BillWithoutDkk, double BillWithDkk, double SavingDkkPerYear, string Status, string PriceStatus, string PriceWhy);
+    double BillWithoutDkk, double BillWithDkk, double SavingDkkPerYear, string Status, string PriceStatus, string PriceWhy)
+{
+    /// <summary><see cref="Why"/> (the zone's reason) as a code and values.</summary>
+    public Reason? WhyReason { get; init; }
+}
 
 /// <summary>One part of the bill: per kWh (øre/kWh) or per year (DKK/year before VAT), with status, confidence, source, its address and the date read.</summary>
 public sealed record PriceComponentDto(string Key, string Title, double Value, string Unit, string Status, string Confidence, string Source, string? Url,
@@ -71,10 +84,11 @@ public sealed record SiteAnswer(
         a.Plants.Select(Plant).ToList(),
         a.Projects.Select(Project).ToList(),
         Math.Round(a.VeBonusDkkPerYear, 0),
-        a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Reason}").ToList(),
-        a.Tariffs.Select(t => new TariffDto(t.Scenario.Id, t.Scenario.Title, t.Zone.Zone?.Id, t.Zone.Zone?.Label, t.Zone.Why,
+        a.Violations.Select(v => Reason.About(v.Plant.Plant.Id, v.Finding.Why).Rendered).ToList(),
+        a.Tariffs.Select(t => new TariffDto(t.Scenario.Id, t.Scenario.Title, t.Zone.Zone?.Id, t.Zone.Zone?.Label, t.Zone.Because.Rendered,
             Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4), Math.Round(t.Without.AnnualDkk, 2), Math.Round(t.With.AnnualDkk, 2),
-            Math.Round(t.SavingDkkPerYear, 2), PriceComponentDto.Lower(t.Status), PriceComponentDto.Lower(t.PriceStatus), t.With.Why)).ToList(),
+            Math.Round(t.SavingDkkPerYear, 2), PriceComponentDto.Lower(t.Status), PriceComponentDto.Lower(t.PriceStatus), t.With.Why)
+        { WhyReason = t.Zone.Because }).ToList(),
         a.Profile.Title,
         a.Profile.AnnualKwh,
         a.Prices.Ref.ToString(),
@@ -89,8 +103,9 @@ public sealed record SiteAnswer(
 
     private static NearbyPlantDto Plant(PlantNeighbourhood p) => new(
         p.Plant.Id, p.Plant.Kind.ToString(), p.Plant.Status.ToString(), p.Plant.Name ?? p.Plant.Model, p.Plant.CapacityKw, p.Plant.TotalHeightM,
-        Math.Round(p.DistanceM, 2), p.MultipleOfH is { } k ? Math.Round(k, 2) : null, p.Eligibility.Coverage.ToString(), p.Eligibility.Reason, p.Permit.Explanation,
-        p.Findings.Select(Finding).ToList(), p.Plant.ProjectId, Position.Of(p.Plant.Geometry));
+        Math.Round(p.DistanceM, 2), p.MultipleOfH is { } k ? Math.Round(k, 2) : null, p.Eligibility.Coverage.ToString(), p.Eligibility.Why.Rendered, p.Permit.Why.Rendered,
+        p.Findings.Select(Finding).ToList(), p.Plant.ProjectId, Position.Of(p.Plant.Geometry))
+    { CoverageWhyReason = p.Eligibility.Why, PermitReason = p.Permit.Why };
 
     private static NearbyProjectDto Project(ProjectNeighbourhood p) => new(
         p.Project.Id, p.Project.Grouping, p.Project.IsInferred, p.Project.Members.Select(m => m.Id).ToList(), p.Project.CapacityKw, p.Nearest.Plant.Id,
@@ -101,5 +116,5 @@ public sealed record SiteAnswer(
         o.PermitDate == default ? null : o.PermitDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Why,
         o.Findings.Select(Finding).ToList(), o.VeBonusDkkPerYear is { } b ? Math.Round(b, 0) : null, o.VeBonusWhy);
 
-    internal static FindingDto Finding(SchemeFinding f) => new(f.Scheme, f.Applies, f.Violation, f.AmountDkk, f.Reason, f.RuleSet?.ToString());
+    internal static FindingDto Finding(SchemeFinding f) => new(f.Scheme, f.Applies, f.Violation, f.AmountDkk, f.Why.Rendered, f.RuleSet?.ToString()) { WhyReason = f.Why };
 }

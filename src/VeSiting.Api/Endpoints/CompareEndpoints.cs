@@ -46,7 +46,7 @@ public static class CompareEndpoints
         foreach (var (layout, i) in layouts.Select((l, i) => (l, i)))
         {
             var assessment = await new ProjectAssessor(context).AssessAsync(new Project(layout.Name, layout.Plants, layout.Permit), cancellationToken);
-            var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(layout.Plants, ShadowFlickerEndpoints.Year(flickerYear), cancellationToken);
+            var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(layout.Plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
             compared.Add(new ComparedLayout(ComparedLayout.KeyOf(i), layout.Name, assessment, flicker));
         }
         var comparison = new LayoutComparer(context.Rules).Compare(compared);

@@ -27,7 +27,7 @@ public static class NoiseBandEndpoints
 
     private static async Task<IResult> Bands(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options, int? flickerYear, CancellationToken cancellationToken)
     {
-        var year = ShadowFlickerEndpoints.Year(flickerYear);
+        var year = ShadowFlickerEndpoints.Year(flickerYear, data.Today);
         using var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken);
         GeoJsonBodyCheck.Project(document.RootElement);
         var (plants, _) = new PlannedProjectReader().Read(document.RootElement, "body");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using VeSiting.Api.Hosting.Imports;
+using VeSiting.Api.Hosting.Languages;
 using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Api.Hosting.Validation;
@@ -91,6 +92,7 @@ public static class ServiceSetup
         app.UseVeSitingProblems();
         app.UseStatusCodeProblems();
         app.UseRequestEdge();
+        app.UseRequestLanguage();
         app.UseDataVersionPinning();
         app.UseRouting();
         app.UseResponseCompression();

@@ -2,6 +2,8 @@
 // the key from transformRequest). It adds the API key, asks for one where reads are closed, turns error answers
 // (RFC 7807 problem+json) into ApiProblem errors with the problem's detail, and downloads files with the key.
 
+import { lang, t } from './i18n.js';
+
 const keyStore = window.sessionStorage;
 const keyName = 'vesiting-api-key';
 
@@ -26,7 +28,7 @@ export const isAborted = (error) => error?.name === 'AbortError';
 // Where the service closes reads (VeSiting:RequireKeyForReads) the map asks once for a key, for concurrent requests alike.
 let askingForKey = null;
 function askForKey() {
-  askingForKey ??= Promise.resolve(window.prompt('This VeSiting service needs an API key for reading. API key:')).then((key) => {
+  askingForKey ??= Promise.resolve(window.prompt(t('api.key-prompt'))).then((key) => {
     if (key) keyStore.setItem(keyName, key.trim());
     askingForKey = null;
     return Boolean(key);
@@ -37,6 +39,8 @@ function askForKey() {
 function send(url, init) {
   const headers = new Headers(init.headers || {});
   if (apiKey()) headers.set('X-Api-Key', apiKey());
+  // The answers' reasons come rendered in the map's language.
+  if (!headers.has('Accept-Language')) headers.set('Accept-Language', lang);
   return fetch(url, { ...init, headers });
 }
 

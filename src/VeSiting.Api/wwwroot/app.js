@@ -7,7 +7,11 @@ import { layoutBands } from './noise.js';
 import { sitingPanel } from './siting.js';
 import { comparePanel } from './compare.js';
 import { baseMaps } from './basemaps.js';
+import { languageSwitch, t, t as tr, translatePage } from './i18n.js';
 import { $, colorExpression as legendColors, esc, fmt, idHtml, legendHtml, problemHtml, provenanceHtml } from './ui.js';
+
+translatePage();
+languageSwitch($('language-switch'));
 
 const origin = window.location.origin;
 const state = { mode: 'inspect', scenario: 'banded-distance', siteMarker: null };
@@ -126,7 +130,7 @@ $('answer').addEventListener('mouseover', (e) => highlightProject(e.target.close
 for (const info of tileLayers) {
   const layers = () => (map.getStyle()?.layers ?? []).filter((l) => l.source === info.id).map((l) => l.id);
   const label = document.createElement('label');
-  label.innerHTML = `<input type="checkbox" checked data-testid="toggle-${esc(info.id)}"> ${esc(info.title)} <span class="hint">(from zoom ${info.minZoom})</span>`;
+  label.innerHTML = `<input type="checkbox" checked data-testid="toggle-${esc(info.id)}"> ${esc(info.title)} <span class="hint">${esc(t('layers.from-zoom', { zoom: info.minZoom }))}</span>`;
   label.querySelector('input').addEventListener('change', (e) => {
     for (const layer of layers()) map.setLayoutProperty(layer, 'visibility', e.target.checked ? 'visible' : 'none');
   });
@@ -155,8 +159,8 @@ for (const button of document.querySelectorAll('#modes button')) {
     $('plan-form').hidden = state.mode !== 'turbine' && state.mode !== 'solar';
     $('finish-solar').hidden = state.mode !== 'solar';
     $('plan-hint').textContent = state.mode === 'solar'
-      ? 'Click the corners of the solar area, then "Finish solar area". Capacity is taken from the MW field.'
-      : 'Click the map to place a turbine; drag it to move it.';
+      ? t('plan.hint-solar')
+      : t('plan.hint-turbine');
     map.getCanvas().style.cursor = state.mode === 'inspect' ? '' : 'crosshair';
     if (state.mode === 'suitability') $('siting').scrollIntoView({ block: 'nearest' });
   });
@@ -174,30 +178,30 @@ map.on('click', async (e) => {
 // ---- inspect: a site ----
 async function showSite(query) {
   const signal = answerSignal();
-  $('answer').innerHTML = '<p class="hint">Assessing…</p>';
+  $('answer').innerHTML = `<p class="hint">${t('answer.assessing')}</p>`;
   try {
     const a = await getJson(`/api/assess/site?${query}`, { signal });
     state.siteMarker?.remove();
     state.siteMarker = new Marker({ color: '#14323f' }).setLngLat([a.site.lon, a.site.lat]).addTo(map);
     state.siteMarker.getElement().dataset.testid = 'site-marker';
-    const tariffs = a.tariffs.map((t) => `<tr data-testid="tariff-${esc(t.scenario)}"><td>${esc(t.title)}</td>
-      <td class="zone" data-testid="zone-${esc(t.scenario)}">${t.zone ? 'Zone ' + esc(t.zone) : 'No zone'} <span class="status" data-testid="status-${esc(t.scenario)}">${esc(t.status)}</span></td>
-      <td>${fmt(t.priceWithoutDkkPerKwh, 2)} → <b>${fmt(t.priceWithDkkPerKwh, 2)}</b> DKK/kWh</td>
-      <td>${fmt(t.billWithoutDkk)} → <b>${fmt(t.billWithDkk)}</b> DKK/yr</td></tr>
-      <tr><td colspan="4" class="why">${esc(t.why)}; prices (${esc(t.priceStatus)}): ${esc(t.priceWhy)}</td></tr>`).join('');
+    const tariffs = a.tariffs.map((z) => `<tr data-testid="tariff-${esc(z.scenario)}"><td>${esc(z.title)}</td>
+      <td class="zone" data-testid="zone-${esc(z.scenario)}">${z.zone ? esc(tr('site.zone', { zone: z.zone })) : esc(tr('site.no-zone'))} <span class="status" data-testid="status-${esc(z.scenario)}">${esc(tr(`status.${z.status}`, undefined, z.status))}</span></td>
+      <td>${fmt(z.priceWithoutDkkPerKwh, 2)} → <b>${fmt(z.priceWithDkkPerKwh, 2)}</b> ${tr('unit.dkk-per-kwh')}</td>
+      <td>${fmt(z.billWithoutDkk)} → <b>${fmt(z.billWithDkk)}</b> ${tr('unit.dkk-per-year')}</td></tr>
+      <tr><td colspan="4" class="why">${esc(z.why)}; ${esc(tr('site.prices', { status: tr(`status.${z.priceStatus}`, undefined, z.priceStatus) }))} ${esc(z.priceWhy)}</td></tr>`).join('');
     const schemes = a.plants.flatMap((p) => p.findings.map((f) => `<tr><td>${idHtml(p.id)}<br><span class="why">${fmt(p.distanceM)} m${p.multipleOfH ? ' = ' + fmt(p.multipleOfH, 2) + ' × H' : ''}</span></td>
-      <td>${esc(f.scheme)}</td><td class="${f.violation ? 'violation' : f.applies ? 'yes' : 'no'}">${f.violation ? 'violated' : f.applies ? 'applies' : 'no'}</td>
-      <td class="why">${esc(f.why)}</td></tr>`)).join('');
-    const outcome = (o) => o.veBonusDkkPerYear != null ? `${fmt(o.veBonusDkkPerYear)} DKK/yr` : 'no VE-bonus';
-    const nearProjects = a.projects.map((p) => `<tr data-testid="project" data-project="${esc(p.id)}"><td>${idHtml(p.id)}<br><span class="why">${p.members.length} plant(s), ${fmt(p.capacityKw / 1000, 1)} MW · ${esc(p.grouping)}</span></td>
-      <td>${fmt(p.distanceM)} m to ${idHtml(p.nearestMember)}</td><td><b>${outcome(p.outcome)}</b> <span class="status">estimate</span></td></tr>
+      <td>${esc(tr(`scheme.${f.scheme}`, undefined, f.scheme))}</td><td class="${f.violation ? 'violation' : f.applies ? 'yes' : 'no'}">${f.violation ? tr('site.violated') : f.applies ? tr('site.applies') : tr('site.not-applies')}</td>
+      <td class="why" data-testid="finding-why">${esc(f.why)}</td></tr>`)).join('');
+    const outcome = (o) => o.veBonusDkkPerYear != null ? `${fmt(o.veBonusDkkPerYear)} ${tr('unit.dkk-per-year')}` : tr('site.no-ve-bonus');
+    const nearProjects = a.projects.map((p) => `<tr data-testid="project" data-project="${esc(p.id)}"><td>${idHtml(p.id)}<br><span class="why">${esc(tr('site.project-plants', { count: p.members.length }))}, ${fmt(p.capacityKw / 1000, 1)} MW · ${esc(p.grouping)}</span></td>
+      <td>${esc(tr('site.distance-to', { distance: fmt(p.distanceM) }))} ${idHtml(p.nearestMember)}</td><td><b>${outcome(p.outcome)}</b> <span class="status">${tr('status.estimate')}</span></td></tr>
       <tr><td colspan="3" class="why">${esc(p.permit)}${p.outcome.veBonusWhy ? ' · ' + esc(p.outcome.veBonusWhy) : ''}${p.otherPeriods.map((o) => `<br>${esc(o.why)}: ${outcome(o)}`).join('')}</td></tr>`).join('');
     $('answer').innerHTML = `<h2 data-testid="answer-title">${esc(a.label)}</h2>
-      <p>${esc(a.municipality ?? 'outside the boundaries')}${a.nearestCoveredPlant ? ` · nearest covered plant ${idHtml(a.nearestCoveredPlant.id)} at ${fmt(a.nearestCoveredPlant.distanceM)} m` : ''}</p>
-      <p>VE-bonus: <b data-testid="ve-bonus">${fmt(a.veBonusDkkPerYear)} DKK/yr</b> <span class="status">estimate: one bonus per project</span>${a.violations.length ? ` · <span class="violation">${a.violations.length} minimum-distance violation(s)</span>` : ''}</p>
-      ${nearProjects ? `<h2>Projects within reach</h2><table>${nearProjects}</table>` : ''}
-      <h2>Tariff zones (${esc(a.profile)})</h2>${a.pricesCarriedForward ? `<p class="hint" data-testid="prices-carried-forward">${esc(a.pricesCarriedForward)}</p>` : ''}<table>${tariffs}</table>
-      <h2>Neighbour schemes</h2>${schemes ? `<table>${schemes}</table>` : '<p class="hint">No covered plant within reach of any scheme: none applies.</p>'}
+      <p>${esc(a.municipality ?? tr('site.outside'))}${a.nearestCoveredPlant ? ` · ${esc(tr('site.nearest-covered'))} ${idHtml(a.nearestCoveredPlant.id)} ${esc(tr('site.at-distance', { distance: fmt(a.nearestCoveredPlant.distanceM) }))}` : ''}</p>
+      <p>VE-bonus: <b data-testid="ve-bonus">${fmt(a.veBonusDkkPerYear)} ${tr('unit.dkk-per-year')}</b> <span class="status">${tr('site.ve-bonus-status')}</span>${a.violations.length ? ` · <span class="violation">${esc(tr('site.violations', { count: a.violations.length }))}</span>` : ''}</p>
+      ${nearProjects ? `<h2 data-testid="projects-title">${tr('site.projects')}</h2><table>${nearProjects}</table>` : ''}
+      <h2 data-testid="tariffs-title">${esc(tr('site.tariffs', { profile: a.profile }))}</h2>${a.pricesCarriedForward ? `<p class="hint" data-testid="prices-carried-forward">${esc(a.pricesCarriedForward)}</p>` : ''}<table>${tariffs}</table>
+      <h2 data-testid="schemes-title">${tr('site.schemes')}</h2>${schemes ? `<table>${schemes}</table>` : `<p class="hint">${tr('site.no-schemes')}</p>`}
       ${provenanceHtml(a)}`;
   } catch (error) {
     if (!isAborted(error)) $('answer').innerHTML = problemHtml(error);

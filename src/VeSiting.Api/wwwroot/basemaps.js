@@ -2,6 +2,7 @@
 // of the configured raster tile / WMTS / WMS templates and MapLibre styles (/api/map-config), chosen in a map control.
 // A chosen base map's sources and layers are added beneath the first VeSiting layer; the map's own sources (tiles,
 // projects, suitability) stay as they are.
+import { t } from './i18n.js';
 import { esc } from './ui.js';
 
 // Drawn only with the offline base map: they would hide an online base map.
@@ -48,7 +49,7 @@ export function baseMaps(map, config) {
       const box = document.createElement('div');
       box.className = 'maplibregl-ctrl maplibregl-ctrl-group base-map-control';
       const options = maps.map((b) => `<option value="${esc(b.id)}">${esc(b.name)}</option>`).join('');
-      box.innerHTML = `<label><span>Base map</span> <select data-testid="base-map">${options}</select></label>`;
+      box.innerHTML = `<label><span>${t('basemaps.label')}</span> <select data-testid="base-map">${options}</select></label>`;
       box.querySelector('select').addEventListener('change', (e) => use(e.target.value));
       this.select = box.querySelector('select');
       return box;

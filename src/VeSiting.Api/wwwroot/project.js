@@ -1,5 +1,6 @@
 // Planned projects (turbines and a solar area) and registered plants: one assessment request at a time, its rings
 // and dwellings drawn from the same answer, exports of the last assessed project through the API client.
+import { t } from './i18n.js';
 import { Marker } from './lib/maplibre-gl.mjs';
 import { download, getJson, isAborted } from './api.js';
 import { $, esc, fmt, problemHtml, provenanceHtml } from './ui.js';
@@ -80,7 +81,7 @@ export function plannedProjects(map, answerSignal, bands) {
   /** One request: the answer and its GeoJSON (features=true); a newer assessment aborts it. */
   async function show(url, init) {
     const signal = answerSignal();
-    $('answer').innerHTML = '<p class="hint">Assessing…</p>';
+    $('answer').innerHTML = `<p class="hint">${t('answer.assessing')}</p>`;
     try {
       const a = await getJson(`${url}?features=true`, { ...init, signal });
       state.last = { url, init };
@@ -119,19 +120,19 @@ export function plannedProjects(map, answerSignal, bands) {
 
 function answerHtml(a, bands) {
   const dwellings = a.dwellings.slice(0, 60).map((d) => `<tr><td>${esc(d.address)}</td><td>${fmt(d.distanceM)} m</td><td>${esc(d.ring)}</td>
-    <td class="${d.belowMinimumDistance ? 'violation' : ''}">${d.belowMinimumDistance ? 'too close' : d.salesOption ? 'sales option' : ''}</td><td>${fmt(d.veBonusDkkPerYear)}</td>${bands ? bands.cells(d.id) : ''}</tr>`).join('');
+    <td class="${d.belowMinimumDistance ? 'violation' : ''}">${d.belowMinimumDistance ? t('project.too-close') : d.salesOption ? t('project.sales-option') : ''}</td><td>${fmt(d.veBonusDkkPerYear)}</td>${bands ? bands.cells(d.id) : ''}</tr>`).join('');
   return `<h2 data-testid="answer-title">${esc(a.name)}</h2>
-    <p>${esc(a.permit)} · rings ${[...a.rings.map((r) => `${fmt(r.k)} × H = ${fmt(r.radiusM)} m`), ...(a.solarRadiusM ? [`${fmt(a.solarRadiusM)} m around solar`] : [])].join(', ') || 'none for this permit period'}</p>
+    <p>${esc(a.permit)} · ${t('project.rings')} ${[...a.rings.map((r) => `${fmt(r.k)} × H = ${fmt(r.radiusM)} m`), ...(a.solarRadiusM ? [esc(t('project.solar-ring', { distance: fmt(a.solarRadiusM) }))] : [])].join(', ') || t('project.no-rings')}</p>
     ${a.grouping ? `<p class="why">${esc(a.grouping)}</p>` : ''}
-    ${a.plants.filter((p) => p.coverage !== 'Covered').map((p) => `<p class="why">${esc(p.id)}: ${esc(p.coverageWhy)} — no money</p>`).join('')}
-    <p><b data-testid="neighbour-count">${a.dwellings.length}</b> dwellings within the rings ·
-       <span class="${a.violations ? 'violation' : ''}" data-testid="violations">${a.violations} closer than the minimum distance</span> ·
-       ${a.salesOptionHouseholds} with the sales option · ${a.veBonusHouseholds} with the VE-bonus</p>
-    <p>VE-bonus ${a.veBonus ? `${fmt(a.veBonus.perHouseholdDkk)} DKK per household, ${fmt(a.veBonus.totalDkk)} DKK/yr in all${a.veBonus.capApplied ? ` (cap of ${fmt(a.veBonus.capKw)} kW applied)` : ''} <span class="status">estimate</span>` : esc(a.veBonusWhy)}</p>
-    <p>Green pool: <b data-testid="green-pool">${fmt(a.greenPoolDkk)} DKK</b> ${a.greenPool.map((g) => `(${esc(g.municipality)}: ${fmt(g.dkk)})`).join(' ')}</p>
-    ${a.otherPeriods.map((o) => `<p class="why">${esc(o.why)}: VE-bonus ${fmt(o.veBonusPerHouseholdDkk)} DKK per household (${o.veBonusHouseholds} households), green pool ${fmt(o.greenPoolDkk)} DKK</p>`).join('')}
-    <table><tr><th>Address</th><th>Distance</th><th>Ring</th><th></th><th>DKK/yr</th>${bands ? bands.headers() : ''}</tr>${dwellings}</table>
+    ${a.plants.filter((p) => p.coverage !== 'Covered').map((p) => `<p class="why">${esc(p.id)}: ${esc(p.coverageWhy)} — ${t('project.no-money')}</p>`).join('')}
+    <p><b data-testid="neighbour-count">${a.dwellings.length}</b> ${t('project.dwellings-within')} ·
+       <span class="${a.violations ? 'violation' : ''}" data-testid="violations">${esc(t('project.closer', { count: a.violations }))}</span> ·
+       ${esc(t('project.with-sales-option', { count: a.salesOptionHouseholds }))} · ${esc(t('project.with-ve-bonus', { count: a.veBonusHouseholds }))}</p>
+    <p>VE-bonus ${a.veBonus ? `${esc(t('project.ve-bonus', { each: fmt(a.veBonus.perHouseholdDkk), total: fmt(a.veBonus.totalDkk) }))}${a.veBonus.capApplied ? ` ${esc(t('project.cap-applied', { cap: fmt(a.veBonus.capKw) }))}` : ''} <span class="status">${t('status.estimate')}</span>` : esc(a.veBonusWhy)}</p>
+    <p>${t('project.green-pool')}: <b data-testid="green-pool">${fmt(a.greenPoolDkk)} ${t('unit.dkk')}</b> ${a.greenPool.map((g) => `(${esc(g.municipality)}: ${fmt(g.dkk)})`).join(' ')}</p>
+    ${a.otherPeriods.map((o) => `<p class="why">${esc(o.why)}: ${esc(t('project.other-period', { each: fmt(o.veBonusPerHouseholdDkk), households: o.veBonusHouseholds, pool: fmt(o.greenPoolDkk) }))}</p>`).join('')}
+    <table><tr><th>${t('project.address')}</th><th>${t('project.distance')}</th><th>${t('project.ring')}</th><th></th><th>${t('unit.dkk-per-year')}</th>${bands ? bands.headers() : ''}</tr>${dwellings}</table>
     ${bands ? bands.summaryHtml() : ''}
-    ${a.dwellings.length > 60 ? `<p class="hint">… and ${a.dwellings.length - 60} more: export the full list.</p>` : ''}
+    ${a.dwellings.length > 60 ? `<p class="hint">${esc(t('project.more', { count: a.dwellings.length - 60 }))}</p>` : ''}
     ${provenanceHtml(a)}`;
 }

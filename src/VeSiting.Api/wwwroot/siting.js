@@ -1,6 +1,7 @@
 // The suitability panel: a profile's weights to adjust, ranked sites (places, each with its area) from POST /api/sites
 // (the panel's weights sent as a profile), the profile's suitability raster as PNG tiles with its legend, and every criterion's value at a
 // clicked cell (/api/sites/cell). Colours, classes and labels come from the service's legend.
+import { t } from './i18n.js';
 import { download, getJson, isAborted, latestOnly, postJson } from './api.js';
 import { $, esc, fmt, legendHtml, problemHtml } from './ui.js';
 
@@ -68,13 +69,13 @@ export async function sitingPanel(map, layer, origin) {
     lastBody = body();
     ensureLayers();
     showRaster(lastBody);
-    $('siting-result').innerHTML = '<p class="hint">Scoring sites…</p>';
+    $('siting-result').innerHTML = `<p class="hint">${t('siting.scoring')}</p>`;
     try {
       const r = await postJson('/api/sites?limit=10', lastBody, { signal });
       map.getSource('siting-ranked').setData({ type: 'FeatureCollection', features: r.ranked.map((s) => ({ type: 'Feature',
         geometry: { type: 'Point', coordinates: [s.position.lon, s.position.lat] }, properties: { rank: s.rank, score: s.score, id: s.id } })) });
-      $('siting-result').innerHTML = `<p data-testid="siting-summary">${esc(r.profile.title)} · ${esc(r.area)}: ${fmt(r.rankedCount)} ranked, ${fmt(r.excludedCount)} excluded, in ${fmt(r.elapsedSeconds, 1)} s</p>
-        ${r.distinct ? `<p class="hint" data-testid="siting-places">Places, not cells: best cells at least ${fmt(r.distinct.separationM)} m apart, each with the contiguous cells within ${fmt(r.distinct.tolerance)} points of it.</p>` : ''}
+      $('siting-result').innerHTML = `<p data-testid="siting-summary">${esc(r.profile.title)} · ${esc(r.area)}: ${esc(t('siting.summary', { ranked: fmt(r.rankedCount), excluded: fmt(r.excludedCount), seconds: fmt(r.elapsedSeconds, 1) }))}</p>
+        ${r.distinct ? `<p class="hint" data-testid="siting-places">${esc(t('siting.places', { separation: fmt(r.distinct.separationM), tolerance: fmt(r.distinct.tolerance) }))}</p>` : ''}
         <table data-testid="siting-ranked">${r.ranked.map((s) => `<tr data-lon="${s.position.lon}" data-lat="${s.position.lat}" data-score="${s.score}" data-id="${esc(s.id)}"
           data-area-ha="${s.place ? s.place.areaHa : ''}"><td>#${s.rank}</td><td>${fmt(s.score, 1)}</td>
           <td>${s.place ? `${fmt(s.place.areaHa, 1)} ha` : ''}</td>
@@ -89,19 +90,19 @@ export async function sitingPanel(map, layer, origin) {
   /** Every criterion's value in the raster cell under a click. */
   async function showCell(lngLat) {
     if (!shown) {
-      $('suitability-cell').innerHTML = '<p class="hint">Find sites first: the cell is read from that suitability raster.</p>';
+      $('suitability-cell').innerHTML = `<p class="hint">${t('siting.find-first')}</p>`;
       return;
     }
     const signal = cellSignal();
-    $('suitability-cell').innerHTML = '<p class="hint">Reading the cell…</p>';
+    $('suitability-cell').innerHTML = `<p class="hint">${t('siting.reading-cell')}</p>`;
     try {
       const c = await getJson(`/api/sites/cell?${shown}&lat=${lngLat.lat.toFixed(7)}&lon=${lngLat.lng.toFixed(7)}`, { signal });
-      const status = c.status === 'ranked' ? `score <b data-testid="cell-score">${fmt(c.score, 1)}</b>`
-        : c.status === 'excluded' ? `<span class="violation">excluded: ${esc(c.excludedBecause)}</span>` : 'outside the area';
-      $('suitability-cell').innerHTML = `<h3 data-testid="cell-id" data-cell="${esc(c.cell ?? '')}">Cell ${esc(c.cell ?? '–')} (${fmt(c.cellSizeM)} m, ${esc(c.profile.title)})</h3>
+      const status = c.status === 'ranked' ? `${t('siting.score')} <b data-testid="cell-score">${fmt(c.score, 1)}</b>`
+        : c.status === 'excluded' ? `<span class="violation">${t('siting.excluded')}: ${esc(c.excludedBecause)}</span>` : t('siting.outside');
+      $('suitability-cell').innerHTML = `<h3 data-testid="cell-id" data-cell="${esc(c.cell ?? '')}">${t('siting.cell-title')} ${esc(c.cell ?? '–')} (${fmt(c.cellSizeM)} m, ${esc(c.profile.title)})</h3>
         <p>${status}</p>
-        <table><tr><th>Criterion</th><th>Value</th><th>Weight</th></tr>${c.values.map((v) => `<tr data-testid="cell-value" data-criterion="${esc(v.criterion)}" data-value="${v.value ?? ''}">
-          <td>${esc(v.criterion)}</td><td>${v.value == null ? 'unknown' : `${fmt(v.value, 2)} ${esc(v.unit)}`}</td><td>${fmt(v.weight, 1)}</td></tr>`).join('')}</table>`;
+        <table><tr><th>${t('siting.criterion')}</th><th>${t('siting.value')}</th><th>${t('siting.weight')}</th></tr>${c.values.map((v) => `<tr data-testid="cell-value" data-criterion="${esc(v.criterion)}" data-value="${v.value ?? ''}">
+          <td>${esc(v.criterion)}</td><td>${v.value == null ? t('siting.unknown') : `${fmt(v.value, 2)} ${esc(v.unit)}`}</td><td>${fmt(v.weight, 1)}</td></tr>`).join('')}</table>`;
     } catch (error) {
       if (!isAborted(error)) $('suitability-cell').innerHTML = problemHtml(error);
     }

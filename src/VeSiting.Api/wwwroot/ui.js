@@ -1,4 +1,6 @@
 // Small helpers shared by the map's panels.
+import { t } from './i18n.js';
+
 export const $ = (id) => document.getElementById(id);
 
 export const fmt = (n, digits = 0) => n == null ? '–'
@@ -22,11 +24,11 @@ export const legendHtml = (layer) => layer.legend.map((e) =>
 
 /** The rule sets, assumptions and data behind an answer. */
 export function provenanceHtml(a) {
-  return `<details><summary>Rules and data behind these numbers</summary>
-    <p><b>Rule sets:</b> ${a.provenance.ruleSets.map(esc).join(', ')}</p>
-    ${a.provenance.unconfirmed.length ? `<p><b>Unconfirmed values:</b></p><ul>${a.provenance.unconfirmed.map((u) => `<li>${esc(u)}</li>`).join('')}</ul>` : ''}
-    ${a.provenance.assumptions.length ? `<p><b>Assumptions:</b></p><ul>${a.provenance.assumptions.map((u) => `<li>${esc(u)}</li>`).join('')}</ul>` : ''}
-    <p class="why">Data ${esc(a.dataVersion)}: ${a.attribution.map(esc).join('; ')}</p></details>`;
+  return `<details><summary>${t('provenance.title')}</summary>
+    <p><b>${t('provenance.rule-sets')}</b> ${a.provenance.ruleSets.map(esc).join(', ')}</p>
+    ${a.provenance.unconfirmed.length ? `<p><b>${t('provenance.unconfirmed')}</b></p><ul>${a.provenance.unconfirmed.map((u) => `<li>${esc(u)}</li>`).join('')}</ul>` : ''}
+    ${a.provenance.assumptions.length ? `<p><b>${t('provenance.assumptions')}</b></p><ul>${a.provenance.assumptions.map((u) => `<li>${esc(u)}</li>`).join('')}</ul>` : ''}
+    <p class="why">${t('provenance.data', { version: a.dataVersion })} ${a.attribution.map(esc).join('; ')}</p></details>`;
 }
 
 /** A long id (an 18-digit GSRN, an inferred project's key) shortened to its start and end; the full id on hover. */

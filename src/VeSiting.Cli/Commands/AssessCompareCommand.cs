@@ -67,7 +67,7 @@ public sealed class AssessCompareCommand(DataContext data, ResultRenderer render
         {
             var permit = settings.ParsedPermitDate ?? layout.Permit;
             var result = await new ProjectAssessor(assessment).AssessAsync(new Project(layout.Name, layout.Plants, permit), cancellationToken);
-            var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(layout.Plants, settings.FlickerYearOrThis, cancellationToken);
+            var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(layout.Plants, settings.FlickerYearOr(assessment.Today.Year), cancellationToken);
             compared.Add(new ComparedLayout(ComparedLayout.KeyOf(i), layout.Name, result, flicker));
         }
         var comparison = new LayoutComparer(assessment.Rules).Compare(compared);

@@ -24,7 +24,7 @@ internal static class AssessmentResults
             .Fact("Schemes", a.Plants.Count == 0 ? "none apply: no covered plant within reach of any scheme" : $"{a.Plants.Count} covered plant(s) within reach")
             .Fact("VE-bonus (DKK per year)", Math.Round(a.VeBonusDkkPerYear, 0))
             .Fact("Projects", a.Projects.Count == 0 ? ["none within reach"] : a.Projects.Select(ProjectLine).ToList())
-            .Fact("Minimum-distance violations", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Reason}")) : "none")
+            .Fact("Minimum-distance violations", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Plant.Plant.Id}: {v.Finding.Why.Rendered}")) : "none")
             .Fact("Consumption", $"{a.Profile.Title}: {a.Profile.AnnualKwh:0} kWh/yr")
             .Fact("Customer", a.Profile.Customer == Customer.Firm
                 ? $"firm: VAT excluded (deductible){(a.Profile.ProcessRefund ? ", elafgift refunded for process use" : "")}"
@@ -36,14 +36,14 @@ internal static class AssessmentResults
             {
                 result.Row(plant.Plant.Geometry, plant.Plant.Id, Describe.Kind(plant.Plant.Kind), Math.Round(plant.DistanceM, 2),
                     plant.MultipleOfH is { } multiple ? Math.Round(multiple, 2) : null, finding.Scheme, finding.Applies, finding.AmountDkk is { } d ? Math.Round(d, 0) : null,
-                    finding.Reason, finding.RuleSet?.ToString());
+                    finding.Why.Rendered, finding.RuleSet?.ToString());
             }
         }
         var tariffs = result.Section("Tariffs", ["Scenario", "Status", "Zone", "Price without (DKK/kWh)", "Price with (DKK/kWh)", "Bill without (DKK/yr)", "Bill with (DKK/yr)", "Saving (DKK/yr)", "Why"]);
         foreach (var t in a.Tariffs)
         {
             tariffs.Row(null, t.Scenario.Id, Lower(t.Status), t.Zone.Zone?.Id ?? "none", Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4),
-                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), $"{t.Zone.Why}; prices: {t.With.Why}");
+                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), $"{t.Zone.Because.Rendered}; prices: {t.With.Why}");
         }
         var components = result.Section("Price components", ["Component", "Value", "Unit", "Status", "Confidence", "Source", "Address", "Read"]);
         foreach (var line in PriceSources.Of(a.Prices, PriceCalculator.Price(a.Prices, a.Profile)))
@@ -59,7 +59,7 @@ internal static class AssessmentResults
     {
         var bonus = p.Outcome.VeBonusDkkPerYear is { } dkk ? $"VE-bonus {dkk:0} DKK/yr ({p.Outcome.VeBonusWhy})" : "no VE-bonus";
         var others = p.OtherPeriods.Select(o => $"{o.Why}: {(o.VeBonusDkkPerYear is { } b ? $"VE-bonus {b:0} DKK/yr" : "no VE-bonus")}");
-        return $"{p.Project.Id} ({p.Project.Members.Count} plant(s), {p.Project.Grouping}); nearest {p.Nearest.Plant.Id} at {p.Nearest.DistanceM:0} m; {p.Permit.Explanation}; {bonus}"
+        return $"{p.Project.Id} ({p.Project.Members.Count} plant(s), {p.Project.Grouping}); nearest {p.Nearest.Plant.Id} at {p.Nearest.DistanceM:0} m; {p.Permit.Why.Rendered}; {bonus}"
             + string.Concat(others.Select(o => $"; {o}"));
     }
 
@@ -75,11 +75,11 @@ internal static class AssessmentResults
         };
         result.Fact("Plants", $"{a.Project.Plants.Count}, {a.TotalCapacityKw / 1000:0.###} MW ({a.CoveredCapacityKw / 1000:0.###} MW covered by the schemes)")
             .Fact("Grouping", a.Project.Grouping ?? "as given")
-            .Fact("Permit", a.Permit.Explanation)
+            .Fact("Permit", a.Permit.Why.Rendered)
             .Fact("Rings", string.Join(", ", a.Rings.Select(r => $"{r.K:0.##} × H = {r.RadiusM:0.#} m")
                 .Concat(a.SolarRadiusM is { } solar ? [$"{solar:0.##} m around solar"] : [])) is { Length: > 0 } rings ? rings : "none for this permit period");
         foreach (var c in a.Coverage.Where(c => c.Eligibility.Coverage != Coverage.Covered))
-            result.Fact($"Not covered: {c.Plant.Id}", c.Eligibility.Reason);
+            result.Fact($"Not covered: {c.Plant.Id}", c.Eligibility.Why.Rendered);
         foreach (var group in a.Dwellings.GroupBy(d => d.Ring).OrderBy(g => g.Key, StringComparer.Ordinal))
             result.Fact($"Dwellings {group.Key}", group.Count());
         result.Fact("Dwellings closer than the minimum distance", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Address.Label} at {v.DistanceM:0} m")) : "none")

@@ -8,6 +8,7 @@ using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 using Spectre.Console;
 using VeSiting.Cli.Infrastructure;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Spatial;
 
 namespace VeSiting.Cli.Output;
@@ -50,28 +51,41 @@ public sealed class ResultRenderer(CliConsole console)
     private void WriteTableBody(CliResult result)
     {
         var answer = console.Answer;
-        answer.Write(new Rule($"[bold]{Markup.Escape(result.Title)}[/]").LeftJustified());
+        answer.Write(new Rule($"[bold]{Markup.Escape(L(result.Title))}[/]").LeftJustified());
         foreach (var (key, value) in result.Summary)
-            answer.MarkupLineInterpolated($"[grey]{key}:[/] {Format(value)}");
+            answer.MarkupLineInterpolated($"[grey]{L(key)}:[/] {TableFormat(value)}");
         if (result.Rows.Count > 0)
         {
             var table = new Table().Border(TableBorder.Simple);
             foreach (var column in result.Columns)
-                table.AddColumn(new TableColumn(Markup.Escape(column)));
+                table.AddColumn(new TableColumn(Markup.Escape(L(column))));
             foreach (var (cells, _) in result.Rows)
-                table.AddRow(cells.Select(c => Markup.Escape(Format(c))).ToArray());
+                table.AddRow(cells.Select(c => Markup.Escape(TableFormat(c))).ToArray());
             answer.Write(table);
         }
         else
         {
-            answer.MarkupLine("[grey](no rows)[/]");
+            answer.MarkupLine($"[grey]{Markup.Escape(L("(no rows)"))}[/]");
         }
     }
+
+    /// <summary>A label of the table in the answer's language (CSV, JSON and GeoJSON keep the English keys).</summary>
+    private static string L(string english) => CliLabels.Label(english, MessageCatalogue.Current);
+
+    /// <summary>A cell of the table as the answer's language writes it: numbers, yes and no, fixed words.</summary>
+    private static string TableFormat(object? value) => value switch
+    {
+        double d => d.ToString("0.##", MessageCatalogue.Current.Culture),
+        bool b => L(b ? "yes" : "no"),
+        string s => L(s),
+        IEnumerable<string> list => string.Join(", ", list.Select(L)),
+        _ => Format(value),
+    };
 
     private static void WriteAttribution(IAnsiConsole target, CliResult result)
     {
         if (result.Attributions.Count == 0) return;
-        target.MarkupLineInterpolated($"[grey]Data: {string.Join("; ", result.Attributions)}{(result.DataVersion is null ? "" : $" (data version {result.DataVersion})")}[/]");
+        target.MarkupLineInterpolated($"[grey]{L("Data")}: {string.Join("; ", result.Attributions)}{(result.DataVersion is null ? "" : $" ({L("data version")} {result.DataVersion})")}[/]");
     }
 
     private void WriteJson(CliResult result)

@@ -107,7 +107,7 @@ public sealed class ProjectAssessor(AssessmentContext context)
         var provenance = new Provenance();
         var store = context.Store;
         var permit = project.PermitDate is { } given
-            ? new PermitBasis(given, false, $"permit date {given:yyyy-MM-dd}")
+            ? new PermitBasis(given, false, Explanations.Reason.Of("permit.given", ("date", given)))
             : PermitBasis.ForProject(project.Plants, context.Today);
         if (permit.Date is not { } date)
             throw new ArgumentException($"project {project.Name}: {permit.Explanation}; give a permit date");

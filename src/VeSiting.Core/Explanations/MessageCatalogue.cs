@@ -13,6 +13,7 @@ namespace VeSiting.Core.Explanations;
 public sealed class MessageCatalogue
 {
     private static readonly Lazy<IReadOnlyDictionary<string, MessageCatalogue>> All = new(LoadAll);
+    private static readonly AsyncLocal<MessageCatalogue?> Chosen = new();
     private readonly IReadOnlyDictionary<string, string> _messages;
 
     private MessageCatalogue(string language, string name, CultureInfo culture, IReadOnlyDictionary<string, string> messages)
@@ -36,6 +37,20 @@ public sealed class MessageCatalogue
     public static MessageCatalogue English => All.Value["en"];
 
     public static MessageCatalogue Danish => All.Value["da"];
+
+    /// <summary>
+    /// The language the current answer is written in (English unless a front end chose another for this flow of
+    /// work, see <see cref="Use"/>): JSON writes a reason's <c>text</c> in it.
+    /// </summary>
+    public static MessageCatalogue Current => Chosen.Value ?? English;
+
+    /// <summary>Answers in the given language until the returned scope is disposed (flows with async work).</summary>
+    public static IDisposable Use(MessageCatalogue catalogue)
+    {
+        var before = Chosen.Value;
+        Chosen.Value = catalogue;
+        return new Restore(before);
+    }
 
     /// <summary>Every catalogue, by language code.</summary>
     public static IReadOnlyDictionary<string, MessageCatalogue> Languages => All.Value;
@@ -111,6 +126,11 @@ public sealed class MessageCatalogue
         Reason nested => Render(nested),
         _ => value.ToString() ?? "",
     };
+
+    private sealed class Restore(MessageCatalogue? before) : IDisposable
+    {
+        public void Dispose() => Chosen.Value = before;
+    }
 
     private static IReadOnlyDictionary<string, MessageCatalogue> LoadAll()
     {

@@ -5,8 +5,8 @@ namespace VeSiting.Core.Explanations;
 /// <summary>
 /// Why an answer says what it says, as data: a stable code from the message catalogues and the values it names
 /// (numbers, text, dates, or another <see cref="Reason"/>). A client renders it in its own language through a
-/// <see cref="MessageCatalogue"/>; <see cref="Text"/> is the English rendering, kept beside the code in JSON for
-/// clients that read the sentence. Legal numbers in <see cref="Values"/> come from the rule set in force.
+/// <see cref="MessageCatalogue"/>; <see cref="Text"/> is the English rendering. JSON carries the code, the values and
+/// the text in the answer's language (<see cref="MessageCatalogue.Current"/>) for clients that read the sentence. Legal numbers in <see cref="Values"/> come from the rule set in force.
 /// </summary>
 [JsonConverter(typeof(ReasonJsonConverter))]
 public sealed class Reason : IEquatable<Reason>
@@ -28,6 +28,9 @@ public sealed class Reason : IEquatable<Reason>
     /// <summary>The English rendering.</summary>
     public string Text => MessageCatalogue.English.Render(this);
 
+    /// <summary>The rendering in the answer's language (<see cref="MessageCatalogue.Current"/>).</summary>
+    public string Rendered => MessageCatalogue.Current.Render(this);
+
     /// <summary>A reason with the given code, which must be in the English catalogue, and its values.</summary>
     /// <exception cref="ArgumentException">The code is not in the catalogue, or a value is of a kind no catalogue can render.</exception>
     public static Reason Of(string code, params (string Name, object Value)[] values)
@@ -40,6 +43,24 @@ public sealed class Reason : IEquatable<Reason>
                 throw new ArgumentException($"value '{name}' of '{code}' is a {value.GetType().Name}; reasons hold numbers, text, dates and reasons", nameof(values));
         }
         return new Reason(code, values);
+    }
+
+    /// <summary>Text that is data, not a sentence of ours (a name, a register's note): shown as it is in every language.</summary>
+    public static Reason Plain(string text) => Of("general.text", ("text", text));
+
+    /// <summary>"subject: reason", e.g. a plant's id before why it is not covered.</summary>
+    public static Reason About(string subject, Reason reason) => Of("general.about", ("subject", subject), ("reason", reason));
+
+    /// <summary>Several reasons in one, separated by semicolons (empty text for none).</summary>
+    public static Reason Join(IEnumerable<Reason> reasons)
+    {
+        var list = reasons.ToList();
+        if (list.Count == 0)
+            return Plain("");
+        var joined = list[^1];
+        for (var i = list.Count - 2; i >= 0; i--)
+            joined = Of("general.list", ("first", list[i]), ("rest", joined));
+        return joined;
     }
 
     /// <summary>The value of the given name, or null.</summary>

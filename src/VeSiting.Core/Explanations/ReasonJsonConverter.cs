@@ -5,7 +5,8 @@ namespace VeSiting.Core.Explanations;
 
 /// <summary>
 /// Writes a reason as <c>{"code": …, "values": {…}, "text": …}</c>: the code and values for clients that render it in
-/// their own language, and the English text for those that show the sentence. Reasons are answers, never read back.
+/// their own language, and the text in the answer's language (<see cref="MessageCatalogue.Current"/>, English unless
+/// the front end chose another) for those that show the sentence. Reasons are answers, never read back.
 /// </summary>
 public sealed class ReasonJsonConverter : JsonConverter<Reason>
 {
@@ -31,7 +32,7 @@ public sealed class ReasonJsonConverter : JsonConverter<Reason>
             }
         }
         writer.WriteEndObject();
-        writer.WriteString("text", value.Text);
+        writer.WriteString("text", MessageCatalogue.Current.Render(value));
         writer.WriteEndObject();
     }
 }

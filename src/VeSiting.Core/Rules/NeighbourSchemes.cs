@@ -1,5 +1,6 @@
 using System.Globalization;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Rules;
 
@@ -14,29 +15,29 @@ public static class NeighbourSchemes
     {
         if (permit.Date is not { } date)
             return [.. new[] { Schemes.MinimumDistance, Schemes.SalesOption, Schemes.VeBonus, Schemes.LossOfValue }
-                .Select(s => new SchemeFinding(s, false, $"cannot be determined: {permit.Explanation}", null))];
+                .Select(s => new SchemeFinding(s, false, Reason.Of("schemes.permit-undetermined", ("permit", permit.Why)), null))];
         if (permit.IsAssumed)
             provenance.Assume($"{plant.Id}: {permit.Explanation}");
         return plant.Kind switch
         {
             PlantKind.WindTurbine when plant.TotalHeightM is { } h => Wind(h, distanceM, date, book, provenance),
             PlantKind.SolarPark => Solar(distanceM, date, book, provenance),
-            _ => [new SchemeFinding("all", false, "the schemes need the turbine's total height, which is unknown", null)],
+            _ => [new SchemeFinding("all", false, Reason.Of("schemes.height-unknown"), null)],
         };
     }
 
     private static List<SchemeFinding> Wind(double h, double d, DateOnly date, RuleBook book, Provenance p)
     {
         var multiple = d / h;
-        var at = $"{F(d)} m = {F(multiple)} × H (H = {F(h)} m)";
+        var at = Reason.Of("schemes.wind-at", ("distance", d), ("multiple", multiple), ("height", h));
         var findings = new List<SchemeFinding>();
 
         if (book.Find(Schemes.MinimumDistance, date) is { } min)
         {
             var k = p.Use(min, "windMultipleOfH").Value;
             findings.Add(d < k * h
-                ? new SchemeFinding(Schemes.MinimumDistance, true, $"{at} < {F(k)} × H = {F(k * h)} m: closer than the minimum distance", min.Ref) { Violation = true }
-                : new SchemeFinding(Schemes.MinimumDistance, false, $"{at} ≥ {F(k)} × H = {F(k * h)} m", min.Ref));
+                ? new SchemeFinding(Schemes.MinimumDistance, true, Reason.Of("minimum-distance.inside", ("at", at), ("k", k), ("limit", k * h)), min.Ref) { Violation = true }
+                : new SchemeFinding(Schemes.MinimumDistance, false, Reason.Of("minimum-distance.outside", ("at", at), ("k", k), ("limit", k * h)), min.Ref));
         }
 
         findings.Add(book.Find(Schemes.SalesOption, date) is { } sale
@@ -48,8 +49,8 @@ public static class NeighbourSchemes
             var k = p.Use(bonus, "windMultipleOfH").Value;
             var kw = p.Use(bonus, "kPerHousehold");
             findings.Add(d <= k * h
-                ? new SchemeFinding(Schemes.VeBonus, true, $"{at} ≤ {F(k)} × H = {F(k * h)} m: k = {F(kw.Value)} kW per household", bonus.Ref) { KPerHouseholdKw = kw.Value }
-                : new SchemeFinding(Schemes.VeBonus, false, $"{at} > {F(k)} × H = {F(k * h)} m", bonus.Ref));
+                ? new SchemeFinding(Schemes.VeBonus, true, Reason.Of("ve-bonus.within", ("at", at), ("k", k), ("limit", k * h), ("kw", kw.Value)), bonus.Ref) { KPerHouseholdKw = kw.Value }
+                : new SchemeFinding(Schemes.VeBonus, false, Reason.Of("ve-bonus.beyond", ("at", at), ("k", k), ("limit", k * h)), bonus.Ref));
         }
         else
         {
@@ -61,8 +62,8 @@ public static class NeighbourSchemes
             var k = p.Use(loss, "feeBeyondWindMultipleOfH").Value;
             var fee = p.Use(loss, "fee").Value;
             findings.Add(d > k * h
-                ? new SchemeFinding(Schemes.LossOfValue, true, $"may claim; {at} > {F(k)} × H, so a fee of {F(fee)} DKK applies", loss.Ref) { AmountDkk = fee }
-                : new SchemeFinding(Schemes.LossOfValue, true, $"may claim without fee; {at} ≤ {F(k)} × H", loss.Ref) { AmountDkk = 0 });
+                ? new SchemeFinding(Schemes.LossOfValue, true, Reason.Of("loss-of-value.fee", ("at", at), ("k", k), ("fee", fee)), loss.Ref) { AmountDkk = fee }
+                : new SchemeFinding(Schemes.LossOfValue, true, Reason.Of("loss-of-value.no-fee", ("at", at), ("k", k)), loss.Ref) { AmountDkk = 0 });
         }
         else
         {
@@ -73,13 +74,13 @@ public static class NeighbourSchemes
 
     private static List<SchemeFinding> Solar(double d, DateOnly date, RuleBook book, Provenance p)
     {
-        var at = $"{F(d)} m from the park's area";
+        var at = Reason.Of("schemes.solar-at", ("distance", d));
         var findings = new List<SchemeFinding>();
         if (book.Find(Schemes.MinimumDistance, date) is { } min && p.UseOptional(min, "solarMinDistance") is { } local)
         {
             findings.Add(d < local.Value
-                ? new SchemeFinding(Schemes.MinimumDistance, true, $"{at} < {F(local.Value)} m: closer than the local minimum", min.Ref) { Violation = true }
-                : new SchemeFinding(Schemes.MinimumDistance, false, $"{at} ≥ {F(local.Value)} m", min.Ref));
+                ? new SchemeFinding(Schemes.MinimumDistance, true, Reason.Of("minimum-distance.solar-inside", ("at", at), ("limit", local.Value)), min.Ref) { Violation = true }
+                : new SchemeFinding(Schemes.MinimumDistance, false, Reason.Of("minimum-distance.solar-outside", ("at", at), ("limit", local.Value)), min.Ref));
         }
         findings.Add(book.Find(Schemes.SalesOption, date) is { } sale
             ? Within(Schemes.SalesOption, sale, p.Use(sale, "solarMaxDistance").Value, d, at)
@@ -89,8 +90,8 @@ public static class NeighbourSchemes
             var max = p.Use(bonus, "solarMaxDistance").Value;
             var kw = p.Use(bonus, "kPerHousehold");
             findings.Add(d <= max
-                ? new SchemeFinding(Schemes.VeBonus, true, $"{at} ≤ {F(max)} m: k = {F(kw.Value)} kW per household", bonus.Ref) { KPerHouseholdKw = kw.Value }
-                : new SchemeFinding(Schemes.VeBonus, false, $"{at} > {F(max)} m", bonus.Ref));
+                ? new SchemeFinding(Schemes.VeBonus, true, Reason.Of("ve-bonus.solar-within", ("at", at), ("limit", max), ("kw", kw.Value)), bonus.Ref) { KPerHouseholdKw = kw.Value }
+                : new SchemeFinding(Schemes.VeBonus, false, Reason.Of("schemes.solar-beyond", ("at", at), ("limit", max)), bonus.Ref));
         }
         else
         {
@@ -100,8 +101,8 @@ public static class NeighbourSchemes
         {
             var fee = p.Use(loss, "fee").Value;
             findings.Add(d > limit.Value
-                ? new SchemeFinding(Schemes.LossOfValue, true, $"may claim; {at} > {F(limit.Value)} m, so a fee of {F(fee)} DKK applies", loss.Ref) { AmountDkk = fee }
-                : new SchemeFinding(Schemes.LossOfValue, true, $"may claim without fee; {at} ≤ {F(limit.Value)} m", loss.Ref) { AmountDkk = 0 });
+                ? new SchemeFinding(Schemes.LossOfValue, true, Reason.Of("loss-of-value.solar-fee", ("at", at), ("limit", limit.Value), ("fee", fee)), loss.Ref) { AmountDkk = fee }
+                : new SchemeFinding(Schemes.LossOfValue, true, Reason.Of("loss-of-value.solar-no-fee", ("at", at), ("limit", limit.Value)), loss.Ref) { AmountDkk = 0 });
         }
         else
         {
@@ -110,20 +111,20 @@ public static class NeighbourSchemes
         return findings;
     }
 
-    private static SchemeFinding Between(string scheme, RuleSet set, double from, double to, double h, double d, string at) =>
+    private static SchemeFinding Between(string scheme, RuleSet set, double from, double to, double h, double d, Reason at) =>
         d >= from * h && d <= to * h
-            ? new SchemeFinding(scheme, true, $"{at} is within {F(from)}–{F(to)} × H ({F(from * h)}–{F(to * h)} m)", set.Ref)
-            : new SchemeFinding(scheme, false, $"{at} is outside {F(from)}–{F(to)} × H ({F(from * h)}–{F(to * h)} m)", set.Ref);
+            ? new SchemeFinding(scheme, true, Reason.Of("schemes.within-band", ("at", at), ("from", from), ("to", to), ("fromM", from * h), ("toM", to * h)), set.Ref)
+            : new SchemeFinding(scheme, false, Reason.Of("schemes.outside-band", ("at", at), ("from", from), ("to", to), ("fromM", from * h), ("toM", to * h)), set.Ref);
 
-    private static SchemeFinding Within(string scheme, RuleSet set, double max, double d, string at) =>
+    private static SchemeFinding Within(string scheme, RuleSet set, double max, double d, Reason at) =>
         d <= max
-            ? new SchemeFinding(scheme, true, $"{at} ≤ {F(max)} m", set.Ref)
-            : new SchemeFinding(scheme, false, $"{at} > {F(max)} m", set.Ref);
+            ? new SchemeFinding(scheme, true, Reason.Of("schemes.solar-within", ("at", at), ("limit", max)), set.Ref)
+            : new SchemeFinding(scheme, false, Reason.Of("schemes.solar-beyond", ("at", at), ("limit", max)), set.Ref);
 
     private static SchemeFinding NotInPeriod(string scheme, DateOnly date, RuleBook book) =>
         new(scheme, false, book.Earliest(scheme) is { } first && date < first
-            ? $"not covered: the scheme applies to permits from {first:yyyy-MM-dd}, this one is dated {date:yyyy-MM-dd}"
-            : $"no rule set of {scheme} covers permits dated {date:yyyy-MM-dd}", null);
+            ? Reason.Of("schemes.not-yet", ("from", first), ("date", date))
+            : Reason.Of("schemes.no-rule-set", ("scheme", scheme), ("date", date)), null);
 
     internal static string F(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

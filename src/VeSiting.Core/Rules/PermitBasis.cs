@@ -1,4 +1,5 @@
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Rules;
 
@@ -11,24 +12,32 @@ namespace VeSiting.Core.Rules;
 /// </summary>
 public sealed record PermitBasis(DateOnly? Date, bool IsAssumed, string Explanation)
 {
+    /// <summary>A basis whose explanation is data (<see cref="Why"/>); <see cref="Explanation"/> is its English text.</summary>
+    public PermitBasis(DateOnly? date, bool isAssumed, Reason why) : this(date, isAssumed, why.Text) => Why = why;
+
+    /// <summary>The explanation as a code and values (plain text when built from a string).</summary>
+    public Reason Why { get; init; } = Reason.Plain(Explanation);
+
     public bool IsUpperBound { get; init; }
 
     public static PermitBasis For(Plant plant, DateOnly today)
     {
         if (plant.PermitDate is { } permit)
-            return new PermitBasis(permit, false, $"permit date {permit:yyyy-MM-dd}{(plant.PermitDateSource is { } source ? $" ({source})" : "")}");
+            return new PermitBasis(permit, false, plant.PermitDateSource is { } source
+                ? Reason.Of("permit.given-source", ("date", permit), ("source", source))
+                : Reason.Of("permit.given", ("date", permit)));
         if (plant.Status == PlantStatus.Planned)
-            return new PermitBasis(today, true, $"no permit date given: assumed {today:yyyy-MM-dd}");
+            return new PermitBasis(today, true, Reason.Of("permit.planned-assumed", ("date", today)));
         if (plant.ConnectedOn is { } connected)
         {
             var yearOnly = plant.ConnectedOnPrecision == DatePrecision.Year;
             var bound = yearOnly ? new DateOnly(connected.Year, 12, 31) : connected;
-            var when = yearOnly ? $"connected in {connected.Year} (year only)" : $"connected on {connected:yyyy-MM-dd}";
+            var when = yearOnly ? Reason.Of("permit.connected-year", ("year", connected.Year)) : Reason.Of("permit.connected-on", ("date", connected));
             return new PermitBasis(bound, true,
-                $"permit date unknown; {when}, so the permit was dated no later than {bound:yyyy-MM-dd}: the rules in force on that date are assumed")
+                Reason.Of("permit.upper-bound", ("when", when), ("bound", bound)))
             { IsUpperBound = true };
         }
-        return new PermitBasis(null, true, "neither permit nor connection date is known");
+        return new PermitBasis(null, true, Reason.Of("permit.unknown"));
     }
 
     /// <summary>The basis of a project: a given permit date wins; otherwise the member with the earliest bound (one permit covers them all).</summary>

@@ -1,5 +1,5 @@
-using System.Globalization;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Rules;
 
@@ -11,7 +11,14 @@ public enum Coverage
     NotCovered,
 }
 
-public sealed record EligibilityResult(Coverage Coverage, string Reason);
+public sealed record EligibilityResult(Coverage Coverage, string Reason)
+{
+    /// <summary>A result whose reason is data (<see cref="Why"/>); <see cref="Reason"/> is its English text.</summary>
+    public EligibilityResult(Coverage coverage, Explanations.Reason why) : this(coverage, why.Text) => Why = why;
+
+    /// <summary>The reason as a code and values (plain text when built from a string).</summary>
+    public Explanations.Reason Why { get; init; } = Explanations.Reason.Plain(Reason);
+}
 
 /// <summary>
 /// Whether a plant falls under the neighbour schemes (VE-loven § 6), by the plant-eligibility rule set: minimum total
@@ -26,7 +33,7 @@ public static class PlantEligibility
             provenance.UseSet(rules);
             if (excluded.Confidence != Confidence.Confirmed)
                 provenance.Uses(rules.Ref, $"exclusion:{excluded.Id}", new RuleValue(1, "area", excluded.Source, excluded.Confidence, excluded.Note));
-            return new(Coverage.NotCovered, $"in {excluded.Name} ({excluded.Kind}), which the schemes do not cover ({excluded.Source})");
+            return new(Coverage.NotCovered, Reason.Of("eligibility.excluded", ("name", excluded.Name), ("kind", excluded.Kind), ("source", excluded.Source)));
         }
         switch (plant.Kind)
         {
@@ -35,33 +42,31 @@ public static class PlantEligibility
                     var min = provenance.Use(rules, "windMinTotalHeight").Value;
                     return plant.TotalHeightM switch
                     {
-                        null => new(Coverage.MayBeCovered, "total height unknown in the register"),
-                        var h when h >= min => new(Coverage.Covered, $"total height {F(h.Value)} m ≥ {F(min)} m"),
-                        var h => new(Coverage.NotCovered, $"total height {F(h!.Value)} m < {F(min)} m"),
+                        null => new(Coverage.MayBeCovered, Reason.Of("eligibility.height-unknown")),
+                        var h when h >= min => new(Coverage.Covered, Reason.Of("eligibility.height-covered", ("height", h.Value), ("min", min))),
+                        var h => new(Coverage.NotCovered, Reason.Of("eligibility.height-too-low", ("height", h!.Value), ("min", min))),
                     };
                 }
             case PlantKind.WindFarm:
-                return new(Coverage.MayBeCovered, "wind farm registered without turbine heights");
+                return new(Coverage.MayBeCovered, Reason.Of("eligibility.wind-farm"));
             case PlantKind.SolarPark:
                 {
                     var covered = provenance.Use(rules, "solarCoveredFrom").Value;
                     var conditional = provenance.Use(rules, "solarConditionalFrom").Value;
-                    var cluster = rules.Optional("solarClusterRadius") is { } r ? $"{F(r.Value)} m" : "the cluster distance";
+                    var cluster = rules.Optional("solarClusterRadius") is { } r ? Reason.Of("eligibility.cluster-radius", ("radius", r.Value)) : Reason.Of("eligibility.cluster-distance");
                     return plant.CapacityKw switch
                     {
-                        null => new(Coverage.MayBeCovered, "capacity unknown"),
-                        var kw when kw >= covered => new(Coverage.Covered, $"capacity {F(kw.Value)} kW ≥ {F(covered)} kW"),
-                        var kw when kw >= conditional => new(Coverage.MayBeCovered, $"capacity {F(kw.Value)} kW: covered only together with other solar of ≥ {F(conditional)} kW within {cluster} reaching {F(covered)} kW"),
-                        var kw => new(Coverage.NotCovered, $"capacity {F(kw!.Value)} kW < {F(conditional)} kW"),
+                        null => new(Coverage.MayBeCovered, Reason.Of("eligibility.capacity-unknown")),
+                        var kw when kw >= covered => new(Coverage.Covered, Reason.Of("eligibility.capacity-covered", ("kw", kw.Value), ("min", covered))),
+                        var kw when kw >= conditional => new(Coverage.MayBeCovered, Reason.Of("eligibility.capacity-conditional", ("kw", kw.Value), ("conditional", conditional), ("cluster", cluster), ("covered", covered))),
+                        var kw => new(Coverage.NotCovered, Reason.Of("eligibility.capacity-too-small", ("kw", kw!.Value), ("min", conditional))),
                     };
                 }
             case PlantKind.Hydro or PlantKind.Wave:
                 provenance.UseSet(rules);
-                return new(Coverage.Covered, "wave and hydro plants are covered (VE-loven § 6)");
+                return new(Coverage.Covered, Reason.Of("eligibility.wave-hydro"));
             default:
-                return new(Coverage.NotCovered, "only wind, solar, wave and hydro plants are covered");
+                return new(Coverage.NotCovered, Reason.Of("eligibility.other-kind"));
         }
     }
-
-    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }

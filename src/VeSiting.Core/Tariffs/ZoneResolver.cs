@@ -1,10 +1,17 @@
-using System.Globalization;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Tariffs;
 
 /// <summary>The zone of a site under a scenario, and why.</summary>
-public sealed record ZoneResult(TariffZone? Zone, string Why, double? Score = null, PlantDistance? Decisive = null);
+public sealed record ZoneResult(TariffZone? Zone, string Why, double? Score = null, PlantDistance? Decisive = null)
+{
+    /// <summary>A result whose reason is data (<see cref="Because"/>); <see cref="Why"/> is its English text.</summary>
+    public ZoneResult(TariffZone? zone, Reason because, double? score = null, PlantDistance? decisive = null) : this(zone, because.Text, score, decisive) => Because = because;
+
+    /// <summary>Why, as a code and values (plain text when built from a string).</summary>
+    public Reason Because { get; init; } = Reason.Plain(Why);
+}
 
 /// <summary>Finds a site's zone from the covered plants near it (any order; distances in metres).</summary>
 public static class ZoneResolver
@@ -21,11 +28,11 @@ public static class ZoneResolver
         {
             var decisive = covered.FirstOrDefault(p => Qualifies(zone, p));
             if (decisive is not null)
-                return new ZoneResult(zone, $"{Describe(decisive)} is {Limit(zone)} → zone {zone.Id} ({zone.Label})", Decisive: decisive);
+                return new ZoneResult(zone, Reason.Of("tariff.zone", ("plant", Describe(decisive)), ("limit", Limit(zone)), ("zone", zone.Id), ("label", zone.Label)), decisive: decisive);
         }
         return new ZoneResult(null, covered.Count == 0
-            ? $"no covered plant within {F(scenario.SearchRadiusM)} m → no zone"
-            : $"nearest covered plant {Describe(covered[0])} is beyond every zone → no zone");
+            ? Reason.Of("tariff.no-plant", ("radius", scenario.SearchRadiusM))
+            : Reason.Of("tariff.beyond-zones", ("plant", Describe(covered[0]))));
     }
 
     private static bool Qualifies(TariffZone zone, PlantDistance p) =>
@@ -38,23 +45,24 @@ public static class ZoneResolver
         var score = covered.Where(p => p.DistanceM < radius).Sum(p => (p.Plant.CapacityMw ?? 0) * (1 - p.DistanceM / radius));
         var count = covered.Count(p => p.DistanceM < radius);
         var mw = covered.Where(p => p.DistanceM < radius).Sum(p => p.Plant.CapacityMw ?? 0);
-        var basis = $"score {F(score)} from {count} covered plant(s), {F(mw)} MW within {F(radius)} m";
+        var basis = Reason.Of("tariff.score", ("score", score), ("count", count), ("mw", mw), ("radius", radius));
         foreach (var zone in scenario.Zones)
         {
             if (score >= (zone.MinScore ?? double.PositiveInfinity))
-                return new ZoneResult(zone, $"{basis} ≥ {F(zone.MinScore!.Value)} → zone {zone.Id} ({zone.Label})", score);
+                return new ZoneResult(zone, Reason.Of("tariff.score-zone", ("basis", basis), ("min", zone.MinScore!.Value), ("zone", zone.Id), ("label", zone.Label)), score);
         }
-        return new ZoneResult(null, $"{basis} is below every zone → no zone", score);
+        return new ZoneResult(null, Reason.Of("tariff.score-below", ("basis", basis)), score);
     }
 
-    private static string Limit(TariffZone zone) => string.Join(" and ", new[]
+    private static Reason Limit(TariffZone zone) => (zone.MaxDistanceM, zone.MaxMultipleOfH) switch
     {
-        zone.MaxDistanceM is { } m ? $"≤ {F(m)} m" : null,
-        zone.MaxMultipleOfH is { } k ? $"≤ {F(k)} × H" : null,
-    }.Where(s => s is not null));
+        ({ } m, { } k) => Reason.Of("tariff.limit-both", ("limit", m), ("k", k)),
+        ({ } m, null) => Reason.Of("tariff.limit-m", ("limit", m)),
+        (null, { } k) => Reason.Of("tariff.limit-h", ("k", k)),
+        _ => Reason.Plain(""),
+    };
 
-    private static string Describe(PlantDistance p) =>
-        $"{p.Plant.Id} at {F(p.DistanceM)} m" + (p.Plant.TotalHeightM is { } h ? $" ({F(p.DistanceM / h)} × H)" : "");
-
-    private static string F(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
+    private static Reason Describe(PlantDistance p) => p.Plant.TotalHeightM is { } h
+        ? Reason.Of("tariff.plant-at-h", ("plant", p.Plant.Id), ("distance", p.DistanceM), ("multiple", p.DistanceM / h))
+        : Reason.Of("tariff.plant-at", ("plant", p.Plant.Id), ("distance", p.DistanceM));
 }

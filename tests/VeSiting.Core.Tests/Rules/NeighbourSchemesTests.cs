@@ -33,6 +33,19 @@ public sealed class NeighbourSchemesTests
     }
 
     [Fact]
+    public void Findings_are_reasons_rendered_in_danish_with_the_laws_words()
+    {
+        // 1,234.5 m / 150 m = 8.23 × H: beyond the VE-bonus's 8 × H = 1,200 m; beyond the fee's 6 × H.
+        var f = At(1234.5);
+        var danish = VeSiting.Core.Explanations.MessageCatalogue.Danish;
+        Assert.Equal("ve-bonus.beyond", f[Schemes.VeBonus].Why.Code);
+        Assert.Equal("1.234,5 m = 8,23 × H (totalhøjde H = 150 m) > 8 × H = 1.200 m", f[Schemes.VeBonus].Why.Render(danish));
+        Assert.Equal("1,234.5 m = 8.23 × H (H = 150 m) > 8 × H = 1,200 m", f[Schemes.VeBonus].Reason);
+        Assert.StartsWith("kan kræve erstatning efter værditabsordningen; ", f[Schemes.LossOfValue].Why.Render(danish));
+        Assert.Contains("minimumsafstanden", At(500)[Schemes.MinimumDistance].Why.Render(danish));
+    }
+
+    [Fact]
     public void Every_finding_says_why_and_which_rule_set()
     {
         var f = At(750);

@@ -29,6 +29,7 @@ public static class QueryRules
         ["processRefund"] = v => bool.TryParse(v, out _) ? null : $"{Echo(v)} is not true or false",
         ["permitDate"] = StrictDate,
         ["permit_date"] = StrictDate,
+        [Languages.RequestLanguage.Parameter] = Languages.RequestLanguage.Problem,
     };
 
     /// <summary>The first broken rule as (field, reason), or null when every value is acceptable.</summary>
