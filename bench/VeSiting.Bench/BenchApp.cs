@@ -17,7 +17,7 @@ public static class BenchApp
     {
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(CliConsole), console);
-        registrar.RegisterInstance(typeof(DataContext), new DataContext(console));
+        registrar.RegisterInstance(typeof(DataContext), new DataContext(console, TimeProvider.System));
 
         var app = new CommandApp(registrar);
         app.Configure(config =>

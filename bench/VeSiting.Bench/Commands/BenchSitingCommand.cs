@@ -48,7 +48,7 @@ public sealed class BenchSitingCommand(CliConsole console, DataContext data) : A
         var profile = new SitingProfileLoader(Path.Combine(ProjectLayout.Locate().Root, "geodata")).LoadAll().TryGetValue(settings.Profile, out var p) ? p
             : throw new UsageException($"--profile: no profile '{settings.Profile}'");
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, library) = RuleContext.Create(settings, store);
+        var (assessment, library) = RuleContext.Create(settings, store, data.Today);
         var service = new SitingService(store, library.Rules, assessment.Prices, library.Scenarios, assessment.Today) { Landsdele = LandsdelReference.Load(Path.Combine(ProjectLayout.Locate().Root, "geodata")) };
         var areas = (await service.ResolveAreaAsync("denmark", cancellationToken)).Value.Areas;
         var inputs = await service.InputsAsync(profile, null, null, null, cancellationToken);

@@ -61,7 +61,7 @@ public sealed class AssessCompareCommand(DataContext data, ResultRenderer render
             ? settings.Files.Select(ReadFile).ToList()
             : await SavedAsync(settings, cancellationToken);
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, _) = RuleContext.Create(settings, store);
+        var (assessment, _) = RuleContext.Create(settings, store, data.Today);
         var compared = new List<ComparedLayout>();
         foreach (var (layout, i) in layouts.Select((l, i) => (l, i)))
         {
