@@ -7,8 +7,8 @@ using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Noise;
 using VeSiting.Core.ShadowFlicker;
-using VeSiting.Reports;
 using VeSiting.Data.Importers.Projects;
+using VeSiting.Reports;
 
 namespace VeSiting.Cli.Commands;
 
