@@ -34,11 +34,7 @@ public sealed class AssessCompareCommand(DataContext data, ResultRenderer render
         [Description("The service's state folder holding saved projects on the embedded engine (default: .data in the repository, as the service).")]
         public string? State { get; init; }
 
-        [CommandOption("-o|--output <FILE>")]
-        [Description("Where --format gpkg writes the GeoPackage (required for gpkg).")]
-        public string? Output { get; init; }
-
-        /// <summary>Table, JSON and CSV as other commands; gpkg to the --output file.</summary>
+        /// <summary>Table, JSON and CSV as other commands; gpkg to the --out file.</summary>
         public bool GeoPackage => Format.Trim().Equals("gpkg", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -52,10 +48,10 @@ public sealed class AssessCompareCommand(DataContext data, ResultRenderer render
         var format = settings.GeoPackage ? (OutputFormat?)null : settings.OutputFormat;
         if (format == OutputFormat.GeoJson)
             throw new UsageException("--format: a comparison is table, json, csv or gpkg");
-        if (settings.GeoPackage && settings.Output is null)
-            throw new UsageException("--format gpkg needs --output FILE.gpkg");
-        if (!settings.GeoPackage && settings.Output is not null)
-            throw new UsageException("--output is for --format gpkg");
+        if (settings.GeoPackage && settings.Out is null)
+            throw new UsageException("--format gpkg needs --out FILE.gpkg");
+        if (!settings.GeoPackage && settings.Out is not null)
+            throw new UsageException("--out is for --format gpkg");
 
         var layouts = settings.Files.Length > 0
             ? settings.Files.Select(ReadFile).ToList()
@@ -73,8 +69,8 @@ public sealed class AssessCompareCommand(DataContext data, ResultRenderer render
         var comparison = new LayoutComparer(assessment.Rules).Compare(compared);
         if (settings.GeoPackage)
         {
-            ComparisonExport.WriteGeoPackage(settings.Output!, comparison);
-            console.Status.MarkupLineInterpolated($"Wrote {settings.Output}: {comparison.Layouts.Count} layout layers and the comparison table ({comparison.Rows.Count} rows).");
+            ComparisonExport.WriteGeoPackage(settings.Out!, comparison);
+            console.Status.MarkupLineInterpolated($"Wrote {settings.Out}: {comparison.Layouts.Count} layout layers and the comparison table ({comparison.Rows.Count} rows).");
             return ExitCodes.Ok;
         }
         if (format == OutputFormat.Csv)
