@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Spectre.Console;
+using VeSiting.Core.Domain;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
 using VeSiting.Data.Loading;
@@ -12,7 +13,7 @@ namespace VeSiting.Cli.Infrastructure;
 public sealed class DataContext(CliConsole console, TimeProvider time)
 {
     /// <summary>Today on this machine's clock: the date whose rules are in force unless --today says otherwise.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public DateOnly Today => time.Today();
 
     /// <summary>The sources in use: the built-in manifest with the user's added files (the cache's overlay) laid over it.</summary>
     public (SourceManifest Manifest, DataFetcher Fetcher, ProjectLayout Layout) OpenSources(DataSettings settings)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting.Logging;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Domain;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
 using VeSiting.Core.Tariffs;
@@ -136,7 +137,7 @@ public sealed class ServiceData(IOptions<VeSitingOptions> options, IOptions<Data
     private (RuleLibrary Rules, DateOnly Today, SchemeDistanceBook Book)? _distances;
 
     /// <summary>The service's local date: the rules in force and the default price year follow it.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public DateOnly Today => time.Today();
 
     /// <summary>The scheme distances of the rules in force (re-made when rules are published or the day changes): tiles, legends, classification.</summary>
     public SchemeDistanceBook SchemeDistances
