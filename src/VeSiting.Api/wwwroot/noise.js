@@ -91,13 +91,15 @@ export function layoutBands(map, noiseLegend, flickerLegend) {
   }
 
   /** Statuses and counts below the table (from the answer's own members). */
-  function summaryHtml() {
+  const summaryHtml = () => `<p class="hint" id="layout-bands-status" data-testid="layout-bands-status">${summaryContent()}</p>`;
+
+  function summaryContent() {
     const a = state.answer;
-    if (!a) return `<p class="hint" id="layout-bands-status" data-testid="layout-bands-status">${esc(TEXT.computing)}</p>`;
+    if (!a) return esc(TEXT.computing);
     const noise = a.noise ?? { over8: 0, over6: 0, status: TEXT.none };
     const flicker = a.shadowFlicker;
-    return `<p class="hint" id="layout-bands-status" data-testid="layout-bands-status">${esc(TEXT.summary(fmt(a.cellM), fmt(a.flickerCellM), noise.over8, noise.over6, flicker.overLimit, fmt(flicker.limitHours)))}
-      <span class="status">${esc(TEXT.status(noise.status, flicker.hoursStatus))}</span></p>`;
+    return `${esc(TEXT.summary(fmt(a.cellM), fmt(a.flickerCellM), noise.over8, noise.over6, flicker.overLimit, fmt(flicker.limitHours)))}
+      <span class="status">${esc(TEXT.status(noise.status, flicker.hoursStatus))}</span>`;
   }
 
   function fillColumns() {
@@ -115,8 +117,9 @@ export function layoutBands(map, noiseLegend, flickerLegend) {
       td.classList.toggle('violation', Boolean(d?.flicker_over_limit));
       td.title = d ? TEXT.flickerTitle(fmt(d.flicker_worst_case_h, 1)) : '';
     }
+    // Filled in place: the answer panel keeps its elements, only their contents change.
     const status = $('layout-bands-status');
-    if (status) status.outerHTML = summaryHtml();
+    if (status) status.innerHTML = summaryContent();
   }
 
   return { update, clear, headers, cells, summaryHtml };
