@@ -47,6 +47,8 @@ fi
 
 # Errors nginx answers itself are problem+json like the service's own (#25).
 python3 "$root/scripts/check-nginx-problems.py" || { echo "deploy/nginx/nginx.conf: an error nginx answers itself is not problem+json" >&2; status=1; }
+# One instance gone and the other answering its own 503 now and then: the edge keeps reading from the live one (#25).
+python3 "$root/scripts/check-nginx-failover.py" || { echo "deploy/nginx/nginx.conf: with one instance gone, an instance's own 503 makes the edge give up on it" >&2; status=1; }
 
 for script in deploy/postgres/*.sh scripts/local-bases.sh scripts/compose-stack-test.sh; do
   shell=sh; [[ "$(head -1 "$script")" == *bash* ]] && shell=bash
