@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
+using VeSiting.Core.Explanations;
 using VeSiting.Reports;
 using VeSiting.Reports.Model;
 
@@ -30,11 +31,10 @@ public class AssessProjectSettings : AssessSettings
     [Description("With --format pdf or html: the case report to write (map, summary, neighbour table, money, and the rules and data behind every number).")]
     public string? Out { get; init; }
 
-    [CommandOption("--lang <LANG>")]
-    [Description("The case report's language: en (default) or da.")]
-    public string? Lang { get; init; }
-
-    /// <summary>The case report asked for (<c>--format pdf|html</c> with <c>--out</c>), or null for a table, JSON, CSV or GeoJSON answer.</summary>
+    /// <summary>
+    /// The case report asked for (<c>--format pdf|html</c> with <c>--out</c>), or null for a table, JSON, CSV or GeoJSON
+    /// answer. Its language is the command line's own (<c>--lang</c>, <c>VESITING_LANG</c> or the locale: CliLanguage).
+    /// </summary>
     public (CaseReportFormat Format, ReportLanguage Language, string File)? Report()
     {
         CaseReportFormat? format = Format.Trim().ToLowerInvariant() switch
@@ -45,13 +45,14 @@ public class AssessProjectSettings : AssessSettings
         };
         if (format is null)
         {
-            if (Out is not null || Lang is not null)
-                throw new UsageException($"{(Out is not null ? "--out" : "--lang")} is for the case report (--format pdf or html); other formats go to standard output");
+            if (Out is not null)
+                throw new UsageException("--out is for the case report (--format pdf or html); other formats go to standard output");
             return null;
         }
         if (string.IsNullOrWhiteSpace(Out))
             throw new UsageException($"--format {Format.Trim().ToLowerInvariant()} needs --out FILE");
-        var language = ReportLanguage.Find(Lang) ?? throw new UsageException($"--lang: '{Lang}' is not a language of the report: {string.Join(" or ", ReportLanguage.Codes)}");
+        var language = ReportLanguage.Find(MessageCatalogue.Current.Language)
+            ?? throw new UsageException($"--lang: '{MessageCatalogue.Current.Language}' is not a language of the report: {string.Join(" or ", ReportLanguage.Codes)}");
         return (format.Value, language, Out);
     }
 
