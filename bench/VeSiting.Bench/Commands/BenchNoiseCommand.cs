@@ -32,6 +32,10 @@ public sealed class BenchNoiseCommand(CliConsole console, DataContext data) : As
         [CommandOption("--flicker-year <YEAR>")]
         public int FlickerYear { get; init; } = 2026;
 
+        [CommandOption("--flicker-sample <N>")]
+        [Description("Dwellings (spread over the national list) timed on one thread and exported for the NumPy flicker baseline.")]
+        public int FlickerSample { get; init; } = 300;
+
         [CommandOption("--skip-national-flicker")]
         [Description("Leave out worst-case flicker at every dwelling within reach of a turbine in Denmark (the long step).")]
         public bool SkipNationalFlicker { get; init; }
@@ -83,30 +87,40 @@ public sealed class BenchNoiseCommand(CliConsole console, DataContext data) : As
         var assessment = new AssessmentContext(store, library.Rules, library.PriceStack(library.PriceStacks.Keys.Max()), [], today);
         var layout = Enumerable.Range(0, 10).Select(i => PlannedPlants.Turbine($"T{i + 1}", 636_000 + i * 500, 6_150_500, 105, 150, 6000)).ToList();
         var layoutTimes = new List<double>();
+        var bandTimes = new List<double>();
         (int Dwellings, long Cells, double Cell, int Existing) layoutResult = default;
+        var layoutCpu = new List<double>();
         for (var run = 0; run <= settings.Runs; run++)
         {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             clock.Restart();
             var noise = (await new ProjectNoiseAssessor(assessment).AssessAsync(layout, cancellationToken))!;
             var project = noise.ProjectTurbines.Where(t => t.Included).Select(t => t.Source!).ToList();
             var all = project.Concat(noise.ExistingTurbines.Where(t => t.Included).Select(t => t.Source!)).ToList();
             var reach = NoiseBandMap.Reach(all, noise.Rules).Take(project.Count).Max();
             var focus = new NetTopologySuite.Geometries.Envelope(project.Min(s => s.X) - reach, project.Max(s => s.X) + reach, project.Min(s => s.Y) - reach, project.Max(s => s.Y) + reach);
+            var bandsFrom = clock.Elapsed.TotalSeconds;
             var map = NoiseBandMap.Compute(all, noise.Rules, focus, 10, 4_000_000, GeometryTransforms.FactoryFor(Epsg.Utm32))!;
             if (run > 0)
+            {
                 layoutTimes.Add(clock.Elapsed.TotalSeconds);
-            layoutResult = (noise.Dwellings.Count, map.Grid.Frame.Cells, map.Grid.Frame.Cell, noise.ExistingTurbines.Count);
+                bandTimes.Add(clock.Elapsed.TotalSeconds - bandsFrom);
+                layoutCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
+            }
+            layoutResult = (noise.Dwellings.Count, map.Frame.Cells, map.Frame.Cell, noise.ExistingTurbines.Count);
         }
         figures["layout"] = new Dictionary<string, object?>
         {
             ["seconds"] = Percentiles.Median(layoutTimes),
             ["runs"] = layoutTimes,
+            ["bandsSeconds"] = Percentiles.Median(bandTimes),
+            ["cpuSeconds"] = Percentiles.Median(layoutCpu),
             ["dwellings"] = layoutResult.Dwellings,
             ["cells"] = layoutResult.Cells,
             ["cellM"] = layoutResult.Cell,
             ["existingTurbines"] = layoutResult.Existing,
         };
-        Log($"10-turbine layout: noise at {layoutResult.Dwellings:N0} dwellings and bands over {layoutResult.Cells:N0} cells of {layoutResult.Cell} m: median {Percentiles.Median(layoutTimes) * 1000:0} ms");
+        Log($"10-turbine layout: noise at {layoutResult.Dwellings:N0} dwellings and bands over {layoutResult.Cells:N0} cells of {layoutResult.Cell} m: median {Percentiles.Median(layoutTimes) * 1000:0} ms (bands {Percentiles.Median(bandTimes) * 1000:0} ms)");
 
         // 3. Shadow flicker: the same layout's dwellings; one dwelling's calendar; every synthetic dwelling within reach of a turbine.
         var flicker = new ShadowFlickerAssessor(assessment);
@@ -147,7 +161,7 @@ public sealed class BenchNoiseCommand(CliConsole console, DataContext data) : As
         Log($"flicker: layout's {part.Dwellings.Count:N0} dwellings median {Percentiles.Median(projectTimes):0.000} s; one calendar ({spells} spells) {Percentiles.Median(calendarTimes) * 1000:0.0} ms; SunYear built in {sunYear:0.00} s");
 
         if (!settings.SkipNationalFlicker)
-            figures["flickerNational"] = NationalFlicker(store.Data.Plants, calculator, xs, ys, settings.FlickerYear);
+            figures["flickerNational"] = await NationalFlickerAsync(store.Data.Plants, calculator, xs, ys, settings.FlickerYear, settings.FlickerSample, settings.Export, cancellationToken);
 
         if (settings.Export is { } export)
         {
@@ -183,8 +197,13 @@ public sealed class BenchNoiseCommand(CliConsole console, DataContext data) : As
         return ExitCodes.Ok;
     }
 
-    /// <summary>Worst-case flicker (and the expected hours, computed alongside) at every synthetic dwelling within reach of a wind turbine in operation or planned.</summary>
-    private Dictionary<string, object?> NationalFlicker(IReadOnlyList<Plant> plants, ShadowFlickerCalculator calculator, double[] xs, double[] ys, int year)
+    /// <summary>
+    /// Worst-case flicker (and the expected hours, computed alongside) at every synthetic dwelling within reach of a wind turbine in
+    /// operation or planned, on all cores; then a sample of them on one thread, exported with the turbines and the Sun's year for
+    /// bench/flicker_numpy.py.
+    /// </summary>
+    private async Task<Dictionary<string, object?>> NationalFlickerAsync(IReadOnlyList<Plant> plants, ShadowFlickerCalculator calculator, double[] xs, double[] ys,
+        int year, int sampleSize, string? export, CancellationToken cancellationToken)
     {
         var turbines = ShadowFlickerAssessor.Computable([.. plants.Where(p => p.Kind == PlantKind.WindTurbine && p.Status is PlantStatus.Operating or PlantStatus.Planned)]);
         var conventions = calculator.Conventions;
@@ -201,27 +220,67 @@ public sealed class BenchNoiseCommand(CliConsole console, DataContext data) : As
         }
         var select = clock.Elapsed.TotalSeconds;
         var list = within.Order().ToArray();
-        var hours = new double[list.Length];
-        clock.Restart();
-        Parallel.For(0, list.Length, () => new List<FlickerTurbine>(), (k, _, near) =>
+        var minutes = new int[list.Length];
+        List<FlickerTurbine> Near(int i, List<FlickerTurbine> near)
         {
-            var i = list[k];
             near.Clear();
             var state = (near, turbines);
             turbineGrid.Within(xs[i], ys[i], largest, ref state, static (int j, double _, ref (List<FlickerTurbine> Near, IReadOnlyList<FlickerTurbine> All) s) => s.Near.Add(s.All[j]));
-            hours[k] = calculator.ForDwelling(new FlickerReceptor("", xs[i], ys[i]), near, year).WorstCaseHours;
+            return near;
+        }
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        clock.Restart();
+        Parallel.For(0, list.Length, () => new List<FlickerTurbine>(), (k, _, near) =>
+        {
+            minutes[k] = calculator.ForDwelling(new FlickerReceptor("", xs[list[k]], ys[list[k]]), Near(list[k], near), year).WorstCaseMinutes;
             return near;
         }, _ => { });
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         Log($"flicker at {list.Length:N0} dwellings within reach of {turbines.Count:N0} turbines: {seconds:0.0} s (selection {select:0.00} s)");
+
+        // The sample: every k-th dwelling of the list, on one thread (the NumPy baseline runs on one).
+        var step = Math.Max(1, list.Length / Math.Max(1, sampleSize));
+        var sample = Enumerable.Range(0, list.Length).Where(k => k % step == 0).Take(sampleSize).ToArray();
+        var buffer = new List<FlickerTurbine>();
+        clock.Restart();
+        foreach (var k in sample)
+            calculator.ForDwelling(new FlickerReceptor("", xs[list[k]], ys[list[k]]), Near(list[k], buffer), year);
+        var sampleSeconds = clock.Elapsed.TotalSeconds;
+        if (export is not null)
+        {
+            Directory.CreateDirectory(export);
+            var csv = new StringBuilder("x,y,hub,rotor\n");
+            foreach (var t in turbines)
+                csv.AppendLine(string.Join(",", new[] { t.Easting, t.Northing, t.HubHeight, t.RotorDiameter }.Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
+            await File.WriteAllTextAsync(Path.Combine(export, "flicker_turbines.csv"), csv.ToString(), cancellationToken);
+            var rows = new StringBuilder("x,y,minutes\n");
+            foreach (var k in sample)
+                rows.AppendLine(FormattableString.Invariant($"{xs[list[k]]:R},{ys[list[k]]:R},{minutes[k]}"));
+            await File.WriteAllTextAsync(Path.Combine(export, "flicker_sample.csv"), rows.ToString(), cancellationToken);
+            var sun = SunYear.For(year);
+            var table = new byte[sun.Minutes * 16];
+            Buffer.BlockCopy(sun.GreenwichHourAngle, 0, table, 0, sun.Minutes * 8);
+            Buffer.BlockCopy(sun.Declination, 0, table, sun.Minutes * 8, sun.Minutes * 8);
+            await File.WriteAllBytesAsync(Path.Combine(export, "sun.f64"), table, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(export, "flicker.json"), JsonSerializer.Serialize(new
+            {
+                minimumSunElevation = conventions.MinimumSunElevation,
+                receptorHeight = conventions.ReceptorHeight,
+                maxDistancePerRotorDiameter = conventions.MaxDistancePerRotorDiameter,
+            }), cancellationToken);
+        }
         return new Dictionary<string, object?>
         {
             ["seconds"] = seconds,
+            ["cpuSeconds"] = cpuSeconds,
             ["selectSeconds"] = select,
             ["dwellings"] = list.Length,
             ["turbines"] = turbines.Count,
-            ["withFlicker"] = hours.Count(h => h > 0),
-            ["maxWorstCaseHours"] = hours.DefaultIfEmpty(0).Max(),
+            ["withFlicker"] = minutes.Count(m => m > 0),
+            ["maxWorstCaseHours"] = minutes.DefaultIfEmpty(0).Max() / 60.0,
+            ["sampleDwellings"] = sample.Length,
+            ["sampleSecondsOneThread"] = sampleSeconds,
         };
     }
 

@@ -45,7 +45,7 @@ public static class LayoutBands
                     { "area", band.Band.Area == NoiseAreaKind.OpenCountry ? "open-country" : "noise-sensitive" }, { "label", NoiseTiles.Label(band.Band) },
                 }));
             }
-            answer["cellM"] = map?.Grid.Frame.Cell;
+            answer["cellM"] = map?.Frame.Cell;
             answer["noise"] = new JsonObject
             {
                 ["status"] = ProvenanceDto.Status(noise.Estimated ? Core.Rules.AnswerStatus.Estimate : Core.Rules.AnswerStatus.Law),

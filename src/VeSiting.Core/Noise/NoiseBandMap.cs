@@ -22,8 +22,8 @@ public sealed record NoiseLimitBand(string Id, int WindSpeed, double Limit, Nois
 /// <summary>A band's outline (EPSG:25832): the cells whose level is over the band's limit.</summary>
 public sealed record NoiseBandOutline(NoiseLimitBand Band, Geometry Area);
 
-/// <summary>The bands of a map: the grid the levels were computed on and each limit's outline.</summary>
-public sealed record NoiseBandMapResult(NoiseGrid Grid, IReadOnlyList<NoiseBandOutline> Bands);
+/// <summary>The bands of a map: the grid they were found on and each limit's outline.</summary>
+public sealed record NoiseBandMapResult(GridFrame Frame, IReadOnlyList<NoiseBandOutline> Bands);
 
 /// <summary>
 /// Where the total noise from a set of turbines is over each outdoor limit, as polygons of grid cells. Where no band can be is
@@ -53,12 +53,12 @@ public static class NoiseBandMap
         var frame = GridFrame.Covering(box, cellM);
         while (frame.Cells > maxCells)
             frame = GridFrame.Covering(box, frame.Cell * 2);
-        var grid = NoiseGrid.Compute(sources, frame, maxDegreeOfParallelism, cancellationToken);
-        var bands = NoiseLimitBand.Of(rules)
-            .Select(b => (Band: b, Levels: b.WindSpeed == 8 ? grid.Level8 : grid.Level6))
-            .Select(b => new NoiseBandOutline(b.Band, GridOutline.Polygons(frame, i => b.Band.IsOver(b.Levels[i]), factory)))
+        var limits = NoiseLimitBand.Of(rules);
+        var cells = NoiseBandCells.Classify(sources, frame, limits, maxDegreeOfParallelism, cancellationToken);
+        var bands = limits
+            .Select((b, i) => new NoiseBandOutline(b, GridOutline.Polygons(frame, c => (cells[c] & (1 << i)) != 0, factory)))
             .ToList();
-        return new NoiseBandMapResult(grid, bands);
+        return new NoiseBandMapResult(frame, bands);
     }
 
     /// <summary>Per turbine, the horizontal distance out to which it alone gives the lowest limit less 10·lg N at 8 or 6 m/s.</summary>

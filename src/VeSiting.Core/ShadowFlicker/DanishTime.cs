@@ -8,15 +8,16 @@ public static class DanishTime
 {
     public static DateTime FromUtc(DateTime utc)
     {
-        var year = utc.Year;
-        var summerFrom = LastSunday(year, 3).AddHours(1);
-        var summerTo = LastSunday(year, 10).AddHours(1);
+        var (summerFrom, summerTo) = SummerTime(utc.Year);
         var offset = utc >= summerFrom && utc < summerTo ? 2 : 1;
         return DateTime.SpecifyKind(utc.AddHours(offset), DateTimeKind.Unspecified);
     }
 
     /// <summary>The UTC offset in hours at a UTC instant (1 or 2).</summary>
     public static int OffsetHours(DateTime utc) => (int)(FromUtc(utc) - DateTime.SpecifyKind(utc, DateTimeKind.Unspecified)).TotalHours;
+
+    /// <summary>The UTC instants summer time (CEST) begins and ends in a year.</summary>
+    public static (DateTime From, DateTime To) SummerTime(int year) => (LastSunday(year, 3).AddHours(1), LastSunday(year, 10).AddHours(1));
 
     private static DateTime LastSunday(int year, int month)
     {

@@ -53,7 +53,13 @@ public sealed class SunYear
             SinDeclination[m] = Math.Sin(d * Math.PI / 180);
             CosDeclination[m] = Math.Cos(d * Math.PI / 180);
         }
+        var (summerFrom, summerTo) = DanishTime.SummerTime(year);
+        (_summerFrom, _summerTo) = ((int)(summerFrom - Start).TotalMinutes, (int)(summerTo - Start).TotalMinutes);
+        _monthOfDay = [.. Enumerable.Range(0, Days + 1).Select(d => Start.AddDays(d).Month)];
     }
+
+    private readonly int _summerFrom, _summerTo;
+    private readonly int[] _monthOfDay;
 
     public int Year { get; }
     public DateTime Start { get; }
@@ -65,6 +71,15 @@ public sealed class SunYear
     public double[] Declination { get; }
     public double[] SinDeclination { get; }
     public double[] CosDeclination { get; }
+
+    /// <summary>The Danish (clock-time) date of a minute, as days after the year's first UTC day (1 or 2 hours ahead of UTC: <see cref="DanishTime"/>).</summary>
+    public int LocalDay(int minute) => (minute + (minute >= _summerFrom && minute < _summerTo ? 120 : 60)) / 1440;
+
+    /// <summary>The month (1–12) of a day counted from the year's first day (<see cref="LocalDay"/> may be the next year's first day).</summary>
+    public int MonthOfLocalDay(int day) => _monthOfDay[day];
+
+    /// <summary>The month (1–12) of a UTC day of the year.</summary>
+    public int MonthOfDay(int day) => _monthOfDay[day];
 
     public static SunYear For(int year) => Cache.GetOrAdd(year, y => new Lazy<SunYear>(() => new SunYear(y))).Value;
 

@@ -41,12 +41,21 @@ public static class GridOutline
         var from = new List<int>();
         var to = new List<int>();
         var outgoing = new Dictionary<int, (int First, int Second)>();
+        var saddle = false;
         void Add(int a, int b)
         {
             var id = from.Count;
             from.Add(a);
             to.Add(b);
-            outgoing[a] = outgoing.TryGetValue(a, out var o) ? (o.First, id) : (id, -1);
+            if (outgoing.TryGetValue(a, out var o))
+            {
+                outgoing[a] = (o.First, id);
+                saddle = true;
+            }
+            else
+            {
+                outgoing[a] = (id, -1);
+            }
         }
         for (var r = 0; r < rows; r++)
         {
@@ -62,8 +71,8 @@ public static class GridOutline
             }
         }
         var used = new bool[from.Count];
-        var shells = new List<(LinearRing Ring, double Area)>();
-        var holes = new List<(LinearRing Ring, Coordinate Inside)>();
+        var shells = new List<(LinearRing Ring, double Area, List<int>? Saddles)>();
+        var holes = new List<(LinearRing Ring, Coordinate Inside, List<int>? Saddles)>();
         for (var start = 0; start < from.Count; start++)
         {
             if (used[start])
@@ -76,22 +85,33 @@ public static class GridOutline
                 corners.Add(from[edge]);
                 edge = Next(edge);
             }
+            var saddles = saddle ? Saddles(corners) : null;
             var ring = Ring(corners, frame, stride, factory);
             var area = Area.OfRingSigned(ring.CoordinateSequence);
             // NTS's signed area is positive for clockwise rings.
             if (area < 0)
-                shells.Add((ring, -area));
+                shells.Add((ring, -area, saddles));
             else
-                holes.Add((ring, InsideOfHole(start)));
+                holes.Add((ring, InsideOfHole(start), saddles));
         }
-        var polygons = shells.OrderBy(s => s.Area).Select(s => (s.Ring, Holes: new List<LinearRing>())).ToList();
-        foreach (var (hole, inside) in holes)
+        // A polygon whose rings pass a saddle twice (one ring touching itself, a hole touching its shell or another hole) may be
+        // invalid: only such a polygon gets the full check (dearer than the tracing), and is fixed if need be. Any other is simple
+        // rings, holes inside their shell and no point shared: valid by construction. Polygons touch one another only at corners.
+        var polygons = shells.OrderBy(s => s.Area).Select(s => new Traced(s.Ring, s.Saddles)).ToList();
+        foreach (var (hole, inside, saddles) in holes)
+            polygons.FirstOrDefault(p => p.Shell.EnvelopeInternal.Contains(inside) && PointLocation.IsInRing(inside, p.Shell.Coordinates))?.Add(hole, saddles);
+        var parts = new List<Polygon>(polygons.Count);
+        foreach (var traced in polygons)
         {
-            var owner = polygons.FirstOrDefault(p => p.Ring.EnvelopeInternal.Contains(inside) && PointLocation.IsInRing(inside, p.Ring.Coordinates));
-            owner.Holes?.Add(hole);
+            var polygon = factory.CreatePolygon(traced.Shell, [.. traced.Holes]);
+            if (!traced.MayBeInvalid || polygon.IsValid)
+                parts.Add(polygon);
+            else
+                parts.AddRange(PolygonExtracter.GetPolygons(GeometryFixer.Fix(polygon)).Cast<Polygon>());
         }
-        Geometry result = factory.CreateMultiPolygon([.. polygons.Select(p => factory.CreatePolygon(p.Ring, [.. p.Holes]))]);
-        return result.IsValid ? result : GeometryFixer.Fix(result);
+        return factory.CreateMultiPolygon([.. parts]);
+
+        List<int> Saddles(List<int> corners) => [.. corners.Where(c => outgoing[c].Second >= 0)];
 
         // At a saddle, the left turn keeps to the cell the ring is going round.
         int Next(int edge)
@@ -131,5 +151,35 @@ public static class GridOutline
         }
         points.Add(points[0].Copy());
         return factory.CreateLinearRing([.. points]);
+    }
+
+    /// <summary>A shell, its holes, and whether two of its rings' passes through saddles meet at one corner.</summary>
+    private sealed class Traced
+    {
+        private readonly HashSet<int> _saddles = [];
+
+        public Traced(LinearRing shell, List<int>? saddles)
+        {
+            Shell = shell;
+            MayBeInvalid = Passes(saddles);
+        }
+
+        public LinearRing Shell { get; }
+        public List<LinearRing> Holes { get; } = [];
+        public bool MayBeInvalid { get; private set; }
+
+        public void Add(LinearRing hole, List<int>? saddles)
+        {
+            Holes.Add(hole);
+            MayBeInvalid |= Passes(saddles);
+        }
+
+        private bool Passes(List<int>? saddles)
+        {
+            var again = false;
+            foreach (var corner in saddles ?? [])
+                again |= !_saddles.Add(corner);
+            return again;
+        }
     }
 }

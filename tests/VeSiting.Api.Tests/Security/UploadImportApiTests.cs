@@ -98,6 +98,57 @@ public sealed class UploadImportApiTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_cache, SourceOverlay.AddedFolder, "permit-dates")));
     }
 
+    // Turbine 570715000000045608 in the wind register (ENS, January 2022): NEG Micon, type designation "NM 1800-600/150", 600 kW,
+    // rotor 48 m, hub 46 m. Without a data sheet its sound power is estimated from the rotor diameter.
+    private const string Turbine = "570715000000045608";
+
+    private static async Task<JsonElement> SoundPowerAsync(HttpClient client)
+    {
+        using var answer = JsonDocument.Parse(await client.GetStringAsync($"/api/assess/plant/{Turbine}"));
+        return answer.RootElement.GetProperty("noise").GetProperty("turbines").EnumerateArray().Single(t => t.GetProperty("id").GetString() == Turbine).Clone();
+    }
+
+    [Fact]
+    public async Task An_uploaded_turbine_acoustics_file_gives_register_turbines_of_its_model_their_data_sheet_sound_power()
+    {
+        using var service = Service();
+        var client = service.CreateClient();
+        Assert.Equal("estimate-by-rotor-diameter", (await SoundPowerAsync(client)).GetProperty("basis").GetString());
+        // Manufacturer and model are matched normalised (case, spaces); of two modes the louder at 8 m/s is used.
+        using var request = Raw("?source=turbine-acoustics&name=acoustics.csv",
+            "manufacturer,model,mode,lwa_6ms_db,lwa_8ms_db\nneg micon,NM 1800-600/150,low,96.0,98.0\nNEG Micon,NM  1800-600/150,standard,99.0,101.5\n");
+
+        var job = await WaitAsync(client, await client.SendAsync(request));
+
+        Assert.Equal("succeeded", job.GetProperty("stage").GetString());
+        Assert.Equal(job.GetProperty("dataVersion").GetString(), await ServedVersionAsync(client));
+        var turbine = await SoundPowerAsync(client);
+        Assert.Equal(("data-sheet", 99.0, 101.5, false), (turbine.GetProperty("basis").GetString(), turbine.GetProperty("lwa6").GetDouble(),
+            turbine.GetProperty("lwa8").GetDouble(), turbine.GetProperty("estimate").GetBoolean()));
+        Assert.Contains("acoustics.csv row 3", turbine.GetProperty("soundPower").GetString());
+        Assert.Equal("acoustics.csv", SourceOverlay.Load(_cache).Find("turbine-acoustics")!.OriginalName);
+    }
+
+    [Theory]
+    [InlineData("NEG Micon,NM 1800-600/150,standard,99.0,131.0,", "acoustics.csv row 2 column 'lwa_8ms_db'")]
+    [InlineData("NEG Micon,NM 1800-600/150,standard,99.0,101.5,86 93 97 98.5 98 95 89", "acoustics.csv row 2 column 'lwa_octaves_8ms_db'")]
+    public async Task A_bad_turbine_acoustics_file_fails_naming_file_row_and_column_and_the_previous_data_keeps_serving(string row, string where)
+    {
+        // 131 dB(A) is over the plausible 130 (noise-estimates rule set); an octave spectrum has 8 values (63 Hz–8 kHz), not 7.
+        using var service = Service();
+        var client = service.CreateClient();
+        var before = await ServedVersionAsync(client);
+        using var request = Raw("?source=turbine-acoustics&name=acoustics.csv", $"manufacturer,model,mode,lwa_6ms_db,lwa_8ms_db,lwa_octaves_8ms_db\n{row}\n");
+
+        var job = await WaitAsync(client, await client.SendAsync(request));
+
+        Assert.Equal("failed", job.GetProperty("stage").GetString());
+        Assert.Contains(where, job.GetProperty("error").GetString());
+        Assert.Equal(before, await ServedVersionAsync(client));
+        Assert.Null(SourceOverlay.Load(_cache).Find("turbine-acoustics"));
+        Assert.Equal("estimate-by-rotor-diameter", (await SoundPowerAsync(client)).GetProperty("basis").GetString());
+    }
+
     // Three addresses on Samsø (inside 0741's DAGI polygon: the positions of three real Samsø address nodes, rounded).
     private const string PartialExtract = """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -81,8 +81,38 @@ public sealed class NoiseBandMapTests
         // from −500 (⌊−491.4 / 10⌋ × 10) over ⌈991.4 / 10⌉ = 100 columns and rows (10,000 cells, over 2,500); at 20 m from −500 over
         // ⌈991.4 / 20⌉ = 50 (2,500 cells).
         var capped = NoiseBandMap.Compute([turbine], Rules, Everywhere, 10, 2_500, Factory)!;
-        Assert.Equal(20, capped.Grid.Frame.Cell);
-        Assert.Equal((50, 50), (capped.Grid.Frame.Columns, capped.Grid.Frame.Rows));
+        Assert.Equal(20, capped.Frame.Cell);
+        Assert.Equal((50, 50), (capped.Frame.Columns, capped.Frame.Rows));
         Assert.Null(NoiseBandMap.Compute([turbine], Rules, new Envelope(5_000, 6_000, 5_000, 6_000), 10, 1_000_000, Factory));
+    }
+
+    [Theory]
+    [InlineData(1, 10.0)]
+    [InlineData(2, 10.0)]
+    [InlineData(3, 25.0)]
+    public void Bands_found_near_their_edges_are_those_of_every_cell_computed(int seed, double cellM)
+    {
+        // The straightforward evaluation: every cell's levels (NoiseGrid, itself checked against the field above) and each limit's
+        // outline from them. Twelve turbines over 3 km, hubs 60–120 m, 98–108 dB(A) at 8 m/s and 1–4 dB less at 6 m/s (so the 6 m/s
+        // bands differ from the 8 m/s ones), some close enough that their bands merge and islands form between them.
+        var random = new Random(seed);
+        var sources = Enumerable.Range(0, 12).Select(i =>
+        {
+            var lwa8 = 98 + 10 * random.NextDouble();
+            var acoustics = new TurbineAcoustics(lwa8 - 1 - 3 * random.NextDouble(), lwa8, TestNoiseRules.Spectrum, null, AcousticsBasis.Layout);
+            return new NoiseSource($"t{i}", 3000 * random.NextDouble(), 3000 * random.NextDouble(), 60 + 60 * random.NextDouble(), acoustics, Rules);
+        }).ToList();
+
+        var map = NoiseBandMap.Compute(sources, Rules, Everywhere, cellM, 10_000_000, Factory)!;
+        var grid = NoiseGrid.Compute(sources, map.Frame);
+
+        Assert.Equal(cellM, map.Frame.Cell);
+        foreach (var band in map.Bands)
+        {
+            var levels = band.Band.WindSpeed == 8 ? grid.Level8 : grid.Level6;
+            var expected = GridOutline.Polygons(map.Frame, i => band.Band.IsOver(levels[i]), Factory);
+            Assert.False(expected.IsEmpty);
+            Assert.True(expected.EqualsExact(band.Area), $"{band.Band.Id} differs");
+        }
     }
 }

@@ -74,7 +74,7 @@ public sealed class NoiseTiles(ServiceData data) : ITileSource
         return [.. Layer.Legend.Select(l => map.Bands.Single(b => b.Band.Id == l.Value))
             .Where(b => !b.Area.IsEmpty)
             .Select(b => new TileFeature("noise", b.Area, TileAttributes.Of(("band", b.Band.Id), ("wind_speed_ms", b.Band.WindSpeed), ("limit_dba", b.Band.Limit),
-                ("area", b.Band.Area == NoiseAreaKind.OpenCountry ? "open-country" : "noise-sensitive"), ("label", Label(b.Band)), ("cell_m", map.Grid.Frame.Cell))))];
+                ("area", b.Band.Area == NoiseAreaKind.OpenCountry ? "open-country" : "noise-sensitive"), ("label", Label(b.Band)), ("cell_m", map.Frame.Cell))))];
     }
 
     private static NoiseRules? RulesInForce(ServiceData data)
