@@ -70,6 +70,18 @@ internal static class PostGisRows
     public static Core.Noise.NoiseAreaPolygon NoiseArea(NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1), Enum.Parse<Core.Noise.NoiseAreaKind>(r.GetString(2)),
         Text(r, 3), Geometry(r, 7), new RecordOrigin(r.GetString(4), r.GetString(5), r.GetInt32(6)));
 
+    public const string FirmColumns = "id, name, cvr, annual_kwh, source_id, source_file, source_row, geom";
+
+    public static Firm Firm(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Name = r.GetString(1),
+        Cvr = Text(r, 2),
+        AnnualKwh = r.GetDouble(3),
+        Origin = new RecordOrigin(r.GetString(4), r.GetString(5), r.GetInt32(6)),
+        Position = r.GetFieldValue<Point>(7),
+    };
+
     public const string BuildingColumns = "id, bbr_id, building_type, source_id, source_file, source_row, geom";
 
     public static Building Building(NpgsqlDataReader r) => new()

@@ -332,6 +332,9 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IVers
         return found;
     }
 
+    public Task<IReadOnlyList<Firm>> ListFirmsAsync(CancellationToken cancellationToken = default) =>
+        Query($"SELECT {PostGisRows.FirmColumns} FROM firms ORDER BY id COLLATE \"C\", pk", [], PostGisRows.Firm, cancellationToken);
+
     public Task<IReadOnlyList<MunicipalityPopulation>> ListPopulationAsync(CancellationToken cancellationToken = default) =>
         Query("""
             SELECT municipality_code, municipality_name, period, population, source_id, source_file, source_row FROM population

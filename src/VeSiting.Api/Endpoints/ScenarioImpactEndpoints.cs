@@ -11,7 +11,7 @@ public static class ScenarioImpactEndpoints
     {
         app.MapGet("/api/scenarios/{id}/impact", Get).WithTags("Tariff proposal")
             .WithSummary("The tariff proposal's impact: households per zone, discounts, the revenue they take and the uniform increase that keeps it neutral")
-            .WithDescription("`area` = denmark (default) | region:CODE | municipality:CODE; `synthetic=true` counts the synthetic national dwelling set (≈ 2.8 million, labelled synthetic) instead of the loaded addresses; `also=ID` (repeatable) puts other scenarios side by side; `year` picks the price stack. Per zone: households, consumption, discount in DKK a year in total and per household; per municipality: net DKK per household and the household basis; who pays: the DSO, Energinet and supplier revenue the discounts take and the uniform øre/kWh increase on every customer outside the zones. Zones, discounts and the increase are a proposal, money and consumption estimates. Example: `/api/scenarios/banded-distance/impact?area=region:1083&also=capacity-weighted`.")
+            .WithDescription("`area` = denmark (default) | region:CODE | municipality:CODE; `synthetic=true` counts the synthetic national dwelling set (≈ 2.8 million, labelled synthetic) instead of the loaded addresses; `also=ID` (repeatable) puts other scenarios side by side; `year` picks the price stack. Per zone: households and firms (the firms layer, `vesiting data add firms` or an upload to source `firms`), their consumption, discount in DKK a year in total, per household and for the firms (before VAT); per municipality: net DKK per household, the household basis, and its firms' kWh, discount and share of the increase; who pays: the DSO, Energinet and supplier revenue the discounts take and the uniform øre/kWh increase on every customer outside the zones, households and firms. Zones, discounts and the increase are a proposal, money and consumption estimates. Example: `/api/scenarios/banded-distance/impact?area=region:1083&also=capacity-weighted`.")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
     }
 
@@ -65,6 +65,8 @@ public static class ScenarioImpactEndpoints
             discountOrePerKwh = Math.Round(z.DiscountOrePerKwh, 4),
             discountDkkPerYear = Math.Round(z.DiscountDkkPerYear, 2),
             discountPerHouseholdDkk = Math.Round(z.DiscountPerHouseholdDkk, 2),
+            firmDiscountOrePerKwh = Math.Round(z.FirmDiscountOrePerKwh, 4),
+            firmDiscountDkkPerYear = Math.Round(z.FirmDiscountDkkPerYear, 2),
             status = "proposal (zones, discounts) / estimate (DKK)",
         }),
         whoPays = new
@@ -85,6 +87,11 @@ public static class ScenarioImpactEndpoints
             upliftDkkPerYear = Math.Round(m.UpliftDkkPerYear, 2),
             netDkkPerHousehold = Math.Round(m.NetDkkPerHousehold, 2),
             householdBasis = m.HouseholdBasis,
+            m.Firms,
+            m.ZonedFirms,
+            firmKwh = Math.Round(m.FirmKwh),
+            firmDiscountDkkPerYear = Math.Round(m.FirmDiscountDkkPerYear, 2),
+            firmUpliftDkkPerYear = Math.Round(m.FirmUpliftDkkPerYear, 2),
             synthetic = i.Synthetic,
         }),
         notes = i.Notes,

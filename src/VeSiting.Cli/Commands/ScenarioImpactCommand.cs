@@ -52,7 +52,7 @@ public sealed class ScenarioImpactCommand(DataContext data, ResultRenderer rende
     {
         var first = impacts[0].Impact;
         var result = new CliResult($"Tariff proposal impact in {first.Area} (zones and discounts: proposal; DKK: estimate{(first.Synthetic ? "; dwellings: SYNTHETIC" : "")})",
-            ["Scenario", "Zone", "Households", "Firms", "Household kWh", "Discount øre/kWh", "Discount DKK/yr", "Per household DKK/yr"])
+            ["Scenario", "Zone", "Households", "Firms", "Household kWh", "Firm kWh", "Discount øre/kWh", "Discount DKK/yr", "Per household DKK/yr", "Firms' discount DKK/yr (ex VAT)"])
         {
             Attributions = attributions,
             DataVersion = dataVersion,
@@ -65,11 +65,13 @@ public sealed class ScenarioImpactCommand(DataContext data, ResultRenderer rende
             result.Fact($"{impact.Scenario.Id}: a household outside the zones pays (DKK/yr with VAT)", impact.OutsideHouseholdDkkPerYear is { } o ? Math.Round(o, 2) : null);
             result.Fact($"{impact.Scenario.Id}: computed in (s)", Math.Round(elapsed.TotalSeconds, 3));
             foreach (var z in impact.Zones)
-                result.Row(null, impact.Scenario.Id, z.ZoneId ?? "outside", z.Households, z.Firms, Math.Round(z.HouseholdKwh), Math.Round(z.DiscountOrePerKwh, 3),
-                    Math.Round(z.DiscountDkkPerYear), Math.Round(z.DiscountPerHouseholdDkk, 2));
-            var byMunicipality = result.Section($"{impact.Scenario.Id} by municipality", ["Code", "Municipality", "Households", "Zoned", "Net DKK per household", "Household basis"]);
+                result.Row(null, impact.Scenario.Id, z.ZoneId ?? "outside", z.Households, z.Firms, Math.Round(z.HouseholdKwh), Math.Round(z.FirmKwh), Math.Round(z.DiscountOrePerKwh, 3),
+                    Math.Round(z.DiscountDkkPerYear), Math.Round(z.DiscountPerHouseholdDkk, 2), Math.Round(z.FirmDiscountDkkPerYear));
+            var byMunicipality = result.Section($"{impact.Scenario.Id} by municipality",
+                ["Code", "Municipality", "Households", "Zoned", "Net DKK per household", "Household basis", "Firms", "Zoned firms", "Firm kWh", "Firms save DKK/yr", "Firms pay DKK/yr"]);
             foreach (var m in impact.Municipalities)
-                byMunicipality.Row(null, m.Code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), m.Name, m.Households, m.ZonedHouseholds, Math.Round(m.NetDkkPerHousehold, 2), m.HouseholdBasis);
+                byMunicipality.Row(null, m.Code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), m.Name, m.Households, m.ZonedHouseholds, Math.Round(m.NetDkkPerHousehold, 2), m.HouseholdBasis,
+                    m.Firms, m.ZonedFirms, Math.Round(m.FirmKwh), Math.Round(m.FirmDiscountDkkPerYear), Math.Round(m.FirmUpliftDkkPerYear));
             result.Fact($"{impact.Scenario.Id}: notes", impact.Notes.ToList());
         }
         return result;

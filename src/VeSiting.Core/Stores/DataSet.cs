@@ -16,6 +16,8 @@ public sealed record DataSet
     public IReadOnlyList<DistrictHeatingPlant> DistrictHeating { get; init; } = [];
     /// <summary>The user's noise-sensitive areas layer (empty when none is loaded: every dwelling is then judged as in open country).</summary>
     public IReadOnlyList<Noise.NoiseAreaPolygon> NoiseAreas { get; init; } = [];
+    /// <summary>The user's firms layer (empty when none is loaded): firms and their annual kWh, counted by the tariff proposal's impact.</summary>
+    public IReadOnlyList<Firm> Firms { get; init; } = [];
     public required DataVersion Version { get; init; }
     public IReadOnlyList<SourceReport> Reports { get; init; } = [];
     /// <summary>Attribution lines for every source in the set, to be shown wherever the data is shown.</summary>

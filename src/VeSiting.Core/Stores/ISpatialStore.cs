@@ -73,6 +73,9 @@ public interface ISpatialStore
     /// </summary>
     Task<IReadOnlyList<Noise.NoiseAreaPolygon>?> NoiseAreasMeetingAsync(Geometry geometry, CancellationToken cancellationToken = default);
 
+    /// <summary>The firms of the user's firms layer, ordered by id; empty when none is loaded.</summary>
+    Task<IReadOnlyList<Firm>> ListFirmsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Addresses matching a free-text query ("Eliasgade 10, 2300"), best match first.</summary>
     Task<IReadOnlyList<Address>> SearchAddressesAsync(string text, int limit, CancellationToken cancellationToken = default);
 }

@@ -37,15 +37,17 @@ public static class SyntheticDwellings
         var xs = new double[n];
         var ys = new double[n];
         var codes = new int[n];
-        var offset = 0;
-        for (var a = 0; a < areas.Count; a++)
+        // Each municipality draws from its own seed into its own slice: the same points on any number of threads.
+        var offsets = new int[areas.Count + 1];
+        for (var a = 0; a < areas.Count; a++) offsets[a + 1] = offsets[a] + rounded[a];
+        Parallel.For(0, areas.Count, a =>
         {
             var area = areas[a];
             var random = new Random(SeedFor(seed, area.NumericCode!.Value));
             var prepared = PreparedGeometryFactory.Prepare(area.Geometry);
             var e = area.Geometry.EnvelopeInternal;
             var factory = area.Geometry.Factory;
-            for (var k = 0; k < rounded[a]; k++)
+            for (var offset = offsets[a]; offset < offsets[a + 1]; offset++)
             {
                 while (true)
                 {
@@ -54,11 +56,10 @@ public static class SyntheticDwellings
                     if (!prepared.Covers(factory.CreatePoint(new Coordinate(x, y))))
                         continue;
                     (xs[offset], ys[offset], codes[offset]) = (x, y, area.NumericCode.Value);
-                    offset++;
                     break;
                 }
             }
-        }
+        });
         return (xs, ys, codes);
     }
 }

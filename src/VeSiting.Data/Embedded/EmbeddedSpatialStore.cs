@@ -192,6 +192,9 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
     public Task<IReadOnlyList<MunicipalityPopulation>> ListPopulationAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<MunicipalityPopulation>>(_data.Population.OrderBy(p => p.MunicipalityCode).ThenBy(p => p.Period, StringComparer.Ordinal).ToList());
 
+    public Task<IReadOnlyList<Firm>> ListFirmsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Firm>>(_data.Firms.OrderBy(f => f.Id, StringComparer.Ordinal).ToList());
+
     public Task<IReadOnlyList<Address>> SearchAddressesAsync(string text, int limit, CancellationToken cancellationToken = default) =>
         SearchAsync(text, limit);
 

@@ -27,7 +27,7 @@ public static class SourceImporters
     [
         "ens-wind-register", "powerplantmatching", "dagi-municipalities", "dagi-regions", "dagi-postcodes",
         "dar-addresses", "geodanmark-buildings", "dst-population", "district-heating", "permit-dates", "project-groupings", "bbr-units", "osm",
-        "turbine-acoustics", "noise-sensitive-areas",
+        "turbine-acoustics", "noise-sensitive-areas", "firms",
         Reference,
     ];
 
@@ -56,6 +56,7 @@ public static class SourceImporters
         "bbr-units" => Checked(sourceId, new BbrUnitReader().Read(path, sourceId)),
         "turbine-acoustics" => Checked(sourceId, new TurbineAcousticsReader().Read(path, sourceId)),
         "noise-sensitive-areas" => Checked(sourceId, new NoiseAreaReader().Read(path, sourceId)),
+        "firms" => Checked(sourceId, new FirmReader().Read(path, sourceId)),
         "osm" => Osm(sourceId, new OsmReader().Read(path, sourceId, progress)),
         Reference => new SourceRead(0, [], Array.Empty<object>()),
         _ => throw new InvalidDataException($"unknown importer '{importer}'; known: {string.Join(", ", Known)}"),

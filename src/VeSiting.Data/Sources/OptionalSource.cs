@@ -15,6 +15,8 @@ public sealed record OptionalSource(string Id, string Importer, string Title, st
             "CSV: manufacturer, model, mode, lwa_6ms_db, lwa_8ms_db, optional lwa_octaves_8ms_db (8 values 63 Hz-8 kHz) and lwa_lf_thirds_8ms_db (13 values 10-160 Hz), separated by spaces; see docs/noise.md"),
         new("noise-sensitive-areas", "noise-sensitive-areas", "Noise-sensitive areas (your file)",
             "GeoJSON or GeoPackage polygons with a use category (property category or anvendelsegenerel: bolig, sommerhus, institution, kolonihave, rekreativ count as noise-sensitive); see docs/noise.md"),
+        new("firms", "firms", "Firms (your file)",
+            "CSV (id, name, annual_kwh, optional cvr, and e,n in EPSG:25832 or lon,lat) or GeoJSON/GeoPackage points with those properties; counted by the tariff proposal's impact"),
     ];
 
     public static OptionalSource? Find(string id) => All.FirstOrDefault(s => s.Id == id);

@@ -45,6 +45,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
             ["population"] = await CopyAsync(connection, "population", PopulationColumns, data.Population, WritePopulation, progress, cancellationToken),
             ["district_heating"] = await CopyAsync(connection, "district_heating", HeatColumns, data.DistrictHeating, WriteHeat, progress, cancellationToken),
             ["noise_areas"] = await CopyAsync(connection, "noise_areas", NoiseAreaColumns, data.NoiseAreas, WriteNoiseArea, progress, cancellationToken),
+            ["firms"] = await CopyAsync(connection, "firms", FirmColumns, data.Firms, WriteFirm, progress, cancellationToken),
         };
 
         var counted = new Dictionary<string, long>();
@@ -71,7 +72,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         }
         await transaction.CommitAsync(cancellationToken);
 
-        await using (var analyze = new NpgsqlCommand("ANALYZE plants, addresses, buildings, admin_areas, population, district_heating, noise_areas", connection))
+        await using (var analyze = new NpgsqlCommand("ANALYZE plants, addresses, buildings, admin_areas, population, district_heating, noise_areas, firms", connection))
             await analyze.ExecuteNonQueryAsync(CancellationToken.None);
         return new ImportSummary(data.Version.Id, counted, clock.Elapsed);
     }
@@ -146,6 +147,18 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         await Nullable(w, a.Name, NpgsqlDbType.Text, ct);
         await WriteOrigin(w, a.Origin, ct);
         await w.WriteAsync(a.Geometry, NpgsqlDbType.Geometry, ct);
+    }
+
+    private const string FirmColumns = "id, name, cvr, annual_kwh, " + SourceColumns + ", geom";
+
+    private static async Task WriteFirm(NpgsqlBinaryImporter w, Firm f, CancellationToken ct)
+    {
+        await w.WriteAsync(f.Id, NpgsqlDbType.Text, ct);
+        await w.WriteAsync(f.Name, NpgsqlDbType.Text, ct);
+        await Nullable(w, f.Cvr, NpgsqlDbType.Text, ct);
+        await w.WriteAsync(f.AnnualKwh, NpgsqlDbType.Double, ct);
+        await WriteOrigin(w, f.Origin, ct);
+        await w.WriteAsync((Geometry)f.Position, NpgsqlDbType.Geometry, ct);
     }
 
     private const string BuildingColumns = "id, bbr_id, building_type, " + SourceColumns + ", geom";

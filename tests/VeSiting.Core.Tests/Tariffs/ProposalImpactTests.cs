@@ -138,4 +138,42 @@ public sealed class ProposalImpactTests
         // All points at once, by cells of points on two threads: the same zones.
         Assert.Equal(expected, zoner.ZoneAll(xs, ys, 2).Select(z => z < 0 ? null : scenario.Zones[z].Id));
     }
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Zoning_all_points_by_cells_equals_zoning_each_point_alone_with_solar_park_polygons(bool weighted)
+    {
+        // Dense points (many cells wholly in one zone, many across a zone's edge) around turbines and L-shaped solar parks, whose
+        // distance is to the polygon (ZoneAt measures it exactly, point by point; ZoneAll bounds whole cells first).
+        var random = new Random(11);
+        var factory = NetTopologySuite.Geometries.GeometryFactory.Default;
+        var plants = Enumerable.Range(0, 25).Select(i => SitingEngineTests.Turbine($"t{i}", 590_000 + random.NextDouble() * 20_000, 6_190_000 + random.NextDouble() * 20_000,
+            random.Next(500, 4000), 40 + random.Next(0, 80), 40 + random.Next(0, 100))).ToList();
+        for (var k = 0; k < 6; k++)
+        {
+            double e = 590_000 + random.NextDouble() * 20_000, n = 6_190_000 + random.NextDouble() * 20_000;
+            var shape = factory.CreatePolygon([new(e, n), new(e + 900, n), new(e + 900, n + 300), new(e + 300, n + 300), new(e + 300, n + 900), new(e, n + 900), new(e, n)]);
+            plants.Add(SitingEngineTests.Turbine($"s{k}", e, n, 5000) with { Id = $"s{k}", Kind = PlantKind.SolarPark, Geometry = shape, HubHeightM = null, RotorDiameterM = null });
+        }
+        var withSolar = TwoZones with { CoveredPlants = new CoveredPlantFilter(new HashSet<PlantKind> { PlantKind.WindTurbine, PlantKind.SolarPark }, new HashSet<PlantStatus>(), 25, 500) };
+        var scenario = weighted
+            ? withSolar with
+            {
+                Basis = ZoneBasis.CapacityWeighted,
+                WeightingRadiusM = 6000,
+                Zones = [TwoZones.Zones[0] with { MaxDistanceM = null, MinScore = 8 }, TwoZones.Zones[1] with { MaxDistanceM = null, MinScore = 2 }],
+            }
+            : withSolar with { Zones = [TwoZones.Zones[0] with { MaxDistanceM = 1500, MaxMultipleOfH = 8 }, TwoZones.Zones[1]] };
+        var zoner = new ScenarioZoner(scenario, plants);
+        var xs = new double[20_000];
+        var ys = new double[20_000];
+        for (var k = 0; k < xs.Length; k++)
+            (xs[k], ys[k]) = (585_000 + random.NextDouble() * 30_000, 6_185_000 + random.NextDouble() * 30_000);
+
+        var each = xs.Select((x, k) => zoner.ZoneAt(x, ys[k])).ToArray();
+        var all = zoner.ZoneAll(xs, ys, 2);
+
+        Assert.Equal(each, all);
+        Assert.True(each.Distinct().Count() == 3, "the points should fall in both zones and outside"); // A, B and −1
+    }
 }

@@ -28,10 +28,10 @@ public sealed class MigrationTests
             await using var geometry = new NpgsqlCommand("""
                 SELECT string_agg(f_table_name || ':' || srid, ',' ORDER BY f_table_name) FROM geometry_columns WHERE f_table_schema = 'public'
                 """, connection);
-            // Migration 0008 adds noise_areas (a polygon layer with its gist index).
-            Assert.Equal("addresses:25832,admin_areas:25832,buildings:25832,district_heating:25832,noise_areas:25832,plants:25832", await geometry.ExecuteScalarAsync());
+            // Migration 0008 adds noise_areas (a polygon layer with its gist index), 0009 firms (points, gist index).
+            Assert.Equal("addresses:25832,admin_areas:25832,buildings:25832,district_heating:25832,firms:25832,noise_areas:25832,plants:25832", await geometry.ExecuteScalarAsync());
             await using var gist = new NpgsqlCommand("SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND indexdef LIKE '%USING gist%'", connection);
-            Assert.Equal(6L, await gist.ExecuteScalarAsync());
+            Assert.Equal(7L, await gist.ExecuteScalarAsync());
         }
         finally
         {

@@ -5,17 +5,21 @@ namespace VeSiting.Core.Tariffs.Impact;
 /// <summary>
 /// One zone of a scenario (<see cref="ZoneId"/> null: outside every zone): who is in it, what they use, what they save a year.
 /// <see cref="DiscountDkkPerYear"/>: what its customers save a year, households with VAT, firms without (deductible);
-/// <see cref="DiscountPerHouseholdDkk"/>: what one household of the consumption profile saves a year, with VAT.
+/// <see cref="DiscountPerHouseholdDkk"/>: what one household of the consumption profile saves a year, with VAT;
+/// <see cref="FirmDiscountOrePerKwh"/> and <see cref="FirmDiscountDkkPerYear"/>: what the zone's firms save per kWh and together a year,
+/// before VAT (a VAT-registered firm deducts it).
 /// </summary>
 public sealed record ZoneImpact(string? ZoneId, string Label, long Households, int Firms, double HouseholdKwh, double FirmKwh,
-    double DiscountOrePerKwh, double DiscountDkkPerYear, double DiscountPerHouseholdDkk);
+    double DiscountOrePerKwh, double DiscountDkkPerYear, double DiscountPerHouseholdDkk, double FirmDiscountOrePerKwh, double FirmDiscountDkkPerYear);
 
 /// <summary>
 /// A municipality: its households in and outside the zones, what the zoned save, what the others pay, and the net per household:
-/// (savings of its zoned households − the uplift its other households pay) / its households, DKK a year with VAT.
+/// (savings of its zoned households − the uplift its other households pay) / its households, DKK a year with VAT. Its firms (of
+/// the user's firms layer) beside them: how many, how many in a zone, their kWh, what the zoned save and what the others pay
+/// for revenue neutrality, DKK a year before VAT.
 /// </summary>
 public sealed record MunicipalityImpact(int Code, string Name, long Households, long ZonedHouseholds, double DiscountDkkPerYear, double UpliftDkkPerYear,
-    double NetDkkPerHousehold, string HouseholdBasis);
+    double NetDkkPerHousehold, string HouseholdBasis, int Firms, int ZonedFirms, double FirmKwh, double FirmDiscountDkkPerYear, double FirmUpliftDkkPerYear);
 
 /// <summary>The revenue a price component loses to the discounts, DKK a year before VAT.</summary>
 public sealed record RevenueTaken(PriceComponent Component, string Who, double DkkPerYear);

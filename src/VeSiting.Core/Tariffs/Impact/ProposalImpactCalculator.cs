@@ -31,8 +31,15 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
         var zones = scenario.Zones;
         var slots = zones.Count + 1; // the last: outside every zone
         include ??= _ => true;
-        var codes = households.Municipality.Distinct().Concat(firms.Select(f => f.Municipality)).Distinct().Where(include).Order().ToArray();
-        var slotOf = new int[Math.Max(codes.Length == 0 ? 0 : codes.Max(), households.Municipality.Length == 0 ? 0 : households.Municipality.Max()) + 1];
+        // Municipality codes are small numbers (at most 3 digits): flags instead of a set over millions of households.
+        var top = 0;
+        foreach (var code in households.Municipality) top = Math.Max(top, code);
+        foreach (var f in firms) top = Math.Max(top, f.Municipality);
+        var present = new bool[top + 1];
+        foreach (var code in households.Municipality) present[code] = true;
+        foreach (var f in firms) present[f.Municipality] = true;
+        var codes = Enumerable.Range(0, top + 1).Where(c => present[c] && include(c)).ToArray();
+        var slotOf = new int[top + 1];
         Array.Fill(slotOf, -1);
         for (var k = 0; k < codes.Length; k++) slotOf[codes[k]] = k;
 
@@ -47,7 +54,7 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
             counts[m * slots + (z < 0 ? zones.Count : z)] += households.Households[i];
         }
         firms = firms.Where(f => include(f.Municipality)).ToList();
-        var firmZone = firms.Select(f => zoner.ZoneAt(f.X, f.Y)).Select(z => z < 0 ? zones.Count : z).ToArray();
+        var firmZone = zoner.ZoneAll([.. firms.Select(f => f.X)], [.. firms.Select(f => f.Y)]).Select(z => z < 0 ? zones.Count : z).ToArray();
 
         // Per zone: the discount per kWh on each component (before VAT) for a household and for a firm.
         var householdCut = new Dictionary<PriceComponent, double>[slots];
@@ -69,18 +76,26 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
         {
             long homes = 0;
             for (var m = 0; m < codes.Length; m++) homes += counts[m * slots + z];
-            var zoneFirms = Enumerable.Range(0, firms.Count).Where(f => firmZone[f] == z).ToList();
-            var firmKwh = zoneFirms.Sum(f => firms[f].AnnualKwh);
+            double firmKwh = 0;
+            var firmCount = 0;
+            for (var f = 0; f < firms.Count; f++)
+            {
+                if (firmZone[f] != z)
+                    continue;
+                firmKwh += firms[f].AnnualKwh;
+                firmCount++;
+            }
             var homeOre = householdCut[z].Values.Sum();
-            var firmDkk = zoneFirms.Sum(f => firmCut[z].Values.Sum() * firms[f].AnnualKwh / 100);
+            var firmOre = firmCut[z].Values.Sum();
+            var firmDkk = firmOre * firmKwh / 100;
             foreach (var (component, ore) in householdCut[z])
                 revenue[component] = revenue.GetValueOrDefault(component) + ore * homes * kwh / 100;
             foreach (var (component, ore) in firmCut[z])
-                revenue[component] = revenue.GetValueOrDefault(component) + zoneFirms.Sum(f => ore * firms[f].AnnualKwh / 100);
+                revenue[component] = revenue.GetValueOrDefault(component) + ore * firmKwh / 100;
             if (z == zones.Count)
                 outsideKwh = homes * kwh + firmKwh;
-            zoneRows.Add(new ZoneImpact(z < zones.Count ? zones[z].Id : null, z < zones.Count ? zones[z].Label : "outside every zone", homes, zoneFirms.Count,
-                homes * kwh, firmKwh, homeOre, homeOre * homes * kwh / 100 * vat + firmDkk, homeOre * kwh / 100 * vat));
+            zoneRows.Add(new ZoneImpact(z < zones.Count ? zones[z].Id : null, z < zones.Count ? zones[z].Label : "outside every zone", homes, firmCount,
+                homes * kwh, firmKwh, homeOre, homeOre * homes * kwh / 100 * vat + firmDkk, homeOre * kwh / 100 * vat, firmOre, firmDkk));
         }
 
         var taken = revenue.Where(r => r.Value != 0).OrderBy(r => r.Key)
@@ -91,12 +106,32 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
         {
             $"households use the {household.Id} profile: {kwh:#,0} kWh a year each (an estimate); firms their own annual kWh, spread 6 h low, 14 h high and 4 h peak a day (an assumption)",
             $"revenue neutral: the {total:#,0} DKK a year the discounts take (before VAT) is spread evenly over the {outsideKwh:#,0} kWh the households and firms outside the zones use in the data; consumption not in the data (industry, public buildings…) would share it and lower the increase",
+            firms.Count == 0 ? "no firms counted: no firms layer is loaded (vesiting data add firms FILE), or none of its firms lies in the area"
+                : $"{firms.Count:#,0} firm(s) of the firms layer counted with {firms.Sum(f => f.AnnualKwh):#,0} kWh a year; their DKK are before VAT (deductible)",
         };
         if (uplift is null)
             notes.Add("no customer outside the zones in the area: the revenue cannot be recovered from anyone in it");
         if (households.Synthetic)
             notes.Add("the dwellings are synthetic: municipal population / 2.13 persons per dwelling, placed at random in each municipality — not real addresses");
 
+        var firmsByMunicipality = new (int Count, int Zoned, double Kwh, double Saved, double OutsideKwh)[codes.Length];
+        for (var f = 0; f < firms.Count; f++)
+        {
+            var m = slotOf[firms[f].Municipality];
+            var z = firmZone[f];
+            ref var row = ref firmsByMunicipality[m];
+            row.Count++;
+            row.Kwh += firms[f].AnnualKwh;
+            if (z < zones.Count)
+            {
+                row.Zoned++;
+                row.Saved += firmCut[z].Values.Sum() * firms[f].AnnualKwh / 100;
+            }
+            else
+            {
+                row.OutsideKwh += firms[f].AnnualKwh;
+            }
+        }
         var municipalities = new List<MunicipalityImpact>();
         for (var m = 0; m < codes.Length; m++)
         {
@@ -114,9 +149,11 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
             }
             var paid = (uplift ?? 0) * (homes - zoned) * kwh / 100 * vat;
             var code = codes[m];
+            var f = firmsByMunicipality[m];
             municipalities.Add(new MunicipalityImpact(code, municipalityNames.GetValueOrDefault(code, code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)),
                 homes, zoned, saved, paid, homes == 0 ? 0 : (saved - paid) / homes,
-                households.BasisByMunicipality.GetValueOrDefault(code, households.Synthetic ? "synthetic dwellings" : "not stated")));
+                households.BasisByMunicipality.GetValueOrDefault(code, households.Synthetic ? "synthetic dwellings" : "not stated"),
+                f.Count, f.Zoned, f.Kwh, f.Saved, (uplift ?? 0) * f.OutsideKwh / 100));
         }
         return new ProposalImpact(scenario.Ref, scenario.Title, stack.Ref, area, zoneRows, municipalities, taken, uplift,
             uplift is { } u ? u * kwh / 100 * vat : null, kwh, households.Synthetic, notes);

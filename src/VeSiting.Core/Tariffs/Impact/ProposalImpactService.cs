@@ -11,7 +11,9 @@ namespace VeSiting.Core.Tariffs.Impact;
 /// A scenario's impact over an area ("denmark", "region:CODE", "municipality:CODE"): the country's households read through the
 /// store (or the synthetic national dwelling set), the operating and planned plants, and the calculator. The households and
 /// their zones are computed for the whole country once per scenario and data edition and kept in <paramref name="cache"/>;
-/// an area is a filter over them. Reads only through <see cref="ISpatialStore"/>, so both stores give the same answer.
+/// an area is a filter over them. Firms: the store's firms layer (<see cref="ISpatialStore.ListFirmsAsync"/>), each in the
+/// municipality that holds it, unless the caller gives its own. Reads only through <see cref="ISpatialStore"/>, so both stores
+/// give the same answer.
 /// </summary>
 public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack, ConsumptionProfile household, ProposalImpactCache? cache = null)
 {
@@ -31,10 +33,31 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
             var zoner = new ScenarioZoner(scenario, await store.ListPlantsAsync(SitingEngine.Current, CancellationToken.None));
             return new Zoned(zoner, zoner.ZoneAll(households.X, households.Y));
         });
+        var located = firms is null ? await _cache.GetAsync(version, "firms", () => FirmsAsync(CancellationToken.None)) : new LocatedFirms(firms, 0);
         var names = chosen.ToDictionary(m => m.NumericCode!.Value, m => m.Name);
         var chosenHouseholds = households with { BasisByMunicipality = codes.ToDictionary(c => c, c => households.BasisByMunicipality.GetValueOrDefault(c, synthetic ? SyntheticStatement : HouseholdBasis.Of([]).Statement)) };
-        return new ProposalImpactCalculator(scenario, stack, household).Compute(label, zoned.Zoner, zoned.Zones, chosenHouseholds,
-            (firms ?? []).Where(f => codes.Contains(f.Municipality)).ToList(), names, codes.Contains);
+        var impact = new ProposalImpactCalculator(scenario, stack, household).Compute(label, zoned.Zoner, zoned.Zones, chosenHouseholds,
+            located.Firms.Where(f => codes.Contains(f.Municipality)).ToList(), names, codes.Contains);
+        return located.Unplaced == 0 ? impact
+            : impact with { Notes = [.. impact.Notes, $"{located.Unplaced} firm(s) of the firms layer lie in no municipality and are not counted"] };
+    }
+
+    private sealed record LocatedFirms(IReadOnlyList<ImpactFirm> Firms, int Unplaced);
+
+    /// <summary>The firms layer's firms with the municipality that holds each (a firm in none is left out and counted).</summary>
+    private async Task<LocatedFirms> FirmsAsync(CancellationToken cancellationToken)
+    {
+        var firms = await store.ListFirmsAsync(cancellationToken);
+        if (firms.Count == 0)
+            return new LocatedFirms([], 0);
+        var areas = await store.AreasAtEachAsync(AdminAreaKind.Municipality, [.. firms.Select(f => f.Position)], cancellationToken);
+        var placed = new List<ImpactFirm>();
+        for (var i = 0; i < firms.Count; i++)
+        {
+            if (areas[i]?.NumericCode is { } code)
+                placed.Add(new ImpactFirm(firms[i].Id, firms[i].Position.X, firms[i].Position.Y, code, firms[i].AnnualKwh));
+        }
+        return new LocatedFirms(placed, firms.Count - placed.Count);
     }
 
     private static readonly string SyntheticStatement = string.Create(System.Globalization.CultureInfo.InvariantCulture,

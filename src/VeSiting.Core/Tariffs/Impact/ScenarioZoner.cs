@@ -16,6 +16,8 @@ public sealed class ScenarioZoner
     private readonly Plant[] _plants;
     private readonly double[] _x, _y, _height, _mw, _size;
     private readonly bool[] _isPoint;
+    private readonly Envelope[] _envelope;
+    private readonly (double X, double Y)[] _vertex;
     private readonly double _reach, _bucket, _x0, _y0;
     private readonly int _columns, _rows;
     private readonly int[] _start, _items;
@@ -27,6 +29,7 @@ public sealed class ScenarioZoner
         _reach = scenario.SearchRadiusM;
         var n = _plants.Length;
         (_x, _y, _height, _mw, _size, _isPoint) = (new double[n], new double[n], new double[n], new double[n], new double[n], new bool[n]);
+        (_envelope, _vertex) = (new Envelope[n], new (double, double)[n]);
         var extent = new Envelope();
         for (var i = 0; i < n; i++)
         {
@@ -34,6 +37,8 @@ public sealed class ScenarioZoner
             var c = g.Centroid.Coordinate;
             (_x[i], _y[i]) = (c.X, c.Y);
             _isPoint[i] = g is Point;
+            _envelope[i] = g.EnvelopeInternal;
+            _vertex[i] = (g.Coordinates[0].X, g.Coordinates[0].Y);
             _size[i] = _isPoint[i] ? 0 : Math.Sqrt(g.EnvelopeInternal.Width * g.EnvelopeInternal.Width + g.EnvelopeInternal.Height * g.EnvelopeInternal.Height);
             _height[i] = _plants[i].TotalHeightM ?? double.NaN;
             _mw[i] = _plants[i].CapacityMw ?? 0;
@@ -77,9 +82,11 @@ public sealed class ScenarioZoner
     }
 
     /// <summary>
-    /// The zone index (or −1) of every point, with the same answers as <see cref="ZoneAt"/>: the points are sorted into
-    /// square cells once, each cell gathers the plants that can reach any point in it, and its points test only those.
-    /// The cells are shared out over <paramref name="degree"/> threads (default: every core).
+    /// The zone index (or −1) of every point, with the same answers as <see cref="ZoneAt"/>. The points are sorted into small
+    /// square cells (counting sort); each cell gathers the plants that can reach it and bounds, from each plant's nearest and
+    /// farthest distance to the cell, the zones its points can have: where the bounds agree (most cells) every point of the
+    /// cell gets that zone without a distance; elsewhere each point is tested against only the plants that can change its
+    /// zone. The cells are shared out over <paramref name="degree"/> threads (default: every core), each with its own buffers.
     /// </summary>
     public int[] ZoneAll(double[] x, double[] y, int? degree = null, CancellationToken cancellationToken = default)
     {
@@ -90,47 +97,164 @@ public sealed class ScenarioZoner
             Array.Fill(zones, -1);
             return zones;
         }
-        // Points by cell (counting sort), cells a quarter of the reach wide (at least 1 km): few candidates per point, few cells.
-        var cell = Math.Max(1_000, _reach / 4);
-        double minX = double.PositiveInfinity, minY = double.PositiveInfinity, maxX = double.NegativeInfinity, maxY = double.NegativeInfinity;
-        for (var i = 0; i < n; i++)
-        {
-            (minX, maxX) = (Math.Min(minX, x[i]), Math.Max(maxX, x[i]));
-            (minY, maxY) = (Math.Min(minY, y[i]), Math.Max(maxY, y[i]));
-        }
-        var columns = (int)((maxX - minX) / cell) + 1;
-        var rows = (int)((maxY - minY) / cell) + 1;
-        var start = new int[columns * rows + 1];
-        var cellOf = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            cellOf[i] = (int)((y[i] - minY) / cell) * columns + (int)((x[i] - minX) / cell);
-            start[cellOf[i] + 1]++;
-        }
-        for (var c = 1; c < start.Length; c++) start[c] += start[c - 1];
-        var order = new int[n];
-        var fill = (int[])start.Clone();
-        for (var i = 0; i < n; i++) order[fill[cellOf[i]]++] = i;
-        var occupied = Enumerable.Range(0, columns * rows).Where(c => start[c + 1] > start[c]).ToArray();
-
+        var grid = PointCells.Of(x, y, CellSizeM);
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = degree ?? Environment.ProcessorCount };
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, occupied.Length, Math.Max(1, occupied.Length / (8 * options.MaxDegreeOfParallelism))), options,
-            () => new List<int>(), (range, _, candidates) =>
+        var occupied = grid.Occupied;
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, occupied.Length, Math.Max(1, occupied.Length / (16 * options.MaxDegreeOfParallelism))), options,
+            () => new CellWork(), (range, _, work) =>
             {
                 for (var k = range.Item1; k < range.Item2; k++)
                 {
                     var c = occupied[k];
-                    double x0 = minX + c % columns * cell, y0 = minY + c / columns * cell;
-                    Candidates(x0, y0, x0 + cell, y0 + cell, candidates);
-                    for (var p = start[c]; p < start[c + 1]; p++)
-                    {
-                        var i = order[p];
-                        zones[i] = ZoneAmong(candidates, x[i], y[i]);
-                    }
+                    var (x0, y0) = grid.Corner(c);
+                    // Grown by a millimetre: a point's cell is found by division, which may put it a rounding error outside.
+                    ZoneCell(x0 - BoxMarginM, y0 - BoxMarginM, x0 + grid.Size + BoxMarginM, y0 + grid.Size + BoxMarginM, grid, c, x, y, zones, work);
                 }
-                return candidates;
+                return work;
             }, _ => { });
         return zones;
+    }
+
+    /// <summary>The side of the cells points are sorted into: small against the reach, so that most cells lie wholly in one zone.</summary>
+    private double CellSizeM => Math.Clamp(_reach / 20, 250, 1_000);
+
+    private const double BoxMarginM = 0.001;
+
+    /// <summary>Distances and scores this close to a zone's limit are decided point by point, never for a whole cell.</summary>
+    private const double DecisionMarginM = 0.001, ScoreMargin = 1e-9;
+
+    /// <summary>One thread's buffers: the plants near the cell, and those that can decide its points.</summary>
+    private sealed class CellWork
+    {
+        public readonly List<int> Candidates = [];
+        public readonly List<int> Deciding = [];
+        public readonly List<(double Near, int Plant)> Nearest = [];
+    }
+
+    /// <summary>Zones the points of one cell (box x0..x1, y0..y1).</summary>
+    private void ZoneCell(double x0, double y0, double x1, double y1, PointCells grid, int cell, double[] x, double[] y, int[] zones, CellWork work)
+    {
+        Candidates(x0, y0, x1, y1, work.Candidates);
+        var deciding = work.Deciding;
+        deciding.Clear();
+        var zoneCount = _scenario.Zones.Count;
+        int fixedZone;
+        var surelyBanded = zoneCount;
+        var floor = 0;
+        if (_scenario.Basis == ZoneBasis.CapacityWeighted)
+        {
+            // Each plant adds MW × (1 − d / reach) when d < reach: at least its share at the farthest distance, at most at the nearest.
+            double low = 0, high = 0;
+            foreach (var i in work.Candidates)
+            {
+                var (near, far) = Bounds(i, x0, y0, x1, y1);
+                if (near >= _reach)
+                    continue;
+                low += far < _reach ? _mw[i] * (1 - far / _reach) : 0;
+                high += _mw[i] * (1 - near / _reach);
+                deciding.Add(i);
+            }
+            var margin = ScoreMargin * Math.Max(1, high);
+            var best = WeightedZone(high + margin);
+            fixedZone = best == WeightedZone(low - margin) ? best : -2;
+        }
+        else
+        {
+            // Each plant's zone for a point lies between the first zone its nearest distance can reach and the first its farthest surely reaches.
+            int lowest = zoneCount, surely = zoneCount;
+            foreach (var i in work.Candidates)
+            {
+                var (near, far) = Bounds(i, x0, y0, x1, y1);
+                var can = FirstZone(i, near - DecisionMarginM);
+                if (can == zoneCount)
+                    continue;
+                lowest = Math.Min(lowest, can);
+                surely = Math.Min(surely, FirstZone(i, far + DecisionMarginM));
+            }
+            surelyBanded = surely;
+            if (lowest == surely)
+            {
+                fixedZone = lowest == zoneCount ? -1 : lowest;
+            }
+            else
+            {
+                fixedZone = -2;
+                floor = lowest;
+                // Only plants that can give a zone below the one the cell surely has can change a point's zone; nearest first,
+                // so that a point usually meets the best zone the cell allows early and stops looking.
+                var nearest = work.Nearest;
+                nearest.Clear();
+                foreach (var i in work.Candidates)
+                {
+                    var (near, _) = Bounds(i, x0, y0, x1, y1);
+                    if (FirstZone(i, near - DecisionMarginM) < surely)
+                        nearest.Add((near, i));
+                }
+                nearest.Sort();
+                foreach (var (_, i) in nearest)
+                    deciding.Add(i);
+            }
+        }
+        var (start, end) = grid.Range(cell);
+        var order = grid.Order;
+        if (fixedZone != -2)
+        {
+            for (var p = start; p < end; p++)
+                zones[order[p]] = fixedZone;
+            return;
+        }
+        var weighted = _scenario.Basis == ZoneBasis.CapacityWeighted;
+        for (var p = start; p < end; p++)
+        {
+            var i = order[p];
+            var zone = ZoneAmong(deciding, x[i], y[i], floor);
+            // Banded: the plants left out give every point of the cell the zone it surely has, or a later one.
+            zones[i] = weighted || (zone >= 0 && zone < surelyBanded) ? zone : surelyBanded == zoneCount ? -1 : surelyBanded;
+        }
+    }
+
+    /// <summary>The nearest and (an upper bound of) the farthest distance from plant <paramref name="i"/> to a point of the box.</summary>
+    private (double Near, double Far) Bounds(int i, double x0, double y0, double x1, double y1)
+    {
+        if (_isPoint[i])
+        {
+            double dx = Math.Max(0, Math.Max(x0 - _x[i], _x[i] - x1)), dy = Math.Max(0, Math.Max(y0 - _y[i], _y[i] - y1));
+            double fx = Math.Max(Math.Abs(_x[i] - x0), Math.Abs(_x[i] - x1)), fy = Math.Max(Math.Abs(_y[i] - y0), Math.Abs(_y[i] - y1));
+            return (Math.Sqrt(dx * dx + dy * dy), Math.Sqrt(fx * fx + fy * fy));
+        }
+        // A polygon: no nearer than its envelope, no farther than one of its own vertices.
+        var e = _envelope[i];
+        double ex = Math.Max(0, Math.Max(x0 - e.MaxX, e.MinX - x1)), ey = Math.Max(0, Math.Max(y0 - e.MaxY, e.MinY - y1));
+        var (vx, vy) = _vertex[i];
+        double gx = Math.Max(Math.Abs(vx - x0), Math.Abs(vx - x1)), gy = Math.Max(Math.Abs(vy - y0), Math.Abs(vy - y1));
+        return (Math.Sqrt(ex * ex + ey * ey), Math.Sqrt(gx * gx + gy * gy));
+    }
+
+    /// <summary>The first zone plant <paramref name="i"/> qualifies for at distance <paramref name="d"/>; the zone count when none (as <see cref="ZoneAmong"/>).</summary>
+    private int FirstZone(int i, double d)
+    {
+        if (d > _reach)
+            return _scenario.Zones.Count;
+        var zones = _scenario.Zones;
+        for (var z = 0; z < zones.Count; z++)
+        {
+            var zone = zones[z];
+            if ((zone.MaxDistanceM is not { } max || d <= max) && (zone.MaxMultipleOfH is not { } m || (!double.IsNaN(_height[i]) && d <= m * _height[i])))
+                return z;
+        }
+        return zones.Count;
+    }
+
+    /// <summary>The zone index of a capacity-weighted score, or −1 below every zone.</summary>
+    private int WeightedZone(double score)
+    {
+        var zones = _scenario.Zones;
+        for (var z = 0; z < zones.Count; z++)
+        {
+            if (score >= (zones[z].MinScore ?? double.PositiveInfinity))
+                return z;
+        }
+        return -1;
     }
 
     /// <summary>The plants that can reach a point of the box: the buckets around it, each plant's centroid within the reach (plus its own size) of the box.</summary>
@@ -157,7 +281,8 @@ public sealed class ScenarioZoner
         }
     }
 
-    private int ZoneAmong(List<int> candidates, double x, double y)
+    /// <summary>The zone of a point among the candidates (−1: none); banded, it stops at <paramref name="floor"/>, the best zone any of them can give.</summary>
+    private int ZoneAmong(List<int> candidates, double x, double y, int floor = 0)
     {
         var zones = _scenario.Zones;
         var weighted = _scenario.Basis == ZoneBasis.CapacityWeighted;
@@ -188,6 +313,8 @@ public sealed class ScenarioZoner
                     break;
                 }
             }
+            if (best <= floor)
+                break;
         }
         if (!weighted)
             return best < zones.Count ? best : -1;
