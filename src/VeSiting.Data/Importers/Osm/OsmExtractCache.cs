@@ -130,8 +130,8 @@ public static class OsmExtractCache
             Pooled(a.HouseNumber);
             w.Write(a.PostCode);
             Pooled(a.PostCodeName);
-            w.Write(a.Position.X);
-            w.Write(a.Position.Y);
+            w.Write(a.Xy.X);
+            w.Write(a.Xy.Y);
             Optional(a.Households);
             w.Write((byte)((a.HouseholdsFromBbr ? 1 : 0) | (a.HouseholdsFromBuildingFlats ? 2 : 0)));
         }
