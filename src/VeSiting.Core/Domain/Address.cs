@@ -15,7 +15,11 @@ public sealed record Address
     private readonly double _x;
     private readonly double _y;
 
-    public required string Id { get; init; }
+    private readonly CompactId _id;
+    private readonly CompactOrigin _origin;
+
+    /// <summary>The id (an OpenStreetMap one, <c>osm:way/123</c>, is kept as a number and made again when read).</summary>
+    public required string Id { get => _id.Value; init => _id = CompactId.Of(value); }
     public required int MunicipalityCode { get; init; }
     public required string StreetName { get; init; }
     public required string HouseNumber { get; init; }
@@ -36,7 +40,8 @@ public sealed record Address
 
     /// <summary>The position's easting and northing (without making a point).</summary>
     public (double X, double Y) Xy => _point is { } p ? (p.X, p.Y) : (_x, _y);
-    public required RecordOrigin Origin { get; init; }
+    /// <summary>Where the record came from (one of an OpenStreetMap file is kept as its row and element: <see cref="CompactOrigin"/>).</summary>
+    public required RecordOrigin Origin { get => _origin.Value; init => _origin = CompactOrigin.Of(value); }
 
     /// <summary>
     /// Households (dwelling units) at this access address, where the data says so (unit addresses or BBR dwellings);

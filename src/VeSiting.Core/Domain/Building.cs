@@ -32,7 +32,11 @@ public sealed record Building
     }
 #pragma warning restore CS8618
 
-    public required string Id { get; init; }
+    private readonly CompactId _id;
+    private readonly CompactOrigin _origin;
+
+    /// <summary>The id (an OpenStreetMap one, <c>osm:way/123</c>, is kept as a number and made again when read).</summary>
+    public required string Id { get => _id.Value; init => _id = CompactId.Of(value); }
     public string? BbrId { get; init; }
     public required string BuildingType { get; init; }
 
@@ -49,7 +53,8 @@ public sealed record Building
     /// <summary>The footprint's bounding box (without making the polygon).</summary>
     public Envelope Envelope => _footprint?.EnvelopeInternal ?? PackedRings.EnvelopeOf(_packed!);
 
-    public required RecordOrigin Origin { get; init; }
+    /// <summary>Where the record came from (one of an OpenStreetMap file is kept as its row and element: <see cref="CompactOrigin"/>).</summary>
+    public required RecordOrigin Origin { get => _origin.Value; init => _origin = CompactOrigin.Of(value); }
 
     public bool Equals(Building? other) =>
         other is not null && Id == other.Id && BbrId == other.BbrId && BuildingType == other.BuildingType && Origin == other.Origin
