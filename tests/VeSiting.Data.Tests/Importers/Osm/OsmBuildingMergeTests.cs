@@ -18,14 +18,17 @@ public sealed class OsmBuildingMergeTests
     // Two 10 km squares side by side: A (0101) from E 600,000, B (0147) from E 610,000, both N 6,100,000–6,110,000.
     private static AdminArea Municipality(string code, double west) => new()
     {
-        Kind = AdminAreaKind.Municipality, Code = code, Name = code,
+        Kind = AdminAreaKind.Municipality,
+        Code = code,
+        Name = code,
         Geometry = Utm.ToGeometry(new Envelope(west, west + 10_000, 6_100_000, 6_110_000)),
         Origin = new RecordOrigin("dagi", "k.geojson", 1),
     };
 
     private static Building Square(string id, double west) => new()
     {
-        Id = id, BuildingType = "house",
+        Id = id,
+        BuildingType = "house",
         Footprint = Utm.ToGeometry(new Envelope(west, west + 10, 6_105_000, 6_105_010)),
         Origin = new RecordOrigin(id.StartsWith("osm", StringComparison.Ordinal) ? "osm" : "geodanmark", "f", 1),
     };
