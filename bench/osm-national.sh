@@ -4,8 +4,10 @@
 # nodes; labelled synthetic), written as OPL and made into .osm.pbf by osmium-tool (kept in .cache/osm-national/ and reused), then
 #  0. the baseline, osmium-tool (Debian) extracting the same tags from the same file: `osmium tags-filter` for
 #     addr:housenumber, building and power on nodes, ways and relations;
-#  1. `vesiting data add osm FILE`: the one streamed pass (wall time, CPU time, peak memory);
-#  2. the embedded load: every source read and indexed by `vesiting nearest -v`;
+#  1. `vesiting data add osm FILE`: the one streamed pass, which also writes the extract cache beside the copy (wall time,
+#     CPU time, peak memory);
+#  2. the embedded load: every source read (the OSM records from the extract cache, not the PBF) and indexed by
+#     `vesiting nearest -v`;
 #  3. with $VESITING_BENCH_DB: `vesiting import` into PostGIS (binary COPY of every table in one transaction).
 # Peak memory is GNU time's maximum resident set size. Uses its own cache folder under a scratch folder, never geodata/.
 # Writes the "## National OpenStreetMap" section of bench/RESULTS.md (other sections are kept).
@@ -72,11 +74,11 @@ lines = [
     "| Step | Wall time | CPU time (user + system) | Peak memory (RSS) | Goal | Notes |",
     "|---|---:|---:|---:|---|---|",
     row("Baseline: `osmium tags-filter FILE nwr/addr:housenumber nwr/building nwr/power` (osmium-tool, C++)", "osmium", None, "the same tags, written to a PBF"),
-    row("`vesiting data add osm FILE` (one streamed pass: PBF blocks decoded on 2 threads, check, copy into the cache)", "add", 60, f"{add['records_read']:,} records (addresses, buildings, plants)"),
-    row("Embedded load (`vesiting nearest -v`: every source read and merged, then indexed)", "embedded", 60, f"read {loaded.group(1) if loaded else '?'} s as the command reports"),
+    row("`vesiting data add osm FILE` (one streamed pass: PBF blocks decoded on 2 threads, check, copy into the cache, extract cache written)", "add", 60, f"{add['records_read']:,} records (addresses, buildings, plants)"),
+    row("Embedded load (`vesiting nearest -v`: every source read, OSM from the extract cache, merged, then indexed)", "embedded", 60, f"read {loaded.group(1) if loaded else '?'} s as the command reports"),
 ]
 if postgis:
-    lines.append(row("`vesiting import` into PostGIS (every source read again, binary COPY of every table in one transaction)", "import", 90, ""))
+    lines.append(row("`vesiting import` into PostGIS (every source read again, OSM from the extract cache; binary COPY of every table in one transaction)", "import", 90, ""))
 else:
     lines.append("| PostGIS | not run | | | | set VESITING_BENCH_DB |")
 ratio = times["add"][0] / times["osmium"][0] if times["osmium"][0] > 0 else float("nan")

@@ -37,6 +37,6 @@ public static class DwellingsToClassify
         var addresses = (await store.AddressesInAsync(GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(extent), cancellationToken))
             .Where(a => municipality is not { } m || a.MunicipalityCode == m).ToList();
         var coverage = AddressCoverage.Summary(await AddressCoverage.OfMunicipalitiesAsync(store, municipality, cancellationToken));
-        return new Selection(addresses.Select(a => (a.Id, a.Position.X, a.Position.Y)), addresses.Count, HouseholdBasis.Of(addresses).Statement, coverage);
+        return new Selection(addresses.Select(a => (a.Id, a.Xy.X, a.Xy.Y)), addresses.Count, HouseholdBasis.Of(addresses).Statement, coverage);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class AddressGrid
         var xs = new double[addresses.Count];
         var ys = new double[addresses.Count];
         for (var i = 0; i < xs.Length; i++)
-            (xs[i], ys[i]) = (addresses[i].Position.X, addresses[i].Position.Y);
+            (xs[i], ys[i]) = addresses[i].Xy;
         _grid = new PointGrid(xs, ys);
     }
 

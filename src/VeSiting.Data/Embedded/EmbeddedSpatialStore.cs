@@ -47,7 +47,7 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
                     _plantExtent.ExpandToInclude(plant.Geometry.EnvelopeInternal);
                 }
                 foreach (var building in data.Buildings)
-                    _buildings.Insert(building.Footprint.EnvelopeInternal, building);
+                    _buildings.Insert(building.Envelope, building);
                 _plants.Build();
                 _buildings.Build();
             });

@@ -15,7 +15,7 @@ namespace VeSiting.Data.Loading;
 /// <see cref="NearestMunicipalityM"/> where a simplified coast leaves it outside every one); DAR's addresses win in every
 /// municipality DAR covers (not thin by <see cref="AddressCoverage.IsThin"/>: DAR is authoritative), OSM's where DAR does
 /// not and OSM holds more addresses there, DAR's otherwise; a postcode the element lacks comes from the postcode areas;</item>
-/// <item>buildings: GeoDanmark's in municipalities where it has any, OSM's elsewhere;</item>
+/// <item>buildings: GeoDanmark's in municipalities where it holds at least as many footprints as OSM, OSM's elsewhere;</item>
 /// <item>plants: OSM wind turbines whose <c>dk:esid</c> is a GSRN of the loaded register are the register's (it wins);
 /// the others are added as OSM plants (no height unless tagged). Solar <c>power=plant</c> areas are added unless a plant of
 /// another source lies within <see cref="SolarMatchM"/>; solar generators (panels, mostly on roofs) are counted only.
@@ -119,17 +119,36 @@ internal static class OsmSourceMerge
         return string.Create(CultureInfo.InvariantCulture, $"addresses from {osmSourceId} (OpenStreetMap) in {osm.Count:N0} municipality(ies): {osmText}{darText}");
     }
 
+    /// <summary>
+    /// One footprint source per municipality: GeoDanmark's where it holds at least as many footprints there as OpenStreetMap,
+    /// OpenStreetMap's otherwise (a GeoDanmark sample of a few hundred footprints does not hide a municipality's OSM buildings);
+    /// footprints outside every municipality are all kept.
+    /// </summary>
     private static IReadOnlyList<Building> MergeBuildings(IReadOnlyList<Building> official, IReadOnlyList<Building> osm, AreaIndex municipalityIndex, string file, List<ImportIssue> issues)
     {
         if (osm.Count == 0)
             return official;
         string? MunicipalityOf(Building b) => municipalityIndex.At(b.Footprint.InteriorPoint)?.Code;
-        var officialIn = official.Select(MunicipalityOf).Where(c => c is not null).ToHashSet();
-        var kept = osm.Where(b => MunicipalityOf(b) is not { } code || !officialIn.Contains(code)).ToList();
-        if (kept.Count < osm.Count)
+        var officialIn = official.Select(MunicipalityOf).ToList();
+        var osmIn = osm.Select(MunicipalityOf).ToList();
+        var officialCount = officialIn.OfType<string>().CountBy(c => c).ToDictionary();
+        var osmCount = osmIn.OfType<string>().CountBy(c => c).ToDictionary();
+        bool OfficialWins(string code) => officialCount.GetValueOrDefault(code) >= osmCount.GetValueOrDefault(code);
+        var kept = new List<Building>(official.Count + osm.Count);
+        kept.AddRange(official.Where((_, i) => officialIn[i] is not { } code || OfficialWins(code)));
+        var officialKept = kept.Count;
+        kept.AddRange(osm.Where((_, i) => osmIn[i] is not { } code || !OfficialWins(code)));
+        var osmDropped = osm.Count - (kept.Count - officialKept);
+        if (osmDropped > 0)
             issues.Add(Note(file, string.Create(CultureInfo.InvariantCulture,
-                $"{osm.Count - kept.Count:N0} OpenStreetMap building(s) lie in municipalities where the GeoDanmark buildings are loaded, which are used there instead")));
-        return [.. official, .. kept];
+                $"{osmDropped:N0} OpenStreetMap building(s) lie in municipalities where the GeoDanmark buildings loaded are at least as many, which are used there instead")));
+        if (officialKept < official.Count)
+        {
+            var where = officialCount.Keys.Where(c => !OfficialWins(c)).Order(StringComparer.Ordinal).Select(c => $"{c} ({officialCount[c]:N0} against {osmCount[c]:N0} in OSM)");
+            issues.Add(Note(file, string.Create(CultureInfo.InvariantCulture,
+                $"{official.Count - officialKept:N0} GeoDanmark building(s) set aside: OpenStreetMap holds more footprints in {string.Join(", ", where)}, and OpenStreetMap's are used there")));
+        }
+        return kept;
     }
 
     private static IReadOnlyList<Plant> MergePlants(IReadOnlyList<Plant> plants, IReadOnlyList<OsmPlant> osm, AreaIndex municipalityIndex, HashSet<int> coveredMunicipalities,

@@ -57,7 +57,7 @@ public static class SourceImporters
         "turbine-acoustics" => Checked(sourceId, new TurbineAcousticsReader().Read(path, sourceId)),
         "noise-sensitive-areas" => Checked(sourceId, new NoiseAreaReader().Read(path, sourceId)),
         "firms" => Checked(sourceId, new FirmReader().Read(path, sourceId)),
-        "osm" => Osm(sourceId, new OsmReader().Read(path, sourceId, progress)),
+        "osm" => Osm(sourceId, OsmExtractCache.ReadOrDecode(path, sourceId, progress)),
         Reference => new SourceRead(0, [], Array.Empty<object>()),
         _ => throw new InvalidDataException($"unknown importer '{importer}'; known: {string.Join(", ", Known)}"),
     };

@@ -50,7 +50,7 @@ internal static partial class AddressTableLoad
                 importer.Write(a.Origin.SourceId, NpgsqlDbType.Text);
                 importer.Write(a.Origin.File, NpgsqlDbType.Text);
                 importer.Write(a.Origin.Row, NpgsqlDbType.Integer);
-                importer.Write(PointEwkb(point, a.Position.X, a.Position.Y, a.Position.SRID), NpgsqlDbType.Bytea);
+                importer.Write(PointEwkb(point, a.Xy.X, a.Xy.Y, a.Position.SRID), NpgsqlDbType.Bytea);
                 if (a.Households is { } households)
                     importer.Write(households, NpgsqlDbType.Integer);
                 else

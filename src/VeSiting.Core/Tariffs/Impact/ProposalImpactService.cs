@@ -101,7 +101,7 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
         var factory = numbered.Count > 0 ? numbered[0].Geometry.Factory : new GeometryFactory();
         var addresses = box.IsNull ? [] : (await store.AddressesInAsync(factory.ToGeometry(box), cancellationToken)).Where(a => codes.Contains(a.MunicipalityCode)).ToList();
         var basis = addresses.GroupBy(a => a.MunicipalityCode).ToDictionary(g => g.Key, g => HouseholdBasis.Of(g).Statement);
-        return new ImpactHouseholds(addresses.Select(a => a.Position.X).ToArray(), addresses.Select(a => a.Position.Y).ToArray(),
+        return new ImpactHouseholds(addresses.Select(a => a.Xy.X).ToArray(), addresses.Select(a => a.Xy.Y).ToArray(),
             addresses.Select(a => a.MunicipalityCode).ToArray(), addresses.Select(a => a.Households ?? 1).ToArray(), false, basis);
     }
 
