@@ -1,4 +1,5 @@
 using Npgsql;
+using VeSiting.Core.Stores;
 
 namespace VeSiting.Stores.PostGis;
 
@@ -69,6 +70,10 @@ public sealed class PostGisDatabase : IAsyncDisposable
     private static string HostList(NpgsqlConnectionStringBuilder settings) =>
         string.Join(',', (settings.Host ?? "localhost").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(h => h.Contains(':') && !h.StartsWith('[') ? h : $"{h}:{settings.Port}"));
+
+    /// <summary>The spatial store reading from <see cref="Reads"/> (the database keeps owning its connections); its abilities are the core's interfaces.</summary>
+    public async Task<ISpatialStore> OpenStoreAsync(Action<string>? log = null, CancellationToken cancellationToken = default) =>
+        await PostGisSpatialStore.OpenAsync(Reads, ownsDataSource: false, log: log, cancellationToken: cancellationToken);
 
     public ValueTask DisposeAsync() => _owned.DisposeAsync();
 }

@@ -24,6 +24,8 @@ public static class ServiceSetup
         builder.Services.Configure<VeSitingOptions>(builder.Configuration.GetSection(VeSitingOptions.Section));
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(VeSitingOptions.Section));
         var options = builder.Configuration.GetSection(VeSitingOptions.Section).Get<VeSitingOptions>() ?? new VeSitingOptions();
+        builder.Services.AddSingleton<StoreHost>();
+        builder.Services.AddSingleton<RulesHost>();
         builder.Services.AddSingleton<ServiceData>();
         TileSources.AddTileSources(builder.Services);
         builder.Services.AddSingleton<TileRenderer>();
@@ -36,6 +38,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<SuitabilityResults>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IImportReader, SourceImportReader>();
         builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ImportJobs>());
         builder.Services.AddSingleton(new HeavyWork.HeavyWorkScheduler(options.HeavyConcurrency));

@@ -51,6 +51,10 @@ public sealed class VeSitingOptions
     public bool RequireKeyForReads { get; set; }
     /// <summary>Where the service keeps what it writes (saved projects, published rule sets); default .data under the repository.</summary>
     public string? StateDirectory { get; set; }
+
+    /// <summary>Where the service keeps what it writes: <see cref="StateDirectory"/>, or .data in the repository (ignored by git).</summary>
+    public string StateDirectoryIn(Data.Sources.ProjectLayout layout) =>
+        StateDirectory is { Length: > 0 } configured ? Path.GetFullPath(configured) : Path.Combine(layout.Root, ".data");
     /// <summary>The public base URL (e.g. https://vesiting.example.dk) of absolute links and TileJSON tile URLs; unset = the address the request arrived at.</summary>
     public string? PublicBaseUrl { get; set; }
     /// <summary>Reverse proxies (IP addresses or CIDR networks) whose X-Forwarded-For and X-Forwarded-Proto are believed; none = no forwarded headers.</summary>

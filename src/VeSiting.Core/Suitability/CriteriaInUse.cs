@@ -1,3 +1,5 @@
+using VeSiting.Core.Suitability.Criteria;
+
 namespace VeSiting.Core.Suitability;
 
 /// <summary>The profile's criteria that can be measured with the layers supplied; optional ones without a layer are skipped with a note.</summary>
@@ -8,20 +10,14 @@ public static class CriteriaInUse
         var active = new List<CriterionSpec>();
         foreach (var c in profile.Criteria)
         {
-            var definition = Criteria.Find(c.Criterion) ?? throw new ArgumentException($"profile {profile.Id}: unknown criterion '{c.Criterion}'");
-            var available = !definition.NeedsLayer || c.Layer is { } layer && c.Criterion switch
-            {
-                "regional-figure" => inputs.RegionalFigures.ContainsKey(layer),
-                "oxygen-demand" => inputs.WeightedLayers.ContainsKey(layer),
-                "farmland" => inputs.PolygonLayers.ContainsKey(layer),
-                _ => inputs.PointLayers.ContainsKey(layer),
-            };
+            var criterion = SitingCriteria.Find(c.Criterion) ?? throw new ArgumentException($"profile {profile.Id}: unknown criterion '{c.Criterion}'");
+            var available = !criterion.NeedsLayer || c.Layer is { } layer && inputs.Has(criterion.Layer, layer);
             if (available)
                 active.Add(c);
             else if (c.Optional)
-                notes.Add($"criterion {c.Criterion} ({c.Layer}) skipped: no {(c.Criterion == "farmland" ? "polygon " : "")}layer '{c.Layer}' was supplied");
+                notes.Add($"criterion {c.Criterion} ({c.Layer}) skipped: no {criterion.Layer.Noun()} '{c.Layer}' was supplied");
             else
-                throw new ArgumentException($"profile {profile.Id}: criterion {c.Criterion} needs the user {(c.Criterion == "farmland" ? "polygon " : "")}layer '{c.Layer}'");
+                throw new ArgumentException($"profile {profile.Id}: criterion {c.Criterion} needs the user {criterion.Layer.Noun()} '{c.Layer}'");
         }
         if (active.Count < profile.Criteria.Count)
             notes.Add($"missing layers: {string.Join(", ", Missing(profile, active))}");
@@ -34,4 +30,8 @@ public static class CriteriaInUse
     /// <summary>The layers the profile names that were not supplied (their criteria were skipped).</summary>
     public static IReadOnlyList<string> Missing(SitingProfile profile, IReadOnlyList<CriterionSpec> active) =>
         profile.Criteria.Except(active).Select(c => c.Layer ?? c.Criterion).Distinct().ToList();
+
+    /// <summary>The notes of the criteria in use (how they are approximated), each once.</summary>
+    internal static IEnumerable<string> Notes(IEnumerable<SitingCriterion> criteria) =>
+        criteria.Distinct().Select(c => c.Note).OfType<string>();
 }

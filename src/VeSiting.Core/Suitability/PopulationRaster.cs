@@ -12,12 +12,15 @@ namespace VeSiting.Core.Suitability;
 /// </summary>
 public sealed class PopulationRaster
 {
+    /// <summary>The cell both siting engines use: 1 km.</summary>
+    public const double DefaultCellSizeM = 1000;
+
     private readonly double _cell;
     private readonly double _x0, _y0;
     private readonly int _columns, _rows;
     private readonly double[][] _prefix;
 
-    public PopulationRaster(IReadOnlyList<AdminArea> municipalities, IReadOnlyList<MunicipalityPopulation> population, double cellSizeM = 1000)
+    public PopulationRaster(IReadOnlyList<AdminArea> municipalities, IReadOnlyList<MunicipalityPopulation> population, double cellSizeM = DefaultCellSizeM)
     {
         _cell = cellSizeM;
         var extent = new Envelope();

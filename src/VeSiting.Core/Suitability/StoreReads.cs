@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Stores;
+using VeSiting.Core.Suitability.Criteria;
 
 namespace VeSiting.Core.Suitability;
 
@@ -34,7 +35,7 @@ internal sealed class StoreReads
         AdminArea? Municipality,
         AdminArea? Region);
 
-    public static async Task<StoreReads> ReadAsync(ISpatialStore store, IReadOnlyList<Candidate> candidates, double plantReach, IReadOnlySet<string> criteria, CancellationToken cancellationToken)
+    public static async Task<StoreReads> ReadAsync(ISpatialStore store, IReadOnlyList<Candidate> candidates, double plantReach, SiteReads needs, CancellationToken cancellationToken)
     {
         var points = candidates.Select(c => c.Position).ToList();
         var reads = new StoreReads { _reach = plantReach };
@@ -42,11 +43,11 @@ internal sealed class StoreReads
             return reads;
         if (plantReach > 0)
             reads._plants = await store.PlantsWithinEachAsync(points, plantReach, SitingEngine.Current, cancellationToken);
-        if (criteria.Contains("heat-distance") || criteria.Contains("heat-size"))
+        if (needs.HasFlag(SiteReads.NearestHeat))
             reads._heat = await store.NearestDistrictHeatingEachAsync(points, cancellationToken);
-        if (criteria.Contains("dwelling-distance"))
+        if (needs.HasFlag(SiteReads.NearestDwelling))
             reads._dwellings = await store.NearestAddressEachAsync(points, cancellationToken);
-        if (criteria.Contains("regional-figure"))
+        if (needs.HasFlag(SiteReads.Areas))
         {
             reads._municipalities = await store.AreasAtEachAsync(AdminAreaKind.Municipality, points, cancellationToken);
             reads._regions = await store.AreasAtEachAsync(AdminAreaKind.Region, points, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using VeSiting.Core.Suitability;
+using VeSiting.Core.Suitability.Criteria;
 using VeSiting.Core.Tariffs;
 using VeSiting.Data.Rules;
 
@@ -77,10 +78,11 @@ public sealed class SitingProfileLoader(string geodataDirectory)
                     Optional = c.TryGetProperty("optional", out var o) && o.GetBoolean(),
                 };
                 CheckNumbers(name, c, i, spec);
-                if (Criteria.Find(spec.Criterion)!.NeedsLayer && spec.Layer is null)
+                var criterion = SitingCriteria.Find(spec.Criterion)!; // the schema lists the registered ids (a test checks they agree)
+                if (criterion.NeedsLayer && spec.Layer is null)
                     throw new RuleFileException(name, $"$.criteria[{i}].layer", $"criterion {spec.Criterion} needs the name of a user layer");
-                if (spec.Level is not null && spec.Criterion != "regional-figure")
-                    throw new RuleFileException(name, $"$.criteria[{i}].level", $"only regional-figure criteria take a level, not {spec.Criterion}");
+                if (spec.Level is not null && !criterion.TakesLevel)
+                    throw new RuleFileException(name, $"$.criteria[{i}].level", $"only {string.Join(", ", SitingCriteria.All.Where(c => c.TakesLevel).Select(c => c.Id))} criteria take a level, not {spec.Criterion}");
                 return spec;
             }).ToList();
             if (criteria.Sum(c => c.Weight) <= 0)

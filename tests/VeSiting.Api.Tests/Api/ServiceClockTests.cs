@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting;
-using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Api.Tests.Api;
 
@@ -20,8 +18,8 @@ public sealed class ServiceClockTests
     {
         // 1 June 2026 22:30 UTC is 2 June 00:30 in Copenhagen (CEST, UTC+2): the Danish date has already turned.
         var time = new FixedTime(new DateTimeOffset(2026, 6, 1, 22, 30, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen"));
-        await using var data = new ServiceData(Options.Create(new VeSitingOptions()), Options.Create(new DatabaseOptions()), time, NullLogger<ServiceData>.Instance);
+        await using var rules = new RulesHost(Options.Create(new VeSitingOptions()), time);
 
-        Assert.Equal(new DateOnly(2026, 6, 2), data.Today);
+        Assert.Equal(new DateOnly(2026, 6, 2), rules.Today);
     }
 }

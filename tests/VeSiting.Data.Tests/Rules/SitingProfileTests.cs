@@ -18,6 +18,16 @@ public sealed class SitingProfileTests
     }
 
     [Fact]
+    public void The_profile_schema_lists_exactly_the_registered_criteria()
+    {
+        // The schema validates a profile before the loader looks a criterion up in the registry: the two must not drift apart.
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(ProjectLayout.Locate().Root, "geodata", "schemas", "siting-profile.schema.json")));
+        var listed = schema.RootElement.GetProperty("properties").GetProperty("criteria").GetProperty("items").GetProperty("properties")
+            .GetProperty("criterion").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(VeSiting.Core.Suitability.Criteria.SitingCriteria.All.Select(c => c.Id), listed);
+    }
+
+    [Fact]
     public void Precision_fermentation_no_longer_weighs_big_city_hinterlands_heaviest_and_says_why()
     {
         var profile = Loader.LoadAll()["precision-fermentation"];

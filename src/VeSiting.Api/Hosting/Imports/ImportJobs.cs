@@ -11,20 +11,22 @@ namespace VeSiting.Api.Hosting.Imports;
 /// (checksums verified), read them, then either index them in the embedded engine and switch to them, or copy them into
 /// PostGIS in one transaction (imports from several instances take turns on the database's import lock). Whatever fails,
 /// the previous data version keeps serving; when the application stops, a running import is cancelled and recorded as
-/// failed. Jobs are recorded in <see cref="ServiceData.ImportHistory"/> at every stage and about once a second while rows
+/// failed. Jobs are recorded in <see cref="StoreHost.ImportHistory"/> at every stage and about once a second while rows
 /// are copied, so any instance answers for any import.
 /// </summary>
-public sealed class ImportJobs(ServiceData data, TimeProvider time, ILogger<ImportJobs> logger) : BackgroundService
+public sealed class ImportJobs(StoreHost stores, IImportReader reader, TimeProvider time, ILogger<ImportJobs> logger) : BackgroundService
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ReplayWait = TimeSpan.FromSeconds(30);
+    /// <summary>How long a job's last record may take when the service is stopping.</summary>
+    private static readonly TimeSpan FinalRecordWait = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _one = new(1, 1);
     private readonly Channel<(ImportJob Job, ImportUpload? Upload)> _queue = Channel.CreateBounded<(ImportJob, ImportUpload?)>(1);
 
-    public Task<ImportJobRecord?> FindAsync(string id, CancellationToken cancellationToken) => data.ImportHistory.FindAsync(id, cancellationToken);
+    public Task<ImportJobRecord?> FindAsync(string id, CancellationToken cancellationToken) => stores.ImportHistory.FindAsync(id, cancellationToken);
 
     /// <summary>The most recent imports, newest first.</summary>
-    public Task<IReadOnlyList<ImportJobRecord>> ListAsync(CancellationToken cancellationToken) => data.ImportHistory.ListAsync(100, cancellationToken);
+    public Task<IReadOnlyList<ImportJobRecord>> ListAsync(CancellationToken cancellationToken) => stores.ImportHistory.ListAsync(100, cancellationToken);
 
     /// <summary>
     /// Starts an import, or returns null when one is already running on this instance. With an upload, the file is first
@@ -35,15 +37,15 @@ public sealed class ImportJobs(ServiceData data, TimeProvider time, ILogger<Impo
     {
         if (!_one.Wait(0))
             return null;
-        var store = data.StoreIfLoaded ?? throw new InvalidOperationException("The data is not loaded yet.");
-        var job = new ImportJob(Guid.NewGuid().ToString("n")[..12], data.StoreKind, store.Version.Id, time.GetUtcNow())
+        var store = stores.StoreIfLoaded ?? throw new InvalidOperationException("The data is not loaded yet.");
+        var job = new ImportJob(Guid.NewGuid().ToString("n")[..12], stores.StoreKind, store.Version.Id, time.GetUtcNow())
         {
             AddedSource = upload?.SourceId,
             AddedFile = upload?.OriginalName,
         };
         try
         {
-            await data.ImportHistory.SaveAsync(job.Snapshot(), cancellationToken);
+            await stores.ImportHistory.SaveAsync(job.Snapshot(), cancellationToken);
             if (!_queue.Writer.TryWrite((job, upload)))
                 throw new InvalidOperationException("The import queue is not accepting jobs (the service is stopping).");
         }
@@ -70,7 +72,8 @@ public sealed class ImportJobs(ServiceData data, TimeProvider time, ILogger<Impo
 
     private async Task RunJobAsync(ImportJob job, ImportUpload? upload, CancellationToken stoppingToken)
     {
-        using var reporting = time.CreateTimer(_ => _ = RecordAsync(job, CancellationToken.None), null, ProgressInterval, ProgressInterval);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var reporting = ReportProgressAsync(job, running.Token);
         try
         {
             if (upload is null)
@@ -90,18 +93,46 @@ public sealed class ImportJobs(ServiceData data, TimeProvider time, ILogger<Impo
         {
             upload?.Dispose();
             job.FinishedAt = time.GetUtcNow();
-            await reporting.DisposeAsync();
-            await RecordAsync(job, CancellationToken.None);
-            _one.Release();
+            await running.CancelAsync();
+            await reporting;
+            // Recorded even when the service is stopping (the stopping token is cancelled by then), but not waited for forever.
+            using var last = new CancellationTokenSource(FinalRecordWait, time);
+            try
+            {
+                await RecordAsync(job, last.Token);
+            }
+            catch (OperationCanceledException) when (last.IsCancellationRequested)
+            {
+                HostingLog.ImportNotRecorded(logger, job.Id, job.Stage, $"no answer from the import history within {FinalRecordWait.TotalSeconds:0} s");
+            }
+            finally
+            {
+                _one.Release();
+            }
         }
     }
 
-    /// <summary>Records the job; a history that cannot be written (the primary is down) is logged, never fails the import.</summary>
+    /// <summary>Records the job about once a second while it runs, until <paramref name="cancellationToken"/> ends it.</summary>
+    private async Task ReportProgressAsync(ImportJob job, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(ProgressInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+                await RecordAsync(job, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The job has ended (or the service is stopping): its last record follows.
+        }
+    }
+
+    /// <summary>Records the job; a history that cannot be written (the primary is down, or too slow while stopping) is logged, never fails the import.</summary>
     private async Task RecordAsync(ImportJob job, CancellationToken cancellationToken)
     {
         try
         {
-            await data.ImportHistory.SaveAsync(job.Snapshot(), cancellationToken);
+            await stores.ImportHistory.SaveAsync(job.Snapshot(), cancellationToken);
         }
         catch (StoreUnavailableException e)
         {
@@ -114,7 +145,7 @@ public sealed class ImportJobs(ServiceData data, TimeProvider time, ILogger<Impo
     {
         job.Stage = "checking";
         await RecordAsync(job, cancellationToken);
-        var editions = data.Editions();
+        var editions = stores.Editions();
         var (added, _) = editions.Stage(upload.SourceId, upload.TemporaryPath, upload.OriginalName);
         try
         {
@@ -132,26 +163,26 @@ public sealed class ImportJobs(ServiceData data, TimeProvider time, ILogger<Impo
     {
         job.Stage = "fetching";
         await RecordAsync(job, cancellationToken);
-        var dataSet = await data.LoadDataSetAsync(new Progress<FetchProgress>(p => job.Report($"fetch:{p.SourceId}", p.BytesDone)), cancellationToken, manifest);
+        var dataSet = await reader.ReadAsync(manifest, new Progress<FetchProgress>(p => job.Report($"fetch:{p.SourceId}", p.BytesDone)), cancellationToken);
         foreach (var report in dataSet.Reports)
         {
             job.Report($"read:{report.SourceId}", report.Records);
             if (report.Skipped > 0)
                 job.Report($"skipped:{report.SourceId}", report.Skipped);
         }
-        if (data.PostGis is { } database)
+        if (stores.PostGis is { } database)
         {
             job.Stage = "importing";
             await RecordAsync(job, cancellationToken);
             var summary = await new PostGisImporter(database.Writes).ImportAsync(dataSet, new Progress<ImportProgress>(p => job.Report($"copy:{p.Table}", p.Rows)), cancellationToken);
             job.DataVersion = summary.DataVersion;
-            if (data.StoreIfLoaded is IVersionedStore store)
+            if (stores.StoreIfLoaded is IVersionedStore store)
                 await RefreshUntilReplayedAsync(store, cancellationToken);
             return;
         }
         job.Stage = "indexing";
         await RecordAsync(job, cancellationToken);
-        data.ReplaceEmbedded(dataSet);
+        stores.ReplaceEmbedded(dataSet);
         job.DataVersion = dataSet.Version.Id;
     }
 

@@ -9,28 +9,39 @@ namespace VeSiting.Api.Hosting;
 /// On PostGIS, notices a new data version imported by another process (`vesiting import`, another instance) and rules
 /// published through another instance, and switches to them: tiles and ETags follow the version, so maps refresh by themselves.
 /// </summary>
-public sealed class DataVersionWatcher(ServiceData data, IOptions<DatabaseOptions> options, ILogger<DataVersionWatcher> logger) : BackgroundService
+public sealed class DataVersionWatcher(StoreHost stores, RulesHost rules, IOptions<DatabaseOptions> options, TimeProvider time, ILogger<DataVersionWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(0.2, options.Value.DataVersionPollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.2, options.Value.DataVersionPollSeconds)), time);
+        while (await Ticked(timer, stoppingToken))
         {
-            await Task.Delay(interval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
-            if (stoppingToken.IsCancellationRequested || data.StoreIfLoaded is not IVersionedStore)
+            if (stores.StoreIfLoaded is not IVersionedStore)
                 continue;
             try
             {
-                var (newVersion, newRules) = await data.RefreshAsync(stoppingToken);
-                if (newVersion)
-                    HostingLog.NowServing(logger, data.StoreIfLoaded.Version.Id);
-                if (newRules)
+                if (await stores.RefreshVersionAsync(stoppingToken))
+                    HostingLog.NowServing(logger, stores.StoreIfLoaded.Version.Id);
+                if (await rules.RefreshAsync(stoppingToken))
                     HostingLog.NewRules(logger);
             }
             catch (StoreUnavailableException e)
             {
                 HostingLog.VersionCheckFailed(logger, e.Message);
             }
+        }
+    }
+
+    /// <summary>Waits for the next poll; false when the application is stopping.</summary>
+    private static async Task<bool> Ticked(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Rules;
+using VeSiting.Core.Suitability.Criteria;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Core.Suitability.Raster;
@@ -17,7 +18,7 @@ namespace VeSiting.Core.Suitability.Raster;
 public sealed class RasterSitingEngine(SitingInputs inputs)
 {
     /// <summary>The population raster's cell, as <see cref="PopulationRaster"/> uses it.</summary>
-    internal const double PopulationCellM = 1000;
+    internal const double PopulationCellM = PopulationRaster.DefaultCellSizeM;
 
     public SuitabilityRaster Run(SitingProfile profile, IReadOnlyList<Geometry> areas, double cellSizeM, CancellationToken cancellationToken = default)
     {
@@ -33,8 +34,8 @@ public sealed class RasterSitingEngine(SitingInputs inputs)
 
         var notes = new List<string>();
         var active = CriteriaInUse.Select(profile, inputs, notes);
-        if (active.Any(c => c.Criterion == "population"))
-            notes.Add(SitingEngine.PopulationNote(PopulationCellM));
+        var criteria = active.Select(SitingCriteria.Of).ToList();
+        notes.AddRange(CriteriaInUse.Notes(criteria));
         notes.Add($"computed as a raster of {cellSizeM:0} m cells: distances to points are within {PointDistanceTransform.StripWidth(cellSizeM):0.#} m of the exact ones (never shorter); radius sums, zones and exclusions are exact at the cell centres");
 
         var extent = new Envelope();
@@ -55,9 +56,11 @@ public sealed class RasterSitingEngine(SitingInputs inputs)
         }, cancellationToken);
         land = null;
 
-        var bands = new CriterionBands(inputs, grid, consumption, cancellationToken) { KeepNearestHeat = active.Any(c => c.Criterion == "heat-size") };
-        var values = active.Select(c => bands.Measure(c)).ToList();
-        var units = active.Select(c => CriterionBands.Unit(c.Criterion)).ToList();
+        var bands = new CriterionBands(inputs, grid, consumption, cancellationToken);
+        foreach (var criterion in criteria)
+            criterion.Prepare(bands);
+        var values = active.Select((spec, c) => bands.Measure(criteria[c], spec)).ToList();
+        var units = criteria.Select(c => c.Unit).ToList();
 
         var score = Overlay(grid, active, values, status, cancellationToken);
         Parallel.For(0, grid.Rows, grid.Parallelism(cancellationToken), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>

@@ -1,0 +1,20 @@
+using VeSiting.Core.Suitability.Raster;
+using static VeSiting.Core.Suitability.Criteria.WhyText;
+
+namespace VeSiting.Core.Suitability.Criteria;
+
+/// <summary>Distance to the nearest dwelling (access address): nuisance and safety.</summary>
+internal sealed class DwellingDistanceCriterion : SitingCriterion
+{
+    public override string Id => "dwelling-distance";
+    public override string Unit => "m";
+    public override string Meaning => "distance to the nearest dwelling (access address): nuisance and safety";
+
+    internal override SiteReads Reads => SiteReads.NearestDwelling;
+
+    internal override Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run) =>
+        site.Dwelling is { } n ? new(n.DistanceM, $"{n.Address.Label} at {F(n.DistanceM)} m") : new(null, "no dwelling in the data");
+
+    internal override float[] Band(CriterionSpec spec, CriterionBands bands) =>
+        bands.Distance(bands.Inputs.Dwellings.Select(d => (d.Position.X, d.Position.Y)).ToList());
+}

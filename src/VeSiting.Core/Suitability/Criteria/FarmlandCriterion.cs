@@ -1,0 +1,36 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+using VeSiting.Core.Suitability.Raster;
+using static VeSiting.Core.Suitability.Criteria.WhyText;
+
+namespace VeSiting.Core.Suitability.Criteria;
+
+/// <summary>The share of the cell (or the candidate's parcel) covered by a user polygon layer; a point candidate: 1 inside, 0 outside.</summary>
+internal sealed class FarmlandCriterion : SitingCriterion
+{
+    public override string Id => "farmland";
+    public override string Unit => "share";
+    public override string Meaning => "share of the cell (or of the candidate's parcel) covered by the polygons of a layer the user supplies (e.g. field blocks), 0–1 by area; a point candidate: 1 inside, 0 outside";
+    public override UserLayerKind Layer => UserLayerKind.Polygons;
+
+    internal override Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run)
+    {
+        var share = Share(run.Polygons(spec.Layer!), candidate);
+        return new(share, candidate.Area is { Area: > 0 }
+            ? $"{F(share * 100)} % of the site's area lies in {spec.Layer}"
+            : share > 0 ? $"the site lies in {spec.Layer}" : $"the site lies outside {spec.Layer}");
+    }
+
+    internal override float[] Band(CriterionSpec spec, CriterionBands bands) =>
+        CoverageRasteriser.Shares(bands.Grid, bands.Inputs.PolygonLayers[spec.Layer!], bands.CancellationToken);
+
+    /// <summary>The share of the candidate's area the polygons cover (capped at 1, as the raster caps overlaps), or 1/0 for a point inside/outside.</summary>
+    private static double Share(STRtree<(Geometry Polygon, IPreparedGeometry Prepared)> polygons, Candidate candidate)
+    {
+        if (candidate.Area is not { Area: > 0 } area)
+            return polygons.Query(candidate.Position.EnvelopeInternal).Any(p => p.Prepared.Covers(candidate.Position)) ? 1 : 0;
+        var covered = polygons.Query(area.EnvelopeInternal).Where(p => p.Prepared.Intersects(area)).Sum(p => p.Polygon.Intersection(area).Area);
+        return Math.Min(1, covered / area.Area);
+    }
+}

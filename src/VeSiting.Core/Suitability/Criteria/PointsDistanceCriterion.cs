@@ -1,0 +1,21 @@
+using VeSiting.Core.Suitability.Raster;
+using static VeSiting.Core.Suitability.Criteria.WhyText;
+
+namespace VeSiting.Core.Suitability.Criteria;
+
+/// <summary>Distance to the nearest point of a layer the user supplies.</summary>
+internal sealed class PointsDistanceCriterion : SitingCriterion
+{
+    public override string Id => "points-distance";
+    public override string Unit => "m";
+    public override string Meaning => "distance to the nearest point of a layer the user supplies (schools, institutions …)";
+    public override UserLayerKind Layer => UserLayerKind.Points;
+
+    internal override Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run) =>
+        SiteMeasures.Nearest(run.Points(spec.Layer!), candidate.Position, p => p) is { } n
+            ? new(n.Distance, $"nearest {spec.Layer} point at {F(n.Distance)} m")
+            : new(null, $"layer {spec.Layer} is empty");
+
+    internal override float[] Band(CriterionSpec spec, CriterionBands bands) =>
+        bands.Distance(bands.Inputs.PointLayers[spec.Layer!].Select(p => (p.X, p.Y)).ToList());
+}
