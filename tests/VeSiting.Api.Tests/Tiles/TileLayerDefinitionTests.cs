@@ -1,9 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using VeSiting.Api.Hosting;
 using VeSiting.Api.Tests.Api;
 using VeSiting.Api.Tiles;
 using VeSiting.Core.Spatial;
+using VeSiting.Core.Tiles;
 using Tile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;
 
 namespace VeSiting.Api.Tests.Tiles;
@@ -78,6 +82,69 @@ public sealed class TileLayerDefinitionTests(ApiFactory factory)
             }
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Tiles))]
+    public async Task The_one_writer_decodes_to_the_same_features_as_NetTopologySuites_writer(string id, int z, double lon, double lat, string query)
+    {
+        var source = factory.Services.GetRequiredService<TileSources>().Find(id);
+        if (source is ISelfEncodingTileSource)
+            return; // written from its raster, not from features (SuitabilityTileTests checks it against its cells)
+        var layer = source.Layer;
+        Tile.CreateAroundLocation(lat, lon, z, out var x, out var y);
+        var data = factory.Services.GetRequiredService<ServiceData>();
+        var scenarioId = query.StartsWith("?scenario=", StringComparison.Ordinal) ? query["?scenario=".Length..] : null;
+        var scenario = data.Context(scenarioIds: [scenarioId ?? "banded-distance"]).Scenarios[0];
+        var tile = new MercatorTile(z, x, y);
+        var features = await source.FeaturesAsync(new TileRequest(tile, new TileParameters(scenarioId, null, null, null), scenario, 20_000), CancellationToken.None);
+
+        var ours = Decode(MvtEncoder.Encode(tile, layer, features, 20_000), tile);
+        // A point layer shows any other shape at a point inside it, as the writer does.
+        var asPoints = layer.Geometry == TileLayer.Points ? features.Select(f => f with { Utm32 = f.Utm32 is Point ? f.Utm32 : f.Utm32.InteriorPoint }).ToList() : features;
+        var reference = Decode(NtsReferenceEncoder.Encode(tile, asPoints, 20_000), tile);
+
+        Assert.NotEmpty(ours.SelectMany(l => l.Value));
+        Assert.Equal(reference.Keys.Order(), ours.Keys.Order());
+        // One tile unit in degrees (longitude; a unit of latitude is shorter here): the reference truncates to whole units,
+        // the writer rounds, and they clip in lon/lat and in tile units.
+        var unit = 360.0 / (1 << z) / 4096;
+        foreach (var (name, expected) in reference)
+        {
+            var actual = ours[name];
+            Assert.Equal(expected.Count, actual.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                var (e, a) = (expected[i], actual[i]);
+                Assert.Equal(e.Attributes.GetNames().Order(), a.Attributes.GetNames().Order());
+                foreach (var key in e.Attributes.GetNames())
+                    Assert.Equal(Comparable(e.Attributes[key]), Comparable(a.Attributes[key]));
+                Assert.Equal(e.Geometry.Dimension, a.Geometry.Dimension);
+                if (e.Geometry.Dimension == Dimension.Surface)
+                {
+                    // Areas: the same shape to within a band of 2 units along the outline. Vertices differ by a unit; where a long
+                    // edge crosses the clip the crossing differs more (a line straight in lon/lat bows against one straight in Web
+                    // Mercator by y''·Δφ²/8: about 4 units for a 0.5° edge at z8, 18 for a tile-long one at z7), but only there.
+                    var difference = GeometryFixer.Fix(e.Geometry).SymmetricDifference(GeometryFixer.Fix(a.Geometry)).Area;
+                    Assert.True(difference <= 2 * unit * e.Geometry.Length, $"{id}/{name} feature {i}: differs by {difference / (unit * e.Geometry.Length):0.##} units along its outline");
+                }
+                else
+                {
+                    var distance = NetTopologySuite.Algorithm.Distance.DiscreteHausdorffDistance.Distance(e.Geometry, a.Geometry);
+                    Assert.True(distance <= 2 * unit, $"{id}/{name} feature {i}: {distance / unit:0.##} units apart");
+                }
+            }
+        }
+    }
+
+    /// <summary>An attribute value as compared: the writers may choose different MVT integer encodings (int, uint) for one integer.</summary>
+    private static string Comparable(object value) => value switch
+    {
+        long or ulong or int => Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+    };
+
+    private static Dictionary<string, List<NetTopologySuite.Features.IFeature>> Decode(byte[] bytes, MercatorTile tile) =>
+        new MapboxTileReader().Read(new MemoryStream(bytes), new Tile(tile.X, tile.Y, tile.Z)).Layers.ToDictionary(l => l.Name, l => l.Features.ToList());
 
     [Fact]
     public async Task Tilejson_and_the_legend_publish_the_definition()

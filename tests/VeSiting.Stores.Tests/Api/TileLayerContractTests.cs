@@ -69,8 +69,9 @@ public sealed class TileLayerContractTests(PostGisStores stores) : IClassFixture
                 var schema = layer.VectorLayer(vectorLayer);
                 foreach (var feature in features)
                     Conforms(schema, feature.Attributes);
-                // Every defined attribute is produced by the SQL (the fixture's features carry each of them somewhere).
-                Assert.Equal(schema.Fields.Select(f => f.Name).Order(), features.SelectMany(f => f.Attributes.GetNames()).Distinct().Order());
+                // Every defined attribute is produced by the SQL: the dense z7 tile's hundreds of features carry each of them somewhere.
+                if (z == 7)
+                    Assert.Equal(schema.Fields.Select(f => f.Name).Order(), features.SelectMany(f => f.Attributes.GetNames()).Distinct().Order());
                 Assert.Equal(Keyed(expected[vectorLayer]).Keys.Order(), Keyed(features).Keys.Order());
                 foreach (var (key, attributes) in Keyed(features))
                     SameValues(Keyed(expected[vectorLayer])[key], attributes, $"{id}/{vectorLayer} {key} at {z}/{x}/{y}");
