@@ -3,10 +3,9 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.IO.VectorTiles;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
+using VeSiting.Api.Tiles;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Tiles;
-
-using VeSiting.Api.Tiles;
 
 namespace VeSiting.Api.Tests.Tiles;
 

@@ -156,8 +156,13 @@ public sealed class TileLayerDefinitionTests(ApiFactory factory)
         var fields = plants.GetProperty("fields").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
         Assert.Equal(new Dictionary<string, string?>
         {
-            ["id"] = "String", ["project"] = "String", ["kind"] = "String", ["status"] = "String", ["name"] = "String",
-            ["capacity_mw"] = "Number", ["total_height_m"] = "Number",
+            ["id"] = "String",
+            ["project"] = "String",
+            ["kind"] = "String",
+            ["status"] = "String",
+            ["name"] = "String",
+            ["capacity_mw"] = "Number",
+            ["total_height_m"] = "Number",
         }, fields);
 
         using var legend = JsonDocument.Parse(await client.GetStringAsync("/api/legend"));
