@@ -5,12 +5,16 @@
 #  1. Cached MVT tiles: the paths of bench/load.sh without the scheme rings (z10 plants and boundaries, z12 dwellings),
 #     warmed, then wrk -t2 -c32 for SECONDS per round (ROUNDS rounds each); then one round each on all 242 paths of
 #     bench/load.sh, scheme rings included.
-#  2. Suitability tiles from the cached 100 m greenhouse raster with the tile cache off (every tile built from the
+#  2. Uncached MVT tiles (the tile cache off: every request encodes its tile): the same paths split into point layers
+#     (plants, dwellings) and polygon layers (boundaries, scheme rings), wrk -t2 -c4 for SECONDS per round and set,
+#     ROUNDS rounds, base and working tree alternated: what the vector-tile writer costs per tile.
+#  3. Suitability tiles from the cached 100 m greenhouse raster with the tile cache off (every tile built from the
 #     raster): /api/sites?cell=100 once, a warm-up on tiles around Aalborg (WARM passes, 5: the JIT's tiers settle),
 #     then distinct MVT and PNG tiles at
 #     zooms 5–20 around Aarhus and Odense, each
 #     timed by curl over one keep-alive connection per tile. Baseline tool: gdalwarp + gdal_translate cutting the same
 #     tiles (EPSG:3857, 256 px, nearest) out of the same raster's GeoTIFF score band (one process pair per tile).
+# CHANGE="Before: …; after: …" describes the change compared in the section's text.
 # Writes the "## Tiles before and after" section of bench/RESULTS.md (other sections are kept).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +22,7 @@ base="${BASE:?set BASE to the git revision to compare with, e.g. BASE=158e680}"
 seconds="${SECONDS_PER_ROUND:-15}"
 rounds="${ROUNDS:-2}"
 port="${PORT:-19460}"
-parts="${PARTS:-cached,suitability}"   # which parts to run; a part not run keeps its figures from the last run
+parts="${PARTS:-cached,uncached,suitability}"   # which parts to run; a part not run keeps its figures from the last run
 work="$(mktemp -d)"
 source "$root/bench/lib.sh"
 trap 'stop_apis; rm -rf "$work"' EXIT
@@ -55,6 +59,8 @@ open(f"{work}/mixed.txt", "w").write("\n".join(tiles) + "\n")
 # Without the scheme rings: their version string also holds the rules in force, which the hand-made cache (one version
 # for all layers, emptied when it changes) took for a new data version, so mixed requests kept emptying it.
 open(f"{work}/cached.txt", "w").write("\n".join(t for t in tiles if "/scheme-zones/" not in t) + "\n")
+open(f"{work}/uncached-points.txt", "w").write("\n".join(t for t in tiles if "/plants/" in t or "/dwellings/" in t) + "\n")
+open(f"{work}/uncached-polygons.txt", "w").write("\n".join(t for t in tiles if "/boundaries/" in t or "/scheme-zones/" in t) + "\n")
 suitability = set()
 for z in range(5, 21):
     for lon, lat in ((10.20, 56.15), (10.39, 55.40)):
@@ -77,6 +83,21 @@ touch "$work/cached-results.txt" "$work/suitability-times.txt"
     while read -r p; do curl -s -o /dev/null "http://127.0.0.1:$port$p"; done < "$work/$paths"
     wrk -t2 -c32 -d"${seconds}s" --latency -s "$root/bench/wrk-paths.lua" "http://127.0.0.1:$port" -- "$work/$paths" \
       | grep '^JSON' | sed "s/^JSON /$which $round /" >> "$work/cached-results.txt"
+    stop_last
+  done
+done
+
+touch "$work/uncached-results.txt"
+[[ ",$parts," == *",uncached,"* ]] && echo "== uncached tiles" >&2
+[[ ",$parts," == *",uncached,"* ]] && for round in $(seq 1 "$rounds"); do
+  for which in base new; do
+    tree="$root"; [[ "$which" == base ]] && tree="$work/base"
+    start "$which-uncached" "$tree" "$port" VeSiting__TileCacheEntries=0 VeSiting__TileCacheMegabytes=0
+    for set in points polygons; do
+      while read -r p; do curl -s -o /dev/null "http://127.0.0.1:$port$p"; done < "$work/uncached-$set.txt"   # JIT warm-up
+      wrk -t2 -c4 -d"${seconds}s" --latency -s "$root/bench/wrk-paths.lua" "http://127.0.0.1:$port" -- "$work/uncached-$set.txt" \
+        | grep '^JSON' | sed "s/^JSON /$which $round $set /" >> "$work/uncached-results.txt"
+    done
     stop_last
   done
 done
@@ -136,9 +157,9 @@ tick_ms = 1000 / int(ticks)
 out = ["## Tiles before and after (bench/tiles-before-after.sh)", ""]
 out.append(f"- Date: {started}; 2 cores shared with other work (load average {before} before, {after} after): compare the two columns, not the absolute figures with other sections.")
 out.append(f"- Command: `BASE={base} PARTS={parts} bash bench/tiles-before-after.sh` (SECONDS_PER_ROUND={seconds}, ROUNDS={rounds}, WARM={warm}); after = the working tree at {head}.")
-out.append("- Before: the hand-made tile cache (a dictionary emptied when full) and suitability cells as NetTopologySuite squares reprojected and clipped; "
+out.append("- " + os.environ.get("CHANGE", "Before: the hand-made tile cache (a dictionary emptied when full) and suitability cells as NetTopologySuite squares reprojected and clipped; "
            "after: ASP.NET Core output caching (keyed and tagged by data version, one render per tile for concurrent requests) and suitability tiles written from the raster "
-           "(MVT polygons in tile units, PNG sampled per pixel).")
+           "(MVT polygons in tile units, PNG sampled per pixel)."))
 out.append("")
 cached_lines = open(f"{work}/cached-results.txt").read().split("\n")
 cached_lines = [l for l in cached_lines if l.strip()]
@@ -161,6 +182,24 @@ for line in cached_lines:
 out.append("")
 ratio = statistics.median(rps["new"]) / statistics.median(rps["base"]) if rps["new"] and rps["base"] else float("nan")
 out.append(f"- Median requests/s after / before over the rounds without scheme rings: **{ratio:.2f}** (goal: cached tiles no slower, i.e. ≥ 1 within noise).")
+out.append("")
+uncached_lines = [l for l in open(f"{work}/uncached-results.txt").read().split("\n") if l.strip()]
+out.append("### Uncached MVT tiles (tile cache off; wrk -t2 -c4)")
+out.append("")
+out.append("Every request encodes its tile: point layers (plants z10, dwellings z12) and polygon layers (boundaries z10, scheme rings) of the paths of bench/load.sh.")
+out.append("")
+out.append("| round | tiles | build | requests/s | p50 | p99 | non-2xx | socket errors |")
+out.append("|---|---|---|---|---|---|---|---|")
+urps = {}
+for line in uncached_lines:
+    which, rnd, tset, js = line.split(" ", 3)
+    r = json.loads(js)
+    urps.setdefault((which, tset), []).append(r["rps"])
+    out.append(f"| {rnd} | {tset} | {'before' if which == 'base' else 'after'} | {r['rps']:,.1f} | {r['p50_ms']} ms | {r['p99_ms']} ms | {r['non2xx']} | {r['socket_errors']} |")
+out.append("")
+for tset in ("points", "polygons"):
+    if urps.get(("new", tset)) and urps.get(("base", tset)):
+        out.append(f"- {tset}: median requests/s after / before **{statistics.median(urps[('new', tset)]) / statistics.median(urps[('base', tset)]):.2f}**.")
 out.append("")
 out.append("### Suitability tiles from the cached 100 m raster (tile cache off; curl per tile)")
 out.append("")
@@ -205,7 +244,7 @@ parts_out = re.split(r"(?m)^(?=### )", text)
 merged = [parts_out[0].rstrip("\n").split("\n")]
 for chunk in parts_out[1:]:
     title = chunk.split("\n", 1)[0][4:].split(" (")[0]
-    empty = ("Cached MVT" in title and not cached_lines) or ("Suitability" in title and not times)
+    empty = ("Cached MVT" in title and not cached_lines) or ("Uncached MVT" in title and not uncached_lines) or ("Suitability" in title and not times)
     previous = kept(title.split(" (")[0])
     if empty and previous:
         if any(l.startswith("(figures of the") for l in previous):

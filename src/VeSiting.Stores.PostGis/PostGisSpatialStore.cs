@@ -362,6 +362,9 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IVers
     /// <summary>The SQL this store runs for a tile of a layer it encodes itself (parameters @z, @x, @y), for benchmarks; null for other layers.</summary>
     public static string? VectorTileSql(string layer) => PostGisVectorTiles.Sql.GetValueOrDefault(layer);
 
+    /// <summary>The layers this store encodes itself (checked against their definitions by the tile layer contract test).</summary>
+    public static IReadOnlyCollection<string> VectorTileLayers => [.. PostGisVectorTiles.Sql.Keys];
+
     public async Task<byte[]> VectorTileAsync(string layer, int z, int x, int y, CancellationToken cancellationToken = default)
     {
         var sql = PostGisVectorTiles.Sql.TryGetValue(layer, out var query) ? query : throw new ArgumentException($"PostGIS does not produce layer '{layer}'", nameof(layer));

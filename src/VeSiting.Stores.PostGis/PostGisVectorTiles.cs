@@ -3,7 +3,9 @@ using VeSiting.Core.Tiles;
 namespace VeSiting.Stores.PostGis;
 
 /// <summary>
-/// ST_AsMVT queries for the layers PostGIS encodes itself: its fast path behind the same tile sources. The tile area
+/// ST_AsMVT queries for the layers PostGIS encodes itself: its fast path behind the same tile sources. Their columns are
+/// the attributes of the layer's one definition (<c>TileLayer.Schema</c> in the API), in its order, checked by the tile
+/// layer contract test (same attributes, types and features as the in-process writer). The tile area
 /// is grown by the same margin as <see cref="MercatorTile"/>'s (8 px of 256 = 128 of 4096) and densified before it
 /// is transformed to EPSG:25832, so both select the same features.
 /// </summary>
@@ -24,7 +26,7 @@ internal static class PostGisVectorTiles
         ["plants"] = Bounds + $"""
             , features AS (
                 SELECT ST_AsMVTGeom(ST_Transform(p.geom, 3857), bounds.env, {Extent}, {MarginUnits}, true) AS geom,
-                       p.id, p.kind, p.status, coalesce(p.name, p.model) AS name,
+                       p.id, coalesce(p.project_id, p.id) AS project, p.kind, p.status, coalesce(p.name, p.model) AS name,
                        round((p.capacity_kw / 1000)::numeric, 3)::float8 AS capacity_mw, p.total_height_m
                 FROM plants p, bounds
                 WHERE p.status IN ('Operating', 'Planned') AND ST_Intersects(p.geom, bounds.area))

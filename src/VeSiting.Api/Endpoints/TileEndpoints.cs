@@ -46,7 +46,13 @@ public static class TileEndpoints
             ["maxzoom"] = found.MaxZoom,
             ["bounds"] = new[] { 7.0, 54.5, 15.3, 57.8 },
             ["center"] = new[] { 10.4, 56.0, 6 },
-            ["vector_layers"] = found.VectorLayers.Select(v => new { id = v, minzoom = found.MinZoom, maxzoom = found.MaxZoom, fields = new Dictionary<string, string>() }),
+            ["vector_layers"] = found.Schema.Select(v => new
+            {
+                id = v.Id,
+                minzoom = found.MinZoom,
+                maxzoom = found.MaxZoom,
+                fields = v.Fields.ToDictionary(f => f.Name, f => f.Type == TileFieldType.Integer ? nameof(TileFieldType.Number) : f.Type.ToString()),
+            }),
         });
     }
 

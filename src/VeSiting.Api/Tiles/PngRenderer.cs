@@ -7,7 +7,8 @@ using VeSiting.Core.Tiles;
 namespace VeSiting.Api.Tiles;
 
 /// <summary>
-/// 256 px PNG tiles drawn with SkiaSharp in the legend's colours, straight from EPSG:25832 features: every vertex is
+/// 256 px PNG tiles drawn with SkiaSharp from the layer's legend (the colour of each class of its style attribute) and
+/// style (point size, filled or outlined areas, line widths: <see cref="TileStyle"/>), straight from EPSG:25832 features: every vertex is
 /// projected to tile pixels by <see cref="MercatorTile"/> (exact, no lon/lat geometries) and the canvas clips, so
 /// nothing is reprojected, repaired or intersected per tile.
 /// </summary>
@@ -29,6 +30,7 @@ public static class PngRenderer
         using var areaFill = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = false };
         using var stroke = new SKPaint { Style = SKPaintStyle.Stroke, IsAntialias = true, StrokeWidth = 1.2f };
         var colours = new Dictionary<string, SKColor>();
+        var style = layer.Style;
         foreach (var (vectorLayer, geometry, attributes) in features)
         {
             var color = ColorOf(layer, attributes, colours);
@@ -37,19 +39,18 @@ public static class PngRenderer
                 case Point p:
                     {
                         fill.Color = color;
-                        var radius = layer.Id == "plants" && attributes.Exists("capacity_mw") && attributes["capacity_mw"] is double mw
-                            ? (float)Math.Clamp(2 + Math.Sqrt(mw) * 1.5, 2, 12) : 3f;
+                        var radius = style.SizeBy is { } size && attributes.Exists(size.Attribute) && attributes[size.Attribute] is { } value
+                            ? (float)size.Radius(Convert.ToDouble(value, CultureInfo.InvariantCulture)) : (float)style.PointRadius;
                         canvas.DrawCircle(Pixel(pixels, p.Coordinate), radius, fill);
                         break;
                     }
                 case var g:
                     {
                         using var path = Path(pixels, g);
-                        var isBoundary = layer.Id == "boundaries";
                         areaFill.Color = color.WithAlpha(70);
                         stroke.Color = color;
-                        stroke.StrokeWidth = isBoundary && vectorLayer == "regions" ? 2f : 1.2f;
-                        if (!isBoundary)
+                        stroke.StrokeWidth = (float)style.StrokeWidthOf(vectorLayer);
+                        if (style.FillAreas)
                             canvas.DrawPath(path, areaFill);
                         canvas.DrawPath(path, stroke);
                         break;

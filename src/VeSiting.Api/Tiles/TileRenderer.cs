@@ -6,7 +6,7 @@ namespace VeSiting.Api.Tiles;
 /// <summary>
 /// Makes a tile of any source: outside the layer's zooms an empty one; a vector tile the store encodes itself
 /// (PostGIS: ST_AsMVT) or the source encodes itself is taken as it comes; otherwise the source's features are drawn
-/// (PNG) or encoded (MVT: points by the point writer, anything else by the general encoder).
+/// (PNG, styled by the layer's legend and style) or encoded (MVT, by the one writer).
 /// </summary>
 public sealed class TileRenderer(ServiceData data)
 {
@@ -24,8 +24,6 @@ public sealed class TileRenderer(ServiceData data)
         var features = await source.FeaturesAsync(request, cancellationToken);
         if (png)
             return PngRenderer.Render(tile, layer, features.Take(request.MaxFeatures));
-        return layer.Geometry == TileLayer.Points && layer.VectorLayers.Count == 1
-            ? PointTileEncoder.Encode(tile, layer.VectorLayers[0], features, request.MaxFeatures)
-            : MvtEncoder.Encode(tile, features, request.MaxFeatures);
+        return MvtEncoder.Encode(tile, layer, features, request.MaxFeatures);
     }
 }

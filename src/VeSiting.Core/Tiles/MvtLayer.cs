@@ -3,10 +3,11 @@ using System.Globalization;
 namespace VeSiting.Core.Tiles;
 
 /// <summary>
-/// A Mapbox Vector Tile (spec 2.1) with one layer of points and simple polygons, written straight to protocol-buffer
-/// bytes: one POINT feature per point (MoveTo(1) from the origin) or one POLYGON per ring, attribute keys and values
-/// shared through the layer's tables, no allocation per feature beyond new distinct attribute values. Not thread-safe;
-/// one instance per tile.
+/// A Mapbox Vector Tile (spec 2.1) layer written straight to protocol-buffer bytes: points, multi-points, lines and
+/// polygons with holes and parts, in tile units (the caller projects, clips and rounds), attribute keys and values
+/// shared through the layer's tables, no allocation per feature beyond new distinct attribute values. The service's one
+/// vector-tile writer: every layer's tiles are written by it (a tile of several layers is their bytes concatenated,
+/// as <see cref="Concat"/> does). Not thread-safe; one instance per tile and layer.
 /// </summary>
 public sealed class MvtLayer(string name, int extent = 4096)
 {
@@ -15,7 +16,7 @@ public sealed class MvtLayer(string name, int extent = 4096)
     private const byte LayerName = 1 << 3 | 2, LayerFeatures = 2 << 3 | 2, LayerKeys = 3 << 3 | 2, LayerValues = 4 << 3 | 2, LayerExtent = 5 << 3, LayerVersion = 15 << 3;
     private const byte FeatureTags = 2 << 3 | 2, FeatureType = 3 << 3, FeatureGeometry = 4 << 3 | 2;
     private const byte ValueString = 1 << 3 | 2, ValueDouble = 3 << 3 | 1, ValueUInt = 5 << 3, ValueSInt = 6 << 3, ValueBool = 7 << 3;
-    private const byte PointType = 1, PolygonType = 3;
+    private const byte PointType = 1, LineType = 2, PolygonType = 3;
     private const uint MoveTo = 1, LineTo = 2, ClosePath = 7;
 
     private readonly ProtobufBuffer _features = new(64 * 1024);
@@ -58,17 +59,82 @@ public sealed class MvtLayer(string name, int extent = 4096)
             throw new ArgumentException("a ring needs at least 3 points", nameof(ring));
         Flush();
         (_type, _open) = (PolygonType, true);
-        var (x, y) = (0, 0);
-        for (var i = 0; i < ring.Length; i++)
-        {
-            if (i == 0) _geometry.Add(Command(MoveTo, 1));
-            if (i == 1) _geometry.Add(Command(LineTo, ring.Length - 1));
-            _geometry.Add(ProtobufBuffer.ZigZag(ring[i].X - x));
-            _geometry.Add(ProtobufBuffer.ZigZag(ring[i].Y - y));
-            (x, y) = ring[i];
-        }
+        var cursor = (0, 0);
+        Path(ring, ref cursor);
         _geometry.Add(Command(ClosePath, 1));
         Count++;
+    }
+
+    /// <summary>Starts a multi-point feature (MoveTo(n)); attributes added next belong to it.</summary>
+    public void AddPoints(ReadOnlySpan<(int X, int Y)> points)
+    {
+        if (points.Length == 0)
+            throw new ArgumentException("a multi-point needs at least one point", nameof(points));
+        Flush();
+        (_type, _open) = (PointType, true);
+        _geometry.Add(Command(MoveTo, points.Length));
+        var (x, y) = (0, 0);
+        foreach (var p in points)
+        {
+            _geometry.Add(ProtobufBuffer.ZigZag(p.X - x));
+            _geometry.Add(ProtobufBuffer.ZigZag(p.Y - y));
+            (x, y) = p;
+        }
+        Count++;
+    }
+
+    /// <summary>Starts a line or multi-line feature (each line at least 2 points, no two neighbours equal); attributes added next belong to it.</summary>
+    public void AddLines(IReadOnlyList<(int X, int Y)[]> lines)
+    {
+        if (lines.Count == 0 || lines.Any(l => l.Length < 2))
+            throw new ArgumentException("a line needs at least 2 points", nameof(lines));
+        Flush();
+        (_type, _open) = (LineType, true);
+        var cursor = (0, 0);
+        foreach (var line in lines)
+            Path(line, ref cursor);
+        Count++;
+    }
+
+    /// <summary>
+    /// Starts a polygon or multi-polygon feature: its rings in order, each part's exterior ring (positive area with
+    /// y down) followed by its holes (negative area), not closed, at least 3 points each; attributes added next belong to it.
+    /// </summary>
+    public void AddPolygon(IReadOnlyList<(int X, int Y)[]> rings)
+    {
+        if (rings.Count == 0 || rings.Any(r => r.Length < 3))
+            throw new ArgumentException("a ring needs at least 3 points", nameof(rings));
+        Flush();
+        (_type, _open) = (PolygonType, true);
+        var cursor = (0, 0);
+        foreach (var ring in rings)
+        {
+            Path(ring, ref cursor);
+            _geometry.Add(Command(ClosePath, 1));
+        }
+        Count++;
+    }
+
+    /// <summary>MoveTo the first point and LineTo the others, relative to the cursor (which carries over between a feature's parts).</summary>
+    private void Path(ReadOnlySpan<(int X, int Y)> points, ref (int X, int Y) cursor)
+    {
+        for (var i = 0; i < points.Length; i++)
+        {
+            if (i == 0) _geometry.Add(Command(MoveTo, 1));
+            if (i == 1) _geometry.Add(Command(LineTo, points.Length - 1));
+            _geometry.Add(ProtobufBuffer.ZigZag(points[i].X - cursor.X));
+            _geometry.Add(ProtobufBuffer.ZigZag(points[i].Y - cursor.Y));
+            cursor = points[i];
+        }
+    }
+
+    /// <summary>A tile of several layers: their tiles' bytes one after the other (a tile's layers field repeats).</summary>
+    public static byte[] Concat(IEnumerable<MvtLayer> layers)
+    {
+        using var stream = new MemoryStream();
+        foreach (var layer in layers)
+            stream.Write(layer.ToTile());
+        return stream.ToArray();
     }
 
     private static uint Command(uint id, int count) => id | (uint)count << 3;

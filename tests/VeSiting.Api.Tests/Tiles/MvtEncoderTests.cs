@@ -27,7 +27,8 @@ public sealed class MvtEncoderTests
         Assert.IsType<GeometryCollection>(both.Intersection(tile.LonLatClip())); // the case: not polygonal after clipping
 
         var utm = GeometryTransforms.Transform(both, Epsg.Wgs84, Epsg.Utm32);
-        var bytes = MvtEncoder.Encode(tile, [new TileFeature("zones", utm, new NetTopologySuite.Features.AttributesTable { { "zone", "A" } })], 100);
+        var zones = new TileLayer("zones", "Zones", "", 0, 20, TileLayer.Polygons, [], "zone", [VectorLayerSchema.Of("zones", ("zone", TileFieldType.String))], []);
+        var bytes = MvtEncoder.Encode(tile, zones, [new TileFeature("zones", utm, new NetTopologySuite.Features.AttributesTable { { "zone", "A" } })], 100);
 
         var decoded = new MapboxTileReader().Read(new MemoryStream(bytes), new NetTopologySuite.IO.VectorTiles.Tiles.Tile(2147, 1254, 12));
         var feature = Assert.Single(Assert.Single(decoded.Layers).Features);

@@ -129,4 +129,49 @@ public sealed class MvtLayerTests
         var raw = Assert.Single(Assert.Single(RawMvt.Decode(layer.ToTile())).Features);
         Assert.Equal((3, 1024, 1024), (raw.Type, raw.X, raw.Y)); // POLYGON, starting at its first corner
     }
+
+    [Fact]
+    public void Polygons_with_holes_and_parts_lines_and_multi_points_read_back_as_given()
+    {
+        // Decoded by NetTopologySuite's reader in tile units' areas: a unit square of the tile is 1/4096² of it, so areas are
+        // compared in units² through the envelope ratio. Part 1: the square (0, 0)–(2000, 2000) less the hole (500, 500)–(1000, 1000):
+        // area 2000² − 500² = 3,750,000 units²; part 2: the square (3000, 3000)–(3500, 3500): 250,000 units². Exterior rings are
+        // clockwise on screen (positive area with y down), holes anticlockwise.
+        var layer = new MvtLayer("zones");
+        layer.AddPolygon([
+            [(0, 0), (2000, 0), (2000, 2000), (0, 2000)],
+            [(500, 500), (500, 1000), (1000, 1000), (1000, 500)],
+            [(3000, 3000), (3500, 3000), (3500, 3500), (3000, 3500)],
+        ]);
+        layer.Attribute("zone", "A");
+        layer.AddLines([[(0, 0), (4096, 4096)], [(0, 4096), (100, 4000), (200, 4096)]]);
+        layer.AddPoints([(10, 20), (30, 40)]);
+        layer.Attribute("count", 2L);
+
+        var tile = new MapboxTileReader().Read(new MemoryStream(layer.ToTile()), new NtsTile(8577, 5070, 14));
+        var features = Assert.Single(tile.Layers).Features;
+        Assert.Equal(3, features.Count);
+        var multi = Assert.IsType<NetTopologySuite.Geometries.MultiPolygon>(features[0].Geometry);
+        Assert.Equal("A", features[0].Attributes["zone"]);
+        var (first, second) = ((NetTopologySuite.Geometries.Polygon)multi[0], (NetTopologySuite.Geometries.Polygon)multi[1]);
+        Assert.Equal(1, first.NumInteriorRings);
+        Assert.Equal(0, second.NumInteriorRings);
+        // Degrees² per unit² near this tile: (width of a unit in °) × (height of a unit in °), both from the parts' envelopes.
+        var unit = second.EnvelopeInternal.Width / 500 * (second.EnvelopeInternal.Height / 500);
+        Assert.Equal(3_750_000, first.Area / unit, tolerance: 3_750_000 * 0.01);
+        var lines = Assert.IsType<NetTopologySuite.Geometries.MultiLineString>(features[1].Geometry);
+        Assert.Equal([2, 3], lines.Geometries.Select(g => g.NumPoints));
+        var points = Assert.IsType<NetTopologySuite.Geometries.MultiPoint>(features[2].Geometry);
+        Assert.Equal(2, points.NumGeometries);
+        Assert.Equal(2L, Convert.ToInt64(features[2].Attributes["count"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Layers_concatenate_into_one_tile()
+    {
+        var (a, b) = (new MvtLayer("regions"), new MvtLayer("municipalities"));
+        a.AddPoint(1, 2);
+        b.AddPoint(3, 4);
+        Assert.Equal(["regions", "municipalities"], RawMvt.Decode(MvtLayer.Concat([a, b, new MvtLayer("empty")])).Select(l => l.Name));
+    }
 }

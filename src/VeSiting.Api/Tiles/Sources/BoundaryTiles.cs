@@ -8,8 +8,14 @@ namespace VeSiting.Api.Tiles.Sources;
 public sealed class BoundaryTiles(ServiceData data) : ITileSource
 {
     public TileLayer Layer { get; } = new("boundaries", "Municipalities and regions", "DAGI boundaries: the offline base map.", 0, 16, TileLayer.Polygons, ["scenario"], "kind",
-        ["regions", "municipalities"],
-        [new("region", "#5b6770", "Region"), new("municipality", "#9aa5ad", "Municipality")]);
+        [VectorLayerSchema.Of("regions", Fields), VectorLayerSchema.Of("municipalities", Fields)],
+        [new("region", "#5b6770", "Region"), new("municipality", "#9aa5ad", "Municipality")])
+    {
+        // Outlines only, regions heavier than municipalities.
+        Style = new TileStyle(FillAreas: false, StrokeWidths: new Dictionary<string, double> { ["regions"] = 2 }),
+    };
+
+    private static readonly (string, TileFieldType)[] Fields = [("code", TileFieldType.String), ("name", TileFieldType.String), ("kind", TileFieldType.String)];
 
     public async Task<IReadOnlyList<TileFeature>> FeaturesAsync(TileRequest request, CancellationToken cancellationToken)
     {

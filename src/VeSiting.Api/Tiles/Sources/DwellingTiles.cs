@@ -12,7 +12,7 @@ namespace VeSiting.Api.Tiles.Sources;
 public sealed class DwellingTiles(ServiceData data) : ITileSource
 {
     public TileLayer Layer { get; } = new("dwellings", "Dwellings by zone (proposal)", "Addresses coloured by their tariff zone under a scenario (?scenario=, default banded-distance). A proposal, not law.", 12, 20, TileLayer.Points, ["scenario"], "zone",
-        ["dwellings"],
+        [VectorLayerSchema.Of("dwellings", ("id", TileFieldType.String), ("label", TileFieldType.String), ("zone", TileFieldType.String), ("scenario", TileFieldType.String))],
         [new("A", "#006d2c", "Zone A (proposal)"), new("B", "#31a354", "Zone B (proposal)"), new("C", "#a1d99b", "Zone C (proposal)"), new("none", "#636363", "No zone")]);
 
     public async Task<IReadOnlyList<TileFeature>> FeaturesAsync(TileRequest request, CancellationToken cancellationToken)

@@ -20,7 +20,9 @@ public sealed class ImpactTiles(ServiceData data) : ITileSource
 
     public TileLayer Layer { get; } = new("tariff-impact", "Tariff proposal: net DKK per household (proposal, estimate, synthetic dwellings)",
         "Per municipality, the net DKK a year per household under a tariff scenario (?scenario=): the zoned households' savings less the uniform increase the others pay to keep revenue neutral. Zones and increase a proposal, money an estimate, counted over synthetic dwellings (attributes net_dkk_per_household, households, zoned, basis, synthetic).",
-        5, 12, TileLayer.Polygons, ["scenario"], "class", ["tariff-impact"],
+        5, 12, TileLayer.Polygons, ["scenario"], "class",
+        [VectorLayerSchema.Of("tariff-impact", ("class", TileFieldType.String), ("code", TileFieldType.String), ("name", TileFieldType.String), ("net_dkk_per_household", TileFieldType.Number), ("households", TileFieldType.Integer), ("zoned", TileFieldType.Integer),
+            ("scenario", TileFieldType.String), ("status", TileFieldType.String), ("synthetic", TileFieldType.Boolean), ("basis", TileFieldType.String))],
         [
             new("gain-500", "#1a9850", "gains ≥ 500 DKK a year"), new("gain-100", "#91cf60", "gains 100–500 DKK"), new("gain-0", "#d9ef8b", "gains 0–100 DKK"),
             new("pay-0", "#fee08b", "pays 0–100 DKK"), new("pay-100", "#fc8d59", "pays 100–500 DKK"), new("pay-500", "#d73027", "pays ≥ 500 DKK a year"),

@@ -12,7 +12,8 @@ namespace VeSiting.Api.Tiles.Sources;
 public sealed class MapDetailTiles(ServiceData data) : ITileSource
 {
     public TileLayer Layer { get; } = new("map-detail", "Buildings, addresses and plant footprints", "Street-level detail of the offline base map: building footprints (GeoDanmark), addresses (DAR) and plant footprints (rotor discs, solar areas).",
-        14, 20, TileLayer.Polygons, ["scenario"], "kind", ["buildings", "addresses", "footprints"],
+        14, 20, TileLayer.Polygons, ["scenario"], "kind", [VectorLayerSchema.Of("buildings", ("kind", TileFieldType.String), ("id", TileFieldType.String), ("building_type", TileFieldType.String)), VectorLayerSchema.Of("addresses", ("kind", TileFieldType.String), ("label", TileFieldType.String)),
+         VectorLayerSchema.Of("footprints", ("kind", TileFieldType.String), ("plant", TileFieldType.String))],
         [new("building", "#c9c2b8", "Building"), new("address", "#6e7781", "Address"), new("rotor", "#1f77b4", "Rotor disc"), new("solar", "#f2a900", "Solar area")]);
 
     public async Task<IReadOnlyList<TileFeature>> FeaturesAsync(TileRequest request, CancellationToken cancellationToken)

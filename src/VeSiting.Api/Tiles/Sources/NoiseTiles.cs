@@ -32,7 +32,8 @@ public sealed class NoiseTiles(ServiceData data) : ITileSource
     // Labels come from the rules in force (Describe); only colours are set here.
     public TileLayer Layer { get; } = new("noise", "Noise over the limits (turbines in operation)",
         "Where the total noise from the wind turbines in operation is over the noise order's outdoor limits (BEK 135/2019), at 8 and 6 m/s. Sound power is estimated where no data sheet is known.",
-        10, 20, TileLayer.Polygons, ["scenario"], "band", ["noise"],
+        10, 20, TileLayer.Polygons, ["scenario"], "band",
+        [VectorLayerSchema.Of("noise", ("band", TileFieldType.String), ("wind_speed_ms", TileFieldType.Integer), ("limit_dba", TileFieldType.Number), ("area", TileFieldType.String), ("label", TileFieldType.String), ("cell_m", TileFieldType.Number))],
         [new("noise-sensitive-6", "#c6dbef", "over the noise-sensitive limit at 6 m/s"), new("noise-sensitive-8", "#6baed6", "over the noise-sensitive limit at 8 m/s"),
          new("open-country-6", "#fc9272", "over the open-country limit at 6 m/s"), new("open-country-8", "#cb181d", "over the open-country limit at 8 m/s")]);
 

@@ -11,8 +11,12 @@ public sealed class PlantTiles(ServiceData data) : ITileSource
     private static readonly PlantFilter Current = new() { Statuses = new HashSet<PlantStatus> { PlantStatus.Operating, PlantStatus.Planned } };
 
     public TileLayer Layer { get; } = new("plants", "Plants", "Wind turbines, wind farms, solar parks and other plants in operation or planned, sized by capacity.", 0, 20, TileLayer.Points, ["scenario"], "kind",
-        ["plants"],
-        [new("WindTurbine", "#1f77b4", "Wind turbine"), new("WindFarm", "#17becf", "Wind farm"), new("SolarPark", "#f2a900", "Solar park"), new("Other", "#7f7f7f", "Other plant")]);
+        [VectorLayerSchema.Of("plants", ("id", TileFieldType.String), ("project", TileFieldType.String), ("kind", TileFieldType.String), ("status", TileFieldType.String), ("name", TileFieldType.String), ("capacity_mw", TileFieldType.Number), ("total_height_m", TileFieldType.Number))],
+        [new("WindTurbine", "#1f77b4", "Wind turbine"), new("WindFarm", "#17becf", "Wind farm"), new("SolarPark", "#f2a900", "Solar park"), new("Other", "#7f7f7f", "Other plant")])
+    {
+        // Sized by capacity: 2 px plus 1.5 px per √MW, 2–12 px.
+        Style = new TileStyle(SizeBy: new PointSize("capacity_mw", 2, 1.5, 2, 12)),
+    };
 
     public async Task<IReadOnlyList<TileFeature>> FeaturesAsync(TileRequest request, CancellationToken cancellationToken) =>
         (await data.Store.PlantsWithinAsync(request.Utm32Area, 0, Current, cancellationToken))

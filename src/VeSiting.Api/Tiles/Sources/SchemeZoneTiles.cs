@@ -13,7 +13,7 @@ public sealed class SchemeZoneTiles(ServiceData data) : ITileSource
 {
     // Labels and the description come from the rules in force (Describe); only colours are set here.
     public TileLayer Layer { get; } = new("scheme-zones", "Scheme rings", "Scheme rings around covered plants, from the rules in force for each plant's permit period.", 9, 20, TileLayer.Polygons, ["scenario"], "ring",
-        ["scheme-zones"],
+        [VectorLayerSchema.Of("scheme-zones", ("project", TileFieldType.String), ("plant", TileFieldType.String), ("plants", TileFieldType.Integer), ("ring", TileFieldType.String), ("label", TileFieldType.String), ("radius_m", TileFieldType.Number))],
         [new(Schemes.MinimumDistance, "#d62728", "minimum distance"), new(Schemes.SalesOption, "#ff7f0e", "sales option"), new(Schemes.VeBonus, "#2ca02c", "VE-bonus"),
          new("solar", "#f2a900", "around covered solar")]);
 

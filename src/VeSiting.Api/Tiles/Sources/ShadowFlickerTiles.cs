@@ -13,7 +13,8 @@ public sealed class ShadowFlickerTiles(ServiceData data) : ITileSource
 {
     public TileLayer Layer { get; } = new("shadow-flicker", "Shadow flicker (estimate)",
         "Dwellings by the expected shadow flicker (hours a year) from the turbines in operation, this calendar year. An estimate; the limit is the planning guidance's recommendation, not law.",
-        12, 20, TileLayer.Points, ["scenario"], "band", ["shadow-flicker"],
+        12, 20, TileLayer.Points, ["scenario"], "band",
+        [VectorLayerSchema.Of("shadow-flicker", ("id", TileFieldType.String), ("label", TileFieldType.String), ("band", TileFieldType.String), ("worst_case_h", TileFieldType.Number), ("expected_h", TileFieldType.Number), ("days", TileFieldType.Integer))],
         [new("none", "#bdbdbd", "no flicker"), new("within", "#fdae6b", "within the recommended limit"), new("over", "#d94801", "over the recommended limit")]);
 
     /// <summary>Legend labels with the limit of the rules in force.</summary>

@@ -12,7 +12,7 @@ public sealed class SuitabilityTiles(SuitabilityResults suitability) : ISelfEnco
 {
     public TileLayer Layer { get; } = new("suitability", "Spin-off suitability", "Sites scored by a siting profile (?profile=, ?area=, ?cell=; default greenhouse over Denmark at 1 km).", 5, 20, TileLayer.Polygons,
         ["scenario", "profile", "area", "cell"], "class",
-        ["suitability"],
+        [VectorLayerSchema.Of(SuitabilityVectorTile.VectorLayer, ("id", TileFieldType.String), ("class", TileFieldType.String), ("excluded_because", TileFieldType.String), ("score", TileFieldType.Number), ("cells", TileFieldType.Integer))],
         [new("80", "#1a9641", "score 80–100"), new("60", "#a6d96a", "score 60–80"), new("40", "#ffffbf", "score 40–60"), new("20", "#fdae61", "score 20–40"),
          new("0", "#d7191c", "score 0–20"), new("excluded", "#7b3294", "excluded (why: click)")]);
 

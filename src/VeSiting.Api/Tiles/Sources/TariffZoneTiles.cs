@@ -12,7 +12,7 @@ namespace VeSiting.Api.Tiles.Sources;
 public sealed class TariffZoneTiles(ServiceData data) : ITileSource
 {
     public TileLayer Layer { get; } = new("tariff-zones", "Tariff zones (proposal)", "Zones of a distance-based tariff scenario (?scenario=, default banded-distance). A proposal, not law.", 6, 20, TileLayer.Polygons, ["scenario"], "zone",
-        ["tariff-zones"],
+        [VectorLayerSchema.Of("tariff-zones", ("zone", TileFieldType.String), ("label", TileFieldType.String), ("scenario", TileFieldType.String))],
         [new("A", "#006d2c", "Zone A (proposal)"), new("B", "#31a354", "Zone B (proposal)"), new("C", "#a1d99b", "Zone C (proposal)")]);
 
     public async Task<IReadOnlyList<TileFeature>> FeaturesAsync(TileRequest request, CancellationToken cancellationToken)
