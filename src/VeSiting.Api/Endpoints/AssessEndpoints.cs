@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
@@ -11,8 +12,8 @@ using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Noise;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
-using VeSiting.Core.Tariffs;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
 
@@ -46,45 +47,21 @@ public static class AssessEndpoints
             .WithSummary("Data version, attribution of every source, rule sets, scenarios and price years");
     }
 
-    private static async Task<IResult> AssessSite(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, string? building,
-        int? year, string[]? scenario, double? kwh, string? tou, string? customer, string? processRefund, int? flickerYear, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SiteAnswer>, ProblemHttpResult>> AssessSite(ServiceData data, double? lat, double? lon, double? e, double? n, string? address,
+        string? building, int? year, string[]? scenario, double? kwh, string? tou, string? customer, string? processRefund, int? flickerYear, CancellationToken cancellationToken)
     {
         var context = data.Context(year, scenario);
-        var (site, label) = await SiteLocation.ResolveAsync(lat, lon, e, n, address, building, data.Store, cancellationToken);
-        var profile = data.Rules.Profile("household");
-        if (kwh is { } annual)
-            profile = annual > 0 && double.IsFinite(annual) ? profile with { Id = "custom", Title = $"custom, {annual:0} kWh", AnnualKwh = annual }
-                : throw new ProblemException("kwh", $"{annual} is not a positive annual consumption");
-        if (tou is not null)
-        {
-            var shares = tou.Split(',').Select(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
-            if (shares.Length != 3 || shares.Any(v => double.IsNaN(v) || v < 0) || shares.Sum() <= 0)
-                throw new ProblemException("tou", $"'{tou}' is not three non-negative shares LOW,HIGH,PEAK");
-            profile = profile with { Shares = TimeOfUseShares.Uniform(shares[0], shares[1], shares[2]) };
-        }
-        profile = profile with { Customer = CustomerOf(customer), ProcessRefund = ProcessRefundOf(processRefund) };
-        if (profile.ProcessRefund && profile.Customer != Customer.Firm)
-            throw new ProblemException("processRefund", "the process refund of elafgift is for VAT-registered firms only: give customer=firm");
-        var assessment = await new SiteAssessor(context).AssessAsync(site, label, profile, cancellationToken);
-        var flicker = await new ShadowFlickerAssessor(context).ForHomeAsync(new FlickerHome(label, label, site as NetTopologySuite.Geometries.Point ?? site.Centroid),
+        if (!SiteQuestion.Parse(SiteLocation.Text(lat, lon, e, n, address, building), new ConsumptionText(null, ValueText.Text(kwh), tou, customer, processRefund),
+                data.Rules.Profiles).TryGet(out var question, out var refusal))
+            return refusal.Problem();
+        if (!(await question.Location.ResolveAsync(data.Store, cancellationToken)).TryGet(out var site, out refusal))
+            return refusal.Problem();
+        var assessment = await new SiteAssessor(context).AssessAsync(site.Site, site.Label, question.Profile, cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(context).ForHomeAsync(new FlickerHome(site.Label, site.Label, site.Point),
             ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken: cancellationToken);
-        var noise = await new OperatingNoiseAssessor(context).ForHomeAsync(label, label, site as NetTopologySuite.Geometries.Point ?? site.Centroid, cancellationToken);
-        return Results.Ok(SiteAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker), Noise = HomeNoiseAnswer.Of(noise) });
+        var noise = await new OperatingNoiseAssessor(context).ForHomeAsync(site.Label, site.Label, site.Point, cancellationToken);
+        return TypedResults.Ok(SiteAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker), Noise = HomeNoiseAnswer.Of(noise) });
     }
-
-    private static Customer CustomerOf(string? customer) => customer?.ToLowerInvariant() switch
-    {
-        null or "household" => Customer.Household,
-        "firm" => Customer.Firm,
-        _ => throw new ProblemException("customer", $"'{customer}' is not household or firm"),
-    };
-
-    private static bool ProcessRefundOf(string? processRefund) => processRefund?.ToLowerInvariant() switch
-    {
-        null or "false" => false,
-        "true" => true,
-        _ => throw new ProblemException("processRefund", $"'{processRefund}' is not true or false"),
-    };
 
     private static async Task<IResult> AssessPlant(HttpContext http, ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, bool? features, int? flickerYear,
         string? lang, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NetTopologySuite.Geometries;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.Validation;
@@ -53,8 +53,7 @@ public static class ShadowFlickerEndpoints
 
     private static async Task<FlickerHome> HomeAsync(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, CancellationToken cancellationToken)
     {
-        var (site, label) = await SiteLocation.ResolveAsync(lat, lon, e, n, address, null, data.Store, cancellationToken);
-        var point = site as Point ?? site.Centroid;
-        return new FlickerHome(label, label, point);
+        var site = (await SiteLocation.ResolveAsync(lat, lon, e, n, address, null, data.Store, cancellationToken, buildings: false)).OrProblem();
+        return new FlickerHome(site.Label, site.Label, site.Point);
     }
 }

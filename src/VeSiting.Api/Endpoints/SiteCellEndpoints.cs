@@ -1,5 +1,6 @@
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Suitability.Raster;
 
 namespace VeSiting.Api.Endpoints;
@@ -25,7 +26,7 @@ internal static class SiteCellEndpoints
     private static async Task<IResult> Cell(SuitabilityResults results, ServiceData data, string? profile, string? area, double? cell,
         double? lat, double? lon, double? e, double? n, string? address, string? building, CancellationToken cancellationToken)
     {
-        var (site, label) = await SiteLocation.ResolveAsync(lat, lon, e, n, address, building, data.Store, cancellationToken);
+        var (site, label, _) = (await SiteLocation.ResolveAsync(lat, lon, e, n, address, building, data.Store, cancellationToken)).OrProblem();
         var run = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
         var raster = run.Raster;
         var point = site.Centroid;

@@ -7,9 +7,11 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Spatial;
+using VeSiting.Core.Questions;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Places;
 using VeSiting.Data.Exports;
@@ -44,18 +46,15 @@ public static class SitesEndpoints
         double? separation, double? tolerance, CancellationToken cancellationToken)
     {
         CheckRequest(limit, format);
-        var distinct = Distinct(separation, tolerance);
-        var run = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
-        return await RespondAsync(results, run, limit, format, distinct, cancellationToken);
+        var grid = SitingGridQuestion.Parse(new SitingGridText(ValueText.Text(cell), ValueText.Text(separation), ValueText.Text(tolerance))).OrProblem();
+        var run = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", grid.CellM, cancellationToken);
+        return await RespondAsync(results, run, limit, format, grid.Distinct, cancellationToken);
     }
 
-    /// <summary>The rule that makes the ranked list one of places; a value out of range is refused, naming its field.</summary>
-    private static DistinctSiteRule Distinct(double? separation, double? tolerance) =>
-        DistinctSiteRule.Problem(separation, tolerance) is { } problem ? throw new ProblemException(problem.Field, problem.Reason) : DistinctSiteRule.Of(separation, tolerance);
-
-    private static double? BodyNumber(JsonElement root, string name) =>
+    /// <summary>A body member's number as the question's text (its JSON text).</summary>
+    private static string? BodyNumber(JsonElement root, string name) =>
         !root.TryGetProperty(name, out var value) ? null
-        : value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw new ProblemException(name, "must be a number");
+        : value.ValueKind == JsonValueKind.Number ? value.GetRawText() : throw new ProblemException(name, "must be a number");
 
     private static readonly string[] Formats = ["json", "csv", "geojson", "gpkg", "geotiff"];
 
@@ -99,10 +98,9 @@ public static class SitesEndpoints
                 throw new ProblemException($"profile{e.JsonPath.TrimStart('$')}", e.Reason);
             }
             var area = root.TryGetProperty("area", out var a) ? a.GetString() ?? "denmark" : "denmark";
-            var cell = root.TryGetProperty("cell", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 1000;
-            SuitabilityResults.CheckCell(cell);
+            var grid = SitingGridQuestion.Parse(new SitingGridText(BodyNumber(root, "cell"), BodyNumber(root, "separation"), BodyNumber(root, "tolerance"))).OrProblem();
+            var (cell, distinct) = (grid.CellM, grid.Distinct);
             CheckRequest(limit, format);
-            var distinct = Distinct(BodyNumber(root, "separation"), BodyNumber(root, "tolerance"));
             var candidates = root.TryGetProperty("candidates", out var cand)
                 ? UserLayerReader.ReadGeoJson(cand, "candidates").Select(x => new Candidate(x.Id, x.Point, x.Geometry)).ToList() : null;
             var layers = root.TryGetProperty("layers", out var l)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using VeSiting.Core.Questions;
 
 namespace VeSiting.Api.Hosting.Validation;
 
@@ -14,10 +15,10 @@ public static partial class GeoJsonBodyCheck
 {
     private static readonly (string Name, double Min, double Max, bool PositiveOnly)[] ProjectNumbers =
     [
-        ("hub_height_m", 0, InputRanges.MaxHubHeightM, true),
-        ("rotor_diameter_m", 0, InputRanges.MaxRotorDiameterM, false),
-        ("capacity_kw", 0, InputRanges.MaxCapacityKw, false),
-        ("capacity_mw", 0, InputRanges.MaxCapacityKw / 1000, false),
+        ("hub_height_m", 0, InputLimits.MaxHubHeightM, true),
+        ("rotor_diameter_m", 0, InputLimits.MaxRotorDiameterM, false),
+        ("capacity_kw", 0, InputLimits.MaxCapacityKw, false),
+        ("capacity_mw", 0, InputLimits.MaxCapacityKw / 1000, false),
     ];
 
     /// <summary>A planned project: a FeatureCollection of turbines (points) and solar areas (polygons).</summary>
@@ -214,7 +215,7 @@ public static partial class GeoJsonBodyCheck
             return;
         if (value.ValueKind != JsonValueKind.String)
             throw new ProblemException(field, $"{Problems.ProblemText.Echo(value.GetRawText())} is not a date (yyyy-mm-dd)");
-        if (QueryRules.StrictDate(value.GetString()!) is { } reason)
+        if (ValueText.StrictDate(value.GetString()!) is { } reason)
             throw new ProblemException(field, reason);
     }
 
