@@ -16,6 +16,7 @@ using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -28,22 +29,22 @@ public static class AssessEndpoints
         group.MapGet("/site", AssessSite)
             .WithSummary("What distance means for a home or firm")
             .WithDescription("Nearby covered plants, each neighbour scheme and why, VE-bonus in DKK per year, the tariff zone under each scenario and the price per kWh and annual bill with and without it. Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Example: `/api/assess/site?address=Eliasgade%2010,%202300` or `/api/assess/site?lat=55.4810&lon=11.1916&kwh=1200000&tou=0.6,0.3,0.1`. A VAT-registered firm: `customer=firm` (VAT excluded, deductible), and `processRefund=true` for electricity used for processes (elafgift refunded at the price stack's rate). `year` picks the price stack; a year without one uses the latest earlier stack and says so (a year before the earliest stack is a 400). Fixed annual charges (grid subscription) are in the bill, not in the price per kWh; every price component lists its source address, the date it was read, its status and confidence. Tariff zones are a proposal (`status: proposal`), prices and bills estimates.");
-        group.MapGet("/plant/{gsrn}", AssessPlant)
+        group.MapGet("/plant/{gsrn}", AssessPlant).Answers<ProjectAnswer>()
             .WithSummary("Affected dwellings, VE-bonus and green pool of a registered plant")
             .WithDescription("Example: `/api/assess/plant/570715000000045608`. Several turbines of one park: `?also=GSRN&also=GSRN`. `format` as for a planned project (json, geojson, csv, gpkg, pdf, html; `lang=en|da` for the case report).")
             .AsHeavyWork();
-        group.MapPost("/project", AssessProject)
+        group.MapPost("/project", AssessProject).Answers<ProjectAnswer>()
             .WithSummary("A planned project: every dwelling within the scheme rings of the rules in force (multiples of total height; a distance around solar), one VE-bonus per household with the cap, green pool by municipality")
             .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) and optionally `name` on the collection (or `?name=`). `?format=json` (default; with `features=true` it also carries the GeoJSON of `format=geojson` in `features`, so a map needs one request), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings), `csv` (the dwellings, for a letter to neighbours), `pdf` (the case report, A4) or `html` (the same report as one self-contained page); `lang=en` (default) or `da` for the report's language. Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
             .Accepts<JsonElement>("application/geo+json", "application/json")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
-        group.MapGet("/municipality/{code}", AssessMunicipality)
+        group.MapGet("/municipality/{code}", AssessMunicipality).Answers<MunicipalityAnswer>()
             .WithSummary("Totals for a municipality: plants, MW, green pool by period, dwellings per ring and tariff zone, VE-bonus paid")
             .WithDescription("Example: `/api/assess/municipality/461`.")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
-        app.MapGet("/api/addresses", SearchAddresses).WithTags("Search")
+        app.MapGet("/api/addresses", SearchAddresses).AnswersJson().WithTags("Search")
             .WithSummary("Addresses matching a text").WithDescription("Example: `/api/addresses?q=Eliasgade%2010`.");
-        app.MapGet("/api/metadata", Metadata).WithTags("Service")
+        app.MapGet("/api/metadata", Metadata).AnswersJson().WithTags("Service")
             .WithSummary("Data version, attribution of every source, rule sets, scenarios and price years");
     }
 

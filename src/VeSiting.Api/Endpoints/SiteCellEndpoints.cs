@@ -2,6 +2,7 @@ using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Suitability.Raster;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -13,13 +14,13 @@ internal static class SiteCellEndpoints
 {
     public static void MapSiteCell(this RouteGroupBuilder group)
     {
-        group.MapGet("/cell", Cell)
+        group.MapGet("/cell", Cell).AnswersJson()
             .WithSummary("One cell of a profile's suitability raster: score, or why it is excluded, and every criterion's value")
             .WithDescription("`profile` (default greenhouse), `area` (default denmark) and `cell` (metres, default 1000) as for `/api/sites` and the suitability tiles; "
                 + "the location as `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Read from the same cached raster as the tiles. "
                 + "`status` is ranked, excluded or outside (not in the area); a value is null where it is unknown. Example: `/api/sites/cell?profile=greenhouse&area=municipality:0461&lat=55.40&lon=10.39`.");
         group.MapGet("/profiles/{id}", (SuitabilityResults results, string id) =>
-                Results.File(File.ReadAllBytes(results.Profile(id).File), "application/json"))
+                Results.File(File.ReadAllBytes(results.Profile(id).File), "application/json")).AnswersJson()
             .WithSummary("A siting profile as its file (the body `profile` of POST /api/sites takes the same document)");
     }
 

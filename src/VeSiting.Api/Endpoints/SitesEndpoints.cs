@@ -17,6 +17,7 @@ using VeSiting.Core.Suitability.Places;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Rules;
 using VeSiting.Data.Suitability;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -29,13 +30,13 @@ public static class SitesEndpoints
     {
         var group = app.MapGroup("/api/sites").WithTags("Spin-off siting").RequireRateLimiting(ServiceSetup.ExpensivePolicy);
         group.MapGet("/profiles", (SuitabilityResults results) => Results.Ok(results.Profiles.Values.OrderBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => new { p.Id, p.Version, p.Title, p.Description, p.Scenario, criteria = p.Criteria.Select(c => new { c.Criterion, c.Weight, c.Worst, c.Best, c.RadiusM, c.Layer, c.RequiredMin, c.RequiredMax, c.Optional }) })))
+            .Select(p => new { p.Id, p.Version, p.Title, p.Description, p.Scenario, criteria = p.Criteria.Select(c => new { c.Criterion, c.Weight, c.Worst, c.Best, c.RadiusM, c.Layer, c.RequiredMin, c.RequiredMax, c.Optional }) }))).AnswersJson()
             .WithSummary("The siting profiles (greenhouse, PtX/oxygen, precision fermentation, data centre, and any configured)");
-        group.MapGet("/", Get)
+        group.MapGet("/", Get).AnswersJson()
             .WithSummary("Ranked sites for a profile over a grid")
             .AsHeavyWork()
             .WithDescription("`profile` (default greenhouse), `area` = denmark | municipality:CODE | region:CODE, `cell` in metres (default 1000), `limit` (default 100), `separation` (metres, default 2000: the least distance between two sites' best cells) and `tolerance` (score points, default 5: how far below its best cell a site's contiguous area reaches), `format` = json | csv | geojson | gpkg | geotiff (the whole raster: score band, then one band per criterion, EPSG:25832). Computed as a raster and cached by profile, area, cell size and data version; the listed sites are places, not neighbouring cells: each is a contiguous run of high-scoring cells with its area, outline and best cell, the best cells at least `separation` apart; each best cell is measured exactly with its why. Each site has every criterion's value, unit, score and contribution; excluded sites say why. Example: `/api/sites?profile=greenhouse&area=region:1082&cell=1000&limit=20`.");
-        group.MapPost("/", Post)
+        group.MapPost("/", Post).AnswersJson()
             .WithSummary("Ranked sites with your own profile, candidate sites and point layers")
             .WithDescription("Body: `{ \"profile\": {…siting-profile…} | \"profileId\": \"greenhouse\", \"area\": \"denmark\", \"cell\": 1000, \"separation\": 2000, \"tolerance\": 5, \"candidates\": FeatureCollection?, \"layers\": { \"education\": FeatureCollection }, \"regional\": { \"state-jobs\": { \"1084\": 31.5 } } }`.")
             .Accepts<JsonElement>("application/json").AsHeavyWork();
