@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
@@ -11,10 +12,11 @@ using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Noise;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
-using VeSiting.Core.Tariffs;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -27,64 +29,40 @@ public static class AssessEndpoints
         group.MapGet("/site", AssessSite)
             .WithSummary("What distance means for a home or firm")
             .WithDescription("Nearby covered plants, each neighbour scheme and why, VE-bonus in DKK per year, the tariff zone under each scenario and the price per kWh and annual bill with and without it. Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Example: `/api/assess/site?address=Eliasgade%2010,%202300` or `/api/assess/site?lat=55.4810&lon=11.1916&kwh=1200000&tou=0.6,0.3,0.1`. A VAT-registered firm: `customer=firm` (VAT excluded, deductible), and `processRefund=true` for electricity used for processes (elafgift refunded at the price stack's rate). `year` picks the price stack; a year without one uses the latest earlier stack and says so (a year before the earliest stack is a 400). Fixed annual charges (grid subscription) are in the bill, not in the price per kWh; every price component lists its source address, the date it was read, its status and confidence. Tariff zones are a proposal (`status: proposal`), prices and bills estimates.");
-        group.MapGet("/plant/{gsrn}", AssessPlant)
+        group.MapGet("/plant/{gsrn}", AssessPlant).Answers<ProjectAnswer>()
             .WithSummary("Affected dwellings, VE-bonus and green pool of a registered plant")
             .WithDescription("Example: `/api/assess/plant/570715000000045608`. Several turbines of one park: `?also=GSRN&also=GSRN`. `format` as for a planned project (json, geojson, csv, gpkg, pdf, html; `lang=en|da` for the case report).")
             .AsHeavyWork();
-        group.MapPost("/project", AssessProject)
+        group.MapPost("/project", AssessProject).Answers<ProjectAnswer>()
             .WithSummary("A planned project: every dwelling within the scheme rings of the rules in force (multiples of total height; a distance around solar), one VE-bonus per household with the cap, green pool by municipality")
             .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) and optionally `name` on the collection (or `?name=`). `?format=json` (default; with `features=true` it also carries the GeoJSON of `format=geojson` in `features`, so a map needs one request), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings), `csv` (the dwellings, for a letter to neighbours), `pdf` (the case report, A4) or `html` (the same report as one self-contained page); `lang=en` (default) or `da` for the report's language. Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
             .Accepts<JsonElement>("application/geo+json", "application/json")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
-        group.MapGet("/municipality/{code}", AssessMunicipality)
+        group.MapGet("/municipality/{code}", AssessMunicipality).Answers<MunicipalityAnswer>()
             .WithSummary("Totals for a municipality: plants, MW, green pool by period, dwellings per ring and tariff zone, VE-bonus paid")
             .WithDescription("Example: `/api/assess/municipality/461`.")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
-        app.MapGet("/api/addresses", SearchAddresses).WithTags("Search")
+        app.MapGet("/api/addresses", SearchAddresses).AnswersJson().WithTags("Search")
             .WithSummary("Addresses matching a text").WithDescription("Example: `/api/addresses?q=Eliasgade%2010`.");
-        app.MapGet("/api/metadata", Metadata).WithTags("Service")
+        app.MapGet("/api/metadata", Metadata).AnswersJson().WithTags("Service")
             .WithSummary("Data version, attribution of every source, rule sets, scenarios and price years");
     }
 
-    private static async Task<IResult> AssessSite(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, string? building,
-        int? year, string[]? scenario, double? kwh, string? tou, string? customer, string? processRefund, int? flickerYear, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SiteAnswer>, ProblemHttpResult>> AssessSite(ServiceData data, double? lat, double? lon, double? e, double? n, string? address,
+        string? building, int? year, string[]? scenario, double? kwh, string? tou, string? customer, string? processRefund, int? flickerYear, CancellationToken cancellationToken)
     {
         var context = data.Context(year, scenario);
-        var (site, label) = await SiteLocation.ResolveAsync(lat, lon, e, n, address, building, data.Store, cancellationToken);
-        var profile = data.Rules.Profile("household");
-        if (kwh is { } annual)
-            profile = annual > 0 && double.IsFinite(annual) ? profile with { Id = "custom", Title = $"custom, {annual:0} kWh", AnnualKwh = annual }
-                : throw new ProblemException("kwh", $"{annual} is not a positive annual consumption");
-        if (tou is not null)
-        {
-            var shares = tou.Split(',').Select(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
-            if (shares.Length != 3 || shares.Any(v => double.IsNaN(v) || v < 0) || shares.Sum() <= 0)
-                throw new ProblemException("tou", $"'{tou}' is not three non-negative shares LOW,HIGH,PEAK");
-            profile = profile with { Shares = TimeOfUseShares.Uniform(shares[0], shares[1], shares[2]) };
-        }
-        profile = profile with { Customer = CustomerOf(customer), ProcessRefund = ProcessRefundOf(processRefund) };
-        if (profile.ProcessRefund && profile.Customer != Customer.Firm)
-            throw new ProblemException("processRefund", "the process refund of elafgift is for VAT-registered firms only: give customer=firm");
-        var assessment = await new SiteAssessor(context).AssessAsync(site, label, profile, cancellationToken);
-        var flicker = await new ShadowFlickerAssessor(context).ForHomeAsync(new FlickerHome(label, label, site as NetTopologySuite.Geometries.Point ?? site.Centroid),
+        if (!SiteQuestion.Parse(SiteLocation.Text(lat, lon, e, n, address, building), new ConsumptionText(null, ValueText.Text(kwh), tou, customer, processRefund),
+                data.Rules.Profiles).TryGet(out var question, out var refusal))
+            return refusal.Problem();
+        if (!(await question.Location.ResolveAsync(data.Store, cancellationToken)).TryGet(out var site, out refusal))
+            return refusal.Problem();
+        var assessment = await new SiteAssessor(context).AssessAsync(site.Site, site.Label, question.Profile, cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(context).ForHomeAsync(new FlickerHome(site.Label, site.Label, site.Point),
             ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken: cancellationToken);
-        var noise = await new OperatingNoiseAssessor(context).ForHomeAsync(label, label, site as NetTopologySuite.Geometries.Point ?? site.Centroid, cancellationToken);
-        return Results.Ok(SiteAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker), Noise = HomeNoiseAnswer.Of(noise) });
+        var noise = await new OperatingNoiseAssessor(context).ForHomeAsync(site.Label, site.Label, site.Point, cancellationToken);
+        return TypedResults.Ok(SiteAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker), Noise = HomeNoiseAnswer.Of(noise) });
     }
-
-    private static Customer CustomerOf(string? customer) => customer?.ToLowerInvariant() switch
-    {
-        null or "household" => Customer.Household,
-        "firm" => Customer.Firm,
-        _ => throw new ProblemException("customer", $"'{customer}' is not household or firm"),
-    };
-
-    private static bool ProcessRefundOf(string? processRefund) => processRefund?.ToLowerInvariant() switch
-    {
-        null or "false" => false,
-        "true" => true,
-        _ => throw new ProblemException("processRefund", $"'{processRefund}' is not true or false"),
-    };
 
     private static async Task<IResult> AssessPlant(HttpContext http, ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, bool? features, int? flickerYear,
         string? lang, CancellationToken cancellationToken)

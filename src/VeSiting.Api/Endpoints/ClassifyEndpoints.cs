@@ -3,6 +3,7 @@ using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -10,7 +11,7 @@ namespace VeSiting.Api.Endpoints;
 public static class ClassifyEndpoints
 {
     public static void MapClassify(this WebApplication app) =>
-        app.MapGet("/api/classify", Classify).WithTags("Assessments")
+        app.MapGet("/api/classify", Classify).AnswersFile("text/csv").WithTags("Assessments")
             .WithSummary("Every dwelling's nearest covered plant and scheme ring, streamed as CSV or as a GeoPackage")
             .WithDescription("`municipality` (code) narrows to one municipality; `synthetic=true` classifies the synthetic national set (≈ 2.8 million, labelled synthetic); `format` = csv (default, streamed) or gpkg (written to a temporary file row by row, then sent). "
                 + $"The `{CoverageHeader}` header says when the loaded address data does not cover the municipalities classified (absent when it covers them), the `{HouseholdsHeader}` header which household basis the rows rest on; a GeoPackage's description says both. Example: `/api/classify?municipality=326&format=gpkg`.")

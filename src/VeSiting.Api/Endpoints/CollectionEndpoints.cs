@@ -9,6 +9,7 @@ using VeSiting.Api.Hosting;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -34,7 +35,7 @@ public static class CollectionEndpoints
 
     public static void MapCollections(this WebApplication app)
     {
-        app.MapGet("/api", (HttpContext http, ServiceData data, string? f) => Json(http, f, () => Landing(http, data))).WithTags("Collections").WithSummary("Landing page (OGC API – Features style)");
+        app.MapGet("/api", (HttpContext http, ServiceData data, string? f) => Json(http, f, () => Landing(http, data))).AnswersJson().WithTags("Collections").WithSummary("Landing page (OGC API – Features style)");
         app.MapGet("/api/conformance", (HttpContext http, string? f) => Json(http, f, () => Results.Ok(new
         {
             conformsTo = new[]
@@ -42,16 +43,16 @@ public static class CollectionEndpoints
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core", "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30", "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
             },
-        }))).WithTags("Collections").WithSummary("Conformance classes");
+        }))).AnswersJson().WithTags("Collections").WithSummary("Conformance classes");
         app.MapGet("/api/collections", (HttpContext http, string? f) => Json(http, f, () => Results.Ok(new
         {
             links = new[] { Link(http, "/api/collections", "self", "application/json") },
             crs = OgcCrs.Supported,
             collections = Collections.Select(c => Describe(http, c)),
-        }))).WithTags("Collections").WithSummary("The collections");
-        app.MapGet("/api/collections/{id}", (HttpContext http, string id, string? f) => Json(http, f, () => Results.Ok(Describe(http, Find(id)))))
+        }))).AnswersJson().WithTags("Collections").WithSummary("The collections");
+        app.MapGet("/api/collections/{id}", (HttpContext http, string id, string? f) => Json(http, f, () => Results.Ok(Describe(http, Find(id))))).AnswersJson()
             .WithTags("Collections").WithSummary("One collection").WithDescription("Example: `/api/collections/plants`.");
-        app.MapGet("/api/collections/{id}/items", Items).WithTags("Collections")
+        app.MapGet("/api/collections/{id}/items", Items).AnswersJson(contentType: "application/geo+json").WithTags("Collections")
             .WithSummary("Features of a collection as GeoJSON (CRS84, or EPSG:25832 with `crs`)")
             .WithDescription("`bbox=minLon,minLat,maxLon,maxLat` (or in EPSG:25832 with `bbox-crs`), `limit` (1–10,000, default 100), `offset`, `crs` = http://www.opengis.net/def/crs/OGC/1.3/CRS84 (default) or http://www.opengis.net/def/crs/EPSG/0/25832; paged with `next` links. Example: `/api/collections/plants/items?bbox=8.0,56.2,8.6,56.5&limit=50`.");
     }

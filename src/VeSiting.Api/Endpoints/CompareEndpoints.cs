@@ -14,6 +14,7 @@ using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -22,7 +23,7 @@ public static class CompareEndpoints
 {
     public static void MapCompare(this WebApplication app)
     {
-        app.MapPost("/api/assess/compare", Compare).WithTags("Assessments")
+        app.MapPost("/api/assess/compare", Compare).Answers<ComparisonAnswer>().WithTags("Assessments")
             .WithSummary("Compare 2–5 layouts: one table, a column per layout, the best value of each row marked, the differences in words")
             .WithDescription("Body: `{\"layouts\": [layout, …]}` (2–5 layouts, each the GeoJSON body of POST /api/assess/project; a layout's `name` names its column) or `{\"projects\": [id, …]}` (2–5 saved projects), not both. Rows: turbines, MW, estimated production; dwellings within each scheme ring, closer than the minimum distance, households with the sales option; VE-bonus households and DKK a year; green pool per municipality; dwellings that may claim loss of value without a fee; the worst dwelling's noise at 8 and 6 m/s and the dwellings over each noise limit; the worst dwelling's expected shadow flicker and the dwellings over the recommendation. Each row has its `status` (law, estimate; `layout` for the layout's own figures), `better` (lower, higher or neither), `best` (the layouts with the best value) and `differences` (reasons, code and text). `?format=json` (default; with `features=true` each layout carries its GeoJSON), `csv` (one row per measure, a column per layout) or `gpkg` (one layer per layout with its plants and dwellings, and the table `comparison`).")
             .AcceptsJsonBody()

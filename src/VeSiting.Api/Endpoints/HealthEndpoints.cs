@@ -4,6 +4,7 @@ using VeSiting.Api.Hosting;
 using VeSiting.Api.Tiles;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Stores;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -12,8 +13,8 @@ public static class HealthEndpoints
 {
     public static void MapHealth(this WebApplication app)
     {
-        app.MapGet("/health", Health).WithTags("Service").WithSummary("Whether the store answers, and which data version it serves").AllowAnonymous();
-        app.MapGet("/metrics", Metrics).WithTags("Service").WithSummary("Request and tile-cache counters in the Prometheus text format");
+        app.MapGet("/health", Health).AnswersJson().WithTags("Service").WithSummary("Whether the store answers, and which data version it serves").AllowAnonymous();
+        app.MapGet("/metrics", Metrics).AnswersText("text/plain").WithTags("Service").WithSummary("Request and tile-cache counters in the Prometheus text format");
     }
 
     private static async Task<IResult> Health(ServiceData data, CancellationToken cancellationToken)

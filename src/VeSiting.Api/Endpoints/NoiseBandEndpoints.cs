@@ -7,6 +7,7 @@ using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Noise;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -15,7 +16,7 @@ public static class NoiseBandEndpoints
 {
     public static void MapNoiseBands(this WebApplication app)
     {
-        app.MapPost("/api/noise-bands", Bands).WithTags("Assessments")
+        app.MapPost("/api/noise-bands", Bands).AnswersJson(contentType: "application/geo+json").WithTags("Assessments")
             .WithSummary("A planned layout's noise bands at the limits (8 and 6 m/s) and flicker hours, with every dwelling within them, as GeoJSON")
             .WithDescription("Body: the GeoJSON of POST /api/assess/project (turbines with `hub_height_m`, `rotor_diameter_m`, optional `lwa_6ms_db`, `lwa_8ms_db` and spectra). "
                 + "Answer: a GeoJSON FeatureCollection (WGS 84) of `noise-band` polygons — where the total noise from the layout and the turbines in operation that can matter is over each outdoor limit of the noise order (limits from the `noise` rule set; "

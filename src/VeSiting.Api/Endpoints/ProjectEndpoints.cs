@@ -10,6 +10,7 @@ using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Projects;
 using VeSiting.Reports;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -19,23 +20,23 @@ public static class ProjectEndpoints
     public static void MapProjects(this WebApplication app)
     {
         var group = app.MapGroup("/api/projects").WithTags("Projects");
-        group.MapPost("/", Create).RequireApiKey().AcceptsJsonBody()
+        group.MapPost("/", Create).AnswersJson(StatusCodes.Status201Created).RequireApiKey().AcceptsJsonBody()
             .WithSummary("Save a planned project (API key required)")
             .WithDescription("Body: the same GeoJSON as POST /api/assess/project (checked the same way). Name from `?name=` or the body's `name`. Answers 201 with the project's address.");
-        group.MapPut("/{id}", Replace).RequireApiKey().AcceptsJsonBody()
+        group.MapPut("/{id}", Replace).AnswersJson().RequireApiKey().AcceptsJsonBody()
             .WithSummary("Save a planned project under this id, replacing any (API key required)");
-        group.MapDelete("/{id}", Delete).RequireApiKey().WithSummary("Delete a saved project (API key required)");
-        group.MapGet("/", List).WithSummary("Saved projects, newest first");
-        group.MapGet("/{id}", Get).WithSummary("A saved project's GeoJSON as submitted");
-        group.MapGet("/{id}/assessment", Assess).RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork()
+        group.MapDelete("/{id}", Delete).Produces(StatusCodes.Status204NoContent).RequireApiKey().WithSummary("Delete a saved project (API key required)");
+        group.MapGet("/", List).AnswersJson().WithSummary("Saved projects, newest first");
+        group.MapGet("/{id}", Get).AnswersJson(contentType: "application/geo+json").WithSummary("A saved project's GeoJSON as submitted");
+        group.MapGet("/{id}/assessment", Assess).Answers<Contracts.ProjectAnswer>().RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork()
             .WithSummary("Assess a saved project against today's data (`format` = json, geojson, csv, gpkg, pdf, html)");
         group.MapGet("/{id}/report.pdf", (HttpContext http, ServiceData data, string id, int? year, int? flickerYear, string? lang, CancellationToken cancellationToken) =>
-                Report(http, data, id, year, flickerYear, lang, CaseReportFormat.Pdf, cancellationToken))
+                Report(http, data, id, year, flickerYear, lang, CaseReportFormat.Pdf, cancellationToken)).AnswersFile("application/pdf")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork()
             .WithSummary("A saved project's case report as PDF (A4): map, summary, neighbour table, money, and the rules and data behind every number")
             .WithDescription("`lang=en` (default) or `da`. Example: `/api/projects/{id}/report.pdf?lang=da`.");
         group.MapGet("/{id}/report.html", (HttpContext http, ServiceData data, string id, int? year, int? flickerYear, string? lang, CancellationToken cancellationToken) =>
-                Report(http, data, id, year, flickerYear, lang, CaseReportFormat.Html, cancellationToken))
+                Report(http, data, id, year, flickerYear, lang, CaseReportFormat.Html, cancellationToken)).AnswersText("text/html")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork()
             .WithSummary("A saved project's case report as one self-contained HTML page (inline style, the map embedded; prints on A4)")
             .WithDescription("`lang=en` (default) or `da`.");

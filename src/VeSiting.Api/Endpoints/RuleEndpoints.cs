@@ -3,6 +3,7 @@ using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Core.Rules;
 using VeSiting.Data.Rules;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -12,8 +13,8 @@ public static class RuleEndpoints
     public static void MapRules(this WebApplication app)
     {
         var group = app.MapGroup("/api/rules").WithTags("Rules");
-        group.MapGet("/", List).WithSummary("Rule sets by scheme and permit period, price stacks, tariff scenarios and consumption profiles in force");
-        group.MapPost("/", Publish).RequireApiKey().Accepts<System.Text.Json.JsonElement>("application/json")
+        group.MapGet("/", List).AnswersJson().WithSummary("Rule sets by scheme and permit period, price stacks, tariff scenarios and consumption profiles in force");
+        group.MapPost("/", Publish).AnswersJson(StatusCodes.Status201Created).RequireApiKey().Accepts<System.Text.Json.JsonElement>("application/json")
             .WithSummary("Publish a rule set, price stack, tariff scenario or consumption profile (API key required)")
             .WithDescription("Body: one file in the format of geodata/rules or geodata/tariffs, checked against its JSON Schema and against the rules in force. A published rule set wins over the built-in ones where their permit periods overlap. Published files cannot be overwritten: publish a change under a new `version`. 400 names the JSON path; 409 if that version is already published.");
     }

@@ -1,6 +1,7 @@
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Core.Tariffs.Impact;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -9,7 +10,7 @@ public static class ScenarioImpactEndpoints
 {
     public static void MapScenarioImpact(this WebApplication app)
     {
-        app.MapGet("/api/scenarios/{id}/impact", Get).WithTags("Tariff proposal")
+        app.MapGet("/api/scenarios/{id}/impact", Get).AnswersJson().WithTags("Tariff proposal")
             .WithSummary("The tariff proposal's impact: households per zone, discounts, the revenue they take and the uniform increase that keeps it neutral")
             .WithDescription("`area` = denmark (default) | region:CODE | municipality:CODE; `synthetic=true` counts the synthetic national dwelling set (≈ 2.8 million, labelled synthetic) instead of the loaded addresses; `also=ID` (repeatable) puts other scenarios side by side; `year` picks the price stack. Per zone: households and firms (the firms layer, `vesiting data add firms` or an upload to source `firms`), their consumption, discount in DKK a year in total, per household and for the firms (before VAT); per municipality: net DKK per household, the household basis, and its firms' kWh, discount and share of the increase; who pays: the DSO, Energinet and supplier revenue the discounts take and the uniform øre/kWh increase on every customer outside the zones, households and firms. Zones, discounts and the increase are a proposal, money and consumption estimates. Example: `/api/scenarios/banded-distance/impact?area=region:1083&also=capacity-weighted`.")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();

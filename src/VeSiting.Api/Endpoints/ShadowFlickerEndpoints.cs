@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
-using NetTopologySuite.Geometries;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -14,10 +15,10 @@ public static class ShadowFlickerEndpoints
     public static void MapShadowFlicker(this WebApplication app)
     {
         var group = app.MapGroup("/api/shadow-flicker").WithTags("Shadow flicker");
-        group.MapGet("/calendar", FromTurbinesInOperation)
+        group.MapGet("/calendar", FromTurbinesInOperation).Answers<FlickerCalendarAnswer>()
             .WithSummary("One dwelling's shadow-flicker calendar from the turbines in operation around it")
             .WithDescription("Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832) or `address`; `flickerYear` (default this year) is the calendar year. Every spell with its date, start and end in Danish time, minutes and turbines; the worst-case and expected hours a year. Example: `/api/shadow-flicker/calendar?address=Eliasgade%2010,%202300`.");
-        group.MapPost("/calendar", FromLayout)
+        group.MapPost("/calendar", FromLayout).Answers<FlickerCalendarAnswer>()
             .WithSummary("One dwelling's shadow-flicker calendar from a planned layout (GeoJSON body as POST /api/assess/project)")
             .Accepts<System.Text.Json.JsonElement>("application/geo+json", "application/json");
     }
@@ -53,8 +54,7 @@ public static class ShadowFlickerEndpoints
 
     private static async Task<FlickerHome> HomeAsync(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, CancellationToken cancellationToken)
     {
-        var (site, label) = await SiteLocation.ResolveAsync(lat, lon, e, n, address, null, data.Store, cancellationToken);
-        var point = site as Point ?? site.Centroid;
-        return new FlickerHome(label, label, point);
+        var site = (await SiteLocation.ResolveAsync(lat, lon, e, n, address, null, data.Store, cancellationToken, buildings: false)).OrProblem();
+        return new FlickerHome(site.Label, site.Label, site.Point);
     }
 }

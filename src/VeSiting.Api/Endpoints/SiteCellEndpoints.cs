@@ -1,6 +1,8 @@
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Suitability.Raster;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -12,20 +14,20 @@ internal static class SiteCellEndpoints
 {
     public static void MapSiteCell(this RouteGroupBuilder group)
     {
-        group.MapGet("/cell", Cell)
+        group.MapGet("/cell", Cell).AnswersJson()
             .WithSummary("One cell of a profile's suitability raster: score, or why it is excluded, and every criterion's value")
             .WithDescription("`profile` (default greenhouse), `area` (default denmark) and `cell` (metres, default 1000) as for `/api/sites` and the suitability tiles; "
                 + "the location as `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Read from the same cached raster as the tiles. "
                 + "`status` is ranked, excluded or outside (not in the area); a value is null where it is unknown. Example: `/api/sites/cell?profile=greenhouse&area=municipality:0461&lat=55.40&lon=10.39`.");
         group.MapGet("/profiles/{id}", (SuitabilityResults results, string id) =>
-                Results.File(File.ReadAllBytes(results.Profile(id).File), "application/json"))
+                Results.File(File.ReadAllBytes(results.Profile(id).File), "application/json")).AnswersJson()
             .WithSummary("A siting profile as its file (the body `profile` of POST /api/sites takes the same document)");
     }
 
     private static async Task<IResult> Cell(SuitabilityResults results, ServiceData data, string? profile, string? area, double? cell,
         double? lat, double? lon, double? e, double? n, string? address, string? building, CancellationToken cancellationToken)
     {
-        var (site, label) = await SiteLocation.ResolveAsync(lat, lon, e, n, address, building, data.Store, cancellationToken);
+        var (site, label, _) = (await SiteLocation.ResolveAsync(lat, lon, e, n, address, building, data.Store, cancellationToken)).OrProblem();
         var run = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
         var raster = run.Raster;
         var point = site.Centroid;

@@ -7,14 +7,17 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Spatial;
+using VeSiting.Core.Questions;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Places;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Rules;
 using VeSiting.Data.Suitability;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -27,13 +30,13 @@ public static class SitesEndpoints
     {
         var group = app.MapGroup("/api/sites").WithTags("Spin-off siting").RequireRateLimiting(ServiceSetup.ExpensivePolicy);
         group.MapGet("/profiles", (SuitabilityResults results) => Results.Ok(results.Profiles.Values.OrderBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => new { p.Id, p.Version, p.Title, p.Description, p.Scenario, criteria = p.Criteria.Select(c => new { c.Criterion, c.Weight, c.Worst, c.Best, c.RadiusM, c.Layer, c.RequiredMin, c.RequiredMax, c.Optional }) })))
+            .Select(p => new { p.Id, p.Version, p.Title, p.Description, p.Scenario, criteria = p.Criteria.Select(c => new { c.Criterion, c.Weight, c.Worst, c.Best, c.RadiusM, c.Layer, c.RequiredMin, c.RequiredMax, c.Optional }) }))).AnswersJson()
             .WithSummary("The siting profiles (greenhouse, PtX/oxygen, precision fermentation, data centre, and any configured)");
-        group.MapGet("/", Get)
+        group.MapGet("/", Get).AnswersJson()
             .WithSummary("Ranked sites for a profile over a grid")
             .AsHeavyWork()
             .WithDescription("`profile` (default greenhouse), `area` = denmark | municipality:CODE | region:CODE, `cell` in metres (default 1000), `limit` (default 100), `separation` (metres, default 2000: the least distance between two sites' best cells) and `tolerance` (score points, default 5: how far below its best cell a site's contiguous area reaches), `format` = json | csv | geojson | gpkg | geotiff (the whole raster: score band, then one band per criterion, EPSG:25832). Computed as a raster and cached by profile, area, cell size and data version; the listed sites are places, not neighbouring cells: each is a contiguous run of high-scoring cells with its area, outline and best cell, the best cells at least `separation` apart; each best cell is measured exactly with its why. Each site has every criterion's value, unit, score and contribution; excluded sites say why. Example: `/api/sites?profile=greenhouse&area=region:1082&cell=1000&limit=20`.");
-        group.MapPost("/", Post)
+        group.MapPost("/", Post).AnswersJson()
             .WithSummary("Ranked sites with your own profile, candidate sites and point layers")
             .WithDescription("Body: `{ \"profile\": {…siting-profile…} | \"profileId\": \"greenhouse\", \"area\": \"denmark\", \"cell\": 1000, \"separation\": 2000, \"tolerance\": 5, \"candidates\": FeatureCollection?, \"layers\": { \"education\": FeatureCollection }, \"regional\": { \"state-jobs\": { \"1084\": 31.5 } } }`.")
             .Accepts<JsonElement>("application/json").AsHeavyWork();
@@ -44,18 +47,15 @@ public static class SitesEndpoints
         double? separation, double? tolerance, CancellationToken cancellationToken)
     {
         CheckRequest(limit, format);
-        var distinct = Distinct(separation, tolerance);
-        var run = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", cell ?? 1000, cancellationToken);
-        return await RespondAsync(results, run, limit, format, distinct, cancellationToken);
+        var grid = SitingGridQuestion.Parse(new SitingGridText(ValueText.Text(cell), ValueText.Text(separation), ValueText.Text(tolerance))).OrProblem();
+        var run = await results.GetAsync(profile ?? "greenhouse", area ?? "denmark", grid.CellM, cancellationToken);
+        return await RespondAsync(results, run, limit, format, grid.Distinct, cancellationToken);
     }
 
-    /// <summary>The rule that makes the ranked list one of places; a value out of range is refused, naming its field.</summary>
-    private static DistinctSiteRule Distinct(double? separation, double? tolerance) =>
-        DistinctSiteRule.Problem(separation, tolerance) is { } problem ? throw new ProblemException(problem.Field, problem.Reason) : DistinctSiteRule.Of(separation, tolerance);
-
-    private static double? BodyNumber(JsonElement root, string name) =>
+    /// <summary>A body member's number as the question's text (its JSON text).</summary>
+    private static string? BodyNumber(JsonElement root, string name) =>
         !root.TryGetProperty(name, out var value) ? null
-        : value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw new ProblemException(name, "must be a number");
+        : value.ValueKind == JsonValueKind.Number ? value.GetRawText() : throw new ProblemException(name, "must be a number");
 
     private static readonly string[] Formats = ["json", "csv", "geojson", "gpkg", "geotiff"];
 
@@ -99,10 +99,9 @@ public static class SitesEndpoints
                 throw new ProblemException($"profile{e.JsonPath.TrimStart('$')}", e.Reason);
             }
             var area = root.TryGetProperty("area", out var a) ? a.GetString() ?? "denmark" : "denmark";
-            var cell = root.TryGetProperty("cell", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 1000;
-            SuitabilityResults.CheckCell(cell);
+            var grid = SitingGridQuestion.Parse(new SitingGridText(BodyNumber(root, "cell"), BodyNumber(root, "separation"), BodyNumber(root, "tolerance"))).OrProblem();
+            var (cell, distinct) = (grid.CellM, grid.Distinct);
             CheckRequest(limit, format);
-            var distinct = Distinct(BodyNumber(root, "separation"), BodyNumber(root, "tolerance"));
             var candidates = root.TryGetProperty("candidates", out var cand)
                 ? UserLayerReader.ReadGeoJson(cand, "candidates").Select(x => new Candidate(x.Id, x.Point, x.Geometry)).ToList() : null;
             var layers = root.TryGetProperty("layers", out var l)

@@ -3,6 +3,7 @@ using Microsoft.Net.Http.Headers;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Tiles;
 using VeSiting.Core.Tiles;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -12,12 +13,12 @@ public static class TileEndpoints
     public static void MapTiles(this WebApplication app)
     {
         var group = app.MapGroup("/tiles").WithTags("Tiles");
-        group.MapGet("/{layer}.json", TileJson).WithSummary("TileJSON 3.0 of a layer").WithDescription("Example: `/tiles/plants.json`.");
-        group.MapGet("/{layer}/{z:int}/{x:int}/{y}", Tile)
+        group.MapGet("/{layer}.json", TileJson).AnswersJson().WithSummary("TileJSON 3.0 of a layer").WithDescription("Example: `/tiles/plants.json`.");
+        group.MapGet("/{layer}/{z:int}/{x:int}/{y}", Tile).AnswersFile("application/vnd.mapbox-vector-tile", "image/png")
             .CacheOutput(TileCachePolicy.Name)
             .WithSummary("A vector (.mvt) or raster (.png) tile")
             .WithDescription("Layers: see `/api/legend`. `?scenario=` chooses the tariff scenario. Example: `/tiles/plants/7/67/39.mvt`, `/tiles/boundaries/6/33/19.png`.");
-        app.MapGet("/api/legend", (ServiceData data, TileSources sources) => Results.Ok(sources.Describe(data))).WithTags("Tiles")
+        app.MapGet("/api/legend", (ServiceData data, TileSources sources) => Results.Ok(sources.Describe(data))).Answers<IReadOnlyList<VeSiting.Api.Tiles.TileLayer>>().WithTags("Tiles")
             .WithSummary("Every tile layer: id, title, description, zoom range, geometry, query parameters, MVT layers and legend (shared by PNG tiles and the web map)");
     }
 

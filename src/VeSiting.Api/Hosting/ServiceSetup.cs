@@ -10,6 +10,7 @@ using VeSiting.Api.Hosting.Security;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Api.Tiles;
 using VeSiting.Stores.PostGis;
+using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Hosting;
 
@@ -110,7 +111,7 @@ public static class ServiceSetup
         app.MapOpenApiDocuments();
         app.MapScalarApiReference(o => o.WithTitle("VeSiting API"));
         _ = MapConfig.Of(app.Services.GetRequiredService<IOptions<VeSitingOptions>>().Value); // a bad base map stops the start, naming its setting
-        app.MapGet("/api/map-config", (IOptions<VeSitingOptions> o) => Results.Ok(MapConfig.Of(o.Value)))
+        app.MapGet("/api/map-config", (IOptions<VeSitingOptions> o) => Results.Ok(MapConfig.Of(o.Value))).AnswersJson()
             .WithTags("Service").WithSummary("Settings of the web map").AllowAnonymous();
     }
 }

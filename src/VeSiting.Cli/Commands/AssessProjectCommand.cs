@@ -96,6 +96,7 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
         {
             if (settings.Hub is not > 0 || settings.Rotor is not >= 0 || settings.CapacityKw is not > 0)
                 throw new UsageException("--turbine needs --hub (> 0 m), --rotor (≥ 0 m) and --capacity-kw (> 0)");
+            TurbineArguments.Check(settings.Hub, settings.Rotor, settings.CapacityKw);
             var acoustics = settings.Acoustics();
             plants = settings.Turbines.Select((t, i) =>
             {

@@ -1,12 +1,10 @@
 using System.ComponentModel;
-using System.Globalization;
-using NetTopologySuite.Geometries;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Noise;
-using VeSiting.Core.Tariffs;
+using VeSiting.Core.Questions;
 
 namespace VeSiting.Cli.Commands;
 
@@ -16,10 +14,10 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
     public sealed class Settings : AssessSettings
     {
         [CommandOption("--lat <DEGREES>")]
-        public double? Lat { get; init; }
+        public string? Lat { get; init; }
 
         [CommandOption("--lon <DEGREES>")]
-        public double? Lon { get; init; }
+        public string? Lon { get; init; }
 
         [CommandOption("--utm <\"E N\">")]
         [Description("ETRS89 / UTM 32N easting and northing.")]
@@ -34,11 +32,11 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
 
         [CommandOption("--profile <ID>")]
         [Description("Consumption profile (default: household, 4,000 kWh).")]
-        public string Profile { get; init; } = "household";
+        public string? Profile { get; init; }
 
         [CommandOption("--kwh <KWH>")]
         [Description("Annual consumption, e.g. a firm's 1200000.")]
-        public double? Kwh { get; init; }
+        public string? Kwh { get; init; }
 
         [CommandOption("--tou <LOW,HIGH,PEAK>")]
         [Description("Shares of consumption in lavlast (00–06), højlast and spidslast (17–21), e.g. 0.6,0.3,0.1.")]
@@ -56,60 +54,17 @@ public sealed class AssessSiteCommand(DataContext data, ResultRenderer renderer)
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = settings.OutputFormat;
-        if (settings.Building is null)
-            PointArguments.Validate(settings.Lat, settings.Lon, settings.Utm, settings.Address);
+        var library = RuleContext.LoadLibrary(settings.RuleFolders);
+        var question = SiteQuestion.Parse(
+            PointArguments.Text(settings.Lat, settings.Lon, settings.Utm, settings.Address, settings.Building),
+            new ConsumptionText(settings.Profile, settings.Kwh, settings.TimeOfUse, settings.Customer, settings.ProcessRefund ? "true" : null),
+            library.Profiles).OrExit();
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, library) = RuleContext.Create(settings, store, data.Today);
-        var profile = ProfileOf(settings, library.Profiles.TryGetValue(settings.Profile, out var p) ? p
-            : throw new UsageException($"--profile: '{settings.Profile}' is not one of {string.Join(", ", library.Profiles.Keys)}"));
-
-        Geometry site;
-        string label;
-        if (settings.Building is not null)
-        {
-            if (settings.Lat is not null || settings.Lon is not null || settings.Utm is not null || settings.Address is not null)
-                throw new UsageException("give exactly one location: --lat and --lon, --utm, --address or --building");
-            var building = await store.FindBuildingAsync(settings.Building, cancellationToken)
-                ?? throw new NotFoundException($"no building with id or BBR id '{settings.Building}'");
-            (site, label) = (building.Footprint, $"building {building.Id} (BBR {building.BbrId ?? "unknown"})");
-        }
-        else
-        {
-            var resolved = await PointArguments.ResolveAsync(settings.Lat, settings.Lon, settings.Utm, settings.Address, store, cancellationToken);
-            (site, label) = (resolved.Point, resolved.Description);
-        }
-        var result = await new SiteAssessor(assessment).AssessAsync(site, label, profile, cancellationToken);
-        var noise = await new OperatingNoiseAssessor(assessment).ForHomeAsync(label, label, site as Point ?? site.Centroid, cancellationToken);
+        var (assessment, _) = RuleContext.Create(settings, store, data.Today, library);
+        var site = await PointArguments.ResolveAsync(question.Location, store, cancellationToken);
+        var result = await new SiteAssessor(assessment).AssessAsync(site.Site, site.Label, question.Profile, cancellationToken);
+        var noise = await new OperatingNoiseAssessor(assessment).ForHomeAsync(site.Label, site.Label, site.Point, cancellationToken);
         renderer.Write(OperatingNoiseResults.AddTo(AssessmentResults.Site(result), noise), format);
         return ExitCodes.Ok;
-    }
-
-    private static ConsumptionProfile ProfileOf(Settings settings, ConsumptionProfile profile)
-    {
-        if (settings.Kwh is { } kwh)
-        {
-            if (!(kwh > 0))
-                throw new UsageException($"--kwh: {kwh} is not a positive consumption");
-            profile = profile with { Id = "custom", Title = $"custom, {kwh:0} kWh", AnnualKwh = kwh };
-        }
-        if (settings.TimeOfUse is { } tou)
-        {
-            var parts = tou.Split(',', StringSplitOptions.TrimEntries);
-            var values = parts.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToArray();
-            if (values.Length != 3 || values.Any(v => double.IsNaN(v) || v < 0) || values.Sum() <= 0)
-                throw new UsageException($"--tou: '{tou}' is not three non-negative shares LOW,HIGH,PEAK (e.g. 0.6,0.3,0.1)");
-            profile = profile with { Title = $"{profile.Title}, time of use {tou}", Shares = TimeOfUseShares.Uniform(values[0], values[1], values[2]) };
-        }
-        var customer = settings.Customer?.ToLowerInvariant() switch
-        {
-            null => profile.Customer,
-            "household" => Customer.Household,
-            "firm" => Customer.Firm,
-            _ => throw new UsageException($"--customer: '{settings.Customer}' is not household or firm"),
-        };
-        var processRefund = settings.ProcessRefund || profile.ProcessRefund && customer == Customer.Firm;
-        if (processRefund && customer != Customer.Firm)
-            throw new UsageException("--process-refund: the process refund of elafgift is for VAT-registered firms only: add --customer firm");
-        return profile with { Customer = customer, ProcessRefund = processRefund };
     }
 }

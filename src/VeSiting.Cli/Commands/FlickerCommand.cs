@@ -67,10 +67,10 @@ public sealed class FlickerCalendarCommand(DataContext data, ResultRenderer rend
     public sealed class Settings : FlickerSettings
     {
         [CommandOption("--lat <DEGREES>")]
-        public double? Lat { get; init; }
+        public string? Lat { get; init; }
 
         [CommandOption("--lon <DEGREES>")]
-        public double? Lon { get; init; }
+        public string? Lon { get; init; }
 
         [CommandOption("--utm <\"E N\">")]
         [Description("Position in ETRS89 / UTM 32N.")]
@@ -86,10 +86,11 @@ public sealed class FlickerCalendarCommand(DataContext data, ResultRenderer rend
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        PointArguments.Validate(settings.Lat, settings.Lon, settings.Utm, settings.Address);
+        var location = PointArguments.Question(settings.Lat, settings.Lon, settings.Utm, settings.Address);
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, _) = RuleContext.Create(settings, store, data.Today);
-        var (point, description, address) = await PointArguments.ResolveAsync(settings.Lat, settings.Lon, settings.Utm, settings.Address, store, cancellationToken);
+        var resolved = await PointArguments.ResolveAsync(location, store, cancellationToken);
+        var (point, description, address) = (resolved.Point, resolved.Label, resolved.Address);
         IReadOnlyList<Plant>? layout = null;
         if (settings.File is { } file)
         {

@@ -14,11 +14,11 @@ public sealed class NearestCommand(DataContext data, ResultRenderer renderer) : 
     {
         [CommandOption("--lat <DEGREES>")]
         [Description("Latitude (WGS 84 / ETRS89).")]
-        public double? Lat { get; init; }
+        public string? Lat { get; init; }
 
         [CommandOption("--lon <DEGREES>")]
         [Description("Longitude (WGS 84 / ETRS89).")]
-        public double? Lon { get; init; }
+        public string? Lon { get; init; }
 
         [CommandOption("--utm <\"E N\">")]
         [Description("Easting and northing in ETRS89 / UTM 32N (EPSG:25832), e.g. \"638500 6150500\".")]
@@ -39,9 +39,10 @@ public sealed class NearestCommand(DataContext data, ResultRenderer renderer) : 
         var filter = settings.ToFilter();
         if (settings.Count is < 1 or > 10_000)
             throw new UsageException($"--count: {settings.Count} is not between 1 and 10000");
-        PointArguments.Validate(settings.Lat, settings.Lon, settings.Utm, settings.Address);
+        var location = PointArguments.Question(settings.Lat, settings.Lon, settings.Utm, settings.Address);
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (point, description, _) = await PointArguments.ResolveAsync(settings.Lat, settings.Lon, settings.Utm, settings.Address, store, cancellationToken);
+        var resolved = await PointArguments.ResolveAsync(location, store, cancellationToken);
+        var (point, description) = (resolved.Point, resolved.Label);
         var nearest = await store.NearestPlantsAsync(point, filter, settings.Count, cancellationToken);
         var (lon, lat) = CoordinateTransformer.Instance.FromUtm32(point.X, point.Y);
 

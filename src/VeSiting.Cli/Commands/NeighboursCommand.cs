@@ -56,6 +56,7 @@ public sealed class NeighboursCommand(DataContext data, ResultRenderer renderer)
             throw new UsageException("a planned turbine needs --utm, --hub and --rotor");
         if (settings.Hub is <= 0 || settings.Rotor is < 0 || settings.CapacityKw is < 0)
             throw new UsageException("--hub must be positive, --rotor and --capacity-kw zero or positive (metres, kW)");
+        TurbineArguments.Check(settings.Hub, settings.Rotor, settings.CapacityKw);
 
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         Plant plant;

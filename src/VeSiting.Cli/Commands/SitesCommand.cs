@@ -4,8 +4,8 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
+using VeSiting.Core.Questions;
 using VeSiting.Core.Suitability;
-using VeSiting.Core.Suitability.Places;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Suitability;
 
@@ -33,8 +33,8 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         public string Area { get; init; } = "denmark";
 
         [CommandOption("--cell <METRES>")]
-        [Description("Grid cell size (default 1000).")]
-        public double Cell { get; init; } = 1000;
+        [Description("Grid cell size in metres (default 1000; 100 to 50000).")]
+        public string? Cell { get; init; }
 
         [CommandOption("--candidates <FILE>")]
         [Description("Your own candidate sites instead of a grid: GeoJSON points or parcels, or CSV with lon,lat or e,n.")]
@@ -58,11 +58,11 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
 
         [CommandOption("--separation <METRES>")]
         [Description("Sites are places: their best cells at least this far apart (default 2000; 0 to 100000).")]
-        public double? Separation { get; init; }
+        public string? Separation { get; init; }
 
         [CommandOption("--tolerance <POINTS>")]
         [Description("A site's area: the contiguous cells scoring at most this many points below its best cell (default 5; 0 to 100).")]
-        public double? Tolerance { get; init; }
+        public string? Tolerance { get; init; }
 
         [CommandOption("--excluded")]
         [Description("List the excluded sites and why, after the ranked ones.")]
@@ -73,11 +73,8 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
     {
         var geoTiff = settings.Format.Trim().Equals("geotiff", StringComparison.OrdinalIgnoreCase);
         var format = geoTiff ? OutputFormat.Table : settings.OutputFormat;
-        if (settings.Cell is < 100 or > 100_000)
-            throw new UsageException($"--cell: {settings.Cell} m is not between 100 and 100000");
-        if (DistinctSiteRule.Problem(settings.Separation, settings.Tolerance) is { } problem)
-            throw new UsageException($"--{problem.Field}: {problem.Reason}");
-        var distinct = DistinctSiteRule.Of(settings.Separation, settings.Tolerance);
+        var grid = SitingGridQuestion.Parse(new SitingGridText(settings.Cell, settings.Separation, settings.Tolerance)).OrExit();
+        var distinct = grid.Distinct;
         if (geoTiff && settings.Output is null)
             throw new UsageException("--format geotiff needs -o FILE");
         if (geoTiff && settings.Candidates is not null)
@@ -106,7 +103,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
             if (candidates is null)
             {
                 // A grid: computed as a raster (every cell, every criterion), the best cells then explained one by one.
-                var (raster, inputs, label) = await service.RasterAsync(profile, area, settings.Cell, layers, regional, cancellationToken: cancellationToken);
+                var (raster, inputs, label) = await service.RasterAsync(profile, area, grid.CellM, layers, regional, cancellationToken: cancellationToken);
                 if (geoTiff)
                 {
                     SuitabilityGeoTiff.Write(settings.Output!, raster, cancellationToken);
@@ -115,7 +112,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
                 result = await service.RankedAsync(raster, inputs, label, limit, settings.ShowExcluded ? limit : 0, distinct, cancellationToken);
             }
             else
-                result = await RunWithProgressAsync(service, profile, area, settings, candidates, layers, regional, cancellationToken);
+                result = await RunWithProgressAsync(service, profile, area, grid.CellM, candidates, layers, regional, cancellationToken);
         }
         catch (ArgumentException e) // the profile's criteria against the layers given
         {
@@ -125,18 +122,18 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         return ExitCodes.Ok;
     }
 
-    private async Task<SitingResult> RunWithProgressAsync(SitingService service, SitingProfile profile, SitingArea area, Settings settings, List<Candidate>? candidates,
+    private async Task<SitingResult> RunWithProgressAsync(SitingService service, SitingProfile profile, SitingArea area, double cellM, List<Candidate>? candidates,
         Dictionary<string, IReadOnlyList<LayerPoint>> layers, Dictionary<string, IReadOnlyDictionary<string, double>> regional, CancellationToken cancellationToken)
     {
         if (!console.Interactive)
-            return await service.RunAsync(profile, area, settings.Cell, candidates, layers, regional, cancellationToken: cancellationToken);
+            return await service.RunAsync(profile, area, cellM, candidates, layers, regional, cancellationToken: cancellationToken);
         SitingResult result = null!;
         await console.Status.Progress().AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask($"scoring sites for {profile.Title}", maxValue: 1);
-                result = await service.RunAsync(profile, area, settings.Cell, candidates, layers, regional, null,
+                result = await service.RunAsync(profile, area, cellM, candidates, layers, regional, null,
                     n => task.MaxValue = Math.Max(1, n), new Progress<int>(n => task.Value = n), cancellationToken);
                 task.Value = task.MaxValue;
             });

@@ -1,4 +1,5 @@
 using VeSiting.Core.Outcomes;
+using VeSiting.Core.Questions;
 using VeSiting.Core.Stores;
 
 namespace VeSiting.Cli.Infrastructure;
@@ -13,6 +14,17 @@ public static class CliRefusals
     {
         RefusalKind.NotFound => new NotFoundException(refusal.Reason),
         RefusalKind.Unavailable => new StoreUnavailableException(refusal.Reason),
-        _ => new UsageException(refusal.Reason),
+        _ => new UsageException(Option(refusal.Field) is { } option ? $"{option}: {refusal.Reason}" : refusal.Reason),
+    };
+
+    /// <summary>
+    /// The option a question's field is given with on the command line (<c>processRefund</c> → <c>--process-refund</c>;
+    /// easting and northing → <c>--utm</c>), or null for a field no one option stands for (the location as a whole).
+    /// </summary>
+    public static string? Option(string? field) => field switch
+    {
+        null or LocationQuestion.Field or "request" => null,
+        "e" or "n" => "--utm",
+        _ => "--" + string.Concat(field.Select(c => char.IsUpper(c) ? $"-{char.ToLowerInvariant(c)}" : c.ToString())),
     };
 }

@@ -12,9 +12,9 @@ namespace VeSiting.Cli.Infrastructure;
 public static class RuleContext
 {
     /// <summary>The context for <paramref name="settings"/>: rules in force on --today, else <paramref name="today"/> (the CLI's clock).</summary>
-    public static (AssessmentContext Context, RuleLibrary Library) Create(AssessSettings settings, ISpatialStore store, DateOnly today)
+    public static (AssessmentContext Context, RuleLibrary Library) Create(AssessSettings settings, ISpatialStore store, DateOnly today, RuleLibrary? library = null)
     {
-        var library = LoadLibrary(settings.RuleFolders);
+        library ??= LoadLibrary(settings.RuleFolders);
 
         today = settings.Today is null ? today
             : DateOnly.TryParseExact(settings.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t

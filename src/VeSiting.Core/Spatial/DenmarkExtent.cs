@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace VeSiting.Core.Spatial;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class DenmarkExtent
 
     public static bool ContainsLonLat(double lon, double lat) => lon is >= MinLon and <= MaxLon && lat is >= MinLat and <= MaxLat;
 
-    public static string DescribeUtm32 => $"E {MinEasting:0}–{MaxEasting:0}, N {MinNorthing:0}–{MaxNorthing:0} (EPSG:25832)";
+    public static string DescribeUtm32 => string.Create(CultureInfo.InvariantCulture, $"E {MinEasting:0}–{MaxEasting:0}, N {MinNorthing:0}–{MaxNorthing:0} (EPSG:25832)");
 
-    public static string DescribeLonLat => $"lon {MinLon}–{MaxLon}, lat {MinLat}–{MaxLat}";
+    public static string DescribeLonLat => string.Create(CultureInfo.InvariantCulture, $"lon {MinLon}–{MaxLon}, lat {MinLat}–{MaxLat}");
 }

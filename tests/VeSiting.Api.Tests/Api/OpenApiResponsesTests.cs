@@ -49,6 +49,30 @@ public sealed class OpenApiResponsesTests(ApiFactory factory)
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public async Task Every_success_response_of_every_operation_has_a_schema()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var missing = new List<string>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => Methods.Contains(o.Name)))
+            {
+                var where = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                var successes = operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
+                if (successes.Count == 0)
+                    missing.Add($"{where}: no success response");
+                foreach (var response in successes.Where(r => r.Name != "204"))
+                {
+                    if (!response.Value.TryGetProperty("content", out var content) || !content.EnumerateObject().Any()
+                        || content.EnumerateObject().Any(m => !m.Value.TryGetProperty("schema", out _)))
+                        missing.Add($"{where} {response.Name}: no schema");
+                }
+            }
+        }
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
     private static JsonElement Resolve(JsonElement root, JsonElement schema)
     {
         if (!schema.TryGetProperty("$ref", out var reference))

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Importing;
@@ -10,13 +11,16 @@ namespace VeSiting.Api.Hosting;
 /// <summary>Every failure becomes application/problem+json (RFC 7807) with the field and the reason where there is one.</summary>
 public static class ProblemHandling
 {
-    public static IResult Problem(int status, string title, string? field, string reason, object? errors = null)
+    public static IResult Problem(int status, string title, string? field, string reason, object? errors = null) => TypedProblem(status, title, field, reason, errors);
+
+    /// <summary>The problem as a typed result, for handlers that declare their results.</summary>
+    public static ProblemHttpResult TypedProblem(int status, string title, string? field, string reason, object? errors = null)
     {
         reason = ProblemText.Clean(reason);
         var extensions = new Dictionary<string, object?> { ["field"] = field, ["reason"] = reason };
         if (errors is not null)
             extensions["errors"] = errors;
-        return Results.Problem(detail: field is null ? reason : $"{field}: {reason}", statusCode: status, title: title, extensions: extensions);
+        return TypedResults.Problem(detail: field is null ? reason : $"{field}: {reason}", statusCode: status, title: title, extensions: extensions);
     }
 
     public static IResult Field(string field, string reason) => Problem(StatusCodes.Status400BadRequest, "Invalid request", field, reason);
@@ -60,7 +64,7 @@ public static class ProblemHandling
         return Problem(StatusCodes.Status503ServiceUnavailable, "Service busy", null, refused.Reason);
     }
 
-    private static string Title(int status) => status switch
+    internal static string Title(int status) => status switch
     {
         StatusCodes.Status404NotFound => "Not found",
         StatusCodes.Status406NotAcceptable => "Not acceptable",

@@ -9,7 +9,7 @@ namespace VeSiting.Api.Hosting.Problems;
 public static partial class ProblemText
 {
     public const int MaxReasonLength = 300;
-    public const int MaxEchoLength = 60;
+    public const int MaxEchoLength = Core.Questions.ValueText.MaxEchoLength;
 
     public static string Clean(string reason)
     {
@@ -21,13 +21,7 @@ public static partial class ProblemText
     }
 
     /// <summary>A value from the request, quoted and shortened for a message.</summary>
-    public static string Echo(string? value)
-    {
-        if (value is null)
-            return "nothing";
-        var shown = value.Length <= MaxEchoLength ? value : string.Concat(value.AsSpan(0, MaxEchoLength), "…");
-        return $"'{shown}'";
-    }
+    public static string Echo(string? value) => Core.Questions.ValueText.Echo(value);
 
     private static string Words(string typeName) => PascalWords().Replace(typeName, " $1").Trim().ToLowerInvariant();
 

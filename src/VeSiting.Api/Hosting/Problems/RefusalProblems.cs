@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using VeSiting.Core.Outcomes;
 
 namespace VeSiting.Api.Hosting.Problems;
@@ -15,6 +16,13 @@ public static class RefusalProblems
 
     /// <summary>The refusal as the exception the service's problem handler renders (RFC 7807, field and reason).</summary>
     public static ProblemException Exception(Refusal refusal) => new(refusal.Field ?? "request", refusal.Reason, Status(refusal.Kind));
+
+    /// <summary>The refusal as a typed problem result (RFC 7807, field and reason), the same body the problem handler writes.</summary>
+    public static ProblemHttpResult Problem(this Refusal refusal)
+    {
+        var status = Status(refusal.Kind);
+        return ProblemHandling.TypedProblem(status, ProblemHandling.Title(status), refusal.Field ?? "request", refusal.Reason);
+    }
 
     /// <summary>The answer, or the refusal raised as a problem.</summary>
     public static T OrProblem<T>(this Outcome<T> outcome) => outcome.TryGet(out var value, out var refusal) ? value : throw Exception(refusal);

@@ -6,6 +6,7 @@ using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Raster;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Suitability;
+using VeSiting.Core.Questions;
 
 namespace VeSiting.Api.Hosting;
 
@@ -36,8 +37,8 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
 
     public static void CheckCell(double cell)
     {
-        if (cell is < Validation.InputRanges.MinCellM or > Validation.InputRanges.MaxCellM)
-            throw new ProblemException("cell", $"{cell} m is not between {Validation.InputRanges.MinCellM} and {Validation.InputRanges.MaxCellM}");
+        if (SitingGridQuestion.CellProblem(cell) is { } reason)
+            throw new ProblemException("cell", reason);
     }
 
     /// <summary>The cached raster of a profile (built-in by id, or a posted one by its hash) over an area.</summary>

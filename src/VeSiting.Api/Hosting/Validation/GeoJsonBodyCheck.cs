@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using VeSiting.Core.Questions;
 
 namespace VeSiting.Api.Hosting.Validation;
 
@@ -8,18 +9,10 @@ namespace VeSiting.Api.Hosting.Validation;
 /// Checks a GeoJSON request body before it is read into geometries: every position two or three finite numbers
 /// (longitude/latitude in range without a <c>crs</c>), rings closed with at least four positions, no empty
 /// coordinates; for planned projects also strict permit dates and heights, rotors and capacities within
-/// <see cref="InputRanges"/>. The first break is refused naming its JSON path.
+/// <see cref="PlantSizes"/>. The first break is refused naming its JSON path.
 /// </summary>
 public static partial class GeoJsonBodyCheck
 {
-    private static readonly (string Name, double Min, double Max, bool PositiveOnly)[] ProjectNumbers =
-    [
-        ("hub_height_m", 0, InputRanges.MaxHubHeightM, true),
-        ("rotor_diameter_m", 0, InputRanges.MaxRotorDiameterM, false),
-        ("capacity_kw", 0, InputRanges.MaxCapacityKw, false),
-        ("capacity_mw", 0, InputRanges.MaxCapacityKw / 1000, false),
-    ];
-
     /// <summary>A planned project: a FeatureCollection of turbines (points) and solar areas (polygons).</summary>
     public static void Project(JsonElement root)
     {
@@ -43,8 +36,8 @@ public static partial class GeoJsonBodyCheck
             if (feature.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
             {
                 CheckDate(properties, "permit_date", $"{path}.properties.permit_date");
-                foreach (var (name, min, max, positiveOnly) in ProjectNumbers)
-                    CheckNumber(properties, name, $"{path}.properties.{name}", min, max, positiveOnly);
+                foreach (var name in PlantSizes.Names)
+                    CheckSize(properties, name, $"{path}.properties.{name}");
                 CheckAcoustics(properties, $"{path}.properties");
             }
         }
@@ -214,11 +207,11 @@ public static partial class GeoJsonBodyCheck
             return;
         if (value.ValueKind != JsonValueKind.String)
             throw new ProblemException(field, $"{Problems.ProblemText.Echo(value.GetRawText())} is not a date (yyyy-mm-dd)");
-        if (QueryRules.StrictDate(value.GetString()!) is { } reason)
+        if (ValueText.StrictDate(value.GetString()!) is { } reason)
             throw new ProblemException(field, reason);
     }
 
-    private static void CheckNumber(JsonElement owner, string name, string field, double min, double max, bool positiveOnly)
+    private static void CheckSize(JsonElement owner, string name, string field)
     {
         if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
             return;
@@ -230,8 +223,8 @@ public static partial class GeoJsonBodyCheck
         };
         if (!double.IsFinite(number))
             throw new ProblemException(field, $"{Problems.ProblemText.Echo(value.GetRawText())} is not a finite number");
-        if (number < min || number > max || (positiveOnly && number <= 0))
-            throw new ProblemException(field, $"{F(number)} is not within {(positiveOnly ? "above " : "")}{F(min)} to {F(max)}");
+        if (PlantSizes.Problem(name, number) is { } reason)
+            throw new ProblemException(field, reason);
     }
 
     /// <summary>A turbine's sound power (lwa_6ms_db, lwa_8ms_db, the spectra): ranges and spectrum lengths as <see cref="VeSiting.Core.Noise.TurbineAcoustics.Problem"/> says.</summary>

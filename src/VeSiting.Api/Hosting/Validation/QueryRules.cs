@@ -1,4 +1,4 @@
-using System.Globalization;
+using VeSiting.Core.Questions;
 
 namespace VeSiting.Api.Hosting.Validation;
 
@@ -17,18 +17,18 @@ public static class QueryRules
         ["lon"] = v => Number(v, -180, 180, "a longitude"),
         ["e"] = v => Number(v, -1e7, 1e8, "an easting in metres (EPSG:25832)"),
         ["n"] = v => Number(v, -1e7, 1e8, "a northing in metres (EPSG:25832)"),
-        ["kwh"] = v => Number(v, double.Epsilon, InputRanges.MaxAnnualKwh, "an annual consumption in kWh", exclusiveMin: true),
-        ["cell"] = v => Number(v, InputRanges.MinCellM, InputRanges.MaxCellM, "a cell size in metres"),
-        ["separation"] = v => Number(v, 0, Core.Suitability.Places.DistinctSiteRule.MaxSeparationM, "a distance in metres between sites"),
-        ["tolerance"] = v => Number(v, 0, Core.Suitability.Places.DistinctSiteRule.MaxTolerance, "a number of score points"),
-        ["year"] = v => Whole(v, InputRanges.MinYear, InputRanges.MaxYear, "a year"),
+        ["kwh"] = v => Number(v, double.Epsilon, InputLimits.MaxAnnualKwh, "an annual consumption in kWh", exclusiveMin: true),
+        ["cell"] = v => Number(v, InputLimits.MinCellM, InputLimits.MaxCellM, SitingGridQuestion.CellWhat),
+        ["separation"] = v => Number(v, 0, Core.Suitability.Places.DistinctSiteRule.MaxSeparationM, SitingGridQuestion.SeparationWhat),
+        ["tolerance"] = v => Number(v, 0, Core.Suitability.Places.DistinctSiteRule.MaxTolerance, SitingGridQuestion.ToleranceWhat),
+        ["year"] = v => Whole(v, InputLimits.MinYear, InputLimits.MaxYear, "a year"),
         ["limit"] = v => Whole(v, 1, int.MaxValue, "a count"),
         ["offset"] = v => Whole(v, 0, InputRanges.MaxOffset, "an offset"),
         ["municipality"] = v => Whole(v, 1, 9_999, "a municipality code"),
-        ["synthetic"] = v => bool.TryParse(v, out _) ? null : $"{Echo(v)} is not true or false",
-        ["processRefund"] = v => bool.TryParse(v, out _) ? null : $"{Echo(v)} is not true or false",
-        ["permitDate"] = StrictDate,
-        ["permit_date"] = StrictDate,
+        ["synthetic"] = ValueText.Boolean,
+        ["processRefund"] = ValueText.Boolean,
+        ["permitDate"] = ValueText.StrictDate,
+        ["permit_date"] = ValueText.StrictDate,
         [Languages.RequestLanguage.Parameter] = Languages.RequestLanguage.Problem,
     };
 
@@ -52,26 +52,7 @@ public static class QueryRules
         return null;
     }
 
-    public static string? StrictDate(string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            ? null : $"{Echo(value)} is not a date (yyyy-mm-dd)";
+    private static string? Number(string value, double min, double max, string what, bool exclusiveMin = false) => ValueText.Number(value, min, max, what, exclusiveMin);
 
-    public static string? Number(string value, double min, double max, string what, bool exclusiveMin = false)
-    {
-        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
-            return $"{Echo(value)} is not a finite number";
-        return number < min || number > max || (exclusiveMin && number <= 0)
-            ? $"{Echo(value)} is not {what} ({(exclusiveMin ? "above 0" : $"from {F(min)}")} to {F(max)})" : null;
-    }
-
-    public static string? Whole(string value, long min, long max, string what)
-    {
-        if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-            return $"{Echo(value)} is not a whole number";
-        return number < min || number > max ? $"{Echo(value)} is not {what} ({min} to {max})" : null;
-    }
-
-    private static string Echo(string value) => Problems.ProblemText.Echo(value);
-
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string? Whole(string value, long min, long max, string what) => ValueText.Whole(value, min, max, what);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VeSiting.Core.Questions;
 
 namespace VeSiting.Api.Hosting.Validation;
 
@@ -26,17 +27,17 @@ public static class SitingBodyCheck
         {
             if (cell.ValueKind != JsonValueKind.Number)
                 throw new ProblemException("cell", $"{Problems.ProblemText.Echo(cell.GetRawText())} is not a number of metres");
-            if (QueryRules.Number(cell.GetRawText(), InputRanges.MinCellM, InputRanges.MaxCellM, "a cell size in metres") is { } reason)
+            if (ValueText.Number(cell.GetRawText(), InputLimits.MinCellM, InputLimits.MaxCellM, SitingGridQuestion.CellWhat) is { } reason)
                 throw new ProblemException("cell", reason);
         }
-        foreach (var (name, max, what) in new[] { ("separation", Core.Suitability.Places.DistinctSiteRule.MaxSeparationM, "a distance in metres between sites"),
-            ("tolerance", Core.Suitability.Places.DistinctSiteRule.MaxTolerance, "a number of score points") })
+        foreach (var (name, max, what) in new[] { ("separation", Core.Suitability.Places.DistinctSiteRule.MaxSeparationM, SitingGridQuestion.SeparationWhat),
+            ("tolerance", Core.Suitability.Places.DistinctSiteRule.MaxTolerance, SitingGridQuestion.ToleranceWhat) })
         {
             if (!root.TryGetProperty(name, out var value))
                 continue;
             if (value.ValueKind != JsonValueKind.Number)
                 throw new ProblemException(name, $"{Problems.ProblemText.Echo(value.GetRawText())} is not {what}");
-            if (QueryRules.Number(value.GetRawText(), 0, max, what) is { } reason)
+            if (ValueText.Number(value.GetRawText(), 0, max, what) is { } reason)
                 throw new ProblemException(name, reason);
         }
         if (root.TryGetProperty("profile", out var profile) && profile.ValueKind != JsonValueKind.Object)

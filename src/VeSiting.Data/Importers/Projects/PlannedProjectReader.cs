@@ -3,6 +3,7 @@ using System.Text.Json;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
+using VeSiting.Core.Questions;
 using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 
@@ -55,6 +56,9 @@ public sealed class PlannedProjectReader
             }
             if (capacityKw is < 0)
                 issues.Add(Error(file, f.Number, "capacity_kw", "capacity must not be negative"));
+            else if (capacityKw is { } kw && PlantSizes.Problem(PlantSizes.CapacityKw, kw) is { } tooLarge)
+                issues.Add(Error(file, f.Number, f.Numeric("capacity_kw") is null ? PlantSizes.CapacityMw : PlantSizes.CapacityKw,
+                    f.Numeric("capacity_kw") is null ? PlantSizes.Problem(PlantSizes.CapacityMw, kw / 1000)! : tooLarge));
             var kind = f.Text("kind")?.Trim().ToLowerInvariant();
             if (kind is not (null or "turbine" or "wind" or "solar" or "hydro" or "wave"))
                 issues.Add(Error(file, f.Number, "kind", $"'{kind}' is not turbine, solar, hydro or wave"));
@@ -84,10 +88,15 @@ public sealed class PlannedProjectReader
                             issues.Add(Error(file, f.Number, "hub_height_m", hub is null ? "missing or not a number" : $"{hub} is not a positive height"));
                         if (rotor is not >= 0)
                             issues.Add(Error(file, f.Number, "rotor_diameter_m", rotor is null ? "missing or not a number" : $"{rotor} is not a rotor diameter"));
+                        if (hub is > 0 && PlantSizes.Problem(PlantSizes.HubHeight, hub.Value) is { } badHub)
+                            issues.Add(Error(file, f.Number, PlantSizes.HubHeight, badHub));
+                        if (rotor is >= 0 && PlantSizes.Problem(PlantSizes.RotorDiameter, rotor.Value) is { } badRotor)
+                            issues.Add(Error(file, f.Number, PlantSizes.RotorDiameter, badRotor));
                         if (!DenmarkExtent.ContainsUtm32(point.X, point.Y))
                             issues.Add(Error(file, f.Number, "geometry", $"position lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
                         var acoustics = LayoutAcoustics.Read(f, file, issues);
-                        if (hub is > 0 && rotor is >= 0 && DenmarkExtent.ContainsUtm32(point.X, point.Y))
+                        if (hub is > 0 && rotor is >= 0 && DenmarkExtent.ContainsUtm32(point.X, point.Y) && PlantSizes.Problem(PlantSizes.HubHeight, hub.Value) is null
+                            && PlantSizes.Problem(PlantSizes.RotorDiameter, rotor.Value) is null)
                             plants.Add(PlannedPlants.Turbine(id, point.X, point.Y, hub.Value, rotor.Value, capacityKw) with { Origin = new RecordOrigin(source, file, f.Number), Acoustics = acoustics });
                         break;
                     }
