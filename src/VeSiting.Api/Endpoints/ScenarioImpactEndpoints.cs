@@ -87,6 +87,7 @@ public static class ScenarioImpactEndpoints
             householdBasis = m.HouseholdBasis,
             synthetic = i.Synthetic,
         }),
-        notes = i.Notes,
+        notes = i.Notes.Select(n => n.Rendered),
+        noteReasons = i.Notes,
     };
 }

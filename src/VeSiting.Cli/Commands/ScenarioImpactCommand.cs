@@ -70,7 +70,7 @@ public sealed class ScenarioImpactCommand(DataContext data, ResultRenderer rende
             var byMunicipality = result.Section($"{impact.Scenario.Id} by municipality", ["Code", "Municipality", "Households", "Zoned", "Net DKK per household", "Household basis"]);
             foreach (var m in impact.Municipalities)
                 byMunicipality.Row(null, m.Code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), m.Name, m.Households, m.ZonedHouseholds, Math.Round(m.NetDkkPerHousehold, 2), m.HouseholdBasis);
-            result.Fact($"{impact.Scenario.Id}: notes", impact.Notes.ToList());
+            result.Fact($"{impact.Scenario.Id}: notes", impact.Notes.Select(n => n.Rendered).ToList());
         }
         return result;
     }
