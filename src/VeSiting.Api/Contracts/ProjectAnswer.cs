@@ -80,7 +80,8 @@ public sealed record ProjectAnswer(
         a.Project.Grouping?.Rendered,
         a.Permit.Why.Rendered,
         a.Coverage.Select(c => new ProjectPlantDto(c.Plant.Id, c.Plant.Kind.ToString(), Position.Of(c.Plant.Geometry), c.Plant.HubHeightM, c.Plant.RotorDiameterM,
-            c.Plant.TotalHeightM, c.Plant.CapacityKw, c.Eligibility.Coverage.ToString(), c.Eligibility.Why.Rendered) { CoverageWhyReason = c.Eligibility.Why }).ToList(),
+            c.Plant.TotalHeightM, c.Plant.CapacityKw, c.Eligibility.Coverage.ToString(), c.Eligibility.Why.Rendered)
+        { CoverageWhyReason = c.Eligibility.Why }).ToList(),
         a.Rings.Select(r => (object)new { k = r.K, radiusM = r.RadiusM }).ToList(),
         a.SolarRadiusM,
         a.Dwellings.Select(Dwelling).ToList(),
@@ -94,7 +95,8 @@ public sealed record ProjectAnswer(
         a.MeetingNoticeAddresses,
         a.BuildingsWithinRings,
         a.OtherPeriods.Select(o => new OtherPeriodDto(o.PermitDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Why.Rendered, o.SalesOptionHouseholds,
-            o.VeBonusHouseholds, Math.Round(o.VeBonusPerHouseholdDkk, 2), Math.Round(o.VeBonusTotalDkk, 2), Math.Round(o.GreenPoolDkk, 2)) { WhyReason = o.Why }).ToList(),
+            o.VeBonusHouseholds, Math.Round(o.VeBonusPerHouseholdDkk, 2), Math.Round(o.VeBonusTotalDkk, 2), Math.Round(o.GreenPoolDkk, 2))
+        { WhyReason = o.Why }).ToList(),
         a.AddressCoverage.Select(AddressCoverageDto.Of).ToList(),
         a.HouseholdBasis?.Because.Rendered,
         ProvenanceDto.Of(a.Provenance),

@@ -1,6 +1,6 @@
-using VeSiting.Core.Explanations;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
 using VeSiting.Core.Synthetic;

@@ -69,7 +69,7 @@ public static class PriceCalculator
             }
         }
         if (stack.FixedCharges.Count > 0)
-                    {
+        {
             var charges = stack.FixedCharges.Select(c => Reason.Of("price.fixed-charge", ("title", c.Title), ("dkk", c.DkkPerYear))).ToList();
             notes.Add(Reason.Of("price.fixed", ("charges", charges.SkipLast(1).Reverse().Aggregate(charges[^1], (rest, first) => Reason.Of("general.and", ("first", first), ("rest", rest))))));
         }

@@ -77,7 +77,10 @@ public sealed partial class DanishAnswerTests(ApiFactory factory)
 
     private static IEnumerable<string> Literals(string template) => Placeholder().Split(template).Where(l => l.Length > 0);
 
-    /// <summary>Every string in the answer, with its JSON path; reasons' codes and values' names are not text.</summary>
+    /// <summary>
+    /// Every string in the answer, with its JSON path; reasons' codes are not text, and attributions, provenance (rule
+    /// values' notes) and titles (a tariff scenario's title) are data from the sources and rule files, written in English there.
+    /// </summary>
     private static IEnumerable<(string Path, string Text)> Texts(JsonElement element, string path = "$")
     {
         switch (element.ValueKind)
@@ -94,7 +97,7 @@ public sealed partial class DanishAnswerTests(ApiFactory factory)
                 }
                 break;
             case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject().Where(p => p.Name is not ("code" or "attribution" or "provenance")))
+                foreach (var property in element.EnumerateObject().Where(p => p.Name is not ("code" or "attribution" or "provenance" or "title")))
                 {
                     foreach (var t in Texts(property.Value, $"{path}.{property.Name}"))
                         yield return t;

@@ -1,5 +1,5 @@
-using VeSiting.Core.Explanations;
 using VeSiting.Api.Hosting;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.ShadowFlicker;
 
 namespace VeSiting.Api.Tiles.Sources;
