@@ -70,4 +70,19 @@ public sealed class LanguageCommandTests
         foreach (var language in CliLabels.Languages)
             Assert.NotNull(MessageCatalogue.Find(language));
     }
+
+    [Fact]
+    public void Every_label_keeps_the_placeholders_of_its_english_label()
+    {
+        foreach (var language in CliLabels.Languages)
+        {
+            foreach (var (english, translated) in CliLabels.Of(MessageCatalogue.Find(language)!))
+            {
+                Assert.True(Holes(english) == Holes(translated), $"{language}: '{english}' → '{translated}' has other placeholders");
+                Assert.False(string.IsNullOrWhiteSpace(translated), $"{language}: '{english}' is empty");
+            }
+        }
+
+        static int Holes(string label) => label.Split("{0}").Length - 1;
+    }
 }

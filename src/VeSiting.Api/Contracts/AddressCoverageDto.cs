@@ -11,5 +11,5 @@ public sealed record AddressCoverageDto(string MunicipalityCode, string Municipa
     IReadOnlyList<string> Sources, string? SourceStatement)
 {
     public static AddressCoverageDto Of(AddressCoverage c) =>
-        new(c.Municipality.Code, c.Municipality.Name, c.Addresses, c.ExpectedDwellings is { } d ? Math.Round(d) : null, !c.IsThin, c.Statement, c.Sources, c.SourceStatement);
+        new(c.Municipality.Code, c.Municipality.Name, c.Addresses, c.ExpectedDwellings is { } d ? Math.Round(d) : null, !c.IsThin, c.StatementReason?.Rendered, c.Sources, c.SourceReason?.Rendered);
 }

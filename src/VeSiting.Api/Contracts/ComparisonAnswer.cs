@@ -31,9 +31,9 @@ public sealed record ComparisonAnswer(
     string DataVersion)
 {
     public static ComparisonAnswer Of(LayoutComparison c, IReadOnlyList<string?> projectIds, Func<ComparedLayout, JsonElement?>? features = null) => new(
-        [.. c.Layouts.Select((l, i) => new ComparedLayoutDto(l.Key, l.Name, projectIds.ElementAtOrDefault(i), l.Assessment.Permit.Explanation, l.Assessment.Project.Plants.Count,
+        [.. c.Layouts.Select((l, i) => new ComparedLayoutDto(l.Key, l.Name, projectIds.ElementAtOrDefault(i), l.Assessment.Permit.Why.Rendered, l.Assessment.Project.Plants.Count,
             Math.Round(l.Assessment.TotalCapacityKw / 1000, 3), l.Assessment.DataVersion) { FeaturesGeoJson = features?.Invoke(l) })],
-        [.. c.Rows.Select(r => new ComparisonRowDto(r.Id, r.Measure.Text, r.Measure, r.Unit, r.StatusLabel, r.BetterLabel, r.Values,
+        [.. c.Rows.Select(r => new ComparisonRowDto(r.Id, r.Measure.Rendered, r.Measure, r.Unit, r.StatusLabel, r.BetterLabel, r.Values,
             [.. r.Best.Select(i => c.Layouts[i].Key)], r.Differences))],
         [.. c.Differences],
         Merged([c.Provenance, .. c.Layouts.Select(l => l.Assessment.Provenance), .. c.Layouts.Select(l => l.Flicker?.Provenance).OfType<Core.Rules.Provenance>(),

@@ -1,4 +1,5 @@
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Api.Contracts;
 
@@ -13,7 +14,7 @@ public sealed record MunicipalityAnswer(
     IReadOnlyDictionary<string, int> AddressesInSchemeRings,
     double VeBonusDkkPerYear,
     string VeBonusWhy,
-    IReadOnlyList<ProjectBonusPaid> VeBonusByProject,
+    IReadOnlyList<ProjectBonusPaidDto> VeBonusByProject,
     IReadOnlyList<ZoneCoverage> TariffZones,
     AddressCoverageDto? AddressCoverage,
     string? HouseholdBasis,
@@ -32,9 +33,30 @@ public sealed record MunicipalityAnswer(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public AreaNoiseAnswer? Noise { get; init; }
 
+    /// <summary><see cref="GreenPoolWhy"/>, <see cref="VeBonusWhy"/> and <see cref="HouseholdBasis"/> as codes and values.</summary>
+    public Reason? GreenPoolWhyReason { get; init; }
+
+    public Reason? VeBonusWhyReason { get; init; }
+
+    public Reason? HouseholdBasisReason { get; init; }
+
     public static MunicipalityAnswer Of(MunicipalityAssessment a) => new(
-        a.Area.Code, a.Area.Name, a.Technologies, a.GreenPool, a.GreenPoolWhy, a.Addresses, a.AddressesInSchemeRings,
-        Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy, a.VeBonusByProject, a.TariffZones,
-        a.AddressCoverage is { } c ? AddressCoverageDto.Of(c) : null, a.HouseholdBasis?.Statement, ProvenanceDto.Of(a.Provenance), a.Attributions, a.DataVersion)
-    { TurbineAddresses = TurbineAddressDto.Of(a.TurbineAddresses) };
+        a.Area.Code, a.Area.Name, a.Technologies, a.GreenPool, a.GreenPoolWhy.Rendered, a.Addresses, a.AddressesInSchemeRings,
+        Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy.Rendered, [.. a.VeBonusByProject.Select(ProjectBonusPaidDto.Of)], a.TariffZones,
+        a.AddressCoverage is { } c ? AddressCoverageDto.Of(c) : null, a.HouseholdBasis?.Because.Rendered, ProvenanceDto.Of(a.Provenance), a.Attributions, a.DataVersion)
+    {
+        TurbineAddresses = TurbineAddressDto.Of(a.TurbineAddresses),
+        GreenPoolWhyReason = a.GreenPoolWhy,
+        VeBonusWhyReason = a.VeBonusWhy,
+        HouseholdBasisReason = a.HouseholdBasis?.Because,
+    };
+}
+
+/// <summary>One project's VE-bonus to the municipality's households; <see cref="Grouping"/> in the answer's language, beside it as data.</summary>
+public sealed record ProjectBonusPaidDto(string ProjectId, string Grouping, int Members, int HouseholdsHere, int HouseholdsTotal, double PerHouseholdDkk, double PaidHereDkk)
+{
+    public Reason? GroupingReason { get; init; }
+
+    public static ProjectBonusPaidDto Of(ProjectBonusPaid p) =>
+        new(p.ProjectId, p.Grouping.Rendered, p.Members, p.HouseholdsHere, p.HouseholdsTotal, p.PerHouseholdDkk, p.PaidHereDkk) { GroupingReason = p.Grouping };
 }

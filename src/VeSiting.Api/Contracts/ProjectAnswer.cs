@@ -4,6 +4,7 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Spatial;
 using VeSiting.Data.Exports;
@@ -11,17 +12,29 @@ using VeSiting.Data.Exports;
 namespace VeSiting.Api.Contracts;
 
 public sealed record ProjectPlantDto(string Id, string Kind, Position Position, double? HubHeightM, double? RotorDiameterM, double? TotalHeightM, double? CapacityKw,
-    string Coverage, string CoverageWhy);
+    string Coverage, string CoverageWhy)
+{
+    public Reason? CoverageWhyReason { get; init; }
+}
 
 /// <summary>The project's money had its permit been dated in an earlier rule period (the register only bounds the permit date).</summary>
-public sealed record OtherPeriodDto(string PermitDate, string Why, int SalesOptionHouseholds, int VeBonusHouseholds, double VeBonusPerHouseholdDkk, double VeBonusTotalDkk, double GreenPoolDkk);
+public sealed record OtherPeriodDto(string PermitDate, string Why, int SalesOptionHouseholds, int VeBonusHouseholds, double VeBonusPerHouseholdDkk, double VeBonusTotalDkk, double GreenPoolDkk)
+{
+    public Reason? WhyReason { get; init; }
+}
 
 public sealed record DwellingDto(string Id, string Address, Position Position, double DistanceM, double? MultipleOfH, string Ring, string NearestPlant,
     bool BelowMinimumDistance, bool SalesOption, bool VeBonus, double VeBonusDkkPerYear, double? LossOfValueFeeDkk);
 
-public sealed record VeBonusDto(double KPerHouseholdKw, double EffectiveKPerHouseholdKw, double CapKw, bool CapApplied, int Households, double PerHouseholdDkk, double TotalDkk, string Why);
+public sealed record VeBonusDto(double KPerHouseholdKw, double EffectiveKPerHouseholdKw, double CapKw, bool CapApplied, int Households, double PerHouseholdDkk, double TotalDkk, string Why)
+{
+    public Reason? WhyReason { get; init; }
+}
 
-public sealed record GreenPoolDto(string Code, string Municipality, double Mw, double Dkk, string Why, string Status = "law");
+public sealed record GreenPoolDto(string Code, string Municipality, double Mw, double Dkk, string Why, string Status = "law")
+{
+    public Reason? WhyReason { get; init; }
+}
 
 /// <summary>Every dwelling a project affects, the money it pays, and the rings to draw.</summary>
 public sealed record ProjectAnswer(
@@ -63,34 +76,59 @@ public sealed record ProjectAnswer(
     public ShadowFlickerAnswer? ShadowFlicker { get; init; }
 
     public static ProjectAnswer Of(ProjectAssessment a) => new(
-        a.Project.Name,
-        a.Project.Grouping,
-        a.Permit.Explanation,
+        a.Project.Title?.Rendered ?? a.Project.Name,
+        a.Project.Grouping?.Rendered,
+        a.Permit.Why.Rendered,
         a.Coverage.Select(c => new ProjectPlantDto(c.Plant.Id, c.Plant.Kind.ToString(), Position.Of(c.Plant.Geometry), c.Plant.HubHeightM, c.Plant.RotorDiameterM,
-            c.Plant.TotalHeightM, c.Plant.CapacityKw, c.Eligibility.Coverage.ToString(), c.Eligibility.Reason)).ToList(),
+            c.Plant.TotalHeightM, c.Plant.CapacityKw, c.Eligibility.Coverage.ToString(), c.Eligibility.Why.Rendered)
+        { CoverageWhyReason = c.Eligibility.Why }).ToList(),
         a.Rings.Select(r => (object)new { k = r.K, radiusM = r.RadiusM }).ToList(),
         a.SolarRadiusM,
         a.Dwellings.Select(Dwelling).ToList(),
         a.Violations.Count(),
         a.SalesOptionHouseholds,
         a.VeBonusHouseholds,
-        a.VeBonus is { } b ? new VeBonusDto(b.KPerHouseholdKw, b.Cap.EffectiveKw, b.Cap.CapKw, b.Cap.Applied, b.Cap.Households, Math.Round(b.PerHouseholdDkk, 2), Math.Round(b.TotalDkk, 2), b.Why) : null,
-        a.VeBonusWhy,
-        a.GreenPool.Select(g => new GreenPoolDto(g.Code, g.Name, g.Mw, Math.Round(g.Dkk, 2), g.Why)).ToList(),
+        a.VeBonus is { } b ? new VeBonusDto(b.KPerHouseholdKw, b.Cap.EffectiveKw, b.Cap.CapKw, b.Cap.Applied, b.Cap.Households, Math.Round(b.PerHouseholdDkk, 2), Math.Round(b.TotalDkk, 2), b.Why.Rendered) { WhyReason = b.Why } : null,
+        a.VeBonusWhy.Rendered,
+        a.GreenPool.Select(g => new GreenPoolDto(g.Code, g.Name, g.Mw, Math.Round(g.Dkk, 2), g.Why.Rendered) { WhyReason = g.Why }).ToList(),
         Math.Round(a.GreenPoolDkk, 2),
         a.MeetingNoticeAddresses,
         a.BuildingsWithinRings,
-        a.OtherPeriods.Select(o => new OtherPeriodDto(o.PermitDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Why, o.SalesOptionHouseholds,
-            o.VeBonusHouseholds, Math.Round(o.VeBonusPerHouseholdDkk, 2), Math.Round(o.VeBonusTotalDkk, 2), Math.Round(o.GreenPoolDkk, 2))).ToList(),
+        a.OtherPeriods.Select(o => new OtherPeriodDto(o.PermitDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Why.Rendered, o.SalesOptionHouseholds,
+            o.VeBonusHouseholds, Math.Round(o.VeBonusPerHouseholdDkk, 2), Math.Round(o.VeBonusTotalDkk, 2), Math.Round(o.GreenPoolDkk, 2))
+        { WhyReason = o.Why }).ToList(),
         a.AddressCoverage.Select(AddressCoverageDto.Of).ToList(),
-        a.HouseholdBasis?.Statement,
+        a.HouseholdBasis?.Because.Rendered,
         ProvenanceDto.Of(a.Provenance),
         a.Attributions,
         a.DataVersion)
-    { TurbineAddresses = TurbineAddressDto.Of(a.TurbineAddresses), Noise = NoiseAnswer.Of(a.Noise) };
+    {
+        TurbineAddresses = TurbineAddressDto.Of(a.TurbineAddresses),
+        Noise = NoiseAnswer.Of(a.Noise),
+        PermitReason = a.Permit.Why,
+        GroupingReason = a.Project.Grouping,
+        VeBonusWhyReason = a.VeBonusWhy,
+        MeetingNoticeWhy = a.MeetingNoticeWhy.Rendered,
+        MeetingNoticeWhyReason = a.MeetingNoticeWhy,
+        HouseholdBasisReason = a.HouseholdBasis?.Because,
+    };
+
+    public Reason? HouseholdBasisReason { get; init; }
+
+    /// <summary><see cref="Permit"/>, <see cref="Grouping"/> and <see cref="VeBonusWhy"/> as codes and values.</summary>
+    public Reason? PermitReason { get; init; }
+
+    public Reason? GroupingReason { get; init; }
+
+    public Reason? VeBonusWhyReason { get; init; }
+
+    /// <summary>Who is told of the public meeting, and why, in the answer's language and as data.</summary>
+    public string? MeetingNoticeWhy { get; init; }
+
+    public Reason? MeetingNoticeWhyReason { get; init; }
 
     private static DwellingDto Dwelling(DwellingImpact d) => new(
-        d.Address.Id, d.Address.Label, Position.Of(d.Address.Position), Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 2) : null, d.Ring,
+        d.Address.Id, d.Address.Label, Position.Of(d.Address.Position), Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 2) : null, d.Ring.Rendered,
         d.NearestPlant.Id, d.Violation,
         d.Findings.Any(f => f is { Scheme: Schemes.SalesOption, Applies: true }),
         d.Findings.Any(f => f is { Scheme: Schemes.VeBonus, Applies: true }),
@@ -124,7 +162,7 @@ public sealed record ProjectAnswer(
         var noise = (a.Noise?.Dwellings ?? []).ToDictionary(n => n.Address.Id, StringComparer.Ordinal);
         foreach (var d in a.Dwellings)
             collection.Add(Feature(d.Address.Position, [("kind", "dwelling"), ("plant", d.NearestPlant.Id), ("label", d.Address.Label), ("radius_m", null),
-                ("distance_m", Math.Round(d.DistanceM, 2)), ("ring", d.Ring), ("below_minimum_distance", d.Violation), ("ve_bonus_dkk", Math.Round(d.VeBonusDkkPerYear, 2)),
+                ("distance_m", Math.Round(d.DistanceM, 2)), ("ring", d.Ring.Rendered), ("below_minimum_distance", d.Violation), ("ve_bonus_dkk", Math.Round(d.VeBonusDkkPerYear, 2)),
                 .. NoiseColumns.Properties(noise.GetValueOrDefault(d.Address.Id))]));
         var inRings = a.Dwellings.Select(d => d.Address.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var n in noise.Values.Where(n => !inRings.Contains(n.Address.Id)))
@@ -140,7 +178,7 @@ public sealed record ProjectAnswer(
              ("below_minimum_distance", "INTEGER"), ("sales_option", "INTEGER"), ("ve_bonus_dkk_per_year", "REAL"), ("loss_of_value_fee_dkk", "REAL")],
             a.Dwellings.Select(d => ((Geometry)d.Address.Position, new object?[]
             {
-                d.Address.Id, d.Address.Label, Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 3) : null, d.Ring, d.NearestPlant.Id,
+                d.Address.Id, d.Address.Label, Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 3) : null, d.Ring.Rendered, d.NearestPlant.Id,
                 d.Violation ? 1 : 0, d.Findings.Any(f => f is { Scheme: Schemes.SalesOption, Applies: true }) ? 1 : 0, Math.Round(d.VeBonusDkkPerYear, 2),
                 d.Findings.FirstOrDefault(f => f.Scheme == Schemes.LossOfValue)?.AmountDkk,
             })).ToList());

@@ -21,11 +21,23 @@ public sealed record NearbyPlantDto(string Id, string Kind, string Status, strin
 }
 
 /// <summary>A project's outcome for the site under one permit date: the schemes (law) and the one VE-bonus (an estimate: production and price are estimated).</summary>
-public sealed record OutcomeDto(string? PermitDate, string Why, IReadOnlyList<FindingDto> Findings, double? VeBonusDkkPerYear, string? VeBonusWhy, string VeBonusStatus = "estimate");
+public sealed record OutcomeDto(string? PermitDate, string Why, IReadOnlyList<FindingDto> Findings, double? VeBonusDkkPerYear, string? VeBonusWhy, string VeBonusStatus = "estimate")
+{
+    /// <summary><see cref="Why"/> and <see cref="VeBonusWhy"/> as codes and values.</summary>
+    public Reason? WhyReason { get; init; }
+
+    public Reason? VeBonusWhyReason { get; init; }
+}
 
 /// <summary>A project (what one permit covers) near the site: its members, the nearest, and what it pays the household.</summary>
 public sealed record NearbyProjectDto(string Id, string Grouping, bool Inferred, IReadOnlyList<string> Members, double CapacityKw, string NearestMember,
-    double DistanceM, double? MultipleOfH, string Permit, OutcomeDto Outcome, IReadOnlyList<OutcomeDto> OtherPeriods);
+    double DistanceM, double? MultipleOfH, string Permit, OutcomeDto Outcome, IReadOnlyList<OutcomeDto> OtherPeriods)
+{
+    /// <summary><see cref="Grouping"/> and <see cref="Permit"/> as codes and values.</summary>
+    public Reason? GroupingReason { get; init; }
+
+    public Reason? PermitReason { get; init; }
+}
 
 /// <summary>A tariff scenario's zone (status <c>proposal</c>) and the price and bill with and without it (status <c>estimate</c>).</summary>
 public sealed record TariffDto(string Scenario, string Title, string? Zone, string? ZoneLabel, string Why, double PriceWithoutDkkPerKwh, double PriceWithDkkPerKwh,
@@ -33,6 +45,9 @@ public sealed record TariffDto(string Scenario, string Title, string? Zone, stri
 {
     /// <summary><see cref="Why"/> (the zone's reason) as a code and values.</summary>
     public Reason? WhyReason { get; init; }
+
+    /// <summary><see cref="PriceWhy"/> (how the price was formed) as a code and values.</summary>
+    public Reason? PriceWhyReason { get; init; }
 }
 
 /// <summary>One part of the bill: per kWh (øre/kWh) or per year (DKK/year before VAT), with status, confidence, source, its address and the date read.</summary>
@@ -87,8 +102,8 @@ public sealed record SiteAnswer(
         a.Violations.Select(v => Reason.About(v.Plant.Plant.Id, v.Finding.Why).Rendered).ToList(),
         a.Tariffs.Select(t => new TariffDto(t.Scenario.Id, t.Scenario.Title, t.Zone.Zone?.Id, t.Zone.Zone?.Label, t.Zone.Because.Rendered,
             Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4), Math.Round(t.Without.AnnualDkk, 2), Math.Round(t.With.AnnualDkk, 2),
-            Math.Round(t.SavingDkkPerYear, 2), PriceComponentDto.Lower(t.Status), PriceComponentDto.Lower(t.PriceStatus), t.With.Why)
-        { WhyReason = t.Zone.Because }).ToList(),
+            Math.Round(t.SavingDkkPerYear, 2), PriceComponentDto.Lower(t.Status), PriceComponentDto.Lower(t.PriceStatus), t.With.Why.Rendered)
+        { WhyReason = t.Zone.Because, PriceWhyReason = t.With.Why }).ToList(),
         a.Profile.Title,
         a.Profile.AnnualKwh,
         a.Prices.Ref.ToString(),
@@ -108,13 +123,15 @@ public sealed record SiteAnswer(
     { CoverageWhyReason = p.Eligibility.Why, PermitReason = p.Permit.Why };
 
     private static NearbyProjectDto Project(ProjectNeighbourhood p) => new(
-        p.Project.Id, p.Project.Grouping, p.Project.IsInferred, p.Project.Members.Select(m => m.Id).ToList(), p.Project.CapacityKw, p.Nearest.Plant.Id,
-        Math.Round(p.Nearest.DistanceM, 2), p.Nearest.MultipleOfH is { } k ? Math.Round(k, 2) : null, p.Permit.Explanation,
-        Outcome(p.Outcome), p.OtherPeriods.Select(Outcome).ToList());
+        p.Project.Id, p.Project.Grouping.Rendered, p.Project.IsInferred, p.Project.Members.Select(m => m.Id).ToList(), p.Project.CapacityKw, p.Nearest.Plant.Id,
+        Math.Round(p.Nearest.DistanceM, 2), p.Nearest.MultipleOfH is { } k ? Math.Round(k, 2) : null, p.Permit.Why.Rendered,
+        Outcome(p.Outcome), p.OtherPeriods.Select(Outcome).ToList())
+    { GroupingReason = p.Project.Grouping, PermitReason = p.Permit.Why };
 
     private static OutcomeDto Outcome(PeriodOutcome o) => new(
-        o.PermitDate == default ? null : o.PermitDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Why,
-        o.Findings.Select(Finding).ToList(), o.VeBonusDkkPerYear is { } b ? Math.Round(b, 0) : null, o.VeBonusWhy);
+        o.PermitDate == default ? null : o.PermitDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), o.Why.Rendered,
+        o.Findings.Select(Finding).ToList(), o.VeBonusDkkPerYear is { } b ? Math.Round(b, 0) : null, o.VeBonusWhy?.Rendered)
+    { WhyReason = o.Why, VeBonusWhyReason = o.VeBonusWhy };
 
     internal static FindingDto Finding(SchemeFinding f) => new(f.Scheme, f.Applies, f.Violation, f.AmountDkk, f.Why.Rendered, f.RuleSet?.ToString()) { WhyReason = f.Why };
 }

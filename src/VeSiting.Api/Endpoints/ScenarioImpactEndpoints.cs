@@ -95,6 +95,7 @@ public static class ScenarioImpactEndpoints
             firmUpliftDkkPerYear = Math.Round(m.FirmUpliftDkkPerYear, 2),
             synthetic = i.Synthetic,
         }),
-        notes = i.Notes,
+        notes = i.Notes.Select(n => n.Rendered),
+        noteReasons = i.Notes,
     };
 }

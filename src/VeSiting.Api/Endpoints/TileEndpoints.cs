@@ -26,7 +26,7 @@ public static class TileEndpoints
         string? profile, string? area, double? cell)
     {
         var source = sources.Find(layer);
-        var found = source.Describe(data);
+        var found = LegendLanguage.Apply(source.Describe(data));
         var parameters = new TileParameters(scenario, profile, area, cell);
         // Checked as the tiles check them, and kept in the tile URLs, so that TileJSON and tiles agree.
         _ = data.Context(scenarioIds: [scenario ?? "banded-distance"]);

@@ -12,7 +12,7 @@ public sealed class TileSources(IEnumerable<ITileSource> sources)
         ?? throw new ProblemException("layer", $"unknown layer '{id}'; layers: {string.Join(", ", All.Select(s => s.Layer.Id))}", StatusCodes.Status404NotFound);
 
     /// <summary>Every layer as served now (the map's legend and layer list read these).</summary>
-    public IReadOnlyList<TileLayer> Describe(ServiceData data) => [.. All.Select(s => s.Describe(data))];
+    public IReadOnlyList<TileLayer> Describe(ServiceData data) => [.. All.Select(s => LegendLanguage.Apply(s.Describe(data)))];
 
     /// <summary>Registers every tile layer: a new layer is one line here.</summary>
     public static IServiceCollection AddTileSources(IServiceCollection services) => services

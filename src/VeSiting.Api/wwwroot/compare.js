@@ -1,26 +1,27 @@
 // Compare layouts: keep the planned layouts drawn in the project panel, compare them with POST /api/assess/compare, draw them
 // together on the map with a switch between them, and show the comparison table (best value of each row marked) in the panel.
 import { getJson } from './api.js';
+import { t } from './i18n.js';
 import { $, esc, fmt, problemHtml, provenanceHtml } from './ui.js';
 
-// Every user-visible string of this module.
+// Every user-visible string of this module: from the map's catalogues (i18n/<lang>.json).
 const TEXT = {
-  title: 'Compare layouts',
-  keep: 'Keep layout for comparison',
-  run: 'Compare',
-  clear: 'Clear comparison',
-  kept: (n) => `${n} layout(s) kept; keep 2 to 5, then compare.`,
-  layoutName: (key) => `layout ${key}`,
-  nothingToKeep: 'Place a turbine or a solar area first.',
-  tooMany: 'At most 5 layouts can be compared.',
-  comparing: 'Comparing…',
-  show: 'Show',
-  measure: 'Measure',
-  status: 'Status',
-  better: { lower: 'lower is better', higher: 'higher is better', neither: '' },
-  notAssessed: 'not assessed',
-  best: 'best',
-  differences: 'Differences',
+  title: t('compare.title'),
+  keep: t('compare.keep'),
+  run: t('compare.run'),
+  clear: t('compare.clear'),
+  kept: (count) => t('compare.kept', { count }),
+  layoutName: (key) => t('compare.layout-name', { key }),
+  nothingToKeep: t('compare.nothing-to-keep'),
+  tooMany: t('compare.too-many'),
+  comparing: t('compare.comparing'),
+  show: t('compare.show'),
+  measure: t('compare.measure'),
+  better: { lower: t('compare.lower-better'), higher: t('compare.higher-better'), neither: '' },
+  notAssessed: t('compare.not-assessed'),
+  best: t('compare.best'),
+  differences: t('compare.differences'),
+  status: (s) => t(`status.${s}`, undefined, s),
 };
 
 const empty = { type: 'FeatureCollection', features: [] };
@@ -97,7 +98,7 @@ function tableHtml(c) {
   const value = (r, v, i) => v == null ? `<span class="hint">${esc(TEXT.notAssessed)}</span>`
     : `<span class="${r.best.includes(c.layouts[i].key) ? 'best' : ''}" ${r.best.includes(c.layouts[i].key) ? `title="${esc(TEXT.best)}"` : ''}>${fmt(v, r.unit === 'MW' ? 1 : r.unit === 'dB(A)' ? 1 : 0)}${r.best.includes(c.layouts[i].key) ? ' ★' : ''}</span>`;
   const rows = c.rows.map((r) => `<tr data-testid="compare-row" data-row="${esc(r.id)}"><td>${esc(r.measure)} <span class="hint">(${esc(r.unit)})</span>
-      <br><span class="status">${esc(r.status)}</span> <span class="why">${esc(TEXT.better[r.better] ?? '')}</span></td>
+      <br><span class="status">${esc(TEXT.status(r.status))}</span> <span class="why">${esc(TEXT.better[r.better] ?? '')}</span></td>
       ${r.values.map((v, i) => `<td>${value(r, v, i)}</td>`).join('')}</tr>`).join('');
   const switches = c.layouts.map((l, i) => `<button type="button" data-compare-key="${esc(l.key)}" data-testid="compare-switch-${esc(l.key)}" style="border-color:${colours[i]}">${esc(TEXT.show)} ${esc(l.key)}: ${esc(l.name)}</button>`).join('');
   return `<h2 data-testid="answer-title">${esc(TEXT.title)}</h2>

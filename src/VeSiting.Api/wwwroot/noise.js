@@ -3,21 +3,22 @@
 // the service (the answer and /api/legend); this file holds no legal number. While a turbine moves the request is sent when
 // the pointer rests (debounced) and a newer request aborts the one on its way.
 import { getJson, isAborted, latestOnly } from './api.js';
+import { t } from './i18n.js';
 import { $, esc, fmt, problemHtml } from './ui.js';
 
-// Every user-visible string of this module (translations go here).
+// Every user-visible string of this module: from the map's catalogues (i18n/<lang>.json).
+const status = (s) => t(`status.${s}`, undefined, s);
 const TEXT = {
-  noiseColumn: 'dB(A) 8 m/s',
-  flickerColumn: 'Flicker h/yr',
-  noiseTitle: (label) => `Noise at 8 m/s; ${label}`,
-  flickerTitle: (worst) => `Expected hours a year (estimate); worst case ${worst} h`,
+  noiseColumn: t('noise.column-noise'),
+  flickerColumn: t('noise.column-flicker'),
+  noiseTitle: (label) => t('noise.noise-title', { label }),
+  flickerTitle: (worst) => t('noise.flicker-title', { worst }),
   pending: '…',
   none: '–',
-  computing: 'Computing noise and flicker bands…',
+  computing: t('noise.computing'),
   summary: (noiseCell, flickerCell, over8, over6, flickerOver, limitHours) =>
-    `Noise bands on ${noiseCell} m cells: ${over8} dwellings over the limit at 8 m/s, ${over6} at 6 m/s. `
-    + `Flicker on ${flickerCell} m cells: ${flickerOver} dwellings over ${limitHours} h a year expected.`,
-  status: (noise, flicker) => `noise: ${noise}; flicker hours: ${flicker}`,
+    t('noise.summary', { noiseCell, flickerCell, over8, over6, flickerOver, limitHours }),
+  status: (noise, flicker) => t('noise.status', { noise: status(noise), flicker: status(flicker) }),
 };
 
 // Wait this long (ms) after the last move before asking; older requests are aborted.

@@ -7,7 +7,7 @@ import { $, esc, fmt, problemHtml, provenanceHtml } from './ui.js';
 
 const empty = { type: 'FeatureCollection', features: [] };
 // User-visible strings of the case-report hook.
-const TEXT = { reportButton: 'Case report (PDF)', reportTitle: 'The last assessed project as a print-ready PDF: map, summary, neighbour table, money, and the rules and data behind every number', reportFile: 'case-report.pdf' };
+const TEXT = { reportButton: t('project.report-button'), reportTitle: t('project.report-title'), reportFile: t('project.report-file') };
 // While a turbine is dragged its project is assessed when the pointer rests this long (ms); older requests are aborted.
 const dragPause = 150;
 

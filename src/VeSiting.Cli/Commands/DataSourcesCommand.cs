@@ -50,7 +50,7 @@ public sealed class DataSourcesCommand(DataContext data, ResultRenderer renderer
             {
                 var addresses = await store.AddressesInAsync(coverage.Municipality.Geometry, cancellationToken);
                 section.Row(null, coverage.Municipality.Code, coverage.Municipality.Name, coverage.Sources.Count == 0 ? "none" : string.Join(" and ", coverage.Sources),
-                    coverage.Addresses, coverage.IsThin ? "no" : "yes", HouseholdBasis.Of(addresses).Statement);
+                    coverage.Addresses, coverage.IsThin ? "no" : "yes", HouseholdBasis.Of(addresses).Because.Rendered);
             }
         }
         renderer.Write(result, format);

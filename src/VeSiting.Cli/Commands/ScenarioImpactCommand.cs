@@ -72,7 +72,7 @@ public sealed class ScenarioImpactCommand(DataContext data, ResultRenderer rende
             foreach (var m in impact.Municipalities)
                 byMunicipality.Row(null, m.Code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), m.Name, m.Households, m.ZonedHouseholds, Math.Round(m.NetDkkPerHousehold, 2), m.HouseholdBasis,
                     m.Firms, m.ZonedFirms, Math.Round(m.FirmKwh), Math.Round(m.FirmDiscountDkkPerYear), Math.Round(m.FirmUpliftDkkPerYear));
-            result.Fact($"{impact.Scenario.Id}: notes", impact.Notes.ToList());
+            result.Fact($"{impact.Scenario.Id}: notes", impact.Notes.Select(n => n.Rendered).ToList());
         }
         return result;
     }

@@ -168,7 +168,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
                 s.Place?.Cells, s.Place is { } place ? Math.Round(place.AreaHa, 2) : null };
             cells.AddRange(criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? (object)Math.Round(v, 3) : null));
             cells.Add(strongest is null ? null : $"{strongest.Criterion} +{strongest.Contribution.ToString("0.#", CultureInfo.InvariantCulture)}: {strongest.Why}");
-            cells.Add(s.Place?.Why.Text);
+            cells.Add(s.Place?.Why.Rendered);
             cells.Add(s.ExcludedBecause);
             result.Row(s.Place?.Outline ?? s.Candidate.Area ?? s.Candidate.Position, [.. cells]);
         }

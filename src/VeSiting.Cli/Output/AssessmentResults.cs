@@ -43,7 +43,7 @@ internal static class AssessmentResults
         foreach (var t in a.Tariffs)
         {
             tariffs.Row(null, t.Scenario.Id, Lower(t.Status), t.Zone.Zone?.Id ?? "none", Math.Round(t.Without.DkkPerKwh, 4), Math.Round(t.With.DkkPerKwh, 4),
-                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), $"{t.Zone.Because.Rendered}; prices: {t.With.Why}");
+                Math.Round(t.Without.AnnualDkk, 0), Math.Round(t.With.AnnualDkk, 0), Math.Round(t.SavingDkkPerYear, 0), $"{t.Zone.Because.Rendered}; prices: {t.With.Why.Rendered}");
         }
         var components = result.Section("Price components", ["Component", "Value", "Unit", "Status", "Confidence", "Source", "Address", "Read"]);
         foreach (var line in PriceSources.Of(a.Prices, PriceCalculator.Price(a.Prices, a.Profile)))
@@ -57,9 +57,9 @@ internal static class AssessmentResults
     /// <summary>One project near a site: members, how they were grouped, the one VE-bonus it pays, and other permit periods' outcomes.</summary>
     private static string ProjectLine(ProjectNeighbourhood p)
     {
-        var bonus = p.Outcome.VeBonusDkkPerYear is { } dkk ? $"VE-bonus {dkk:0} DKK/yr ({p.Outcome.VeBonusWhy})" : "no VE-bonus";
-        var others = p.OtherPeriods.Select(o => $"{o.Why}: {(o.VeBonusDkkPerYear is { } b ? $"VE-bonus {b:0} DKK/yr" : "no VE-bonus")}");
-        return $"{p.Project.Id} ({p.Project.Members.Count} plant(s), {p.Project.Grouping}); nearest {p.Nearest.Plant.Id} at {p.Nearest.DistanceM:0} m; {p.Permit.Why.Rendered}; {bonus}"
+        var bonus = p.Outcome.VeBonusDkkPerYear is { } dkk ? $"VE-bonus {dkk:0} DKK/yr ({p.Outcome.VeBonusWhy?.Rendered})" : "no VE-bonus";
+        var others = p.OtherPeriods.Select(o => $"{o.Why.Rendered}: {(o.VeBonusDkkPerYear is { } b ? $"VE-bonus {b:0} DKK/yr" : "no VE-bonus")}");
+        return $"{p.Project.Id} ({p.Project.Members.Count} plant(s), {p.Project.Grouping.Rendered}); nearest {p.Nearest.Plant.Id} at {p.Nearest.DistanceM:0} m; {p.Permit.Why.Rendered}; {bonus}"
             + string.Concat(others.Select(o => $"; {o}"));
     }
 
@@ -74,23 +74,23 @@ internal static class AssessmentResults
             DataVersion = a.DataVersion,
         };
         result.Fact("Plants", $"{a.Project.Plants.Count}, {a.TotalCapacityKw / 1000:0.###} MW ({a.CoveredCapacityKw / 1000:0.###} MW covered by the schemes)")
-            .Fact("Grouping", a.Project.Grouping ?? "as given")
+            .Fact("Grouping", a.Project.Grouping?.Rendered ?? "as given")
             .Fact("Permit", a.Permit.Why.Rendered)
             .Fact("Rings", string.Join(", ", a.Rings.Select(r => $"{r.K:0.##} × H = {r.RadiusM:0.#} m")
                 .Concat(a.SolarRadiusM is { } solar ? [$"{solar:0.##} m around solar"] : [])) is { Length: > 0 } rings ? rings : "none for this permit period");
         foreach (var c in a.Coverage.Where(c => c.Eligibility.Coverage != Coverage.Covered))
             result.Fact($"Not covered: {c.Plant.Id}", c.Eligibility.Why.Rendered);
-        foreach (var group in a.Dwellings.GroupBy(d => d.Ring).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in a.Dwellings.GroupBy(d => d.Ring.Rendered).OrderBy(g => g.Key, StringComparer.Ordinal))
             result.Fact($"Dwellings {group.Key}", group.Count());
         result.Fact("Dwellings closer than the minimum distance", a.Violations.Any() ? string.Join("; ", a.Violations.Select(v => $"{v.Address.Label} at {v.DistanceM:0} m")) : "none")
             .Fact("Households with the sales option", a.SalesOptionHouseholds)
             .Fact("Households with the VE-bonus", a.VeBonusHouseholds)
             .Fact("VE-bonus per household (DKK/yr)", a.VeBonus is { } b ? Math.Round(b.PerHouseholdDkk, 0) : 0)
             .Fact("VE-bonus total (DKK/yr)", a.VeBonus is { } t ? Math.Round(t.TotalDkk, 0) : 0)
-            .Fact("VE-bonus basis", a.VeBonusWhy)
+            .Fact("VE-bonus basis", a.VeBonusWhy.Rendered)
             .Fact("1.5 % cap", a.VeBonus is { } cap ? $"{cap.Cap.CapKw:0.##} kW for {cap.Cap.Households} households × {cap.KPerHouseholdKw:0.##} kW: {(cap.Cap.Applied ? $"applied, k cut to {cap.Cap.EffectiveKw:0.###} kW" : "not reached")}" : "not relevant")
             .Fact("Green pool (DKK)", Math.Round(a.GreenPoolDkk, 0))
-            .Fact("Told of the public meeting", $"{a.MeetingNoticeAddresses} addresses: {a.MeetingNoticeWhy}")
+            .Fact("Told of the public meeting", $"{a.MeetingNoticeAddresses} addresses: {a.MeetingNoticeWhy.Rendered}")
             .Fact("Buildings within the outermost ring", a.BuildingsWithinRings);
         foreach (var o in a.OtherPeriods)
             result.Fact($"If permitted by {o.PermitDate:yyyy-MM-dd}", $"{o.SalesOptionHouseholds} sales-option and {o.VeBonusHouseholds} VE-bonus households, VE-bonus {o.VeBonusPerHouseholdDkk:0} DKK/yr each ({o.VeBonusTotalDkk:0} in all), green pool {o.GreenPoolDkk:0} DKK");
@@ -98,12 +98,12 @@ internal static class AssessmentResults
         {
             var sale = d.Findings.FirstOrDefault(f => f.Scheme == Schemes.SalesOption)?.Applies ?? false;
             var fee = d.Findings.FirstOrDefault(f => f.Scheme == Schemes.LossOfValue)?.AmountDkk;
-            result.Row(d.Address.Position, d.Address.Id, d.Address.Label, Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 2) : null, d.Ring,
+            result.Row(d.Address.Position, d.Address.Id, d.Address.Label, Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 2) : null, d.Ring.Rendered,
                 d.NearestPlant.Id, d.Violation, sale, Math.Round(d.VeBonusDkkPerYear, 0), fee);
         }
         var pool = result.Section("Green pool by municipality", ["Code", "Municipality", "MW", "DKK", "Why"]);
         foreach (var m in a.GreenPool)
-            pool.Row(null, m.Code, m.Name, Math.Round(m.Mw, 3), Math.Round(m.Dkk, 0), m.Why);
+            pool.Row(null, m.Code, m.Name, Math.Round(m.Mw, 3), Math.Round(m.Dkk, 0), m.Why.Rendered);
         var plants = result.Section("Plants", ["Id", "Kind", "E", "N", "Hub height (m)", "Rotor diameter (m)", "Total height (m)", "Capacity (kW)"]);
         foreach (var p in a.Project.Plants)
         {
@@ -124,17 +124,17 @@ internal static class AssessmentResults
         result.Fact("Plants in operation", a.Technologies.Sum(t => t.Plants))
             .Fact("Capacity (MW)", Math.Round(a.Technologies.Sum(t => t.Mw), 3))
             .Fact("Green pool received (DKK)", Math.Round(a.GreenPool.Sum(g => g.Dkk), 0))
-            .Fact("Green pool basis", a.GreenPoolWhy)
+            .Fact("Green pool basis", a.GreenPoolWhy.Rendered)
             .Fact("Addresses", a.Addresses);
-        if (a.AddressCoverage?.SourceStatement is { } sources)
+        if (a.AddressCoverage?.SourceReason?.Rendered is { } sources)
             result.Fact("Address source", sources);
         if (a.HouseholdBasis is { } households)
-            result.Fact("Households", households.Statement);
+            result.Fact("Households", households.Because.Rendered);
         foreach (var (ring, count) in a.AddressesInSchemeRings)
             result.Fact($"Addresses {ring} of a covered turbine", count);
-        result.Fact("VE-bonus paid (DKK/yr)", Math.Round(a.VeBonusDkkPerYear, 0)).Fact("VE-bonus basis", a.VeBonusWhy);
+        result.Fact("VE-bonus paid (DKK/yr)", Math.Round(a.VeBonusDkkPerYear, 0)).Fact("VE-bonus basis", a.VeBonusWhy.Rendered);
         foreach (var p in a.VeBonusByProject)
-            result.Fact($"VE-bonus from {p.ProjectId}", $"{p.HouseholdsHere} of its {p.HouseholdsTotal} households live here × {p.PerHouseholdDkk:0} DKK/yr ({p.Members} plant(s), {p.Grouping})");
+            result.Fact($"VE-bonus from {p.ProjectId}", $"{p.HouseholdsHere} of its {p.HouseholdsTotal} households live here × {p.PerHouseholdDkk:0} DKK/yr ({p.Members} plant(s), {p.Grouping.Rendered})");
         foreach (var t in a.Technologies)
             result.Row(null, t.Technology, t.Plants, Math.Round(t.Mw, 3));
         var pool = result.Section("Green pool by period", ["Rule set", "Permits", "Technology", "Plants", "MW", "DKK", "Rate"]);

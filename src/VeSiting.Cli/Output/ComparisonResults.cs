@@ -14,10 +14,10 @@ internal static class ComparisonResults
             DataVersion = c.DataVersion,
         };
         foreach (var l in c.Layouts)
-            result.Fact($"Layout {l.Key}", $"{l.Name}: {l.Assessment.Project.Plants.Count} plant(s), {l.Assessment.TotalCapacityKw / 1000:0.###} MW; {l.Assessment.Permit.Explanation}");
+            result.Fact($"Layout {l.Key}", $"{l.Name}: {l.Assessment.Project.Plants.Count} plant(s), {l.Assessment.TotalCapacityKw / 1000:0.###} MW; {l.Assessment.Permit.Why.Rendered}");
         foreach (var r in c.Rows)
         {
-            result.Row(null, [r.Measure.Text, r.Unit, r.StatusLabel, r.BetterLabel,
+            result.Row(null, [r.Measure.Rendered, r.Unit, r.StatusLabel, r.BetterLabel,
                 .. r.Values.Select((v, i) => (object?)(v is { } x ? $"{x:0.###}{(r.Best.Contains(i) ? " *" : "")}" : "not assessed")),
                 string.Join(", ", r.Best.Select(i => c.Layouts[i].Key))]);
         }
@@ -25,7 +25,7 @@ internal static class ComparisonResults
         foreach (var r in c.Rows)
         {
             foreach (var d in r.Differences)
-                differences.Row(null, r.Id, d.Text);
+                differences.Row(null, r.Id, d.Rendered);
         }
         return result;
     }

@@ -11,7 +11,7 @@ public static class ShadowFlickerResults
     /// <summary>A "Shadow flicker" section after an assessment's own tables.</summary>
     public static CliResult AddTo(CliResult result, ShadowFlickerPart part)
     {
-        var section = result.Section($"Shadow flicker {part.Year} ({part.Summary.Text})", DwellingColumns);
+        var section = result.Section($"Shadow flicker {part.Year} ({part.Summary.Rendered})", DwellingColumns);
         Rows(section, part);
         return result;
     }
@@ -30,7 +30,7 @@ public static class ShadowFlickerResults
         var d = part.Dwellings[0];
         var result = new CliResult($"Shadow-flicker calendar {part.Year}: {d.Home.Label} (Danish time, CET/CEST)", ["Date", "Start", "End", "Minutes", "Turbines"]);
         result.Fact("Worst case (h/yr)", Math.Round(d.Flicker.WorstCaseHours, 2)).Fact("Days/yr", d.Flicker.Days).Fact("Max min/day", d.Flicker.MaxMinutesPerDay)
-            .Fact("Expected (h/yr)", Math.Round(d.Flicker.ExpectedHours, 2)).Fact("Why", d.Why.Text);
+            .Fact("Expected (h/yr)", Math.Round(d.Flicker.ExpectedHours, 2)).Fact("Why", d.Why.Rendered);
         Facts(result, part);
         foreach (var s in calendar)
             result.Row(null, s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), s.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
@@ -40,10 +40,10 @@ public static class ShadowFlickerResults
 
     private static void Facts(CliResult result, ShadowFlickerPart part)
     {
-        result.Fact("Summary", part.Summary.Text)
-            .Fact("Worst dwelling", part.Worst is { } w ? $"{w.Home.Label}: {w.Why.Text}" : "none gets flicker")
+        result.Fact("Summary", part.Summary.Rendered)
+            .Fact("Worst dwelling", part.Worst is { } w ? $"{w.Home.Label}: {w.Why.Rendered}" : "none gets flicker")
             .Fact("Turbines", part.Turbines.Count)
-            .Fact("Not assessed", part.NotAssessed.Count == 0 ? ["none"] : part.NotAssessed.Select(r => r.Text).ToList())
+            .Fact("Not assessed", part.NotAssessed.Count == 0 ? ["none"] : part.NotAssessed.Select(r => r.Rendered).ToList())
             .Fact("Status", "limit: the planning guidance's recommendation (not law); hours: estimates")
             .Fact("Rule sets used", part.Provenance.RuleSets.Select(r => r.ToString()).ToList())
             .Fact("Unconfirmed values used", part.Provenance.Unconfirmed.Count == 0 ? ["none"] : part.Provenance.Unconfirmed.Select(u => u.ToString()).ToList())

@@ -13,7 +13,7 @@ public sealed record TechnologySummary(string Technology, int Plants, double Mw)
 public sealed record GreenPoolPeriod(string RuleSet, string Period, string Technology, int Plants, double Mw, double Dkk, string Confidence = "confirmed");
 
 /// <summary>What one project pays households in the municipality: one VE-bonus per household, the cap over all its households.</summary>
-public sealed record ProjectBonusPaid(string ProjectId, string Grouping, int Members, int HouseholdsHere, int HouseholdsTotal, double PerHouseholdDkk, double PaidHereDkk);
+public sealed record ProjectBonusPaid(string ProjectId, Explanations.Reason Grouping, int Members, int HouseholdsHere, int HouseholdsTotal, double PerHouseholdDkk, double PaidHereDkk);
 
 /// <summary>How many addresses fall in each zone of a scenario ("" = no zone).</summary>
 public sealed record ZoneCoverage(string ScenarioId, string ZoneId, string Label, int Addresses, double Share);
@@ -22,11 +22,11 @@ public sealed record MunicipalityAssessment(
     AdminArea Area,
     IReadOnlyList<TechnologySummary> Technologies,
     IReadOnlyList<GreenPoolPeriod> GreenPool,
-    string GreenPoolWhy,
+    Explanations.Reason GreenPoolWhy,
     int Addresses,
     IReadOnlyDictionary<string, int> AddressesInSchemeRings,
     double VeBonusDkkPerYear,
-    string VeBonusWhy,
+    Explanations.Reason VeBonusWhy,
     IReadOnlyList<ProjectBonusPaid> VeBonusByProject,
     IReadOnlyList<ZoneCoverage> TariffZones,
     Provenance Provenance,
@@ -121,7 +121,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
     }
 
     /// <summary>Green pool over the municipality's plants, each valued under its project's permit period, by rule set and technology.</summary>
-    private async Task<(IReadOnlyList<GreenPoolPeriod> Periods, string Why)> GreenPoolAsync(IReadOnlyList<Plant> plants, Provenance provenance, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<GreenPoolPeriod> Periods, Explanations.Reason Why)> GreenPoolAsync(IReadOnlyList<Plant> plants, Provenance provenance, CancellationToken cancellationToken)
     {
         var pool = new List<(RuleSetRef Set, string Period, string Technology, double Mw, double Dkk, Confidence Confidence)>();
         int outside = 0, notCovered = 0, uncertain = 0;
@@ -159,8 +159,8 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
             .Select(g => new GreenPoolPeriod(g.Key.Set.ToString(), g.Key.Period, g.Key.Technology, g.Count(), g.Sum(p => p.Mw), g.Sum(p => p.Dkk), g.First().Confidence.ToString().ToLowerInvariant()))
             .OrderBy(g => g.Period, StringComparer.Ordinal).ToList();
         if (uncertain > 0)
-            provenance.Assume($"green pool: {uncertain} plant(s) have no permit date; each is valued under the period of its connection date (the latest its permit can be), and would pay at an earlier period's rate if its permit predates that period");
-        var why = $"{pool.Count} plant(s) pay into the green pool; {notCovered} not (or not surely) covered by the schemes (test centres, tendered offshore parks, small plants, unknown heights); {outside} permitted before any green-pool period or of a technology it does not cover";
+            provenance.Assume(Explanations.Reason.Of("assume.green-pool-permit", ("plants", uncertain)));
+        var why = Explanations.Reason.Of("green-pool.municipality", ("paying", pool.Count), ("notCovered", notCovered), ("outside", outside));
         return (periods, why);
     }
 
@@ -168,7 +168,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
     /// Projects within reach of the municipality's households: each pays one VE-bonus per household (cap over all its
     /// households, wherever they live); the municipality's total is what its own households receive.
     /// </summary>
-    private async Task<(IReadOnlyList<ProjectBonusPaid> ByProject, string Why)> VeBonusPaidAsync(AdminArea area, Provenance provenance, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ProjectBonusPaid> ByProject, Explanations.Reason Why)> VeBonusPaidAsync(AdminArea area, Provenance provenance, CancellationToken cancellationToken)
     {
         var near = await context.Store.PlantsWithinAsync(area.Geometry, context.SchemeSearchRadiusM, AssessmentContext.Candidates, cancellationToken);
         var paid = new List<ProjectBonusPaid>();
@@ -191,14 +191,14 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
                 continue;
             var project = new PlantProject(group.Key, first.ProjectBasis, covered);
             if (project.IsInferred)
-                provenance.Assume($"projects grouped by the inference rule where the register has no park relation ({ProjectGroupingRule.Default.Describe()})");
+                provenance.Assume(Explanations.Reason.Of("assume.grouped-by-rule", ("rule", ProjectGroupingRule.Default.Because)));
             if (permit.IsUpperBound)
-                provenance.Assume("VE-bonus: permit dates taken as the latest the connection dates allow");
+                provenance.Assume(Explanations.Reason.Of("assume.ve-bonus-permit-latest"));
             paid.Add(new ProjectBonusPaid(project.Id, project.Grouping, covered.Count, here, all, estimate.PerHouseholdDkk, estimate.PerHouseholdDkk * here));
         }
         var why = paid.Count == 0
-            ? "no covered project permitted since the VE-bonus began has households within reach in the address data"
-            : $"{paid.Count} project(s) pay {paid.Sum(p => p.HouseholdsHere)} household(s) here one bonus each";
+            ? Explanations.Reason.Of("ve-bonus.municipality-none")
+            : Explanations.Reason.Of("ve-bonus.municipality-paid", ("projects", paid.Count), ("households", paid.Sum(p => p.HouseholdsHere)));
         return (paid.OrderByDescending(p => p.PaidHereDkk).ToList(), why);
     }
 

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Projects;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
@@ -10,11 +11,17 @@ namespace VeSiting.Core.Assessments;
 public sealed record Project(string Name, IReadOnlyList<Plant> Plants, DateOnly? PermitDate = null)
 {
     /// <summary>How the plants were grouped into this project (register, user, inferred), as answers state it.</summary>
-    public string? Grouping { get; init; }
+    public Reason? Grouping { get; init; }
+
+    /// <summary>The project's name in words where VeSiting named it (a registered plant or project), else null and <see cref="Name"/> as given.</summary>
+    public Reason? Title { get; init; }
+
+    /// <summary>Whether some of its plants were grouped by inference (the register has no park relation).</summary>
+    public bool Inferred { get; init; }
 }
 
 /// <summary>One dwelling's position relative to a project: its nearest plant, the ring it falls in, schemes and DKK.</summary>
-public sealed record DwellingImpact(Address Address, Plant NearestPlant, double DistanceM, string Ring, IReadOnlyList<SchemeFinding> Findings, double VeBonusDkkPerYear)
+public sealed record DwellingImpact(Address Address, Plant NearestPlant, double DistanceM, Reason Ring, IReadOnlyList<SchemeFinding> Findings, double VeBonusDkkPerYear)
 {
     public double? MultipleOfH => NearestPlant.TotalHeightM is { } h and > 0 ? DistanceM / h : null;
     public bool Violation => Findings.Any(f => f.Violation);
@@ -25,13 +32,13 @@ public sealed record DwellingImpact(Address Address, Plant NearestPlant, double 
 }
 
 /// <summary>The green pool owed to one municipality for the MW of the project inside it.</summary>
-public sealed record MunicipalityShare(string Code, string Name, double Mw, double Dkk, string Why);
+public sealed record MunicipalityShare(string Code, string Name, double Mw, double Dkk, Reason Why);
 
 /// <summary>Whether one plant of the project is covered by the schemes, and why.</summary>
 public sealed record PlantCoverage(Plant Plant, EligibilityResult Eligibility);
 
 /// <summary>The project's money under another permit date than the one assumed (the register only bounds the permit date).</summary>
-public sealed record PeriodSummary(DateOnly PermitDate, string Why, int SalesOptionHouseholds, int VeBonusHouseholds, double VeBonusPerHouseholdDkk, double VeBonusTotalDkk, double GreenPoolDkk);
+public sealed record PeriodSummary(DateOnly PermitDate, Reason Why, int SalesOptionHouseholds, int VeBonusHouseholds, double VeBonusPerHouseholdDkk, double VeBonusTotalDkk, double GreenPoolDkk);
 
 public sealed record ProjectAssessment(
     Project Project,
@@ -42,10 +49,10 @@ public sealed record ProjectAssessment(
     IReadOnlyList<DwellingImpact> Dwellings,
     int BuildingsWithinRings,
     VeBonusEstimate? VeBonus,
-    string VeBonusWhy,
+    Reason VeBonusWhy,
     IReadOnlyList<MunicipalityShare> GreenPool,
     int MeetingNoticeAddresses,
-    string MeetingNoticeWhy,
+    Reason MeetingNoticeWhy,
     IReadOnlyList<PeriodSummary> OtherPeriods,
     Provenance Provenance,
     IReadOnlyList<string> Attributions,
@@ -84,7 +91,8 @@ public sealed class ProjectAssessor(AssessmentContext context)
     public static async Task<Project> RegisteredAsync(ISpatialStore store, IReadOnlyList<Plant> plants, DateOnly? permitDate, CancellationToken cancellationToken)
     {
         var members = new List<Plant>();
-        var groupings = new List<string>();
+        var groupings = new List<(string Id, Reason Why)>();
+        var inferred = false;
         foreach (var plant in plants)
         {
             if (members.Any(m => m.Id == plant.Id))
@@ -93,11 +101,12 @@ public sealed class ProjectAssessor(AssessmentContext context)
                 ? new PlantProject(id, plant.ProjectBasis, (await store.ProjectMembersAsync(id, cancellationToken)).Where(m => m.Status == plant.Status).DefaultIfEmpty(plant).ToList())
                 : PlantProject.Single(plant);
             members.AddRange(project.Members.Where(m => members.All(x => x.Id != m.Id)));
-            groupings.Add($"{project.Id}: {project.Members.Count} plant(s), {project.Grouping}");
+            groupings.Add((project.Id, Reason.Of("grouping.project", ("project", project.Id), ("plants", project.Members.Count), ("grouping", project.Grouping))));
+            inferred |= project.IsInferred;
         }
-        var ids = groupings.Select(g => g[..g.IndexOf(": ", StringComparison.Ordinal)]).ToList();
-        var name = members.Count == 1 ? $"plant {members[0].Id}" : $"project {string.Join(" + ", ids)} ({members.Count} plants)";
-        return new Project(name, members, permitDate) { Grouping = string.Join("; ", groupings) };
+        var title = members.Count == 1 ? Reason.Of("project.name-plant", ("plant", members[0].Id))
+            : Reason.Of("project.name-project", ("projects", string.Join(" + ", groupings.Select(g => g.Id))), ("plants", members.Count));
+        return new Project(title.Text, members, permitDate) { Grouping = Reason.Join(groupings.Select(g => g.Why)), Title = title, Inferred = inferred };
     }
 
     public async Task<ProjectAssessment> AssessAsync(Project project, CancellationToken cancellationToken = default)
@@ -116,13 +125,13 @@ public sealed class ProjectAssessor(AssessmentContext context)
         if (project.PermitDate is not null || project.Plants.Any(p => p.Status == PlantStatus.Planned))
             context.Rules.EnsureCovered(date);
         if (permit.IsAssumed)
-            provenance.Assume($"{project.Name}: {permit.Explanation}");
-        if (project.Grouping is { } grouping && grouping.Contains("inferred", StringComparison.Ordinal))
-            provenance.Assume($"{project.Name}: {grouping}");
+            provenance.Assume(Reason.About(project.Name, permit.Why));
+        if (project.Grouping is { } grouping && project.Inferred)
+            provenance.Assume(Reason.About(project.Name, grouping));
         var plants = project.Plants.Select(p => p with { PermitDate = date }).ToList();
         var ringDate = date < (context.Rules.EarliestOfAll ?? date) ? context.Today : date;
         if (ringDate != date)
-            provenance.Assume($"permit date {date:yyyy-MM-dd} predates every rule period: rings drawn with the rules in force on {ringDate:yyyy-MM-dd}");
+            provenance.Assume(Reason.Of("assume.permit-predates-rules", ("date", date), ("ringDate", ringDate)));
 
         var eligibilityRules = context.Rules.Require(Schemes.PlantEligibility, ringDate);
         var coverage = plants.Select(p => new PlantCoverage(p, PlantEligibility.Evaluate(p, eligibilityRules, provenance))).ToList();
@@ -178,28 +187,34 @@ public sealed class ProjectAssessor(AssessmentContext context)
             // Schemes give rights only around covered plants; the minimum distance binds every turbine.
             var findings = NeighbourSchemes.Evaluate(nearest, distance, permit, context.Rules, provenance);
             if (!covered.Contains(nearest))
-                findings = [.. findings.Select(f => f.Scheme == Schemes.MinimumDistance ? f : f with { Applies = false, AmountDkk = null, Reason = $"{nearest.Id} is not covered by the schemes" })];
-            impacts.Add(new DwellingImpact(hit.Address, nearest, distance, distances.RingLabel(nearest, distance), findings, 0));
+                findings = [.. findings.Select(f => f.Scheme == Schemes.MinimumDistance ? f : NotCovered(f, nearest))];
+            impacts.Add(new DwellingImpact(hit.Address, nearest, distance, distances.RingReason(nearest, distance), findings, 0));
         }
         return impacts;
     }
 
+    private static SchemeFinding NotCovered(SchemeFinding finding, Plant plant)
+    {
+        var why = Reason.Of("schemes.plant-not-covered", ("plant", plant.Id));
+        return finding with { Applies = false, AmountDkk = null, Reason = why.Text, Why = why };
+    }
+
     /// <summary>One VE-bonus per qualifying household, k of the covered capacity, the cap over all the project's households.</summary>
-    private (VeBonusEstimate? Bonus, string Why) Bonus(IReadOnlyList<DwellingImpact> impacts, IReadOnlyList<Plant> covered, IReadOnlyList<PlantCoverage> coverage, DateOnly date, Provenance provenance)
+    private (VeBonusEstimate? Bonus, Reason Why) Bonus(IReadOnlyList<DwellingImpact> impacts, IReadOnlyList<Plant> covered, IReadOnlyList<PlantCoverage> coverage, DateOnly date, Provenance provenance)
     {
         if (covered.Count == 0)
-            return (null, $"no plant of the project is covered by the schemes: {string.Join("; ", coverage.Select(c => $"{c.Plant.Id}: {c.Eligibility.Reason}").Distinct().Take(3))}");
+            return (null, Reason.Of("ve-bonus.no-plant-covered", ("why", Reason.Join(coverage.Select(c => Reason.About(c.Plant.Id, c.Eligibility.Why)).Distinct().Take(3)))));
         var qualifying = impacts.Where(d => d.VeBonus).ToList();
         var households = qualifying.Sum(d => d.Households);
         if (qualifying.Any(d => d.Address.Households is null))
-            provenance.Assume("one household per access address where the address data holds no dwelling units");
+            provenance.Assume(Reason.Of("assume.one-household-per-address"));
         context.UsePrices(provenance);
         var bonus = VeBonusCalculator.Estimate(covered, date, households, context.Rules, context.Prices.SpotDkkPerKwh, provenance);
         var why = bonus is null
-            ? context.Rules.Find(Schemes.VeBonus, date) is null ? $"the VE-bonus does not cover permits dated {date:yyyy-MM-dd}" : "the project's capacity is unknown"
-            : households == 0 ? "no household within the VE-bonus distance" : bonus.Why;
+            ? context.Rules.Find(Schemes.VeBonus, date) is null ? Reason.Of("ve-bonus.no-rule-set", ("date", date)) : Reason.Of("ve-bonus.capacity-unknown")
+            : households == 0 ? Reason.Of("ve-bonus.no-household") : bonus.Why;
         if (covered.Count < coverage.Count)
-            why += $"; {coverage.Count - covered.Count} plant(s) not covered, left out of the capacity and production";
+            why = Reason.Of("ve-bonus.plants-left-out", ("why", why), ("count", coverage.Count - covered.Count));
         return (households > 0 ? bonus : null, why);
     }
 
@@ -210,7 +225,7 @@ public sealed class ProjectAssessor(AssessmentContext context)
         var impacts = ImpactsOf(sites, plants, covered, distances, permit with { Date = date }, provenance);
         var (bonus, _) = Bonus(impacts, covered, coverage, date, provenance);
         var pool = await GreenPoolByMunicipalityAsync(coverage, date, provenance, cancellationToken);
-        return new PeriodSummary(date, $"if the permit was dated on or before {date:yyyy-MM-dd} (the connection date only bounds it)",
+        return new PeriodSummary(date, Reason.Of("permit.other-period", ("date", date)),
             impacts.Where(d => d.SalesOption).Sum(d => d.Households), impacts.Where(d => d.VeBonus).Sum(d => d.Households),
             bonus?.PerHouseholdDkk ?? 0, bonus?.TotalDkk ?? 0, pool.Sum(p => p.Dkk));
     }
@@ -267,29 +282,31 @@ public sealed class ProjectAssessor(AssessmentContext context)
             var amounts = g.Select(p => GreenPool.For(p.Plant, p.Mw, date, context.Rules, provenance)).ToList();
             var mw = g.Sum(p => p.Mw);
             var area = g.First().Area;
-            var why = string.Join("; ", amounts.Select(a => a.Reason).Distinct());
+            var why = Reason.Join(amounts.Select(a => a.Reason).Distinct());
             return new MunicipalityShare(area?.Code ?? "(none)", area?.Name ?? "outside every municipality (at sea?)", mw, amounts.Sum(a => a.Amount?.Dkk ?? 0), why);
         }).Concat(notCovered.Count == 0 ? [] : [new MunicipalityShare("(not covered)", "plants the schemes do not cover", notCovered.Sum(c => c.Plant.CapacityMw ?? 0), 0,
-            string.Join("; ", notCovered.Select(c => $"{c.Plant.Id}: {c.Eligibility.Reason}").Distinct().Take(5)))])
+            Reason.Join(notCovered.Select(c => Reason.About(c.Plant.Id, c.Eligibility.Why)).Distinct().Take(5)))])
             .OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Residents told of the public meeting: within 10 km of a turbine or 1.5 km of a solar plant.</summary>
-    private async Task<(int Count, string Why)> MeetingNoticeAsync(IReadOnlyList<Plant> plants, DateOnly date, Provenance provenance, CancellationToken cancellationToken)
+    private async Task<(int Count, Reason Why)> MeetingNoticeAsync(IReadOnlyList<Plant> plants, DateOnly date, Provenance provenance, CancellationToken cancellationToken)
     {
         if (context.Rules.Find(Schemes.LossOfValue, date) is not { } loss)
-            return (0, "no loss-of-value rule set for this permit date");
+            return (0, Reason.Of("meeting-notice.no-rule-set"));
         var ids = new HashSet<string>();
-        var radii = new List<string>();
+        var radii = new List<double>();
         foreach (var plant in plants)
         {
             var key = plant.Kind == PlantKind.SolarPark ? "meetingNoticeSolarRadius" : "meetingNoticeWindRadius";
             if (provenance.UseOptional(loss, key) is not { } radius)
                 continue;
-            radii.Add($"{NeighbourSchemes.F(radius.Value)} m");
+            radii.Add(radius.Value);
             foreach (var a in (await context.Store.SitesWithinAsync(plant.Geometry, radius.Value, cancellationToken)).Addresses)
                 ids.Add(a.Address.Id);
         }
-        return (ids.Count, $"addresses within {string.Join(" / ", radii.Distinct())} of the project are told of the public meeting");
+        var distances = radii.Distinct().Select(r => Reason.Of("general.metres", ("m", r))).ToList();
+        var either = distances.Count == 0 ? Reason.Plain("") : distances.SkipLast(1).Reverse().Aggregate(distances[^1], (rest, first) => Reason.Of("general.either", ("first", first), ("rest", rest)));
+        return (ids.Count, Reason.Of("meeting-notice.within", ("radii", either)));
     }
 }

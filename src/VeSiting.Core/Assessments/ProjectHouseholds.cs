@@ -1,4 +1,5 @@
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
 
@@ -8,11 +9,11 @@ namespace VeSiting.Core.Assessments;
 public sealed record ProjectHouseholds(int Addresses, int Households, int AddressesWithoutHouseholdCount)
 {
     /// <summary>How the households were counted, as every answer states it.</summary>
-    public string Basis => AddressesWithoutHouseholdCount == 0
-        ? $"{Households} household(s) at {Addresses} address(es), from the dwelling units the address data holds"
+    public Reason Basis => AddressesWithoutHouseholdCount == 0
+        ? Reason.Of("households.dwelling-units", ("households", Households), ("addresses", Addresses))
         : AddressesWithoutHouseholdCount == Addresses
-            ? $"{Households} household(s): one per access address (the address data holds no dwelling units)"
-            : $"{Households} household(s) at {Addresses} address(es); {AddressesWithoutHouseholdCount} address(es) without dwelling units counted as one household each";
+            ? Reason.Of("households.per-address", ("households", Households))
+            : Reason.Of("households.partly-units", ("households", Households), ("addresses", Addresses), ("without", AddressesWithoutHouseholdCount));
 
     /// <summary>Addresses within the VE-bonus distance (k × the member's own H, or the solar distance) of any member.</summary>
     public static async Task<ProjectHouseholds> CountAsync(ISpatialStore store, IReadOnlyList<Plant> members, RuleSet bonus, Provenance provenance, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed record ProjectHouseholds(int Addresses, int Households, int Addres
                 unknown++;
         }
         if (unknown > 0)
-            provenance.Assume("one household per access address where the address data holds no dwelling units");
+            provenance.Assume(Reason.Of("assume.one-household-per-address"));
         return new ProjectHouseholds(addresses, households, unknown);
     }
 }

@@ -4,7 +4,7 @@ using VeSiting.Core.Rules;
 namespace VeSiting.Core.Assessments;
 
 /// <summary>What one project means for a site under one permit date: each scheme at the nearest member and the one VE-bonus.</summary>
-public sealed record PeriodOutcome(DateOnly PermitDate, string Why, IReadOnlyList<SchemeFinding> Findings, double? VeBonusDkkPerYear, string? VeBonusWhy);
+public sealed record PeriodOutcome(DateOnly PermitDate, Explanations.Reason Why, IReadOnlyList<SchemeFinding> Findings, double? VeBonusDkkPerYear, Explanations.Reason? VeBonusWhy);
 
 /// <summary>
 /// One project near a site: its members, the nearest member (distances and schemes are measured to it), the outcome

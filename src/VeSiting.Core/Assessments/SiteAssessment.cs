@@ -89,13 +89,13 @@ public sealed class SiteAssessor(AssessmentContext context)
         var project = await ProjectOfAsync(nearest.Plant, provenance, cancellationToken);
         var permit = PermitBasis.ForProject(project.Members, context.Today);
         if (project.IsInferred)
-            provenance.Assume($"projects inferred where the register has no park relation: {ProjectGroupingRule.Default.Describe()}");
+            provenance.Assume(Explanations.Reason.Of("assume.projects-inferred", ("rule", ProjectGroupingRule.Default.Because)));
         var outcome = await OutcomeAsync(project, nearest, permit, permit.Date, provenance, cancellationToken);
         var others = new List<PeriodOutcome>();
         foreach (var date in permit.EarlierPeriodEnds(context.Rules))
             others.Add(await OutcomeAsync(project, nearest, permit, date, provenance, cancellationToken) with
             {
-                Why = $"if the permit was dated on or before {date:yyyy-MM-dd} (the connection date only bounds it)",
+                Why = Explanations.Reason.Of("permit.other-period", ("date", date)),
             });
         return new ProjectNeighbourhood(project, nearest, permit, outcome, others);
     }
@@ -115,10 +115,10 @@ public sealed class SiteAssessor(AssessmentContext context)
     private async Task<PeriodOutcome> OutcomeAsync(PlantProject project, PlantNeighbourhood nearest, PermitBasis permit, DateOnly? date, Provenance provenance, CancellationToken cancellationToken)
     {
         if (date is not { } d)
-            return new PeriodOutcome(default, permit.Explanation, nearest.Findings, null, null);
+            return new PeriodOutcome(default, permit.Why, nearest.Findings, null, null);
         var findings = d == nearest.Permit.Date ? nearest.Findings
             : NeighbourSchemes.Evaluate(nearest.Plant, nearest.DistanceM, permit with { Date = d }, context.Rules, provenance);
-        var why = permit.Explanation;
+        var why = permit.Why;
         if (!findings.Any(f => f is { Scheme: Schemes.VeBonus, Applies: true }) || context.Rules.Find(Schemes.VeBonus, d) is not { } bonusRules)
             return new PeriodOutcome(d, why, findings, null, null);
 
@@ -126,8 +126,8 @@ public sealed class SiteAssessor(AssessmentContext context)
         context.UsePrices(provenance);
         var estimate = VeBonusCalculator.Estimate(project.Members, d, Math.Max(1, households.Households), context.Rules, context.Prices.SpotDkkPerKwh, provenance);
         if (estimate is null)
-            return new PeriodOutcome(d, why, findings, null, "the project's capacity is unknown");
+            return new PeriodOutcome(d, why, findings, null, Explanations.Reason.Of("ve-bonus.capacity-unknown"));
         return new PeriodOutcome(d, why, findings, estimate.PerHouseholdDkk,
-            $"one bonus from project {project.Id} ({project.Members.Count} plant(s)): {estimate.Why}; cap over {households.Basis}");
+            Explanations.Reason.Of("ve-bonus.one-per-project", ("project", project.Id), ("plants", project.Members.Count), ("estimate", estimate.Why), ("households", households.Basis)));
     }
 }

@@ -1,4 +1,5 @@
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 
 namespace VeSiting.Core.Assessments;
@@ -8,7 +9,7 @@ public sealed record VeBonusEstimate(
     double KPerHouseholdKw,
     double InstalledKw,
     double AnnualKwh,
-    string ProductionBasis,
+    Reason ProductionBasis,
     double PriceDkkPerKwh,
     BonusCap Cap,
     RuleSetRef RuleSet)
@@ -16,10 +17,11 @@ public sealed record VeBonusEstimate(
     public double PerHouseholdDkk => VeBonus.PerHousehold(Cap.EffectiveKw, InstalledKw, AnnualKwh, PriceDkkPerKwh);
     public double TotalDkk => PerHouseholdDkk * Cap.Households;
 
-    public string Why =>
-        $"{NeighbourSchemes.F(Cap.EffectiveKw)} kW / {NeighbourSchemes.F(InstalledKw)} kW × {NeighbourSchemes.F(AnnualKwh)} kWh × {PriceDkkPerKwh:0.###} DKK/kWh"
-        + (Cap.Applied ? $" (k cut from {NeighbourSchemes.F(KPerHouseholdKw)} kW: {Cap.Households} households × {NeighbourSchemes.F(KPerHouseholdKw)} kW exceed the cap of {NeighbourSchemes.F(Cap.CapKw)} kW)" : "")
-        + $"; production {ProductionBasis}";
+    /// <summary>The formula with its numbers (and the cap where it cut k), and the production's basis.</summary>
+    public Reason Why => Cap.Applied
+        ? Reason.Of("ve-bonus.estimate-capped", ("kw", Cap.EffectiveKw), ("installed", InstalledKw), ("kwh", AnnualKwh), ("price", PriceDkkPerKwh),
+            ("k", KPerHouseholdKw), ("households", Cap.Households), ("cap", Cap.CapKw), ("production", ProductionBasis))
+        : Reason.Of("ve-bonus.estimate", ("kw", Cap.EffectiveKw), ("installed", InstalledKw), ("kwh", AnnualKwh), ("price", PriceDkkPerKwh), ("production", ProductionBasis));
 }
 
 public static class VeBonusCalculator
@@ -42,7 +44,8 @@ public static class VeBonusCalculator
         if (installed <= 0)
             return null;
         var production = plants.Select(p => ProductionEstimate.AnnualKwh(p, estimates, provenance)).ToList();
-        var basis = production.Count == 1 ? production[0].Basis : $"sum of {production.Count} plants ({string.Join("; ", production.Select(p => p.Basis).Distinct().Take(3))})";
+        var basis = production.Count == 1 ? production[0].Basis
+            : Reason.Of("production.sum", ("count", production.Count), ("bases", Reason.Join(production.Select(p => p.Basis).Distinct().Take(3))));
         return new VeBonusEstimate(k, installed, production.Sum(p => p.Kwh), basis, priceDkkPerKwh, new BonusCap(installed, share, k, households), rules.Ref);
     }
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
 using VeSiting.Core.Synthetic;
@@ -28,9 +28,13 @@ public sealed record AddressCoverage(AdminArea Municipality, int Addresses, long
     public IReadOnlyList<string> Sources { get; init; } = [];
 
     /// <summary>Which source the municipality's addresses come from, in words; null when it holds none.</summary>
-    public string? SourceStatement => Sources.Count == 0
+    public string? SourceStatement => SourceReason?.Text;
+
+    /// <summary><see cref="SourceStatement"/> as a code and values.</summary>
+    public Reason? SourceReason => Sources.Count == 0
         ? null
-        : $"the addresses in {Municipality.Code} {Municipality.Name} come from {string.Join(" and ", Sources)}";
+        : Reason.Of("coverage.sources", ("code", Municipality.Code), ("name", Municipality.Name),
+            ("sources", Sources.SkipLast(1).Reverse().Aggregate(Reason.Plain(Sources[^1]), (rest, first) => Reason.Of("general.and-word", ("first", first), ("rest", rest)))));
 
     /// <summary>Dwellings the population implies (<see cref="SyntheticDwellings.PersonsPerDwelling"/> persons each), when known.</summary>
     public double? ExpectedDwellings => Population / SyntheticDwellings.PersonsPerDwelling;
@@ -39,24 +43,26 @@ public sealed record AddressCoverage(AdminArea Municipality, int Addresses, long
     public bool IsThin => Addresses == 0 || ExpectedDwellings is { } expected && Addresses < ThinShare * expected;
 
     /// <summary>What an answer says when the coverage is thin; null when the data covers the municipality.</summary>
-    public string? Statement
+    public string? Statement => StatementReason?.Text;
+
+    /// <summary><see cref="Statement"/> as a code and values.</summary>
+    public Reason? StatementReason
     {
         get
         {
             if (!IsThin)
                 return null;
-            var where = $"{Municipality.Code} {Municipality.Name}";
-            var expected = ExpectedDwellings is { } d
-                ? string.Create(CultureInfo.InvariantCulture, $", where its population ({Population:N0}) implies about {d:N0} dwellings")
-                : "";
-            return $"the address data holds {Addresses.ToString("N0", CultureInfo.InvariantCulture)} addresses in {where}{expected}: counts of addresses and households there are not real; {LoadHint}";
+            return ExpectedDwellings is { } d && Population is { } population
+                ? Reason.Of("coverage.thin-expected", ("addresses", Addresses), ("code", Municipality.Code), ("name", Municipality.Name),
+                    ("population", population), ("dwellings", d), ("hint", Reason.Of("coverage.load-hint")))
+                : Reason.Of("coverage.thin", ("addresses", Addresses), ("code", Municipality.Code), ("name", Municipality.Name), ("hint", Reason.Of("coverage.load-hint")));
         }
     }
 
     /// <summary>Adds the statement to an answer's assumptions when the coverage is thin.</summary>
     public void NoteIn(Provenance provenance)
     {
-        if (Statement is { } statement)
+        if (StatementReason is { } statement)
             provenance.Assume(statement);
     }
 
@@ -87,15 +93,19 @@ public sealed record AddressCoverage(AdminArea Municipality, int Addresses, long
     }
 
     /// <summary>One sentence for many municipalities: how many are thinly covered, with the thinnest as example; null when none is.</summary>
-    public static string? Summary(IReadOnlyList<AddressCoverage> coverage)
+    public static string? Summary(IReadOnlyList<AddressCoverage> coverage) => SummaryReason(coverage)?.Text;
+
+    /// <summary><see cref="Summary"/> as a code and values.</summary>
+    public static Reason? SummaryReason(IReadOnlyList<AddressCoverage> coverage)
     {
         var thin = coverage.Where(c => c.IsThin).ToList();
         if (thin.Count == 0)
             return null;
         if (thin.Count == 1)
-            return thin[0].Statement;
+            return thin[0].StatementReason;
         var example = thin.OrderBy(c => c.Addresses).ThenBy(c => c.Municipality.Code, StringComparer.Ordinal).First();
-        return $"the address data holds no or few addresses in {thin.Count} of {coverage.Count} municipalities (e.g. {example.Addresses.ToString("N0", CultureInfo.InvariantCulture)} in {example.Municipality.Code} {example.Municipality.Name}): counts of addresses and households there are not real; {LoadHint}";
+        return Reason.Of("coverage.thin-many", ("thin", thin.Count), ("all", coverage.Count), ("addresses", example.Addresses), ("code", example.Municipality.Code),
+            ("name", example.Municipality.Name), ("hint", Reason.Of("coverage.load-hint")));
     }
 
     /// <summary>The coverage of every municipality that holds one of the points (a project's plants), in code order.</summary>

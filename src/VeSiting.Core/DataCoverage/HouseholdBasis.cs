@@ -1,5 +1,5 @@
-using System.Globalization;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.DataCoverage;
 
@@ -40,40 +40,41 @@ public sealed record HouseholdBasis(int Addresses, int AddressesWithUnits, int H
     }
 
     /// <summary>The basis in words, with the counts it rests on.</summary>
-    public string Statement
+    public string Statement => Because.Text;
+
+    /// <summary><see cref="Statement"/> as a code and values.</summary>
+    public Reason Because
     {
         get
         {
-            var n = Addresses.ToString("N0", CultureInfo.InvariantCulture);
-            var total = Households.ToString("N0", CultureInfo.InvariantCulture);
             if (Addresses == 0)
-                return "no addresses, so no households";
+                return Reason.Of("households.none");
             if (AddressesWithBbr > 0 || AddressesWithFlats > 0)
-                return Mixed(n, total);
+                return Mixed();
             if (AddressesWithUnits == Addresses)
-                return $"{total} household(s) from the dwelling units the address data gives at each of the {n} access address(es)";
+                return Reason.Of("households.all-units", ("total", Households), ("n", Addresses));
             if (AddressesWithUnits == 0)
-                return $"{OnePerAddress}: the address data gives no dwelling units, so {n} access address(es) count as {total} household(s)";
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{total} household(s): dwelling units from the address data at {AddressesWithUnits:N0} of {n} access address(es), {OnePerAddress} at the other {Addresses - AddressesWithUnits:N0}");
+                return Reason.Of("households.no-units", ("total", Households), ("n", Addresses));
+            return Reason.Of("households.some-units", ("total", Households), ("units", AddressesWithUnits), ("n", Addresses), ("other", Addresses - AddressesWithUnits));
         }
     }
 
-    private string Mixed(string n, string total)
+    private Reason Mixed()
     {
         if (AddressesWithBbr == Addresses)
-            return $"{total} household(s) from the {BbrDwellingUnits} at each of the {n} access address(es)";
+            return Reason.Of("households.all-bbr", ("total", Households), ("n", Addresses));
         if (AddressesWithFlats == Addresses)
-            return $"{total} household(s) from the {BuildingFlats} at each of the {n} access address(es)";
-        var parts = new List<string>();
+            return Reason.Of("households.all-flats", ("total", Households), ("n", Addresses));
+        var parts = new List<Reason>();
         if (AddressesWithBbr > 0)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{BbrDwellingUnits} at {AddressesWithBbr:N0} of {n} access address(es)"));
+            parts.Add(Reason.Of("households.part-bbr", ("count", AddressesWithBbr), ("n", Addresses)));
         if (AddressesWithFlats > 0)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{BuildingFlats} at {AddressesWithFlats:N0}{(parts.Count == 0 ? $" of {n} access address(es)" : "")}"));
+            parts.Add(parts.Count == 0 ? Reason.Of("households.part-flats-first", ("count", AddressesWithFlats), ("n", Addresses)) : Reason.Of("households.part-flats", ("count", AddressesWithFlats)));
         if (AddressesWithUnits > AddressesWithBbr + AddressesWithFlats)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"dwelling units from the unit addresses at {AddressesWithUnits - AddressesWithBbr - AddressesWithFlats:N0}"));
+            parts.Add(Reason.Of("households.part-unit-addresses", ("count", AddressesWithUnits - AddressesWithBbr - AddressesWithFlats)));
         if (Addresses > AddressesWithUnits)
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{OnePerAddress} at the other {Addresses - AddressesWithUnits:N0}"));
-        return $"{total} household(s): {string.Join(", ", parts)}";
+            parts.Add(Reason.Of("households.part-one-per-address", ("count", Addresses - AddressesWithUnits)));
+        var list = parts.SkipLast(1).Reverse().Aggregate(parts[^1], (rest, first) => Reason.Of("general.and", ("first", first), ("rest", rest)));
+        return Reason.Of("households.mixed", ("total", Households), ("parts", list));
     }
 }

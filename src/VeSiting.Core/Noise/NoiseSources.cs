@@ -35,8 +35,9 @@ public static class NoiseSources
         var source = new NoiseSource(plant.Id, x, y, plant.HubHeightM!.Value, acoustics, rules, inProject);
         Reason? why = acoustics.IsEstimate
             ? Reason.Of("noise.sound-power-estimated", ("turbine", name),
-                ("basis", acoustics.Basis == AcousticsBasis.EstimateByRotorDiameter ? $"rotor diameter {plant.RotorDiameterM:0.#} m" : $"capacity {plant.CapacityKw:0} kW"),
-                ("lwa8", Math.Round(acoustics.Lwa8, 1)), ("lwa6", Math.Round(acoustics.Lwa6, 1)), ("spread", rules.SoundPower.Spread8 is { } spread ? spread : "unknown"))
+                ("basis", acoustics.Basis == AcousticsBasis.EstimateByRotorDiameter
+                    ? Reason.Of("noise.basis-rotor", ("rotor", plant.RotorDiameterM ?? 0)) : Reason.Of("noise.basis-capacity", ("kw", plant.CapacityKw ?? 0))),
+                ("lwa8", Math.Round(acoustics.Lwa8, 1)), ("lwa6", Math.Round(acoustics.Lwa6, 1)), ("spread", rules.SoundPower.Spread8 is { } spread ? spread : Reason.Of("general.unknown")))
             : acoustics.Basis == AcousticsBasis.DataSheet
                 ? Reason.Of("noise.sound-power-measured", ("turbine", name), ("source", acoustics.Source ?? "turbine-acoustics"),
                     ("lwa8", Math.Round(acoustics.Lwa8, 1)), ("lwa6", Math.Round(acoustics.Lwa6, 1)))

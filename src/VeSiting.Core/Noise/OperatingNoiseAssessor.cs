@@ -101,7 +101,7 @@ public sealed class OperatingNoiseAssessor(AssessmentContext context)
     {
         var hits = await context.Store.PlantsWithinAsync(around, reach, Operating, cancellationToken);
         if (hits.Any(h => h.Plant.Siting == Siting.Offshore))
-            provenance.Assume("offshore turbines are left out of the noise (the order's offshore method is not implemented)");
+            provenance.Assume(Explanations.Reason.Of("assume.noise-offshore"));
         return [.. hits.Select(h => h.Plant).Where(NoiseSources.Covered).DistinctBy(p => p.Id).OrderBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => NoiseSources.For(p, rules, provenance, inProject: false))
             .Where(t => !t.Included || around.Distance(new Point(t.Source!.X, t.Source.Y)) <= t.Source.CutoffM)];

@@ -54,7 +54,7 @@ public sealed class ProjectNoiseAssessor(AssessmentContext context)
         var reasons = new List<Reason> { areas.Why(rules) };
         reasons.AddRange(projectTurbines.Concat(existing).Where(t => t.Why is not null).Select(t => t.Why!));
         if (_offshoreLeftOut)
-            provenance.Assume("offshore turbines are left out of the noise (the order's offshore method is not implemented)");
+            provenance.Assume(Explanations.Reason.Of("assume.noise-offshore"));
         return new ProjectNoise(rows, projectTurbines, existing, ProjectNoise.Summarise(rows), reasons, rules, provenance);
     }
 

@@ -1,4 +1,5 @@
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Projects;
 
@@ -17,14 +18,14 @@ public sealed record PlantProject(string Id, ProjectBasis? Basis, IReadOnlyList<
     public static PlantProject Single(Plant plant) => new(KeyOf(plant), plant.ProjectBasis, [plant]);
 
     /// <summary>How the grouping was known, as every answer states it.</summary>
-    public string Grouping => Basis switch
+    public Reason Grouping => Reason.Of(Basis switch
     {
-        ProjectBasis.Register => "park relation in the register",
-        ProjectBasis.User => "user-supplied grouping",
-        ProjectBasis.Inferred when Members.Count == 1 => "inferred: a turbine on its own (no other matches the grouping rule)",
-        ProjectBasis.Inferred => "inferred by the grouping rule (no park relation in the register)",
-        _ => Members.Count == 1 ? "one plant" : "given together",
-    };
+        ProjectBasis.Register => "grouping.register",
+        ProjectBasis.User => "grouping.user",
+        ProjectBasis.Inferred when Members.Count == 1 => "grouping.inferred-alone",
+        ProjectBasis.Inferred => "grouping.inferred",
+        _ => Members.Count == 1 ? "grouping.one-plant" : "grouping.given-together",
+    });
 
     public bool IsInferred => Basis == ProjectBasis.Inferred;
 }

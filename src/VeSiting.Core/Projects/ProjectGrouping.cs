@@ -26,8 +26,11 @@ public sealed record ProjectGroupingRule
 
     public static ProjectGroupingRule Default { get; } = new();
 
-    public string Describe() =>
-        $"same model, hub height and rotor (±{DimensionToleranceM:0.#} m), connected within {MaxConnectionGapDays} days, each within {MaxSpacingRotorDiameters:0.#} rotor diameters of another member";
+    public string Describe() => Because.Text;
+
+    /// <summary>The rule in words, as data.</summary>
+    public Explanations.Reason Because => Explanations.Reason.Of("grouping.rule",
+        ("tolerance", DimensionToleranceM), ("days", MaxConnectionGapDays), ("spacing", MaxSpacingRotorDiameters));
 }
 
 /// <summary>Assigns every wind turbine a project: the register's or the user's where given, else inferred by <see cref="ProjectGroupingRule"/>.</summary>

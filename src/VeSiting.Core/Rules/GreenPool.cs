@@ -1,4 +1,5 @@
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Rules;
 
@@ -20,17 +21,17 @@ public static class GreenPool
     };
 
     /// <summary>The amount for <paramref name="mw"/> of the plant's technology, or null (with the reason) when not covered.</summary>
-    public static (GreenPoolAmount? Amount, string Reason) For(Plant plant, double mw, DateOnly permitDate, RuleBook book, Provenance provenance)
+    public static (GreenPoolAmount? Amount, Reason Reason) For(Plant plant, double mw, DateOnly permitDate, RuleBook book, Provenance provenance)
     {
         if (TechnologyKey(plant) is not { } technology)
-            return (null, "the green pool covers wind, solar, hydro and wave plants only");
+            return (null, Reason.Of("green-pool.technology"));
         if (book.Find(Schemes.GreenPool, permitDate) is not { } set)
-            return (null, $"no green-pool rule set covers permits dated {permitDate:yyyy-MM-dd}");
+            return (null, Reason.Of("green-pool.no-rule-set", ("date", permitDate)));
         if (provenance.UseOptional(set, technology) is not { } rate)
         {
             provenance.UseSet(set);
-            return (null, $"{set.Title} pays nothing for {technology}");
+            return (null, Reason.Of("green-pool.pays-nothing", ("set", set.Title), ("technology", technology)));
         }
-        return (new GreenPoolAmount(technology, mw, rate.Value, set.Ref), $"{NeighbourSchemes.F(mw)} MW × {NeighbourSchemes.F(rate.Value)} DKK/MW ({set.Title})");
+        return (new GreenPoolAmount(technology, mw, rate.Value, set.Ref), Reason.Of("green-pool.amount", ("mw", mw), ("rate", rate.Value), ("set", set.Title)));
     }
 }

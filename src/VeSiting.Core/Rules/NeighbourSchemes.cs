@@ -17,7 +17,7 @@ public static class NeighbourSchemes
             return [.. new[] { Schemes.MinimumDistance, Schemes.SalesOption, Schemes.VeBonus, Schemes.LossOfValue }
                 .Select(s => new SchemeFinding(s, false, Reason.Of("schemes.permit-undetermined", ("permit", permit.Why)), null))];
         if (permit.IsAssumed)
-            provenance.Assume($"{plant.Id}: {permit.Explanation}");
+            provenance.Assume(Reason.About(plant.Id, permit.Why));
         return plant.Kind switch
         {
             PlantKind.WindTurbine when plant.TotalHeightM is { } h => Wind(h, distanceM, date, book, provenance),

@@ -1,3 +1,5 @@
+using VeSiting.Core.Explanations;
+
 namespace VeSiting.Core.Rules;
 
 /// <summary>A value an answer relied on that is not confirmed by a primary source (reported or unconfirmed).</summary>
@@ -13,14 +15,18 @@ public sealed class Provenance
     private readonly List<RuleSetRef> _ruleSets = [];
     private readonly List<UnconfirmedValue> _unconfirmed = [];
     private readonly List<UnconfirmedValue> _reported = [];
-    private readonly List<string> _assumptions = [];
+    private readonly List<Reason> _assumptions = [];
 
     public IReadOnlyList<RuleSetRef> RuleSets => _ruleSets;
     public IReadOnlyList<UnconfirmedValue> Unconfirmed => _unconfirmed;
     /// <summary>Values taken from a secondary source (a municipality, the press), not from the law or the authority.</summary>
     public IReadOnlyList<UnconfirmedValue> Reported => _reported;
     /// <summary>Approximations the answer made (e.g. "permit date taken as connection date").</summary>
-    public IReadOnlyList<string> Assumptions => _assumptions;
+    /// <remarks>In the answer's language (<see cref="MessageCatalogue.Current"/>) when read.</remarks>
+    public IReadOnlyList<string> Assumptions => [.. _assumptions.Select(a => a.Rendered)];
+
+    /// <summary>The assumptions as codes and values.</summary>
+    public IReadOnlyList<Reason> AssumptionReasons => _assumptions;
 
     /// <summary>Reads a value, recording the rule set and, unless confirmed, the value.</summary>
     public RuleValue Use(RuleSet set, string key) => Record(set, key, set[key]);
@@ -42,7 +48,10 @@ public sealed class Provenance
             list.Add(new UnconfirmedValue(reference, key, value));
     }
 
-    public void Assume(string assumption)
+    /// <summary>Text that is not a sentence of ours (a price stack's note): shown as it is in every language.</summary>
+    public void Assume(string assumption) => Assume(Reason.Plain(assumption));
+
+    public void Assume(Reason assumption)
     {
         if (!_assumptions.Contains(assumption))
             _assumptions.Add(assumption);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Rules;
 
@@ -8,7 +9,14 @@ namespace VeSiting.Core.Rules;
 /// (inner bound exclusive except at 0), solar bands in metres. <see cref="Id"/> names the scheme whose limit is the
 /// band's outer edge (minimum-distance, sales-option, ve-bonus; solar for the bands around solar).
 /// </summary>
-public sealed record SchemeBand(string Id, string Label, double Inner, double Outer, bool MultipleOfH);
+public sealed record SchemeBand(string Id, string Label, double Inner, double Outer, bool MultipleOfH)
+{
+    /// <summary>A band whose label is data (<see cref="Because"/>); <see cref="Label"/> is its English text.</summary>
+    public SchemeBand(string id, Reason because, double inner, double outer, bool multipleOfH) : this(id, because.Text, inner, outer, multipleOfH) => Because = because;
+
+    /// <summary>The label as a code and values.</summary>
+    public Reason Because { get; init; } = Reason.Plain(Label);
+}
 
 /// <summary>
 /// The distances the rule sets in force for one permit date draw around plants: the minimum distance, the sales
@@ -57,12 +65,12 @@ public sealed record SchemeDistances
 
     /// <summary>Wind bands, nearest first: inside the minimum distance, the sales option, the VE-bonus (those in force).</summary>
     public IReadOnlyList<SchemeBand> WindBands => _windBands ??= Bands(
-        [(Schemes.MinimumDistance, "minimum distance", MinimumDistanceK), (Schemes.SalesOption, "sales option", SalesOptionToK), (Schemes.VeBonus, "VE-bonus", VeBonusK)],
+        [(Schemes.MinimumDistance, "band.minimum-distance", MinimumDistanceK), (Schemes.SalesOption, "band.sales-option", SalesOptionToK), (Schemes.VeBonus, "band.ve-bonus", VeBonusK)],
         multipleOfH: true);
 
     /// <summary>Solar bands, nearest first (usually one: sales option and VE-bonus share their limit).</summary>
     public IReadOnlyList<SchemeBand> SolarBands => _solarBands ??= Bands(
-        [("solar", "sales option", SolarSalesOptionM), ("solar", "VE-bonus", SolarVeBonusM)], multipleOfH: false);
+        [("solar", "band.sales-option", SolarSalesOptionM), ("solar", "band.ve-bonus", SolarVeBonusM)], multipleOfH: false);
 
     /// <summary>The farthest wind band's outer multiple of H (0 when no scheme draws one).</summary>
     public double WindReachK => WindBands.Count == 0 ? 0 : WindBands[^1].Outer;
@@ -90,12 +98,16 @@ public sealed record SchemeDistances
     }
 
     /// <summary>The label of the band (or "beyond …") a dwelling lies in, as classification and counts report it.</summary>
-    public string RingLabel(Plant plant, double distanceM)
+    public string RingLabel(Plant plant, double distanceM) => RingReason(plant, distanceM).Text;
+
+    /// <summary>The band (or "beyond …") a dwelling lies in, as a code and values.</summary>
+    public Reason RingReason(Plant plant, double distanceM)
     {
         if (BandOf(plant, distanceM) is { } band)
-            return band.Label;
-        var reach = plant.Kind == PlantKind.SolarPark ? $"{F(SolarReachM)} m of solar" : $"{F(WindReachK)} × H";
-        return (plant.Kind == PlantKind.SolarPark ? SolarReachM : WindReachK) > 0 ? $"beyond {reach}" : "no scheme band for this permit period";
+            return band.Because;
+        if ((plant.Kind == PlantKind.SolarPark ? SolarReachM : WindReachK) <= 0)
+            return Reason.Of("ring.none");
+        return plant.Kind == PlantKind.SolarPark ? Reason.Of("ring.beyond-solar", ("m", SolarReachM)) : Reason.Of("ring.beyond-wind", ("k", WindReachK));
     }
 
     private IReadOnlyList<SchemeBand>? _windBands;
@@ -108,12 +120,13 @@ public sealed record SchemeDistances
         foreach (var group in limits.Where(l => l.Limit is > 0).GroupBy(l => l.Limit!.Value).OrderBy(g => g.Key))
         {
             var outer = group.Key;
-            var names = string.Join(", ", group.Select(g => g.Name).Distinct());
-            var unit = multipleOfH ? " × H" : " m";
+            var named = group.Select(g => Reason.Of(g.Name)).Distinct().ToList();
+            var names = named.SkipLast(1).Reverse().Aggregate(named[^1], (rest, first) => Reason.Of("general.and", ("first", first), ("rest", rest)));
+            var unit = multipleOfH ? "h" : "m";
             var id = group.First().Id;
-            var label = id == Schemes.MinimumDistance ? $"< {F(outer)}{unit}: {names}"
-                : inner == 0 ? $"≤ {F(outer)}{unit}: {names}"
-                : $"{F(inner)}–{F(outer)}{unit}: {names}";
+            var label = id == Schemes.MinimumDistance ? Reason.Of($"band.below-{unit}", ("outer", outer), ("names", names))
+                : inner == 0 ? Reason.Of($"band.up-to-{unit}", ("outer", outer), ("names", names))
+                : Reason.Of($"band.between-{unit}", ("inner", inner), ("outer", outer), ("names", names));
             bands.Add(new SchemeBand(id, label, inner, outer, multipleOfH));
             inner = outer;
         }

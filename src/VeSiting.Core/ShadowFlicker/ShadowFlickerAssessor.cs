@@ -108,7 +108,7 @@ public sealed class ShadowFlickerAssessor(AssessmentContext context)
         var provenance = new Provenance();
         var set = context.Rules.Require(Schemes.ShadowFlicker, context.Today);
         var conventions = ShadowFlickerConventions.From(set, provenance);
-        provenance.Assume("shadow flicker: the dwelling is a point on flat ground (no terrain, no obstacles); rotors are discs; the year's minutes are counted in UTC and shown in Danish time");
+        provenance.Assume(Explanations.Reason.Of("assume.flicker-model"));
         return (new ShadowFlickerCalculator(conventions), provenance);
     }
 

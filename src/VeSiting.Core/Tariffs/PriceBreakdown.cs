@@ -1,4 +1,4 @@
-using System.Globalization;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Tariffs;
 
@@ -15,7 +15,7 @@ public sealed record PriceBreakdown(
     public Customer Customer { get; init; } = Customer.Household;
     public IReadOnlyList<FixedCharge> FixedCharges { get; init; } = [];
     /// <summary>How the price was formed beyond the components: VAT, refund, fixed charges, carried-forward prices.</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    public IReadOnlyList<Reason> Notes { get; init; } = [];
 
     public double ExVatOrePerKwh => ComponentsOrePerKwh.Values.Sum();
     public double InclVatOrePerKwh => ExVatOrePerKwh * (1 + VatRate);
@@ -25,7 +25,7 @@ public sealed record PriceBreakdown(
     public double DkkPerKwh => ExVatOrePerKwh * (1 + PayableVatRate) / 100;
     public double FixedDkkPerYear => FixedCharges.Sum(c => c.DkkPerYear) * (1 + PayableVatRate);
     public double AnnualDkk => DkkPerKwh * AnnualKwh + FixedDkkPerYear;
-    public string Why => string.Join("; ", Notes);
+    public Reason Why => Reason.Join(Notes);
 }
 
 /// <summary>Prices a consumption profile against a price stack, with optional discounts on named components.</summary>
@@ -48,28 +48,31 @@ public static class PriceCalculator
         var cut = full.ToDictionary(c => c.Key, c => c.Value * Math.Clamp(discounts?.GetValueOrDefault(c.Key) ?? 0, 0, 1));
         var after = full.ToDictionary(c => c.Key, c => c.Value - cut[c.Key]);
 
-        var notes = new List<string>();
+        var notes = new List<Reason>();
         if (stack.CarriedForwardNote is { } carried)
-            notes.Add(carried);
+            notes.Add(Reason.Plain(carried));
         if (profile.Customer == Customer.Firm)
-            notes.Add($"firm: VAT ({F(stack.VatRate * 100)} %) excluded, deductible for a VAT-registered firm");
+            notes.Add(Reason.Of("price.firm-vat", ("rate", stack.VatRate * 100)));
         else
-            notes.Add($"household: {F(stack.VatRate * 100)} % VAT included");
+            notes.Add(Reason.Of("price.household-vat", ("rate", stack.VatRate * 100)));
         if (profile.ProcessRefund)
         {
             if (stack.ProcessRefund is { } refund)
             {
                 // Only the elafgift actually paid can be refunded.
                 after[PriceComponent.ProcessRefund] = -Math.Min(refund.OrePerKwh, after[PriceComponent.Elafgift]);
-                notes.Add($"elafgift refunded for process use: {F(-after[PriceComponent.ProcessRefund])} øre/kWh ({refund.LegalBasis})");
+                notes.Add(Reason.Of("price.refund", ("ore", -after[PriceComponent.ProcessRefund]), ("basis", refund.LegalBasis)));
             }
             else
             {
-                notes.Add($"price stack {stack.Ref} states no process refund of elafgift: none applied");
+                notes.Add(Reason.Of("price.no-refund", ("stack", stack.Ref.ToString())));
             }
         }
         if (stack.FixedCharges.Count > 0)
-            notes.Add("fixed charges per year, not per kWh: " + string.Join(", ", stack.FixedCharges.Select(c => $"{c.Title} {F(c.DkkPerYear)} DKK before VAT")));
+        {
+            var charges = stack.FixedCharges.Select(c => Reason.Of("price.fixed-charge", ("title", c.Title), ("dkk", c.DkkPerYear))).ToList();
+            notes.Add(Reason.Of("price.fixed", ("charges", charges.SkipLast(1).Reverse().Aggregate(charges[^1], (rest, first) => Reason.Of("general.and", ("first", first), ("rest", rest))))));
+        }
         return new PriceBreakdown(after, cut, stack.VatRate, profile.AnnualKwh)
         {
             Customer = profile.Customer,
@@ -78,5 +81,4 @@ public static class PriceCalculator
         };
     }
 
-    private static string F(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

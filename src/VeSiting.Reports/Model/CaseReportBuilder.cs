@@ -42,7 +42,7 @@ public sealed class CaseReportBuilder(ReportLanguage t)
             new(t["plants"], $"{a.Project.Plants.Count} · {t["capacity"]} {N(a.TotalCapacityKw / 1000, "#,0.###")} MW"),
         };
         if (a.Project.Grouping is { } grouping)
-            facts.Add(new(t["grouping"], grouping));
+            facts.Add(new(t["grouping"], t.Render(grouping)));
         facts.Add(new(t["dwellings.within"], N(a.Dwellings.Count)));
         foreach (var ring in RingRows(a))
             facts.Add(new($"  {t.Ring(ring.Label)}", $"{N(ring.Addresses)} ({N(ring.Households)} {t["households"].ToLowerInvariant()})"));
@@ -64,7 +64,7 @@ public sealed class CaseReportBuilder(ReportLanguage t)
 
     /// <summary>Dwellings and households per ring, nearest ring first (the ring labels of the answer).</summary>
     private static List<RingRow> RingRows(ProjectAssessment a) =>
-        [.. a.Dwellings.GroupBy(d => d.Ring, StringComparer.Ordinal)
+        [.. a.Dwellings.GroupBy(d => d.Ring.Text, StringComparer.Ordinal)
             .Select(g => new RingRow(g.Key, g.Count(), g.Sum(d => d.Households), g.Min(d => d.MultipleOfH ?? d.DistanceM)))
             .OrderBy(r => r.Order)];
 
@@ -116,7 +116,7 @@ public sealed class CaseReportBuilder(ReportLanguage t)
         };
         var rows = a.Dwellings.OrderBy(d => d.DistanceM).ThenBy(d => d.Address.Id, StringComparer.Ordinal).Select(d => (IReadOnlyList<string>)
         [
-            d.Address.Label, N(Math.Round(d.DistanceM, 2), "#,0.#"), d.MultipleOfH is { } k ? N(Math.Round(k, 2)) : "–", t.Ring(d.Ring), t.YesNo(d.Violation), t.YesNo(d.SalesOption),
+            d.Address.Label, N(Math.Round(d.DistanceM, 2), "#,0.#"), d.MultipleOfH is { } k ? N(Math.Round(k, 2)) : "–", t.Ring(d.Ring.Text), t.YesNo(d.Violation), t.YesNo(d.SalesOption),
             N(Math.Round(d.VeBonusDkkPerYear, 2)), d.Findings.FirstOrDefault(f => f.Scheme == Schemes.LossOfValue)?.AmountDkk is { } fee ? N(fee) : "–",
             Noise(d.Address.Id, true), Noise(d.Address.Id, false), Flicker(d.Address.Id, true), Flicker(d.Address.Id, false),
         ]).ToList();
@@ -152,12 +152,12 @@ public sealed class CaseReportBuilder(ReportLanguage t)
             bonus.Add(new(t["ve-bonus.total"], N(Math.Round(b.TotalDkk, 2))));
             bonus.Add(new(t["ve-bonus.cap"], $"{N(b.Cap.CapKw)} kW ({t[b.Cap.Applied ? "ve-bonus.cap.applied" : "ve-bonus.cap.not-applied"]})"));
         }
-        bonus.Add(new(t["why"], a.VeBonusWhy));
+        bonus.Add(new(t["why"], t.Render(a.VeBonusWhy)));
         blocks.Add(new TextBlock([t["ve-bonus"]]));
         blocks.Add(new FactsBlock(bonus));
         blocks.Add(new TextBlock([t["green-pool"]]));
         blocks.Add(new TableBlock([new(t["municipality"], 2), new(t["mw"], 0.8, true), new(t["dkk"], 1.2, true), new(t["why"], 4)],
-            [.. a.GreenPool.Select(g => (IReadOnlyList<string>)[$"{g.Code} {g.Name}", N(g.Mw, "#,0.###"), N(Math.Round(g.Dkk, 2)), g.Why])],
+            [.. a.GreenPool.Select(g => (IReadOnlyList<string>)[$"{g.Code} {g.Name}", N(g.Mw, "#,0.###"), N(Math.Round(g.Dkk, 2)), t.Render(g.Why)])],
             $"{t["green-pool.total"]}: {N(Math.Round(a.GreenPoolDkk, 2))}"));
         if (a.OtherPeriods.Count > 0)
         {

@@ -22,7 +22,7 @@ public sealed class GreenPoolTests
         var solar = PlannedPlants.Turbine("s", 600000, 6200000, 1, 0) with { Kind = PlantKind.SolarPark, CapacityKw = 30_000 };
         var (amount, why) = GreenPool.For(solar, 30, new DateOnly(2024, 7, 1), Book, new Provenance());
         Assert.Equal(3_750_000, amount!.Dkk, 1e-6);
-        Assert.Contains("125,000 DKK/MW", why);
+        Assert.Contains("125,000 DKK/MW", why.Text);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class GreenPoolTests
         var solar = PlannedPlants.Turbine("s", 600000, 6200000, 1, 0) with { Kind = PlantKind.SolarPark };
         var (amount, why) = GreenPool.For(solar, 30, new DateOnly(2019, 1, 1), Book, new Provenance());
         Assert.Null(amount);
-        Assert.Contains("pays nothing for solar", why);
+        Assert.Contains("pays nothing for solar", why.Text);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class PriceChoiceAndBillTests
         // The prices themselves are 2026's: 113.986 øre/kWh × 1.25 × 4,000 kWh = 5,699.30 DKK, and the answer says why.
         var price = PriceCalculator.Price(stack, Household);
         Assert.Equal(5699.30, price.AnnualDkk, 1e-6);
-        Assert.Contains("2026 prices carried forward to 2027", price.Why);
+        Assert.Contains("2026 prices carried forward to 2027", price.Why.Text);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class PriceChoiceAndBillTests
         Assert.Equal(1.424825, price.DkkPerKwh, 1e-9); // unchanged: 113.986 × 1.25 / 100
         Assert.Equal(315, price.FixedDkkPerYear, 1e-9); // 252 × 1.25
         Assert.Equal(6014.30, price.AnnualDkk, 1e-6); // 5,699.30 + 315
-        Assert.Contains("grid subscription 252 DKK before VAT", price.Why);
+        Assert.Contains("grid subscription 252 DKK before VAT", price.Why.Text);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class PriceChoiceAndBillTests
         var price = PriceCalculator.Price(Stack, Firm);
         Assert.Equal(1.13986, price.DkkPerKwh, 1e-9); // 113.986 øre, no VAT
         Assert.Equal(4811.44, price.AnnualDkk, 1e-6); // 4,000 × 1.13986 = 4,559.44; + 252
-        Assert.Contains("VAT (25 %) excluded", price.Why);
+        Assert.Contains("VAT (25 %) excluded", price.Why.Text);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class PriceChoiceAndBillTests
         Assert.Equal(-0.4, price.ComponentsOrePerKwh[PriceComponent.ProcessRefund], 1e-12);
         Assert.Equal(113.586, price.ExVatOrePerKwh, 1e-9); // 113.986 − 0.4
         Assert.Equal(4795.44, price.AnnualDkk, 1e-6); // 4,000 × 1.13586 = 4,543.44; + 252
-        Assert.Contains("elafgift refunded for process use: 0.4 øre/kWh (elafgiftsloven § 11)", price.Why);
+        Assert.Contains("elafgift refunded for process use: 0.4 øre/kWh (elafgiftsloven § 11)", price.Why.Text);
 
         // Zone A: 83.643 − 0.4 = 83.243 øre → 3,329.72 + 252 = 3,581.72 DKK; saving 4,795.44 − 3,581.72 = 1,213.72 (= 4,000 × 30.343 øre).
         var zoned = PriceCalculator.Price(Stack, FirmWithRefund, ZoneA);

@@ -44,7 +44,7 @@ public sealed class SolarProjectTests
         Assert.Equal([("3", 50.0)], assessment.Dwellings.Select(d => (d.Address.Id, Math.Round(d.DistanceM, 6))));
         Assert.Equal([("1", "b")], assessment.TurbineAddresses.Select(t => (t.Address.Id, t.Turbine.Id)));
         // The ring is named by the schemes whose limit it is (sales option and VE-bonus both reach 200 m from solar).
-        Assert.All(assessment.Dwellings, d => Assert.Equal("≤ 200 m: sales option, VE-bonus", d.Ring));
+        Assert.All(assessment.Dwellings, d => Assert.Equal("≤ 200 m: sales option, VE-bonus", d.Ring.Text));
         Assert.Equal(1, assessment.SalesOptionHouseholds); // address 3: one household (no dwelling units in the data)
     }
 }

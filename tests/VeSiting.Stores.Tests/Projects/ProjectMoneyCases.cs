@@ -116,9 +116,9 @@ public abstract class ProjectMoneyCases
         Assert.Equal(Coverage.NotCovered, coverage.Eligibility.Coverage);
         Assert.Contains("Østerild", coverage.Eligibility.Reason);
         Assert.Null(a.VeBonus);
-        Assert.Contains("no plant of the project is covered", a.VeBonusWhy);
+        Assert.Contains("no plant of the project is covered", a.VeBonusWhy.Text);
         Assert.Equal(0, a.GreenPoolDkk);
-        Assert.Contains(a.GreenPool, g => g.Why.Contains("Østerild", StringComparison.Ordinal));
+        Assert.Contains(a.GreenPool, g => g.Why.Text.Contains("Østerild", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace VeSiting.Api.Hosting.HeavyWork;
 
 /// <summary>
 /// Runs an endpoint under the <see cref="HeavyWorkQueue"/>: its CancellationToken argument becomes one that is
-/// cancelled when the client goes or the time limit passes; identical GETs (same path and query) share one computation
+/// cancelled when the client goes or the time limit passes; identical GETs (same path, query and language) share one computation
 /// when the handler only reads its bound arguments (no HttpContext).
 /// </summary>
 public sealed class HeavyWorkFilter(HeavyWorkQueue queue, bool timeLimited) : IEndpointFilter
@@ -11,7 +11,8 @@ public sealed class HeavyWorkFilter(HeavyWorkQueue queue, bool timeLimited) : IE
     {
         var http = context.HttpContext;
         var shareable = HttpMethods.IsGet(http.Request.Method) && !context.Arguments.Any(a => a is HttpContext or HttpRequest or HttpResponse);
-        var key = shareable ? $"{http.Request.Path}{http.Request.QueryString}" : null;
+        // The answer's texts are written in the request's language, so only requests in the same language share one.
+        var key = shareable ? $"{Core.Explanations.MessageCatalogue.Current.Language}|{http.Request.Path}{http.Request.QueryString}" : null;
         return await queue.RunAsync(key, timeLimited, async token =>
         {
             for (var i = 0; i < context.Arguments.Count; i++)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using VeSiting.Api.Hosting;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Spatial;
@@ -47,8 +47,8 @@ public sealed class NoiseTiles(ServiceData data) : ITileSource
     }
 
     /// <summary>"over 44 dB(A) at 8 m/s (open country)": a band's legend label.</summary>
-    public static string Label(NoiseLimitBand band) =>
-        $"over {band.Limit.ToString("0.#", CultureInfo.InvariantCulture)} dB(A) at {band.WindSpeed} m/s ({(band.Area == NoiseAreaKind.OpenCountry ? "open country" : "noise-sensitive land use")})";
+    public static string Label(NoiseLimitBand band) => Reason.Of("legend.noise.band", ("limit", band.Limit), ("speed", band.WindSpeed),
+        ("area", Reason.Of(band.Area == NoiseAreaKind.OpenCountry ? "noise.area-open-country" : "legend.noise.area-noise-sensitive"))).Rendered;
 
     /// <summary>A published rule set moves the bands.</summary>
     public string Edition(ServiceData data) => data.RulesFingerprint;

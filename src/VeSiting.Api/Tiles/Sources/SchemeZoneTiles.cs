@@ -3,6 +3,7 @@ using NetTopologySuite.Operation.Union;
 using VeSiting.Api.Hosting;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Projects;
 using VeSiting.Core.Rules;
 
@@ -23,10 +24,9 @@ public sealed class SchemeZoneTiles(ServiceData data) : ITileSource
         var current = data.SchemeDistances.Current;
         var bands = current.WindBands.Concat(current.SolarBands).ToList();
         var legend = Layer.Legend.Select(entry => bands.FirstOrDefault(b => b.Id == entry.Value) is { } band
-            ? entry with { Label = band.MultipleOfH ? band.Label : $"{band.Label} (solar)" }
-            : entry with { Label = $"{entry.Label}: none for permits today" }).ToList();
-        var description = $"Around covered plants, for permits dated {current.PermitDate:yyyy-MM-dd}: {string.Join("; ", legend.Select(l => l.Label))}. "
-            + "Each plant's rings follow the rules of its own permit period (older turbines may have no sales-option or VE-bonus ring).";
+            ? entry with { Label = band.MultipleOfH ? band.Because.Rendered : Reason.Of("legend.scheme-zones.solar-band", ("band", band.Because)).Rendered }
+            : entry with { Label = Reason.Of("legend.scheme-zones.none-today", ("ring", LegendLanguage.Label(Layer, entry))).Rendered }).ToList();
+        var description = Reason.Of("legend.scheme-zones.description-today", ("date", current.PermitDate), ("rings", string.Join("; ", legend.Select(l => l.Label)))).Rendered;
         return Layer with { Description = description, Legend = legend };
     }
 

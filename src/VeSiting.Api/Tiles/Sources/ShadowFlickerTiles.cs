@@ -1,5 +1,5 @@
-using System.Globalization;
 using VeSiting.Api.Hosting;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.ShadowFlicker;
 
 namespace VeSiting.Api.Tiles.Sources;
@@ -20,11 +20,11 @@ public sealed class ShadowFlickerTiles(ServiceData data) : ITileSource
     /// <summary>Legend labels with the limit of the rules in force.</summary>
     public TileLayer Describe(ServiceData data)
     {
-        var limit = new ShadowFlickerAssessor(data.Context()).CalculatorInForce().Calculator.Conventions.MaxExpectedHoursPerYear.ToString("0.##", CultureInfo.InvariantCulture);
+        var limit = new ShadowFlickerAssessor(data.Context()).CalculatorInForce().Calculator.Conventions.MaxExpectedHoursPerYear;
         var legend = Layer.Legend.Select(l => l.Value switch
         {
-            "within" => l with { Label = $"up to {limit} h a year expected" },
-            "over" => l with { Label = $"over {limit} h a year expected (the guidance's recommended limit)" },
+            "within" => l with { Label = Reason.Of("legend.shadow-flicker.within-limit", ("limit", limit)).Rendered },
+            "over" => l with { Label = Reason.Of("legend.shadow-flicker.over-limit", ("limit", limit)).Rendered },
             _ => l,
         }).ToList();
         return Layer with { Legend = legend };

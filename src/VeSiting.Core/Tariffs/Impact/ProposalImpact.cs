@@ -40,7 +40,7 @@ public sealed record ProposalImpact(
     double? OutsideHouseholdDkkPerYear,
     double HouseholdAnnualKwh,
     bool Synthetic,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<Explanations.Reason> Notes)
 {
     public double RevenueTakenDkkPerYear => Revenue.Sum(r => r.DkkPerYear);
 

@@ -102,17 +102,17 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
             .Select(r => new RevenueTaken(r.Key, Who(r.Key), r.Value)).ToList();
         var total = taken.Sum(r => r.DkkPerYear);
         double? uplift = outsideKwh > 0 ? total * 100 / outsideKwh : null;
-        var notes = new List<string>
+        var notes = new List<Explanations.Reason>
         {
-            $"households use the {household.Id} profile: {kwh:#,0} kWh a year each (an estimate); firms their own annual kWh, spread 6 h low, 14 h high and 4 h peak a day (an assumption)",
-            $"revenue neutral: the {total:#,0} DKK a year the discounts take (before VAT) is spread evenly over the {outsideKwh:#,0} kWh the households and firms outside the zones use in the data; consumption not in the data (industry, public buildings…) would share it and lower the increase",
-            firms.Count == 0 ? "no firms counted: no firms layer is loaded (vesiting data add firms FILE), or none of its firms lies in the area"
-                : $"{firms.Count:#,0} firm(s) of the firms layer counted with {firms.Sum(f => f.AnnualKwh):#,0} kWh a year; their DKK are before VAT (deductible)",
+            Explanations.Reason.Of("impact.household-profile", ("profile", household.Id), ("kwh", kwh)),
+            Explanations.Reason.Of("impact.revenue-neutral", ("dkk", total), ("kwh", outsideKwh)),
+            firms.Count == 0 ? Explanations.Reason.Of("impact.firms-none")
+                : Explanations.Reason.Of("impact.firms-counted", ("firms", firms.Count), ("kwh", firms.Sum(f => f.AnnualKwh))),
         };
         if (uplift is null)
-            notes.Add("no customer outside the zones in the area: the revenue cannot be recovered from anyone in it");
+            notes.Add(Explanations.Reason.Of("impact.no-customer-outside"));
         if (households.Synthetic)
-            notes.Add("the dwellings are synthetic: municipal population / 2.13 persons per dwelling, placed at random in each municipality — not real addresses");
+            notes.Add(Explanations.Reason.Of("impact.synthetic", ("persons", Synthetic.SyntheticDwellings.PersonsPerDwelling)));
 
         var firmsByMunicipality = new (int Count, int Zoned, double Kwh, double Saved, double OutsideKwh)[codes.Length];
         for (var f = 0; f < firms.Count; f++)
