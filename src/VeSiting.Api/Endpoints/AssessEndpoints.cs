@@ -7,6 +7,7 @@ using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
@@ -16,7 +17,6 @@ using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
-using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 

@@ -1,9 +1,9 @@
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;
-using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 

@@ -6,10 +6,10 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Endpoints.Ogc;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
-using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 

@@ -5,6 +5,7 @@ using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Assessments.Comparison;
@@ -14,7 +15,6 @@ using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
-using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 

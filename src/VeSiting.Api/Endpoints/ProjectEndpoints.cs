@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
@@ -10,7 +11,6 @@ using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Projects;
 using VeSiting.Reports;
-using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 

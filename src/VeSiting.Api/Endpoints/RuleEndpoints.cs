@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Core.Rules;
 using VeSiting.Data.Rules;
-using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 

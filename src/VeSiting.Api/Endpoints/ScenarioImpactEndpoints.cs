@@ -1,7 +1,7 @@
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
-using VeSiting.Core.Tariffs.Impact;
 using VeSiting.Api.Hosting.OpenApi;
+using VeSiting.Core.Tariffs.Impact;
 
 namespace VeSiting.Api.Endpoints;
 

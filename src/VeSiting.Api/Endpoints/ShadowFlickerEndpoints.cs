@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
-using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.OpenApi;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
-using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 

@@ -1,8 +1,8 @@
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Suitability.Raster;
-using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 

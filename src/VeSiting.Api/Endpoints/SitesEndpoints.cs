@@ -7,17 +7,17 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.OpenApi;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Validation;
-using VeSiting.Core.Spatial;
 using VeSiting.Core.Questions;
+using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Places;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Rules;
 using VeSiting.Data.Suitability;
-using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Endpoints;
 

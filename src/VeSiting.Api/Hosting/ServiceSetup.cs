@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using VeSiting.Api.Hosting.Imports;
 using VeSiting.Api.Hosting.Languages;
+using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Api.Tiles;
 using VeSiting.Stores.PostGis;
-using VeSiting.Api.Hosting.OpenApi;
 
 namespace VeSiting.Api.Hosting;
 

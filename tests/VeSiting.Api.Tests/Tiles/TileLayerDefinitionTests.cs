@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using NetTopologySuite.IO.VectorTiles.Mapbox;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.IO.VectorTiles.Mapbox;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Tests.Api;
 using VeSiting.Api.Tiles;

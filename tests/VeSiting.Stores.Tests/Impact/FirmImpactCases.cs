@@ -97,8 +97,8 @@ public abstract class FirmImpactCases : IContractData
         // 373,100 × 100 / 800,000 = 46.6375 øre/kWh; a household outside pays 46.6375 × 40 × 1.25 = 2,331.875 DKK a year.
         Assert.Equal(46.6375, impact.UpliftOrePerKwh!.Value, 9);
         Assert.Equal(2_331.875, impact.OutsideHouseholdDkkPerYear!.Value, 6);
-        Assert.Contains(impact.Notes, n => n.StartsWith("1 firm(s) of the firms layer lie in no municipality", StringComparison.Ordinal));
-        Assert.Contains(impact.Notes, n => n.StartsWith("3 firm(s) of the firms layer counted with 2,200,000 kWh", StringComparison.Ordinal));
+        Assert.Contains(impact.Notes, n => n.Text.StartsWith("1 firm(s) of the firms layer lie in no municipality", StringComparison.Ordinal));
+        Assert.Contains(impact.Notes, n => n.Text.StartsWith("3 firm(s) of the firms layer counted with 2,200,000 kWh", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public abstract class FirmImpactCases : IContractData
 
         Assert.Null(impact.UpliftOrePerKwh);
         Assert.Equal(2, impact.Zones.Sum(z => z.Firms));
-        Assert.Contains(impact.Notes, n => n.Contains("no customer outside the zones", StringComparison.Ordinal));
+        Assert.Contains(impact.Notes, n => n.Text.Contains("no customer outside the zones", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,11 +2,11 @@ using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Questions;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Raster;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Suitability;
-using VeSiting.Core.Questions;
 
 namespace VeSiting.Api.Hosting;
 

@@ -39,7 +39,7 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
         var impact = new ProposalImpactCalculator(scenario, stack, household).Compute(label, zoned.Zoner, zoned.Zones, chosenHouseholds,
             located.Firms.Where(f => codes.Contains(f.Municipality)).ToList(), names, codes.Contains);
         return located.Unplaced == 0 ? impact
-            : impact with { Notes = [.. impact.Notes, $"{located.Unplaced} firm(s) of the firms layer lie in no municipality and are not counted"] };
+            : impact with { Notes = [.. impact.Notes, Explanations.Reason.Of("impact.firms-unplaced", ("firms", located.Unplaced))] };
     }
 
     private sealed record LocatedFirms(IReadOnlyList<ImpactFirm> Firms, int Unplaced);
