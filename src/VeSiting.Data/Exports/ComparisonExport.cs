@@ -72,7 +72,7 @@ public static class ComparisonExport
         {
             inRings.Add(d.Address.Id);
             rows.Add((d.Address.Position, [layout.Key, "dwelling", d.Address.Id, d.Address.Label, null, null, null, null, null,
-                Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 3) : null, d.Ring, d.NearestPlant.Id, d.Violation ? 1 : 0, d.SalesOption ? 1 : 0,
+                Math.Round(d.DistanceM, 2), d.MultipleOfH is { } k ? Math.Round(k, 3) : null, d.Ring.Rendered, d.NearestPlant.Id, d.Violation ? 1 : 0, d.SalesOption ? 1 : 0,
                 Math.Round(d.VeBonusDkkPerYear, 2), d.Findings.FirstOrDefault(f => f.Scheme == Schemes.LossOfValue)?.AmountDkk,
                 .. Noise(noise.GetValueOrDefault(d.Address.Id)), Flicker(flicker.GetValueOrDefault(d.Address.Id))]));
         }

@@ -18,10 +18,11 @@ public sealed class PlantTiles(ServiceData data) : ITileSource
         Style = new TileStyle(SizeBy: new PointSize("capacity_mw", 2, 1.5, 2, 12)),
     };
 
+    // Half away from zero, as PostgreSQL's numeric round() in the PostGIS store's tile SQL: 18.5 kW is 0.019 MW on both.
     public async Task<IReadOnlyList<TileFeature>> FeaturesAsync(TileRequest request, CancellationToken cancellationToken) =>
         (await data.Store.PlantsWithinAsync(request.Utm32Area, 0, Current, cancellationToken))
             .Select(p => new TileFeature("plants", p.Plant.Geometry, TileAttributes.Of(("id", p.Plant.Id), ("project", PlantProject.KeyOf(p.Plant)), ("kind", p.Plant.Kind.ToString()), ("status", p.Plant.Status.ToString()),
-                ("name", p.Plant.Name ?? p.Plant.Model), ("capacity_mw", p.Plant.CapacityMw is { } mw ? Math.Round(mw, 3) : null),
+                ("name", p.Plant.Name ?? p.Plant.Model), ("capacity_mw", p.Plant.CapacityMw is { } mw ? Math.Round(mw, 3, MidpointRounding.AwayFromZero) : null),
                 ("total_height_m", p.Plant.TotalHeightM))))
             .ToList();
 }
