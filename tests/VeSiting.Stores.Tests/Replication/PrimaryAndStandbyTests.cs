@@ -227,7 +227,15 @@ public sealed class PrimaryAndStandbyTests : IAsyncLifetime
         Assert.True(await StatelessInstancesTests.EventuallyAsync(async () =>
             (await Write(b, "/api/projects", Project, "application/geo+json")).StatusCode == HttpStatusCode.Created, seconds: 30),
             "writes did not resume on the promoted standby");
-        var afterPromotion = await SaveProjectAsync(a, "after the promotion");
+        // Each instance's pool learns the new primary on its own (it rechecks a host's role after a few seconds), so the
+        // other instance is given the same time rather than asked once.
+        string? afterPromotion = null;
+        Assert.True(await StatelessInstancesTests.EventuallyAsync(async () =>
+        {
+            var created = await Write(a, "/api/projects", Project, "application/geo+json");
+            afterPromotion = created.StatusCode == HttpStatusCode.Created ? created.Headers.Location!.ToString().Split('/')[^1] : null;
+            return afterPromotion is not null;
+        }, seconds: 30), "writes did not resume on the other instance after the promotion");
         Assert.Equal("replicated", (await b.GetFromJsonAsync<JsonElement>($"/api/projects/{afterPromotion}")).GetProperty("name").GetString());
         await AssertReadsAsync(a, project, "after the promotion");
         await AssertReadsAsync(b, project, "after the promotion");
