@@ -6,9 +6,7 @@ failures, marked api-2 down as well and answered "no live upstreams" (502) to ev
 must pass an instance's own 503 through to its one client and keep sending every other read to the live instance.
 Exit 1 when any read but the 503s is not 200. Python stdlib only."""
 import http.server
-import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,29 +15,20 @@ import threading
 import time
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import nginx_loopback
+
 EDGE, LIVE, GONE = 18795, 18796, 18797
 # The live instance's answers in order: every fifth read is its own 503 (two within any fail_timeout of the edge).
 PROBLEM = b'{"type":"about:blank","title":"Store unavailable","status":503,"reason":"the store did not answer"}'
 
 
 def config(work):
-    text = open(os.path.join(ROOT, "deploy", "nginx", "nginx.conf"), encoding="utf-8").read()
-    text = text.replace("server api-1:8080", f"server 127.0.0.1:{GONE}", 1).replace("server api-2:8080", f"server 127.0.0.1:{LIVE}", 1)
-    if f"127.0.0.1:{GONE}" not in text or f"127.0.0.1:{LIVE}" not in text:
-        sys.exit("FAIL nginx.conf no longer names the upstreams api-1:8080 and api-2:8080; update this check")
-    text = re.sub(r"\n    # Plain HTTP only redirects to HTTPS\.\n    server \{\n        listen 80;.*?\n    \}\n", "\n", text, flags=re.S)
-    text = re.sub(r"\npid [^;]*;", "\n", text)
-    text = re.sub(r"listen\s+443 ssl[^;]*;", f"listen 127.0.0.1:{EDGE};", text)
-    text = re.sub(r"\n\s*ssl_[a-z_]+ [^;]*;", "", text)
-    text = re.sub(r"limit_req zone=[a-z_]+ burst=\d+ nodelay;", "", text)  # this check is not about rates
-    for headers in ("security-headers.conf", "security-headers-common.conf"):
-        shutil.copy(os.path.join(ROOT, "deploy", "nginx", headers), work)
-    text = text.replace("/var/cache/nginx/tiles", os.path.join(work, "tiles"))
-    text = text.replace("http {", f"http {{ access_log off; client_body_temp_path {work}/body; proxy_temp_path {work}/proxy;", 1)
-    path = os.path.join(work, "nginx.conf")
-    open(path, "w", encoding="utf-8").write(text)
-    return path
+    def upstreams(text):
+        text = text.replace("server api-1:8080", f"server 127.0.0.1:{GONE}", 1).replace("server api-2:8080", f"server 127.0.0.1:{LIVE}", 1)
+        if f"127.0.0.1:{GONE}" not in text or f"127.0.0.1:{LIVE}" not in text:
+            sys.exit("FAIL nginx.conf no longer names the upstreams api-1:8080 and api-2:8080; update this check")
+        return re.sub(r"limit_req zone=[a-z_]+ burst=\d+ nodelay;", "", text)  # this check is not about rates
+    return nginx_loopback.config(work, EDGE, upstreams)
 
 
 class Instance(http.server.BaseHTTPRequestHandler):

@@ -4,34 +4,21 @@
 too many header bytes, a body over client_max_body_size, no instance reachable). Each answer must be an RFC 7807
 application/problem+json whose status is the HTTP status. Exit 1 on the first that is not. Python stdlib only."""
 import json
-import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import nginx_loopback
+
 PORT = 18793
 
 
 def config(work):
-    text = open(os.path.join(ROOT, "deploy", "nginx", "nginx.conf"), encoding="utf-8").read()
-    text = re.sub(r"server api-\d+:8080[^;]*;", "server 127.0.0.1:18794;", text)  # nothing listens there: 502
-    # The edge's TLS server, on plain loopback HTTP (no certificate here); the port-80 redirect server goes.
-    text = re.sub(r"\n    # Plain HTTP only redirects to HTTPS\.\n    server \{\n        listen 80;.*?\n    \}\n", "\n", text, flags=re.S)
-    text = re.sub(r"\npid [^;]*;", "\n", text)  # the pid file is given on the command line
-    text = re.sub(r"listen\s+443 ssl[^;]*;", f"listen 127.0.0.1:{PORT};", text)
-    text = re.sub(r"\n\s*ssl_[a-z_]+ [^;]*;", "", text)
-    for headers in ("security-headers.conf", "security-headers-common.conf"):  # included relative to the config's folder
-        shutil.copy(os.path.join(ROOT, "deploy", "nginx", headers), work)
-    text = text.replace("/var/cache/nginx/tiles", os.path.join(work, "tiles"))
-    text = text.replace("http {", f"http {{ access_log off; client_body_temp_path {work}/body; proxy_temp_path {work}/proxy;", 1)
-    path = os.path.join(work, "nginx.conf")
-    open(path, "w", encoding="utf-8").write(text)
-    return path
+    # Nothing listens where the instances were: 502.
+    return nginx_loopback.config(work, PORT, lambda text: re.sub(r"server api-\d+:8080[^;]*;", "server 127.0.0.1:18794;", text))
 
 
 def send(raw):
