@@ -99,10 +99,10 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0}))
 done
 
-# The container deployment run for real (scripts/compose-stack-test.sh): its checks count in the same line. It builds
-# local base images and the stack (about 40 minutes on a loaded 2-core machine, not yet measured on a quiet one), so it
-# runs when VESITING_STACK_TEST=1 is set, until its time on CI is known to fit.
-if [[ "${VESITING_STACK_TEST:-0}" == 1 ]]; then
+# The container deployment run for real (scripts/compose-stack-test.sh): its checks count in the same line. It makes
+# local base images, builds the stack and checks it running: about 7 minutes on a quiet 2-core machine (2026-12-06).
+# VESITING_STACK_TEST=0 skips it (a developer's quick run); CI runs it.
+if [[ "${VESITING_STACK_TEST:-1}" != 0 ]]; then
   step "The compose stack: build, up, checks on the running stack, down"
   stack_log="$results/stack.log"
   bash "$root/scripts/compose-stack-test.sh" 2>&1 | tee "$stack_log"
@@ -117,7 +117,7 @@ if [[ "${VESITING_STACK_TEST:-0}" == 1 ]]; then
   fi
   [[ $stack_status -eq 0 ]] || status=1
 else
-  echo "(the compose stack run is skipped: set VESITING_STACK_TEST=1 to build and check the stack)"
+  echo "(the compose stack run is skipped: VESITING_STACK_TEST=0)"
 fi
 
 expected_projects=$(ls tests/*/*.Tests.csproj | wc -l)

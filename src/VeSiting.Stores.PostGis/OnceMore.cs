@@ -21,7 +21,7 @@ internal static class OnceMore
         {
             if (!retry)
                 throw Unavailable(dataSource, e);
-            dataSource.Clear();
+            FreshAttempt.Prepare(dataSource);
         }
         try
         {

@@ -69,7 +69,7 @@ internal sealed class PinnedSession(NpgsqlDataSource dataSource, DataVersion exp
             {
                 // Its idle neighbours in the pool are as dead as it is.
                 await CloseAsync();
-                dataSource.Clear();
+                FreshAttempt.Prepare(dataSource);
             }
             catch
             {

@@ -62,8 +62,8 @@ public sealed class PostGisDatabase : IAsyncDisposable
         settings.Host = string.Join(',', hosts);
         settings.LoadBalanceHosts = true;
         var multiHost = PostGisConnection.CreateMultiHostDataSource(settings.ConnectionString);
-        return new PostGisDatabase(multiHost, multiHost.WithTargetSession(TargetSessionAttributes.Primary),
-            multiHost.WithTargetSession(TargetSessionAttributes.PreferStandby), PostGisConnection.Describe(settings.ConnectionString));
+        return new PostGisDatabase(multiHost, FreshAttempt.ViewOf(multiHost, TargetSessionAttributes.Primary),
+            FreshAttempt.ViewOf(multiHost, TargetSessionAttributes.PreferStandby), PostGisConnection.Describe(settings.ConnectionString));
     }
 
     /// <summary>host:port for each host of a connection string (a replica entry may itself list several).</summary>
