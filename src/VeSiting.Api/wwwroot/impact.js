@@ -36,8 +36,7 @@ function impactHtml(a) {
   const zones = s.zones.map((z) => `<tr data-testid="impact-zone" data-zone="${esc(z.zone ?? 'none')}" data-firms="${z.firms}" data-firm-kwh="${z.firmKwh}"
       data-firm-dkk="${z.firmDiscountDkkPerYear}"><td>${z.zone ? `<b>${esc(z.zone)}</b> ` : ''}${esc(z.label)}</td>
       <td>${fmt(z.households)}<br><span class="why">${fmt(z.discountPerHouseholdDkk)} ${esc(t('unit.dkk-per-year'))}</span></td>
-      <td>${fmt(z.firms)}<br><span class="why">${fmt(z.firmKwh)} kWh</span></td>
-      <td>${fmt(z.firmDiscountDkkPerYear)}<br><span class="why">${fmt(z.firmDiscountOrePerKwh, 2)} ${esc(t('impact.ore-per-kwh'))}</span></td>
+      <td>${fmt(z.firms)} · ${fmt(z.firmKwh)} kWh<br><span class="why">${fmt(z.firmDiscountDkkPerYear)} ${esc(t('unit.dkk-per-year'))} (${fmt(z.firmDiscountOrePerKwh, 2)} ${esc(t('impact.ore-per-kwh'))})</span></td>
       <td>${fmt(z.discountDkkPerYear)}</td></tr>`).join('');
   const pays = s.whoPays;
   const revenue = pays.revenueTaken.map((r) => `<tr><td>${esc(r.who)}</td><td>${fmt(r.dkkPerYear)} ${esc(t('unit.dkk-per-year'))}</td></tr>`).join('');
@@ -49,8 +48,7 @@ function impactHtml(a) {
   return `<p data-testid="impact-summary"><b>${esc(s.title)}</b> · ${esc(a.area)} · ${esc(a.priceStack)}${a.synthetic ? ` · <span class="status" data-testid="impact-synthetic-label">${esc(t('impact.synthetic-label'))}</span>` : ''}</p>
     <p class="hint">${esc(t('impact.status', { zones: status(a.status.zones), dkk: status(a.status.dkk) }))}</p>
     <h3>${esc(t('impact.zones'))} ${tag(a.status.zones)}</h3>
-    <table data-testid="impact-zones"><tr><th>${esc(t('impact.zone'))}</th><th>${esc(t('impact.households'))}</th><th>${esc(t('impact.firms'))}</th>
-      <th>${esc(t('impact.firms-save'))}</th><th>${esc(t('impact.total-save'))}</th></tr>${zones}</table>
+    <table data-testid="impact-zones"><tr><th>${esc(t('impact.zone'))}</th><th>${esc(t('impact.households'))}</th><th>${esc(t('impact.firms'))}</th><th>${esc(t('impact.total-save'))}</th></tr>${zones}</table>
     <h3>${esc(t('impact.who-pays'))} ${tag(a.status.uplift)}</h3>
     <table data-testid="impact-who-pays">${revenue}
       <tr><td><b>${esc(t('impact.uplift'))}</b></td><td data-testid="impact-uplift">${pays.upliftOrePerKwh == null ? esc(t('impact.no-one-outside')) : `${fmt(pays.upliftOrePerKwh, 2)} ${esc(t('impact.ore-per-kwh'))}`}</td></tr>
