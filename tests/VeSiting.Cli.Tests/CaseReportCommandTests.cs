@@ -50,6 +50,24 @@ public sealed class CaseReportCommandTests : IDisposable
         Assert.Contains("src=\"data:image/png;base64,", html);
     }
 
+    [Fact]
+    public async Task A_layout_files_name_names_the_report_as_the_service_does()
+    {
+        // Journey 1's turbine as a layout file named by its GeoJSON "name" (POST /api/assess/project reads it so).
+        var layout = Path.Combine(_folder, "layout.geojson");
+        await File.WriteAllTextAsync(layout, """
+            {"type":"FeatureCollection","name":"Høng vest","permit_date":"2026-06-01","features":[
+             {"type":"Feature","properties":{"id":"T1","hub_height_m":95,"rotor_diameter_m":110,"capacity_kw":4200},"geometry":{"type":"Point","coordinates":[11.191610543,55.480984828]}}]}
+            """);
+        var file = Path.Combine(_folder, "named.html");
+
+        var run = await CliRun.Of("assess", "project", "--file", layout, "--year", "2026", "--today", "2026-11-26", "--format", "html", "--out", file);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Contains("the case report of Høng vest", run.Error);
+        Assert.Contains("Case report: Høng vest", System.Net.WebUtility.HtmlDecode(await File.ReadAllTextAsync(file)));
+    }
+
     [Theory]
     [InlineData("--format", "pdf")]
     [InlineData("--format", "pdf", "--out", "x.pdf", "--lang", "de")]

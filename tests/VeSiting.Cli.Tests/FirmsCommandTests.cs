@@ -43,6 +43,19 @@ public sealed class FirmsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Added_with_a_database_configured_it_says_the_database_needs_an_import()
+    {
+        var file = Write("firms.csv", "id,name,annual_kwh,lon,lat\nS1,Gartneri,900000,10.6087,55.8576\n");
+
+        // The database is not asked: adding only records the edition in the cache, which the database does not read.
+        var run = await CliRun.Of("data", "add", "firms", file, "--cache", Cache, "--db", "Host=db.invalid;Database=vesiting;Username=u;Password=secret-password");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Contains("still holds the previous data: load this edition into it with `vesiting import`", run.Output);
+        Assert.DoesNotContain("secret-password", run.Output);
+    }
+
+    [Fact]
     public async Task A_firms_layer_added_is_counted_by_the_impact_in_its_municipality()
     {
         // Two firms in Langgade, Samsø (inside 0741's DAGI polygon: the positions of two real Samsø address nodes, rounded).

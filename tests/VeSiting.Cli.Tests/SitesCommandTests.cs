@@ -22,6 +22,52 @@ public sealed class SitesCommandTests
     }
 
     [Fact]
+    public async Task Csv_and_geopackage_carry_the_services_columns_and_the_places_outlines()
+    {
+        string[] common = ["sites", "--profile", "ptx-oxygen", "--area", "municipality:0461", "--cell", "2000", "--limit", "5", "--year", "2026"];
+        var json = await CliRun.Of([.. common, "--format", "json"]);
+        var csv = await CliRun.Of([.. common, "--format", "csv"]);
+        var path = Path.Combine(Path.GetTempPath(), $"sites-{Guid.NewGuid():N}.gpkg");
+        var gpkg = await CliRun.Of([.. common, "--format", "gpkg", "-o", path]);
+        try
+        {
+            Assert.True(csv.ExitCode == ExitCodes.Ok, csv.ToString());
+            Assert.True(gpkg.ExitCode == ExitCodes.Ok, gpkg.ToString());
+            var items = JsonDocument.Parse(json.Output).RootElement.GetProperty("items").EnumerateArray().ToList();
+            // The columns of /api/sites?format=csv: cells, area_ha and place_why, a row per listed site as the table has them.
+            var lines = csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("rank,site,e,n,score,cells,area_ha,", lines[0]);
+            Assert.EndsWith(",place_why,excluded_because", lines[0].TrimEnd('\r'));
+            Assert.Equal(items.Count, lines.Length - 1);
+            Assert.StartsWith($"1,{items[0].GetProperty("site").GetString()},", lines[1]);
+            Assert.Contains($",{items[0].GetProperty("cells").GetInt32()},{items[0].GetProperty("area_ha").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture)},", lines[1]);
+            Assert.Contains("contiguous cell(s) of 2,000 m", lines[1]);
+            Assert.Contains("Data: ", csv.Error);
+            // The GeoPackage read back with GDAL: one polygon per place, with its cells, area and why.
+            var info = OgrInfo("-ro", "-al", "-q", path);
+            Assert.Equal(items.Count, info.Split("OGRFeature(sites)").Length - 1);
+            Assert.Contains($"cells (Integer64) = {items[0].GetProperty("cells").GetInt32()}", info);
+            Assert.Contains("place_why (String) = ", info);
+            Assert.Contains("POLYGON ((", info);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string OgrInfo(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("ogrinfo") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        return output;
+    }
+
+    [Fact]
     public async Task A_bad_separation_names_the_option()
     {
         var run = await CliRun.Of("sites", "--separation", "-1");

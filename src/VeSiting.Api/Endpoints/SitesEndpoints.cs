@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
@@ -148,40 +146,16 @@ public static class SitesEndpoints
                 {
                     var collection = new FeatureCollection();
                     foreach (var s in ranked.Concat(r.Excluded))
-                        collection.Add(new Feature(GeometryTransforms.Transform(Shape(s), Epsg.Utm32, Epsg.Wgs84), Attributes(s)));
+                        collection.Add(new Feature(GeometryTransforms.Transform(SitesExport.Shape(s), Epsg.Utm32, Epsg.Wgs84), Attributes(s)));
                     return Results.Text(JsonSerializer.Serialize(collection, GeoJson), "application/geo+json");
                 }
             case "csv":
-                {
-                    var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().ToList();
-                    var csv = CsvOutput.Document(["rank", "site", "e", "n", "score", "cells", "area_ha", .. criteria, "place_why", "excluded_because"],
-                        ranked.Concat(r.Excluded).Select(s => (IEnumerable<string?>)[s.Rank?.ToString(CultureInfo.InvariantCulture) ?? "", s.Candidate.Id,
-                            F(s.Candidate.Position.X), F(s.Candidate.Position.Y), s.Score is { } sc ? F(sc) : "",
-                            s.Place?.Cells.ToString(CultureInfo.InvariantCulture) ?? "", s.Place is { } p ? F(p.AreaHa) : "",
-                            .. criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? F(v) : ""),
-                            s.Place?.Why.Text ?? "", s.ExcludedBecause ?? ""]));
-                    return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv", "sites.csv");
-                }
+                return Results.File(Encoding.UTF8.GetBytes(SitesExport.Csv(r, ranked.Concat(r.Excluded))), "text/csv", "sites.csv");
             case "gpkg":
-                {
-                    var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().ToList();
-                    var layer = new GeoPackageLayer("sites", $"{r.Profile.Title} in {r.AreaLabel}; data {r.DataVersion}: {string.Join("; ", r.Attributions)}", r.CellSizeM is null ? "POINT" : "POLYGON",
-                        [("site", "TEXT"), ("rank", "INTEGER"), ("score", "REAL"), ("cells", "INTEGER"), ("area_ha", "REAL"), .. criteria.Select(c => (c.Replace('-', '_'), "REAL")), ("place_why", "TEXT"), ("excluded_because", "TEXT")],
-                        ranked.Concat(r.Excluded).Select(s => (r.CellSizeM is null ? (Geometry)s.Candidate.Position : Shape(s), Row(s, criteria))).ToList());
-                    return Results.File(GeoPackageWriter.Write([layer]), "application/geopackage+sqlite3", "sites.gpkg");
-                }
+                return Results.File(SitesExport.GeoPackage(r, ranked.Concat(r.Excluded)), "application/geopackage+sqlite3", "sites.gpkg");
             default:
                 throw new ProblemException("format", $"'{format}' is not json, csv, geojson or gpkg");
         }
-    }
-
-    private static object?[] Row(RankedSite s, IReadOnlyList<string> criteria)
-    {
-        var row = new List<object?> { s.Candidate.Id, s.Rank, s.Score is { } x ? Math.Round(x, 3) : null, s.Place?.Cells, s.Place is { } p ? Math.Round(p.AreaHa, 4) : null };
-        row.AddRange(criteria.Select(name => (object?)s.Values.FirstOrDefault(v => v.Criterion == name)?.Value));
-        row.Add(s.Place?.Why.Text);
-        row.Add(s.ExcludedBecause);
-        return [.. row];
     }
 
     private static object Site(RankedSite s) => new
@@ -210,11 +184,6 @@ public static class SitesEndpoints
         return table;
     }
 
-    /// <summary>What a listed site is on a map: a place's outline, else the cell's square or the candidate's own shape or point.</summary>
-    private static Geometry Shape(RankedSite s) => s.Place?.Outline ?? s.Candidate.Area ?? s.Candidate.Position;
-
     /// <summary>Score class for styling: "excluded", or the score's band of 20 points.</summary>
     internal static string Class(RankedSite s) => s.Score is not { } score ? "excluded" : $"{Math.Min(80, (int)(score / 20) * 20)}";
-
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -6,6 +6,7 @@ import { plannedProjects } from './project.js';
 import { layoutBands } from './noise.js';
 import { sitingPanel } from './siting.js';
 import { comparePanel } from './compare.js';
+import { firmHtml, impactPanel } from './impact.js';
 import { baseMaps } from './basemaps.js';
 import { languageSwitch, t, t as tr, translatePage } from './i18n.js';
 import { $, colorExpression as legendColors, esc, fmt, idHtml, legendHtml, problemHtml, provenanceHtml } from './ui.js';
@@ -52,7 +53,16 @@ const looks = {
   'scheme-zones': { rank: 3, fill: { 'fill-opacity': 0.18 } },
   noise: { rank: 2.5, fill: { 'fill-opacity': 0.1 } },
   dwellings: { rank: 4, circle: { 'circle-radius': 3.5, 'circle-stroke-width': 0.6 } },
+  firms: { rank: 5.5, circle: { 'circle-stroke-color': '#14323f', 'circle-stroke-width': 1.2 } },
   plants: { rank: 5, circle: { 'circle-radius': ['interpolate', ['linear'], ['coalesce', ['get', 'capacity_mw'], 0.5], 0, 2.5, 5, 5, 100, 10, 500, 16] } },
+};
+
+/** A point's radius from the layer's style (`style.sizeBy` of /api/legend, as PNG tiles draw it): clamp(base + √value × k, min, max). */
+const pointRadius = (layer) => {
+  const by = layer.style?.sizeBy;
+  if (!by) return 4;
+  const grown = ['+', by.base, ['*', ['sqrt', ['max', 0, ['to-number', ['get', by.attribute], 0]]], by.perSquareRoot]];
+  return ['case', ['has', by.attribute], ['min', by.max, ['max', by.min, grown]], layer.style.pointRadius];
 };
 
 /** A layer's MapLibre style layers: polygons as fill + outline, points as circles, with its look's overrides. */
@@ -62,7 +72,7 @@ function styleLayers(layer) {
     const id = layer.vectorLayers.length === 1 ? layer.id : `${layer.id}-${vectorLayer}`;
     const common = { 'source-layer': vectorLayer, rank: look.rank ?? (layer.geometry === 'point' ? 6 : 3) };
     if (layer.geometry === 'point') {
-      return [{ ...common, id, type: 'circle', paint: { 'circle-color': colors(layer), 'circle-radius': 4, 'circle-stroke-color': '#fff', 'circle-stroke-width': 0.8, ...look.circle } }];
+      return [{ ...common, id, type: 'circle', paint: { 'circle-color': colors(layer), 'circle-radius': pointRadius(layer), 'circle-stroke-color': '#fff', 'circle-stroke-width': 0.8, ...look.circle } }];
     }
     const fill = { ...common, id, type: 'fill', paint: { 'fill-color': colors(layer), 'fill-opacity': 0.2, ...look.fill } };
     const outline = { ...common, id: `${id}-line`, type: 'line', paint: { 'line-color': colors(layer), 'line-width': 0.8 } };
@@ -143,7 +153,9 @@ for (const scenario of metadata.scenarios) {
 $('scenario').addEventListener('change', (e) => {
   state.scenario = e.target.value;
   for (const layer of tileLayers.filter((l) => l.parameters.includes('scenario'))) map.getSource(layer.id)?.setTiles(tiles(layer));
+  impact.scenarioChanged();
 });
+const impact = impactPanel(() => state.scenario);
 $('legend').innerHTML = tileLayers.map((l) => `<h3>${esc(l.title)}</h3>${legendHtml(l)}`).join('');
 
 // ---- planned projects and the suitability panel ----
@@ -170,6 +182,8 @@ map.on('click', async (e) => {
   if (state.mode === 'turbine') return projects.addTurbine(e.lngLat);
   if (state.mode === 'solar') return projects.addSolarCorner(e.lngLat);
   if (state.mode === 'suitability') return siting.showCell(e.lngLat);
+  const firm = map.getLayer('firms') && map.queryRenderedFeatures(e.point, { layers: ['firms'] })[0];
+  if (firm) { answerSignal(); $('answer').innerHTML = firmHtml(firm.properties); return; }
   const plant = map.queryRenderedFeatures(e.point, { layers: ['plants'] })[0];
   if (plant && plant.properties.kind === 'WindTurbine' && plant.properties.total_height_m) return projects.showPlant(plant.properties.id);
   return showSite(`lat=${e.lngLat.lat.toFixed(7)}&lon=${e.lngLat.lng.toFixed(7)}`);

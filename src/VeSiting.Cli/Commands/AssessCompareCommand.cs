@@ -89,21 +89,7 @@ public sealed class AssessCompareCommand(DataContext data, ResultRenderer render
         if (!File.Exists(file))
             throw new UsageException($"--file: {file} does not exist");
         var (plants, permit) = new PlannedProjectReader().Read(file);
-        return new Layout(NameIn(File.ReadAllText(file)) ?? Path.GetFileNameWithoutExtension(file), plants, permit);
-    }
-
-    private static string? NameIn(string geoJson)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(geoJson);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String
-                ? n.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return new Layout(LayoutFile.Name(file), plants, permit);
     }
 
     private async Task<List<Layout>> SavedAsync(Settings settings, CancellationToken cancellationToken)

@@ -90,7 +90,7 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
             if (!System.IO.File.Exists(file))
                 throw new UsageException($"--file: {file} does not exist");
             var (fromFile, filePermit) = new PlannedProjectReader().Read(file);
-            (plants, permit, name) = (fromFile, permit ?? filePermit, settings.Name ?? Path.GetFileNameWithoutExtension(file));
+            (plants, permit, name) = (fromFile, permit ?? filePermit, settings.Name ?? LayoutFile.Name(file));
         }
         else
         {

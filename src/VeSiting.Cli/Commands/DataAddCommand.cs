@@ -6,6 +6,7 @@ using VeSiting.Cli.Output;
 using VeSiting.Core.Importing;
 using VeSiting.Data.Loading;
 using VeSiting.Data.Sources;
+using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Cli.Commands;
 
@@ -45,6 +46,9 @@ public sealed class DataAddCommand(CliConsole console, DataContext data, ResultR
             .Fact("Bytes", added.Bytes)
             .Fact("Kept at", Path.Combine(editions.CacheDirectory, added.File))
             .Fact("Go back with", $"vesiting data reset {added.SourceId}");
+        // The embedded engine reads the cache at every command; a database holds what was last imported into it.
+        if (settings.DatabaseOrEnvironment is { } database)
+            result.Fact("PostGIS", $"{PostGisConnection.Describe(database)} still holds the previous data: load this edition into it with `vesiting import` (POST /api/imports with the file does both)");
         foreach (var issue in read.Issues.Where(i => i.Severity != ImportIssueSeverity.Note).Take(MaxIssuesShown))
             result.Row(null, issue.Severity.ToString().ToLowerInvariant(), issue.Sheet, issue.Row, issue.Column, issue.Reason);
         renderer.Write(result, format);

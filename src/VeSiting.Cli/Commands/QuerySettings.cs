@@ -9,7 +9,7 @@ namespace VeSiting.Cli.Commands;
 public class QuerySettings : DataSettings
 {
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("Output: table (default), json, csv or geojson (sites: also geotiff with -o FILE).")]
+    [Description("Output: table (default), json, csv or geojson (sites: also geotiff or gpkg with -o FILE).")]
     public string Format { get; init; } = "table";
 
     public OutputFormat OutputFormat => Format.Trim().ToLowerInvariant() switch

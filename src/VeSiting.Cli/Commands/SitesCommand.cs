@@ -6,6 +6,7 @@ using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Questions;
 using VeSiting.Core.Suitability;
+using VeSiting.Data.Exports;
 using VeSiting.Data.Sources;
 using VeSiting.Data.Suitability;
 
@@ -53,7 +54,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         public int? Limit { get; init; }
 
         [CommandOption("-o|--output <FILE>")]
-        [Description("With --format geotiff: the GeoTIFF to write (score band, then one band per criterion; EPSG:25832).")]
+        [Description("With --format geotiff: the GeoTIFF to write (score band, then one band per criterion; EPSG:25832); with --format gpkg: the GeoPackage (the sites with their places' outlines).")]
         public string? Output { get; init; }
 
         [CommandOption("--separation <METRES>")]
@@ -72,15 +73,18 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var geoTiff = settings.Format.Trim().Equals("geotiff", StringComparison.OrdinalIgnoreCase);
-        var format = geoTiff ? OutputFormat.Table : settings.OutputFormat;
+        var geoPackage = settings.Format.Trim().Equals("gpkg", StringComparison.OrdinalIgnoreCase);
+        var format = geoTiff || geoPackage ? OutputFormat.Table : settings.OutputFormat;
         var grid = SitingGridQuestion.Parse(new SitingGridText(settings.Cell, settings.Separation, settings.Tolerance)).OrExit();
         var distinct = grid.Distinct;
         if (geoTiff && settings.Output is null)
             throw new UsageException("--format geotiff needs -o FILE");
         if (geoTiff && settings.Candidates is not null)
             throw new UsageException("--format geotiff covers a grid; it cannot be used with --candidates");
-        if (!geoTiff && settings.Output is not null)
-            throw new UsageException("-o is for --format geotiff; other formats go to standard output");
+        if (geoPackage && settings.Output is null)
+            throw new UsageException("--format gpkg needs -o FILE");
+        if (!geoTiff && !geoPackage && settings.Output is not null)
+            throw new UsageException("-o is for --format geotiff or gpkg; other formats go to standard output");
         var layout = ProjectLayout.Locate();
         var loader = new SitingProfileLoader(Path.Combine(layout.Root, "geodata"));
         var profile = settings.ProfileFile is { } file ? loader.LoadFile(file)
@@ -117,6 +121,20 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         catch (ArgumentException e) // the profile's criteria against the layers given
         {
             throw new UsageException(e.Message);
+        }
+        // CSV and GeoPackage are the service's files (the same columns: cells, area_ha, place_why, …); the table and JSON the command's.
+        var listed = result.Ranked.Take(limit).Concat(settings.ShowExcluded ? result.Excluded.Take(limit) : []).ToList();
+        if (geoPackage)
+        {
+            SitesExport.WriteGeoPackage(settings.Output!, result, listed);
+            console.Error.WriteLine($"wrote {settings.Output}: {listed.Count} site(s), layer 'sites' (EPSG:25832)");
+            return ExitCodes.Ok;
+        }
+        if (format == OutputFormat.Csv)
+        {
+            console.Output.Write(SitesExport.Csv(result, listed));
+            console.Error.WriteLine($"Data: {string.Join("; ", result.Attributions)} (data version {result.DataVersion})");
+            return ExitCodes.Ok;
         }
         renderer.Write(SitesResult(result, limit, settings.ShowExcluded), format);
         return ExitCodes.Ok;

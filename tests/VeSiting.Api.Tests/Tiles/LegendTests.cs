@@ -15,7 +15,7 @@ public sealed class LegendTests(ApiFactory factory)
         using var legend = JsonDocument.Parse(await _client.GetStringAsync("/api/legend"));
         var layers = legend.RootElement.EnumerateArray().ToList();
 
-        Assert.Equal(["boundaries", "map-detail", "plants", "scheme-zones", "tariff-zones", "dwellings", "tariff-impact", "shadow-flicker", "noise", "suitability"], layers.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal(["boundaries", "map-detail", "plants", "scheme-zones", "tariff-zones", "dwellings", "tariff-impact", "firms", "shadow-flicker", "noise", "suitability"], layers.Select(l => l.GetProperty("id").GetString()));
         foreach (var layer in layers)
         {
             var id = layer.GetProperty("id").GetString()!;

@@ -14,11 +14,14 @@ namespace VeSiting.Api.Tests.Tiles;
 
 /// <summary>
 /// Every registered layer's tiles hold what its one definition says: only its vector layers, in its order, and only
-/// its attributes with their types; and TileJSON and <c>/api/legend</c> publish that definition.
+/// its attributes with their types; and TileJSON and <c>/api/legend</c> publish that definition. The firms layer is read
+/// from a service with a firms layer added (<see cref="FirmsLayer"/>).
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class TileLayerDefinitionTests(ApiFactory factory)
+public sealed class TileLayerDefinitionTests(ApiFactory shared, FirmsApiFactory withFirms) : IClassFixture<FirmsApiFactory>
 {
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> ServiceFor(string id) => id == "firms" ? withFirms : shared;
+
     private static (double Lon, double Lat) Utm(double e, double n) => CoordinateTransformer.Instance.FromUtm32(e, n);
 
     /// <summary>A tile of each layer where the real data gives it features.</summary>
@@ -35,6 +38,7 @@ public sealed class TileLayerDefinitionTests(ApiFactory factory)
             { "tariff-zones", 10, thisted.Lon, thisted.Lat, "?scenario=banded-distance" },
             { "dwellings", 14, slagelse.Lon, slagelse.Lat, "" },
             { "tariff-impact", 8, 10.6, 55.87, "?scenario=new-plants-banded" }, // Samsø
+            { "firms", 12, 10.6087, 55.8576, "?scenario=banded-distance" },       // Samsø's two firms of FirmsLayer
             { "shadow-flicker", 14, slagelse.Lon, slagelse.Lat, "" },
             { "noise", 13, thisted.Lon, thisted.Lat, "" },
             { "suitability", 9, 10.20, 56.15, "" },                              // Aarhus
@@ -44,7 +48,7 @@ public sealed class TileLayerDefinitionTests(ApiFactory factory)
     [Fact]
     public void Every_registered_layer_has_a_tile_here()
     {
-        var registered = factory.Services.GetRequiredService<TileSources>().All.Select(s => s.Layer.Id).Order();
+        var registered = shared.Services.GetRequiredService<TileSources>().All.Select(s => s.Layer.Id).Order();
         Assert.Equal(registered, Tiles().Select(row => (string)row[0]).Order());
     }
 
@@ -52,9 +56,9 @@ public sealed class TileLayerDefinitionTests(ApiFactory factory)
     [MemberData(nameof(Tiles))]
     public async Task A_tile_holds_only_the_defined_vector_layers_and_attributes_with_their_types(string id, int z, double lon, double lat, string query)
     {
-        var layer = factory.Services.GetRequiredService<TileSources>().Find(id).Layer;
+        var layer = shared.Services.GetRequiredService<TileSources>().Find(id).Layer;
         Tile.CreateAroundLocation(lat, lon, z, out var x, out var y);
-        var bytes = await factory.CreateClient().GetByteArrayAsync($"/tiles/{id}/{z}/{x}/{y}.mvt{query}");
+        var bytes = await ServiceFor(id).CreateClient().GetByteArrayAsync($"/tiles/{id}/{z}/{x}/{y}.mvt{query}");
         var decoded = new MapboxTileReader().Read(new MemoryStream(bytes), new Tile(x, y, z));
 
         Assert.NotEmpty(decoded.Layers.SelectMany(l => l.Features));
@@ -87,12 +91,14 @@ public sealed class TileLayerDefinitionTests(ApiFactory factory)
     [MemberData(nameof(Tiles))]
     public async Task The_one_writer_decodes_to_the_same_features_as_NetTopologySuites_writer(string id, int z, double lon, double lat, string query)
     {
-        var source = factory.Services.GetRequiredService<TileSources>().Find(id);
+        var service = ServiceFor(id);
+        var source = service.Services.GetRequiredService<TileSources>().Find(id);
         if (source is ISelfEncodingTileSource)
             return; // written from its raster, not from features (SuitabilityTileTests checks it against its cells)
         var layer = source.Layer;
         Tile.CreateAroundLocation(lat, lon, z, out var x, out var y);
-        var data = factory.Services.GetRequiredService<ServiceData>();
+        await service.CreateClient().GetByteArrayAsync($"/tiles/{id}/{z}/{x}/{y}.mvt{query}"); // the service has loaded its data
+        var data = service.Services.GetRequiredService<ServiceData>();
         var scenarioId = query.StartsWith("?scenario=", StringComparison.Ordinal) ? query["?scenario=".Length..] : null;
         var scenario = data.Context(scenarioIds: [scenarioId ?? "banded-distance"]).Scenarios[0];
         var tile = new MercatorTile(z, x, y);
@@ -149,7 +155,7 @@ public sealed class TileLayerDefinitionTests(ApiFactory factory)
     [Fact]
     public async Task Tilejson_and_the_legend_publish_the_definition()
     {
-        var client = factory.CreateClient();
+        var client = shared.CreateClient();
         using var tileJson = JsonDocument.Parse(await client.GetStringAsync("/tiles/plants.json"));
         var plants = Assert.Single(tileJson.RootElement.GetProperty("vector_layers").EnumerateArray());
         Assert.Equal("plants", plants.GetProperty("id").GetString());

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using NetTopologySuite.IO.VectorTiles.Mapbox;
 using Npgsql;
 using VeSiting.Data.Sources;
 using VeSiting.Stores.Tests.Fixtures;
+using Tile = NetTopologySuite.IO.VectorTiles.Tiles.Tile;
 
 namespace VeSiting.Stores.Tests.Api;
 
@@ -48,6 +50,17 @@ public sealed class FirmsUploadOnPostGisTests : IAsyncLifetime
             Assert.Equal(1_200_000, scenario.GetProperty("zones").EnumerateArray().Sum(z => z.GetProperty("firmKwh").GetDouble()));
             var samsoe = scenario.GetProperty("municipalities").EnumerateArray().Single();
             Assert.Equal((2, 1_200_000.0), (samsoe.GetProperty("firms").GetInt32(), samsoe.GetProperty("firmKwh").GetDouble()));
+        }
+
+        // The map's firms layer on PostGIS: both firms in the z12 tile around them, with their kWh and the zone the impact counted them in.
+        Tile.CreateAroundLocation(55.8576, 10.6087, 12, out var x, out var y);
+        var tile = new MapboxTileReader().Read(new MemoryStream(await client.GetByteArrayAsync($"/tiles/firms/12/{x}/{y}.mvt?scenario=banded-distance")), new Tile(x, y, 12));
+        var firms = tile.Layers.Single(l => l.Name == "firms").Features.OrderBy(f => (string)f.Attributes["id"]).ToList();
+        Assert.Equal([("S1", 900_000.0), ("S2", 300_000.0)], firms.Select(f => ((string)f.Attributes["id"], Convert.ToDouble(f.Attributes["annual_kwh"], System.Globalization.CultureInfo.InvariantCulture))));
+        using (var answer = JsonDocument.Parse(await client.GetStringAsync("/api/scenarios/banded-distance/impact?area=municipality:741")))
+        {
+            foreach (var zone in answer.RootElement.GetProperty("scenarios")[0].GetProperty("zones").EnumerateArray())
+                Assert.Equal(zone.GetProperty("firms").GetInt32(), firms.Count(f => (string)f.Attributes["zone"] == (zone.GetProperty("zone").GetString() ?? "none")));
         }
 
         var failed = await PostGisUploadService.UploadAsync(client, "firms", "firms2.csv", "id,name,annual_kwh,cvr,lon,lat\nS3,Savværk,1000,123,10.6087,55.8576\n");

@@ -132,6 +132,22 @@ public abstract class FirmImpactCases : IContractData
     }
 
     [Fact]
+    public async Task Each_firm_of_the_layer_gets_its_zone_and_what_it_saves_as_the_map_shows_it()
+    {
+        var firms = await new ProposalImpactService(Store, Prices, Night).FirmZonesAsync(TwoZones);
+
+        // F1 800 m from T: zone A, 25 × 0.5 + 10 = 22.5 øre/kWh × 1,200,000 kWh = 270,000 DKK; F2 2.5 km: zone B, 25 × 0.25 =
+        // 6.25 øre × 600,000 = 37,500 DKK; F3 11 km and F4 25 km away (F4 in no municipality, still on the map): no zone, nothing.
+        Assert.Equal(
+            [("F1", "A", 22.5, 270_000.0), ("F2", "B", 6.25, 37_500.0), ("F3", (string?)null, 0.0, 0.0), ("F4", null, 0.0, 0.0)],
+            firms.Select(f => (f.Firm.Id, f.ZoneId, Math.Round(f.DiscountOrePerKwh, 9), Math.Round(f.DiscountDkkPerYear, 6))));
+        Assert.Equal("within 1 km", firms[0].ZoneLabel);
+        // The same figures the zones' firm totals add up.
+        var impact = await ImpactAsync();
+        Assert.Equal(impact.Zones.Single(z => z.ZoneId == "A").FirmDiscountDkkPerYear, firms[0].DiscountDkkPerYear, 6);
+    }
+
+    [Fact]
     public async Task The_store_lists_the_firms_layer_by_id_with_cvr_and_origin()
     {
         var firms = await Store.ListFirmsAsync();

@@ -21,6 +21,8 @@ public sealed class CliOnPostGisTests : IAsyncLifetime
         return (code, output.ToString(), error.ToString());
     }
 
+    private static string Example(string file) => Path.Combine(VeSiting.Data.Sources.ProjectLayout.Locate().Root, "docs", "examples", file);
+
     [Fact]
     public async Task Migrate_import_and_query_give_the_embedded_answers()
     {
@@ -43,6 +45,10 @@ public sealed class CliOnPostGisTests : IAsyncLifetime
             ["neighbours", "--utm", "638500 6150500", "--hub", "95", "--rotor", "110", "--format", "json"],
             ["plants", "--municipality", "573", "--min-height", "100", "--format", "csv"],
             ["nearest", "--lat", "56.38", "--lon", "8.47", "--kind", "wind-turbine", "--status", "any", "--format", "geojson"],
+            // The decisions of #23: two layouts compared, the tariff proposal's impact, distinct sites.
+            ["assess", "compare", "--file", Example("samsoe-repowering.geojson"), "--file", Example("samsoe-four-3MW.geojson"), "--format", "csv"],
+            ["scenario", "impact", "--area", "municipality:741", "--scenario", "banded-distance", "--scenario", "new-plants-banded", "--format", "csv"],
+            ["sites", "--profile", "data-centre", "--area", "region:1084", "--limit", "10", "--format", "csv"],
         ];
         foreach (var query in queries)
         {

@@ -97,6 +97,26 @@ public abstract class LayoutComparisonCases
         Assert.Equal([null, null], row.Values);
         Assert.Equal(["compare.not-assessed", "compare.not-assessed"], row.Differences.Select(d => d.Code));
     }
+
+    [Fact]
+    public async Task Low_frequency_noise_that_cannot_be_assessed_is_not_counted_as_none_over_the_limit()
+    {
+        var c = await CompareAsync();
+
+        // Neither planned turbine has a 1/3-octave spectrum 10–160 Hz (no turbine-acoustics file), so low frequency cannot be
+        // assessed at any home within reach: the count over its limit is no value with the reason, never 0 "the same for every layout".
+        var over = c.Row("dwellings-over-low-frequency-limit");
+        Assert.Equal([null, null], over.Values);
+        Assert.Empty(over.Best);
+        Assert.Equal(["compare.not-assessed", "compare.not-assessed"], over.Differences.Select(d => d.Code));
+        Assert.DoesNotContain(over.Differences, d => d.Code == "compare.same");
+        // The homes where it cannot be assessed, per layout: each answer's own count, and in its row of its own.
+        var unknown = c.Row("dwellings-low-frequency-not-assessable");
+        Assert.Equal(c.Layouts.Select(l => (double?)l.Assessment.Noise!.Summary.LowFrequencyNotAssessable), unknown.Values);
+        Assert.All(unknown.Values, v => Assert.True(v > 0));
+        Assert.Equal(Better.Lower, unknown.Better);
+        Assert.Contains($"low-frequency noise cannot be assessed at {unknown.Values[0]} dwelling(s)", over.Differences[0].Text, StringComparison.Ordinal);
+    }
 }
 
 public sealed class EmbeddedLayoutComparisonTests : LayoutComparisonCases

@@ -86,8 +86,14 @@ public sealed class LayoutComparer(RuleBook rules)
             l => l.Assessment.Noise?.Summary.Over8, NoNoise);
         yield return new("dwellings-over-noise-limit-6ms", Reason.Of("compare.measure.noise-over-6"), "dwellings", noiseStatus, Better.Lower, 0, null,
             l => l.Assessment.Noise?.Summary.Over6, NoNoise);
+        // Where low frequency cannot be assessed at some dwelling (a turbine within reach without a 1/3-octave spectrum), the count
+        // over its limit says nothing there: no value, with the reason, and the dwellings not assessable in a row of their own.
+        static Reason? LowFrequencyUnknown(ComparedLayout l) => l.Assessment.Noise is { Summary.LowFrequencyNotAssessable: > 0 and var n }
+            ? Reason.Of("compare.low-frequency-not-assessable", ("dwellings", n)) : null;
         yield return new("dwellings-over-low-frequency-limit", Reason.Of("compare.measure.noise-over-low-frequency"), "dwellings", noiseStatus, Better.Lower, 0, null,
-            l => l.Assessment.Noise?.Summary.OverLowFrequency, NoNoise);
+            l => LowFrequencyUnknown(l) is null ? l.Assessment.Noise?.Summary.OverLowFrequency : null, l => NoNoise(l) ?? LowFrequencyUnknown(l));
+        yield return new("dwellings-low-frequency-not-assessable", Reason.Of("compare.measure.noise-low-frequency-not-assessable"), "dwellings", noiseStatus, Better.Lower, 0, null,
+            l => l.Assessment.Noise?.Summary.LowFrequencyNotAssessable, NoNoise);
 
         static Reason? NoFlicker(ComparedLayout l) => l.Flicker is null ? Reason.Of("compare.no-flicker") : null;
         yield return new("flicker-worst-dwelling-hours-per-year", Reason.Of("compare.measure.flicker-worst"), "h/yr", AnswerStatus.Estimate, Better.Lower, 2, "compare.unit.hours",

@@ -21,6 +21,12 @@ public sealed record ZoneImpact(string? ZoneId, string Label, long Households, i
 public sealed record MunicipalityImpact(int Code, string Name, long Households, long ZonedHouseholds, double DiscountDkkPerYear, double UpliftDkkPerYear,
     double NetDkkPerHousehold, string HouseholdBasis, int Firms, int ZonedFirms, double FirmKwh, double FirmDiscountDkkPerYear, double FirmUpliftDkkPerYear);
 
+/// <summary>
+/// A firm of the user's layer under a scenario: its zone (<see cref="ZoneId"/> null: outside every zone) and what it saves,
+/// øre per kWh and DKK a year before VAT (a VAT-registered firm deducts it).
+/// </summary>
+public sealed record FirmZone(Domain.Firm Firm, string? ZoneId, string? ZoneLabel, double DiscountOrePerKwh, double DiscountDkkPerYear);
+
 /// <summary>The revenue a price component loses to the discounts, DKK a year before VAT.</summary>
 public sealed record RevenueTaken(PriceComponent Component, string Who, double DkkPerYear);
 

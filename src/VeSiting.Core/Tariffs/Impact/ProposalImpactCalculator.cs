@@ -54,18 +54,11 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
             counts[m * slots + (z < 0 ? zones.Count : z)] += households.Households[i];
         }
         firms = firms.Where(f => include(f.Municipality)).ToList();
-        var firmZone = zoner.ZoneAll([.. firms.Select(f => f.X)], [.. firms.Select(f => f.Y)]).Select(z => z < 0 ? zones.Count : z).ToArray();
+        var firmZone = Slots(zoner, [.. firms.Select(f => f.X)], [.. firms.Select(f => f.Y)]);
 
         // Per zone: the discount per kWh on each component (before VAT) for a household and for a firm.
-        var householdCut = new Dictionary<PriceComponent, double>[slots];
-        var firmCut = new Dictionary<PriceComponent, double>[slots];
-        var firmProfile = new ConsumptionProfile("firm", "firm", 1, FirmShares, Customer.Firm);
-        for (var z = 0; z < slots; z++)
-        {
-            var discounts = z < zones.Count ? zones[z].Discounts : null;
-            householdCut[z] = new(PriceCalculator.Price(stack, household, discounts).DiscountsOrePerKwh);
-            firmCut[z] = new(PriceCalculator.Price(stack, firmProfile, discounts).DiscountsOrePerKwh);
-        }
+        var householdCut = Cuts(household);
+        var firmCut = Cuts(FirmProfile);
         var vat = 1 + stack.VatRate;
         var kwh = household.AnnualKwh;
 
@@ -158,6 +151,33 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
         return new ProposalImpact(scenario.Ref, scenario.Title, stack.Ref, area, zoneRows, municipalities, taken, uplift,
             uplift is { } u ? u * kwh / 100 * vat : null, kwh, households.Synthetic, notes);
     }
+
+    /// <summary>
+    /// Each firm's zone (null outside every zone) and what it saves: øre per kWh and DKK a year before VAT, its consumption
+    /// spread by <see cref="FirmShares"/>; nothing outside the zones. The same figures the zones' firm totals add up.
+    /// </summary>
+    public IReadOnlyList<FirmZone> FirmZones(ScenarioZoner zoner, IReadOnlyList<Firm> firms)
+    {
+        var slot = Slots(zoner, [.. firms.Select(f => f.Position.X)], [.. firms.Select(f => f.Position.Y)]);
+        var cut = Cuts(FirmProfile);
+        return [.. firms.Select((f, i) =>
+        {
+            var zone = slot[i] < scenario.Zones.Count ? scenario.Zones[slot[i]] : null;
+            var ore = cut[slot[i]].Values.Sum();
+            return new FirmZone(f, zone?.Id, zone?.Label, ore, ore * f.AnnualKwh / 100);
+        })];
+    }
+
+    private static readonly ConsumptionProfile FirmProfile = new("firm", "firm", 1, FirmShares, Customer.Firm);
+
+    /// <summary>Each point's zone slot: the zone's index, or the number of zones for outside every zone.</summary>
+    private int[] Slots(ScenarioZoner zoner, double[] x, double[] y) =>
+        [.. zoner.ZoneAll(x, y).Select(z => z < 0 ? scenario.Zones.Count : z)];
+
+    /// <summary>Per zone slot (the last: outside) the discount per kWh on each price component before VAT for a profile.</summary>
+    private Dictionary<PriceComponent, double>[] Cuts(ConsumptionProfile profile) =>
+        [.. Enumerable.Range(0, scenario.Zones.Count + 1).Select(z =>
+            new Dictionary<PriceComponent, double>(PriceCalculator.Price(stack, profile, z < scenario.Zones.Count ? scenario.Zones[z].Discounts : null).DiscountsOrePerKwh))];
 
     private static string Who(PriceComponent component) => component switch
     {

@@ -30,7 +30,7 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
             () => synthetic ? SyntheticAsync(municipalities, CancellationToken.None) : RealAsync(municipalities, CancellationToken.None));
         var zoned = await _cache.GetAsync(version, $"zones|{synthetic}|{scenario.Ref}|{scenario.Sha256}", async () =>
         {
-            var zoner = new ScenarioZoner(scenario, await store.ListPlantsAsync(SitingEngine.Current, CancellationToken.None));
+            var zoner = await ZonerAsync(scenario);
             return new Zoned(zoner, zoner.ZoneAll(households.X, households.Y));
         });
         var located = firms is null ? await _cache.GetAsync(version, "firms", () => FirmsAsync(CancellationToken.None)) : new LocatedFirms(firms, 0);
@@ -41,6 +41,23 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
         return located.Unplaced == 0 ? impact
             : impact with { Notes = [.. impact.Notes, Explanations.Reason.Of("impact.firms-unplaced", ("firms", located.Unplaced))] };
     }
+
+    /// <summary>
+    /// Every firm of the firms layer (placed in a municipality or not) with its zone under the scenario and what it saves a
+    /// year before VAT: what the map's firms layer shows. Zoned once per scenario and data edition.
+    /// </summary>
+    public async Task<IReadOnlyList<FirmZone>> FirmZonesAsync(TariffScenario scenario)
+    {
+        var version = store.Version.Id;
+        var zoner = await ZonerAsync(scenario);
+        return await _cache.GetAsync(version, $"firm-zones|{scenario.Ref}|{scenario.Sha256}|{stack.Ref}|{stack.Sha256}", async () =>
+            new ProposalImpactCalculator(scenario, stack, household).FirmZones(zoner, await store.ListFirmsAsync(CancellationToken.None)));
+    }
+
+    /// <summary>The scenario's zoner over the operating and planned plants, built once per data edition.</summary>
+    private Task<ScenarioZoner> ZonerAsync(TariffScenario scenario) =>
+        _cache.GetAsync(store.Version.Id, $"zoner|{scenario.Ref}|{scenario.Sha256}", async () =>
+            new ScenarioZoner(scenario, await store.ListPlantsAsync(SitingEngine.Current, CancellationToken.None)));
 
     private sealed record LocatedFirms(IReadOnlyList<ImpactFirm> Firms, int Unplaced);
 
