@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using VeSiting.Data.Sources;
 using VeSiting.Cli.Infrastructure;
+using VeSiting.Data.Sources;
 
 namespace VeSiting.Cli.Tests;
 

@@ -44,8 +44,7 @@ public static class SourceImporters
     /// Turbine acoustics are checked against the plausible range of <paramref name="rules"/> (by default the project's rules,
     /// see <see cref="ProjectRules"/>) in force today.
     /// </summary>
-    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false,
-        RuleBook? rules = null) => importer switch
+    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false, RuleBook? rules = null) => importer switch
     {
         "dar-addresses" when keepUnitAddressLinks => WithLinks(sourceId, path, progress),
         "ens-wind-register" => Checked(sourceId, new EnsWindRegisterReader().Read(path, sourceId)),
