@@ -68,6 +68,19 @@ public sealed class TurbineAcousticsTests
         Assert.Equal("band level -45 dB(A) is outside -40–120 dB(A) (rule set noise-estimates-narrow-test test.1)", refused.Errors[1].Reason);
     }
 
+    [Fact]
+    public void A_noise_estimates_rule_set_without_the_plausible_range_is_refused_when_the_rules_load()
+    {
+        using var temp = new TempDirectory();
+        var set = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Noise", "NarrowRangeRules", "noise-estimates-narrow.json")))!;
+        set["values"]!.AsObject().Remove("lwaPlausibleMaximum");
+        temp.Write("noise-estimates.json", set.ToJsonString());
+
+        var refused = Assert.Throws<RuleFileException>(() => RuleLibrary.Load(Geodata, [temp.Path]));
+
+        Assert.Contains("lwaPlausibleMaximum", refused.Message);
+    }
+
     [Theory]
     [InlineData("Vestas Wind Systems A/S", "vestas")]
     [InlineData("VESTAS", "vestas")]
