@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using VeSiting.Cli.Infrastructure;
+using VeSiting.Data.Sources;
 
 namespace VeSiting.Cli.Tests;
 
@@ -38,6 +40,30 @@ public sealed class NoiseCommandTests : IDisposable
 
         Assert.True(run.ExitCode == ExitCodes.Failure, run.ToString());
         Assert.Contains("acoustics.csv row 3 column 'lwa_8ms_db': 140 dB(A) is outside 60–130 dB(A)", run.Error);
+    }
+
+    [Theory]
+    [InlineData(null, "131", "--lwa-8ms: 131 dB(A) is outside 60–130 dB(A) (rule set noise-estimates 2026.2)")]
+    [InlineData("narrow", "125", "--lwa-8ms: 125 dB(A) is outside 70–120 dB(A) (rule set noise-estimates-narrow 1)")]
+    public async Task A_sound_power_outside_the_rules_range_is_a_usage_error_quoting_it(string? rules, string lwa8, string error)
+    {
+        // The shipped noise-estimates rule set allows 60–130 dB(A); a user's rule set narrowed to 70–120 (by hand, below) refuses 125 too.
+        string[] options = [];
+        if (rules is not null)
+        {
+            var shipped = JsonNode.Parse(File.ReadAllText(Path.Combine(ProjectLayout.Locate().Root, "geodata", "rules", "noise-estimates", "2026.json")))!;
+            (shipped["id"], shipped["version"]) = ("noise-estimates-narrow", "1");
+            (shipped["values"]!["lwaPlausibleMinimum"]!["value"], shipped["values"]!["lwaPlausibleMaximum"]!["value"]) = (70, 120);
+            Directory.CreateDirectory(Path.Combine(_folder, rules));
+            Write(Path.Combine(rules, "noise-estimates.json"), shipped.ToJsonString());
+            options = ["--rules", Path.Combine(_folder, rules)];
+        }
+
+        var run = await CliRun.Of(["assess", "project", "--turbine", "643300 6151400", "--hub", "95", "--rotor", "110", "--capacity-kw", "4200",
+            "--lwa-6ms", "102", "--lwa-8ms", lwa8, .. options]);
+
+        Assert.True(run.ExitCode == ExitCodes.Usage, run.ToString());
+        Assert.Contains(error, run.Error);
     }
 
     [Fact]

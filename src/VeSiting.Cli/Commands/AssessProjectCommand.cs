@@ -53,15 +53,15 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
         [Description("A-weighted 1/3-octave spectrum at 8 m/s, 13 values 10–160 Hz, comma-separated (needed for the low-frequency limit).")]
         public string? LwaLowFrequencyThirds8 { get; init; }
 
-        /// <summary>The sound power the options give, or null; a wrong value is a usage error naming the option.</summary>
-        public TurbineAcoustics? Acoustics()
+        /// <summary>The sound power the options give, or null; a wrong value (shape, or outside <paramref name="range"/>) is a usage error naming the option.</summary>
+        public TurbineAcoustics? Acoustics(AcousticsRange range)
         {
             double[]? Parse(string? text, string option) => text is null ? null
                 : [.. text.Split(',', StringSplitOptions.TrimEntries).Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d
                     : throw new UsageException($"{option}: '{v}' is not a number"))];
             var octaves = Parse(LwaOctaves8, "--lwa-octaves-8ms");
             var thirds = Parse(LwaLowFrequencyThirds8, "--lwa-lf-thirds-8ms");
-            if (TurbineAcoustics.Problem(Lwa6, Lwa8, octaves, thirds) is { } problem)
+            if ((TurbineAcoustics.ShapeProblem(Lwa6, Lwa8, octaves, thirds) ?? range.Problem(Lwa6, Lwa8, octaves, thirds)) is { } problem)
             {
                 var option = problem.Field switch
                 {
@@ -83,6 +83,7 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
         var permit = settings.ParsedPermitDate;
         IReadOnlyList<Plant> plants;
         string name;
+        var library = RuleContext.LoadLibrary(settings.RuleFolders);
         if (settings.File is not null == settings.Turbines.Length > 0)
             throw new UsageException("give either --file LAYOUT.geojson or one or more --turbine \"E N\" with --hub, --rotor and --capacity-kw");
         if (settings.File is { } file)
@@ -97,7 +98,7 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
             if (settings.Hub is not > 0 || settings.Rotor is not >= 0 || settings.CapacityKw is not > 0)
                 throw new UsageException("--turbine needs --hub (> 0 m), --rotor (≥ 0 m) and --capacity-kw (> 0)");
             TurbineArguments.Check(settings.Hub, settings.Rotor, settings.CapacityKw);
-            var acoustics = settings.Acoustics();
+            var acoustics = settings.Acoustics(AcousticsRange.From(library.Rules, RuleContext.Today(settings, data.Today)));
             plants = settings.Turbines.Select((t, i) =>
             {
                 var (e, n) = PointArguments.ParseUtm(t);
@@ -107,7 +108,7 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
         }
 
         var store = await data.OpenStoreAsync(settings, cancellationToken);
-        var (assessment, _) = RuleContext.Create(settings, store, data.Today);
+        var (assessment, _) = RuleContext.Create(settings, store, data.Today, library);
         var result = await new ProjectAssessor(assessment).AssessAsync(new Project(name, plants, permit), cancellationToken);
         var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(plants, settings.FlickerYearOr(assessment.Today.Year), cancellationToken);
         if (report is { } r)

@@ -4,7 +4,6 @@ using VeSiting.Core.Assessments;
 using VeSiting.Core.Stores;
 using VeSiting.Core.Tariffs;
 using VeSiting.Data.Rules;
-using VeSiting.Data.Sources;
 
 namespace VeSiting.Cli.Infrastructure;
 
@@ -15,10 +14,7 @@ public static class RuleContext
     public static (AssessmentContext Context, RuleLibrary Library) Create(AssessSettings settings, ISpatialStore store, DateOnly today, RuleLibrary? library = null)
     {
         library ??= LoadLibrary(settings.RuleFolders);
-
-        today = settings.Today is null ? today
-            : DateOnly.TryParseExact(settings.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
-            : throw new UsageException($"--today: '{settings.Today}' is not a date (yyyy-mm-dd)");
+        today = Today(settings, today);
         var year = settings.Year ?? today.Year;
         var prices = PriceStackChoice.For(library.PriceStacks, year)
             ?? throw new UsageException($"--year: {PriceStackChoice.NoStackReason(library.PriceStacks, year)}");
@@ -29,13 +25,12 @@ public static class RuleContext
         return (new AssessmentContext(store, library.Rules, prices, scenarios, today), library);
     }
 
+    /// <summary>The date whose rules are in force: --today, else <paramref name="today"/> (the CLI's clock).</summary>
+    public static DateOnly Today(AssessSettings settings, DateOnly today) =>
+        settings.Today is null ? today
+            : DateOnly.TryParseExact(settings.Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t
+            : throw new UsageException($"--today: '{settings.Today}' is not a date (yyyy-mm-dd)");
+
     /// <summary>The rule library: the project's rules, then the given folders (or those in <c>VESITING_RULES</c>).</summary>
-    public static RuleLibrary LoadLibrary(string[] ruleFolders)
-    {
-        var layout = ProjectLayout.Locate();
-        var userFolders = ruleFolders.Length > 0
-            ? ruleFolders
-            : (Environment.GetEnvironmentVariable(RuleLibrary.UserRulesVariable) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return RuleLibrary.Load(Path.Combine(layout.Root, "geodata"), userFolders);
-    }
+    public static RuleLibrary LoadLibrary(string[] ruleFolders) => ProjectRules.Load(ruleFolders);
 }

@@ -15,25 +15,32 @@ public readonly record struct NoiseAtPoint(double Energy8, double Energy6, doubl
 
 /// <summary>
 /// Many turbines indexed for many points: each turbine sits in every cell of a square grid that its cut-off circle reaches, so a
-/// point reads one cell and sums the turbines within their cut-off. Thread-safe for reads.
+/// point reads one cell and sums the turbines within their cut-off. A cell keeps its turbines' positions and squared cut-offs side by
+/// side (in the turbines' order, so sums do not depend on the cell size), so rejecting one out of reach touches no turbine object.
+/// Thread-safe for reads.
 /// </summary>
 public sealed class NoiseField
 {
+    /// <summary>Slack on the cell–circle test, so that rounding never leaves out a cell a point within the cut-off falls in.</summary>
+    private const double CellSlackM = 1e-3;
+
     private readonly NoiseSource[] _sources;
     private readonly double _cell;
     private readonly double _minX, _minY;
     private readonly int _columns, _rows;
     private readonly int[] _cellStart;
-    private readonly int[] _cellSources;
+    private readonly int[] _entrySource;
+    private readonly double[] _entryX, _entryY, _entryCutoff2;
 
-    public NoiseField(IEnumerable<NoiseSource> sources, double cellSizeM = 2_000)
+    public NoiseField(IEnumerable<NoiseSource> sources, double cellSizeM = 1_000)
     {
         _sources = [.. sources];
         _cell = cellSizeM;
         if (_sources.Length == 0)
         {
             _cellStart = [0, 0];
-            _cellSources = [];
+            _entrySource = [];
+            _entryX = _entryY = _entryCutoff2 = [];
             _columns = _rows = 1;
             return;
         }
@@ -42,23 +49,24 @@ public sealed class NoiseField
         _columns = (int)Math.Floor((_sources.Max(s => s.X + s.CutoffM) - _minX) / _cell) + 1;
         _rows = (int)Math.Floor((_sources.Max(s => s.Y + s.CutoffM) - _minY) / _cell) + 1;
         var counts = new int[_columns * _rows + 1];
-        foreach (var (c0, c1, r0, r1) in _sources.Select(Span))
-        {
-            for (var r = r0; r <= r1; r++)
-                for (var c = c0; c <= c1; c++)
-                    counts[r * _columns + c + 1]++;
-        }
+        foreach (var s in _sources)
+            ForEachCell(s, cell => counts[cell + 1]++);
         for (var i = 1; i < counts.Length; i++)
             counts[i] += counts[i - 1];
         _cellStart = counts;
-        _cellSources = new int[counts[^1]];
+        _entrySource = new int[counts[^1]];
+        _entryX = new double[counts[^1]];
+        _entryY = new double[counts[^1]];
+        _entryCutoff2 = new double[counts[^1]];
         var fill = (int[])counts.Clone();
         for (var s = 0; s < _sources.Length; s++)
         {
-            var (c0, c1, r0, r1) = Span(_sources[s]);
-            for (var r = r0; r <= r1; r++)
-                for (var c = c0; c <= c1; c++)
-                    _cellSources[fill[r * _columns + c]++] = s;
+            var source = _sources[s];
+            ForEachCell(source, cell =>
+            {
+                var at = fill[cell]++;
+                (_entrySource[at], _entryX[at], _entryY[at], _entryCutoff2[at]) = (s, source.X, source.Y, source.CutoffM * source.CutoffM);
+            });
         }
     }
 
@@ -79,12 +87,12 @@ public sealed class NoiseField
         var cell = r * _columns + c;
         for (var i = _cellStart[cell]; i < _cellStart[cell + 1]; i++)
         {
-            var s = _sources[_cellSources[i]];
-            var dx = x - s.X;
-            var dy = y - s.Y;
+            var dx = x - _entryX[i];
+            var dy = y - _entryY[i];
             var l2 = dx * dx + dy * dy;
-            if (l2 > s.CutoffM * s.CutoffM)
+            if (l2 > _entryCutoff2[i])
                 continue;
+            var s = _sources[_entrySource[i]];
             var e = s.Energy8(l2);
             e8 += e;
             e6 += e * s.Ratio6To8;
@@ -117,7 +125,24 @@ public sealed class NoiseField
             .Select(p => (p.s, NoiseBands.Level(p.s.Energy8(p.l2))))
             .OrderByDescending(p => p.Item2)];
 
-    private (int C0, int C1, int R0, int R1) Span(NoiseSource s) => (
-        (int)Math.Floor((s.X - s.CutoffM - _minX) / _cell), (int)Math.Floor((s.X + s.CutoffM - _minX) / _cell),
-        (int)Math.Floor((s.Y - s.CutoffM - _minY) / _cell), (int)Math.Floor((s.Y + s.CutoffM - _minY) / _cell));
+    /// <summary>Every cell that the turbine's cut-off circle reaches (with a little slack).</summary>
+    private void ForEachCell(NoiseSource s, Action<int> visit)
+    {
+        var reach = s.CutoffM + CellSlackM;
+        var (c0, c1) = ((int)Math.Floor((s.X - reach - _minX) / _cell), (int)Math.Floor((s.X + reach - _minX) / _cell));
+        var (r0, r1) = ((int)Math.Floor((s.Y - reach - _minY) / _cell), (int)Math.Floor((s.Y + reach - _minY) / _cell));
+        for (var r = Math.Max(r0, 0); r <= Math.Min(r1, _rows - 1); r++)
+        {
+            var dy = Gap(s.Y, _minY + r * _cell);
+            for (var c = Math.Max(c0, 0); c <= Math.Min(c1, _columns - 1); c++)
+            {
+                var dx = Gap(s.X, _minX + c * _cell);
+                if (dx * dx + dy * dy <= reach * reach)
+                    visit(r * _columns + c);
+            }
+        }
+    }
+
+    /// <summary>The distance from <paramref name="v"/> to the interval [<paramref name="from"/>, from + cell] (0 inside it).</summary>
+    private double Gap(double v, double from) => v < from ? from - v : v > from + _cell ? v - from - _cell : 0;
 }

@@ -35,6 +35,8 @@ public sealed class NoiseRules
     public required SoundPowerFit SoundPower { get; init; }
     /// <summary>A turbine is left out at a dwelling where its own level is below the lowest limit less this margin.</summary>
     public required double CutoffMargin { get; init; }
+    /// <summary>The sound power a turbine can plausibly have; a value outside it is refused.</summary>
+    public required AcousticsRange Range { get; init; }
 
     public RuleSetRef? Ref { get; init; }
     public RuleSetRef? EstimatesRef { get; init; }
@@ -86,6 +88,7 @@ public sealed class NoiseRules
                 estimates.Optional("lwaFitMinRotorDiameter")?.Value ?? 0, estimates.Optional("lwaFitMaxRotorDiameter")?.Value ?? double.MaxValue,
                 estimates.Optional("lwaFitMinCapacity")?.Value ?? 0, estimates.Optional("lwaFitMaxCapacity")?.Value ?? double.MaxValue),
             CutoffMargin = Use(estimates, "cutoffMargin"),
+            Range = AcousticsRange.From(estimates),
             Ref = noise.Ref,
             EstimatesRef = estimates.Ref,
             _noise = noise,

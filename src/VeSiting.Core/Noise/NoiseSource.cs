@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace VeSiting.Core.Noise;
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed class NoiseSource
     internal readonly double[]? LfCoefficientDwelling;
     internal readonly double[]? LfCoefficientSummerHouse;
     internal readonly double[]? LfDecay;
+    private readonly Vector256<double> _coefficientLow, _coefficientHigh, _negativeDecayLow, _negativeDecayHigh;
 
     public NoiseSource(string id, double x, double y, double hubHeightM, TurbineAcoustics acoustics, NoiseRules rules, bool planned = false)
     {
@@ -47,6 +50,8 @@ public sealed class NoiseSource
         Ratio6To8 = Math.Pow(10, (acoustics.Lwa6 - acoustics.Lwa8) / 10);
         Coefficient = [.. OctaveLwa8.Select(l => Math.Pow(10, (l - rules.GeometricTerm + rules.GroundTerm) / 10))];
         Decay = [.. rules.AirAbsorptionDbPerKm.Select(a => a * Math.Log(10) / 10_000)];
+        (_coefficientLow, _coefficientHigh) = (Vector256.Create(Coefficient.AsSpan(0, 4)), Vector256.Create(Coefficient.AsSpan(4, 4)));
+        (_negativeDecayLow, _negativeDecayHigh) = (-Vector256.Create(Decay.AsSpan(0, 4)), -Vector256.Create(Decay.AsSpan(4, 4)));
         if (acoustics.LowFrequencyThirds8 is { } thirds && rules.LowFrequency is { } lf)
         {
             ThirdLwa8 = [.. thirds];
@@ -63,11 +68,11 @@ public sealed class NoiseSource
     public double Energy8(double l2)
     {
         var d2 = l2 + HubHeightM * HubHeightM;
-        var d = Math.Sqrt(d2);
-        var sum = 0.0;
-        for (var b = 0; b < Coefficient.Length; b++)
-            sum += Coefficient[b] * Math.Exp(-Decay[b] * d);
-        return sum / d2;
+        var d = Vector256.Create(Math.Sqrt(d2));
+        // The eight octave bands as two vectors of four: one vector exponential each instead of eight scalar ones (the national
+        // noise at every dwelling spends most of its time here). Within an ulp or two of the scalar sum.
+        var sum = _coefficientLow * Vector256.Exp(_negativeDecayLow * d) + _coefficientHigh * Vector256.Exp(_negativeDecayHigh * d);
+        return Vector256.Sum(sum) / d2;
     }
 
     /// <summary>The indoor low-frequency energy at 8 m/s (0 when no spectrum).</summary>

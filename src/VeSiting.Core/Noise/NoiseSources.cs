@@ -1,5 +1,6 @@
 using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
 using VeSiting.Core.Rules;
 
 namespace VeSiting.Core.Noise;
@@ -16,8 +17,14 @@ public static class NoiseSources
     /// <summary>Wind turbines the noise method covers: on land or of unknown siting (the offshore method differs and is not implemented).</summary>
     public static bool Covered(Plant plant) => plant.Kind == PlantKind.WindTurbine && plant.Siting != Siting.Offshore && plant.HubHeightM is > 0;
 
+    /// <exception cref="ImportFailedException">A layout gave this turbine a sound power outside the range of the rules in force (file, feature, field).</exception>
     public static NoiseTurbine For(Plant plant, NoiseRules rules, Provenance provenance, bool inProject)
     {
+        if (plant.Acoustics is { Basis: AcousticsBasis.Layout } given && rules.Range.Problem(given) is { } problem)
+        {
+            throw new ImportFailedException(plant.Origin.SourceId,
+                [new ImportIssue(ImportIssueSeverity.Error, plant.Origin.File, plant.Origin.Row, problem.Field, problem.Reason)]);
+        }
         var acoustics = plant.Acoustics ?? SoundPowerEstimate.For(plant, rules, provenance);
         var name = plant.Name ?? plant.Id;
         if (acoustics is null)

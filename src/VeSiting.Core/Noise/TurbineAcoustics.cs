@@ -22,29 +22,32 @@ public sealed record TurbineAcoustics(double Lwa6, double Lwa8, IReadOnlyList<do
 {
     public bool IsEstimate => Basis is AcousticsBasis.EstimateByRotorDiameter or AcousticsBasis.EstimateByCapacity;
 
-    /// <summary>The lowest and highest sound power a turbine can plausibly have; outside it a value is an input error.</summary>
-    public const double MinimumLwa = 60, MaximumLwa = 130;
+    public const string Lwa6Field = "lwa_6ms_db", Lwa8Field = "lwa_8ms_db", OctavesField = "lwa_octaves_8ms_db", ThirdsField = "lwa_lf_thirds_8ms_db";
 
-    /// <summary>What is wrong with these values (field name and reason), or null when they can be used.</summary>
-    public static (string Field, string Reason)? Problem(double? lwa6, double? lwa8, IReadOnlyList<double>? octaves8, IReadOnlyList<double>? thirds8)
+    /// <summary>
+    /// What is wrong with the shape of these values (field name and reason), or null: a number that is not one, one total without
+    /// the other, a spectrum without totals or of the wrong length. Whether the values are plausible is the rules' question
+    /// (<see cref="AcousticsRange.Problem(double?, double?, IReadOnlyList{double}?, IReadOnlyList{double}?)"/>).
+    /// </summary>
+    public static (string Field, string Reason)? ShapeProblem(double? lwa6, double? lwa8, IReadOnlyList<double>? octaves8, IReadOnlyList<double>? thirds8)
     {
-        foreach (var (field, value) in new[] { ("lwa_6ms_db", lwa6), ("lwa_8ms_db", lwa8) })
+        foreach (var (field, value) in new[] { (Lwa6Field, lwa6), (Lwa8Field, lwa8) })
         {
-            if (value is { } v && (double.IsNaN(v) || v < MinimumLwa || v > MaximumLwa))
-                return (field, $"{v} dB(A) is outside {MinimumLwa}–{MaximumLwa} dB(A)");
+            if (value is { } v && !double.IsFinite(v))
+                return (field, "not a finite number");
         }
         if ((lwa6 is null) != (lwa8 is null))
-            return (lwa6 is null ? "lwa_6ms_db" : "lwa_8ms_db", "give the sound power at both 6 and 8 m/s");
+            return (lwa6 is null ? Lwa6Field : Lwa8Field, "give the sound power at both 6 and 8 m/s");
         if ((octaves8 is not null || thirds8 is not null) && lwa8 is null)
-            return ("lwa_8ms_db", "a spectrum needs the totals lwa_6ms_db and lwa_8ms_db");
+            return (Lwa8Field, "a spectrum needs the totals lwa_6ms_db and lwa_8ms_db");
         if (octaves8 is not null && octaves8.Count != NoiseBands.OctaveCount)
-            return ("lwa_octaves_8ms_db", $"{octaves8.Count} values; expected {NoiseBands.OctaveCount} (63 Hz–8 kHz)");
+            return (OctavesField, $"{octaves8.Count} values; expected {NoiseBands.OctaveCount} (63 Hz–8 kHz)");
         if (thirds8 is not null && thirds8.Count != NoiseBands.ThirdCount)
-            return ("lwa_lf_thirds_8ms_db", $"{thirds8.Count} values; expected {NoiseBands.ThirdCount} (10–160 Hz)");
-        foreach (var (field, spectrum) in new[] { ("lwa_octaves_8ms_db", octaves8), ("lwa_lf_thirds_8ms_db", thirds8) })
+            return (ThirdsField, $"{thirds8.Count} values; expected {NoiseBands.ThirdCount} (10–160 Hz)");
+        foreach (var (field, spectrum) in new[] { (OctavesField, octaves8), (ThirdsField, thirds8) })
         {
-            if (spectrum is not null && spectrum.Any(v => double.IsNaN(v) || v < -50 || v > MaximumLwa))
-                return (field, $"band levels must lie between -50 and {MaximumLwa} dB(A)");
+            if (spectrum is not null && spectrum.Any(v => !double.IsFinite(v)))
+                return (field, "band levels must be finite numbers");
         }
         return null;
     }

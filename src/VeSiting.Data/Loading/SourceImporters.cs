@@ -1,5 +1,7 @@
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
+using VeSiting.Core.Noise;
+using VeSiting.Core.Rules;
 using VeSiting.Data.Importers.Bbr;
 using VeSiting.Data.Importers.Dagi;
 using VeSiting.Data.Importers.Dar;
@@ -10,6 +12,7 @@ using VeSiting.Data.Importers.Heat;
 using VeSiting.Data.Importers.Osm;
 using VeSiting.Data.Importers.PowerPlantMatching;
 using VeSiting.Data.Importers.UserFiles;
+using VeSiting.Data.Rules;
 
 namespace VeSiting.Data.Loading;
 
@@ -38,8 +41,10 @@ public static class SourceImporters
     /// Reads the file with the importer; throws <see cref="ImportFailedException"/> (file, sheet, row, column) when it has errors.
     /// Importers of large files (addresses) report the share of the file read (0–1) to <paramref name="progress"/>.
     /// With <paramref name="keepUnitAddressLinks"/>, an address source also gives its unit address links (for BBR units).
+    /// Turbine acoustics are checked against the plausible range of <paramref name="rules"/> (by default the project's rules,
+    /// see <see cref="ProjectRules"/>) in force today.
     /// </summary>
-    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false) => importer switch
+    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false, RuleBook? rules = null) => importer switch
     {
         "dar-addresses" when keepUnitAddressLinks => WithLinks(sourceId, path, progress),
         "ens-wind-register" => Checked(sourceId, new EnsWindRegisterReader().Read(path, sourceId)),
@@ -54,7 +59,7 @@ public static class SourceImporters
         "permit-dates" => Checked(sourceId, new PermitDateReader().Read(path, sourceId)),
         "project-groupings" => Checked(sourceId, new ProjectGroupingReader().Read(path, sourceId)),
         "bbr-units" => Checked(sourceId, new BbrUnitReader().Read(path, sourceId)),
-        "turbine-acoustics" => Checked(sourceId, new TurbineAcousticsReader().Read(path, sourceId)),
+        "turbine-acoustics" => Checked(sourceId, new TurbineAcousticsReader(AcousticsRange.From(rules ?? ProjectRules.Load().Rules, DateOnly.FromDateTime(DateTime.Now))).Read(path, sourceId)),
         "noise-sensitive-areas" => Checked(sourceId, new NoiseAreaReader().Read(path, sourceId)),
         "firms" => Checked(sourceId, new FirmReader().Read(path, sourceId)),
         "osm" => Osm(sourceId, OsmExtractCache.ReadOrDecode(path, sourceId, progress)),

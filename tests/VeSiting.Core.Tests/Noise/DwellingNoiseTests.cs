@@ -67,13 +67,57 @@ public sealed class DwellingNoiseTests
     }
 
     [Theory]
-    [InlineData(59.9, 104, null, null, "lwa_6ms_db")]
-    [InlineData(102, 130.1, null, null, "lwa_8ms_db")]
     [InlineData(102, 104, 7, null, "lwa_octaves_8ms_db")]
     [InlineData(102, 104, null, 12, "lwa_lf_thirds_8ms_db")]
-    public void Bad_acoustics_name_the_field(double lwa6, double lwa8, int? octaves, int? thirds, string field)
+    [InlineData(double.NaN, 104, null, null, "lwa_6ms_db")]
+    public void Acoustics_of_the_wrong_shape_name_the_field(double lwa6, double lwa8, int? octaves, int? thirds, string field)
     {
-        var problem = TurbineAcoustics.Problem(lwa6, lwa8, octaves is { } o ? new double[o] : null, thirds is { } t ? new double[t] : null);
+        var problem = TurbineAcoustics.ShapeProblem(lwa6, lwa8, octaves is { } o ? new double[o] : null, thirds is { } t ? new double[t] : null);
         Assert.Equal(field, problem?.Field);
+    }
+
+    [Theory]
+    [InlineData(59.9, 104, null, "lwa_6ms_db")]
+    [InlineData(102, 130.1, null, "lwa_8ms_db")]
+    [InlineData(102, 104, -50.1, "lwa_octaves_8ms_db")]
+    [InlineData(102, 104, 130.1, "lwa_octaves_8ms_db")]
+    [InlineData(60, 130, -50.0, null)]
+    public void Acoustics_outside_the_rules_range_name_the_field_and_quote_the_range(double lwa6, double lwa8, double? band, string? field)
+    {
+        var range = new AcousticsRange(60, 130, -50, "noise-estimates test");
+        var problem = range.Problem(lwa6, lwa8, band is { } b ? [b, 90, 90, 90, 90, 90, 90, 90] : null, null);
+        Assert.Equal(field, problem?.Field);
+        if (field is not null)
+            Assert.Contains("(rule set noise-estimates test)", problem!.Value.Reason);
+    }
+
+    [Fact]
+    public void A_narrower_range_refuses_what_the_wider_one_accepts()
+    {
+        // 125 dB(A) lies within 60–130 but outside 70–120: the range is the rules', not the code's.
+        Assert.Null(new AcousticsRange(60, 130, -50, "wide").Problem(102, 125, null, null));
+        Assert.Equal(("lwa_8ms_db", "125 dB(A) is outside 70–120 dB(A) (rule set narrow)"), new AcousticsRange(70, 120, -50, "narrow").Problem(102, 125, null, null));
+    }
+
+    [Fact]
+    public void A_layout_turbine_outside_the_range_is_refused_naming_file_feature_and_field()
+    {
+        var plant = new VeSiting.Core.Domain.Plant
+        {
+            Id = "T1",
+            Kind = VeSiting.Core.Domain.PlantKind.WindTurbine,
+            Status = VeSiting.Core.Domain.PlantStatus.Planned,
+            Geometry = new NetTopologySuite.Geometries.Point(600000, 6200000),
+            HubHeightM = 100,
+            Origin = new VeSiting.Core.Domain.RecordOrigin("planned-project", "layout.geojson", 3),
+            Acoustics = new TurbineAcoustics(102, 125, null, null, AcousticsBasis.Layout),
+        };
+        var narrow = TestNoiseRules.Create(range: new AcousticsRange(70, 120, -50, "narrow"));
+
+        Assert.True(NoiseSources.For(plant, Rules, new VeSiting.Core.Rules.Provenance(), inProject: true).Included);
+        var refused = Assert.Throws<VeSiting.Core.Importing.ImportFailedException>(() => NoiseSources.For(plant, narrow, new VeSiting.Core.Rules.Provenance(), inProject: true));
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(("layout.geojson", 3, "lwa_8ms_db"), (error.File, error.Row!.Value, error.Column!));
+        Assert.Contains("outside 70–120 dB(A)", error.Reason);
     }
 }

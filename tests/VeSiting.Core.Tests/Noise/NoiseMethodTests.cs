@@ -114,4 +114,31 @@ public sealed class NoiseMethodTests
         Assert.Equal(8.0191, noise.LowFrequencyLevel8!.Value, 5e-4);
         Assert.Equal(6.0191, noise.LowFrequencyLevel6!.Value, 5e-4);
     }
+
+    [Theory]
+    [InlineData(250)]
+    [InlineData(1_000)]
+    [InlineData(3_000)]
+    public void The_field_sums_exactly_the_turbines_within_their_cut_off_whatever_its_cell_size(double cellM)
+    {
+        // 60 turbines of different hub heights (so different cut-offs) over 20 × 20 km; at 2,000 random points the
+        // indexed sum equals the plain sum over every turbine within its cut-off, in the same order, to the bit.
+        var random = new Random(7);
+        var turbines = Enumerable.Range(0, 60).Select(i => TestNoiseRules.Turbine($"t{i}", random.NextDouble() * 20_000, random.NextDouble() * 20_000, hub: 40 + random.NextDouble() * 120)).ToList();
+        var field = new NoiseField(turbines, cellM);
+        for (var k = 0; k < 2_000; k++)
+        {
+            var (x, y) = (random.NextDouble() * 24_000 - 2_000, random.NextDouble() * 24_000 - 2_000);
+            var expected = 0.0;
+            var count = 0;
+            foreach (var t in turbines)
+            {
+                var l2 = (x - t.X) * (x - t.X) + (y - t.Y) * (y - t.Y);
+                if (l2 <= t.CutoffM * t.CutoffM)
+                    (expected, count) = (expected + t.Energy8(l2), count + 1);
+            }
+            var noise = field.At(x, y);
+            Assert.Equal((expected, count), (noise.Energy8, noise.Turbines));
+        }
+    }
 }

@@ -13,7 +13,7 @@ internal static class TestNoiseRules
     /// <summary>A stated A-weighted 1/3-octave spectrum 10–160 Hz.</summary>
     public static readonly double[] LowFrequencySpectrum = [40, 48, 55, 61, 66, 70, 73, 76, 78, 80, 82, 83, 84];
 
-    public static NoiseRules Create(double[]? alpha = null) => new()
+    public static NoiseRules Create(double[]? alpha = null, AcousticsRange? range = null) => new()
     {
         LimitOpenCountry8 = 44,
         LimitOpenCountry6 = 42,
@@ -31,6 +31,7 @@ internal static class TestNoiseRules
         DefaultOctaveShape = [-13.6, -8.5, -6.0, -5.6, -7.4, -11.2, -16.4, -23.5],
         SoundPower = new SoundPowerFit(91.69, 6.83, 75.17, 14.23, 94.23, 3.3, 85.32, 5.49, 1.39),
         CutoffMargin = 15,
+        Range = range ?? new AcousticsRange(60, 130, -50, "test"),
     };
 
     /// <summary>A turbine with the stated spectrum shape at L_WA 104.0 dB(A) at 8 m/s and 102.0 at 6 m/s.</summary>

@@ -23,6 +23,7 @@ public sealed class NoiseRuleSetTests
         Assert.Equal([6.0, 6.0, 5.8, 5.6, 5.4, 5.2, 5.0, 4.7, 4.3, 3.7, 3.0, 1.8, 0.0], lf.GroundTerm);
         Assert.Equal([4.9, 5.9, 4.6, 6.6, 8.4, 10.8, 11.4, 13.0, 16.6, 19.7, 21.2, 20.2, 21.2], lf.InsulationDwelling);
         Assert.Equal([6.8, 3.9, 0.4, -0.2, 4.8, 6.2, 8.4, 10.5, 11.9, 11.9, 16.0, 17.5, 17.9], lf.InsulationSummerHouse);
+        Assert.Equal((60.0, 130.0, -50.0, "noise-estimates 2026.2"), (rules.Range.MinimumLwa, rules.Range.MaximumLwa, rules.Range.MinimumBandLevel, rules.Range.RuleSet));
         // The default shape sums (as energies) to 0 dB within its one-decimal rounding.
         Assert.Equal(0, NoiseBands.EnergySum(rules.DefaultOctaveShape), 0.05);
     }

@@ -22,7 +22,7 @@ public sealed class RealAcousticsMatchTests(RealDataSet real)
     private static readonly string Example = Path.Combine(AppContext.BaseDirectory, "Noise", "Fixtures", "samsoe-thisted-acoustics-EXAMPLE.csv");
 
     private IReadOnlyList<Plant> Matched() =>
-        TurbineAcousticsMatch.Apply(real.Data.Plants, new TurbineAcousticsReader().Read(Example, "turbine-acoustics").Records).Plants;
+        TurbineAcousticsMatch.Apply(real.Data.Plants, new TurbineAcousticsReader(AcousticsRange.From(RuleLibrary.Load(Path.Combine(ProjectLayout.Locate().Root, "geodata")).Rules, new DateOnly(2026, 12, 5))).Read(Example, "turbine-acoustics").Records).Plants;
 
     [Fact]
     public void Samsoe_and_Thisted_turbines_match_the_example_file_by_manufacturer_and_model()

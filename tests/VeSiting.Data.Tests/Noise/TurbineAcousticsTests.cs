@@ -6,6 +6,8 @@ using VeSiting.Core.Spatial;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.UserFiles;
 using VeSiting.Data.Loading;
+using VeSiting.Data.Rules;
+using VeSiting.Data.Sources;
 using VeSiting.Data.Tests.Fixtures;
 
 namespace VeSiting.Data.Tests.Noise;
@@ -14,6 +16,8 @@ namespace VeSiting.Data.Tests.Noise;
 public sealed class TurbineAcousticsTests
 {
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Noise", "Fixtures");
+    private static readonly string Geodata = Path.Combine(ProjectLayout.Locate().Root, "geodata");
+    private static readonly AcousticsRange Shipped = AcousticsRange.From(RuleLibrary.Load(Geodata).Rules, new DateOnly(2026, 12, 6));
 
     [Fact]
     public void A_bad_file_fails_naming_file_row_and_column_of_every_wrong_value()
@@ -35,7 +39,7 @@ public sealed class TurbineAcousticsTests
         using var temp = new TempDirectory();
         var path = temp.Write("sheet.csv", "manufacturer,model,mode,lwa_6ms_db,lwa_8ms_db,lwa_octaves_8ms_db\nVestas,V117-3.6 MW,0,103.5,106.0,87.1 93.6 98.6 101.0 100.5 97.3 90.0 79.8\n");
 
-        var read = new TurbineAcousticsReader().Read(path, "turbine-acoustics");
+        var read = new TurbineAcousticsReader(Shipped).Read(path, "turbine-acoustics");
 
         var row = Assert.Single(read.Records);
         Assert.Empty(read.Issues);
@@ -43,6 +47,38 @@ public sealed class TurbineAcousticsTests
         Assert.Equal([87.1, 93.6, 98.6, 101.0, 100.5, 97.3, 90.0, 79.8], row.Acoustics.Octaves8!);
         Assert.Null(row.Acoustics.LowFrequencyThirds8);
         Assert.Equal("turbine-acoustics sheet.csv row 2: Vestas V117-3.6 MW, mode 0", row.Acoustics.Source);
+    }
+
+    [Fact]
+    public void A_rule_set_with_another_range_changes_what_a_file_may_state()
+    {
+        // The hand-made rule folder narrows the plausible range to 70–120 dB(A) (bands from -40): 125 dB(A) and a band of -45 dB(A),
+        // accepted under the shipped 60–130 (bands from -50), are refused naming row and column and quoting the fixture's range.
+        using var temp = new TempDirectory();
+        var path = temp.Write("sheet.csv", "manufacturer,model,mode,lwa_6ms_db,lwa_8ms_db,lwa_lf_thirds_8ms_db\n"
+            + "Vestas,V117-3.6 MW,0,103.5,125.0,\n"
+            + "Nordex,N117/3600,0,102.0,105.0,-45 44 48 52 55 58 61 64 67 70 73 76 79\n");
+        var narrow = RuleLibrary.Load(Geodata, [Path.Combine(AppContext.BaseDirectory, "Noise", "NarrowRangeRules")]).Rules;
+
+        Assert.Equal(2, SourceImporters.Read("turbine-acoustics", path, "turbine-acoustics", rules: RuleLibrary.Load(Geodata).Rules).Records);
+        var refused = Assert.Throws<ImportFailedException>(() => SourceImporters.Read("turbine-acoustics", path, "turbine-acoustics", rules: narrow));
+
+        Assert.Equal([(2, "lwa_8ms_db"), (3, "lwa_lf_thirds_8ms_db")], refused.Errors.Select(e => (e.Row!.Value, e.Column!)));
+        Assert.Equal("125 dB(A) is outside 70–120 dB(A) (rule set noise-estimates-narrow-test test.1)", refused.Errors[0].Reason);
+        Assert.Equal("band level -45 dB(A) is outside -40–120 dB(A) (rule set noise-estimates-narrow-test test.1)", refused.Errors[1].Reason);
+    }
+
+    [Fact]
+    public void A_noise_estimates_rule_set_without_the_plausible_range_is_refused_when_the_rules_load()
+    {
+        using var temp = new TempDirectory();
+        var set = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Noise", "NarrowRangeRules", "noise-estimates-narrow.json")))!;
+        set["values"]!.AsObject().Remove("lwaPlausibleMaximum");
+        temp.Write("noise-estimates.json", set.ToJsonString());
+
+        var refused = Assert.Throws<RuleFileException>(() => RuleLibrary.Load(Geodata, [temp.Path]));
+
+        Assert.Contains("lwaPlausibleMaximum", refused.Message);
     }
 
     [Theory]
@@ -72,7 +108,7 @@ public sealed class TurbineAcousticsTests
     [Fact]
     public void A_register_turbine_gets_its_models_loudest_mode_and_an_unmatched_row_is_reported()
     {
-        var sheets = new TurbineAcousticsReader().Read(Path.Combine(Fixtures, "samsoe-thisted-acoustics-EXAMPLE.csv"), "turbine-acoustics").Records;
+        var sheets = new TurbineAcousticsReader(Shipped).Read(Path.Combine(Fixtures, "samsoe-thisted-acoustics-EXAMPLE.csv"), "turbine-acoustics").Records;
         Plant Turbine(string id, string manufacturer, string model) => new()
         {
             Id = id,

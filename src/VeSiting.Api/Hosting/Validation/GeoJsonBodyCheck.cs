@@ -227,7 +227,7 @@ public static partial class GeoJsonBodyCheck
             throw new ProblemException(field, reason);
     }
 
-    /// <summary>A turbine's sound power (lwa_6ms_db, lwa_8ms_db, the spectra): ranges and spectrum lengths as <see cref="VeSiting.Core.Noise.TurbineAcoustics.Problem"/> says.</summary>
+    /// <summary>A turbine's sound power (lwa_6ms_db, lwa_8ms_db, the spectra): the shape as <see cref="VeSiting.Core.Noise.TurbineAcoustics.ShapeProblem"/> says (the range is the rules', checked where the noise is computed).</summary>
     private static void CheckAcoustics(JsonElement properties, string path)
     {
         double? Number(string name) => properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble()
@@ -243,7 +243,7 @@ public static partial class GeoJsonBodyCheck
         }
         var (lwa6, lwa8) = (Number("lwa_6ms_db"), Number("lwa_8ms_db"));
         var (octaves, thirds) = (Numbers("lwa_octaves_8ms_db"), Numbers("lwa_lf_thirds_8ms_db"));
-        if (VeSiting.Core.Noise.TurbineAcoustics.Problem(lwa6, lwa8, octaves, thirds) is { } problem)
+        if (VeSiting.Core.Noise.TurbineAcoustics.ShapeProblem(lwa6, lwa8, octaves, thirds) is { } problem)
             throw new ProblemException($"{path}.{problem.Field}", problem.Reason);
     }
 

@@ -10,7 +10,8 @@ namespace VeSiting.Data.Importers.Projects;
 /// <summary>
 /// A planned turbine's sound power from its layout feature: <c>lwa_6ms_db</c>, <c>lwa_8ms_db</c> (totals, dB(A)), optional
 /// <c>lwa_octaves_8ms_db</c> (8 values, 63 Hz–8 kHz) and <c>lwa_lf_thirds_8ms_db</c> (13 values, 10–160 Hz). None given: null
-/// (the noise is then estimated). A wrong value is an error naming the feature and property.
+/// (the noise is then estimated). A value of the wrong shape is an error naming the feature and property; whether it is plausible
+/// is checked against the rules in force when the noise is computed (<see cref="NoiseSources.For"/>).
 /// </summary>
 internal static class LayoutAcoustics
 {
@@ -23,7 +24,7 @@ internal static class LayoutAcoustics
         var thirds = Numbers(feature, "lwa_lf_thirds_8ms_db", file, issues);
         if (issues.Count > before)
             return null;
-        if (TurbineAcoustics.Problem(lwa6, lwa8, octaves, thirds) is { } problem)
+        if (TurbineAcoustics.ShapeProblem(lwa6, lwa8, octaves, thirds) is { } problem)
         {
             issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, problem.Field, problem.Reason));
             return null;

@@ -8,10 +8,11 @@ namespace VeSiting.Data.Importers.UserFiles;
 /// A turbine-acoustics file (CSV, one row per manufacturer, model and mode): <c>manufacturer, model, mode, lwa_6ms_db, lwa_8ms_db</c>
 /// (sound power totals in dB(A) at 10 m reference height) and optionally <c>lwa_octaves_8ms_db</c> (8 A-weighted octave levels
 /// 63 Hz–8 kHz) and <c>lwa_lf_thirds_8ms_db</c> (13 A-weighted 1/3-octave levels 10–160 Hz), each a list of numbers separated by
-/// spaces. Values are checked as a planned layout's are (<see cref="TurbineAcoustics.Problem"/>); any error names row and column
+/// spaces. Values are checked for shape (<see cref="TurbineAcoustics.ShapeProblem"/>) and against the plausible range of the rules in
+/// force (<see cref="AcousticsRange"/>); any error names row and column
 /// and fails the file. A manufacturer, model and mode given twice is an error.
 /// </summary>
-public sealed class TurbineAcousticsReader
+public sealed class TurbineAcousticsReader(AcousticsRange range)
 {
     public static IReadOnlyList<string> Columns { get; } = ["manufacturer", "model", "mode", "lwa_6ms_db", "lwa_8ms_db"];
     public const string OctavesColumn = "lwa_octaves_8ms_db", ThirdsColumn = "lwa_lf_thirds_8ms_db";
@@ -36,7 +37,7 @@ public sealed class TurbineAcousticsReader
             var thirds = Spectrum(table, cells, row, ThirdsColumn, issues);
             if (issues.Count > before)
                 continue;
-            if (TurbineAcoustics.Problem(lwa6, lwa8, octaves, thirds) is { } problem)
+            if ((TurbineAcoustics.ShapeProblem(lwa6, lwa8, octaves, thirds) ?? range.Problem(lwa6, lwa8, octaves, thirds)) is { } problem)
             {
                 issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, problem.Field, problem.Reason));
                 continue;
