@@ -38,8 +38,11 @@ public static class SourceImporters
     /// Reads the file with the importer; throws <see cref="ImportFailedException"/> (file, sheet, row, column) when it has errors.
     /// Importers of large files (addresses) report the share of the file read (0–1) to <paramref name="progress"/>.
     /// With <paramref name="keepUnitAddressLinks"/>, an address source also gives its unit address links (for BBR units).
+    /// Given <paramref name="municipalities"/>, an OpenStreetMap file's addresses and footprints are placed among them (and
+    /// the placement kept in its extract cache).
     /// </summary>
-    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false) => importer switch
+    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false,
+        IReadOnlyList<AdminArea>? municipalities = null) => importer switch
     {
         "dar-addresses" when keepUnitAddressLinks => WithLinks(sourceId, path, progress),
         "ens-wind-register" => Checked(sourceId, new EnsWindRegisterReader().Read(path, sourceId)),
@@ -57,7 +60,7 @@ public static class SourceImporters
         "turbine-acoustics" => Checked(sourceId, new TurbineAcousticsReader().Read(path, sourceId)),
         "noise-sensitive-areas" => Checked(sourceId, new NoiseAreaReader().Read(path, sourceId)),
         "firms" => Checked(sourceId, new FirmReader().Read(path, sourceId)),
-        "osm" => Osm(sourceId, OsmExtractCache.ReadOrDecode(path, sourceId, progress)),
+        "osm" => Osm(sourceId, OsmExtractCache.ReadOrDecode(path, sourceId, progress, municipalities)),
         Reference => new SourceRead(0, [], Array.Empty<object>()),
         _ => throw new InvalidDataException($"unknown importer '{importer}'; known: {string.Join(", ", Known)}"),
     };
