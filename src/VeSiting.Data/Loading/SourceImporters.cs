@@ -41,8 +41,7 @@ public static class SourceImporters
     /// Given <paramref name="municipalities"/>, an OpenStreetMap file's addresses and footprints are placed among them (and
     /// the placement kept in its extract cache).
     /// </summary>
-    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false,
-        IReadOnlyList<AdminArea>? municipalities = null) => importer switch
+    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false, IReadOnlyList<AdminArea>? municipalities = null) => importer switch
     {
         "dar-addresses" when keepUnitAddressLinks => WithLinks(sourceId, path, progress),
         "ens-wind-register" => Checked(sourceId, new EnsWindRegisterReader().Read(path, sourceId)),
