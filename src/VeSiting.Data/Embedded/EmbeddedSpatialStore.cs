@@ -19,7 +19,7 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
     private readonly STRtree<Plant> _plants = new();
     /// <summary>Addresses in a grid of flat arrays: built in one pass (an STR-tree of the national file took seconds).</summary>
     private readonly AddressGrid _addresses;
-    private readonly STRtree<Building> _buildings = new();
+    private readonly BuildingGrid _buildings;
     private readonly STRtree<DistrictHeatingPlant> _heat = new();
     private readonly STRtree<Core.Noise.NoiseAreaPolygon> _noiseAreas = new();
     private readonly Envelope _addressExtent = new();
@@ -37,6 +37,7 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
         _addressSearch = Task.Run(() => new AddressSearchIndex(data.Addresses));
         // The address tree dominates with the national file; the others are built beside it.
         AddressGrid? addresses = null;
+        BuildingGrid? buildings = null;
         Parallel.Invoke(
             () => addresses = new AddressGrid(data.Addresses),
             () =>
@@ -46,14 +47,16 @@ public sealed class EmbeddedSpatialStore : ISpatialStore
                     _plants.Insert(plant.Geometry.EnvelopeInternal, plant);
                     _plantExtent.ExpandToInclude(plant.Geometry.EnvelopeInternal);
                 }
-                foreach (var building in data.Buildings)
-                    _buildings.Insert(building.Envelope, building);
                 _plants.Build();
-                _buildings.Build();
+                buildings = new BuildingGrid(data.Buildings);
             });
         _addresses = addresses!;
+        _buildings = buildings!;
         foreach (var address in data.Addresses)
-            _addressExtent.ExpandToInclude(address.Position.Coordinate);
+        {
+            var (x, y) = address.Xy;
+            _addressExtent.ExpandToInclude(x, y);
+        }
         foreach (var heat in data.DistrictHeating)
         {
             _heat.Insert(heat.Position.EnvelopeInternal, heat);

@@ -26,7 +26,7 @@ namespace VeSiting.Data.Loading;
 internal static class OsmSourceMerge
 {
     /// <summary>How far outside the (simplified) municipal boundaries an address is still placed in the nearest municipality.</summary>
-    public const double NearestMunicipalityM = 2_000;
+    public const double NearestMunicipalityM = OsmPlacement.NearestMunicipalityM;
 
     /// <summary>An OSM solar park within this distance of another source's plant is taken to be that plant.</summary>
     public const double SolarMatchM = 500;
@@ -43,7 +43,8 @@ internal static class OsmSourceMerge
         var byCode = municipalities.Where(m => m.NumericCode is not null).ToDictionary(m => m.NumericCode!.Value);
         var postCodeIndex = new AreaIndex(postCodes);
 
-        var osmAddresses = PlaceAddresses(extracts.SelectMany(e => e.Addresses), municipalityIndex, municipalities, postCodeIndex, osmFile, issues);
+        extracts = Placed(extracts, municipalities);
+        var osmAddresses = PlaceAddresses(extracts, postCodeIndex, osmFile, issues);
         var darCount = darAddresses.GroupBy(a => a.MunicipalityCode).ToDictionary(g => g.Key, g => g.Count());
         var osmCount = osmAddresses.GroupBy(a => a.MunicipalityCode).ToDictionary(g => g.Key, g => g.Count());
         var populationOf = population.ToDictionary(p => p.MunicipalityCode, p => (long?)p.Population);
@@ -61,37 +62,46 @@ internal static class OsmSourceMerge
         addresses.AddRange(osmAddresses.Where(a => sourceOf[a.MunicipalityCode] == osmSourceId));
         issues.Add(Note(osmFile, AddressPrecedence(sourceOf, osmCount, darCount, byCode, osmSourceId, darSourceId)));
 
-        var buildings = MergeBuildings(officialBuildings, extracts.SelectMany(e => e.Buildings).ToList(), municipalityIndex, osmFile, issues);
+        var buildings = MergeBuildings(officialBuildings, extracts, municipalityIndex, osmFile, issues);
         var allPlants = MergePlants(plants, extracts.SelectMany(e => e.Plants).ToList(), municipalityIndex,
             osmCount.Where(p => byCode.TryGetValue(p.Key, out var a) && !new AddressCoverage(a, p.Value, populationOf.GetValueOrDefault(p.Key)).IsThin).Select(p => p.Key).ToHashSet(),
             osmFile, issues);
         return new Result(addresses, buildings, allPlants, issues, sourceOf);
     }
 
-    private static List<Address> PlaceAddresses(IEnumerable<Address> addresses, AreaIndex municipalityIndex, IReadOnlyList<AdminArea> municipalities,
-        AreaIndex postCodeIndex, string file, List<ImportIssue> issues)
+    /// <summary>The extracts placed among these municipalities: as cached where the placement was made against them, else placed now.</summary>
+    private static IReadOnlyList<OsmExtract> Placed(IReadOnlyList<OsmExtract> extracts, IReadOnlyList<AdminArea> municipalities)
     {
-        var placed = new List<Address>();
+        var boundaries = OsmPlacement.KeyOf(municipalities);
+        if (extracts.All(e => OsmPlacement.IsPlaced(e, boundaries)))
+            return extracts;
+        var grid = new AreaGrid(municipalities);
+        return extracts.Select(e => OsmPlacement.IsPlaced(e, boundaries) ? e : OsmPlacement.Place(e, grid, boundaries)).ToList();
+    }
+
+    private static List<Address> PlaceAddresses(IReadOnlyList<OsmExtract> extracts, AreaIndex postCodeIndex, string file, List<ImportIssue> issues)
+    {
+        var placed = new List<Address>(extracts.Sum(e => e.Addresses.Count));
         int nearest = 0, outside = 0;
         Address? firstOutside = null;
-        foreach (var address in addresses)
+        foreach (var extract in extracts)
         {
-            var area = municipalityIndex.At(address.Position);
-            if (area is null && Nearest(address.Position, municipalities) is { } near)
+            var how = extract.Placement!.Addresses;
+            for (var i = 0; i < how.Length; i++)
             {
-                area = near;
-                nearest++;
+                var address = extract.Addresses[i];
+                if ((how[i] & OsmPlacement.PlacedInNearest) != 0)
+                    nearest++;
+                if ((how[i] & OsmPlacement.Outside) != 0)
+                {
+                    outside++;
+                    firstOutside ??= address;
+                    continue;
+                }
+                if ((address.PostCode == 0 || address.PostCodeName.Length == 0) && postCodeIndex.At(address.Position) is { NumericCode: { } postCode } postArea)
+                    address = address with { PostCode = address.PostCode == 0 ? postCode : address.PostCode, PostCodeName = address.PostCodeName.Length == 0 ? postArea.Name : address.PostCodeName };
+                placed.Add(address);
             }
-            if (area?.NumericCode is not { } code)
-            {
-                outside++;
-                firstOutside ??= address;
-                continue;
-            }
-            var placedAddress = address with { MunicipalityCode = code };
-            if ((address.PostCode == 0 || address.PostCodeName.Length == 0) && postCodeIndex.At(address.Position) is { NumericCode: { } postCode } postArea)
-                placedAddress = placedAddress with { PostCode = address.PostCode == 0 ? postCode : address.PostCode, PostCodeName = address.PostCodeName.Length == 0 ? postArea.Name : address.PostCodeName };
-            placed.Add(placedAddress);
         }
         if (nearest > 0)
             issues.Add(Note(file, string.Create(CultureInfo.InvariantCulture,
@@ -101,12 +111,6 @@ internal static class OsmSourceMerge
                 $"{outside:N0} address(es) lie farther than {NearestMunicipalityM:N0} m from every municipality and were skipped (the first: {firstOutside.Origin.Sheet})")));
         return placed;
     }
-
-    private static AdminArea? Nearest(Point point, IReadOnlyList<AdminArea> municipalities) =>
-        municipalities.Select(m => (Area: m, Distance: m.Geometry.EnvelopeInternal.Distance(point.EnvelopeInternal) <= NearestMunicipalityM ? m.Geometry.Distance(point) : double.MaxValue))
-            .Where(c => c.Distance <= NearestMunicipalityM)
-            .OrderBy(c => c.Distance).ThenBy(c => c.Area.Code, StringComparer.Ordinal)
-            .Select(c => c.Area).FirstOrDefault();
 
     private static string AddressPrecedence(Dictionary<int, string> sourceOf, Dictionary<int, int> osmCount, Dictionary<int, int> darCount,
         Dictionary<int, AdminArea> byCode, string osmSourceId, string darSourceId)
@@ -124,13 +128,13 @@ internal static class OsmSourceMerge
     /// OpenStreetMap's otherwise (a GeoDanmark sample of a few hundred footprints does not hide a municipality's OSM buildings);
     /// footprints outside every municipality are all kept.
     /// </summary>
-    private static IReadOnlyList<Building> MergeBuildings(IReadOnlyList<Building> official, IReadOnlyList<Building> osm, AreaIndex municipalityIndex, string file, List<ImportIssue> issues)
+    private static IReadOnlyList<Building> MergeBuildings(IReadOnlyList<Building> official, IReadOnlyList<OsmExtract> extracts, AreaIndex municipalityIndex, string file, List<ImportIssue> issues)
     {
+        var osm = extracts.Count == 1 ? extracts[0].Buildings : extracts.SelectMany(e => e.Buildings).ToList();
         if (osm.Count == 0)
             return official;
-        string? MunicipalityOf(Building b) => municipalityIndex.At(b.Footprint.InteriorPoint)?.Code;
-        var officialIn = official.Select(MunicipalityOf).ToList();
-        var osmIn = osm.Select(MunicipalityOf).ToList();
+        var officialIn = official.Select(b => municipalityIndex.At(b.Footprint.InteriorPoint)?.Code).ToList();
+        var osmIn = extracts.Count == 1 ? extracts[0].Placement!.Buildings : extracts.SelectMany(e => e.Placement!.Buildings).ToArray();
         var officialCount = officialIn.OfType<string>().CountBy(c => c).ToDictionary();
         var osmCount = osmIn.OfType<string>().CountBy(c => c).ToDictionary();
         bool OfficialWins(string code) => officialCount.GetValueOrDefault(code) >= osmCount.GetValueOrDefault(code);

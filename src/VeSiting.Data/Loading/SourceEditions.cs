@@ -1,3 +1,4 @@
+using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
 using VeSiting.Data.Sources;
 
@@ -47,7 +48,7 @@ public sealed class SourceEditions(SourceManifest builtIn, string cacheDirectory
         SourceRead read;
         try
         {
-            read = SourceImporters.Read(importer, target, sourceId, progress);
+            read = SourceImporters.Read(importer, target, sourceId, progress, municipalities: importer == OsmImporter ? CachedMunicipalities() : null);
         }
         catch when (!existed)
         {
@@ -64,6 +65,29 @@ public sealed class SourceEditions(SourceManifest builtIn, string cacheDirectory
             AddedAt = addedAt ?? DateTimeOffset.UtcNow,
         };
         return (added, read);
+    }
+
+    private const string OsmImporter = "osm";
+    private const string MunicipalitiesImporter = "dagi-municipalities";
+
+    /// <summary>
+    /// The municipal boundaries in use where they are in the cache (an OpenStreetMap file is placed among them once, when
+    /// added); null where they are not fetched yet or cannot be read (the load places it then).
+    /// </summary>
+    private IReadOnlyList<AdminArea>? CachedMunicipalities()
+    {
+        var manifest = Current;
+        var fetcher = new DataFetcher(manifest, CacheDirectory, []);
+        if (manifest.Sources.FirstOrDefault(s => s.Importer == MunicipalitiesImporter) is not { } source || !fetcher.IsCached(source))
+            return null;
+        try
+        {
+            return (IReadOnlyList<AdminArea>)SourceImporters.Read(source.Importer, fetcher.CachePathOf(source), source.Id).Value;
+        }
+        catch (ImportFailedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Makes a staged file the source's current edition; an edition it replaces is removed from the cache.</summary>

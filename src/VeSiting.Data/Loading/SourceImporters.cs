@@ -43,8 +43,10 @@ public static class SourceImporters
     /// With <paramref name="keepUnitAddressLinks"/>, an address source also gives its unit address links (for BBR units).
     /// Turbine acoustics are checked against the plausible range of <paramref name="rules"/> (by default the project's rules,
     /// see <see cref="ProjectRules"/>) in force today.
+    /// Given <paramref name="municipalities"/>, an OpenStreetMap file's addresses and footprints are placed among them (and
+    /// the placement kept in its extract cache).
     /// </summary>
-    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false, RuleBook? rules = null) => importer switch
+    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false, RuleBook? rules = null, IReadOnlyList<AdminArea>? municipalities = null) => importer switch
     {
         "dar-addresses" when keepUnitAddressLinks => WithLinks(sourceId, path, progress),
         "ens-wind-register" => Checked(sourceId, new EnsWindRegisterReader().Read(path, sourceId)),
@@ -62,7 +64,7 @@ public static class SourceImporters
         "turbine-acoustics" => Checked(sourceId, new TurbineAcousticsReader(AcousticsRange.From(rules ?? ProjectRules.Load().Rules, DateOnly.FromDateTime(DateTime.Now))).Read(path, sourceId)),
         "noise-sensitive-areas" => Checked(sourceId, new NoiseAreaReader().Read(path, sourceId)),
         "firms" => Checked(sourceId, new FirmReader().Read(path, sourceId)),
-        "osm" => Osm(sourceId, OsmExtractCache.ReadOrDecode(path, sourceId, progress)),
+        "osm" => Osm(sourceId, OsmExtractCache.ReadOrDecode(path, sourceId, progress, municipalities)),
         Reference => new SourceRead(0, [], Array.Empty<object>()),
         _ => throw new InvalidDataException($"unknown importer '{importer}'; known: {string.Join(", ", Known)}"),
     };

@@ -40,7 +40,7 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
         {
             ["plants"] = await CopyAsync(connection, "plants", PlantColumns, data.Plants, WritePlant, progress, cancellationToken),
             ["addresses"] = await AddressTableLoad.CopyAsync(connection, data.Addresses, progress, cancellationToken),
-            ["buildings"] = await CopyAsync(connection, "buildings", BuildingColumns, data.Buildings, WriteBuilding, progress, cancellationToken),
+            ["buildings"] = await SwappedTableLoad.CopyAsync(connection, "buildings", BuildingColumns, data.Buildings.Count, (w, i) => WriteBuilding(w, data.Buildings[i]), progress, cancellationToken),
             ["admin_areas"] = await CopyAsync(connection, "admin_areas", AreaColumns, [.. data.Municipalities, .. data.Regions, .. data.PostCodes], WriteArea, progress, cancellationToken),
             ["population"] = await CopyAsync(connection, "population", PopulationColumns, data.Population, WritePopulation, progress, cancellationToken),
             ["district_heating"] = await CopyAsync(connection, "district_heating", HeatColumns, data.DistrictHeating, WriteHeat, progress, cancellationToken),
@@ -163,13 +163,19 @@ public sealed class PostGisImporter(NpgsqlDataSource dataSource)
 
     private const string BuildingColumns = "id, bbr_id, building_type, " + SourceColumns + ", geom";
 
-    private static async Task WriteBuilding(NpgsqlBinaryImporter w, Building b, CancellationToken ct)
+    private static void WriteBuilding(NpgsqlBinaryImporter w, Building b)
     {
-        await w.WriteAsync(b.Id, NpgsqlDbType.Text, ct);
-        await Nullable(w, b.BbrId, NpgsqlDbType.Text, ct);
-        await w.WriteAsync(b.BuildingType, NpgsqlDbType.Text, ct);
-        await WriteOrigin(w, b.Origin, ct);
-        await w.WriteAsync(b.Footprint, NpgsqlDbType.Geometry, ct);
+        w.Write(b.Id, NpgsqlDbType.Text);
+        if (b.BbrId is null)
+            w.WriteNull();
+        else
+            w.Write(b.BbrId, NpgsqlDbType.Text);
+        w.Write(b.BuildingType, NpgsqlDbType.Text);
+        var origin = b.Origin;
+        w.Write(origin.SourceId, NpgsqlDbType.Text);
+        w.Write(origin.File, NpgsqlDbType.Text);
+        w.Write(origin.Row, NpgsqlDbType.Integer);
+        w.Write(b.Footprint, NpgsqlDbType.Geometry);
     }
 
     private const string AreaColumns = "kind, code, name, " + SourceColumns + ", geom";

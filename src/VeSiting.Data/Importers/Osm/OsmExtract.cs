@@ -4,11 +4,15 @@ using VeSiting.Core.Domain;
 namespace VeSiting.Data.Importers.Osm;
 
 /// <summary>
-/// What one OpenStreetMap file holds for VeSiting: its addresses (municipality 0 until the loader places them by the
+/// What one OpenStreetMap file holds for VeSiting: its addresses (municipality 0 until they are placed by the
 /// boundaries; postcode 0 where the element gives none), building footprints and wind and solar plants (joined to the
 /// register by the loader), all in EPSG:25832.
 /// </summary>
-public sealed record OsmExtract(IReadOnlyList<Address> Addresses, IReadOnlyList<Building> Buildings, IReadOnlyList<OsmPlant> Plants);
+public sealed record OsmExtract(IReadOnlyList<Address> Addresses, IReadOnlyList<Building> Buildings, IReadOnlyList<OsmPlant> Plants)
+{
+    /// <summary>Where the addresses (whose municipality codes it set) and footprints lie, once placed; null until then.</summary>
+    public OsmPlacement? Placement { get; init; }
+}
 
 /// <summary>
 /// A <c>power=generator|plant</c> with <c>generator:source</c> (or <c>plant:source</c>) wind or solar: <paramref name="Element"/>

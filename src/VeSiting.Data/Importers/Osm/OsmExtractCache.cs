@@ -4,6 +4,7 @@ using NetTopologySuite.IO;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Spatial;
+using VeSiting.Data.Embedded;
 
 namespace VeSiting.Data.Importers.Osm;
 
@@ -13,26 +14,49 @@ namespace VeSiting.Data.Importers.Osm;
 /// file (its 50 M node positions) again. The cache names the file's length and time of last change and the format
 /// version; any difference, or a cache that cannot be read whole, and the file is read again (and the cache rewritten).
 /// Coordinates are kept as the doubles the reader made, so the records read back are equal to the reader's.
+/// Format 2 also keeps where the addresses and footprints lie (<see cref="OsmPlacement"/>, with the boundaries' edition it
+/// was made against); a format 1 cache (without it) is not read but rebuilt from the file.
 /// </summary>
 public static class OsmExtractCache
 {
     public const string Suffix = ".vesiting-extract";
     private const string Magic = "VeSiting OSM extract";
-    private const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private static readonly GeometryFactory Utm = GeometryTransforms.FactoryFor(Epsg.Utm32);
 
-    /// <summary>The cached extract where it is current, else the file read with <see cref="OsmReader"/> (and cached when it has no errors).</summary>
-    public static ImportResult<OsmExtract> ReadOrDecode(string path, string sourceId, IProgress<double>? progress = null)
+    /// <summary>
+    /// The cached extract where it is current, else the file read with <see cref="OsmReader"/> (and cached when it has no
+    /// errors). Given <paramref name="municipalities"/>, the extract is placed among them (<see cref="OsmPlacement"/>) unless
+    /// the cache already holds that placement, and the placement is cached too.
+    /// </summary>
+    public static ImportResult<OsmExtract> ReadOrDecode(string path, string sourceId, IProgress<double>? progress = null, IReadOnlyList<AdminArea>? municipalities = null)
     {
+        var boundaries = municipalities is null ? null : OsmPlacement.KeyOf(municipalities);
         if (TryRead(path, sourceId) is { } cached)
         {
             progress?.Report(1);
-            return cached;
+            if (boundaries is null || cached.Records.All(e => OsmPlacement.IsPlaced(e, boundaries)))
+                return cached;
+            var placed = Placed(cached, municipalities!, boundaries);
+            TryWrite(path, placed);
+            return placed;
         }
         var result = new OsmReader().Read(path, sourceId, progress);
-        if (!result.HasErrors)
-            TryWrite(path, result);
+        if (result.HasErrors)
+            return result;
+        // The reader's node positions (about 600 MB with the national file) are garbage now: give them back before the
+        // placement and the cache writer allocate, so the peak does not hold both.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        if (boundaries is not null)
+            result = Placed(result, municipalities!, boundaries);
+        TryWrite(path, result);
         return result;
+    }
+
+    private static ImportResult<OsmExtract> Placed(ImportResult<OsmExtract> result, IReadOnlyList<AdminArea> municipalities, string boundaries)
+    {
+        var grid = new AreaGrid(municipalities);
+        return result with { Records = result.Records.Select(e => OsmPlacement.Place(e, grid, boundaries)).ToList() };
     }
 
     /// <summary>The cached extract, or null when there is none or it is not of this file as it is now.</summary>
@@ -108,6 +132,7 @@ public static class OsmExtractCache
                 w.Write(extract.Plants.Count);
                 foreach (var p in extract.Plants)
                     Plant(p);
+                Placement(extract.Placement);
             }
             w.Write(result.Issues.Count);
             foreach (var issue in result.Issues)
@@ -118,6 +143,21 @@ public static class OsmExtractCache
                 OptionalText(issue.Column);
                 w.Write(issue.Reason);
                 OptionalText(issue.Sheet);
+            }
+        }
+
+        private void Placement(OsmPlacement? placement)
+        {
+            w.Write(placement is not null);
+            if (placement is null)
+                return;
+            w.Write(placement.Boundaries);
+            w.Write(placement.Addresses);
+            foreach (var code in placement.Buildings)
+            {
+                w.Write(code is not null);
+                if (code is not null)
+                    Pooled(code);
             }
         }
 
@@ -249,12 +289,26 @@ public static class OsmExtractCache
                 var plants = new OsmPlant[r.ReadInt32()];
                 for (var i = 0; i < plants.Length; i++)
                     plants[i] = Plant();
-                extracts[e] = new OsmExtract(addresses, buildings, plants);
+                extracts[e] = new OsmExtract(addresses, buildings, plants) { Placement = Placement(addresses.Length, buildings.Length) };
             }
             var issues = new ImportIssue[r.ReadInt32()];
             for (var i = 0; i < issues.Length; i++)
                 issues[i] = new ImportIssue((ImportIssueSeverity)r.ReadInt32(), Pooled(), OptionalInt(), OptionalText(), r.ReadString(), OptionalText());
             return new ImportResult<OsmExtract>(extracts, issues);
+        }
+
+        private OsmPlacement? Placement(int addresses, int buildings)
+        {
+            if (!r.ReadBoolean())
+                return null;
+            var boundaries = r.ReadString();
+            var how = r.ReadBytes(addresses);
+            if (how.Length != addresses)
+                throw new EndOfStreamException();
+            var codes = new string?[buildings];
+            for (var i = 0; i < codes.Length; i++)
+                codes[i] = r.ReadBoolean() ? Pooled() : null;
+            return new OsmPlacement(boundaries, how, codes);
         }
 
         private Address Address()

@@ -138,11 +138,14 @@ public sealed class OsmReader
         private readonly NodeLocations _nodes = new();
         private readonly WayNodeLists _memberWays = new();
         private readonly List<Address> _addresses = [];
-        private readonly List<(int Index, Point Position)> _nodeAddresses = [];
+        /// <summary>The address nodes without building:flats of their own (their positions are the addresses').</summary>
+        private readonly List<int> _nodeAddresses = [];
         private readonly List<Building> _buildings = [];
         private readonly List<(Geometry Footprint, int Flats)> _buildingsWithFlats = [];
         private readonly List<OsmPlant> _plants = [];
-        private readonly HashSet<string> _addressIds = new(StringComparer.Ordinal);
+        // DAR ids as text; the other addresses' ids by their element (a number a node: text would take about 80 bytes an address).
+        private readonly HashSet<string> _darAddressIds = new(StringComparer.Ordinal);
+        private readonly HashSet<long> _elementAddressIds = [];
         private readonly OsmIssueTally _issues = new(file);
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
         private readonly NodeLocations.Hint _hint = new();
@@ -230,7 +233,7 @@ public sealed class OsmReader
             var (e, n) = CoordinateTransformer.Instance.ToUtm32(lon, lat);
             var point = Utm.CreatePoint(new Coordinate(e, n));
             if (tags.ContainsKey("addr:housenumber") && AddAddress(tags, point, ordinal, element) is { } index && OsmTagValues.PositiveWhole(tags, "building:flats") is null)
-                _nodeAddresses.Add((index, point));
+                _nodeAddresses.Add(index);
             TakePlant(tags, point, ordinal, element);
         }
 
@@ -330,8 +333,9 @@ public sealed class OsmReader
                 _issues.Add(ImportIssueSeverity.Skipped, "addr:housenumber without addr:street or addr:place", ordinal, element);
                 return null;
             }
-            var id = OsmTagValues.Text(tags, "osak:identifier")?.ToLowerInvariant() ?? $"osm:{element}";
-            if (!_addressIds.Add(id))
+            var darId = OsmTagValues.Text(tags, "osak:identifier")?.ToLowerInvariant();
+            var id = darId ?? $"osm:{element}";
+            if (!(darId is not null ? _darAddressIds.Add(darId) : _elementAddressIds.Add(ElementKey(element))))
             {
                 _issues.Add(ImportIssueSeverity.Skipped, "the same osak:identifier is on an earlier element: the address is taken once", ordinal, element);
                 return null;
@@ -352,6 +356,14 @@ public sealed class OsmReader
                 Origin = new RecordOrigin(sourceId, file, ordinal, element),
             });
             return _addresses.Count - 1;
+        }
+
+        /// <summary>An element (<c>node/123</c>, <c>way/5</c>, <c>relation/7</c>) as one number: its id and its kind.</summary>
+        private static long ElementKey(string element)
+        {
+            var slash = element.IndexOf('/', StringComparison.Ordinal);
+            var kind = element[0] switch { 'n' => 0, 'w' => 1, _ => 2 };
+            return long.Parse(element.AsSpan(slash + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) * 4 + kind;
         }
 
         private void TakePlant(TagsCollectionBase tags, Geometry geometry, int ordinal, string element)
@@ -419,8 +431,9 @@ public sealed class OsmReader
                 for (var i = 0; i < _buildingsWithFlats.Count; i++)
                     index.Insert(_buildingsWithFlats[i].Footprint.EnvelopeInternal, i);
                 var inBuilding = new Dictionary<int, List<int>>();
-                foreach (var (address, position) in _nodeAddresses)
+                foreach (var address in _nodeAddresses)
                 {
+                    var position = _addresses[address].Position;
                     foreach (var b in index.Query(position.EnvelopeInternal))
                     {
                         if (!_buildingsWithFlats[b].Footprint.Covers(position))
