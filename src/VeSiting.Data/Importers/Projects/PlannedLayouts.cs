@@ -16,15 +16,15 @@ public static class PlannedLayouts
     /// <summary>
     /// The layout in <paramref name="root"/>; <paramref name="field"/> is what holds it (<c>body</c>, <c>file</c>, a member of
     /// a body), <paramref name="maxPlants"/> the most plants one question may carry (the service's request limit, refused as
-    /// <c>features</c>), or null for no limit.
+    /// <c>features</c>), or null for no limit; <paramref name="file"/> names the document in the errors listed (default: the field).
     /// </summary>
-    public static Outcome<PlannedLayout> Read(JsonElement root, string field, int? maxPlants = null)
+    public static Outcome<PlannedLayout> Read(JsonElement root, string field, int? maxPlants = null, string? file = null)
     {
         if (GeoJsonCheck.Project(root) is { } broken)
             return broken;
         try
         {
-            var (plants, permit) = new PlannedProjectReader().Read(root, field);
+            var (plants, permit) = new PlannedProjectReader().Read(root, file ?? field);
             if (plants.Count > maxPlants)
                 return Refusal.Invalid("features", $"{plants.Count} plants; at most {maxPlants} per request");
             return new PlannedLayout(plants, permit, root.ValueKind == JsonValueKind.Object && root.TryGetProperty("name", out var name)
@@ -37,8 +37,8 @@ public static class PlannedLayouts
         }
     }
 
-    /// <summary>A layout given as JSON text (a file's contents); text that is not JSON is refused naming <paramref name="field"/>.</summary>
-    public static Outcome<PlannedLayout> Parse(string json, string field)
+    /// <summary>A layout given as JSON text (<paramref name="file"/>'s contents); text that is not JSON is refused naming <paramref name="field"/>.</summary>
+    public static Outcome<PlannedLayout> Parse(string json, string field, string file)
     {
         JsonDocument document;
         try
@@ -50,6 +50,6 @@ public static class PlannedLayouts
             return Refusal.Invalid(field, $"not valid JSON at {JsonSyntax.Describe(e)}");
         }
         using (document)
-            return Read(document.RootElement, field);
+            return Read(document.RootElement, field, file: file);
     }
 }
