@@ -25,7 +25,7 @@ public static class AssessEndpoints
     public static void MapAssessments(this WebApplication app)
     {
         var group = app.MapGroup("/api/assess").WithTags("Assessments");
-        group.MapGet("/site", AssessSite)
+        group.MapGet("/site", AssessSite).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("What distance means for a home or firm")
             .WithDescription("Nearby covered plants, each neighbour scheme and why, VE-bonus in DKK per year, the tariff zone under each scenario and the price per kWh and annual bill with and without it. Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Example: `/api/assess/site?address=Eliasgade%2010,%202300` or `/api/assess/site?lat=55.4810&lon=11.1916&kwh=1200000&tou=0.6,0.3,0.1`. A VAT-registered firm: `customer=firm` (VAT excluded, deductible), and `processRefund=true` for electricity used for processes (elafgift refunded at the price stack's rate). `year` picks the price stack; a year without one uses the latest earlier stack and says so (a year before the earliest stack is a 400). Fixed annual charges (grid subscription) are in the bill, not in the price per kWh; every price component lists its source address, the date it was read, its status and confidence. Tariff zones are a proposal (`status: proposal`), prices and bills estimates.");
         group.MapGet("/plant/{gsrn}", AssessPlant).Answers<ProjectAnswer>().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
