@@ -21,11 +21,6 @@ public sealed class ProjectQuestionContractTests(ApiFactory factory) : IDisposab
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("vesiting-project-contract-").FullName;
 
-    /// <summary>A refusal: its kind (HTTP status; CLI exit code), the service's field, what the CLI names before the reason (null: nothing) and the reason.</summary>
-    public sealed record Refused(HttpStatusCode Status, int ExitCode, string Field, string? Cli, string Reason);
-
-    private static Refused Invalid(string field, string? cli, string reason) => new(HttpStatusCode.BadRequest, ExitCodes.Usage, field, cli, reason);
-
     /// <summary>Journey 1's turbine near Høng, in EPSG:25832; <paramref name="properties"/> and <paramref name="geometry"/> replace its own.</summary>
     private static string Layout(string properties = "\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200",
         string geometry = "{\"type\":\"Point\",\"coordinates\":[638500,6150500]}", string collection = "\"permit_date\":\"2026-06-01\"") =>
@@ -35,22 +30,22 @@ public sealed class ProjectQuestionContractTests(ApiFactory factory) : IDisposab
     public static TheoryData<string, string, string, string[], Refused> LayoutRefusals => new()
     {
         { "a hub above the plausible range", Layout("\"hub_height_m\":400,\"rotor_diameter_m\":110,\"capacity_kw\":4200"), "", [],
-            Invalid("hub_height_m", "--file: hub_height_m", "feature 1: 400 is not within above 0 to 300") },
+            Refused.Invalid("hub_height_m", "--file: hub_height_m", "feature 1: 400 is not within above 0 to 300") },
         { "no rotor diameter", Layout("\"hub_height_m\":95,\"capacity_kw\":4200"), "", [],
-            Invalid("rotor_diameter_m", "--file: rotor_diameter_m", "missing or not a number") },
+            Refused.Invalid("rotor_diameter_m", "--file: rotor_diameter_m", "missing or not a number") },
         { "a feature's permit date that is no date", Layout("\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200,\"permit_date\":\"2026-02-30\""), "", [],
-            Invalid("permit_date", "--file: permit_date", "feature 1: '2026-02-30' is not a date (yyyy-mm-dd)") },
+            Refused.Invalid("permit_date", "--file: permit_date", "feature 1: '2026-02-30' is not a date (yyyy-mm-dd)") },
         { "a ring that is not closed", Layout("\"capacity_mw\":5", "{\"type\":\"Polygon\",\"coordinates\":[[[638500,6150500],[638600,6150500],[638600,6150600],[638500,6150650]]]}"), "", [],
-            Invalid("geometry", "--file: geometry", "feature 1, coordinates[0]: the ring is not closed: its last position must equal its first") },
+            Refused.Invalid("geometry", "--file: geometry", "feature 1, coordinates[0]: the ring is not closed: its last position must equal its first") },
         // Paris in EPSG:25832 terms lies far west of Denmark's extent.
         { "a turbine outside Denmark", Layout(geometry: "{\"type\":\"Point\",\"coordinates\":[100000,6150500]}"), "", [],
-            Invalid("geometry", "--file: geometry", "position lies outside Denmark's extent E 380000–920000, N 6020000–6440000 (EPSG:25832)") },
+            Refused.Invalid("geometry", "--file: geometry", "position lies outside Denmark's extent E 380000–920000, N 6020000–6440000 (EPSG:25832)") },
         { "a permit date option that is no date", Layout(), "permitDate=2026-13-01", ["--permit-date", "2026-13-01"],
-            Invalid("permitDate", "--permit-date", "'2026-13-01' is not a date (yyyy-mm-dd)") },
+            Refused.Invalid("permitDate", "--permit-date", "'2026-13-01' is not a date (yyyy-mm-dd)") },
         { "a flicker year out of range", Layout(), "flickerYear=1800", ["--flicker-year", "1800"],
-            Invalid("flickerYear", "--flicker-year", "1800 is not a year from 1900 to 2100") },
+            Refused.Invalid("flickerYear", "--flicker-year", "1800 is not a year from 1900 to 2100") },
         { "a name too long", Layout(), $"name={new string('x', 201)}", ["--name", new string('x', 201)],
-            Invalid("name", "--name", "201 characters; at most 200") },
+            Refused.Invalid("name", "--name", "201 characters; at most 200") },
     };
 
     [Theory]
@@ -64,7 +59,7 @@ public sealed class ProjectQuestionContractTests(ApiFactory factory) : IDisposab
 
         var file = Path.Combine(_folder, "layout.geojson");
         await File.WriteAllTextAsync(file, layout);
-        await AssertCliRefusesAsync(name, ["assess", "project", "--file", file, .. options, "--year", "2026"], expected);
+        await expected.AssertCliRefusesAsync(name, ["assess", "project", "--file", file, .. options, "--year", "2026"]);
     }
 
     [Fact]
@@ -77,18 +72,18 @@ public sealed class ProjectQuestionContractTests(ApiFactory factory) : IDisposab
 
         var file = Path.Combine(_folder, "broken.geojson");
         await File.WriteAllTextAsync(file, text);
-        await AssertCliRefusesAsync("not JSON", ["assess", "project", "--file", file], Invalid("body", "--file", reason));
+        await Refused.Invalid("body", "--file", reason).AssertCliRefusesAsync("not JSON", ["assess", "project", "--file", file]);
     }
 
     /// <summary>Registered plants and municipalities: the refusals that need the data (the command line loads it first).</summary>
     public static TheoryData<string, string, string[], Refused> LookupRefusals => new()
     {
         { "a GSRN not in the register", "/api/assess/plant/000000000000000000", ["assess", "plant", "--gsrn", "000000000000000000"],
-            new(HttpStatusCode.NotFound, ExitCodes.NotFound, "gsrn", null, "no plant with GSRN '000000000000000000' in the register") },
+            Refused.NotFound("gsrn", "no plant with GSRN '000000000000000000' in the register") },
         { "a plant's flicker year out of range", "/api/assess/plant/570715000000045608?flickerYear=2200", ["assess", "plant", "--gsrn", "570715000000045608", "--flicker-year", "2200"],
-            Invalid("flickerYear", "--flicker-year", "2200 is not a year from 1900 to 2100") },
+            Refused.Invalid("flickerYear", "--flicker-year", "2200 is not a year from 1900 to 2100") },
         { "a municipality code that names none", "/api/assess/municipality/999", ["assess", "municipality", "--code", "999"],
-            new(HttpStatusCode.NotFound, ExitCodes.NotFound, "code", null, "no municipality with code '999'") },
+            Refused.NotFound("code", "no municipality with code '999'") },
     };
 
     [Theory]
@@ -97,7 +92,7 @@ public sealed class ProjectQuestionContractTests(ApiFactory factory) : IDisposab
     {
         var reason = await Problems.AssertProblemAsync(await factory.CreateClient().GetAsync(url), expected.Status, expected.Field);
         Assert.True(expected.Reason == reason, $"{name}: the service said '{reason}'");
-        await AssertCliRefusesAsync(name, [.. cli, "--year", "2026"], expected);
+        await expected.AssertCliRefusesAsync(name, [.. cli, "--year", "2026"]);
     }
 
     [Fact]
@@ -126,16 +121,6 @@ public sealed class ProjectQuestionContractTests(ApiFactory factory) : IDisposab
         Assert.Equal(service.GetProperty("veBonusHouseholds").GetInt32(), summary.GetProperty("households_with_the_ve_bonus").GetInt32());
         Assert.Equal(service.GetProperty("greenPoolDkk").GetDouble(), summary.GetProperty("green_pool_dkk").GetDouble(), 0.5);
         Assert.Equal(service.GetProperty("veBonus").GetProperty("totalDkk").GetDouble(), summary.GetProperty("ve_bonus_total_dkk_yr").GetDouble(), 0.5);
-    }
-
-    private static async Task AssertCliRefusesAsync(string name, string[] args, Refused expected)
-    {
-        var run = await CliRun.Of(args);
-        Assert.True(run.ExitCode == expected.ExitCode, $"{name}: {run}");
-        var line = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0].Trim();
-        var said = expected.Cli is null ? expected.Reason : $"{expected.Cli}: {expected.Reason}";
-        Assert.Equal(expected.ExitCode == ExitCodes.NotFound ? $"not found: {said}" : $"error: {said}", line);
-        Assert.Equal("", run.Output);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
