@@ -188,8 +188,9 @@ public sealed class AssessCommandTests : IDisposable
              {"type":"Feature","properties":{"hub_height_m":-95,"rotor_diameter_m":110,"capacity_kw":4200},"geometry":{"type":"Point","coordinates":[11.1950,55.4810]}}]}
             """);
         var run = await CliRun.Of("assess", "project", "--file", layout);
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.Contains("bad.geojson row 2 column 'hub_height_m': -95 is not a positive height", run.Error);
+        // A bad layout is a usage error naming the option, the property and the feature, as the service names them.
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("error: --file: hub_height_m: feature 2: -95 is not within above 0 to 300", run.Error);
     }
 
     [Fact]

@@ -9,10 +9,9 @@ using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Problems;
-using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Noise;
+using VeSiting.Core.Outcomes;
 using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Exports;
@@ -26,19 +25,19 @@ public static class AssessEndpoints
     public static void MapAssessments(this WebApplication app)
     {
         var group = app.MapGroup("/api/assess").WithTags("Assessments");
-        group.MapGet("/site", AssessSite)
+        group.MapGet("/site", AssessSite).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("What distance means for a home or firm")
             .WithDescription("Nearby covered plants, each neighbour scheme and why, VE-bonus in DKK per year, the tariff zone under each scenario and the price per kWh and annual bill with and without it. Give one location: `lat`+`lon`, `e`+`n` (EPSG:25832), `address` or `building`. Example: `/api/assess/site?address=Eliasgade%2010,%202300` or `/api/assess/site?lat=55.4810&lon=11.1916&kwh=1200000&tou=0.6,0.3,0.1`. A VAT-registered firm: `customer=firm` (VAT excluded, deductible), and `processRefund=true` for electricity used for processes (elafgift refunded at the price stack's rate). `year` picks the price stack; a year without one uses the latest earlier stack and says so (a year before the earliest stack is a 400). Fixed annual charges (grid subscription) are in the bill, not in the price per kWh; every price component lists its source address, the date it was read, its status and confidence. Tariff zones are a proposal (`status: proposal`), prices and bills estimates.");
-        group.MapGet("/plant/{gsrn}", AssessPlant).Answers<ProjectAnswer>()
+        group.MapGet("/plant/{gsrn}", AssessPlant).Answers<ProjectAnswer>().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Affected dwellings, VE-bonus and green pool of a registered plant")
             .WithDescription("Example: `/api/assess/plant/570715000000045608`. Several turbines of one park: `?also=GSRN&also=GSRN`. `format` as for a planned project (json, geojson, csv, gpkg, pdf, html; `lang=en|da` for the case report).")
             .AsHeavyWork();
         group.MapPost("/project", AssessProject).Answers<ProjectAnswer>()
             .WithSummary("A planned project: every dwelling within the scheme rings of the rules in force (multiples of total height; a distance around solar), one VE-bonus per household with the cap, green pool by municipality")
-            .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) and optionally `name` on the collection (or `?name=`). `?format=json` (default; with `features=true` it also carries the GeoJSON of `format=geojson` in `features`, so a map needs one request), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings), `csv` (the dwellings, for a letter to neighbours), `pdf` (the case report, A4) or `html` (the same report as one self-contained page); `lang=en` (default) or `da` for the report's language. Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
+            .WithDescription("Body: a GeoJSON FeatureCollection (WGS 84, or EPSG:25832 with a crs member). Point features are turbines with `hub_height_m`, `rotor_diameter_m`, `capacity_kw`; Polygon features are solar areas with `capacity_mw`; `permit_date` (yyyy-mm-dd) and optionally `name` on the collection (`?permitDate=` and `?name=` win over them). `?format=json` (default; with `features=true` it also carries the GeoJSON of `format=geojson` in `features`, so a map needs one request), `geojson` (rings, plants and dwellings), `gpkg` (GeoPackage in EPSG:25832 for QGIS: affected_dwellings and scheme_rings), `csv` (the dwellings, for a letter to neighbours), `pdf` (the case report, A4) or `html` (the same report as one self-contained page); `lang=en` (default) or `da` for the report's language. Example body: `{\"type\":\"FeatureCollection\",\"permit_date\":\"2026-06-01\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"hub_height_m\":95,\"rotor_diameter_m\":110,\"capacity_kw\":4200},\"geometry\":{\"type\":\"Point\",\"coordinates\":[11.1916,55.4810]}}]}`.")
             .Accepts<JsonElement>("application/geo+json", "application/json")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
-        group.MapGet("/municipality/{code}", AssessMunicipality).Answers<MunicipalityAnswer>()
+        group.MapGet("/municipality/{code}", AssessMunicipality)
             .WithSummary("Totals for a municipality: plants, MW, green pool by period, dwellings per ring and tariff zone, VE-bonus paid")
             .WithDescription("Example: `/api/assess/municipality/461`.")
             .RequireRateLimiting(ServiceSetup.ExpensivePolicy).AsHeavyWork();
@@ -64,45 +63,36 @@ public static class AssessEndpoints
         return TypedResults.Ok(SiteAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker), Noise = HomeNoiseAnswer.Of(noise) });
     }
 
-    private static async Task<IResult> AssessPlant(HttpContext http, ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, bool? features, int? flickerYear,
-        string? lang, CancellationToken cancellationToken)
+    private static async Task<IResult> AssessPlant(HttpContext http, ServiceData data, string gsrn, string[]? also, DateOnly? permitDate, int? year, string? format, bool? features,
+        int? flickerYear, string? lang, CancellationToken cancellationToken)
     {
-        var language = CaseReportResults.LanguageOf(lang);
-        var plants = new List<Plant>();
-        foreach (var id in new[] { gsrn }.Concat(also ?? []))
-        {
-            var plant = await data.Store.FindPlantAsync(id, cancellationToken)
-                ?? throw new ProblemException("gsrn", $"no plant with GSRN '{id}' in the register", StatusCodes.Status404NotFound);
-            if (plant.Kind == PlantKind.WindTurbine && plant.TotalHeightM is null)
-                throw new ProblemException("gsrn", $"plant {plant.Id} has no known total height in the register", StatusCodes.Status422UnprocessableEntity);
-            plants.Add(plant);
-        }
-        var project = await ProjectAssessor.RegisteredAsync(data.Store, plants, permitDate, cancellationToken);
+        if (!CaseReportResults.LanguageOf(lang).TryGet(out var language, out var refusal)
+            || !PlantQuestion.Parse(new PlantText([gsrn, .. also ?? []], DateText(permitDate), flickerYear)).TryGet(out var question, out refusal)
+            || !(await question.ResolveAsync(data.Store, cancellationToken)).TryGet(out var project, out refusal))
+            return refusal.Problem();
         var context = data.Context(year);
         var assessment = await new ProjectAssessor(context).AssessAsync(project, cancellationToken);
-        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(project.Plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(project.Plants, question.FlickerYear.For(context.Today), cancellationToken);
         if (CaseReportResults.FormatOf(format) is { } report)
             return await CaseReportResults.MakeAsync(http, data, assessment, flicker, report, language, cancellationToken);
         return ProjectResult(assessment, flicker, format, features);
     }
 
     private static async Task<IResult> AssessProject(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options,
-        string? format, int? year, string? name, bool? features, int? flickerYear, string? lang, CancellationToken cancellationToken)
+        string? format, int? year, string? name, DateOnly? permitDate, bool? features, int? flickerYear, string? lang, CancellationToken cancellationToken)
     {
-        var language = CaseReportResults.LanguageOf(lang);
-        using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
-        {
-            GeoJsonBodyCheck.Project(document.RootElement);
-            var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, "body");
-            if (plants.Count > options.Value.MaxPlantsPerProject)
-                throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
-            var context = data.Context(year);
-            var assessment = await new ProjectAssessor(context).AssessAsync(new Project(name ?? (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null) ?? "planned project", plants, permit), cancellationToken);
-            var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
-            if (CaseReportResults.FormatOf(format) is { } report)
-                return await CaseReportResults.MakeAsync(http, data, assessment, flicker, report, language, cancellationToken);
-            return ProjectResult(assessment, flicker, format, features);
-        }
+        if (!CaseReportResults.LanguageOf(lang).TryGet(out var language, out var refusal))
+            return refusal.Problem();
+        using var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken);
+        if (!PlannedLayouts.Read(document.RootElement, "body", options.Value.MaxPlantsPerProject).TryGet(out var layout, out refusal)
+            || !ProjectQuestion.Parse(layout, new ProjectText(name, DateText(permitDate), flickerYear)).TryGet(out var question, out refusal))
+            return refusal.Problem();
+        var context = data.Context(year);
+        var assessment = await new ProjectAssessor(context).AssessAsync(question.Project, cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(question.Project.Plants, question.FlickerYear.For(context.Today), cancellationToken);
+        if (CaseReportResults.FormatOf(format) is { } report)
+            return await CaseReportResults.MakeAsync(http, data, assessment, flicker, report, language, cancellationToken);
+        return ProjectResult(assessment, flicker, format, features);
     }
 
     /// <summary>A project's answer as JSON (with its GeoJSON features in <c>features</c> when asked), GeoJSON (rings, plants, dwellings) or CSV (dwellings).</summary>
@@ -117,24 +107,27 @@ public static class AssessEndpoints
         "geojson" => Results.Text(JsonSerializer.Serialize(Features(assessment, flicker), GeoJson), "application/geo+json"),
         "csv" => Results.File(Encoding.UTF8.GetBytes(Csv(assessment, flicker)), "text/csv", "neighbours.csv"),
         "gpkg" => Results.File(ProjectAnswer.GeoPackage(assessment, ShadowFlickerAnswer.Layer(flicker, assessment.Project.Name)), "application/geopackage+sqlite3", "neighbours.gpkg"),
-        _ => throw new ProblemException("format", $"'{format}' is not json, geojson, csv, gpkg, pdf or html"),
+        _ => Refusal.Invalid("format", $"{ValueText.Echo(format)} is not json, geojson, csv, gpkg, pdf or html").Problem(),
     };
 
-    private static async Task<IResult> AssessMunicipality(ServiceData data, string code, int? year, int? flickerYear, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MunicipalityAnswer>, ProblemHttpResult>> AssessMunicipality(ServiceData data, string code, int? year, int? flickerYear, CancellationToken cancellationToken)
     {
+        if (!MunicipalityQuestion.Parse(code, flickerYear).TryGet(out var question, out var refusal))
+            return refusal.Problem();
         var context = data.Context(year);
-        var assessment = (await new MunicipalityAssessor(context).AssessAsync(code, cancellationToken)).OrProblem();
-        var flicker = await new ShadowFlickerAssessor(context).ForMunicipalityAsync(assessment.Area, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
+        if (!(await new MunicipalityAssessor(context).AssessAsync(question.Code, cancellationToken)).TryGet(out var assessment, out refusal))
+            return refusal.Problem();
+        var flicker = await new ShadowFlickerAssessor(context).ForMunicipalityAsync(assessment.Area, question.FlickerYear.For(context.Today), cancellationToken);
         var noise = await new OperatingNoiseAssessor(context).ForAreaAsync(assessment.Area, cancellationToken);
-        return Results.Ok(MunicipalityAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker), Noise = AreaNoiseAnswer.Of(noise) });
+        return TypedResults.Ok(MunicipalityAnswer.Of(assessment) with { ShadowFlicker = ShadowFlickerAnswer.Of(flicker), Noise = AreaNoiseAnswer.Of(noise) });
     }
 
     private static async Task<IResult> SearchAddresses(ServiceData data, string? q, int? limit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
-            throw new ProblemException("q", "give the text to search for");
+            return Refusal.Invalid("q", "give the text to search for").Problem();
         if (limit is < 1 or > 100)
-            throw new ProblemException("limit", $"{limit} is not between 1 and 100");
+            return Refusal.Invalid("limit", $"{limit} is not between 1 and 100").Problem();
         var found = await data.Store.SearchAddressesAsync(q, limit ?? 10, cancellationToken);
         return Results.Ok(found.Select(a => new { id = a.Id, label = a.Label, position = Position.Of(a.Position) }));
     }
@@ -186,6 +179,9 @@ public static class AssessEndpoints
             collection.Add(feature);
         return collection;
     }
+
+    /// <summary>A date the framework has bound, as the question's text.</summary>
+    private static string? DateText(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }

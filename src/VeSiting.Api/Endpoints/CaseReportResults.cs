@@ -1,5 +1,7 @@
 using VeSiting.Api.Hosting;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Outcomes;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Reports;
 using VeSiting.Reports.Model;
@@ -17,8 +19,8 @@ public static class CaseReportResults
         _ => null,
     };
 
-    public static ReportLanguage LanguageOf(string? lang) => ReportLanguage.Find(lang)
-        ?? throw new ProblemException("lang", $"'{lang}' is not a language of the report: {string.Join(" or ", ReportLanguage.Codes)}");
+    public static Outcome<ReportLanguage> LanguageOf(string? lang) => ReportLanguage.Find(lang) is { } language ? language
+        : Refusal.Invalid("lang", $"{ValueText.Echo(lang)} is not a language of the report: {string.Join(" or ", ReportLanguage.Codes)}");
 
     public static async Task<IResult> MakeAsync(HttpContext http, ServiceData data, ProjectAssessment assessment, ShadowFlickerPart flicker, CaseReportFormat format,
         ReportLanguage language, CancellationToken cancellationToken)

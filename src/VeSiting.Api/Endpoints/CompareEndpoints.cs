@@ -6,11 +6,12 @@ using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Validation;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Assessments.Comparison;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;
@@ -122,7 +123,8 @@ public static class CompareEndpoints
             throw new ProblemException(at, "a layout is a GeoJSON FeatureCollection");
         try
         {
-            GeoJsonBodyCheck.Project(layout);
+            if (GeoJsonCheck.Project(layout) is { } broken)
+                throw RefusalProblems.Exception(broken);
             var (plants, permit) = new PlannedProjectReader().Read(layout, at);
             if (plants.Count > options.MaxPlantsPerProject)
                 throw new ProblemException(at, $"{plants.Count} plants; at most {options.MaxPlantsPerProject} per layout");

@@ -4,7 +4,7 @@ using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Validation;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Noise;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
@@ -30,10 +30,7 @@ public static class NoiseBandEndpoints
     {
         var year = ShadowFlickerEndpoints.Year(flickerYear, data.Today);
         using var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken);
-        GeoJsonBodyCheck.Project(document.RootElement);
-        var (plants, _) = new PlannedProjectReader().Read(document.RootElement, "body");
-        if (plants.Count > options.Value.MaxPlantsPerProject)
-            throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
+        var plants = PlannedLayouts.Read(document.RootElement, "body", options.Value.MaxPlantsPerProject).OrProblem().Plants;
         var context = data.Context();
         var noise = await new ProjectNoiseAssessor(context).AssessAsync(plants, cancellationToken);
         var flicker = new ShadowFlickerAssessor(context);

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.OpenApi;
+using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Security;
-using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Outcomes;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Projects;
@@ -44,78 +46,88 @@ public static class ProjectEndpoints
 
     private static async Task<IResult> Create(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options, string? name, CancellationToken cancellationToken)
     {
-        var project = await ReadAsync(http, options.Value, Guid.NewGuid().ToString("n")[..16], name, cancellationToken);
+        if (!(await ReadAsync(http, options.Value, Guid.NewGuid().ToString("n")[..16], name, cancellationToken)).TryGet(out var project, out var refusal))
+            return refusal.Problem();
         await data.Projects.SaveAsync(project, cancellationToken);
         return Results.Created($"/api/projects/{project.Id}", Summary(project));
     }
 
     private static async Task<IResult> Replace(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options, string id, string? name, CancellationToken cancellationToken)
     {
-        var project = await ReadAsync(http, options.Value, ValidId(id), name, cancellationToken);
+        if (!ValidId(id).TryGet(out var valid, out var refusal) || !(await ReadAsync(http, options.Value, valid, name, cancellationToken)).TryGet(out var project, out refusal))
+            return refusal.Problem();
         await data.Projects.SaveAsync(project, cancellationToken);
         return Results.Ok(Summary(project));
     }
 
     private static async Task<IResult> Delete(ServiceData data, string id, CancellationToken cancellationToken) =>
-        await data.Projects.DeleteAsync(ValidId(id), cancellationToken) ? Results.NoContent() : NotFound(id);
+        !ValidId(id).TryGet(out var valid, out var refusal) ? refusal.Problem()
+        : await data.Projects.DeleteAsync(valid, cancellationToken) ? Results.NoContent() : NotFound(id).Problem();
 
     private static async Task<IResult> List(ServiceData data, CancellationToken cancellationToken) =>
         Results.Ok((await data.Projects.ListAsync(cancellationToken)).Select(Summary));
 
     private static async Task<IResult> Get(ServiceData data, string id, CancellationToken cancellationToken) =>
-        await data.Projects.GetAsync(ValidId(id), cancellationToken) is { } project
+        !ValidId(id).TryGet(out var valid, out var refusal) ? refusal.Problem()
+        : await data.Projects.GetAsync(valid, cancellationToken) is { } project
             ? Results.Text(project.GeoJson, "application/geo+json", Encoding.UTF8)
-            : NotFound(id);
+            : NotFound(id).Problem();
 
     private static async Task<IResult> Assess(HttpContext http, ServiceData data, string id, int? year, string? format, int? flickerYear, string? lang, CancellationToken cancellationToken)
     {
-        var language = CaseReportResults.LanguageOf(lang);
-        var (assessment, flicker) = await AssessAsync(data, id, year, flickerYear, cancellationToken);
+        if (!CaseReportResults.LanguageOf(lang).TryGet(out var language, out var refusal)
+            || !(await AssessAsync(data, id, year, flickerYear, cancellationToken)).TryGet(out var answer, out refusal))
+            return refusal.Problem();
         if (CaseReportResults.FormatOf(format) is { } report)
-            return await CaseReportResults.MakeAsync(http, data, assessment, flicker, report, language, cancellationToken);
-        return AssessEndpoints.ProjectResult(assessment, flicker, format);
+            return await CaseReportResults.MakeAsync(http, data, answer.Assessment, answer.Flicker, report, language, cancellationToken);
+        return AssessEndpoints.ProjectResult(answer.Assessment, answer.Flicker, format);
     }
 
     private static async Task<IResult> Report(HttpContext http, ServiceData data, string id, int? year, int? flickerYear, string? lang, CaseReportFormat format,
         CancellationToken cancellationToken)
     {
-        var language = CaseReportResults.LanguageOf(lang);
-        var (assessment, flicker) = await AssessAsync(data, id, year, flickerYear, cancellationToken);
-        return await CaseReportResults.MakeAsync(http, data, assessment, flicker, format, language, cancellationToken);
+        if (!CaseReportResults.LanguageOf(lang).TryGet(out var language, out var refusal)
+            || !(await AssessAsync(data, id, year, flickerYear, cancellationToken)).TryGet(out var answer, out refusal))
+            return refusal.Problem();
+        return await CaseReportResults.MakeAsync(http, data, answer.Assessment, answer.Flicker, format, language, cancellationToken);
     }
 
-    private static async Task<(ProjectAssessment, ShadowFlickerPart)> AssessAsync(ServiceData data, string id, int? year, int? flickerYear, CancellationToken cancellationToken)
+    /// <summary>A saved project read as a new one is (its stored name and the layout's own permit date), then assessed.</summary>
+    private static async Task<Outcome<(ProjectAssessment Assessment, ShadowFlickerPart Flicker)>> AssessAsync(ServiceData data, string id, int? year, int? flickerYear,
+        CancellationToken cancellationToken)
     {
-        var project = await data.Projects.GetAsync(ValidId(id), cancellationToken) ?? throw new ProblemException("id", $"no saved project '{id}'", StatusCodes.Status404NotFound);
-        using var document = JsonDocument.Parse(project.GeoJson);
-        var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, "project");
+        if (!ValidId(id).TryGet(out var valid, out var refusal))
+            return refusal;
+        if (await data.Projects.GetAsync(valid, cancellationToken) is not { } saved)
+            return NotFound(id);
+        using var document = JsonDocument.Parse(saved.GeoJson);
+        if (!PlannedLayouts.Read(document.RootElement, "project").TryGet(out var layout, out refusal)
+            || !ProjectQuestion.Parse(layout, new ProjectText(saved.Name, FlickerYear: flickerYear)).TryGet(out var question, out refusal))
+            return refusal;
         var context = data.Context(year);
-        var assessment = await new ProjectAssessor(context).AssessAsync(new Project(project.Name, plants, permit), cancellationToken);
-        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
+        var assessment = await new ProjectAssessor(context).AssessAsync(question.Project, cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(question.Project.Plants, question.FlickerYear.For(context.Today), cancellationToken);
         return (assessment, flicker);
     }
 
-    /// <summary>Reads and checks the body exactly as an assessment would, so only assessable projects are saved.</summary>
-    private static async Task<SavedProject> ReadAsync(HttpContext http, VeSitingOptions options, string id, string? name, CancellationToken cancellationToken)
+    /// <summary>Reads and checks the body exactly as an assessment would (<see cref="ProjectQuestion"/>), so only assessable projects are saved.</summary>
+    private static async Task<Outcome<SavedProject>> ReadAsync(HttpContext http, VeSitingOptions options, string id, string? name, CancellationToken cancellationToken)
     {
         using var document = await JsonBody.ReadAsync(http.Request, options, cancellationToken);
-        GeoJsonBodyCheck.Project(document.RootElement);
-        var (plants, _) = new PlannedProjectReader().Read(document.RootElement, "body");
-        if (plants.Count > options.MaxPlantsPerProject)
-            throw new ProblemException("features", $"{plants.Count} plants; at most {options.MaxPlantsPerProject} per project");
-        var title = name ?? (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null) ?? "planned project";
-        if (title.Length > 200)
-            throw new ProblemException("name", $"{title.Length} characters; at most 200");
+        if (!PlannedLayouts.Read(document.RootElement, "body", options.MaxPlantsPerProject).TryGet(out var layout, out var refusal)
+            || !ProjectQuestion.Parse(layout, new ProjectText(name)).TryGet(out var question, out refusal))
+            return refusal;
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         // Whole milliseconds: both stores keep them exactly (PostgreSQL keeps microseconds, .NET ticks are finer).
         var savedAt = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
-        return new SavedProject(id, title, savedAt, plants.Count, document.RootElement.GetRawText());
+        return new SavedProject(id, question.Project.Name, savedAt, layout.Plants.Count, document.RootElement.GetRawText());
     }
 
-    private static string ValidId(string id) =>
-        SavedProject.IsValidId(id) ? id : throw new ProblemException("id", "a project id has 1–64 lower-case letters, digits and dashes", StatusCodes.Status404NotFound);
+    /// <summary>An id that cannot name a saved project is "not found", as a well-formed id that names none.</summary>
+    private static Outcome<string> ValidId(string id) =>
+        SavedProject.IsValidId(id) ? id : Refusal.NotFound("id", "a project id has 1–64 lower-case letters, digits and dashes");
 
-    private static IResult NotFound(string id) => ProblemHandling.NotFound("id", $"no saved project '{id}'");
+    private static Refusal NotFound(string id) => Refusal.NotFound("id", $"no saved project {ValueText.Echo(id)}");
 
     private static object Summary(SavedProject p) => new
     {

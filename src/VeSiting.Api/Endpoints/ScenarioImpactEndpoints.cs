@@ -1,6 +1,10 @@
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.OpenApi;
+using VeSiting.Api.Hosting.Problems;
+using VeSiting.Core.Outcomes;
+using VeSiting.Core.Questions;
+using VeSiting.Core.Tariffs;
 using VeSiting.Core.Tariffs.Impact;
 
 namespace VeSiting.Api.Endpoints;
@@ -18,25 +22,21 @@ public static class ScenarioImpactEndpoints
 
     private static async Task<IResult> Get(ServiceData data, string id, string? area, bool? synthetic, string[]? also, int? year, CancellationToken cancellationToken)
     {
-        var ids = new[] { id }.Concat(also ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var scenarios = new List<TariffScenario>();
+        foreach (var s in new[] { id }.Concat(also ?? []).Distinct(StringComparer.Ordinal))
+        {
+            if (!data.Rules.Scenarios.TryGetValue(s, out var scenario))
+            {
+                var reason = $"{ValueText.Echo(s)} is not one of {string.Join(", ", data.Rules.Scenarios.Keys.Order())}";
+                return (s == id ? Refusal.NotFound("id", reason) : Refusal.Invalid("also", reason)).Problem();
+            }
+            scenarios.Add(scenario);
+        }
         var context = data.Context(year);
-        var scenarios = ids.Select(s => data.Rules.Scenarios.TryGetValue(s, out var scenario) ? scenario
-            : throw new ProblemException(s == id ? "id" : "also", $"'{s}' is not one of {string.Join(", ", data.Rules.Scenarios.Keys.Order())}", s == id ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest)).ToList();
         var service = new ProposalImpactService(data.Store, context.Prices, data.Rules.Profile("household"), data.Impacts);
-        var impacts = new List<ProposalImpact>();
-        try
-        {
-            foreach (var scenario in scenarios)
-                impacts.Add(await service.RunAsync(scenario, area ?? "denmark", synthetic ?? false, null, cancellationToken));
-        }
-        catch (KeyNotFoundException e)
-        {
-            throw new ProblemException("area", e.Message, StatusCodes.Status404NotFound);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ProblemException("area", e.Message);
-        }
+        if (!ImpactQuestion.Parse(scenarios, area, synthetic ?? false).TryGet(out var question, out var refusal)
+            || !(await question.RunAsync(service, cancellationToken)).TryGet(out var impacts, out refusal))
+            return refusal.Problem();
         return Results.Ok(new
         {
             area = impacts[0].Area,

@@ -3,7 +3,7 @@ using VeSiting.Api.Contracts;
 using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Problems;
-using VeSiting.Api.Hosting.Validation;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
 
@@ -36,21 +36,13 @@ public static class ShadowFlickerEndpoints
     {
         var home = await HomeAsync(data, lat, lon, e, n, address, cancellationToken);
         using var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken);
-        GeoJsonBodyCheck.Project(document.RootElement);
-        var (plants, _) = new PlannedProjectReader().Read(document.RootElement, "body");
-        if (plants.Count > options.Value.MaxPlantsPerProject)
-            throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
+        var plants = PlannedLayouts.Read(document.RootElement, "body", options.Value.MaxPlantsPerProject).OrProblem().Plants;
         var (part, calendar) = await new ShadowFlickerAssessor(data.Context()).CalendarAsync(home, Year(flickerYear, data.Today), plants, cancellationToken);
         return Results.Ok(FlickerCalendarAnswer.Of(part, calendar));
     }
 
     /// <summary>The calendar year to compute: <paramref name="today"/>'s unless given (1900–2100, SPA's tables and ΔT serve it well).</summary>
-    public static int Year(int? flickerYear, DateOnly today) => flickerYear switch
-    {
-        null => today.Year,
-        >= 1900 and <= 2100 => flickerYear.Value,
-        _ => throw new ProblemException("flickerYear", $"{flickerYear} is not a year from 1900 to 2100"),
-    };
+    public static int Year(int? flickerYear, DateOnly today) => FlickerYearQuestion.Parse(flickerYear).OrProblem().For(today);
 
     private static async Task<FlickerHome> HomeAsync(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, CancellationToken cancellationToken)
     {

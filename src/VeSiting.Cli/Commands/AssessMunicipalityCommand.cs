@@ -4,6 +4,7 @@ using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Noise;
+using VeSiting.Core.Questions;
 
 namespace VeSiting.Cli.Commands;
 
@@ -20,11 +21,10 @@ public sealed class AssessMunicipalityCommand(DataContext data, ResultRenderer r
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = settings.OutputFormat;
-        if (string.IsNullOrWhiteSpace(settings.Code))
-            throw new UsageException("give the municipality with --code (e.g. --code 573)");
+        var question = MunicipalityQuestion.Parse(settings.Code).OrExit();
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, _) = RuleContext.Create(settings, store, data.Today);
-        var result = (await new MunicipalityAssessor(assessment).AssessAsync(settings.Code.Trim(), cancellationToken)).OrExit();
+        var result = (await new MunicipalityAssessor(assessment).AssessAsync(question.Code, cancellationToken)).OrExit();
         var noise = await new OperatingNoiseAssessor(assessment).ForAreaAsync(result.Area, cancellationToken);
         renderer.Write(OperatingNoiseResults.AddTo(AssessmentResults.Municipality(result), noise), format);
         return ExitCodes.Ok;

@@ -6,9 +6,9 @@ using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Noise;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
-using VeSiting.Reports;
 
 namespace VeSiting.Cli.Commands;
 
@@ -78,20 +78,18 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var report = settings.Report();
-        var format = report is null ? settings.OutputFormat : default;
-        var permit = settings.ParsedPermitDate;
-        IReadOnlyList<Plant> plants;
-        string name;
+        settings.Report();
         var library = RuleContext.LoadLibrary(settings.RuleFolders);
         if (settings.File is not null == settings.Turbines.Length > 0)
             throw new UsageException("give either --file LAYOUT.geojson or one or more --turbine \"E N\" with --hub, --rotor and --capacity-kw");
+        PlannedLayout layout;
+        string fallbackName;
         if (settings.File is { } file)
         {
             if (!System.IO.File.Exists(file))
                 throw new UsageException($"--file: {file} does not exist");
-            var (fromFile, filePermit) = new PlannedProjectReader().Read(file);
-            (plants, permit, name) = (fromFile, permit ?? filePermit, settings.Name ?? LayoutFile.Name(file));
+            layout = PlannedLayouts.Parse(await System.IO.File.ReadAllTextAsync(file, cancellationToken), LayoutField, Path.GetFileName(file)).OrExitIn("--file", LayoutField);
+            fallbackName = Path.GetFileNameWithoutExtension(file);
         }
         else
         {
@@ -99,25 +97,24 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
                 throw new UsageException("--turbine needs --hub (> 0 m), --rotor (≥ 0 m) and --capacity-kw (> 0)");
             TurbineArguments.Check(settings.Hub, settings.Rotor, settings.CapacityKw);
             var acoustics = settings.Acoustics(AcousticsRange.From(library.Rules, RuleContext.Today(settings, data.Today)));
-            plants = settings.Turbines.Select((t, i) =>
+            var plants = settings.Turbines.Select((t, i) =>
             {
                 var (e, n) = PointArguments.ParseUtm(t);
                 return PlannedPlants.Turbine($"T{i + 1}", e, n, settings.Hub!.Value, settings.Rotor!.Value, settings.CapacityKw) with { Acoustics = acoustics };
             }).ToList();
-            name = settings.Name ?? $"planned project of {plants.Count} turbine(s)";
+            layout = new PlannedLayout(plants, null, null);
+            fallbackName = $"planned project of {plants.Count} turbine(s)";
         }
+        var question = ProjectQuestion.Parse(layout, new ProjectText(settings.Name, settings.PermitDate, settings.FlickerYear), fallbackName).OrExit();
 
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, _) = RuleContext.Create(settings, store, data.Today, library);
-        var result = await new ProjectAssessor(assessment).AssessAsync(new Project(name, plants, permit), cancellationToken);
-        var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(plants, settings.FlickerYearOr(assessment.Today.Year), cancellationToken);
-        if (report is { } r)
-        {
-            await System.IO.File.WriteAllBytesAsync(r.File, await CaseReports.MakeAsync(store, result, flicker, r.Language, r.Format, DateTimeOffset.UtcNow, cancellationToken), cancellationToken);
-            console.Error.WriteLine($"wrote {r.File}: the case report of {result.Project.Name} ({result.Dwellings.Count} dwelling(s) within the rings)");
-            return ExitCodes.Ok;
-        }
-        renderer.Write(ShadowFlickerResults.AddTo(AssessmentResults.Project(result), flicker), format);
+        var result = await new ProjectAssessor(assessment).AssessAsync(question.Project, cancellationToken);
+        var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(question.Project.Plants, question.FlickerYear.For(assessment.Today), cancellationToken);
+        await settings.WriteAsync(console, renderer, store, result, flicker, cancellationToken);
         return ExitCodes.Ok;
     }
+
+    /// <summary>What a layout file's refusal names when it is about the file as a whole.</summary>
+    private const string LayoutField = "file";
 }

@@ -2,7 +2,13 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Assessments;
 using VeSiting.Core.Explanations;
+using VeSiting.Core.Outcomes;
+using VeSiting.Core.Questions;
+using VeSiting.Core.ShadowFlicker;
+using VeSiting.Core.Stores;
 using VeSiting.Reports;
 using VeSiting.Reports.Model;
 
@@ -20,12 +26,7 @@ public class AssessProjectSettings : AssessSettings
     public int? FlickerYear { get; init; }
 
     /// <summary>--flicker-year, else <paramref name="thisYear"/> (the year of the day whose rules apply).</summary>
-    public int FlickerYearOr(int thisYear) => FlickerYear switch
-    {
-        null => thisYear,
-        >= 1900 and <= 2100 => FlickerYear.Value,
-        _ => throw new UsageException($"--flicker-year: {FlickerYear} is not a year from 1900 to 2100"),
-    };
+    public int FlickerYearOr(int thisYear) => FlickerYearQuestion.Parse(FlickerYear).OrExit().Given ?? thisYear;
 
     [CommandOption("-o|--out <FILE>")]
     [Description("With --format pdf or html: the case report to write (map, summary, neighbour table, money, and the rules and data behind every number).")]
@@ -57,6 +58,22 @@ public class AssessProjectSettings : AssessSettings
     }
 
     public DateOnly? ParsedPermitDate => PermitDate is null ? null
-        : DateOnly.TryParseExact(PermitDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new UsageException($"--permit-date: '{PermitDate}' is not a date (yyyy-mm-dd)");
+        : ValueText.StrictDate(PermitDate) is { } reason ? throw CliRefusals.Exception(Refusal.Invalid("permitDate", reason))
+        : DateOnly.ParseExact(PermitDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The answer of a project or plant question: the case report written to <c>--out</c> (a line on standard error says
+    /// so), or the table, JSON, CSV or GeoJSON on standard output.
+    /// </summary>
+    public async Task WriteAsync(CliConsole console, ResultRenderer renderer, ISpatialStore store, ProjectAssessment result, ShadowFlickerPart flicker,
+        CancellationToken cancellationToken)
+    {
+        if (Report() is { } r)
+        {
+            await System.IO.File.WriteAllBytesAsync(r.File, await CaseReports.MakeAsync(store, result, flicker, r.Language, r.Format, DateTimeOffset.UtcNow, cancellationToken), cancellationToken);
+            console.Error.WriteLine($"wrote {r.File}: the case report of {result.Project.Name} ({result.Dwellings.Count} dwelling(s) within the rings)");
+            return;
+        }
+        renderer.Write(ShadowFlickerResults.AddTo(AssessmentResults.Project(result), flicker), OutputFormat);
+    }
 }

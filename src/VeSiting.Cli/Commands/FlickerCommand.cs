@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
 
@@ -16,12 +17,7 @@ public class FlickerSettings : AssessSettings
     public int? FlickerYear { get; init; }
 
     /// <summary>--flicker-year, else <paramref name="thisYear"/> (the year of the day whose rules apply).</summary>
-    public int CalendarYearOr(int thisYear) => FlickerYear switch
-    {
-        null => thisYear,
-        >= 1900 and <= 2100 => FlickerYear.Value,
-        _ => throw new UsageException($"--flicker-year: {FlickerYear} is not a year from 1900 to 2100"),
-    };
+    public int CalendarYearOr(int thisYear) => FlickerYearQuestion.Parse(FlickerYear).OrExit().Given ?? thisYear;
 }
 
 /// <summary><c>vesiting flicker dwellings --file LAYOUT</c>: every dwelling within a planned layout's reach and its shadow flicker.</summary>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
+using VeSiting.Core.Questions;
 using VeSiting.Core.Tariffs.Impact;
 
 namespace VeSiting.Cli.Commands;
@@ -28,21 +29,12 @@ public sealed class ScenarioImpactCommand(DataContext data, ResultRenderer rende
         var (assessment, library) = RuleContext.Create(settings, store, data.Today);
         var service = new ProposalImpactService(store, assessment.Prices, library.Profile("household"));
         var impacts = new List<(ProposalImpact Impact, TimeSpan Elapsed)>();
-        try
+        var question = ImpactQuestion.Parse(assessment.Scenarios, settings.Area, settings.Synthetic).OrExit();
+        foreach (var scenario in question.Scenarios)
         {
-            foreach (var scenario in assessment.Scenarios)
-            {
-                var clock = Stopwatch.StartNew();
-                impacts.Add((await service.RunAsync(scenario, settings.Area, settings.Synthetic, null, cancellationToken), clock.Elapsed));
-            }
-        }
-        catch (KeyNotFoundException e)
-        {
-            throw new NotFoundException(e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"--area: {e.Message}");
+            // One at a time, so the table can say how long each took.
+            var clock = Stopwatch.StartNew();
+            impacts.Add(((await (question with { Scenarios = [scenario] }).RunAsync(service, cancellationToken)).OrExit()[0], clock.Elapsed));
         }
         renderer.Write(Result(impacts, store.Attributions, store.Version.Id), format);
         return ExitCodes.Ok;

@@ -14,8 +14,23 @@ public static class CliRefusals
     {
         RefusalKind.NotFound => new NotFoundException(refusal.Reason),
         RefusalKind.Unavailable => new StoreUnavailableException(refusal.Reason),
+        RefusalKind.Unprocessable => new InvalidDataException(Option(refusal.Field) is { } option ? $"{option}: {refusal.Reason}" : refusal.Reason),
         _ => new UsageException(Option(refusal.Field) is { } option ? $"{option}: {refusal.Reason}" : refusal.Reason),
     };
+
+    /// <summary>
+    /// A refusal of a document given with <paramref name="option"/> (a layout file): the option, the field inside the
+    /// document (none when it is the document as a whole, <paramref name="field"/>) and the reason, then every error found
+    /// when there are several, each with its feature and property.
+    /// </summary>
+    public static T OrExitIn<T>(this Outcome<T> outcome, string option, string field)
+    {
+        if (outcome.TryGet(out var value, out var refusal))
+            return value;
+        var line = refusal.Field is null || refusal.Field == field ? $"{option}: {refusal.Reason}" : $"{option}: {refusal.Field}: {refusal.Reason}";
+        var more = refusal.Issues.Count > 1 ? string.Concat(refusal.Issues.Select(i => $"\n  {i}")) : "";
+        throw new UsageException(line + more);
+    }
 
     /// <summary>
     /// The option a question's field is given with on the command line (<c>processRefund</c> → <c>--process-refund</c>;

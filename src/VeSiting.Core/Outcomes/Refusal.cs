@@ -19,6 +19,9 @@ public enum RefusalKind
 /// </summary>
 public sealed record Refusal(RefusalKind Kind, string? Field, string Reason)
 {
+    /// <summary>Every error found where the question carried a whole document (a layout: feature, property, reason); the first is the refusal's own.</summary>
+    public IReadOnlyList<Importing.ImportIssue> Issues { get; init; } = [];
+
     public static Refusal Invalid(string field, string reason) => new(RefusalKind.Invalid, field, reason);
 
     public static Refusal NotFound(string field, string reason) => new(RefusalKind.NotFound, field, reason);

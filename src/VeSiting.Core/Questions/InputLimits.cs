@@ -16,6 +16,10 @@ public static class InputLimits
     /// <summary>A siting grid's cell size, metres.</summary>
     public const double MinCellM = 100;
     public const double MaxCellM = 50_000;
+    /// <summary>Longest name of a planned project, characters.</summary>
+    public const int MaxProjectNameLength = 200;
     public const int MinYear = 1990;
     public const int MaxYear = 2100;
+    /// <summary>The earliest calendar year of a shadow-flicker calendar (the sun's tables reach back further than any price year).</summary>
+    public const int MinFlickerYear = 1900;
 }

@@ -53,25 +53,32 @@ public abstract record LocationQuestion
             return new BuildingId(building);
         if (text.E is not null || text.N is not null)
         {
-            if (text.E is null || text.N is null)
-                return Refusal.Invalid(text.E is null ? "e" : "n", "easting and northing must be given together");
-            if (ValueText.Number(text.E, -1e7, 1e8, "an easting in metres (EPSG:25832)") is { } badE)
-                return Refusal.Invalid("e", badE);
-            if (ValueText.Number(text.N, -1e7, 1e8, "a northing in metres (EPSG:25832)") is { } badN)
-                return Refusal.Invalid("n", badN);
-            var (e, n) = (ValueText.ParsedNumber(text.E), ValueText.ParsedNumber(text.N));
+            if (!Pair(new("e", text.E, -1e7, 1e8, "an easting in metres (EPSG:25832)"), new("n", text.N, -1e7, 1e8, "a northing in metres (EPSG:25832)"),
+                    "easting and northing").TryGet(out var utm, out var bad))
+                return bad;
+            var (e, n) = utm;
             return DenmarkExtent.ContainsUtm32(e, n) ? new Utm(e, n)
                 : Refusal.Invalid("e", $"({F(e)}, {F(n)}) lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}");
         }
-        if (text.Lat is null || text.Lon is null)
-            return Refusal.Invalid(text.Lat is null ? "lat" : "lon", "latitude and longitude must be given together");
-        if (ValueText.Number(text.Lat, -90, 90, "a latitude") is { } badLat)
-            return Refusal.Invalid("lat", badLat);
-        if (ValueText.Number(text.Lon, -180, 180, "a longitude") is { } badLon)
-            return Refusal.Invalid("lon", badLon);
-        var (lat, lon) = (ValueText.ParsedNumber(text.Lat), ValueText.ParsedNumber(text.Lon));
+        if (!Pair(new("lat", text.Lat, -90, 90, "a latitude"), new("lon", text.Lon, -180, 180, "a longitude"), "latitude and longitude").TryGet(out var wgs, out var refusal))
+            return refusal;
+        var (lat, lon) = wgs;
         return DenmarkExtent.ContainsLonLat(lon, lat) ? new LatLon(lat, lon)
             : Refusal.Invalid("lat", $"({F(lat)}, {F(lon)}) lies outside Denmark ({DenmarkExtent.DescribeLonLat})");
+    }
+
+    /// <summary>One ordinate as typed: its field, its text (null: not given) and its range.</summary>
+    private sealed record Ordinate(string Field, string? Text, double Min, double Max, string What);
+
+    /// <summary>Two ordinates given together, each a finite number in its range.</summary>
+    private static Outcome<(double First, double Second)> Pair(Ordinate first, Ordinate second, string names)
+    {
+        if (first.Text is null || second.Text is null)
+            return Refusal.Invalid(first.Text is null ? first.Field : second.Field, $"{names} must be given together");
+        foreach (var ordinate in new[] { first, second })
+            if (ValueText.Number(ordinate.Text!, ordinate.Min, ordinate.Max, ordinate.What) is { } bad)
+                return Refusal.Invalid(ordinate.Field, bad);
+        return (ValueText.ParsedNumber(first.Text), ValueText.ParsedNumber(second.Text));
     }
 
     /// <summary>The site in EPSG:25832 and its label; an address or building the data does not hold is "not found".</summary>

@@ -73,6 +73,27 @@ public sealed class OpenApiResponsesTests(ApiFactory factory)
         Assert.True(missing.Count == 0, string.Join("\n", missing));
     }
 
+    /// <summary>The question endpoints that return their refusals as results declare each status they answer, with its schema.</summary>
+    [Theory]
+    [InlineData("/api/assess/site", "get", "200 400 404 500 503")]
+    [InlineData("/api/assess/municipality/{code}", "get", "200 400 404 500 503")]
+    [InlineData("/api/assess/plant/{gsrn}", "get", "200 400 404 422 500 503")]
+    [InlineData("/api/assess/project", "post", "200 400 413 415 500 503")]
+    [InlineData("/api/scenarios/{id}/impact", "get", "200 400 404 500 503")]
+    [InlineData("/api/projects/{id}/assessment", "get", "200 400 404 500 503")]
+    public async Task A_question_endpoint_declares_every_status_it_answers(string path, string method, string statuses)
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var responses = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        foreach (var status in statuses.Split(' '))
+        {
+            Assert.True(responses.TryGetProperty(status, out var response), $"{method} {path}: no {status}");
+            var content = response.GetProperty("content");
+            var media = status.StartsWith('2') ? content.EnumerateObject().First().Value : content.GetProperty("application/problem+json");
+            Assert.True(media.TryGetProperty("schema", out _), $"{method} {path} {status}: no schema");
+        }
+    }
+
     private static JsonElement Resolve(JsonElement root, JsonElement schema)
     {
         if (!schema.TryGetProperty("$ref", out var reference))

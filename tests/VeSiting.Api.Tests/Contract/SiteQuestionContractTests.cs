@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using VeSiting.Api.Tests.Api;
 using VeSiting.Cli.Infrastructure;
@@ -15,43 +14,36 @@ namespace VeSiting.Api.Tests.Contract;
 [Collection(ApiCollection.Name)]
 public sealed class SiteQuestionContractTests(ApiFactory factory)
 {
-    /// <summary>A refusal: its kind (HTTP status; CLI exit code), the field, the option the CLI names (null: none) and the reason.</summary>
-    public sealed record Refused(HttpStatusCode Status, int ExitCode, string Field, string? Option, string Reason);
-
-    private static Refused Invalid(string field, string? option, string reason) => new(HttpStatusCode.BadRequest, ExitCodes.Usage, field, option, reason);
-
-    private static Refused NotFound(string field, string reason) => new(HttpStatusCode.NotFound, ExitCodes.NotFound, field, null, reason);
-
     public static TheoryData<string, string, string[], Refused> Refusals => new()
     {
         { "no location", "kwh=4000", ["--kwh", "4000"],
-            Invalid("location", null, "give exactly one location: latitude and longitude, easting and northing (EPSG:25832), an address or a building") },
+            Refused.Invalid("location", null, "give exactly one location: latitude and longitude, easting and northing (EPSG:25832), an address or a building") },
         { "two locations", "lat=55.48&lon=11.19&address=Eliasgade%2010", ["--lat", "55.48", "--lon", "11.19", "--address", "Eliasgade 10"],
-            Invalid("location", null, "give exactly one location: latitude and longitude, easting and northing (EPSG:25832), an address or a building") },
-        { "latitude without longitude", "lat=55.48", ["--lat", "55.48"], Invalid("lon", "--lon", "latitude and longitude must be given together") },
-        { "latitude out of range", "lat=91&lon=11", ["--lat", "91", "--lon", "11"], Invalid("lat", "--lat", "'91' is not a latitude (from -90 to 90)") },
-        { "latitude not a number", "lat=abc&lon=11", ["--lat", "abc", "--lon", "11"], Invalid("lat", "--lat", "'abc' is not a finite number") },
+            Refused.Invalid("location", null, "give exactly one location: latitude and longitude, easting and northing (EPSG:25832), an address or a building") },
+        { "latitude without longitude", "lat=55.48", ["--lat", "55.48"], Refused.Invalid("lon", "--lon", "latitude and longitude must be given together") },
+        { "latitude out of range", "lat=91&lon=11", ["--lat", "91", "--lon", "11"], Refused.Invalid("lat", "--lat", "'91' is not a latitude (from -90 to 90)") },
+        { "latitude not a number", "lat=abc&lon=11", ["--lat", "abc", "--lon", "11"], Refused.Invalid("lat", "--lat", "'abc' is not a finite number") },
         // Paris: inside the globe, outside Denmark's box (lon 7–15.8, lat 54.3–58).
         { "outside Denmark", "lat=48.85&lon=2.35", ["--lat", "48.85", "--lon", "2.35"],
-            Invalid("lat", "--lat", "(48.85, 2.35) lies outside Denmark (lon 7–15.8, lat 54.3–58)") },
+            Refused.Invalid("lat", "--lat", "(48.85, 2.35) lies outside Denmark (lon 7–15.8, lat 54.3–58)") },
         { "easting and northing outside Denmark", "e=1&n=2", ["--utm", "1 2"],
-            Invalid("e", "--utm", "(1, 2) lies outside Denmark's extent E 380000–920000, N 6020000–6440000 (EPSG:25832)") },
-        { "easting not a number", "e=x&n=6174832", ["--utm", "x 6174832"], Invalid("e", "--utm", "'x' is not a finite number") },
+            Refused.Invalid("e", "--utm", "(1, 2) lies outside Denmark's extent E 380000–920000, N 6020000–6440000 (EPSG:25832)") },
+        { "easting not a number", "e=x&n=6174832", ["--utm", "x 6174832"], Refused.Invalid("e", "--utm", "'x' is not a finite number") },
         { "negative consumption", "address=Eliasgade%2010&kwh=-5", ["--address", "Eliasgade 10", "--kwh", "-5"],
-            Invalid("kwh", "--kwh", "'-5' is not an annual consumption in kWh (above 0 to 10000000000)") },
+            Refused.Invalid("kwh", "--kwh", "'-5' is not an annual consumption in kWh (above 0 to 10000000000)") },
         // Before: the command line took an infinite consumption and the service refused it.
         { "infinite consumption", "address=Eliasgade%2010&kwh=Infinity", ["--address", "Eliasgade 10", "--kwh", "Infinity"],
-            Invalid("kwh", "--kwh", "'Infinity' is not a finite number") },
+            Refused.Invalid("kwh", "--kwh", "'Infinity' is not a finite number") },
         { "consumption beyond the range", "address=Eliasgade%2010&kwh=1e11", ["--address", "Eliasgade 10", "--kwh", "1e11"],
-            Invalid("kwh", "--kwh", "'1e11' is not an annual consumption in kWh (above 0 to 10000000000)") },
+            Refused.Invalid("kwh", "--kwh", "'1e11' is not an annual consumption in kWh (above 0 to 10000000000)") },
         { "two time-of-use shares", "address=Eliasgade%2010&tou=1,2", ["--address", "Eliasgade 10", "--tou", "1,2"],
-            Invalid("tou", "--tou", "'1,2' is not three non-negative shares LOW,HIGH,PEAK (e.g. 0.6,0.3,0.1)") },
+            Refused.Invalid("tou", "--tou", "'1,2' is not three non-negative shares LOW,HIGH,PEAK (e.g. 0.6,0.3,0.1)") },
         { "unknown customer", "address=Eliasgade%2010&customer=bank", ["--address", "Eliasgade 10", "--customer", "bank"],
-            Invalid("customer", "--customer", "'bank' is not household or firm") },
+            Refused.Invalid("customer", "--customer", "'bank' is not household or firm") },
         { "process refund for a household", "address=Eliasgade%2010&processRefund=true", ["--address", "Eliasgade 10", "--process-refund"],
-            Invalid("processRefund", "--process-refund", "the process refund of elafgift is for VAT-registered firms only: the customer must be firm") },
-        { "no such address", "address=Nowhere%20Street%2099999", ["--address", "Nowhere Street 99999"], NotFound("address", "no address matches 'Nowhere Street 99999'") },
-        { "no such building", "building=no-such-building", ["--building", "no-such-building"], NotFound("building", "no building with id or BBR id 'no-such-building'") },
+            Refused.Invalid("processRefund", "--process-refund", "the process refund of elafgift is for VAT-registered firms only: the customer must be firm") },
+        { "no such address", "address=Nowhere%20Street%2099999", ["--address", "Nowhere Street 99999"], Refused.NotFound("address", "no address matches 'Nowhere Street 99999'") },
+        { "no such building", "building=no-such-building", ["--building", "no-such-building"], Refused.NotFound("building", "no building with id or BBR id 'no-such-building'") },
     };
 
     [Theory]
@@ -62,12 +54,7 @@ public sealed class SiteQuestionContractTests(ApiFactory factory)
         var reason = await Problems.AssertProblemAsync(response, expected.Status, expected.Field);
         Assert.True(expected.Reason == reason, $"{name}: the service said '{reason}'");
 
-        var run = await CliRun.Of(["assess", "site", .. cli, "--year", "2026"]);
-        Assert.True(run.ExitCode == expected.ExitCode, $"{name}: {run}");
-        var line = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0].Trim();
-        var said = expected.Option is null ? expected.Reason : $"{expected.Option}: {expected.Reason}";
-        Assert.Equal(expected.ExitCode == ExitCodes.NotFound ? $"not found: {said}" : $"error: {said}", line);
-        Assert.Equal("", run.Output);
+        await expected.AssertCliRefusesAsync(name, ["assess", "site", .. cli, "--year", "2026"]);
     }
 
     /// <summary>Two answers only: each loads the data for the command line (the refusals above come before loading, but for "not found").</summary>

@@ -6,4 +6,7 @@ public sealed class ProblemException(string field, string reason, int status = S
     public string Field { get; } = field;
     public string Reason { get; } = reason;
     public int Status { get; } = status;
+
+    /// <summary>Every error of a whole document, when the problem is about one (the problem's <c>errors</c> member).</summary>
+    public object? Errors { get; init; }
 }

@@ -43,10 +43,10 @@ public static class ProblemHandling
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var result = exception switch
         {
-            ProblemException p => Problem(p.Status, Title(p.Status), p.Field, p.Reason),
+            ProblemException p => Problem(p.Status, Title(p.Status), p.Field, p.Reason, p.Errors),
             ImportFailedException i => Problem(StatusCodes.Status400BadRequest, "Invalid request", i.Errors.FirstOrDefault()?.Column ?? "body",
                 i.Errors.FirstOrDefault()?.Reason ?? i.Message,
-                i.Errors.Select(e => new { feature = e.Row, field = e.Column, reason = e.Reason }).ToList()),
+                RefusalProblems.Errors(i.Errors)),
             RulePeriodException r => Problem(StatusCodes.Status400BadRequest, "Invalid request", "permit_date", r.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", "body", "the request body exceeds the configured limit"),
             BadHttpRequestException b => BindingProblem(b),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using VeSiting.Core.Importing;
 using VeSiting.Core.Outcomes;
 
 namespace VeSiting.Api.Hosting.Problems;
@@ -15,14 +16,18 @@ public static class RefusalProblems
     };
 
     /// <summary>The refusal as the exception the service's problem handler renders (RFC 7807, field and reason).</summary>
-    public static ProblemException Exception(Refusal refusal) => new(refusal.Field ?? "request", refusal.Reason, Status(refusal.Kind));
+    public static ProblemException Exception(Refusal refusal) => new(refusal.Field ?? "request", refusal.Reason, Status(refusal.Kind)) { Errors = Errors(refusal.Issues) };
 
     /// <summary>The refusal as a typed problem result (RFC 7807, field and reason), the same body the problem handler writes.</summary>
     public static ProblemHttpResult Problem(this Refusal refusal)
     {
         var status = Status(refusal.Kind);
-        return ProblemHandling.TypedProblem(status, ProblemHandling.Title(status), refusal.Field ?? "request", refusal.Reason);
+        return ProblemHandling.TypedProblem(status, ProblemHandling.Title(status), refusal.Field ?? "request", refusal.Reason, Errors(refusal.Issues));
     }
+
+    /// <summary>Every error of a whole document (a layout's features) as the problem's <c>errors</c> member, or null when there are none.</summary>
+    public static object? Errors(IReadOnlyList<ImportIssue> issues) =>
+        issues.Count == 0 ? null : issues.Select(e => new { feature = e.Row, field = e.Column, reason = e.Reason }).ToList();
 
     /// <summary>The answer, or the refusal raised as a problem.</summary>
     public static T OrProblem<T>(this Outcome<T> outcome) => outcome.TryGet(out var value, out var refusal) ? value : throw Exception(refusal);

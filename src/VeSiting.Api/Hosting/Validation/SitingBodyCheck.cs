@@ -43,13 +43,13 @@ public static class SitingBodyCheck
         if (root.TryGetProperty("profile", out var profile) && profile.ValueKind != JsonValueKind.Object)
             throw new ProblemException("profile", "expected a siting profile object");
         if (root.TryGetProperty("candidates", out var candidates))
-            GeoJsonBodyCheck.Geometries(candidates, "candidates");
+            Geometries(candidates, "candidates");
         if (root.TryGetProperty("layers", out var layers))
         {
             if (layers.ValueKind != JsonValueKind.Object)
                 throw new ProblemException("layers", "expected an object of named FeatureCollections");
             foreach (var layer in layers.EnumerateObject())
-                GeoJsonBodyCheck.Geometries(layer.Value, $"layers.{layer.Name}");
+                Geometries(layer.Value, $"layers.{layer.Name}");
         }
         if (root.TryGetProperty("regional", out var regional))
         {
@@ -59,5 +59,11 @@ public static class SitingBodyCheck
                 if (figure.Value.ValueKind != JsonValueKind.Object)
                     throw new ProblemException($"regional.{figure.Name}", "expected an object of figures by region code");
         }
+    }
+
+    private static void Geometries(JsonElement collection, string field)
+    {
+        if (GeoJsonCheck.Geometries(collection, field) is { } broken)
+            throw Problems.RefusalProblems.Exception(broken);
     }
 }

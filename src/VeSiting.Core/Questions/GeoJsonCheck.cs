@@ -1,30 +1,31 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using VeSiting.Core.Questions;
+using VeSiting.Core.Outcomes;
 
-namespace VeSiting.Api.Hosting.Validation;
+namespace VeSiting.Core.Questions;
 
 /// <summary>
-/// Checks a GeoJSON request body before it is read into geometries: every position two or three finite numbers
-/// (longitude/latitude in range without a <c>crs</c>), rings closed with at least four positions, no empty
-/// coordinates; for planned projects also strict permit dates and heights, rotors and capacities within
-/// <see cref="PlantSizes"/>. The first break is refused naming its JSON path.
+/// Checks a GeoJSON document (a request body, a layout file) before it is read into geometries: every position two or
+/// three finite numbers (longitude/latitude in range without a <c>crs</c>), rings closed with at least four positions,
+/// no empty coordinates; for planned layouts also strict permit dates and heights, rotors and capacities within
+/// <see cref="PlantSizes"/>. The first break is the refusal, naming the field as the readers do and saying where.
 /// </summary>
-public static partial class GeoJsonBodyCheck
+public static partial class GeoJsonCheck
 {
-    /// <summary>A planned project: a FeatureCollection of turbines (points) and solar areas (polygons).</summary>
-    public static void Project(JsonElement root)
+    /// <summary>A planned layout: a FeatureCollection of turbines (points) and solar areas (polygons); null when it passes.</summary>
+    public static Refusal? Project(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
-            return; // the reader refuses what is not a FeatureCollection
+            return null; // the reader refuses what is not a FeatureCollection
         try
         {
             CheckProject(root);
+            return null;
         }
-        catch (ProblemException e)
+        catch (Fault e)
         {
-            throw Named(e, "");
+            return Named(e, "");
         }
     }
 
@@ -44,31 +45,39 @@ public static partial class GeoJsonBodyCheck
         CheckGeometries(root, "");
     }
 
-    /// <summary>The geometries of a FeatureCollection (candidate sites, point layers); <paramref name="field"/> prefixes the paths.</summary>
-    public static void Geometries(JsonElement collection, string field)
+    /// <summary>The geometries of a FeatureCollection (candidate sites, point layers); <paramref name="field"/> prefixes the paths. Null when they pass.</summary>
+    public static Refusal? Geometries(JsonElement collection, string field)
     {
         try
         {
             CheckGeometries(collection, field);
+            return null;
         }
-        catch (ProblemException e)
+        catch (Fault e)
         {
-            throw Named(e, field);
+            return Named(e, field);
         }
     }
 
+    /// <summary>A break found deep in the document: its JSON path and the reason (unwound to the one refusal above).</summary>
+    private sealed class Fault(string path, string reason) : Exception(reason)
+    {
+        public string Path { get; } = path;
+        public string Reason { get; } = reason;
+    }
+
     /// <summary>
-    /// Names the field as the readers do (a feature's property, <c>geometry</c>, or the body member that holds the
+    /// Names the field as the readers do (a feature's property, <c>geometry</c>, or the document member that holds the
     /// collection) and says where in the reason: "feature 2, coordinates[0]: the ring is not closed …".
     /// </summary>
-    private static ProblemException Named(ProblemException e, string member)
+    private static Refusal Named(Fault e, string member)
     {
-        var path = e.Field;
+        var path = e.Path;
         if (member.Length > 0 && path.StartsWith(member, StringComparison.Ordinal))
             path = path[member.Length..].TrimStart('.');
         var match = FeaturePath().Match(path);
         if (!match.Success)
-            return member.Length == 0 ? e : new ProblemException(member, path.Length == 0 ? e.Reason : $"{path}: {e.Reason}", e.Status);
+            return member.Length == 0 ? Refusal.Invalid(e.Path, e.Reason) : Refusal.Invalid(member, path.Length == 0 ? e.Reason : $"{path}: {e.Reason}");
         var where = $"feature {int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) + 1}";
         var rest = match.Groups["rest"].Value;
         string field;
@@ -80,7 +89,7 @@ public static partial class GeoJsonBodyCheck
             field = "features";
         if (member.Length > 0)
             (field, rest) = (member, field == "features" ? rest : $"{field}{(rest.Length > 0 ? "." : "")}{rest}");
-        return new ProblemException(field, $"{where}{(rest.Length > 0 ? $", {rest}" : "")}: {e.Reason}", e.Status);
+        return Refusal.Invalid(field, $"{where}{(rest.Length > 0 ? $", {rest}" : "")}: {e.Reason}");
     }
 
     [GeneratedRegex(@"^features\[(?<n>\d+)\]\.?(?<rest>.*)$")]
@@ -89,7 +98,7 @@ public static partial class GeoJsonBodyCheck
     private static void CheckGeometries(JsonElement collection, string field)
     {
         if (collection.ValueKind != JsonValueKind.Object)
-            throw new ProblemException(Name(field, "type"), "expected a GeoJSON FeatureCollection");
+            throw new Fault(Name(field, "type"), "expected a GeoJSON FeatureCollection");
         var projected = collection.TryGetProperty("crs", out var crs) && crs.ValueKind == JsonValueKind.Object;
         foreach (var (feature, path) in Features(collection, Name(field, "features")))
             if (feature.TryGetProperty("geometry", out var geometry))
@@ -101,13 +110,13 @@ public static partial class GeoJsonBodyCheck
         if (!collection.TryGetProperty("features", out var features))
             yield break;
         if (features.ValueKind != JsonValueKind.Array)
-            throw new ProblemException(field, "expected an array of features");
+            throw new Fault(field, "expected an array of features");
         var i = 0;
         foreach (var feature in features.EnumerateArray())
         {
             var path = $"{field}[{i++}]";
             if (feature.ValueKind != JsonValueKind.Object)
-                throw new ProblemException(path, "expected a GeoJSON Feature object");
+                throw new Fault(path, "expected a GeoJSON Feature object");
             yield return (feature, path);
         }
     }
@@ -117,19 +126,19 @@ public static partial class GeoJsonBodyCheck
         if (geometry.ValueKind == JsonValueKind.Null)
             return;
         if (geometry.ValueKind != JsonValueKind.Object || !geometry.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-            throw new ProblemException(field, "expected a GeoJSON geometry with a type");
+            throw new Fault(field, "expected a GeoJSON geometry with a type");
         var type = typeElement.GetString();
         if (type == "GeometryCollection")
         {
             if (!geometry.TryGetProperty("geometries", out var members) || members.ValueKind != JsonValueKind.Array)
-                throw new ProblemException($"{field}.geometries", "expected an array of geometries");
+                throw new Fault($"{field}.geometries", "expected an array of geometries");
             var i = 0;
             foreach (var member in members.EnumerateArray())
                 Geometry(member, $"{field}.geometries[{i++}]", projected);
             return;
         }
         if (!geometry.TryGetProperty("coordinates", out var coordinates))
-            throw new ProblemException($"{field}.coordinates", "missing");
+            throw new Fault($"{field}.coordinates", "missing");
         var path = $"{field}.coordinates";
         switch (type)
         {
@@ -152,7 +161,7 @@ public static partial class GeoJsonBodyCheck
                 Each(coordinates, path, (polygon, p) => Polygon(polygon, p, projected));
                 break;
             default:
-                throw new ProblemException($"{field}.type", $"{Problems.ProblemText.Echo(type)} is not a GeoJSON geometry type");
+                throw new Fault($"{field}.type", $"{ValueText.Echo(type)} is not a GeoJSON geometry type");
         }
     }
 
@@ -162,13 +171,13 @@ public static partial class GeoJsonBodyCheck
         var first = ring[0];
         var last = ring[ring.GetArrayLength() - 1];
         if (first[0].GetDouble() != last[0].GetDouble() || first[1].GetDouble() != last[1].GetDouble())
-            throw new ProblemException(p, "the ring is not closed: its last position must equal its first");
+            throw new Fault(p, "the ring is not closed: its last position must equal its first");
     });
 
     private static void Each(JsonElement array, string path, Action<JsonElement, string> check)
     {
         if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
-            throw new ProblemException(path, array.ValueKind == JsonValueKind.Array ? "is empty" : "expected an array");
+            throw new Fault(path, array.ValueKind == JsonValueKind.Array ? "is empty" : "expected an array");
         var i = 0;
         foreach (var member in array.EnumerateArray())
             check(member, $"{path}[{i++}]");
@@ -177,9 +186,9 @@ public static partial class GeoJsonBodyCheck
     private static void Positions(JsonElement array, string path, bool projected, int minimum)
     {
         if (array.ValueKind != JsonValueKind.Array)
-            throw new ProblemException(path, "expected an array of positions");
+            throw new Fault(path, "expected an array of positions");
         if (array.GetArrayLength() < minimum)
-            throw new ProblemException(path, $"{array.GetArrayLength()} positions; at least {minimum}");
+            throw new Fault(path, $"{array.GetArrayLength()} positions; at least {minimum}");
         var i = 0;
         foreach (var position in array.EnumerateArray())
             Position(position, $"{path}[{i++}]", projected);
@@ -188,15 +197,15 @@ public static partial class GeoJsonBodyCheck
     private static void Position(JsonElement position, string path, bool projected)
     {
         if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() is < 2 or > 3)
-            throw new ProblemException(path, "a position is two or three numbers");
+            throw new Fault(path, "a position is two or three numbers");
         var i = 0;
         foreach (var ordinate in position.EnumerateArray())
         {
             if (ordinate.ValueKind != JsonValueKind.Number || !ordinate.TryGetDouble(out var value) || !double.IsFinite(value))
-                throw new ProblemException($"{path}[{i}]", "is not a finite number");
+                throw new Fault($"{path}[{i}]", "is not a finite number");
             var limit = projected ? 1e8 : i == 0 ? 180 : i == 1 ? 90 : 1e5;
             if (Math.Abs(value) > limit)
-                throw new ProblemException($"{path}[{i}]", $"{F(value)} is out of range (±{F(limit)}{(projected ? " m" : i < 2 ? "°" : " m")})");
+                throw new Fault($"{path}[{i}]", $"{F(value)} is out of range (±{F(limit)}{(projected ? " m" : i < 2 ? "°" : " m")})");
             i++;
         }
     }
@@ -206,9 +215,9 @@ public static partial class GeoJsonBodyCheck
         if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
             return;
         if (value.ValueKind != JsonValueKind.String)
-            throw new ProblemException(field, $"{Problems.ProblemText.Echo(value.GetRawText())} is not a date (yyyy-mm-dd)");
+            throw new Fault(field, $"{ValueText.Echo(value.GetRawText())} is not a date (yyyy-mm-dd)");
         if (ValueText.StrictDate(value.GetString()!) is { } reason)
-            throw new ProblemException(field, reason);
+            throw new Fault(field, reason);
     }
 
     private static void CheckSize(JsonElement owner, string name, string field)
@@ -222,29 +231,29 @@ public static partial class GeoJsonBodyCheck
             _ => double.NaN,
         };
         if (!double.IsFinite(number))
-            throw new ProblemException(field, $"{Problems.ProblemText.Echo(value.GetRawText())} is not a finite number");
+            throw new Fault(field, $"{ValueText.Echo(value.GetRawText())} is not a finite number");
         if (PlantSizes.Problem(name, number) is { } reason)
-            throw new ProblemException(field, reason);
+            throw new Fault(field, reason);
     }
 
-    /// <summary>A turbine's sound power (lwa_6ms_db, lwa_8ms_db, the spectra): the shape as <see cref="VeSiting.Core.Noise.TurbineAcoustics.ShapeProblem"/> says (the range is the rules', checked where the noise is computed).</summary>
+    /// <summary>A turbine's sound power (lwa_6ms_db, lwa_8ms_db, the spectra): the shape as <see cref="Noise.TurbineAcoustics.ShapeProblem"/> says (the range is the rules', checked where the noise is computed).</summary>
     private static void CheckAcoustics(JsonElement properties, string path)
     {
         double? Number(string name) => properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble()
             : properties.TryGetProperty(name, out v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-                ? throw new ProblemException($"{path}.{name}", $"{Problems.ProblemText.Echo(v.GetRawText())} is not a number") : null;
+                ? throw new Fault($"{path}.{name}", $"{ValueText.Echo(v.GetRawText())} is not a number") : null;
         double[]? Numbers(string name)
         {
             if (!properties.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
                 return null;
             if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number))
-                throw new ProblemException($"{path}.{name}", "expected an array of numbers (dB(A) per band)");
+                throw new Fault($"{path}.{name}", "expected an array of numbers (dB(A) per band)");
             return [.. v.EnumerateArray().Select(e => e.GetDouble())];
         }
         var (lwa6, lwa8) = (Number("lwa_6ms_db"), Number("lwa_8ms_db"));
         var (octaves, thirds) = (Numbers("lwa_octaves_8ms_db"), Numbers("lwa_lf_thirds_8ms_db"));
-        if (VeSiting.Core.Noise.TurbineAcoustics.ShapeProblem(lwa6, lwa8, octaves, thirds) is { } problem)
-            throw new ProblemException($"{path}.{problem.Field}", problem.Reason);
+        if (Noise.TurbineAcoustics.ShapeProblem(lwa6, lwa8, octaves, thirds) is { } problem)
+            throw new Fault($"{path}.{problem.Field}", problem.Reason);
     }
 
     private static string Name(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
