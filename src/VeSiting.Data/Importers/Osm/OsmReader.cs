@@ -69,6 +69,10 @@ public sealed class OsmReader
                     progress?.Report(Math.Min(1, (double)opened.Position / opened.Length));
             }
         }
+        catch (OutOfMemoryException e)
+        {
+            throw OutOfMemory(sourceId, file, ordinal, last, e);
+        }
         catch (Exception e) when (e is not OperationCanceledException and not ImportFailedException)
         {
             throw new ImportFailedException(sourceId, file,
@@ -76,6 +80,10 @@ public sealed class OsmReader
         }
         return ordinal;
     }
+
+    /// <summary>Memory, not the file, ran out: said so, so that a sound file is not called corrupt.</summary>
+    private static ImportFailedException OutOfMemory(string sourceId, string file, int ordinal, string last, OutOfMemoryException e) =>
+        new(sourceId, file, $"the process ran out of memory after element {ordinal:N0} ({last}); the file itself was read without fault so far (give the process more memory, or add an extract of fewer regions)", e);
 
     /// <summary>PBF: blocks decoded in parallel, taken in file order; untagged nodes go straight to the node store.</summary>
     private static int ReadPbf(Pbf.PbfFile pbf, OsmFileForms.OpenedFile opened, Pass pass, string file, string sourceId, IProgress<double>? progress)
@@ -108,6 +116,10 @@ public sealed class OsmReader
                 if (opened.Length > 0)
                     progress?.Report(Math.Min(1, (double)block.End / opened.Length));
             }
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw OutOfMemory(sourceId, file, ordinal, last, e);
         }
         catch (Exception e) when (e is not OperationCanceledException and not ImportFailedException)
         {
