@@ -12,6 +12,7 @@ using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
@@ -97,7 +98,7 @@ public static class AssessEndpoints
             if (plants.Count > options.Value.MaxPlantsPerProject)
                 throw new ProblemException("features", $"{plants.Count} plants; at most {options.Value.MaxPlantsPerProject} per request");
             var context = data.Context(year);
-            var assessment = await new ProjectAssessor(context).AssessAsync(new Project(name ?? (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null) ?? "planned project", plants, permit), cancellationToken);
+            var assessment = await new ProjectAssessor(context).AssessAsync(new Project(name ?? (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null) ?? Reason.Of("project.name-planned").Rendered, plants, permit), cancellationToken);
             var flicker = await new ShadowFlickerAssessor(context).ForPlantsAsync(plants, ShadowFlickerEndpoints.Year(flickerYear, context.Today), cancellationToken);
             if (CaseReportResults.FormatOf(format) is { } report)
                 return await CaseReportResults.MakeAsync(http, data, assessment, flicker, report, language, cancellationToken);

@@ -7,6 +7,7 @@ using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Projects;
@@ -103,7 +104,7 @@ public static class ProjectEndpoints
         var (plants, _) = new PlannedProjectReader().Read(document.RootElement, "body");
         if (plants.Count > options.MaxPlantsPerProject)
             throw new ProblemException("features", $"{plants.Count} plants; at most {options.MaxPlantsPerProject} per project");
-        var title = name ?? (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null) ?? "planned project";
+        var title = name ?? (document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null) ?? Reason.Of("project.name-planned").Rendered;
         if (title.Length > 200)
             throw new ProblemException("name", $"{title.Length} characters; at most 200");
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();

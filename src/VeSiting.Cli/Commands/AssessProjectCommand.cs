@@ -5,6 +5,7 @@ using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
@@ -103,7 +104,7 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
                 var (e, n) = PointArguments.ParseUtm(t);
                 return PlannedPlants.Turbine($"T{i + 1}", e, n, settings.Hub!.Value, settings.Rotor!.Value, settings.CapacityKw) with { Acoustics = acoustics };
             }).ToList();
-            name = settings.Name ?? $"planned project of {plants.Count} turbine(s)";
+            name = settings.Name ?? Reason.Of("project.name-planned-turbines", ("count", plants.Count)).Rendered;
         }
 
         var store = await data.OpenStoreAsync(settings, cancellationToken);

@@ -21,6 +21,10 @@ public sealed partial class DanishAnswerTests(ApiFactory factory)
     [InlineData("/api/assess/site?address=Eliasgade%2010")]
     [InlineData("/api/assess/plant/570715000002024939")]
     [InlineData("/api/assess/municipality/787")]
+    // The spin-off siting answer: every criterion's why, the excluded cells' reasons and the notes (Odense at 1 km; the cell
+    // beside a turbine in 730 inside the minimum distance).
+    [InlineData("/api/sites?profile=data-centre&area=municipality:0461&cell=1000&limit=5")]
+    [InlineData("/api/sites/cell?profile=greenhouse&area=municipality:0730&cell=100&e=552150&n=6252850")]
     public async Task A_danish_answer_holds_no_english_only_sentence(string url)
     {
         var english = Catalogue("en");
