@@ -27,6 +27,6 @@ public sealed class RealSitingTests(RealDataSet real)
         Assert.All(first.Excluded, s => Assert.False(string.IsNullOrWhiteSpace(s.ExcludedBecause?.Text)));
         Assert.Contains(first.Excluded, s => s.ExcludedBecause!.Text.StartsWith("inside the minimum distance of turbine"));
         Assert.Equal(first.Ranked.Take(50).Select(s => (s.Candidate.Id, s.Score)), second.Ranked.Take(50).Select(s => (s.Candidate.Id, s.Score)));
-        Assert.Contains(first.Notes, n => n.Contains("spread evenly over its area"));
+        Assert.Contains(first.Notes, n => n.Text.Contains("spread evenly over its area"));
     }
 }
