@@ -11,6 +11,7 @@ using VeSiting.Api.Hosting.HeavyWork;
 using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Validation;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Questions;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability;
@@ -166,7 +167,7 @@ public static class SitesEndpoints
             case "gpkg":
                 {
                     var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().ToList();
-                    var layer = new GeoPackageLayer("sites", $"{r.Profile.Title} in {r.AreaLabel}; data {r.DataVersion}: {string.Join("; ", r.Attributions)}", r.CellSizeM is null ? "POINT" : "POLYGON",
+                    var layer = new GeoPackageLayer("sites", Reason.Of("export.sites", ("profile", r.Profile.Title), ("area", r.AreaLabel), ("version", r.DataVersion), ("attribution", string.Join("; ", r.Attributions))).Rendered, r.CellSizeM is null ? "POINT" : "POLYGON",
                         [("site", "TEXT"), ("rank", "INTEGER"), ("score", "REAL"), ("cells", "INTEGER"), ("area_ha", "REAL"), .. criteria.Select(c => (c.Replace('-', '_'), "REAL")), ("place_why", "TEXT"), ("excluded_because", "TEXT")],
                         ranked.Concat(r.Excluded).Select(s => (r.CellSizeM is null ? (Geometry)s.Candidate.Position : Shape(s), Row(s, criteria))).ToList());
                     return Results.File(GeoPackageWriter.Write([layer]), "application/geopackage+sqlite3", "sites.gpkg");
