@@ -22,7 +22,7 @@ const views = [
     await page.getByTestId('siting-area').fill('municipality:0461');
     await page.getByTestId('siting-run').click();
     await page.waitForSelector('[data-testid=siting-summary]', { timeout: 300_000 });
-    await page.locator('#siting').scrollIntoViewIfNeeded();
+    await page.getByTestId('siting-ranked').scrollIntoViewIfNeeded();
   }],
 ];
 

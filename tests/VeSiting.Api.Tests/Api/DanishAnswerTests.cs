@@ -56,6 +56,24 @@ public sealed partial class DanishAnswerTests(ApiFactory factory)
         }
     }
 
+    [Fact]
+    public async Task Sound_power_labels_and_the_no_zone_label_are_danish()
+    {
+        // 400 m west of one of Samsø's old BONUS 1 MW turbines (README): every turbine's sound power is an estimate.
+        var site = await GetAsync("/api/assess/site?e=598586.32&n=6184709.40&lang=da");
+        var contributions = site.GetProperty("noise").GetProperty("contributions").EnumerateArray().ToList();
+        Assert.NotEmpty(contributions);
+        Assert.All(contributions, c =>
+        {
+            Assert.Equal("skøn", c.GetProperty("soundPower").GetString());
+            Assert.Equal("noise.sound-power-basis.estimate", c.GetProperty("soundPowerReason").GetProperty("code").GetString());
+        });
+
+        // The municipality's tariff-zone coverage names the addresses in no zone in Danish (zone labels are the scenario's data).
+        var municipality = await GetAsync("/api/assess/municipality/787?lang=da");
+        Assert.Contains(municipality.GetProperty("tariffZones").EnumerateArray(), z => z.GetProperty("label").GetString() == "ingen zone");
+    }
+
     private async Task<JsonElement> GetAsync(string url)
     {
         using var response = await _client.GetAsync(url);
