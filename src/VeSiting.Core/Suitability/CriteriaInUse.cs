@@ -1,5 +1,5 @@
-using VeSiting.Core.Suitability.Criteria;
 using VeSiting.Core.Explanations;
+using VeSiting.Core.Suitability.Criteria;
 
 namespace VeSiting.Core.Suitability;
 

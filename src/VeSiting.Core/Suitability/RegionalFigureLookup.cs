@@ -1,5 +1,5 @@
-using VeSiting.Core.Explanations;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Suitability;
 

@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Suitability.Places;
-using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Suitability;
 

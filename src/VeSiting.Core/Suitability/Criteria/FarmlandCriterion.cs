@@ -1,7 +1,7 @@
-using VeSiting.Core.Explanations;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
 
 namespace VeSiting.Core.Suitability.Criteria;

@@ -1,6 +1,6 @@
-using VeSiting.Core.Explanations;
 using System.Runtime.CompilerServices;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
 using VeSiting.Core.Tariffs;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Suitability.Criteria;
 using VeSiting.Core.Tariffs;
-using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Suitability.Raster;
 
