@@ -30,7 +30,7 @@ internal static class AssessmentResults
             .Fact("Customer", a.Profile.Customer == Customer.Firm
                 ? $"firm: VAT excluded (deductible){(a.Profile.ProcessRefund ? ", elafgift refunded for process use" : "")}"
                 : "household: VAT included")
-            .Fact("Price stack", $"{a.Prices.Title} ({a.Prices.Ref})" + (a.Prices.CarriedForwardNote is { } carried ? $": {carried}" : ""));
+            .Fact("Price stack", $"{a.Prices.Title} ({a.Prices.Ref})" + (a.Prices.CarriedForward is { } carried ? $": {carried.Rendered}" : ""));
         foreach (var plant in a.Plants)
         {
             foreach (var finding in plant.Findings)
