@@ -1,4 +1,5 @@
-// Screenshots of the web map's main views at a laptop's and a tablet's size, for a reviewer (scripts/screenshots.sh).
+// Screenshots of the web map's main views at a laptop's and a tablet's size, in English and Danish (the browser's
+// language, as a Danish user's browser asks), for a reviewer (scripts/screenshots.sh).
 // Uses the Playwright driver that the browser tests' build carries and Debian's Chromium.
 import { createRequire } from 'node:module';
 
@@ -6,6 +7,7 @@ const [, , base, out, playwrightPackage] = process.argv;
 const { chromium } = createRequire(import.meta.url)(playwrightPackage);
 
 const sizes = [[1400, 900], [1024, 768]];
+const languages = [['en', 'en-GB'], ['da', 'da-DK']];
 // name, map hash, then what to do on the page.
 const views = [
   ['denmark', '7/56.1/10.8', async () => {}],
@@ -15,6 +17,12 @@ const views = [
   ['planned-turbine', '13/55.481/11.1916', async (page) => {
     await page.getByTestId('mode-turbine').click();
     await clickAt(page, 11.191610543, 55.480984828, '[data-testid=neighbour-count]');
+  }],
+  ['siting-odense', '10/55.38/10.38', async (page) => {
+    await page.getByTestId('siting-area').fill('municipality:0461');
+    await page.getByTestId('siting-run').click();
+    await page.waitForSelector('[data-testid=siting-summary]', { timeout: 300_000 });
+    await page.getByTestId('siting-ranked').scrollIntoViewIfNeeded();
   }],
 ];
 
@@ -35,19 +43,21 @@ const idle = (page) => page.waitForFunction(() => window.vesitingMap.loaded() &&
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader'] });
 try {
-  for (const [width, height] of sizes) {
-    for (const [name, hash, act] of views) {
-      const page = await browser.newPage({ viewport: { width, height } });
-      page.on('pageerror', (e) => console.error(`${name}: page error: ${e.message}`));
-      await page.goto(`${base}/#${hash}`);
-      await page.waitForSelector('body[data-map-ready=true]', { timeout: 300_000 });
-      await idle(page);
-      await act(page);
-      await idle(page);
-      const file = `${out}/${name}-${width}x${height}.png`;
-      await page.screenshot({ path: file });
-      console.log(file);
-      await page.close();
+  for (const [language, locale] of languages) {
+    for (const [width, height] of sizes) {
+      for (const [name, hash, act] of views) {
+        const page = await browser.newPage({ viewport: { width, height }, locale });
+        page.on('pageerror', (e) => console.error(`${name}: page error: ${e.message}`));
+        await page.goto(`${base}/#${hash}`);
+        await page.waitForSelector('body[data-map-ready=true]', { timeout: 300_000 });
+        await idle(page);
+        await act(page);
+        await idle(page);
+        const file = `${out}/${name}-${language}-${width}x${height}.png`;
+        await page.screenshot({ path: file });
+        console.log(file);
+        await page.close();
+      }
     }
   }
 } finally {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes screenshots of the web map's main views at 1400 × 900 and 1024 × 768 for a reviewer (not a test: nothing
+# Writes screenshots of the web map's main views at 1400 × 900 and 1024 × 768 in English and Danish for a reviewer (not a test: nothing
 # passes or fails here). Usage: scripts/screenshots.sh [output folder, default .cache/screenshots]
 # Starts the service (the browser tests' build, embedded engine, default data) on a free port, drives Debian's
 # Chromium through the Playwright driver that build carries, and stops the service again.

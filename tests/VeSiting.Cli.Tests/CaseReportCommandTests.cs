@@ -1,5 +1,6 @@
 using VeSiting.Api.Tests.Reports;
 using VeSiting.Cli.Infrastructure;
+using VeSiting.Data.Sources;
 
 namespace VeSiting.Cli.Tests;
 
@@ -66,6 +67,37 @@ public sealed class CaseReportCommandTests : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Contains("the case report of Høng vest", run.Error);
         Assert.Contains("Case report: Høng vest", System.Net.WebUtility.HtmlDecode(await File.ReadAllTextAsync(file)));
+    }
+
+    [Fact]
+    public async Task The_danish_report_holds_no_sentence_only_the_english_catalogue_has()
+    {
+        // The rules page too: assumptions, address data, household basis, unconfirmed values are rendered in the report's language.
+        var english = Literals("en");
+        var danishText = string.Join("\n", Literals("da"));
+        var englishOnly = english.Where(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= 3)
+            .Where(l => !danishText.Contains(l, StringComparison.Ordinal)).Distinct().ToList();
+        var da = Path.Combine(_folder, "da.html");
+        var en = Path.Combine(_folder, "en.html");
+        Assert.Equal(ExitCodes.Ok, (await CliRun.Of([.. Journey1, "--format", "html", "--out", da, "--lang", "da"])).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await CliRun.Of([.. Journey1, "--format", "html", "--out", en, "--lang", "en"])).ExitCode);
+        var danish = System.Net.WebUtility.HtmlDecode(await File.ReadAllTextAsync(da));
+        var inEnglish = System.Net.WebUtility.HtmlDecode(await File.ReadAllTextAsync(en));
+
+        Assert.Contains(englishOnly, p => inEnglish.Contains(p, StringComparison.Ordinal));
+        var found = englishOnly.Where(p => danish.Contains(p, StringComparison.Ordinal)).ToList();
+        Assert.True(found.Count == 0, $"English in the Danish report: {string.Join(" | ", found)}");
+        Assert.Contains("husstand", danish[danish.IndexOf("Husstande talt ud fra", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
+    /// <summary>The literal parts (between placeholders) of a core catalogue's templates, trimmed of punctuation.</summary>
+    private static IEnumerable<string> Literals(string language)
+    {
+        var file = Path.Combine(ProjectLayout.Locate().Root, "src", "VeSiting.Core", "Explanations", "Messages", $"{language}.json");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(file));
+        return [.. json.RootElement.GetProperty("messages").EnumerateObject()
+            .SelectMany(m => System.Text.RegularExpressions.Regex.Split(m.Value.GetString()!, @"\{[^}]*\}"))
+            .Select(l => l.Trim(' ', ';', ':', ',', '(', ')', '.')).Where(l => l.Length > 0)];
     }
 
     [Theory]

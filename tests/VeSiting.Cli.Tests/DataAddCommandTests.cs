@@ -49,6 +49,22 @@ public sealed class DataAddCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_import_report_is_danish_with_lang_da()
+    {
+        var permits = Write("permits.csv", "gsrn,permit_date\n570715000000045608,1996-11-20\n");
+
+        var add = await CliRun.Of("--lang", "da", "data", "add", "permit-dates", permits, "--cache", Cache);
+
+        Assert.True(add.ExitCode == ExitCodes.Ok, add.ToString());
+        Assert.Contains("permits.csv er tilføjet som den gældende udgave af permit-dates", add.Output);
+        Assert.Contains("Poster læst", add.Output);
+        Assert.Contains("Rækker sprunget over", add.Output);
+        Assert.Contains("Gå tilbage med", add.Output);
+        Assert.DoesNotContain("Records read", add.Output);
+        Assert.DoesNotContain("as the current edition", add.Output);
+    }
+
+    [Fact]
     public async Task A_bad_file_is_refused_naming_file_row_and_column_and_nothing_is_recorded()
     {
         var permits = Write("permits.csv", "gsrn,permit_date\n570715000000045608,1996-11-20\n570715000000000001,20/11/1996\n");

@@ -4,6 +4,7 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Tiles.Sources;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Spatial;
@@ -68,7 +69,7 @@ public static class LayoutBands
             features.Add(new Feature(Wgs84(band.Area), new AttributesTable
             {
                 { "kind", "flicker-band" }, { "band", band.Band }, { "limit_h", flicker.LimitHours },
-                { "label", band.Band == FlickerBandMap.OverLimit ? $"over {flicker.LimitHours:0.#} h a year expected (the guidance's recommendation)" : "some shadow flicker (worst case)" },
+                { "label", (band.Band == FlickerBandMap.OverLimit ? Reason.Of("flicker.band-over", ("limit", flicker.LimitHours)) : Reason.Of("flicker.band-some")).Rendered },
             }));
         }
         answer["flickerCellM"] = flickerMap?.Frame.Cell;

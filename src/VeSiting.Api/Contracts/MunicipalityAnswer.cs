@@ -40,15 +40,20 @@ public sealed record MunicipalityAnswer(
 
     public Reason? HouseholdBasisReason { get; init; }
 
+    /// <summary>Each ring of <see cref="AddressesInSchemeRings"/> (keyed by its English label, as always) in the answer's language, as a reason.</summary>
+    public IReadOnlyDictionary<string, Reason> AddressesInSchemeRingsLabels { get; init; } = new Dictionary<string, Reason>();
+
     public static MunicipalityAnswer Of(MunicipalityAssessment a) => new(
         a.Area.Code, a.Area.Name, a.Technologies, a.GreenPool, a.GreenPoolWhy.Rendered, a.Addresses, a.AddressesInSchemeRings,
-        Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy.Rendered, [.. a.VeBonusByProject.Select(ProjectBonusPaidDto.Of)], a.TariffZones,
+        Math.Round(a.VeBonusDkkPerYear, 2), a.VeBonusWhy.Rendered, [.. a.VeBonusByProject.Select(ProjectBonusPaidDto.Of)],
+        [.. a.TariffZones.Select(z => z.ZoneId == "" ? z with { Label = Reason.Of("tariff.no-zone-label").Rendered } : z)],
         a.AddressCoverage is { } c ? AddressCoverageDto.Of(c) : null, a.HouseholdBasis?.Because.Rendered, ProvenanceDto.Of(a.Provenance), a.Attributions, a.DataVersion)
     {
         TurbineAddresses = TurbineAddressDto.Of(a.TurbineAddresses),
         GreenPoolWhyReason = a.GreenPoolWhy,
         VeBonusWhyReason = a.VeBonusWhy,
         HouseholdBasisReason = a.HouseholdBasis?.Because,
+        AddressesInSchemeRingsLabels = a.SchemeRingLabels,
     };
 }
 

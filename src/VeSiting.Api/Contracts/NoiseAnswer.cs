@@ -29,11 +29,14 @@ public sealed record NoiseTurbineDto(string Id, bool InProject, bool Included, d
     /// <summary>"measured (source)", "given with the layout" or "estimate": where the sound power came from, in words.</summary>
     public string? SoundPower { get; init; }
 
+    /// <summary><see cref="SoundPower"/> as a reason.</summary>
+    public Reason? SoundPowerReason { get; init; }
+
     public static NoiseTurbineDto Of(NoiseTurbine t, bool inProject) => new(t.Plant.Id, inProject, t.Included,
         t.Source is { } s ? Math.Round(s.Acoustics.Lwa6, 1) : null, t.Source is { } s8 ? Math.Round(s8.Acoustics.Lwa8, 1) : null,
         t.Source is { } b ? NoiseDwellingDto.Kebab(b.Acoustics.Basis) : null, t.Source?.Acoustics.IsEstimate == true, t.Source?.DefaultShape == true,
         t.Source?.HasLowFrequency == true, t.Source is { } c ? Math.Round(c.CutoffM, 1) : null, t.Why)
-    { SoundPower = t.Source is { } a ? new NoiseContribution(t.Plant, 0, 0, 0, a.Acoustics).Label : null };
+    { SoundPower = t.Source is { } a ? new NoiseContribution(t.Plant, 0, 0, 0, a.Acoustics).Label : null, SoundPowerReason = t.Source is { } r ? new NoiseContribution(t.Plant, 0, 0, 0, r.Acoustics).LabelReason : null };
 }
 
 public sealed record NoiseSummaryDto(int Dwellings, int Over8, int Over6, int OverLowFrequency, int LowFrequencyNotAssessable, string? WorstDwelling, double? WorstMargin, bool Complies, Reason Why);

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 using VeSiting.Data.Exports;
 
@@ -24,7 +25,7 @@ public static class NoiseColumns
     public static IEnumerable<(string Key, object? Value)> Properties(DwellingNoiseRow? row) => Names.Zip(Values(row));
 
     public static GeoPackageLayer Layer(ProjectAssessment a, ProjectNoise noise) => new("noise_dwellings",
-        $"{a.Project.Name}: noise at every dwelling the project's turbines reach (BEK 135/2019 method; {(noise.Estimated ? "sound power partly estimated" : "sound power as given")}); data {a.DataVersion}",
+        Reason.Of(noise.Estimated ? "export.noise-estimated" : "export.noise", ("project", a.Project.Name), ("version", a.DataVersion)).Rendered,
         "POINT",
         [("address_id", "TEXT"), ("address", "TEXT"), .. Names.Select(n => (n, n is "noise_area" or "noise_verdict" ? "TEXT" : n == "noise_estimate" ? "INTEGER" : "REAL"))],
         [.. noise.Dwellings.Select(r => ((Geometry)r.Address.Position, (object?[])[r.Address.Id, r.Address.Label, .. Values(r)]))]);

@@ -5,7 +5,11 @@ using VeSiting.Core.Rules;
 namespace VeSiting.Api.Contracts;
 
 /// <summary>One turbine's share of a home's noise: its own level at 8 and 6 m/s, distance, and where its sound power came from ("measured (source)" or "estimate").</summary>
-public sealed record NoiseContributionDto(string Id, string? Name, double DistanceM, double Level8, double Level6, double Lwa8, double Lwa6, string SoundPower, bool Estimate);
+public sealed record NoiseContributionDto(string Id, string? Name, double DistanceM, double Level8, double Level6, double Lwa8, double Lwa6, string SoundPower, bool Estimate)
+{
+    /// <summary><see cref="SoundPower"/> as a reason.</summary>
+    public Reason? SoundPowerReason { get; init; }
+}
 
 /// <summary>
 /// The noise a home gets from the wind turbines in operation around it (BEK 135/2019): totals at 8 and 6 m/s, the limits of its
@@ -25,7 +29,7 @@ public sealed record HomeNoiseAnswer(string Status, string RuleSet, double? Leve
             Finite(n.Level8), Finite(n.Level6), n.Limit8, n.Limit6, Finite(Math.Round(n.Margin8, 1)), Finite(Math.Round(n.Margin6, 1)),
             n.LowFrequency8, n.LowFrequency6, n.LowFrequencyLimit, NoiseDwellingDto.Kebab(n.Area.Kind), NoiseDwellingDto.Kebab(n.Verdict), n.Complies, n.Turbines,
             [.. h.Contributions.Select(c => new NoiseContributionDto(c.Plant.Id, c.Plant.Name, c.DistanceM, c.Level8, c.Level6,
-                Math.Round(c.Acoustics.Lwa8, 1), Math.Round(c.Acoustics.Lwa6, 1), c.Label, c.Acoustics.IsEstimate))],
+                Math.Round(c.Acoustics.Lwa8, 1), Math.Round(c.Acoustics.Lwa6, 1), c.Label, c.Acoustics.IsEstimate) { SoundPowerReason = c.LabelReason })],
             n.Reasons, h.Reasons, ProvenanceDto.Of(h.Provenance));
     }
 

@@ -173,7 +173,7 @@ public sealed record ProjectAnswer(
     /// <summary>The affected dwellings and the scheme rings as a GeoPackage (EPSG:25832) for QGIS.</summary>
     public static byte[] GeoPackage(ProjectAssessment a, params GeoPackageLayer[] more)
     {
-        var dwellings = new GeoPackageLayer("affected_dwellings", $"{a.Project.Name}: dwellings within the scheme rings ({a.Permit.Explanation}); data {a.DataVersion}: {string.Join("; ", a.Attributions)}", "POINT",
+        var dwellings = new GeoPackageLayer("affected_dwellings", Reason.Of("export.dwellings", ("project", a.Project.Name), ("permit", a.Permit.Why), ("version", a.DataVersion), ("attribution", string.Join("; ", a.Attributions))).Rendered, "POINT",
             [("address_id", "TEXT"), ("address", "TEXT"), ("distance_m", "REAL"), ("multiple_of_h", "REAL"), ("ring", "TEXT"), ("nearest_plant", "TEXT"),
              ("below_minimum_distance", "INTEGER"), ("sales_option", "INTEGER"), ("ve_bonus_dkk_per_year", "REAL"), ("loss_of_value_fee_dkk", "REAL")],
             a.Dwellings.Select(d => ((Geometry)d.Address.Position, new object?[]
@@ -183,7 +183,7 @@ public sealed record ProjectAnswer(
                 d.Findings.FirstOrDefault(f => f.Scheme == Schemes.LossOfValue)?.AmountDkk,
             })).ToList());
         var solar = a.SolarRadiusM ?? 0;
-        var rings = new GeoPackageLayer("scheme_rings", $"{a.Project.Name}: rings in multiples of total height{(solar > 0 ? $" ({solar:0.##} m around solar)" : "")}, from the rules in force for the permit date", "POLYGON",
+        var rings = new GeoPackageLayer("scheme_rings", (solar > 0 ? Reason.Of("export.rings-solar", ("project", a.Project.Name), ("solar", solar)) : Reason.Of("export.rings", ("project", a.Project.Name))).Rendered, "POLYGON",
             [("plant", "TEXT"), ("ring", "TEXT"), ("radius_m", "REAL")],
             a.Project.Plants.SelectMany(p => p.Kind == PlantKind.SolarPark
                 ? solar > 0 ? [(p.Geometry.Buffer(solar, 16), new object?[] { p.Id, $"{solar:0.##} m", solar })] : []

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 
 namespace VeSiting.Api.Contracts;
@@ -10,6 +11,15 @@ namespace VeSiting.Api.Contracts;
 public sealed record ProvenanceDto(IReadOnlyList<string> RuleSets, IReadOnlyList<string> Unconfirmed, IReadOnlyList<string> Reported, IReadOnlyList<string> Assumptions,
     IReadOnlyDictionary<string, string> Statuses)
 {
+    /// <summary><see cref="Unconfirmed"/> as codes and values.</summary>
+    public IReadOnlyList<Reason> UnconfirmedReasons { get; init; } = [];
+
+    /// <summary><see cref="Reported"/> as codes and values.</summary>
+    public IReadOnlyList<Reason> ReportedReasons { get; init; } = [];
+
+    /// <summary><see cref="Assumptions"/> as codes and values.</summary>
+    public IReadOnlyList<Reason> AssumptionReasons { get; init; } = [];
+
     /// <summary>The status of each kind of element, stated once in every answer.</summary>
     public static IReadOnlyDictionary<string, string> StatusLegend { get; } = new Dictionary<string, string>
     {
@@ -26,5 +36,10 @@ public sealed record ProvenanceDto(IReadOnlyList<string> RuleSets, IReadOnlyList
 
     public static ProvenanceDto Of(Provenance p) =>
         new(p.RuleSets.Select(r => r.ToString()).ToList(), p.Unconfirmed.Select(u => u.ToString()).ToList(), p.Reported.Select(u => u.ToString()).ToList(),
-            p.Assumptions.ToList(), StatusLegend);
+            p.Assumptions.ToList(), StatusLegend)
+        {
+            UnconfirmedReasons = [.. p.Unconfirmed.Select(u => u.Why)],
+            ReportedReasons = [.. p.Reported.Select(u => u.Why)],
+            AssumptionReasons = p.AssumptionReasons,
+        };
 }

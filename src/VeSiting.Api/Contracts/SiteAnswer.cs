@@ -113,7 +113,7 @@ public sealed record SiteAnswer(
         PriceComponentDto.Lower(a.Profile.Customer),
         a.Profile.ProcessRefund,
         a.Prices.PriceYear,
-        a.Prices.CarriedForwardNote,
+        a.Prices.CarriedForward?.Rendered,
         PriceSources.Of(a.Prices, PriceCalculator.Price(a.Prices, a.Profile)).Select(PriceComponentDto.Of).ToList());
 
     private static NearbyPlantDto Plant(PlantNeighbourhood p) => new(

@@ -44,7 +44,8 @@ internal static class SiteCellEndpoints
             position = index is { } centre ? Position.Of(RasterRanking.Cell(raster.Grid, centre).Position) : Position.Of(site),
             status = status switch { CellStatus.Outside => "outside", CellStatus.Ranked => "ranked", _ => "excluded" },
             score = index is { } s && status == CellStatus.Ranked ? Math.Round(raster.Score[s], 3) : (double?)null,
-            excludedBecause = index is { } x ? raster.Reason(x) : null,
+            excludedBecause = index is { } x ? raster.Reason(x)?.Rendered : null,
+            excludedBecauseReason = index is { } y ? raster.Reason(y) : null,
             values = raster.Criteria.Select((spec, k) => new
             {
                 spec.Criterion,

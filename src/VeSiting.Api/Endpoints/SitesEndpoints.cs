@@ -134,7 +134,8 @@ public static class SitesEndpoints
                     rankedCount = r.RankedCount,
                     excludedCount = r.ExcludedCount,
                     elapsedSeconds = Math.Round(r.Elapsed.TotalSeconds, 3),
-                    notes = r.Notes,
+                    notes = r.Notes.Select(n => n.Rendered),
+                    noteReasons = r.Notes,
                     distinct = r.Distinct is { } d ? new { separationM = d.SeparationM, tolerance = d.Tolerance, places = ranked.Count } : null,
                     ranked = ranked.Select(Site),
                     excluded = r.Excluded.Take(take).Select(Site),
@@ -165,8 +166,9 @@ public static class SitesEndpoints
         score = s.Score is { } x ? Math.Round(x, 3) : (double?)null,
         position = Contracts.Position.Of(s.Candidate.Position),
         place = s.Place is { } p ? new { p.BestCell, p.Cells, areaHa = Math.Round(p.AreaHa, 4), floor = Math.Round(p.Floor, 3), p.Why } : null,
-        values = s.Values.Select(v => new { v.Criterion, v.Value, v.Unit, score = Math.Round(v.Score, 4), contribution = Math.Round(v.Contribution, 3), v.Why }),
-        s.ExcludedBecause,
+        values = s.Values.Select(v => new { v.Criterion, v.Value, v.Unit, score = Math.Round(v.Score, 4), contribution = Math.Round(v.Contribution, 3), why = v.Why.Rendered, whyReason = v.Why }),
+        excludedBecause = s.ExcludedBecause?.Rendered,
+        excludedBecauseReason = s.ExcludedBecause,
     };
 
     internal static AttributesTable Attributes(RankedSite s)
@@ -174,12 +176,12 @@ public static class SitesEndpoints
         var table = new AttributesTable { { "id", s.Candidate.Id }, { "class", Class(s) } };
         if (s.Rank is { } rank) table.Add("rank", rank);
         if (s.Score is { } score) table.Add("score", Math.Round(score, 2));
-        if (s.ExcludedBecause is { } why) table.Add("excluded_because", why);
+        if (s.ExcludedBecause is { } why) table.Add("excluded_because", why.Rendered);
         if (s.Place is { } place)
         {
             table.Add("cells", place.Cells);
             table.Add("area_ha", Math.Round(place.AreaHa, 4));
-            table.Add("place_why", place.Why.Text);
+            table.Add("place_why", place.Why.Rendered);
         }
         return table;
     }

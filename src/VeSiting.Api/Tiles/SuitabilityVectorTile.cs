@@ -79,7 +79,7 @@ public static class SuitabilityVectorTile
                 layer.Attribute("class", "excluded");
                 var status = raster.Status[block.Cell];
                 if (!reasons.TryGetValue(status, out var why))
-                    reasons[status] = why = raster.Reason(block.Cell) ?? "excluded";
+                    reasons[status] = why = raster.Reason(block.Cell)?.Text ?? "excluded";
                 layer.Attribute("excluded_because", why);
             }
             else

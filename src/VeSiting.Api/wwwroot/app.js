@@ -102,7 +102,8 @@ const map = new Map({
 });
 window.vesitingMap = map;
 map.addControl(new NavigationControl(), 'top-left');
-map.addControl(new ScaleControl({ unit: 'metric' }));
+// Top left under the zoom buttons: at the bottom the sources' attribution (three lines at a tablet's width) covers it.
+map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
 map.addControl(new AttributionControl({ compact: false, customAttribution: metadata.attribution.map(esc) }), 'bottom-right');
 
 const bases = baseMaps(map, mapConfig);

@@ -7,6 +7,9 @@ import { $, esc, fmt, legendHtml, problemHtml } from './ui.js';
 
 const empty = { type: 'FeatureCollection', features: [] };
 const enc = encodeURIComponent;
+/** A criterion's unit in the page's language: words are translated, symbols (m, MW, km², DKK/kWh) read the same. */
+const unitText = (unit) => ({ share: t('siting.unit-share'), people: t('siting.unit-people'), points: t('siting.unit-points'),
+  'per region': t('siting.unit-per-region'), 't O2/yr': t('siting.unit-oxygen') })[unit] ?? unit;
 
 /** Ranked sites coloured by score with the legend's numeric classes (each class from its value upwards). */
 function scoreColor(layer) {
@@ -102,7 +105,7 @@ export async function sitingPanel(map, layer, origin) {
       $('suitability-cell').innerHTML = `<h3 data-testid="cell-id" data-cell="${esc(c.cell ?? '')}">${t('siting.cell-title')} ${esc(c.cell ?? '–')} (${fmt(c.cellSizeM)} m, ${esc(c.profile.title)})</h3>
         <p>${status}</p>
         <table><tr><th>${t('siting.criterion')}</th><th>${t('siting.value')}</th><th>${t('siting.weight')}</th></tr>${c.values.map((v) => `<tr data-testid="cell-value" data-criterion="${esc(v.criterion)}" data-value="${v.value ?? ''}">
-          <td>${esc(v.criterion)}</td><td>${v.value == null ? t('siting.unknown') : `${fmt(v.value, 2)} ${esc(v.unit)}`}</td><td>${fmt(v.weight, 1)}</td></tr>`).join('')}</table>`;
+          <td>${esc(v.criterion)}</td><td>${v.value == null ? t('siting.unknown') : `${fmt(v.value, 2)} ${esc(unitText(v.unit))}`}</td><td>${fmt(v.weight, 1)}</td></tr>`).join('')}</table>`;
     } catch (error) {
       if (!isAborted(error)) $('suitability-cell').innerHTML = problemHtml(error);
     }

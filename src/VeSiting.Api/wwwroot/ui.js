@@ -1,10 +1,10 @@
 // Small helpers shared by the map's panels.
-import { t } from './i18n.js';
+import { locale, t } from './i18n.js';
 
 export const $ = (id) => document.getElementById(id);
 
 export const fmt = (n, digits = 0) => n == null ? '–'
-  : Number(n).toLocaleString('da-DK', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  : Number(n).toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 

@@ -5,6 +5,7 @@ using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
@@ -103,7 +104,7 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
                 return PlannedPlants.Turbine($"T{i + 1}", e, n, settings.Hub!.Value, settings.Rotor!.Value, settings.CapacityKw) with { Acoustics = acoustics };
             }).ToList();
             layout = new PlannedLayout(plants, null, null);
-            fallbackName = $"planned project of {plants.Count} turbine(s)";
+            fallbackName = Reason.Of("project.name-planned-turbines", ("count", plants.Count)).Rendered;
         }
         var question = ProjectQuestion.Parse(layout, new ProjectText(settings.Name, settings.PermitDate, settings.FlickerYear), fallbackName).OrExit();
 

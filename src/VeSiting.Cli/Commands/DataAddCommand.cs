@@ -3,6 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using VeSiting.Cli.Infrastructure;
 using VeSiting.Cli.Output;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Importing;
 using VeSiting.Data.Loading;
 using VeSiting.Data.Sources;
@@ -34,7 +35,7 @@ public sealed class DataAddCommand(CliConsole console, DataContext data, ResultR
         var (added, read) = StageWithProgress(editions, settings);
         editions.Record(added);
 
-        var result = new CliResult($"Added {added.OriginalName} as the current edition of {added.SourceId}", ["Severity", "Sheet", "Row", "Column", "Reason"])
+        var result = new CliResult(Reason.Of("import.added", ("file", added.OriginalName), ("source", added.SourceId)).Rendered, ["Severity", "Sheet", "Row", "Column", "Reason"])
         {
             Attributions = editions.Current.Attributions([added.SourceId]),
         };
@@ -50,7 +51,7 @@ public sealed class DataAddCommand(CliConsole console, DataContext data, ResultR
         if (settings.DatabaseOrEnvironment is { } database)
             result.Fact("PostGIS", $"{PostGisConnection.Describe(database)} still holds the previous data: load this edition into it with `vesiting import` (POST /api/imports with the file does both)");
         foreach (var issue in read.Issues.Where(i => i.Severity != ImportIssueSeverity.Note).Take(MaxIssuesShown))
-            result.Row(null, issue.Severity.ToString().ToLowerInvariant(), issue.Sheet, issue.Row, issue.Column, issue.Reason);
+            result.Row(null, issue.SeverityWord.Rendered, issue.Sheet, issue.Row, issue.Column, issue.Why.Rendered);
         renderer.Write(result, format);
         return ExitCodes.Ok;
     }

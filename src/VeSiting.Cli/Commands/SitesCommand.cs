@@ -175,7 +175,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
             .Fact("Sites", r.Distinct is { } d ? $"places: contiguous cells within {d.Tolerance:0.##} points of their best cell, best cells at least {d.SeparationM:0} m apart (--tolerance, --separation)" : "each candidate on its own")
             .Fact("Weights", string.Join(", ", r.Profile.Criteria.Select(c => $"{c.Criterion} {c.Weight:0.##}")))
             .Fact("Computed in (s)", Math.Round(r.Elapsed.TotalSeconds, 2))
-            .Fact("Notes", r.Notes.Count == 0 ? ["none"] : r.Notes.ToList())
+            .Fact("Notes", r.Notes.Count == 0 ? ["none"] : r.Notes.Select(n => n.Rendered).ToList())
             .Fact("Rule sets used", r.Provenance.RuleSets.Select(x => x.ToString()).ToList());
         var rows = r.Ranked.Take(limit).Concat(showExcluded ? r.Excluded.Take(limit) : []);
         foreach (var s in rows)
@@ -185,9 +185,9 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
             var cells = new List<object?> { s.Rank, s.Candidate.Id, Math.Round(c.X, 1), Math.Round(c.Y, 1), s.Score is { } score ? Math.Round(score, 2) : null,
                 s.Place?.Cells, s.Place is { } place ? Math.Round(place.AreaHa, 2) : null };
             cells.AddRange(criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? (object)Math.Round(v, 3) : null));
-            cells.Add(strongest is null ? null : $"{strongest.Criterion} +{strongest.Contribution.ToString("0.#", CultureInfo.InvariantCulture)}: {strongest.Why}");
+            cells.Add(strongest is null ? null : $"{strongest.Criterion} +{strongest.Contribution.ToString("0.#", CultureInfo.InvariantCulture)}: {strongest.Why.Rendered}");
             cells.Add(s.Place?.Why.Rendered);
-            cells.Add(s.ExcludedBecause);
+            cells.Add(s.ExcludedBecause?.Rendered);
             result.Row(s.Place?.Outline ?? s.Candidate.Area ?? s.Candidate.Position, [.. cells]);
         }
         return result;

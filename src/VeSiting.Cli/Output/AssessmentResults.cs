@@ -1,5 +1,6 @@
 using VeSiting.Cli.Commands;
 using VeSiting.Core.Assessments;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Tariffs;
 
@@ -29,7 +30,7 @@ internal static class AssessmentResults
             .Fact("Customer", a.Profile.Customer == Customer.Firm
                 ? $"firm: VAT excluded (deductible){(a.Profile.ProcessRefund ? ", elafgift refunded for process use" : "")}"
                 : "household: VAT included")
-            .Fact("Price stack", $"{a.Prices.Title} ({a.Prices.Ref})" + (a.Prices.CarriedForwardNote is { } carried ? $": {carried}" : ""));
+            .Fact("Price stack", $"{a.Prices.Title} ({a.Prices.Ref})" + (a.Prices.CarriedForward is { } carried ? $": {carried.Rendered}" : ""));
         foreach (var plant in a.Plants)
         {
             foreach (var finding in plant.Findings)
@@ -131,10 +132,10 @@ internal static class AssessmentResults
         if (a.HouseholdBasis is { } households)
             result.Fact("Households", households.Because.Rendered);
         foreach (var (ring, count) in a.AddressesInSchemeRings)
-            result.Fact($"Addresses {ring} of a covered turbine", count);
+            result.Fact($"Addresses {(a.SchemeRingLabels.TryGetValue(ring, out var label) ? label.Rendered : ring)} of a covered turbine", count);
         result.Fact("VE-bonus paid (DKK/yr)", Math.Round(a.VeBonusDkkPerYear, 0)).Fact("VE-bonus basis", a.VeBonusWhy.Rendered);
         foreach (var p in a.VeBonusByProject)
-            result.Fact($"VE-bonus from {p.ProjectId}", $"{p.HouseholdsHere} of its {p.HouseholdsTotal} households live here × {p.PerHouseholdDkk:0} DKK/yr ({p.Members} plant(s), {p.Grouping.Rendered})");
+            result.Fact($"VE-bonus from {p.ProjectId}", Reason.Of("ve-bonus.paid-here", ("here", p.HouseholdsHere), ("total", p.HouseholdsTotal), ("dkk", p.PerHouseholdDkk), ("members", p.Members), ("grouping", p.Grouping)).Rendered);
         foreach (var t in a.Technologies)
             result.Row(null, t.Technology, t.Plants, Math.Round(t.Mw, 3));
         var pool = result.Section("Green pool by period", ["Rule set", "Permits", "Technology", "Plants", "MW", "DKK", "Rate"]);
@@ -142,7 +143,7 @@ internal static class AssessmentResults
             pool.Row(null, g.RuleSet, g.Period, g.Technology, g.Plants, Math.Round(g.Mw, 3), Math.Round(g.Dkk, 0), g.Confidence);
         var zones = result.Section("Tariff-zone coverage", ["Scenario", "Zone", "Label", "Addresses", "Share"]);
         foreach (var z in a.TariffZones)
-            zones.Row(null, z.ScenarioId, z.ZoneId == "" ? "none" : z.ZoneId, z.Label, z.Addresses, Math.Round(z.Share, 4));
+            zones.Row(null, z.ScenarioId, z.ZoneId == "" ? "none" : z.ZoneId, z.ZoneId == "" ? Reason.Of("tariff.no-zone-label").Rendered : z.Label, z.Addresses, Math.Round(z.Share, 4));
         return Provenance(result, a.Provenance);
     }
 

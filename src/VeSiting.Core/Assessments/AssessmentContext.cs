@@ -32,7 +32,7 @@ public sealed record AssessmentContext(
     {
         foreach (var (key, value) in Prices.Values())
             provenance.Uses(Prices.Ref, key, value);
-        if (Prices.CarriedForwardNote is { } carried)
+        if (Prices.CarriedForward is { } carried)
             provenance.Assume(carried);
     }
 }

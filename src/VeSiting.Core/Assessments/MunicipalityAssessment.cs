@@ -41,6 +41,9 @@ public sealed record MunicipalityAssessment(
 
     /// <summary>The municipality's addresses recognised as registered turbines' own (not homes; left out of the ring counts), with why.</summary>
     public IReadOnlyList<TurbineAddress> TurbineAddresses { get; init; } = [];
+
+    /// <summary>Each key of <see cref="AddressesInSchemeRings"/> (the ring's English label) as a code and values.</summary>
+    public IReadOnlyDictionary<string, Explanations.Reason> SchemeRingLabels { get; init; } = new Dictionary<string, Explanations.Reason>();
 }
 
 /// <summary>
@@ -71,6 +74,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         var addresses = await store.AddressesInAsync(area.Geometry, cancellationToken);
         var book = context.Distances;
         var rings = new Dictionary<string, int>();
+        var ringLabels = new Dictionary<string, Explanations.Reason>();
         var zoneCounts = context.Scenarios.ToDictionary(s => s.Id, _ => new Dictionary<string, int>());
         var searchRadius = Math.Max(context.SchemeSearchRadiusM, context.Scenarios.Select(s => s.SearchRadiusM).DefaultIfEmpty(0).Max());
         var nearbyEach = await store.PlantsWithinEachAsync(addresses.Select(a => a.Position).ToList(), searchRadius, AssessmentContext.Candidates, cancellationToken);
@@ -82,7 +86,10 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
             var nearestWind = own.ContainsKey(addresses[i].Id) ? null : nearby.Where(p => p.Plant.Kind == PlantKind.WindTurbine && p.Plant.TotalHeightM > 0 && book.IsCovered(p.Plant))
                 .MinBy(p => p.DistanceM / p.Plant.TotalHeightM!.Value);
             if (nearestWind is not null && book.For(nearestWind.Plant).BandOf(nearestWind.Plant, nearestWind.DistanceM) is { } band)
+            {
                 rings[band.Label] = rings.GetValueOrDefault(band.Label) + 1;
+                ringLabels[band.Label] = band.Because;
+            }
             foreach (var scenario in context.Scenarios)
             {
                 var zone = Tariffs.ZoneResolver.Resolve(scenario, nearby.Where(p => p.DistanceM <= scenario.SearchRadiusM)).Zone?.Id ?? "";
@@ -106,6 +113,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
             AddressCoverage = addressCoverage,
             HouseholdBasis = DataCoverage.HouseholdBasis.Of(addresses),
             TurbineAddresses = [.. own.Values.OrderBy(t => t.Address.Id, StringComparer.Ordinal)],
+            SchemeRingLabels = ringLabels,
         };
     }
 

@@ -8,12 +8,15 @@ namespace VeSiting.Core.Noise;
 public sealed record NoiseContribution(Plant Plant, double DistanceM, double Level8, double Level6, TurbineAcoustics Acoustics)
 {
     /// <summary>"measured (source)", "given with the layout" or "estimate", as the answers label it.</summary>
-    public string Label => Acoustics.Basis switch
+    public Reason LabelReason => Acoustics.Basis switch
     {
-        AcousticsBasis.DataSheet => $"measured ({Acoustics.Source ?? "turbine-acoustics"})",
-        AcousticsBasis.Layout => "given with the layout",
-        _ => "estimate",
+        AcousticsBasis.DataSheet => Reason.Of("noise.sound-power-basis.measured", ("source", Acoustics.Source ?? "turbine-acoustics")),
+        AcousticsBasis.Layout => Reason.Of("noise.sound-power-basis.layout"),
+        _ => Reason.Of("noise.sound-power-basis.estimate"),
     };
+
+    /// <summary><see cref="LabelReason"/> in the answer's language.</summary>
+    public string Label => LabelReason.Rendered;
 }
 
 /// <summary>The noise one home gets from the wind turbines in operation around it: its verdict, each turbine's part, and why.</summary>

@@ -1,5 +1,6 @@
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Outcomes;
 
 namespace VeSiting.Core.Questions;
@@ -19,16 +20,17 @@ public sealed record ProjectText(string? Name = null, string? PermitDate = null,
 /// </summary>
 public sealed record ProjectQuestion(Project Project, FlickerYearQuestion FlickerYear)
 {
-    public const string DefaultName = "planned project";
+    /// <summary>"planned project" in the answer's language (the catalogue's <c>project.name-planned</c>).</summary>
+    public static string DefaultName => Reason.Of("project.name-planned").Rendered;
 
     /// <summary>The question, or the first refusal; <paramref name="fallbackName"/> names it when neither the options nor the layout do.</summary>
-    public static Outcome<ProjectQuestion> Parse(PlannedLayout layout, ProjectText text, string fallbackName = DefaultName)
+    public static Outcome<ProjectQuestion> Parse(PlannedLayout layout, ProjectText text, string? fallbackName = null)
     {
         if (text.PermitDate is { } permitText && ValueText.StrictDate(permitText) is { } badDate)
             return Refusal.Invalid("permitDate", badDate);
         if (!FlickerYearQuestion.Parse(text.FlickerYear).TryGet(out var year, out var refusal))
             return refusal;
-        var name = text.Name ?? layout.Name ?? fallbackName;
+        var name = text.Name ?? layout.Name ?? fallbackName ?? DefaultName;
         if (name.Length > InputLimits.MaxProjectNameLength)
             return Refusal.Invalid("name", $"{name.Length} characters; at most {InputLimits.MaxProjectNameLength}");
         var permit = text.PermitDate is { } given ? DateOnly.ParseExact(given, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : layout.PermitDate;

@@ -5,8 +5,19 @@ namespace VeSiting.Core.Rules;
 /// <summary>A value an answer relied on that is not confirmed by a primary source (reported or unconfirmed).</summary>
 public sealed record UnconfirmedValue(RuleSetRef RuleSet, string Key, RuleValue Value)
 {
-    public override string ToString() =>
-        $"{Key} = {Value.Value} {Value.Unit} in {RuleSet} is {Value.Confidence.ToString().ToLowerInvariant()}{(Value.Note is null ? "" : $": {Value.Note}")}";
+    /// <summary>What the value is and how sure it is; the rule file's note (data, as written there) after it.</summary>
+    public Reason Why
+    {
+        get
+        {
+            var confidence = Reason.Of(Value.Confidence == Confidence.Reported ? "provenance.reported" : "provenance.unconfirmed");
+            (string, object)[] values = [("key", Key), ("value", Value.Value), ("unit", Value.Unit), ("ruleSet", RuleSet.ToString()), ("confidence", confidence)];
+            return Value.Note is null ? Reason.Of("provenance.value", values) : Reason.Of("provenance.value-note", [.. values, ("note", Value.Note)]);
+        }
+    }
+
+    /// <summary><see cref="Why"/> in the answer's language.</summary>
+    public override string ToString() => Why.Rendered;
 }
 
 /// <summary>Collects, while an answer is computed, every rule set and every unconfirmed value it uses.</summary>

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Criteria;
 
 namespace VeSiting.Core.Suitability;
@@ -5,7 +6,7 @@ namespace VeSiting.Core.Suitability;
 /// <summary>The profile's criteria that can be measured with the layers supplied; optional ones without a layer are skipped with a note.</summary>
 public static class CriteriaInUse
 {
-    public static IReadOnlyList<CriterionSpec> Select(SitingProfile profile, SitingInputs inputs, List<string> notes)
+    public static IReadOnlyList<CriterionSpec> Select(SitingProfile profile, SitingInputs inputs, List<Reason> notes)
     {
         var active = new List<CriterionSpec>();
         foreach (var c in profile.Criteria)
@@ -15,12 +16,12 @@ public static class CriteriaInUse
             if (available)
                 active.Add(c);
             else if (c.Optional)
-                notes.Add($"criterion {c.Criterion} ({c.Layer}) skipped: no {criterion.Layer.Noun()} '{c.Layer}' was supplied");
+                notes.Add(Reason.Of("siting.criterion-skipped", ("criterion", c.Criterion), ("layer", c.Layer ?? ""), ("kind", Reason.Of(criterion.Layer == UserLayerKind.Polygons ? "siting.layer-kind.polygons" : "siting.layer-kind.layer"))));
             else
                 throw new ArgumentException($"profile {profile.Id}: criterion {c.Criterion} needs the user {criterion.Layer.Noun()} '{c.Layer}'");
         }
         if (active.Count < profile.Criteria.Count)
-            notes.Add($"missing layers: {string.Join(", ", Missing(profile, active))}");
+            notes.Add(Reason.Of("siting.missing-layers", ("layers", string.Join(", ", Missing(profile, active)))));
         var totalWeight = active.Sum(c => c.Weight);
         if (totalWeight <= 0)
             throw new ArgumentException($"profile {profile.Id}: the weights of the criteria in use sum to {totalWeight}; at least one must be positive");
@@ -32,6 +33,6 @@ public static class CriteriaInUse
         profile.Criteria.Except(active).Select(c => c.Layer ?? c.Criterion).Distinct().ToList();
 
     /// <summary>The notes of the criteria in use (how they are approximated), each once.</summary>
-    internal static IEnumerable<string> Notes(IEnumerable<SitingCriterion> criteria) =>
-        criteria.Distinct().Select(c => c.Note).OfType<string>();
+    internal static IEnumerable<Reason> Notes(IEnumerable<SitingCriterion> criteria) =>
+        criteria.Distinct().Select(c => c.Note).OfType<Reason>();
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Suitability;
 
@@ -39,33 +39,47 @@ public sealed class RegionalFigureLookup
     public bool ByRegion => _level is null or RegionLevel;
 
     /// <summary>The figure a municipality's sites take at this level (its own or its landsdel's), or null.</summary>
-    public (double Value, string Why)? ForMunicipality(AdminArea municipality)
+    public (double Value, Reason Why)? ForMunicipality(AdminArea municipality)
     {
         if (_level is null or MunicipalityLevel && _figures.TryGetValue(municipality.Code, out var own))
-            return (own, $"{_layer} for municipality {municipality.Code} {municipality.Name}: {F(own)}");
+            return (own, Reason.Of("siting.figure-municipality", ("layer", _layer), ("code", municipality.Code), ("name", municipality.Name), ("value", own)));
         if (_level is null or LandsdelLevel && _landsdelOf.TryGetValue(municipality.Code, out var landsdel) && _figures.TryGetValue(landsdel.Code, out var figure))
-            return (figure, $"{_layer} for landsdel {landsdel.Code} {landsdel.Name} (municipality {municipality.Code} {municipality.Name}): {F(figure)}");
+            return (figure, Reason.Of("siting.figure-landsdel", ("layer", _layer), ("code", landsdel.Code), ("name", landsdel.Name),
+                ("municipalityCode", municipality.Code), ("municipality", municipality.Name), ("value", figure)));
         return null;
     }
 
     /// <summary>The figure a region's sites take at this level, or null.</summary>
-    public (double Value, string Why)? ForRegion(AdminArea region) =>
-        ByRegion && _figures.TryGetValue(region.Code, out var figure) ? (figure, $"{_layer} for {region.Code} {region.Name}: {F(figure)}") : null;
+    public (double Value, Reason Why)? ForRegion(AdminArea region) =>
+        ByRegion && _figures.TryGetValue(region.Code, out var figure)
+            ? (figure, Reason.Of("siting.figure-region", ("layer", _layer), ("code", region.Code), ("name", region.Name), ("value", figure)))
+            : null;
 
     /// <summary>Why a site has no figure.</summary>
-    public string Missing(AdminArea? municipality, AdminArea? region)
+    public Reason Missing(AdminArea? municipality, AdminArea? region)
     {
         if (municipality is null && region is null)
-            return "outside every municipality and region";
-        var places = new List<string>();
+            return Reason.Of("siting.figure-outside");
+        var places = new List<Reason>();
         if (municipality is not null && _level is null or MunicipalityLevel)
-            places.Add($"municipality {municipality!.Code} {municipality.Name}");
+            places.Add(Reason.Of("siting.place-municipality", ("code", municipality!.Code), ("name", municipality.Name)));
         if (municipality is not null && _level is null or LandsdelLevel)
-            places.Add(_landsdelOf.TryGetValue(municipality!.Code, out var l) ? $"landsdel {l.Code} {l.Name}" : $"the landsdel of {municipality.Code} (none known)");
+            places.Add(_landsdelOf.TryGetValue(municipality!.Code, out var l)
+                ? Reason.Of("siting.place-landsdel", ("code", l.Code), ("name", l.Name))
+                : Reason.Of("siting.place-landsdel-unknown", ("code", municipality.Code)));
         if (region is not null && ByRegion)
-            places.Add($"region {region.Code} {region.Name}");
-        return $"{_layer} has no {(_level is null ? "" : _level + " ")}figure for {(places.Count == 0 ? "this site" : string.Join(" or ", places))}";
+            places.Add(Reason.Of("siting.place-region", ("code", region.Code), ("name", region.Name)));
+        var where = places.Count == 0 ? Reason.Of("siting.this-site") : Or(places);
+        return _level is null
+            ? Reason.Of("siting.figure-missing", ("layer", _layer), ("places", where))
+            : Reason.Of("siting.figure-missing-level", ("layer", _layer), ("level", Reason.Of("siting.level." + _level)), ("places", where));
     }
 
-    private static string F(double v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
+    private static Reason Or(IReadOnlyList<Reason> places)
+    {
+        var joined = places[^1];
+        for (var i = places.Count - 2; i >= 0; i--)
+            joined = Reason.Of("general.or", ("first", places[i]), ("rest", joined));
+        return joined;
+    }
 }

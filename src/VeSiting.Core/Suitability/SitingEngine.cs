@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability.Criteria;
@@ -58,7 +59,7 @@ public sealed class SitingEngine
             provenance.Uses(_inputs.Prices.Ref, key, value);
         provenance.UseSet(_inputs.Rules.Require(Schemes.MinimumDistance, _inputs.Today));
 
-        var notes = new List<string>();
+        var notes = new List<Reason>();
         var active = CriteriaInUse.Select(profile, _inputs, notes);
         notes.AddRange(CriteriaInUse.Notes(active.Select(SitingCriteria.Of)));
         var sites = await EvaluateAsync(candidates, active, progress, cancellationToken);
@@ -112,7 +113,7 @@ public sealed class SitingEngine
         foreach (var (turbine, d) in site.RegisteredPlants.Concat(site.PlannedPlants))
         {
             if (ForbiddenRadius(turbine) is { } radius && d < radius)
-                return new RankedSite(candidate, null, null, [], $"inside the minimum distance of turbine {turbine.Id}: {F(d)} m < {_minimumDistanceWhy} = {F(radius)} m");
+                return new RankedSite(candidate, null, null, [], Reason.Of("siting.excluded-minimum-distance", ("turbine", turbine.Id), ("distance", d), ("rule", _minimumDistanceWhy), ("limit", radius)));
         }
 
         var values = new List<CriterionValue>();
@@ -121,9 +122,9 @@ public sealed class SitingEngine
             var (c, unit) = (criteria[k], measured[k].Unit);
             var (value, why) = measured[k].Measure(c, candidate, site, _measures);
             if (c.RequiredMin is { } min && (value is null || value < min))
-                return new RankedSite(candidate, null, null, values, $"{c.Criterion} = {Show(value, unit)} is below the required {F(min)} {unit}");
+                return new RankedSite(candidate, null, null, values, Reason.Of("siting.excluded-below", ("criterion", c.Criterion), ("value", Show(value, unit)), ("min", min), ("unit", Unit(unit))));
             if (c.RequiredMax is { } max && (value is null || value > max))
-                return new RankedSite(candidate, null, null, values, $"{c.Criterion} = {Show(value, unit)} is above the allowed {F(max)} {unit}");
+                return new RankedSite(candidate, null, null, values, Reason.Of("siting.excluded-above", ("criterion", c.Criterion), ("value", Show(value, unit)), ("max", max), ("unit", Unit(unit))));
             var score = value is { } v && c.Best != c.Worst ? Math.Clamp((v - c.Worst) / (c.Best - c.Worst), 0, 1) : 0;
             values.Add(new CriterionValue(c.Criterion, value, unit, score, c.Weight * score / totalWeight * 100, why));
         }

@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Suitability.Places;
 
@@ -8,10 +9,10 @@ namespace VeSiting.Core.Suitability;
 public sealed record Candidate(string Id, Point Position, Geometry? Area = null);
 
 /// <summary>One criterion for one site: its value with unit, its 0–1 score, its share of the total, and why.</summary>
-public sealed record CriterionValue(string Criterion, double? Value, string Unit, double Score, double Contribution, string Why);
+public sealed record CriterionValue(string Criterion, double? Value, string Unit, double Score, double Contribution, Reason Why);
 
 /// <summary>A scored (or excluded) candidate; in a list of places, the place's best cell with the place (<see cref="Place"/>).</summary>
-public sealed record RankedSite(Candidate Candidate, int? Rank, double? Score, IReadOnlyList<CriterionValue> Values, string? ExcludedBecause)
+public sealed record RankedSite(Candidate Candidate, int? Rank, double? Score, IReadOnlyList<CriterionValue> Values, Reason? ExcludedBecause)
 {
     /// <summary>The place this best cell stands for, when the ranked list holds places (<see cref="SitingResult.Distinct"/>).</summary>
     public SitePlace? Place { get; init; }
@@ -22,7 +23,7 @@ public sealed record SitingResult(
     string AreaLabel,
     double? CellSizeM,
     IReadOnlyList<RankedSite> Sites,
-    IReadOnlyList<string> Notes,
+    IReadOnlyList<Reason> Notes,
     Provenance Provenance,
     IReadOnlyList<string> Attributions,
     string DataVersion,

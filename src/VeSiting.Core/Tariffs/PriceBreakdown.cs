@@ -49,8 +49,8 @@ public static class PriceCalculator
         var after = full.ToDictionary(c => c.Key, c => c.Value - cut[c.Key]);
 
         var notes = new List<Reason>();
-        if (stack.CarriedForwardNote is { } carried)
-            notes.Add(Reason.Plain(carried));
+        if (stack.CarriedForward is { } carried)
+            notes.Add(carried);
         if (profile.Customer == Customer.Firm)
             notes.Add(Reason.Of("price.firm-vat", ("rate", stack.VatRate * 100)));
         else

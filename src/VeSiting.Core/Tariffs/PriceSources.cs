@@ -7,12 +7,15 @@ public sealed record PriceComponentLine(string Key, string Title, double Value, 
     string Source, string? Url, DateOnly? Read, string? Note)
 {
     /// <summary>Why the value needs care, or null when a primary source confirms it.</summary>
-    public string? Flag => Confidence switch
+    public Explanations.Reason? FlagReason => Confidence switch
     {
-        Confidence.Reported => "reported: from a secondary source, not confirmed by a primary one",
-        Confidence.Unconfirmed => "unconfirmed: not found in a primary source",
+        Confidence.Reported => Explanations.Reason.Of("price.flag-reported"),
+        Confidence.Unconfirmed => Explanations.Reason.Of("price.flag-unconfirmed"),
         _ => null,
     };
+
+    /// <summary><see cref="FlagReason"/> in the answer's language.</summary>
+    public string? Flag => FlagReason?.Rendered;
 }
 
 /// <summary>Lists the components of a price with where each value comes from.</summary>

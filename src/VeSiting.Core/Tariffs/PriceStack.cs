@@ -43,7 +43,11 @@ public sealed record PriceStack
     public int PriceYear => CarriedForwardTo ?? Year;
 
     /// <summary>"2026 prices carried forward to 2027", or null when the stack is the year's own.</summary>
-    public string? CarriedForwardNote => CarriedForwardTo is { } to ? $"{Year} prices carried forward to {to}: no price stack for {to}" : null;
+    public string? CarriedForwardNote => CarriedForward?.Text;
+
+    /// <summary>That this year's prices stand in for a later year's, as a reason (null when they are the year's own).</summary>
+    public Explanations.Reason? CarriedForward => CarriedForwardTo is { } to
+        ? Explanations.Reason.Of("price.carried-forward", ("year", Year), ("to", to)) : null;
 
     public RuleSetRef Ref => new(Id, Version, Sha256[..12]);
 

@@ -84,7 +84,7 @@ public static class ComparisonExport
             rows.Add((position, [layout.Key, "dwelling-beyond-rings", id, label, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 .. Noise(noise.GetValueOrDefault(id)), Flicker(flicker.GetValueOrDefault(id))]));
         }
-        return new GeoPackageLayer(LayerName(layout), $"Layout {ColumnTitle(layout)}: its plants and the dwellings its answer names ({a.Permit.Explanation}); data {a.DataVersion}",
+        return new GeoPackageLayer(LayerName(layout), Reason.Of("export.layout", ("layout", ColumnTitle(layout)), ("permit", a.Permit.Why), ("version", a.DataVersion)).Rendered,
             "GEOMETRY",
             [("layout", "TEXT"), ("kind", "TEXT"), ("id", "TEXT"), ("label", "TEXT"), ("plant_kind", "TEXT"), ("hub_height_m", "REAL"), ("rotor_diameter_m", "REAL"),
              ("total_height_m", "REAL"), ("capacity_kw", "REAL"), ("distance_m", "REAL"), ("multiple_of_h", "REAL"), ("ring", "TEXT"), ("nearest_plant", "TEXT"),

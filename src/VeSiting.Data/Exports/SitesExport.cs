@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability;
 
 namespace VeSiting.Data.Exports;
@@ -19,7 +20,7 @@ public static class SitesExport
                 F(s.Candidate.Position.X), F(s.Candidate.Position.Y), s.Score is { } sc ? F(sc) : "",
                 s.Place?.Cells.ToString(CultureInfo.InvariantCulture) ?? "", s.Place is { } p ? F(p.AreaHa) : "",
                 .. criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? F(v) : ""),
-                s.Place?.Why.Text ?? "", s.ExcludedBecause ?? ""]));
+                s.Place?.Why.Rendered ?? "", s.ExcludedBecause?.Rendered ?? ""]));
     }
 
     public static byte[] GeoPackage(SitingResult r, IEnumerable<RankedSite> sites) => GeoPackageWriter.Write([Layer(r, sites)]);
@@ -32,7 +33,7 @@ public static class SitesExport
     private static GeoPackageLayer Layer(SitingResult r, IEnumerable<RankedSite> sites)
     {
         var criteria = Criteria(r);
-        return new GeoPackageLayer("sites", $"{r.Profile.Title} in {r.AreaLabel}; data {r.DataVersion}: {string.Join("; ", r.Attributions)}", r.CellSizeM is null ? "POINT" : "POLYGON",
+        return new GeoPackageLayer("sites", Reason.Of("export.sites", ("profile", r.Profile.Title), ("area", r.AreaLabel), ("version", r.DataVersion), ("attribution", string.Join("; ", r.Attributions))).Rendered, r.CellSizeM is null ? "POINT" : "POLYGON",
             [("site", "TEXT"), ("rank", "INTEGER"), ("score", "REAL"), ("cells", "INTEGER"), ("area_ha", "REAL"), .. criteria.Select(c => (c.Replace('-', '_'), "REAL")), ("place_why", "TEXT"), ("excluded_because", "TEXT")],
             sites.Select(s => (r.CellSizeM is null ? (Geometry)s.Candidate.Position : Shape(s), Row(s, criteria))).ToList());
     }
@@ -43,8 +44,8 @@ public static class SitesExport
     {
         var row = new List<object?> { s.Candidate.Id, s.Rank, s.Score is { } x ? Math.Round(x, 3) : null, s.Place?.Cells, s.Place is { } p ? Math.Round(p.AreaHa, 4) : null };
         row.AddRange(criteria.Select(name => (object?)s.Values.FirstOrDefault(v => v.Criterion == name)?.Value));
-        row.Add(s.Place?.Why.Text);
-        row.Add(s.ExcludedBecause);
+        row.Add(s.Place?.Why.Rendered);
+        row.Add(s.ExcludedBecause?.Rendered);
         return [.. row];
     }
 

@@ -225,12 +225,12 @@ public sealed class CaseReportBuilder(ReportLanguage t)
             blocks.Add(new TextBlock(list.Count > 0 ? list : [t["none"]], Small: true));
         }
         List("rule-sets", provenances.SelectMany(p => p.RuleSets).Select(r => r.ToString()));
-        List("unconfirmed", provenances.SelectMany(p => p.Unconfirmed).Select(u => u.ToString()));
-        List("reported", provenances.SelectMany(p => p.Reported).Select(u => u.ToString()));
-        List("assumptions", provenances.SelectMany(p => p.Assumptions));
-        List("address-coverage", a.AddressCoverage.Select(c => c.Statement ?? c.SourceStatement ?? $"{c.Municipality.Code} {c.Municipality.Name}: {N(c.Addresses)}"));
+        List("unconfirmed", provenances.SelectMany(p => p.Unconfirmed).Select(u => t.Render(u.Why)));
+        List("reported", provenances.SelectMany(p => p.Reported).Select(u => t.Render(u.Why)));
+        List("assumptions", provenances.SelectMany(p => p.AssumptionReasons).Select(t.Render));
+        List("address-coverage", a.AddressCoverage.Select(c => (c.StatementReason ?? c.SourceReason) is { } why ? t.Render(why) : $"{c.Municipality.Code} {c.Municipality.Name}: {N(c.Addresses)}"));
         if (a.HouseholdBasis is { } basis)
-            List("household-basis", [basis.Statement]);
+            List("household-basis", [t.Render(basis.Because)]);
         List("sources", a.Attributions);
         blocks.Add(new FactsBlock([new(t["data-version"], a.DataVersion)]));
         if (t["explanations-language"].Length > 0)

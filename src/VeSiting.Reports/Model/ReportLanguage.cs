@@ -119,7 +119,7 @@ public sealed class ReportLanguage
         ["household-basis"] = ("Households counted from", "Husstande talt ud fra"),
         ["sources"] = ("Data sources and attribution", "Datakilder og kreditering"),
         ["data-version"] = ("Data version", "Dataversion"),
-        ["explanations-language"] = ("", "Forklaringer som regelsættene og beregningerne giver dem, står på engelsk."),
+        ["explanations-language"] = ("", "Titler og noter fra regel- og tarif-filerne står på engelsk, som de er skrevet der."),
     };
 
     private ReportLanguage(string code, MessageCatalogue catalogue)

@@ -21,6 +21,10 @@ public sealed partial class DanishAnswerTests(ApiFactory factory)
     [InlineData("/api/assess/site?address=Eliasgade%2010")]
     [InlineData("/api/assess/plant/570715000002024939")]
     [InlineData("/api/assess/municipality/787")]
+    // The spin-off siting answer: every criterion's why, the excluded cells' reasons and the notes (Odense at 1 km; the cell
+    // beside a turbine in 730 inside the minimum distance).
+    [InlineData("/api/sites?profile=data-centre&area=municipality:0461&cell=1000&limit=5")]
+    [InlineData("/api/sites/cell?profile=greenhouse&area=municipality:0730&cell=100&e=552150&n=6252850")]
     public async Task A_danish_answer_holds_no_english_only_sentence(string url)
     {
         var english = Catalogue("en");
@@ -50,6 +54,24 @@ public sealed partial class DanishAnswerTests(ApiFactory factory)
             if (literal is { Length: >= 3 })
                 Assert.True(text.Contains(literal, StringComparison.Ordinal), $"{path}: '{code}' text \"{text}\" lacks the Danish \"{literal}\"");
         }
+    }
+
+    [Fact]
+    public async Task Sound_power_labels_and_the_no_zone_label_are_danish()
+    {
+        // 400 m west of one of Samsø's old BONUS 1 MW turbines (README): every turbine's sound power is an estimate.
+        var site = await GetAsync("/api/assess/site?e=598586.32&n=6184709.40&lang=da");
+        var contributions = site.GetProperty("noise").GetProperty("contributions").EnumerateArray().ToList();
+        Assert.NotEmpty(contributions);
+        Assert.All(contributions, c =>
+        {
+            Assert.Equal("skøn", c.GetProperty("soundPower").GetString());
+            Assert.Equal("noise.sound-power-basis.estimate", c.GetProperty("soundPowerReason").GetProperty("code").GetString());
+        });
+
+        // The municipality's tariff-zone coverage names the addresses in no zone in Danish (zone labels are the scenario's data).
+        var municipality = await GetAsync("/api/assess/municipality/787?lang=da");
+        Assert.Contains(municipality.GetProperty("tariffZones").EnumerateArray(), z => z.GetProperty("label").GetString() == "ingen zone");
     }
 
     private async Task<JsonElement> GetAsync(string url)

@@ -76,7 +76,7 @@ public sealed class LayoutBandsTests(BrowserFixture fixture)
         var mismatches = await page.EvaluateAsync<string[]>("""
             (answer) => {
               const dwellings = new Map(JSON.parse(answer).features.filter(f => f.properties.kind === 'dwelling').map(f => [f.properties.address_id, f.properties]));
-              const f = (n) => Number(n).toLocaleString('da-DK', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+              const f = (n) => Number(n).toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }); // an English page
               const wrong = [];
               for (const c of document.querySelectorAll('[data-noise-for]')) {
                 const d = dwellings.get(c.dataset.noiseFor);

@@ -9,9 +9,9 @@ internal static class MapPage
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>A new page at the map's hash (zoom/lat/lon), loaded with its tiles; fails on any script error.</summary>
-    public static async Task<IPage> OpenAsync(BrowserFixture fixture, string hash, int width = 1280, int height = 800)
+    public static async Task<IPage> OpenAsync(BrowserFixture fixture, string hash, int width = 1280, int height = 800, string? locale = null)
     {
-        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = locale });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         await page.GotoAsync($"{fixture.BaseUrl}/#{hash}");

@@ -44,8 +44,9 @@ public sealed class WebMapTests(BrowserFixture fixture)
         // The nearest covered turbine is 1,459 m away (< 2 km): zone A of the banded scenario.
         await Assertions.Expect(page.GetByTestId("zone-banded-distance")).ToHaveTextAsync("Zone A proposal", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
         var tariff = await page.GetByTestId("tariff-banded-distance").InnerTextAsync();
-        Assert.Contains("1,42", tariff);
-        Assert.Contains("1,05", tariff);
+        // DKK/kWh before → after, written the English way on an English page (a Danish page writes 1,42 → 1,05).
+        Assert.Contains("1.42", tariff);
+        Assert.Contains("1.05", tariff);
         await ShotAsync(page, "site-copenhagen.png");
     }
 

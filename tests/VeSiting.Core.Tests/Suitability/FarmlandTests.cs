@@ -119,12 +119,12 @@ public sealed class FarmlandTests
         var cell = RasterRanking.Cell(raster.Grid, at);
         var site = await engine.ExplainAsync(profile, cell);
         Assert.Equal(0.5, site.Values[1].Value!.Value, 9);
-        Assert.Contains("50 % of the site's area lies in fields", site.Values[1].Why);
+        Assert.Contains("50 % of the site's area lies in fields", site.Values[1].Why.Text);
         Assert.Equal(1, (await engine.ExplainAsync(profile, new Candidate("p", GeometryTransforms.Utm32Point(595_010, 6_200_010)))).Values[1].Value);
         Assert.Equal(0, (await engine.ExplainAsync(profile, new Candidate("q", GeometryTransforms.Utm32Point(595_010, 6_199_990)))).Values[1].Value);
 
         var without = new RasterSitingEngine(SitingEngineTests.Inputs()).Run(profile, areas, 1000);
-        Assert.Contains("missing layers: fields", without.Notes);
-        Assert.Contains(without.Notes, n => n.Contains("no polygon layer 'fields'", StringComparison.Ordinal));
+        Assert.Contains("missing layers: fields", without.Notes.Select(n => n.Text));
+        Assert.Contains(without.Notes, n => n.Text.Contains("no polygon layer 'fields'", StringComparison.Ordinal));
     }
 }

@@ -207,7 +207,7 @@ public sealed class RasterSitingEngineTests
         var profile = SitingEngineTests.Profile(new CriterionSpec("heat-distance", 1, 2000, 0), new CriterionSpec("oxygen-demand", 1, 0, 100) { Layer = "oxygen-users", Optional = true });
         var inputs = SitingEngineTests.Inputs();
         var raster = new RasterSitingEngine(inputs).Run(profile, [inputs.Municipalities[0].Geometry], 1000);
-        Assert.Contains("missing layers: oxygen-users", raster.Notes);
+        Assert.Contains("missing layers: oxygen-users", raster.Notes.Select(n => n.Text));
         Assert.Single(raster.Criteria);
     }
 

@@ -62,7 +62,7 @@ public sealed class RegionalLevelTests
         var inputs = SitingEngineTests.Inputs() with { Landsdele = [Capital] };
         var site = await SitingEngineTests.Engine(inputs, profile).ExplainAsync(profile, new Candidate("x", GeometryTransforms.Utm32Point(595_500, 6_200_500)));
         Assert.Null(site.Values[0].Value);
-        Assert.Equal("state-jobs has no landsdel figure for landsdel DK011 Byen København", site.Values[0].Why);
+        Assert.Equal("state-jobs has no landsdel figure for landsdel DK011 Byen København", site.Values[0].Why.Text);
         Assert.Throws<ArgumentException>(() => new RegionalFigureLookup("x", new Dictionary<string, double>(), [], "parish"));
     }
 }

@@ -142,7 +142,7 @@ public sealed class SitingEngineTests
         // A covered turbine 1.5 km away → zone A: (60 + 5 + 5.415 + 0 + 0.8) × 1.25 = 89.01875 øre.
         var near = Value(await ScoreAsync(Inputs(Turbine("t", 596500, 6200000, 3600)), profile), "power-price");
         Assert.Equal(0.8901875, near.Value!.Value, 1e-9);
-        Assert.Contains("zone A", near.Why);
+        Assert.Contains("zone A", near.Why.Text);
     }
 
     [Fact]
@@ -153,17 +153,17 @@ public sealed class SitingEngineTests
         var site = await ScoreAsync(Inputs(Turbine("t", 595300, 6200000, 3600)), profile);
         Assert.Null(site.Score);
         Assert.Null(site.Rank);
-        Assert.Equal("inside the minimum distance of turbine t: 300 m < 4 × H (minimum-distance@2009-01-01 (aaaaaaaaaaaa)) = 400 m", site.ExcludedBecause);
+        Assert.Equal("inside the minimum distance of turbine t: 300 m < 4 × H (minimum-distance@2009-01-01 (aaaaaaaaaaaa)) = 400 m", site.ExcludedBecause?.Text);
         // A planned turbine excludes too.
         var planned = Inputs() with { PlannedTurbines = [PlannedPlants.Turbine("p", 595000, 6200350, 60, 80, 3600)] };
-        Assert.Contains("turbine p: 350 m", (await ScoreAsync(planned, profile)).ExcludedBecause);
+        Assert.Contains("turbine p: 350 m", (await ScoreAsync(planned, profile)).ExcludedBecause?.Text);
     }
 
     [Fact]
     public async Task Required_thresholds_exclude_with_the_reason()
     {
         var site = await ScoreAsync(Inputs(), Profile(new CriterionSpec("heat-distance", 1, 2000, 0) { RequiredMax = 800 }));
-        Assert.Equal("heat-distance = 1,000 m is above the allowed 800 m", site.ExcludedBecause);
+        Assert.Equal("heat-distance = 1,000 m is above the allowed 800 m", site.ExcludedBecause?.Text);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class SitingEngineTests
     {
         var optional = Profile(new CriterionSpec("heat-distance", 1, 2000, 0), new CriterionSpec("points-distance", 1, 0, 1) { Layer = "hospitals", Optional = true });
         var result = await Engine(Inputs(), optional).RunAsync(optional, [new Candidate("C", C)], "test", null);
-        Assert.Contains(result.Notes, n => n.Contains("hospitals"));
+        Assert.Contains(result.Notes, n => n.Text.Contains("hospitals"));
         Assert.Single(result.Sites[0].Values);
 
         var required = Profile(new CriterionSpec("points-distance", 1, 0, 1) { Layer = "hospitals" });

@@ -41,7 +41,7 @@ public sealed class RealDistinctSitesTests(RealDataSet real)
             Assert.Equal(place.Cells * 100.0 * 100.0, place.Outline.Area, 1e-3 * place.Cells);
             Assert.Equal(i == 0 ? "siting.place" : "siting.place-apart", place.Why.Code);
             Assert.NotEmpty(ranked[i].Values);
-            Assert.All(ranked[i].Values, v => Assert.False(string.IsNullOrEmpty(v.Why)));
+            Assert.All(ranked[i].Values, v => Assert.False(string.IsNullOrEmpty(v.Why.Text)));
             for (var j = i + 1; j < ranked.Count; j++)
             {
                 // Ten different places: best cells at least the default separation apart, no two sharing a cell.

@@ -24,9 +24,9 @@ public sealed class RealSitingTests(RealDataSet real)
         // Denmark's land is about 43,000 km²; the simplified DAGI boundaries hold a similar number of 1 km cell centres.
         Assert.InRange(first.Sites.Count, 40_000, 46_000);
         Assert.Equal(first.Sites.Count, first.Ranked.Count() + first.Excluded.Count());
-        Assert.All(first.Excluded, s => Assert.False(string.IsNullOrWhiteSpace(s.ExcludedBecause)));
-        Assert.Contains(first.Excluded, s => s.ExcludedBecause!.StartsWith("inside the minimum distance of turbine"));
+        Assert.All(first.Excluded, s => Assert.False(string.IsNullOrWhiteSpace(s.ExcludedBecause?.Text)));
+        Assert.Contains(first.Excluded, s => s.ExcludedBecause!.Text.StartsWith("inside the minimum distance of turbine"));
         Assert.Equal(first.Ranked.Take(50).Select(s => (s.Candidate.Id, s.Score)), second.Ranked.Take(50).Select(s => (s.Candidate.Id, s.Score)));
-        Assert.Contains(first.Notes, n => n.Contains("spread evenly over its area"));
+        Assert.Contains(first.Notes, n => n.Text.Contains("spread evenly over its area"));
     }
 }

@@ -99,6 +99,13 @@ public abstract class TurbineAddressesContract : IContractData
         // beside (0.1 × H), home-near (3.33 × H) and home-far (5.33 × H) each fall in one ring; own is not counted.
         Assert.Equal(3, assessment.AddressesInSchemeRings.Values.Sum());
         Assert.Equal(["own"], assessment.TurbineAddresses.Select(t => t.Address.Id));
+        // Each ring's key is its English label; beside it the label as a reason, which a Danish answer renders in Danish.
+        Assert.Equal(assessment.AddressesInSchemeRings.Keys.Order(), assessment.SchemeRingLabels.Keys.Order());
+        Assert.All(assessment.SchemeRingLabels, r => Assert.Equal(r.Key, r.Value.Text));
+        var danish = assessment.SchemeRingLabels.Values.Select(r => r.Render(VeSiting.Core.Explanations.MessageCatalogue.Danish)).ToList();
+        Assert.Contains(danish, l => l.Contains("minimumsafstand", StringComparison.Ordinal));
+        Assert.Contains(danish, l => l.Contains("salgsoption", StringComparison.Ordinal));
+        Assert.DoesNotContain(danish, l => l.Contains("minimum distance", StringComparison.Ordinal) || l.Contains("sales option", StringComparison.Ordinal));
     }
 }
 

@@ -43,7 +43,7 @@ public sealed class SuitabilityTiles(SuitabilityResults suitability) : ISelfEnco
             var square = factory.ToGeometry(new Envelope(west, Math.Min(west + size, grid.West + grid.Columns * grid.CellSize), Math.Max(north - size, grid.South), north));
             var attributes = TileAttributes.Of(("id", grid.CellId((int)(block.Cell % grid.Columns), (int)(block.Cell / grid.Columns))),
                 ("class", block.Excluded ? "excluded" : $"{SuitabilityBlocks.ClassOf(block.Best)}"),
-                ("excluded_because", block.Excluded ? raster.Reason(block.Cell) ?? "excluded" : null),
+                ("excluded_because", block.Excluded ? raster.Reason(block.Cell)?.Text ?? "excluded" : null),
                 ("score", block.Excluded ? null : Math.Round(block.Best, 2)),
                 ("cells", block.Step > 1 ? block.Step * block.Step : null));
             features.Add(new(SuitabilityVectorTile.VectorLayer, square, attributes));

@@ -1,5 +1,5 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
-using static VeSiting.Core.Suitability.Criteria.WhyText;
 
 namespace VeSiting.Core.Suitability.Criteria;
 
@@ -13,7 +13,7 @@ internal sealed class DwellingDistanceCriterion : SitingCriterion
     internal override SiteReads Reads => SiteReads.NearestDwelling;
 
     internal override Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run) =>
-        site.Dwelling is { } n ? new(n.DistanceM, $"{n.Address.Label} at {F(n.DistanceM)} m") : new(null, "no dwelling in the data");
+        site.Dwelling is { } n ? new(n.DistanceM, Reason.Of("siting.dwelling-at", ("address", n.Address.Label), ("distance", n.DistanceM))) : new(null, Reason.Of("siting.no-dwelling"));
 
     internal override float[] Band(CriterionSpec spec, CriterionBands bands) =>
         bands.Distance(bands.Inputs.Dwellings.Select(d => (d.Position.X, d.Position.Y)).ToList());

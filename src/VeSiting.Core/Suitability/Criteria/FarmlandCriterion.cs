@@ -1,8 +1,8 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
-using static VeSiting.Core.Suitability.Criteria.WhyText;
 
 namespace VeSiting.Core.Suitability.Criteria;
 
@@ -18,8 +18,8 @@ internal sealed class FarmlandCriterion : SitingCriterion
     {
         var share = Share(run.Polygons(spec.Layer!), candidate);
         return new(share, candidate.Area is { Area: > 0 }
-            ? $"{F(share * 100)} % of the site's area lies in {spec.Layer}"
-            : share > 0 ? $"the site lies in {spec.Layer}" : $"the site lies outside {spec.Layer}");
+            ? Reason.Of("siting.farmland-share", ("percent", share * 100), ("layer", spec.Layer!))
+            : Reason.Of(share > 0 ? "siting.farmland-inside" : "siting.farmland-outside", ("layer", spec.Layer!)));
     }
 
     internal override float[] Band(CriterionSpec spec, CriterionBands bands) =>

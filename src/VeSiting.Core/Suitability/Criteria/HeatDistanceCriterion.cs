@@ -1,5 +1,5 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
-using static VeSiting.Core.Suitability.Criteria.WhyText;
 
 namespace VeSiting.Core.Suitability.Criteria;
 
@@ -13,7 +13,7 @@ internal sealed class HeatDistanceCriterion : SitingCriterion
     internal override SiteReads Reads => SiteReads.NearestHeat;
 
     internal override Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run) =>
-        site.Heat is (var plant, var d) ? new(d, $"{plant.Name} at {F(d)} m") : new(null, "no district-heating plant in the data");
+        site.Heat is (var plant, var d) ? new(d, Reason.Of("siting.heat-at", ("plant", plant.Name), ("distance", d))) : new(null, Reason.Of("siting.no-heat-plant"));
 
     internal override float[] Band(CriterionSpec spec, CriterionBands bands) => bands.Heat().Distance;
 }

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
 using static VeSiting.Core.Suitability.Criteria.WhyText;
 
@@ -14,8 +15,8 @@ internal sealed class HeatSizeCriterion : SitingCriterion
 
     internal override Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run) =>
         site.Heat is (var plant, var d)
-            ? new(plant.SupplyAreaKm2, $"{plant.Name} ({F(d)} m away) supplies {Show(plant.SupplyAreaKm2, Unit)}")
-            : new(null, "no district-heating plant in the data");
+            ? new(plant.SupplyAreaKm2, Reason.Of("siting.heat-size", ("plant", plant.Name), ("distance", d), ("size", Show(plant.SupplyAreaKm2, Unit))))
+            : new(null, Reason.Of("siting.no-heat-plant"));
 
     /// <summary>The heat distance transform (shared with heat-distance) then keeps each cell's nearest plant.</summary>
     internal override void Prepare(CriterionBands bands) => bands.KeepNearestHeat = true;

@@ -1,5 +1,5 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
-using static VeSiting.Core.Suitability.Criteria.WhyText;
 
 namespace VeSiting.Core.Suitability.Criteria;
 
@@ -17,7 +17,7 @@ internal sealed class OxygenDemandCriterion : SitingCriterion
         var (at, radius) = (candidate.Position, RadiusOf(spec));
         var users = SiteMeasures.Within(run.WeightedPoints(spec.Layer!), at, radius).Where(p => p.Point.Distance(at) <= radius).ToList();
         var tonnes = users.Sum(p => p.Value);
-        return new(tonnes, $"{F(tonnes)} t O₂ a year wanted by {users.Count} {spec.Layer} point(s) within {F(radius)} m");
+        return new(tonnes, Reason.Of("siting.oxygen", ("tonnes", tonnes), ("count", users.Count), ("layer", spec.Layer!), ("radius", radius)));
     }
 
     internal override float[] Band(CriterionSpec spec, CriterionBands bands) =>

@@ -1,5 +1,5 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
-using static VeSiting.Core.Suitability.Criteria.WhyText;
 
 namespace VeSiting.Core.Suitability.Criteria;
 
@@ -16,7 +16,7 @@ internal sealed class PointsCountCriterion : SitingCriterion
     {
         var (at, radius) = (candidate.Position, RadiusOf(spec));
         var count = SiteMeasures.Within(run.Points(spec.Layer!), at, radius).Count(p => p.Distance(at) <= radius);
-        return new(count, $"{count} {spec.Layer} point(s) within {F(radius)} m");
+        return new(count, Reason.Of("siting.points-count", ("count", count), ("layer", spec.Layer!), ("radius", radius)));
     }
 
     internal override float[] Band(CriterionSpec spec, CriterionBands bands) =>

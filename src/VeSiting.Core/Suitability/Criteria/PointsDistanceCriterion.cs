@@ -1,5 +1,5 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
-using static VeSiting.Core.Suitability.Criteria.WhyText;
 
 namespace VeSiting.Core.Suitability.Criteria;
 
@@ -13,8 +13,8 @@ internal sealed class PointsDistanceCriterion : SitingCriterion
 
     internal override Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run) =>
         SiteMeasures.Nearest(run.Points(spec.Layer!), candidate.Position, p => p) is { } n
-            ? new(n.Distance, $"nearest {spec.Layer} point at {F(n.Distance)} m")
-            : new(null, $"layer {spec.Layer} is empty");
+            ? new(n.Distance, Reason.Of("siting.points-nearest", ("layer", spec.Layer!), ("distance", n.Distance)))
+            : new(null, Reason.Of("siting.layer-empty", ("layer", spec.Layer!)));
 
     internal override float[] Band(CriterionSpec spec, CriterionBands bands) =>
         bands.Distance(bands.Inputs.PointLayers[spec.Layer!].Select(p => (p.X, p.Y)).ToList());

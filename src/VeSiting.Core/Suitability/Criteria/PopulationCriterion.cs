@@ -1,5 +1,5 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
-using static VeSiting.Core.Suitability.Criteria.WhyText;
 
 namespace VeSiting.Core.Suitability.Criteria;
 
@@ -11,14 +11,13 @@ internal sealed class PopulationCriterion : SitingCriterion
     public override string Meaning => "people within the commuting radius: municipal population (Statistics Denmark) spread evenly over the municipality's area, summed on a raster";
     public override double DefaultRadiusM => 30_000;
 
-    internal override string? Note =>
-        $"population: each municipality's population (Statistics Denmark) spread evenly over its area and summed on a {PopulationRaster.DefaultCellSizeM:0} m raster (cells by their centres): an approximation, not where people live";
+    internal override Reason? Note => Reason.Of("siting.population-note", ("cell", PopulationRaster.DefaultCellSizeM));
 
     internal override Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run)
     {
         var radius = RadiusOf(spec);
         var people = run.Population.Within(candidate.Position.X, candidate.Position.Y, radius);
-        return new(Math.Round(people), $"≈ {F(Math.Round(people))} people within {F(radius)} m (municipal populations spread over municipal areas)");
+        return new(Math.Round(people), Reason.Of("siting.population", ("people", Math.Round(people)), ("radius", radius)));
     }
 
     internal override float[] Band(CriterionSpec spec, CriterionBands bands) =>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
 using VeSiting.Core.Tariffs;
 
@@ -20,7 +21,7 @@ internal sealed class PowerPriceCriterion : SitingCriterion
         var nearby = site.Plants.Where(p => p.DistanceM <= scenario.SearchRadiusM).ToList();
         var zone = ZoneResolver.Resolve(scenario, nearby);
         var price = PriceCalculator.Price(run.Inputs.Prices, run.Consumption, zone.Zone?.Discounts).DkkPerKwh;
-        return new(price, $"{(zone.Zone is { } z ? $"zone {z.Id}" : "no zone")} of {scenario.Id}: {zone.Why}");
+        return new(price, Reason.Of("siting.power-price", ("zone", zone.Zone is { } z ? Reason.Of("siting.zone", ("zone", z.Id)) : Reason.Of("siting.no-zone")), ("scenario", scenario.Id), ("why", zone.Because)));
     }
 
     /// <summary>The tariff zone of every cell (discs, or the capacity-weighted cone, per covered plant: exact), then the profile's price in that zone.</summary>

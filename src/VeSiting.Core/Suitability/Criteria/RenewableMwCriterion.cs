@@ -1,6 +1,6 @@
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
-using static VeSiting.Core.Suitability.Criteria.WhyText;
 
 namespace VeSiting.Core.Suitability.Criteria;
 
@@ -20,7 +20,7 @@ internal sealed class RenewableMwCriterion : SitingCriterion
         var mw = site.Plants
             .Where(p => Counts(p.Plant, run.Inputs) && p.DistanceM <= radius)
             .Sum(p => p.Plant.CapacityMw ?? 0);
-        return new(mw, $"{F(mw)} MW of covered wind and solar within {F(radius)} m");
+        return new(mw, Reason.Of("siting.renewable-mw", ("mw", mw), ("radius", radius)));
     }
 
     internal override float[] Band(CriterionSpec spec, CriterionBands bands)

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Raster;
 
 namespace VeSiting.Core.Suitability.Criteria;
@@ -39,7 +40,7 @@ public abstract class SitingCriterion
     internal virtual double PlantReach(CriterionSpec spec, SitingInputs inputs) => 0;
 
     /// <summary>A note every answer using it carries (how it is approximated), or null.</summary>
-    internal virtual string? Note => null;
+    internal virtual Reason? Note => null;
 
     /// <summary>Its value at one candidate, exactly, and why.</summary>
     internal abstract Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run);
@@ -54,4 +55,4 @@ public abstract class SitingCriterion
 }
 
 /// <summary>A criterion's value at a site (null: unknown) and why it is that.</summary>
-internal readonly record struct Measurement(double? Value, string Why);
+internal readonly record struct Measurement(double? Value, Reason Why);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Suitability.Criteria;
 using VeSiting.Core.Tariffs;
@@ -32,11 +33,11 @@ public sealed class RasterSitingEngine(SitingInputs inputs)
         var minimumDistance = inputs.Rules.Require(Schemes.MinimumDistance, inputs.Today);
         provenance.UseSet(minimumDistance);
 
-        var notes = new List<string>();
+        var notes = new List<Reason>();
         var active = CriteriaInUse.Select(profile, inputs, notes);
         var criteria = active.Select(SitingCriteria.Of).ToList();
         notes.AddRange(CriteriaInUse.Notes(criteria));
-        notes.Add($"computed as a raster of {cellSizeM:0} m cells: distances to points are within {PointDistanceTransform.StripWidth(cellSizeM):0.#} m of the exact ones (never shorter); radius sums, zones and exclusions are exact at the cell centres");
+        notes.Add(Reason.Of("siting.raster-note", ("cell", cellSizeM), ("strip", PointDistanceTransform.StripWidth(cellSizeM))));
 
         var extent = new Envelope();
         foreach (var a in areas) extent.ExpandToInclude(a.EnvelopeInternal);

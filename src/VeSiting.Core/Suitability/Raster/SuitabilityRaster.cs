@@ -26,7 +26,7 @@ public sealed record SuitabilityRaster(
     IReadOnlyList<float[]> Bands,
     double[] Score,
     byte[] Status,
-    IReadOnlyList<string> Notes,
+    IReadOnlyList<Explanations.Reason> Notes,
     Provenance Provenance,
     string MinimumDistanceWhy,
     TimeSpan Elapsed)
@@ -45,11 +45,12 @@ public sealed record SuitabilityRaster(
     public IReadOnlyList<long> Top(int count) => RankOrder.Top(Grid, Score, count);
 
     /// <summary>Why an excluded cell is excluded, in a word (the per-cell explanation gives the detail).</summary>
-    public string? Reason(long index) => (CellStatus)Status[index] switch
+    public Explanations.Reason? Reason(long index) => (CellStatus)Status[index] switch
     {
         CellStatus.Outside or CellStatus.Ranked => null,
-        CellStatus.MinimumDistance => $"inside the minimum distance ({MinimumDistanceWhy}) of a turbine",
+        CellStatus.MinimumDistance => Explanations.Reason.Of("siting.cell-minimum-distance", ("rule", MinimumDistanceWhy)),
         _ => Criteria[Status[index] - (byte)CellStatus.FirstThreshold] is var c && c.RequiredMin is { } min
-            ? $"{c.Criterion} is below the required {min}" : $"{Criteria[Status[index] - (byte)CellStatus.FirstThreshold].Criterion} is above the allowed maximum",
+            ? Explanations.Reason.Of("siting.cell-below", ("criterion", c.Criterion), ("min", min))
+            : Explanations.Reason.Of("siting.cell-above", ("criterion", Criteria[Status[index] - (byte)CellStatus.FirstThreshold].Criterion)),
     };
 }

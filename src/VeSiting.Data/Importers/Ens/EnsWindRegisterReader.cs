@@ -57,7 +57,7 @@ public sealed partial class EnsWindRegisterReader
         {
             if (ClassifySheet(name) is not { } status)
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Note, fileName, null, null, "sheet is neither the existing nor the decommissioned turbines; not read", name));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Note, fileName, null, null, Reason.Of("import.other-sheet"), name));
                 continue;
             }
             recognised++;
@@ -181,12 +181,12 @@ public sealed partial class EnsWindRegisterReader
                 var gsrn = CellText.Text(Cell(cells, EnsField.Gsrn));
                 if (gsrn is null)
                 {
-                    Issue(ImportIssueSeverity.Error, EnsField.Gsrn, "row has data but no GSRN");
+                    Issue(ImportIssueSeverity.Error, EnsField.Gsrn, Reason.Of("import.no-gsrn"));
                     continue;
                 }
                 if (!GsrnPattern().IsMatch(gsrn))
                 {
-                    Issue(ImportIssueSeverity.Error, EnsField.Gsrn, $"'{gsrn}' is not a GSRN (18 digits)");
+                    Issue(ImportIssueSeverity.Error, EnsField.Gsrn, Reason.Of("import.not-gsrn", ("value", gsrn)));
                     continue;
                 }
                 DataRows++;
@@ -220,7 +220,7 @@ public sealed partial class EnsWindRegisterReader
         private static string Shortened(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "…");
 
         /// <summary>Layout is reported so a reader can check it, and never counts as an error or a publisher error.</summary>
-        private void Layout(int row, Reason why) => issues.Add(new ImportIssue(ImportIssueSeverity.Note, file, row, null, why.Text, sheet));
+        private void Layout(int row, Reason why) => issues.Add(new ImportIssue(ImportIssueSeverity.Note, file, row, null, why, sheet));
 
         private Plant? ReadPlant(object?[] cells, string gsrn)
         {
@@ -274,7 +274,7 @@ public sealed partial class EnsWindRegisterReader
 
         private void PublisherError(EnsField field, string reason)
         {
-            Issue(ImportIssueSeverity.Skipped, field, $"publisher error: {reason}; row skipped");
+            Issue(ImportIssueSeverity.Skipped, field, Reason.Of("import.publisher-error", ("reason", reason)));
             (Unusable.TryGetValue(_row, out var list) ? list : Unusable[_row] = []).Add($"{ColumnName(field)}: {reason}");
         }
 
@@ -284,17 +284,17 @@ public sealed partial class EnsWindRegisterReader
             var nCell = Cell(cells, EnsField.Northing);
             if (CellText.IsBlank(eCell) && CellText.IsBlank(nCell))
             {
-                Issue(ImportIssueSeverity.Skipped, EnsField.Easting, "no coordinates: the turbine cannot be placed");
+                Issue(ImportIssueSeverity.Skipped, EnsField.Easting, Reason.Of("import.no-coordinates"));
                 return null;
             }
             if (!CellText.TryNumber(eCell, out var e))
             {
-                Issue(ImportIssueSeverity.Error, EnsField.Easting, $"'{CellText.Text(eCell)}' is not a coordinate");
+                Issue(ImportIssueSeverity.Error, EnsField.Easting, Reason.Of("import.not-coordinate", ("value", CellText.Text(eCell) ?? "")));
                 return null;
             }
             if (!CellText.TryNumber(nCell, out var n))
             {
-                Issue(ImportIssueSeverity.Error, EnsField.Northing, $"'{CellText.Text(nCell)}' is not a coordinate");
+                Issue(ImportIssueSeverity.Error, EnsField.Northing, Reason.Of("import.not-coordinate", ("value", CellText.Text(nCell) ?? "")));
                 return null;
             }
             if (!DenmarkExtent.ContainsUtm32(e, n))
@@ -327,7 +327,7 @@ public sealed partial class EnsWindRegisterReader
                 case "land" or "onshore" or "on land": return Siting.Onshore;
                 case "hav" or "sea" or "offshore" or "at sea": return Siting.Offshore;
                 default:
-                    Issue(ImportIssueSeverity.Error, EnsField.LocationType, $"'{CellText.Text(Cell(cells, EnsField.LocationType))}' is not a known location type (LAND or HAV)");
+                    Issue(ImportIssueSeverity.Error, EnsField.LocationType, Reason.Of("import.not-location-type", ("value", CellText.Text(Cell(cells, EnsField.LocationType)) ?? "")));
                     return Siting.Unknown;
             }
         }
@@ -340,18 +340,18 @@ public sealed partial class EnsWindRegisterReader
             if (!CellText.IsBlank(codeCell))
             {
                 if (CellText.TryNumber(codeCell, out var c) && c == 0)
-                    Issue(ImportIssueSeverity.Note, EnsField.MunicipalityCode, "municipality number 0 read as unknown");
+                    Issue(ImportIssueSeverity.Note, EnsField.MunicipalityCode, Reason.Of("import.municipality-zero"));
                 else if (CellText.TryNumber(codeCell, out c) && c == Math.Floor(c) && c is > 0 and < 1000)
                     code = (int)c;
                 else
-                    Issue(ImportIssueSeverity.Error, EnsField.MunicipalityCode, $"'{CellText.Text(codeCell)}' is not a municipality number");
+                    Issue(ImportIssueSeverity.Error, EnsField.MunicipalityCode, Reason.Of("import.not-municipality", ("value", CellText.Text(codeCell) ?? "")));
             }
             var name = CellText.Text(Cell(cells, EnsField.MunicipalityName));
             if (name is not null && CodeAndName().Match(name) is { Success: true } m)
             {
                 var embedded = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
                 if (code is not null && code != embedded)
-                    Issue(ImportIssueSeverity.Error, EnsField.MunicipalityName, $"'{name}' contradicts municipality number {code}");
+                    Issue(ImportIssueSeverity.Error, EnsField.MunicipalityName, Reason.Of("import.municipality-contradicts", ("value", name), ("code", code.Value)));
                 code ??= embedded;
                 name = m.Groups[2].Value.Trim();
             }
@@ -369,7 +369,7 @@ public sealed partial class EnsWindRegisterReader
                 if (CellText.TryNumber(value, out var kwh))
                     production[year] = production.GetValueOrDefault(year) + kwh;
                 else
-                    issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, _row, $"production {year}-{month:00}", $"'{CellText.Text(value)}' is not a production figure in kWh", sheet));
+                    issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, _row, $"production {year}-{month:00}", Reason.Of("import.not-production", ("value", CellText.Text(value) ?? "")), sheet));
             }
             foreach (var (column, year) in layout.ProductionYearColumns)
             {
@@ -380,7 +380,7 @@ public sealed partial class EnsWindRegisterReader
                 if (CellText.TryNumber(value, out var kwh))
                     production[year] = kwh;
                 else
-                    issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, _row, $"production {year}", $"'{CellText.Text(value)}' is not a production figure in kWh", sheet));
+                    issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, _row, $"production {year}", Reason.Of("import.not-production", ("value", CellText.Text(value) ?? "")), sheet));
             }
             return production;
         }
@@ -394,12 +394,12 @@ public sealed partial class EnsWindRegisterReader
                 return null;
             if (!CellText.TryNumber(value, out var number) || number < 0)
             {
-                Issue(ImportIssueSeverity.Error, field, $"'{CellText.Text(value)}' is not a non-negative number");
+                Issue(ImportIssueSeverity.Error, field, Reason.Of("import.not-non-negative", ("value", CellText.Text(value) ?? "")));
                 return null;
             }
             if (placeholderAtOrBelow is { } placeholder && number <= placeholder)
             {
-                Issue(ImportIssueSeverity.Note, field, $"placeholder value {number} read as unknown");
+                Issue(ImportIssueSeverity.Note, field, Reason.Of("import.placeholder-unknown", ("value", number)));
                 return null;
             }
             return number;
@@ -414,7 +414,7 @@ public sealed partial class EnsWindRegisterReader
                 return null;
             if (CellText.TryDate(value, out var date))
                 return date;
-            Issue(ImportIssueSeverity.Error, field, $"'{CellText.Text(value)}' is not a date");
+            Issue(ImportIssueSeverity.Error, field, Reason.Of("import.not-date", ("value", CellText.Text(value) ?? "")));
             return null;
         }
 
@@ -436,7 +436,7 @@ public sealed partial class EnsWindRegisterReader
         private object? Cell(object?[] cells, EnsField field) =>
             layout.Columns.TryGetValue(field, out var c) && c < cells.Length ? cells[c] : null;
 
-        private void Issue(ImportIssueSeverity severity, EnsField field, string reason) =>
+        private void Issue(ImportIssueSeverity severity, EnsField field, Reason reason) =>
             issues.Add(new ImportIssue(severity, file, _row, ColumnName(field), reason, sheet));
 
         private string ColumnName(EnsField field) =>
