@@ -48,7 +48,7 @@ public sealed class FirmsOnTheMapTests(FirmsBrowserFixture fixture) : IClassFixt
         await ClickAtAsync(page, 10.6087, 55.8576);
 
         await Assertions.Expect(page.GetByTestId("answer-title")).ToHaveTextAsync("Gartneri", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByTestId("firm-kwh")).ToContainTextAsync("900.000 kWh");
+        await Assertions.Expect(page.GetByTestId("firm-kwh")).ToContainTextAsync("900,000 kWh");
         await Assertions.Expect(page.GetByTestId("firm-zone")).ToContainTextAsync("proposal");
         await Assertions.Expect(page.GetByTestId("firm-saves")).ToContainTextAsync("DKK/yr");
 
