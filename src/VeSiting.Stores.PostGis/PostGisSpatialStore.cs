@@ -1,9 +1,7 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
-using Npgsql;
 using NpgsqlTypes;
 using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis.Migrations;
 
 namespace VeSiting.Stores.PostGis;

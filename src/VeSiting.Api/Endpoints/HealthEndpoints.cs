@@ -1,10 +1,5 @@
-using System.Globalization;
 using System.Text;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Tiles;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Endpoints;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 using SkiaSharp;
 using VeSiting.Core.Tiles;
 

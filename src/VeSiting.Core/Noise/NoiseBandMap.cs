@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>One outdoor limit of the noise order as a band on a map: where the level at its wind speed is over it.</summary>

@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Core.ShadowFlicker;
 
 /// <summary>A flicker band's outline (EPSG:25832): <c>flicker</c> where any worst-case flicker falls, <c>over-limit</c> where the expected hours exceed the recommendation.</summary>

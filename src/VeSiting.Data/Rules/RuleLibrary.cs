@@ -1,10 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Rules;
-using VeSiting.Core.Spatial;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Data.Rules;

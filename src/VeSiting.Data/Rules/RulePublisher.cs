@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VeSiting.Core.Rules;
 
 namespace VeSiting.Data.Rules;

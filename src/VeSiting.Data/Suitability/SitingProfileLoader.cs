@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Criteria;
 using VeSiting.Core.Tariffs;
