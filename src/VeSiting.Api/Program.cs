@@ -1,5 +1,4 @@
 using VeSiting.Api.Endpoints;
-using VeSiting.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVeSiting();

@@ -1,8 +1,4 @@
-using Spectre.Console;
-using Spectre.Console.Cli;
 using VeSiting.Cli.Commands;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Rules;

@@ -1,5 +1,4 @@
 using VeSiting.Cli;
-using VeSiting.Cli.Infrastructure;
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

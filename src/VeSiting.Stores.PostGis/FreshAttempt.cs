@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Npgsql;
 
 namespace VeSiting.Stores.PostGis;
 

@@ -1,6 +1,4 @@
 using System.Data;
-using Npgsql;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Stores.PostGis;
 

@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using Npgsql;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Stores.PostGis;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Npgsql;
 using NpgsqlTypes;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Stores.PostGis;
 

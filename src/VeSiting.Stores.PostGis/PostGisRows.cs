@@ -1,6 +1,5 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
-using Npgsql;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 

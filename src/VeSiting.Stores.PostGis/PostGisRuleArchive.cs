@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Npgsql;
 using VeSiting.Core.Rules;
 
 namespace VeSiting.Stores.PostGis;

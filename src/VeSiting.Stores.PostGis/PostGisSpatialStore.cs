@@ -1,9 +1,7 @@
 using System.Text.Json;
 using NetTopologySuite.Geometries;
-using Npgsql;
 using NpgsqlTypes;
 using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis.Migrations;
 
 namespace VeSiting.Stores.PostGis;
@@ -382,41 +380,29 @@ public sealed class PostGisSpatialStore : ISpatialStore, IVectorTileStore, IVers
         var clauses = new List<string> { "true" };
         var parameters = new List<NpgsqlParameter>();
         if (filter.Kinds.Count > 0)
-        {
-            clauses.Add("kind = ANY(@kinds)");
-            parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = filter.Kinds.Select(k => k.ToString()).ToArray() });
-        }
+            Add("kind = ANY(@kinds)", new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = filter.Kinds.Select(k => k.ToString()).ToArray() });
         if (filter.Statuses.Count > 0)
-        {
-            clauses.Add("status = ANY(@statuses)");
-            parameters.Add(new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = filter.Statuses.Select(s => s.ToString()).ToArray() });
-        }
-        if (filter.MinTotalHeightM is { } height)
-        {
-            clauses.Add("total_height_m >= @min_height");
-            parameters.Add(new NpgsqlParameter("min_height", height));
-        }
-        if (filter.ConnectedOnOrBefore is { } before)
-        {
-            clauses.Add("connected_on <= @connected_before");
-            parameters.Add(new NpgsqlParameter("connected_before", before));
-        }
-        if (filter.ConnectedOnOrAfter is { } after)
-        {
-            clauses.Add("connected_on >= @connected_after");
-            parameters.Add(new NpgsqlParameter("connected_after", after));
-        }
-        if (filter.MunicipalityCode is { } municipality)
-        {
-            clauses.Add("municipality_code = @municipality");
-            parameters.Add(new NpgsqlParameter("municipality", municipality));
-        }
+            Add("status = ANY(@statuses)", new NpgsqlParameter("statuses", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = filter.Statuses.Select(s => s.ToString()).ToArray() });
+        AddWhenSet("total_height_m >= @min_height", "min_height", filter.MinTotalHeightM);
+        AddWhenSet("connected_on <= @connected_before", "connected_before", filter.ConnectedOnOrBefore);
+        AddWhenSet("connected_on >= @connected_after", "connected_after", filter.ConnectedOnOrAfter);
+        AddWhenSet("municipality_code = @municipality", "municipality", filter.MunicipalityCode);
         if (filter.Siting is { } siting)
-        {
-            clauses.Add("siting = @siting");
-            parameters.Add(new NpgsqlParameter("siting", NpgsqlDbType.Text) { Value = siting.ToString() });
-        }
+            Add("siting = @siting", new NpgsqlParameter("siting", NpgsqlDbType.Text) { Value = siting.ToString() });
         return (string.Join(" AND ", clauses), parameters.ToArray());
+
+        void Add(string clause, NpgsqlParameter parameter)
+        {
+            clauses.Add(clause);
+            parameters.Add(parameter);
+        }
+
+        // A bound the filter may leave unset: its clause and the one parameter the clause names, when set.
+        void AddWhenSet<T>(string clause, string name, T? value) where T : struct
+        {
+            if (value is { } set)
+                Add(clause, new NpgsqlParameter(name, set));
+        }
     }
 
     private static NpgsqlParameter Geometry(string name, Geometry geometry)

@@ -1,6 +1,3 @@
-using Npgsql;
-using VeSiting.Core.Stores;
-
 namespace VeSiting.Stores.PostGis;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using VeSiting.Core.Assessments.Comparison;
-using VeSiting.Core.Explanations;
 
 namespace VeSiting.Api.Contracts;
 

@@ -1,13 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Tiles.Sources;
-using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
-using VeSiting.Core.ShadowFlicker;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Api.Contracts;
 

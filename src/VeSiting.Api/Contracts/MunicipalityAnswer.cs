@@ -1,6 +1,3 @@
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Explanations;
-
 namespace VeSiting.Api.Contracts;
 
 /// <summary>Totals for one municipality.</summary>

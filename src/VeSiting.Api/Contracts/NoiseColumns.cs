@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 using VeSiting.Data.Exports;
 

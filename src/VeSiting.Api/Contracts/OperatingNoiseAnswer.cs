@@ -1,6 +1,4 @@
-using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
-using VeSiting.Core.Rules;
 
 namespace VeSiting.Api.Contracts;
 

@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Api.Contracts;
 
 /// <summary>Positions for web clients: longitude/latitude (WGS 84) beside ETRS89 / UTM 32N.</summary>

@@ -1,12 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Exports;
 
 namespace VeSiting.Api.Contracts;

@@ -1,6 +1,3 @@
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Api.Contracts;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Exports;
 
 namespace VeSiting.Api.Contracts;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Api.Contracts;

@@ -1,6 +1,3 @@
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Explanations;
-
 namespace VeSiting.Api.Contracts;
 
 /// <summary>An address recognised as a registered turbine's own, not a neighbour's home (left out of the counts), and why: a reading of the data, an estimate.</summary>

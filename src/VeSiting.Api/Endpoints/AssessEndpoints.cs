@@ -1,21 +1,12 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.HeavyWork;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Problems;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.Noise;
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
-using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
+using Position = VeSiting.Api.Contracts.Position;
 
 namespace VeSiting.Api.Endpoints;
 

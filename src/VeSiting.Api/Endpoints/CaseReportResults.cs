@@ -1,8 +1,4 @@
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
-using VeSiting.Core.ShadowFlicker;
 using VeSiting.Reports;
 using VeSiting.Reports.Model;
 

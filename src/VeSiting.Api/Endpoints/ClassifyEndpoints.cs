@@ -1,8 +1,3 @@
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.HeavyWork;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;
 
 namespace VeSiting.Api.Endpoints;

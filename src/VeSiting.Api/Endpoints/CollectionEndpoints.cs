@@ -1,15 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Endpoints.Ogc;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Spatial;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Endpoints;
 

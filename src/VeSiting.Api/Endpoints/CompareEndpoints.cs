@@ -1,19 +1,8 @@
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.HeavyWork;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Problems;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.Assessments.Comparison;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
-using VeSiting.Core.Questions;
-using VeSiting.Core.ShadowFlicker;
-using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
 using System.Text;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Tiles;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Endpoints;
 
@@ -37,21 +32,24 @@ public static class HealthEndpoints
         text.AppendLine("# TYPE vesiting_requests_total counter");
         foreach (var ((endpoint, status), count) in counter.Snapshot())
             text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_requests_total{{endpoint=\"{endpoint}\",status=\"{status}\"}} {count}");
-        text.AppendLine("# TYPE vesiting_tile_cache_hits_total counter");
-        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_tile_cache_hits_total {cache.Hits}");
-        text.AppendLine("# TYPE vesiting_tile_cache_misses_total counter");
-        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_tile_cache_misses_total {cache.Misses}");
-        text.AppendLine("# HELP vesiting_siting_cache_bytes Estimated memory of the cached siting rasters (limit: vesiting_siting_cache_capacity_bytes, VeSiting:SitingCacheMegabytes).");
-        text.AppendLine("# TYPE vesiting_siting_cache_bytes gauge");
-        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_siting_cache_bytes {siting.Cache.Bytes}");
-        text.AppendLine("# TYPE vesiting_siting_cache_capacity_bytes gauge");
-        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_siting_cache_capacity_bytes {siting.Cache.CapacityBytes}");
-        text.AppendLine("# TYPE vesiting_siting_cache_entries gauge");
-        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_siting_cache_entries {siting.Cache.Count}");
-        text.AppendLine("# TYPE vesiting_siting_cache_evictions_total counter");
-        text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_siting_cache_evictions_total {siting.Cache.Evictions}");
+        Sample("vesiting_tile_cache_hits_total", "counter", cache.Hits);
+        Sample("vesiting_tile_cache_misses_total", "counter", cache.Misses);
+        Sample("vesiting_siting_cache_bytes", "gauge", siting.Cache.Bytes,
+            "Estimated memory of the cached siting rasters (limit: vesiting_siting_cache_capacity_bytes, VeSiting:SitingCacheMegabytes).");
+        Sample("vesiting_siting_cache_capacity_bytes", "gauge", siting.Cache.CapacityBytes);
+        Sample("vesiting_siting_cache_entries", "gauge", siting.Cache.Count);
+        Sample("vesiting_siting_cache_evictions_total", "counter", siting.Cache.Evictions);
         text.AppendLine("# TYPE vesiting_data_version_info gauge");
         text.AppendLine(CultureInfo.InvariantCulture, $"vesiting_data_version_info{{version=\"{data.Store.Version.Id}\",store=\"{data.StoreKind}\"}} 1");
         return Results.Text(text.ToString(), "text/plain; version=0.0.4");
+
+        // One unlabelled metric: its help line when it has one, its type line and its sample.
+        void Sample(string name, string type, long value, string? help = null)
+        {
+            if (help is not null)
+                text.AppendLine(CultureInfo.InvariantCulture, $"# HELP {name} {help}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"# TYPE {name} {type}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{name} {value}");
+        }
     }
 }

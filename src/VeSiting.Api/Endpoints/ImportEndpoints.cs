@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Options;
-using VeSiting.Api.Hosting;
 using VeSiting.Api.Hosting.Imports;
-using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Security;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Endpoints;
 

@@ -1,12 +1,5 @@
-using System.Text.Json;
-using Microsoft.Extensions.Options;
 using VeSiting.Api.Contracts;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.HeavyWork;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Noise;
-using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Api.Endpoints;

@@ -1,16 +1,6 @@
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.HeavyWork;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Security;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
-using VeSiting.Core.ShadowFlicker;
-using VeSiting.Core.Stores;
 using VeSiting.Data.Importers.Projects;
 using VeSiting.Reports;
 

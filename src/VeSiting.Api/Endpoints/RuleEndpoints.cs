@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Options;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Hosting.Security;
-using VeSiting.Core.Rules;
 using VeSiting.Data.Rules;
 
 namespace VeSiting.Api.Endpoints;

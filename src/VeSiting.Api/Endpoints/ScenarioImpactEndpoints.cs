@@ -1,9 +1,4 @@
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.HeavyWork;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
 using VeSiting.Core.Tariffs;
 using VeSiting.Core.Tariffs.Impact;
 

@@ -1,8 +1,5 @@
-using VeSiting.Api.Contracts;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Suitability.Raster;
+using Position = VeSiting.Api.Contracts.Position;
 
 namespace VeSiting.Api.Endpoints;
 

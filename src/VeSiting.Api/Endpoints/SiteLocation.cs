@@ -1,6 +1,4 @@
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Endpoints;
 

@@ -1,16 +1,8 @@
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.HeavyWork;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Validation;
-using VeSiting.Core.Questions;
-using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Places;
 using VeSiting.Data.Exports;

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.OpenApi;
 using VeSiting.Api.Tiles;
 using VeSiting.Core.Tiles;
 

@@ -1,12 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using VeSiting.Api.Hosting.Imports;
 using VeSiting.Api.Hosting.Languages;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Problems;
 using VeSiting.Api.Hosting.Security;
 using VeSiting.Api.Hosting.Validation;
 using VeSiting.Api.Tiles;

@@ -1,5 +1,3 @@
-using NetTopologySuite.Geometries;
-
 namespace VeSiting.Api.Tiles;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
-using VeSiting.Api.Hosting;
 using VeSiting.Core.Tariffs;
 using VeSiting.Core.Tiles;
 

@@ -1,5 +1,3 @@
-using VeSiting.Core.Explanations;
-
 namespace VeSiting.Api.Tiles;
 
 /// <summary>

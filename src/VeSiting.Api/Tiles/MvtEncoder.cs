@@ -1,4 +1,3 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using VeSiting.Core.Tiles;
 

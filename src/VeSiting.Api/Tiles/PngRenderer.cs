@@ -1,8 +1,7 @@
-using System.Globalization;
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 using SkiaSharp;
 using VeSiting.Core.Tiles;
+using VeSiting.Reports.Map;
 
 namespace VeSiting.Api.Tiles;
 
@@ -46,7 +45,7 @@ public static class PngRenderer
                     }
                 case var g:
                     {
-                        using var path = Path(pixels, g);
+                        using var path = GeometryPaths.Of(g, new TilePixels(pixels));
                         areaFill.Color = color.WithAlpha(70);
                         stroke.Color = color;
                         stroke.StrokeWidth = (float)style.StrokeWidthOf(vectorLayer);
@@ -73,32 +72,6 @@ public static class PngRenderer
         return color;
     }
 
-    private static SKPath Path(MercatorTile pixels, Geometry geometry)
-    {
-        var builder = new SKPathBuilder();
-        for (var i = 0; i < geometry.NumGeometries; i++)
-        {
-            var part = geometry.GetGeometryN(i);
-            IEnumerable<LineString> rings = part switch
-            {
-                Polygon polygon => [polygon.ExteriorRing, .. polygon.InteriorRings],
-                LineString line => [line],
-                _ => [],
-            };
-            foreach (var ring in rings)
-            {
-                var points = ring.CoordinateSequence;
-                if (points.Count == 0) continue;
-                builder.MoveTo(Pixel(pixels, points.GetX(0), points.GetY(0)));
-                for (var j = 1; j < points.Count; j++)
-                    builder.LineTo(Pixel(pixels, points.GetX(j), points.GetY(j)));
-                if (ring is LinearRing)
-                    builder.Close();
-            }
-        }
-        return builder.Detach();
-    }
-
     private static SKPoint Pixel(MercatorTile pixels, Coordinate c) => Pixel(pixels, c.X, c.Y);
 
     /// <summary>Web-mercator pixel position inside the tile of an EPSG:25832 point.</summary>
@@ -106,5 +79,11 @@ public static class PngRenderer
     {
         var (x, y) = pixels.Position(e, n);
         return new SKPoint((float)x, (float)y);
+    }
+
+    /// <summary>The tile's pixels as a placement for <see cref="GeometryPaths"/>.</summary>
+    private readonly struct TilePixels(MercatorTile pixels) : IPixelPlacement
+    {
+        public SKPoint Pixel(double e, double n) => PngRenderer.Pixel(pixels, e, n);
     }
 }

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using SkiaSharp;
-using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability.Raster;
 using VeSiting.Core.Tiles;
 

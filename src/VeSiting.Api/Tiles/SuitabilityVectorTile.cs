@@ -1,4 +1,3 @@
-using System.Globalization;
 using VeSiting.Core.Suitability.Raster;
 using VeSiting.Core.Tiles;
 

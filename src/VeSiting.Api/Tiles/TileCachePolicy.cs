@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
-using VeSiting.Api.Hosting;
 
 namespace VeSiting.Api.Tiles;
 

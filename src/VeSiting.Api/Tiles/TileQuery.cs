@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VeSiting.Api.Tiles;
 
 /// <summary>The query string a TileJSON passes on to its tile URLs (scenario; profile, area and cell of suitability tiles).</summary>

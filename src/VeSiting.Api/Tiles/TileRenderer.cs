@@ -1,6 +1,3 @@
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Stores;
-
 namespace VeSiting.Api.Tiles;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using VeSiting.Api.Hosting;
 using VeSiting.Api.Tiles.Sources;
 
 namespace VeSiting.Api.Tiles;

@@ -1,12 +1,5 @@
-using System.ComponentModel;
 using System.Text.Json;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.Assessments.Comparison;
-using VeSiting.Core.Domain;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;

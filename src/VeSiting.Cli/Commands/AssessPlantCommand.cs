@@ -1,9 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 
 namespace VeSiting.Cli.Commands;

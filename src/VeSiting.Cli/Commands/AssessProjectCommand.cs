@@ -1,13 +1,5 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
-using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
 

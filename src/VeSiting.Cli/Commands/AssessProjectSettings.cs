@@ -1,12 +1,5 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Reports;

@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-
 namespace VeSiting.Cli.Commands;
 
 /// <summary>Options every assessment shares: which rules, which year's prices, which tariff scenarios.</summary>

@@ -1,10 +1,4 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.Noise;
-using VeSiting.Core.Questions;
 
 namespace VeSiting.Cli.Commands;
 

@@ -1,9 +1,4 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Core.Assessments;
 using VeSiting.Data.Exports;
 
 namespace VeSiting.Cli.Commands;

@@ -1,7 +1,3 @@
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-
 namespace VeSiting.Cli.Commands;
 
 /// <summary><c>vesiting data fetch</c>: obtain every source into the cache, verified by checksum.</summary>

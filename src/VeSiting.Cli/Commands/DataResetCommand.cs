@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-
 namespace VeSiting.Cli.Commands;
 
 /// <summary><c>vesiting data reset &lt;source&gt;</c>: back to the built-in edition (an optional source goes out of use).</summary>

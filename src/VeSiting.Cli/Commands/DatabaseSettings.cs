@@ -1,4 +1,3 @@
-using VeSiting.Cli.Infrastructure;
 using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Cli.Commands;

@@ -1,5 +1,3 @@
-using VeSiting.Core.Domain;
-
 namespace VeSiting.Cli.Commands;
 
 /// <summary>Short names of domain values for output.</summary>

@@ -1,9 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
 

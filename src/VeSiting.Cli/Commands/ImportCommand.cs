@@ -1,7 +1,3 @@
-using Spectre.Console;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
 using VeSiting.Stores.PostGis;
 using VeSiting.Stores.PostGis.Import;
 

@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Stores;
 
 namespace VeSiting.Cli.Commands;

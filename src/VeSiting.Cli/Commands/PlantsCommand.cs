@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-
 namespace VeSiting.Cli.Commands;
 
 /// <summary><c>vesiting plants</c>: list and filter the registered plants.</summary>

@@ -1,5 +1,3 @@
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Core.Questions;
 using VeSiting.Core.Stores;
 
 namespace VeSiting.Cli.Commands;

@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-
 namespace VeSiting.Cli.Commands;
 
 /// <summary>Options of commands that answer with data: the output format.</summary>

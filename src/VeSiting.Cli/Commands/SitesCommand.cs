@@ -1,10 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Questions;
 using VeSiting.Core.Suitability;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Sources;

@@ -1,10 +1,4 @@
-using System.ComponentModel;
-using System.Globalization;
 using System.Text;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Synthetic;
 using VeSiting.Data.Exports;

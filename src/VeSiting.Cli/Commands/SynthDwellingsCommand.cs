@@ -1,9 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Synthetic;
 using VeSiting.Data.Exports;
 

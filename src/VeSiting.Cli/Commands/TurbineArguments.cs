@@ -1,6 +1,3 @@
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Core.Questions;
-
 namespace VeSiting.Cli.Commands;
 
 /// <summary>A planned turbine's <c>--hub</c>, <c>--rotor</c> and <c>--capacity-kw</c> checked by the same plausibility ranges as the service's bodies and layout files (<see cref="PlantSizes"/>).</summary>

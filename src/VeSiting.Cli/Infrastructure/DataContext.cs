@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Spectre.Console;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
 using VeSiting.Data.Loading;

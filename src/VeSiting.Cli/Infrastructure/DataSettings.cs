@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
 using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Cli.Infrastructure;

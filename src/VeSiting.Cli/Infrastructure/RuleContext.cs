@@ -1,6 +1,4 @@
-using System.Globalization;
 using VeSiting.Cli.Commands;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.Stores;
 using VeSiting.Core.Tariffs;
 using VeSiting.Data.Rules;

@@ -1,5 +1,3 @@
-using Spectre.Console.Cli;
-
 namespace VeSiting.Cli.Infrastructure;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using VeSiting.Cli.Commands;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 using VeSiting.Core.Tariffs;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using VeSiting.Core.Noise;
 
 namespace VeSiting.Cli.Output;

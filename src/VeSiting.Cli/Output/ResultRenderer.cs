@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,8 +5,6 @@ using System.Text.Json.Serialization.Metadata;
 using CsvHelper;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
-using Spectre.Console;
-using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Spatial;
 

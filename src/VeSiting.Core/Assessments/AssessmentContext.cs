@@ -1,7 +1,3 @@
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
-using VeSiting.Core.Tariffs;
-
 namespace VeSiting.Core.Assessments;
 
 /// <summary>Everything an assessment reads: the store, the rules, the year's price stack and the tariff scenarios.</summary>

@@ -1,7 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Core.Assessments;
 
 /// <summary>One dwelling's nearest covered plant, its distance and the scheme ring it lies in.</summary>

@@ -1,7 +1,4 @@
 using VeSiting.Core.DataCoverage;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Spatial;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Synthetic;
 
 namespace VeSiting.Core.Assessments;

@@ -1,8 +1,4 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Outcomes;
 using VeSiting.Core.Projects;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Assessments;
 

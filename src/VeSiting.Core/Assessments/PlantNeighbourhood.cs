@@ -1,6 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Assessments;
 
 /// <summary>

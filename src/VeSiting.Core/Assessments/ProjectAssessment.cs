@@ -1,9 +1,4 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
 using VeSiting.Core.Projects;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Assessments;
 

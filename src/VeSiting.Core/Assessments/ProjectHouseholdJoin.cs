@@ -1,8 +1,4 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Projects;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Core.Assessments;
 

@@ -1,8 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
-
 namespace VeSiting.Core.Assessments;
 
 /// <summary>The households a project's VE-bonus reaches, each access address once however many members it is near.</summary>

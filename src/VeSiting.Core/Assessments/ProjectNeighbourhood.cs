@@ -1,5 +1,4 @@
 using VeSiting.Core.Projects;
-using VeSiting.Core.Rules;
 
 namespace VeSiting.Core.Assessments;
 

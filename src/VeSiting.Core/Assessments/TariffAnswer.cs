@@ -1,7 +1,3 @@
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
-using VeSiting.Core.Tariffs;
-
 namespace VeSiting.Core.Assessments;
 
 /// <summary>A site's zone under one scenario and its price per kWh and annual bill with and without the scenario.</summary>

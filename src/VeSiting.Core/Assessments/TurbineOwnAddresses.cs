@@ -1,8 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
-
 namespace VeSiting.Core.Assessments;
 
 /// <summary>An address recognised as a registered turbine's own address point, not a neighbour's home, and why.</summary>

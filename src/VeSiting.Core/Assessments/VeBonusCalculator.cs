@@ -1,7 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Assessments;
 
 /// <summary>What a plant or project pays each qualifying household per year, with the 1.5 % cap applied.</summary>

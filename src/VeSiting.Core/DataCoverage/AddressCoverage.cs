@@ -1,8 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Synthetic;
 
 namespace VeSiting.Core.DataCoverage;

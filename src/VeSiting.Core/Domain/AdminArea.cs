@@ -1,5 +1,3 @@
-using NetTopologySuite.Geometries;
-
 namespace VeSiting.Core.Domain;
 
 /// <summary>A DAGI area: municipality (code "0101"), region (1081–1085) or postcode area; geometry in EPSG:25832.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Core.Domain;
 

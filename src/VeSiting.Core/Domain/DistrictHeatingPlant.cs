@@ -1,5 +1,3 @@
-using NetTopologySuite.Geometries;
-
 namespace VeSiting.Core.Domain;
 
 /// <summary>A district-heating company or plant as a point in EPSG:25832.</summary>

@@ -1,5 +1,3 @@
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Core.Domain;
 
 /// <summary>Plants that are in no register: what-if layouts given by a user.</summary>

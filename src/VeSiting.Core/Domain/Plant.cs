@@ -1,5 +1,3 @@
-using NetTopologySuite.Geometries;
-
 namespace VeSiting.Core.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>

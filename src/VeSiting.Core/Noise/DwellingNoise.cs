@@ -1,5 +1,3 @@
-using VeSiting.Core.Explanations;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>How a dwelling fares under the noise order.</summary>

@@ -1,7 +1,4 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Noise;
 

@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>One outdoor limit of the noise order as a band on a map: where the level at its wind speed is over it.</summary>
@@ -47,12 +44,8 @@ public static class NoiseBandMap
             if (reach[i] > 0)
                 box.ExpandToInclude(new Envelope(sources[i].X - reach[i], sources[i].X + reach[i], sources[i].Y - reach[i], sources[i].Y + reach[i]));
         }
-        box = box.Intersection(focus);
-        if (box.IsNull || box.Width <= 0 || box.Height <= 0)
+        if (GridFrame.Covering(box, focus, cellM, maxCells) is not { } frame)
             return null;
-        var frame = GridFrame.Covering(box, cellM);
-        while (frame.Cells > maxCells)
-            frame = GridFrame.Covering(box, frame.Cell * 2);
         var limits = NoiseLimitBand.Of(rules);
         var cells = NoiseBandCells.Classify(sources, frame, limits, maxDegreeOfParallelism, cancellationToken);
         var bands = limits

@@ -1,5 +1,3 @@
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>The low-frequency part of the method: per 1/3-octave band 10–160 Hz the air absorption (dB/km), the ground term and the façade insulation of dwellings and of summer houses (dB).</summary>

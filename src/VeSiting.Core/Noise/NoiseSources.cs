@@ -1,7 +1,4 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
 using VeSiting.Core.Importing;
-using VeSiting.Core.Rules;
 
 namespace VeSiting.Core.Noise;
 

@@ -1,7 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>One turbine's share of the noise at a dwelling: its own level at 8 and 6 m/s and where its sound power came from.</summary>

@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Spatial;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Noise;
 

@@ -1,7 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>One dwelling's noise in a project answer.</summary>

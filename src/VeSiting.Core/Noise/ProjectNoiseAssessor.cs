@@ -1,10 +1,4 @@
-using NetTopologySuite.Geometries;
 using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Spatial;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Noise;
 

@@ -1,6 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>Sound power of a turbine without data: L_WA = a + b·lg(rotor diameter), else a + b·lg(capacity), from the noise-estimates rule set.</summary>

@@ -1,5 +1,3 @@
-using VeSiting.Core.Domain;
-
 namespace VeSiting.Core.Noise;
 
 /// <summary>One row of a turbine-acoustics file: a manufacturer's model in one operating mode and its sound power.</summary>

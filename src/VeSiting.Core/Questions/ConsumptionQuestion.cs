@@ -1,7 +1,3 @@
-using System.Globalization;
-using VeSiting.Core.Outcomes;
-using VeSiting.Core.Tariffs;
-
 namespace VeSiting.Core.Questions;
 
 /// <summary>A site's consumption as typed (null: not given); each front end maps its own syntax onto these fields.</summary>

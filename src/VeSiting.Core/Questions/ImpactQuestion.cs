@@ -1,5 +1,3 @@
-using VeSiting.Core.Outcomes;
-using VeSiting.Core.Tariffs;
 using VeSiting.Core.Tariffs.Impact;
 
 namespace VeSiting.Core.Questions;

@@ -1,10 +1,3 @@
-using System.Globalization;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Outcomes;
-using VeSiting.Core.Spatial;
-using VeSiting.Core.Stores;
-
 namespace VeSiting.Core.Questions;
 
 /// <summary>A location as typed: each front end maps its own syntax onto these fields (null: not given).</summary>

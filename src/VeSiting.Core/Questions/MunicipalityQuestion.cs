@@ -1,5 +1,3 @@
-using VeSiting.Core.Outcomes;
-
 namespace VeSiting.Core.Questions;
 
 /// <summary>

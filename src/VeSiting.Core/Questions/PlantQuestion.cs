@@ -1,8 +1,4 @@
-using System.Globalization;
 using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Outcomes;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Questions;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace VeSiting.Core.Questions;
 
 /// <summary>

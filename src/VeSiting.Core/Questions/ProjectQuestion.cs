@@ -1,7 +1,4 @@
 using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Outcomes;
 
 namespace VeSiting.Core.Questions;
 

@@ -1,6 +1,3 @@
-using VeSiting.Core.Outcomes;
-using VeSiting.Core.Tariffs;
-
 namespace VeSiting.Core.Questions;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using VeSiting.Core.Outcomes;
 using VeSiting.Core.Suitability.Places;
 
 namespace VeSiting.Core.Questions;

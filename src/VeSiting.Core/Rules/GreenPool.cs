@@ -1,6 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-
 namespace VeSiting.Core.Rules;
 
 /// <summary>What a plant pays the municipality's green pool: MW × rate by technology and permit period.</summary>

@@ -1,6 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-
 namespace VeSiting.Core.Rules;
 
 public enum Coverage

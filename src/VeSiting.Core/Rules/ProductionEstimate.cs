@@ -1,6 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-
 namespace VeSiting.Core.Rules;
 
 /// <summary>Annual production of a plant: the register's latest year where known, else capacity × full-load hours.</summary>

@@ -1,5 +1,3 @@
-using VeSiting.Core.Explanations;
-
 namespace VeSiting.Core.Rules;
 
 /// <summary>A value an answer relied on that is not confirmed by a primary source (reported or unconfirmed).</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
 
 namespace VeSiting.Core.Rules;
 

@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Core.ShadowFlicker;
 
 /// <summary>A flicker band's outline (EPSG:25832): <c>flicker</c> where any worst-case flicker falls, <c>over-limit</c> where the expected hours exceed the recommendation.</summary>
@@ -31,12 +28,8 @@ public static class FlickerBandMap
             var r = conventions.MaxDistance(t.RotorDiameter);
             box.ExpandToInclude(new Envelope(t.Easting - r, t.Easting + r, t.Northing - r, t.Northing + r));
         }
-        box = box.Intersection(focus);
-        if (box.IsNull || box.Width <= 0 || box.Height <= 0)
+        if (GridFrame.Covering(box, focus, cellM, maxCells) is not { } frame)
             return null;
-        var frame = GridFrame.Covering(box, cellM);
-        while (frame.Cells > maxCells)
-            frame = GridFrame.Covering(box, frame.Cell * 2);
         var n = (int)frame.Cells;
         var worst = new float[n];
         var expected = new float[n];

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using NetTopologySuite.Geometries;
 using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.ShadowFlicker;
 

@@ -1,5 +1,4 @@
 using System.Numerics;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Core.ShadowFlicker;
 

@@ -1,5 +1,3 @@
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.ShadowFlicker;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.ShadowFlicker;
 
 /// <summary>A dwelling (or a site) the flicker is computed at: an id, a label and its position in EPSG:25832.</summary>

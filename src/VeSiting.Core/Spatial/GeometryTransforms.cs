@@ -1,7 +1,5 @@
 using NetTopologySuite;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
-
 
 namespace VeSiting.Core.Spatial;
 

@@ -1,5 +1,4 @@
 using NetTopologySuite.Algorithm;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 
 namespace VeSiting.Core.Spatial;
@@ -22,6 +21,21 @@ public sealed record GridFrame(double MinX, double MinY, double Cell, int Column
         var columns = Math.Max(1, (int)Math.Ceiling((box.MaxX - minX) / cell));
         var rows = Math.Max(1, (int)Math.Ceiling((box.MaxY - minY) / cell));
         return new GridFrame(minX, minY, cell, columns, rows);
+    }
+
+    /// <summary>
+    /// The grid covering the part of <paramref name="reach"/> inside <paramref name="focus"/>, its cells of <paramref name="cell"/>
+    /// doubled until it has at most <paramref name="maxCells"/>; null when that part has no area.
+    /// </summary>
+    public static GridFrame? Covering(Envelope reach, Envelope focus, double cell, long maxCells)
+    {
+        var box = reach.Intersection(focus);
+        if (box.IsNull || box.Width <= 0 || box.Height <= 0)
+            return null;
+        var frame = Covering(box, cell);
+        while (frame.Cells > maxCells)
+            frame = Covering(box, frame.Cell * 2);
+        return frame;
     }
 }
 

@@ -1,4 +1,3 @@
-using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
 
 namespace VeSiting.Core.Stores;

@@ -1,5 +1,3 @@
-using VeSiting.Core.Domain;
-
 namespace VeSiting.Core.Stores;
 
 /// <summary>A plant and its horizontal distance in metres (EPSG:25832) from the query geometry.</summary>

@@ -1,5 +1,3 @@
-using VeSiting.Core.Domain;
-
 namespace VeSiting.Core.Stores;
 
 /// <summary>Which plants a query considers. Empty sets mean "any".</summary>

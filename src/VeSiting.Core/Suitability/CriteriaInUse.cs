@@ -1,4 +1,3 @@
-using VeSiting.Core.Explanations;
 using VeSiting.Core.Suitability.Criteria;
 
 namespace VeSiting.Core.Suitability;

@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability.Criteria;
-using VeSiting.Core.Tariffs;
 using static VeSiting.Core.Suitability.Criteria.WhyText;
 
 namespace VeSiting.Core.Suitability;

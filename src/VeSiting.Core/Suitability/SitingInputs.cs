@@ -1,8 +1,4 @@
 using System.Runtime.CompilerServices;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Core.Suitability;
 

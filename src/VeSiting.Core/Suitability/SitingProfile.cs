@@ -1,5 +1,3 @@
-using VeSiting.Core.Tariffs;
-
 namespace VeSiting.Core.Suitability;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
 using VeSiting.Core.Suitability.Places;
 
 namespace VeSiting.Core.Suitability;

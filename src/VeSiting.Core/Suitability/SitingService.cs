@@ -1,10 +1,4 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Outcomes;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability.Places;
-using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Core.Suitability;
 

@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability.Criteria;
 
 namespace VeSiting.Core.Suitability;

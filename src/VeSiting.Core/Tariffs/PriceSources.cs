@@ -1,5 +1,3 @@
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Tariffs;
 
 /// <summary>One part of a bill with its value, status, confidence, source, source address and the date it was read.</summary>

@@ -1,5 +1,3 @@
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Tariffs;
 
 /// <summary>A flat component in øre/kWh with its source, the source's address and the date the value was read.</summary>

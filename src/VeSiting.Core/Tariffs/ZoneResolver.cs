@@ -1,6 +1,3 @@
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Stores;
-
 namespace VeSiting.Core.Tariffs;
 
 /// <summary>The zone of a site under a scenario, and why.</summary>

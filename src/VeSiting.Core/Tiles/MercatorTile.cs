@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Core.Tiles;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using NetTopologySuite.Algorithm.Locate;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Spatial;
 using VeSiting.Core.Stores;
 
 namespace VeSiting.Data.Embedded;

@@ -1,6 +1,4 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
-using VeSiting.Core.Domain;
 
 namespace VeSiting.Data.Embedded;
 

@@ -1,6 +1,4 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Stores;
 
 namespace VeSiting.Data.Embedded;

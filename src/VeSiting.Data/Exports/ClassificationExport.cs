@@ -1,8 +1,5 @@
-using System.Globalization;
 using CsvHelper;
-using NetTopologySuite.Geometries;
 using VeSiting.Core.Assessments;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Exports;
 

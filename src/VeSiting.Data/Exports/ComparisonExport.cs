@@ -1,5 +1,3 @@
-using System.Globalization;
-using NetTopologySuite.Geometries;
 using VeSiting.Core.Assessments.Comparison;
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;

@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Exports;
 

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using NetTopologySuite.Geometries;
 
 namespace VeSiting.Data.Exports;
 

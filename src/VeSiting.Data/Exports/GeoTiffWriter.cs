@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Security;
-using System.Text;
 
 namespace VeSiting.Data.Exports;
 

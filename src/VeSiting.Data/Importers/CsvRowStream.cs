@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using nietras.SeparatedValues;
-using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers;
 

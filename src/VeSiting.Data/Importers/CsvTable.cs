@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers;
 

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Text;
-using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers;
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
 using VeSiting.Core.Noise;
 using VeSiting.Core.Projects;
 using VeSiting.Core.Registers;

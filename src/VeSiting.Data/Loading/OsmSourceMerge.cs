@@ -1,8 +1,4 @@
-using System.Globalization;
-using NetTopologySuite.Geometries;
 using VeSiting.Core.DataCoverage;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
 using VeSiting.Data.Embedded;
 using VeSiting.Data.Importers.Osm;
 

@@ -1,5 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
 using VeSiting.Data.Sources;
 
 namespace VeSiting.Data.Loading;

@@ -1,5 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
 using VeSiting.Core.Noise;
 using VeSiting.Core.Rules;
 using VeSiting.Data.Importers.Bbr;

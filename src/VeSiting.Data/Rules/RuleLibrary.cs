@@ -1,10 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Rules;
-using VeSiting.Core.Spatial;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Data.Rules;
@@ -74,16 +69,7 @@ public sealed record RuleLibrary(
         {
             var bytes = File.ReadAllBytes(file);
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-            }
-            catch (JsonException e)
-            {
-                throw new RuleFileException(file, e.Path ?? "$", $"not valid JSON at {JsonSyntax.Describe(e)}", e);
-            }
-            using (document)
+            using (var document = RuleJson.Parse(bytes, file))
             {
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)

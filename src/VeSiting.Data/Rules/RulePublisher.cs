@@ -1,4 +1,3 @@
-using System.Text.Json;
 using VeSiting.Core.Rules;
 
 namespace VeSiting.Data.Rules;
@@ -110,16 +109,7 @@ public sealed class RulePublisher(string geodataDirectory, IReadOnlyList<string>
     /// <summary>kind-id-version.json from the document; anything unsafe as a file name is refused.</summary>
     private static string FileNameOf(ReadOnlyMemory<byte> json)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
-        }
-        catch (JsonException e)
-        {
-            throw new RuleFileException("body", e.Path ?? "$", $"not valid JSON at {JsonSyntax.Describe(e)}", e);
-        }
-        using (document)
+        using (var document = RuleJson.Parse(json, "body"))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)

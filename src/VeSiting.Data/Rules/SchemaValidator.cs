@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Json.Schema;
 
 namespace VeSiting.Data.Rules;

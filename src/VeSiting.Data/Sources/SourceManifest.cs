@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace VeSiting.Data.Sources;
 
 /// <summary>The source manifest: every data source with checksum, licence, attribution and where to get it.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using VeSiting.Core.Domain;
 using VeSiting.Data.Rules;
 
 namespace VeSiting.Data.Suitability;

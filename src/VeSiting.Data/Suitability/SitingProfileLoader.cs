@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Criteria;
 using VeSiting.Core.Tariffs;
@@ -46,16 +45,7 @@ public sealed class SitingProfileLoader(string geodataDirectory)
     /// <summary>A profile from JSON text (a request body); <paramref name="name"/> names it in errors.</summary>
     public SitingProfile Parse(byte[] json, string name)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw new RuleFileException(name, e.Path ?? "$", $"not valid JSON at {JsonSyntax.Describe(e)}", e);
-        }
-        using (document)
+        using (var document = RuleJson.Parse(json, name))
         {
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("criteria", out var all) && all.ValueKind == JsonValueKind.Array

@@ -1,4 +1,3 @@
-using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability.Raster;
 using VeSiting.Data.Exports;
 

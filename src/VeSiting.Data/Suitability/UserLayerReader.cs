@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability;
 using VeSiting.Data.Importers;
 using VeSiting.Data.Importers.GeoJson;

@@ -187,7 +187,7 @@ public static class ReportMapPainter
     }
 
     /// <summary>EPSG:25832 to the image's pixels through Web Mercator (as the tiles), centred on the area and scaled to fit it.</summary>
-    private sealed class Frame(double scale, double originX, double originY, double metresPerPixel)
+    private sealed class Frame(double scale, double originX, double originY, double metresPerPixel) : IPixelPlacement
     {
         public double MetresPerPixel => metresPerPixel;
 
@@ -212,29 +212,6 @@ public static class ReportMapPainter
             return new SKPoint((float)((x - originX) * scale), (float)((y - originY) * scale));
         }
 
-        public SKPath Path(Geometry geometry)
-        {
-            var builder = new SKPathBuilder();
-            for (var i = 0; i < geometry.NumGeometries; i++)
-            {
-                IEnumerable<LineString> rings = geometry.GetGeometryN(i) switch
-                {
-                    Polygon polygon => [polygon.ExteriorRing, .. polygon.InteriorRings],
-                    LineString line => [line],
-                    _ => [],
-                };
-                foreach (var ring in rings)
-                {
-                    var points = ring.CoordinateSequence;
-                    if (points.Count == 0) continue;
-                    builder.MoveTo(Pixel(points.GetX(0), points.GetY(0)));
-                    for (var j = 1; j < points.Count; j++)
-                        builder.LineTo(Pixel(points.GetX(j), points.GetY(j)));
-                    if (ring is LinearRing)
-                        builder.Close();
-                }
-            }
-            return builder.Detach();
-        }
+        public SKPath Path(Geometry geometry) => GeometryPaths.Of(geometry, this);
     }
 }

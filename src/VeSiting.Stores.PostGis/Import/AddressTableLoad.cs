@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Npgsql;
 using NpgsqlTypes;
 using VeSiting.Core.Domain;
 

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
-using Npgsql;
 using NpgsqlTypes;
 using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis.Migrations;
 
 namespace VeSiting.Stores.PostGis.Import;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Npgsql;
 
 namespace VeSiting.Stores.PostGis.Migrations;
 

@@ -1,6 +1,3 @@
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Api.Endpoints.Ogc;
 
 /// <summary>OGC API – Features Part 2: the two CRSs the collections are offered in, CRS84 (the default) and EPSG:25832.</summary>

@@ -1,5 +1,3 @@
-using VeSiting.Api.Hosting;
-
 namespace VeSiting.Api.Endpoints.Ogc;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 
 namespace VeSiting.Api.Hosting.HeavyWork;
 

@@ -1,4 +1,3 @@
-using VeSiting.Core.Stores;
 using VeSiting.Data.Sources;
 
 namespace VeSiting.Api.Hosting.Imports;

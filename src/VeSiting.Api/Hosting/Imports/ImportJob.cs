@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Hosting.Imports;
 

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using VeSiting.Api.Hosting.Logging;
-using VeSiting.Core.Stores;
 using VeSiting.Data.Sources;
 using VeSiting.Stores.PostGis.Import;
 

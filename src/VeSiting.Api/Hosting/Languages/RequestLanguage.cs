@@ -1,5 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using VeSiting.Core.Explanations;
 
 namespace VeSiting.Api.Hosting.Languages;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace VeSiting.Api.Hosting.OpenApi;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using VeSiting.Api.Hosting.HeavyWork;
-using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Importing;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Hosting;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Rules;
 using VeSiting.Data.Rules;
 using VeSiting.Data.Sources;
 using VeSiting.Stores.PostGis;

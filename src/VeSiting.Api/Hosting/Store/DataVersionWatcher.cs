@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting.Logging;
-using VeSiting.Core.Stores;
 using VeSiting.Stores.PostGis;
 
 namespace VeSiting.Api.Hosting;

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Tariffs;
 using VeSiting.Data.Loading;
 using VeSiting.Data.Rules;

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using VeSiting.Api.Hosting.Logging;
-using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
 using VeSiting.Data.Importers;
 using VeSiting.Data.Loading;

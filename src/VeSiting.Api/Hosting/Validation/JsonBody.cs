@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace VeSiting.Api.Hosting;
 
 /// <summary>Reads a request body as JSON within the configured size and vertex limits; every refusal is a problem naming the field.</summary>

@@ -1,5 +1,3 @@
-using VeSiting.Core.Questions;
-
 namespace VeSiting.Api.Hosting.Validation;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using VeSiting.Core.Questions;
-
 namespace VeSiting.Api.Hosting.Validation;
 
 /// <summary>The body of POST /api/sites: its members of the right kinds, the cell size, separation and tolerance in range, candidates and layers valid GeoJSON.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace VeSiting.Api.Hosting;
 
 /// <summary>Refuses request bodies whose geometries hold more coordinate pairs than the configured limit, before any geometry is built.</summary>

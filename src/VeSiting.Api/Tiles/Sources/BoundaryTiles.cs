@@ -1,6 +1,4 @@
 using NetTopologySuite.Simplify;
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Domain;
 
 namespace VeSiting.Api.Tiles.Sources;
 

@@ -1,5 +1,3 @@
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Api.Tiles.Sources;

@@ -1,4 +1,3 @@
-using VeSiting.Api.Hosting;
 using VeSiting.Core.Tariffs.Impact;
 
 namespace VeSiting.Api.Tiles.Sources;

@@ -1,7 +1,4 @@
-using System.Globalization;
 using NetTopologySuite.Simplify;
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Tariffs.Impact;
 
 namespace VeSiting.Api.Tiles.Sources;

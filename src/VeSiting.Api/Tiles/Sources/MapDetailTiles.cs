@@ -1,8 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
-
 namespace VeSiting.Api.Tiles.Sources;
 
 /// <summary>

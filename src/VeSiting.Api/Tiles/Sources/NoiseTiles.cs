@@ -1,11 +1,5 @@
 using System.Collections.Concurrent;
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Spatial;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Tiles.Sources;
 

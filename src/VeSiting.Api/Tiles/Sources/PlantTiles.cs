@@ -1,7 +1,4 @@
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Projects;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Api.Tiles.Sources;
 

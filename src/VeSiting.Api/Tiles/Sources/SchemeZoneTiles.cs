@@ -1,11 +1,5 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
 using VeSiting.Core.Projects;
-using VeSiting.Core.Rules;
 
 namespace VeSiting.Api.Tiles.Sources;
 

@@ -1,7 +1,3 @@
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.ShadowFlicker;
-
 namespace VeSiting.Api.Tiles.Sources;
 
 /// <summary>

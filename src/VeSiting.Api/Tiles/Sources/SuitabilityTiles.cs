@@ -1,7 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Spatial;
-
 namespace VeSiting.Api.Tiles.Sources;
 
 /// <summary>

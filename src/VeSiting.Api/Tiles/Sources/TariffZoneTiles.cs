@@ -1,9 +1,5 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Union;
-using VeSiting.Api.Hosting;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Api.Tiles.Sources;

@@ -1,6 +1,3 @@
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Assessments.Comparison;
 
 /// <summary>Which value of a row is the better one, from the row's definition.</summary>

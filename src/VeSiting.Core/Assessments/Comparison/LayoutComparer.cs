@@ -1,8 +1,3 @@
-using System.Globalization;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Assessments.Comparison;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Suitability.Raster;
 
 namespace VeSiting.Core.Suitability.Criteria;
 

@@ -1,6 +1,3 @@
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Suitability.Raster;
-
 namespace VeSiting.Core.Suitability.Criteria;
 
 /// <summary>Distance to the nearest district-heating plant, a buyer of surplus heat.</summary>

@@ -1,5 +1,3 @@
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Suitability.Raster;
 using static VeSiting.Core.Suitability.Criteria.WhyText;
 
 namespace VeSiting.Core.Suitability.Criteria;

@@ -1,6 +1,3 @@
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Suitability.Raster;
-
 namespace VeSiting.Core.Suitability.Criteria;
 
 /// <summary>Tonnes of oxygen a year wanted by the users of a weighted point layer within the radius (closed).</summary>

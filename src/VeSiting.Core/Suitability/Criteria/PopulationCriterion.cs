@@ -1,6 +1,3 @@
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Suitability.Raster;
-
 namespace VeSiting.Core.Suitability.Criteria;
 
 /// <summary>People within the commuting radius: municipal populations spread evenly over municipal areas on a raster.</summary>

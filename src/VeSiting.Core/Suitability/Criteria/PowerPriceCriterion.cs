@@ -1,8 +1,4 @@
 using System.Runtime.CompilerServices;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Suitability.Raster;
-using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Core.Suitability.Criteria;
 

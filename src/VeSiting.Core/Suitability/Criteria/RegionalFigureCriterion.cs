@@ -1,5 +1,3 @@
-using VeSiting.Core.Suitability.Raster;
-
 namespace VeSiting.Core.Suitability.Criteria;
 
 /// <summary>A figure the user supplies per municipality, landsdel or region, looked up as <see cref="RegionalFigureLookup"/> says.</summary>

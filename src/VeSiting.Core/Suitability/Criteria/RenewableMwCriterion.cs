@@ -1,7 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Suitability.Raster;
-
 namespace VeSiting.Core.Suitability.Criteria;
 
 /// <summary>Capacity of covered wind and solar, operating or planned, within the radius (closed).</summary>

@@ -1,7 +1,5 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
-using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Core.Suitability.Criteria;
 

@@ -1,5 +1,3 @@
-using VeSiting.Core.Explanations;
-
 namespace VeSiting.Core.Suitability.Criteria;
 
 /// <summary>How values and units read in the siting answers' reasons (numbers are written by the catalogue of the answer's language).</summary>

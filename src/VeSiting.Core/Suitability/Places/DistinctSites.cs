@@ -1,8 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Spatial;
-using VeSiting.Core.Suitability.Raster;
-
 namespace VeSiting.Core.Suitability.Places;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Suitability.Raster;
-
 namespace VeSiting.Core.Suitability.Places;
 
 /// <summary>The per-cell engine's ranked grid cells as places, by the same <see cref="DistinctSites"/> as the raster's.</summary>

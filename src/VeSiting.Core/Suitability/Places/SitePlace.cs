@@ -1,6 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Explanations;
-
 namespace VeSiting.Core.Suitability.Places;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using VeSiting.Core.Domain;
 using VeSiting.Core.Suitability.Criteria;
-using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Core.Suitability.Raster;
 

@@ -1,7 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
 
 namespace VeSiting.Core.Suitability.Raster;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using NetTopologySuite.Geometries;
 
 namespace VeSiting.Core.Suitability.Raster;
 

@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Rules;
 using VeSiting.Core.Suitability.Criteria;
-using VeSiting.Core.Tariffs;
 
 namespace VeSiting.Core.Suitability.Raster;
 

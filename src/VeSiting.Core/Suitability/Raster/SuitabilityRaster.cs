@@ -1,5 +1,3 @@
-using VeSiting.Core.Rules;
-
 namespace VeSiting.Core.Suitability.Raster;
 
 /// <summary>What a raster cell is.</summary>

@@ -1,7 +1,4 @@
-using NetTopologySuite.Geometries;
 using VeSiting.Core.DataCoverage;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Synthetic;
 

@@ -1,5 +1,3 @@
-using VeSiting.Core.Domain;
-
 namespace VeSiting.Data.Importers.Bbr;
 
 /// <summary>A current BBR unit (enhed) in use: the unit address (DAR <c>Adresse</c>) it is reached by and its use code.</summary>

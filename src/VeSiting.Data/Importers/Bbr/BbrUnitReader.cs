@@ -1,6 +1,3 @@
-using System.Globalization;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
 using VeSiting.Data.Importers.Dar;
 
 namespace VeSiting.Data.Importers.Bbr;

@@ -1,9 +1,5 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 
 namespace VeSiting.Data.Importers.Dagi;

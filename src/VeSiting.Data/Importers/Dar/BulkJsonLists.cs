@@ -1,6 +1,3 @@
-using System.Text.Json;
-using VeSiting.Core.Importing;
-
 namespace VeSiting.Data.Importers.Dar;
 
 /// <summary>

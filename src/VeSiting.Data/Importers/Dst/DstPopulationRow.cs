@@ -1,5 +1,3 @@
-using VeSiting.Core.Domain;
-
 namespace VeSiting.Data.Importers.Dst;
 
 /// <summary>One FOLK1A row as published: keyed by municipality name, not code.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace VeSiting.Data.Importers.Dst;
 
 /// <summary>

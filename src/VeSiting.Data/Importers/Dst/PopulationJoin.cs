@@ -1,6 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
-
 namespace VeSiting.Data.Importers.Dst;
 
 /// <summary>

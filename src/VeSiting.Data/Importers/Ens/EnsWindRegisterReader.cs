@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
 using ExcelDataReader;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Importers.Ens;
 

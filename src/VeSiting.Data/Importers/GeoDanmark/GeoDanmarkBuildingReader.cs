@@ -1,7 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 
 namespace VeSiting.Data.Importers.GeoDanmark;

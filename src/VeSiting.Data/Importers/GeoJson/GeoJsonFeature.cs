@@ -1,5 +1,4 @@
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 
 namespace VeSiting.Data.Importers.GeoJson;
 

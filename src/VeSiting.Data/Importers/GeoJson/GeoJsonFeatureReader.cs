@@ -1,9 +1,5 @@
-using System.Text.Json;
 using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Importers.GeoJson;
 

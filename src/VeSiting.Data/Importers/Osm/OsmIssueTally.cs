@@ -1,5 +1,3 @@
-using VeSiting.Core.Importing;
-
 namespace VeSiting.Data.Importers.Osm;
 
 /// <summary>

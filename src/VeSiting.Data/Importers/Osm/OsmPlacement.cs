@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Embedded;
 
 namespace VeSiting.Data.Importers.Osm;

@@ -1,6 +1,4 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Linemerge;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Importers.Osm;
 

@@ -1,11 +1,6 @@
-using System.Globalization;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using OsmSharp;
 using OsmSharp.Tags;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Importers.Osm;
 

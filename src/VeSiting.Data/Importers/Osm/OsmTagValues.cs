@@ -1,4 +1,3 @@
-using System.Globalization;
 using OsmSharp.Tags;
 
 namespace VeSiting.Data.Importers.Osm;

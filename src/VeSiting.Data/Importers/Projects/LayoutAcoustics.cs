@@ -1,7 +1,4 @@
 using System.Collections;
-using System.Globalization;
-using System.Text.Json;
-using VeSiting.Core.Importing;
 using VeSiting.Core.Noise;
 using VeSiting.Data.Importers.GeoJson;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using VeSiting.Core.Importing;
 using VeSiting.Core.Outcomes;
 using VeSiting.Core.Questions;
 

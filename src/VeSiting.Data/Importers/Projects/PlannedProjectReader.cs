@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
 using VeSiting.Core.Questions;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 
 namespace VeSiting.Data.Importers.Projects;

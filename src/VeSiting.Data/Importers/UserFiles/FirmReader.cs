@@ -1,8 +1,3 @@
-using System.Globalization;
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 using VeSiting.Data.Importers.GeoPackage;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers.UserFiles;
 

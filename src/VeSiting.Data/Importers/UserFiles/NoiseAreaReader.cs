@@ -1,8 +1,4 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
 using VeSiting.Core.Noise;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 using VeSiting.Data.Importers.GeoPackage;
 

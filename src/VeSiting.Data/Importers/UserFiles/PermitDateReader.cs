@@ -1,7 +1,3 @@
-using System.Globalization;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
-
 namespace VeSiting.Data.Importers.UserFiles;
 
 /// <summary>

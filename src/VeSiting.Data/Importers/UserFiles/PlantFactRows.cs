@@ -1,5 +1,3 @@
-using VeSiting.Core.Domain;
-
 namespace VeSiting.Data.Importers.UserFiles;
 
 /// <summary>One row of a permit-dates file: a plant's GSRN and the date of its building permit.</summary>

@@ -1,6 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
-
 namespace VeSiting.Data.Importers.UserFiles;
 
 /// <summary>A user's project groupings as CSV: <c>gsrn, project_id</c> (the plants one permit covers share a project id).</summary>

@@ -1,5 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
 using VeSiting.Core.Noise;
 
 namespace VeSiting.Data.Importers.UserFiles;

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Compression;
-using System.Text;
 using OsmSharp;
 using OsmSharp.Tags;
 
@@ -314,72 +313,23 @@ internal static class PbfBlockDecoder
 
     private static Way Way(ReadOnlySpan<byte> way, string[] strings)
     {
-        var reader = new ProtoReader(way);
-        long id = 0;
-        ReadOnlySpan<byte> keys = default, values = default, refs = default;
-        while (!reader.End)
-        {
-            var (field, wire) = reader.Tag();
-            switch (field)
-            {
-                case 1 when wire == 0:
-                    id = reader.Int64();
-                    break;
-                case 2 when wire == 2:
-                    keys = reader.Bytes();
-                    break;
-                case 3 when wire == 2:
-                    values = reader.Bytes();
-                    break;
-                case 8 when wire == 2:
-                    refs = reader.Bytes();
-                    break;
-                default:
-                    reader.Skip(wire);
-                    break;
-            }
-        }
+        var fields = new ElementFields(way);
+        var refs = fields.Packed8;
         var nodes = new long[ProtoReader.CountVarints(refs)];
         var refReader = new ProtoReader(refs);
         long node = 0;
         for (var i = 0; i < nodes.Length; i++)
             nodes[i] = node += refReader.SInt64();
-        return new Way { Id = id, Nodes = nodes, Tags = Tags(keys, values, strings) };
+        return new Way { Id = fields.Id, Nodes = nodes, Tags = Tags(fields.Keys, fields.Values, strings) };
     }
 
     private static Relation Relation(ReadOnlySpan<byte> relation, string[] strings)
     {
-        var reader = new ProtoReader(relation);
-        long id = 0;
-        ReadOnlySpan<byte> keys = default, values = default, roles = default, memberIds = default, types = default;
-        while (!reader.End)
-        {
-            var (field, wire) = reader.Tag();
-            switch (field)
-            {
-                case 1 when wire == 0:
-                    id = reader.Int64();
-                    break;
-                case 2 when wire == 2:
-                    keys = reader.Bytes();
-                    break;
-                case 3 when wire == 2:
-                    values = reader.Bytes();
-                    break;
-                case 8 when wire == 2:
-                    roles = reader.Bytes();
-                    break;
-                case 9 when wire == 2:
-                    memberIds = reader.Bytes();
-                    break;
-                case 10 when wire == 2:
-                    types = reader.Bytes();
-                    break;
-                default:
-                    reader.Skip(wire);
-                    break;
-            }
-        }
+        var fields = new ElementFields(relation);
+        var id = fields.Id;
+        var roles = fields.Packed8;
+        var memberIds = fields.Packed9;
+        var types = fields.Packed10;
         var members = new RelationMember[ProtoReader.CountVarints(memberIds)];
         var roleReader = new ProtoReader(roles);
         var idReader = new ProtoReader(memberIds);
@@ -397,7 +347,50 @@ internal static class PbfBlockDecoder
             };
             members[i] = new RelationMember(member, String(strings, roleReader.Int32()), type);
         }
-        return new Relation { Id = id, Members = members, Tags = Tags(keys, values, strings) };
+        return new Relation { Id = id, Members = members, Tags = Tags(fields.Keys, fields.Values, strings) };
+    }
+
+    /// <summary>
+    /// The fields a way and a relation share in osmformat.proto (id 1, keys 2, vals 3) and their packed fields 8 to 10:
+    /// a way's refs (8; its 9 and 10, lat and lon with LocationsOnWays, go unused), a relation's roles_sid, memids and types.
+    /// </summary>
+    private readonly ref struct ElementFields
+    {
+        public readonly long Id;
+        public readonly ReadOnlySpan<byte> Keys, Values, Packed8, Packed9, Packed10;
+
+        public ElementFields(ReadOnlySpan<byte> element)
+        {
+            var reader = new ProtoReader(element);
+            while (!reader.End)
+            {
+                var (field, wire) = reader.Tag();
+                switch (field)
+                {
+                    case 1 when wire == 0:
+                        Id = reader.Int64();
+                        break;
+                    case 2 when wire == 2:
+                        Keys = reader.Bytes();
+                        break;
+                    case 3 when wire == 2:
+                        Values = reader.Bytes();
+                        break;
+                    case 8 when wire == 2:
+                        Packed8 = reader.Bytes();
+                        break;
+                    case 9 when wire == 2:
+                        Packed9 = reader.Bytes();
+                        break;
+                    case 10 when wire == 2:
+                        Packed10 = reader.Bytes();
+                        break;
+                    default:
+                        reader.Skip(wire);
+                        break;
+                }
+            }
+        }
     }
 
     private static TagsCollectionBase? Tags(ReadOnlySpan<byte> keys, ReadOnlySpan<byte> values, string[] strings)

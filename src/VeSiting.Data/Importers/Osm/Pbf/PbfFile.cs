@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
-using System.Text;
 
 namespace VeSiting.Data.Importers.Osm.Pbf;
 
