@@ -10,7 +10,9 @@
 #     answers: land and ranked cells per cell size, and the SHA-256 of the 100 m raster's GeoTIFF.
 #  3. `bench/run tiles --dwellings DWELLINGS --runs TILE_RUNS --previous-runs 0`: the densest z14 tile of the synthetic
 #     dwellings through the point-layer writer; answers: the tile, its points and its bytes.
-# The load average is read before every benchmark. SECTION names the section of bench/RESULTS.md written (replaced if
+# DATA: a checkout whose geodata/ (sources, rules, profiles) both builds read (VESITING_HOME), so that both answer on
+# the same data set (default: each its own, which differs where sources were added between the two). The load average
+# is read before every benchmark. SECTION names the section of bench/RESULTS.md written (replaced if
 # there); CHANGE describes the change compared.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,6 +23,7 @@ dwellings="${DWELLINGS:-2800000}"
 runs="${RUNS:-5}"
 siting_runs="${SITING_RUNS:-3}"
 tile_runs="${TILE_RUNS:-21}"
+data_home="${DATA:-}"
 section="${SECTION:-Before and after (bench/app-layer-before-after.sh)}"
 export VESITING_CACHE="${VESITING_CACHE:-$root/.cache/geodata}"
 work="$(mktemp -d)"
@@ -34,6 +37,7 @@ echo "== building the benchmark tool of $before and $after (Release)" >&2
 bench() { # bench NAME TREE ROUND: the three benchmarks of one tree, each output kept
   local name="$1" tree="$2" round="$3" out="$work/$1-$3"
   mkdir -p "$out"
+  export VESITING_HOME="${data_home:-$tree}"
   echo "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out/load-nearest"
   "$tree/bench/run" nearest --dwellings "$dwellings" --runs "$runs" --baseline-runs 0 > "$out/nearest.txt" 2>&1
   echo "$(cut -d' ' -f1-3 /proc/loadavg)" > "$out/load-siting"
@@ -56,9 +60,9 @@ done
 finished="$(date -u '+%H:%M UTC')"
 
 python3 - "$root/bench/RESULTS.md" "$work" "$rounds" "$started" "$finished" "$section" "$(git -C "$before" rev-parse --short HEAD)" "$(git -C "$after" rev-parse --short HEAD)" \
-  "$dwellings" "$runs" "$siting_runs" "$tile_runs" <<'PY'
+  "$dwellings" "$runs" "$siting_runs" "$tile_runs" "${data_home:+$(git -C "$data_home" rev-parse --short HEAD)}" <<'PY'
 import json, os, re, statistics, sys
-path, work, rounds, started, finished, section, base, head, dwellings, runs, siting_runs, tile_runs = sys.argv[1:]
+path, work, rounds, started, finished, section, base, head, dwellings, runs, siting_runs, tile_runs, data_rev = sys.argv[1:]
 rounds = int(rounds)
 
 def read(name, rnd, file):
@@ -101,8 +105,8 @@ rows = [
 ]
 out = [f"## {section}", ""]
 out.append(f"- Date: {started} to {finished}; 2 cores shared with other work (load averages below): compare the columns of the same run, not the absolute figures with other sections.")
-out.append(f"- Command: `BEFORE=<checkout of {base}> ROUNDS={rounds} DWELLINGS={dwellings} RUNS={runs} SITING_RUNS={siting_runs} TILE_RUNS={tile_runs} bash bench/app-layer-before-after.sh`; "
-           f"before = {base}, after = {head}; each figure is the benchmark's own median over its runs, one per round; rounds alternate which build goes first.")
+out.append(f"- Command: `BEFORE=<checkout of {base}> {f'DATA=<checkout of {data_rev}> ' if data_rev else ''}ROUNDS={rounds} DWELLINGS={dwellings} RUNS={runs} SITING_RUNS={siting_runs} TILE_RUNS={tile_runs} bash bench/app-layer-before-after.sh`; "
+           f"before = {base}, after = {head}; data: {f'the geodata of {data_rev} for both' if data_rev else 'each its own geodata'}; each figure is the benchmark's own median over its runs, one per round; rounds alternate which build goes first.")
 if os.environ.get("CHANGE"):
     out.append(f"- {os.environ['CHANGE']}")
 out.append("")
