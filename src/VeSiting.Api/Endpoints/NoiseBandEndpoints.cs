@@ -1,5 +1,8 @@
 using VeSiting.Api.Contracts;
 using VeSiting.Core.Noise;
+using VeSiting.Core.Outcomes;
+using VeSiting.Core.Questions;
+using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Api.Endpoints;
@@ -21,13 +24,15 @@ public static class NoiseBandEndpoints
 
     private static async Task<IResult> Bands(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options, int? flickerYear, CancellationToken cancellationToken)
     {
-        var year = ShadowFlickerEndpoints.Year(flickerYear, data.Today);
-        using var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken);
-        var plants = PlannedLayouts.Read(document.RootElement, "body", options.Value.MaxPlantsPerProject).OrProblem().Plants;
+        Outcome<LayoutQuestion> parsed;
+        using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
+            parsed = LayoutQuestion.Parse(PlannedLayouts.Read(document.RootElement, "body", options.Value.MaxPlantsPerProject), flickerYear);
+        if (!parsed.TryGet(out var question, out var refusal))
+            return refusal.Problem();
         var context = data.Context();
-        var noise = await new ProjectNoiseAssessor(context).AssessAsync(plants, cancellationToken);
+        var noise = await new ProjectNoiseAssessor(context).AssessAsync(question.Plants, cancellationToken);
         var flicker = new ShadowFlickerAssessor(context);
-        var flickerPart = await flicker.ForPlantsAsync(plants, year, cancellationToken);
+        var flickerPart = await flicker.ForPlantsAsync(question.Plants, question.FlickerYear.For(context.Today), cancellationToken);
         var answer = LayoutBands.Compute(noise, flickerPart, flicker.CalculatorInForce().Calculator, cancellationToken);
         return Results.Text(answer.ToJsonString(), "application/geo+json");
     }

@@ -1,4 +1,10 @@
 using VeSiting.Api.Contracts;
+using VeSiting.Api.Hosting;
+using VeSiting.Api.Hosting.OpenApi;
+using VeSiting.Api.Hosting.Problems;
+using VeSiting.Core.Outcomes;
+using VeSiting.Core.Questions;
+using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Api.Endpoints;
@@ -18,29 +24,26 @@ public static class ShadowFlickerEndpoints
     }
 
     private static async Task<IResult> FromTurbinesInOperation(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, int? flickerYear,
-        CancellationToken cancellationToken)
-    {
-        var home = await HomeAsync(data, lat, lon, e, n, address, cancellationToken);
-        var (part, calendar) = await new ShadowFlickerAssessor(data.Context()).CalendarAsync(home, Year(flickerYear, data.Today), cancellationToken: cancellationToken);
-        return Results.Ok(FlickerCalendarAnswer.Of(part, calendar));
-    }
+        CancellationToken cancellationToken) =>
+        await CalendarAsync(data, FlickerCalendarQuestion.Parse(SiteLocation.Text(lat, lon, e, n, address, null), flickerYear), cancellationToken);
 
     private static async Task<IResult> FromLayout(HttpContext http, ServiceData data, IOptions<VeSitingOptions> options, double? lat, double? lon, double? e, double? n,
         string? address, int? flickerYear, CancellationToken cancellationToken)
     {
-        var home = await HomeAsync(data, lat, lon, e, n, address, cancellationToken);
         using var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken);
-        var plants = PlannedLayouts.Read(document.RootElement, "body", options.Value.MaxPlantsPerProject).OrProblem().Plants;
-        var (part, calendar) = await new ShadowFlickerAssessor(data.Context()).CalendarAsync(home, Year(flickerYear, data.Today), plants, cancellationToken);
+        var layout = PlannedLayouts.Read(document.RootElement, "body", options.Value.MaxPlantsPerProject);
+        return await CalendarAsync(data, FlickerCalendarQuestion.Parse(SiteLocation.Text(lat, lon, e, n, address, null), flickerYear, layout), cancellationToken);
+    }
+
+    /// <summary>The service's syntax mapped onto the one <see cref="FlickerCalendarQuestion"/> (as <c>vesiting flicker calendar</c> asks it), answered.</summary>
+    private static async Task<IResult> CalendarAsync(ServiceData data, Outcome<FlickerCalendarQuestion> parsed, CancellationToken cancellationToken)
+    {
+        if (!parsed.TryGet(out var question, out var refusal) || !(await question.HomeAsync(data.Store, cancellationToken)).TryGet(out var home, out refusal))
+            return refusal.Problem();
+        var (part, calendar) = await new ShadowFlickerAssessor(data.Context()).CalendarAsync(home, question.FlickerYear.For(data.Today), question.Layout, cancellationToken);
         return Results.Ok(FlickerCalendarAnswer.Of(part, calendar));
     }
 
     /// <summary>The calendar year to compute: <paramref name="today"/>'s unless given (1900–2100, SPA's tables and ΔT serve it well).</summary>
     public static int Year(int? flickerYear, DateOnly today) => FlickerYearQuestion.Parse(flickerYear).OrProblem().For(today);
-
-    private static async Task<FlickerHome> HomeAsync(ServiceData data, double? lat, double? lon, double? e, double? n, string? address, CancellationToken cancellationToken)
-    {
-        var site = (await SiteLocation.ResolveAsync(lat, lon, e, n, address, null, data.Store, cancellationToken, buildings: false)).OrProblem();
-        return new FlickerHome(site.Label, site.Label, site.Point);
-    }
 }

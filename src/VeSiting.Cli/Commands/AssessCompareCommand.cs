@@ -1,5 +1,12 @@
 using System.Text.Json;
 using VeSiting.Core.Assessments.Comparison;
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Assessments;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;
@@ -33,11 +40,6 @@ public sealed class AssessCompareCommand(DataContext data, ResultRenderer render
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if ((settings.Files.Length > 0) == (settings.Projects.Length > 0))
-            throw new UsageException("give the layouts as --file LAYOUT.geojson (repeated) or --project ID (repeated), not both");
-        var count = settings.Files.Length + settings.Projects.Length;
-        if (count is < LayoutComparer.MinLayouts or > LayoutComparer.MaxLayouts)
-            throw new UsageException($"{count} layout(s); a comparison takes {LayoutComparer.MinLayouts} to {LayoutComparer.MaxLayouts}");
         var format = settings.GeoPackage ? (OutputFormat?)null : settings.OutputFormat;
         if (format == OutputFormat.GeoJson)
             throw new UsageException("--format: a comparison is table, json, csv or gpkg");
@@ -46,18 +48,28 @@ public sealed class AssessCompareCommand(DataContext data, ResultRenderer render
         if (!settings.GeoPackage && settings.Out is not null)
             throw new UsageException("--out is for --format gpkg");
 
-        var layouts = settings.Files.Length > 0
-            ? settings.Files.Select(ReadFile).ToList()
-            : await SavedAsync(settings, cancellationToken);
+        foreach (var file in settings.Files)
+        {
+            if (!File.Exists(file))
+                throw new UsageException($"--file: {file} does not exist");
+        }
+        // The options mapped onto the one question: each file read as the service reads a layout, at its place in the list.
+        var files = settings.Files.Select((file, i) => new LayoutText(LayoutFile.Read(file, ComparisonQuestion.Field(ComparisonQuestion.LayoutsField, i)),
+            Path.GetFileNameWithoutExtension(file))).ToList();
+        var question = ComparisonQuestion.Parse(new ComparisonText(files, settings.Projects, settings.PermitDate, settings.FlickerYear)).OrExit(Option(settings));
+        await using var dataSource = settings.Projects.Length > 0 && settings.DatabaseOrEnvironment is { } connection ? PostGisConnection.CreateDataSource(connection) : null;
+        var projects = settings.Projects.Length == 0 ? null : dataSource is not null ? new PostGisProjectStore(dataSource)
+            : (IProjectStore)new FileProjectStore(Path.Combine(settings.State is { Length: > 0 } state ? Path.GetFullPath(state) : Path.Combine(ProjectLayout.Locate().Root, ".data"), "projects"));
+        var layouts = (await question.ResolveAsync(projects, (json, at) => PlannedLayouts.Parse(json, at, at), cancellationToken)).OrExit(Option(settings));
+
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, _) = RuleContext.Create(settings, store, data.Today);
         var compared = new List<ComparedLayout>();
         foreach (var (layout, i) in layouts.Select((l, i) => (l, i)))
         {
-            var permit = settings.ParsedPermitDate ?? layout.Permit;
-            var result = await new ProjectAssessor(assessment).AssessAsync(new Project(layout.Name, layout.Plants, permit), cancellationToken);
-            var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(layout.Plants, settings.FlickerYearOr(assessment.Today.Year), cancellationToken);
-            compared.Add(new ComparedLayout(ComparedLayout.KeyOf(i), layout.Name, result, flicker));
+            var result = await new ProjectAssessor(assessment).AssessAsync(layout.Project, cancellationToken);
+            var flicker = await new ShadowFlickerAssessor(assessment).ForPlantsAsync(layout.Project.Plants, question.FlickerYear.For(assessment.Today), cancellationToken);
+            compared.Add(new ComparedLayout(ComparedLayout.KeyOf(i), layout.Project.Name, result, flicker));
         }
         var comparison = new LayoutComparer(assessment.Rules).Compare(compared);
         if (settings.GeoPackage)
@@ -75,31 +87,18 @@ public sealed class AssessCompareCommand(DataContext data, ResultRenderer render
         return ExitCodes.Ok;
     }
 
-    private sealed record Layout(string Name, IReadOnlyList<Plant> Plants, DateOnly? Permit);
-
-    private static Layout ReadFile(string file)
+    /// <summary>
+    /// The option a comparison's field is given with: the layouts as a whole <c>--file</c>, one of them <c>--file</c> and its
+    /// path, the saved projects <c>--project</c>; other fields as every command names them.
+    /// </summary>
+    private static Func<string?, string?> Option(Settings settings) => field => field switch
     {
-        if (!File.Exists(file))
-            throw new UsageException($"--file: {file} does not exist");
-        var (plants, permit) = new PlannedProjectReader().Read(file);
-        return new Layout(LayoutFile.Name(file), plants, permit);
-    }
-
-    private async Task<List<Layout>> SavedAsync(Settings settings, CancellationToken cancellationToken)
-    {
-        var layouts = new List<Layout>();
-        await using var dataSource = settings.DatabaseOrEnvironment is { } connection ? PostGisConnection.CreateDataSource(connection) : null;
-        IProjectStore projects = dataSource is not null ? new PostGisProjectStore(dataSource)
-            : new FileProjectStore(Path.Combine(settings.State is { Length: > 0 } state ? Path.GetFullPath(state) : Path.Combine(ProjectLayout.Locate().Root, ".data"), "projects"));
-        foreach (var id in settings.Projects)
-        {
-            if (!SavedProject.IsValidId(id))
-                throw new UsageException($"--project: '{id}' is not a project id (1–64 lower-case letters, digits and dashes)");
-            var saved = await projects.GetAsync(id, cancellationToken) ?? throw new UsageException($"--project: no saved project '{id}'");
-            using var document = JsonDocument.Parse(saved.GeoJson);
-            var (plants, permit) = new PlannedProjectReader().Read(document.RootElement, $"project {id}");
-            layouts.Add(new Layout(saved.Name, plants, permit));
-        }
-        return layouts;
-    }
+        ComparisonQuestion.LayoutsField => "--file",
+        ComparisonQuestion.ProjectsField => "--project",
+        _ when field?.StartsWith(ComparisonQuestion.LayoutsField + "[", StringComparison.Ordinal) == true
+            && int.TryParse(field.AsSpan(ComparisonQuestion.LayoutsField.Length + 1, field.Length - ComparisonQuestion.LayoutsField.Length - 2), out var i)
+            && i < settings.Files.Length => $"--file {settings.Files[i]}",
+        _ when field?.StartsWith(ComparisonQuestion.ProjectsField + "[", StringComparison.Ordinal) == true => "--project",
+        _ => null,
+    };
 }

@@ -1,7 +1,6 @@
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 using VeSiting.Core.ShadowFlicker;
-using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Cli.Commands;
 
@@ -79,9 +78,7 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
         string fallbackName;
         if (settings.File is { } file)
         {
-            if (!System.IO.File.Exists(file))
-                throw new UsageException($"--file: {file} does not exist");
-            layout = PlannedLayouts.Parse(await System.IO.File.ReadAllTextAsync(file, cancellationToken), LayoutField, Path.GetFileName(file)).OrExitIn("--file", LayoutField);
+            layout = LayoutFile.ReadOrExit(file);
             fallbackName = Path.GetFileNameWithoutExtension(file);
         }
         else
@@ -107,7 +104,4 @@ public sealed class AssessProjectCommand(CliConsole console, DataContext data, R
         await settings.WriteAsync(console, renderer, store, result, flicker, cancellationToken);
         return ExitCodes.Ok;
     }
-
-    /// <summary>What a layout file's refusal names when it is about the file as a whole.</summary>
-    private const string LayoutField = "file";
 }

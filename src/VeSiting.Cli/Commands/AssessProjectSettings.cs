@@ -1,5 +1,10 @@
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Outcomes;
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Assessments;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Reports;
@@ -17,9 +22,6 @@ public class AssessProjectSettings : AssessSettings
     [CommandOption("--flicker-year <YEAR>")]
     [Description("The calendar year whose shadow flicker is computed (default: this year).")]
     public int? FlickerYear { get; init; }
-
-    /// <summary>--flicker-year, else <paramref name="thisYear"/> (the year of the day whose rules apply).</summary>
-    public int FlickerYearOr(int thisYear) => FlickerYearQuestion.Parse(FlickerYear).OrExit().Given ?? thisYear;
 
     [CommandOption("-o|--out <FILE>")]
     [Description("With --format pdf or html: the case report to write (map, summary, neighbour table, money, and the rules and data behind every number).")]
@@ -49,10 +51,6 @@ public class AssessProjectSettings : AssessSettings
             ?? throw new UsageException($"--lang: '{MessageCatalogue.Current.Language}' is not a language of the report: {string.Join(" or ", ReportLanguage.Codes)}");
         return (format.Value, language, Out);
     }
-
-    public DateOnly? ParsedPermitDate => PermitDate is null ? null
-        : ValueText.StrictDate(PermitDate) is { } reason ? throw CliRefusals.Exception(Refusal.Invalid("permitDate", reason))
-        : DateOnly.ParseExact(PermitDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The answer of a project or plant question: the case report written to <c>--out</c> (a line on standard error says

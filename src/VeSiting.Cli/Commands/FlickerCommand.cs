@@ -1,5 +1,11 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Outcomes;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
-using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Cli.Commands;
 
@@ -32,15 +38,19 @@ public sealed class FlickerDwellingsCommand(DataContext data, ResultRenderer ren
     {
         if (settings.File is null == settings.Municipality is null)
             throw new UsageException("give either --file LAYOUT.geojson or --municipality CODE");
+        // The layout is read as the service reads a body, before the data is loaded, so a bad file is said at once.
+        LayoutQuestion? question = null;
+        if (settings.File is { } given)
+        {
+            var layout = LayoutFile.Read(given);
+            question = LayoutQuestion.Parse(layout, settings.FlickerYear).OrExitIn(layout);
+        }
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, _) = RuleContext.Create(settings, store, data.Today);
         var assessor = new ShadowFlickerAssessor(assessment);
-        if (settings.File is { } file)
+        if (question is not null && settings.File is { } file)
         {
-            if (!System.IO.File.Exists(file))
-                throw new UsageException($"--file: {file} does not exist");
-            var (plants, _) = new PlannedProjectReader().Read(file);
-            renderer.Write(ShadowFlickerResults.Table(Path.GetFileNameWithoutExtension(file), await assessor.ForPlantsAsync(plants, settings.CalendarYearOr(assessment.Today.Year), cancellationToken)), settings.OutputFormat);
+            renderer.Write(ShadowFlickerResults.Table(Path.GetFileNameWithoutExtension(file), await assessor.ForPlantsAsync(question.Plants, question.FlickerYear.For(assessment.Today), cancellationToken)), settings.OutputFormat);
             return ExitCodes.Ok;
         }
         var wanted = int.TryParse(settings.Municipality, out var number) ? number : -1;
@@ -76,20 +86,14 @@ public sealed class FlickerCalendarCommand(DataContext data, ResultRenderer rend
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var location = PointArguments.Question(settings.Lat, settings.Lon, settings.Utm, settings.Address);
+        // The options mapped onto the one question (the layout read as the service reads a body), checked before the data is loaded.
+        var layout = settings.File is { } file ? LayoutFile.Read(file) : (Outcome<PlannedLayout>?)null;
+        var question = FlickerCalendarQuestion.Parse(PointArguments.Text(settings.Lat, settings.Lon, settings.Utm, settings.Address), settings.FlickerYear, layout)
+            .OrExitIn(layout);
         var store = await data.OpenStoreAsync(settings, cancellationToken);
         var (assessment, _) = RuleContext.Create(settings, store, data.Today);
-        var resolved = await PointArguments.ResolveAsync(location, store, cancellationToken);
-        var (point, description, address) = (resolved.Point, resolved.Label, resolved.Address);
-        IReadOnlyList<Plant>? layout = null;
-        if (settings.File is { } file)
-        {
-            if (!System.IO.File.Exists(file))
-                throw new UsageException($"--file: {file} does not exist");
-            layout = new PlannedProjectReader().Read(file).Plants;
-        }
-        var home = address is not null ? FlickerHome.Of(address) : new FlickerHome(description, description, point);
-        var (part, calendar) = await new ShadowFlickerAssessor(assessment).CalendarAsync(home, settings.CalendarYearOr(assessment.Today.Year), layout, cancellationToken);
+        var home = (await question.HomeAsync(store, cancellationToken)).OrExit();
+        var (part, calendar) = await new ShadowFlickerAssessor(assessment).CalendarAsync(home, question.FlickerYear.For(assessment.Today), question.Layout, cancellationToken);
         renderer.Write(ShadowFlickerResults.Calendar(part, calendar), settings.OutputFormat);
         return ExitCodes.Ok;
     }

@@ -9,12 +9,21 @@ public static class CliRefusals
     /// <summary>The answer, or the refusal raised as the CLI's error for its kind.</summary>
     public static T OrExit<T>(this Outcome<T> outcome) => outcome.TryGet(out var value, out var refusal) ? value : throw Exception(refusal);
 
-    public static Exception Exception(Refusal refusal) => refusal.Kind switch
+    /// <summary>
+    /// The answer, or the refusal raised as the CLI's error, the option named by <paramref name="option"/> (a command's own
+    /// syntax for some fields, e.g. the i-th <c>--file</c>; null: the usual <see cref="Option"/>).
+    /// </summary>
+    public static T OrExit<T>(this Outcome<T> outcome, Func<string?, string?> option) =>
+        outcome.TryGet(out var value, out var refusal) ? value : throw Exception(refusal, option(refusal.Field) ?? Option(refusal.Field));
+
+    public static Exception Exception(Refusal refusal) => Exception(refusal, Option(refusal.Field));
+
+    private static Exception Exception(Refusal refusal, string? option) => refusal.Kind switch
     {
         RefusalKind.NotFound => new NotFoundException(refusal.Reason),
         RefusalKind.Unavailable => new StoreUnavailableException(refusal.Reason),
-        RefusalKind.Unprocessable => new InvalidDataException(Option(refusal.Field) is { } option ? $"{option}: {refusal.Reason}" : refusal.Reason),
-        _ => new UsageException(Option(refusal.Field) is { } option ? $"{option}: {refusal.Reason}" : refusal.Reason),
+        RefusalKind.Unprocessable => new InvalidDataException(option is not null ? $"{option}: {refusal.Reason}" : refusal.Reason),
+        _ => new UsageException(option is not null ? $"{option}: {refusal.Reason}" : refusal.Reason),
     };
 
     /// <summary>

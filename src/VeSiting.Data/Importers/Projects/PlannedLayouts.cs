@@ -35,8 +35,8 @@ public static class PlannedLayouts
         }
     }
 
-    /// <summary>A layout given as JSON text (<paramref name="file"/>'s contents); text that is not JSON is refused naming <paramref name="field"/>.</summary>
-    public static Outcome<PlannedLayout> Parse(string json, string field, string file)
+    /// <summary>A layout given as JSON text (<paramref name="file"/>'s contents, a saved project's); text that is not JSON is refused naming <paramref name="field"/>.</summary>
+    public static Outcome<PlannedLayout> Parse(string json, string field, string file, int? maxPlants = null)
     {
         JsonDocument document;
         try
@@ -48,6 +48,6 @@ public static class PlannedLayouts
             return Refusal.Invalid(field, $"not valid JSON at {JsonSyntax.Describe(e)}");
         }
         using (document)
-            return Read(document.RootElement, field, file: file);
+            return Read(document.RootElement, field, maxPlants, file);
     }
 }
