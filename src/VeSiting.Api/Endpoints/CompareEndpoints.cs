@@ -2,10 +2,7 @@ using System.Text;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Api.Contracts;
 using VeSiting.Core.Assessments.Comparison;
-using VeSiting.Core.Importing;
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
-using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Importers.Projects;
 

@@ -1,8 +1,6 @@
 using VeSiting.Api.Contracts;
 using VeSiting.Core.Noise;
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
-using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Api.Endpoints;

@@ -1,10 +1,5 @@
 using VeSiting.Api.Contracts;
-using VeSiting.Api.Hosting;
-using VeSiting.Api.Hosting.OpenApi;
-using VeSiting.Api.Hosting.Problems;
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
-using VeSiting.Core.ShadowFlicker;
 using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Api.Endpoints;

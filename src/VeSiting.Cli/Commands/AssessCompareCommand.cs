@@ -1,12 +1,4 @@
-using System.Text.Json;
 using VeSiting.Core.Assessments.Comparison;
-using System.ComponentModel;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Assessments;
-using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;

@@ -1,10 +1,4 @@
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Outcomes;
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Reports;

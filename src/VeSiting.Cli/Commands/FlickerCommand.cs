@@ -1,10 +1,4 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 
 namespace VeSiting.Cli.Commands;

@@ -1,6 +1,4 @@
-using VeSiting.Cli.Infrastructure;
 using VeSiting.Core.Outcomes;
-using VeSiting.Core.Questions;
 using VeSiting.Data.Importers.Projects;
 
 namespace VeSiting.Cli.Commands;

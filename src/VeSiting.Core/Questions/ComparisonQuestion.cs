@@ -1,8 +1,5 @@
-using System.Globalization;
 using VeSiting.Core.Assessments;
 using VeSiting.Core.Assessments.Comparison;
-using VeSiting.Core.Outcomes;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Questions;
 

@@ -1,7 +1,4 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Outcomes;
 using VeSiting.Core.ShadowFlicker;
-using VeSiting.Core.Stores;
 
 namespace VeSiting.Core.Questions;
 

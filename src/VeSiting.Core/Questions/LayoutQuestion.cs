@@ -1,6 +1,3 @@
-using VeSiting.Core.Domain;
-using VeSiting.Core.Outcomes;
-
 namespace VeSiting.Core.Questions;
 
 /// <summary>
