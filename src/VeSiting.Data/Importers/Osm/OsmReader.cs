@@ -49,7 +49,7 @@ public sealed class OsmReader
             throw new ImportFailedException(sourceId, file, e.Message, e);
         }
         using (opened)
-        using (var spill = OsmRecordSpill.In(spillFolder))
+        using (var spill = OsmRecordSpill.In(spillFolder, sourceId, file))
         {
             var pass = new Pass(file, sourceId, spill);
             var ordinal = opened.Pbf is { } pbf ? ReadPbf(pbf, opened, pass, file, sourceId, progress) : ReadXml(opened, pass, file, sourceId, progress);
@@ -336,13 +336,7 @@ public sealed class OsmReader
                     _issues.Add(ImportIssueSeverity.Skipped, "building=* on a way that is not closed: no footprint", ordinal, element);
                 else
                 {
-                    records.Add(new Building
-                    {
-                        Id = $"osm:{element}",
-                        BuildingType = Pooled(OsmTagValues.Text(tags, "building")!),
-                        Footprint = footprint,
-                        Origin = new RecordOrigin(sourceId, file, ordinal, element),
-                    });
+                    records.AddBuilding(Pooled(OsmTagValues.Text(tags, "building")!), footprint, ordinal, element);
                     if (OsmTagValues.PositiveWhole(tags, "building:flats") is { } flats && !tags.ContainsKey("addr:housenumber"))
                         _buildingsWithFlats.Add((footprint, flats));
                 }
@@ -359,7 +353,6 @@ public sealed class OsmReader
                 return null;
             }
             var darId = OsmTagValues.Text(tags, "osak:identifier")?.ToLowerInvariant();
-            var id = darId ?? $"osm:{element}";
             if (!(darId is not null ? _darAddressIds.Add(darId) : _elementAddressIds.Add(ElementKey(element))))
             {
                 _issues.Add(ImportIssueSeverity.Skipped, "the same osak:identifier is on an earlier element: the address is taken once", ordinal, element);
@@ -367,19 +360,8 @@ public sealed class OsmReader
             }
             var postcode = OsmTagValues.Text(tags, "addr:postcode") is { } p && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 0;
             var flats = OsmTagValues.PositiveWhole(tags, "building:flats");
-            records.Add(new Address
-            {
-                Id = id,
-                MunicipalityCode = 0,
-                StreetName = Pooled(street),
-                HouseNumber = Pooled(OsmTagValues.Text(tags, "addr:housenumber")!),
-                PostCode = postcode,
-                PostCodeName = Pooled(OsmTagValues.Text(tags, "addr:city") ?? ""),
-                Position = position,
-                Households = flats,
-                HouseholdsFromBuildingFlats = flats is not null,
-                Origin = new RecordOrigin(sourceId, file, ordinal, element),
-            });
+            records.AddAddress(darId, Pooled(street), Pooled(OsmTagValues.Text(tags, "addr:housenumber")!), postcode, Pooled(OsmTagValues.Text(tags, "addr:city") ?? ""),
+                position.X, position.Y, flats, ordinal, element);
             return records.Addresses - 1;
         }
 
@@ -403,7 +385,7 @@ public sealed class OsmReader
                 _issues.Add(ImportIssueSeverity.Note, $"a solar {(plant ? "plant" : "generator")} that makes no electricity ({output}=no, e.g. solar heat): not a plant here", ordinal, element);
                 return;
             }
-            records.Add(new OsmPlant(element, source == "wind" ? PlantKind.WindTurbine : PlantKind.SolarPark, OsmTagValues.Text(tags, "dk:esid"), geometry,
+            records.AddPlant(new OsmPlant(element, source == "wind" ? PlantKind.WindTurbine : PlantKind.SolarPark, OsmTagValues.Text(tags, "dk:esid"), geometry,
                 new RecordOrigin(sourceId, file, ordinal, element))
             {
                 IsPowerPlant = plant,
@@ -455,7 +437,7 @@ public sealed class OsmReader
             (_nodes, _memberWays, _darAddressIds, _elementAddressIds) = (new(), new(), [], []);
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             OsmMemoryLog.Step("pass state given back");
-            var (addresses, buildings, plants) = records.ReadBack(sourceId);
+            var (addresses, buildings, plants) = records.ReadBack();
             OsmMemoryLog.Step("records read back");
             if (_buildingsWithFlats.Count > 0 && _nodeAddresses.Count > 0)
             {
