@@ -34,27 +34,27 @@ public static class OsmExtractCache
             progress?.Report(1);
             if (boundaries is null || cached.Records.All(e => OsmPlacement.IsPlaced(e, boundaries)))
                 return cached;
-            var placed = Placed(cached, municipalities!, boundaries);
+            var placed = Placed(cached, new AreaGrid(municipalities!), boundaries);
             TryWrite(path, placed);
             return placed;
         }
         // The records spilled beside the cache while the file is read (the reader gives back its node positions before
-        // it reads them back, so the peak does not hold both).
-        var result = new OsmReader().Read(path, sourceId, progress, Path.GetDirectoryName(Path.GetFullPath(path + Suffix)));
+        // it reads them back, so the peak does not hold both) and placed as they are read back.
+        var grid = municipalities is null ? null : new AreaGrid(municipalities);
+        var result = new OsmReader().Read(path, sourceId, progress, Path.GetDirectoryName(Path.GetFullPath(path + Suffix)), grid, boundaries);
         OsmMemoryLog.Step("file read");
         if (result.HasErrors)
             return result;
-        if (boundaries is not null)
-            result = Placed(result, municipalities!, boundaries);
+        if (boundaries is not null && !result.Records.All(e => OsmPlacement.IsPlaced(e, boundaries)))
+            result = Placed(result, grid!, boundaries);
         OsmMemoryLog.Step("placed");
         TryWrite(path, result);
         OsmMemoryLog.Step("cache written");
         return result;
     }
 
-    private static ImportResult<OsmExtract> Placed(ImportResult<OsmExtract> result, IReadOnlyList<AdminArea> municipalities, string boundaries)
+    private static ImportResult<OsmExtract> Placed(ImportResult<OsmExtract> result, AreaGrid grid, string boundaries)
     {
-        var grid = new AreaGrid(municipalities);
         return result with { Records = result.Records.Select(e => OsmPlacement.Place(e, grid, boundaries)).ToList() };
     }
 

@@ -6,6 +6,7 @@ using OsmSharp.Tags;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Spatial;
+using VeSiting.Data.Embedded;
 
 namespace VeSiting.Data.Importers.Osm;
 
@@ -36,7 +37,15 @@ public sealed class OsmReader
     /// and read back once the node positions are given back (<see cref="OsmRecordSpill"/>), so the two are never held
     /// at once; the records are the same either way.
     /// </summary>
-    public ImportResult<OsmExtract> Read(string path, string sourceId, IProgress<double>? progress = null, string? spillFolder = null)
+    public ImportResult<OsmExtract> Read(string path, string sourceId, IProgress<double>? progress = null, string? spillFolder = null) =>
+        Read(path, sourceId, progress, spillFolder, null, null);
+
+    /// <summary>
+    /// Reads the file; records spilled to <paramref name="spillFolder"/> are placed among the areas of
+    /// <paramref name="placeAmong"/> (the municipalities of edition <paramref name="boundaries"/>, see
+    /// <see cref="OsmPlacement.KeyOf"/>) as they are read back; records held in memory are left unplaced.
+    /// </summary>
+    internal ImportResult<OsmExtract> Read(string path, string sourceId, IProgress<double>? progress, string? spillFolder, AreaGrid? placeAmong, string? boundaries)
     {
         var file = Path.GetFileName(path);
         OsmFileForms.OpenedFile opened;
@@ -51,7 +60,7 @@ public sealed class OsmReader
         using (opened)
         using (var spill = OsmRecordSpill.In(spillFolder, sourceId, file))
         {
-            var pass = new Pass(file, sourceId, spill);
+            var pass = new Pass(file, sourceId, spill, placeAmong, boundaries);
             var ordinal = opened.Pbf is { } pbf ? ReadPbf(pbf, opened, pass, file, sourceId, progress) : ReadXml(opened, pass, file, sourceId, progress);
             if (ordinal == 0)
                 throw new ImportFailedException(sourceId, file, $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} file holds no elements");
@@ -157,7 +166,7 @@ public sealed class OsmReader
     private sealed record WayShape(Geometry? Footprint, Geometry? Shape, Point? Interior);
 
     /// <summary>The state of one pass over a file.</summary>
-    private sealed class Pass(string file, string sourceId, OsmRecordSpill records)
+    private sealed class Pass(string file, string sourceId, OsmRecordSpill records, AreaGrid? placeAmong, string? boundaries)
     {
         // What only the pass needs (given back before the records are read back from the spill).
         private NodeLocations _nodes = new();
@@ -437,7 +446,7 @@ public sealed class OsmReader
             (_nodes, _memberWays, _darAddressIds, _elementAddressIds) = (new(), new(), [], []);
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             OsmMemoryLog.Step("pass state given back");
-            var (addresses, buildings, plants) = records.ReadBack();
+            var (addresses, buildings, plants, how, codes) = records.ReadBack(placeAmong);
             OsmMemoryLog.Step("records read back");
             if (_buildingsWithFlats.Count > 0 && _nodeAddresses.Count > 0)
             {
@@ -466,7 +475,8 @@ public sealed class OsmReader
                     }
                 }
             }
-            return new ImportResult<OsmExtract>([new OsmExtract(addresses, buildings, plants)], _issues.Issues);
+            var placement = how is not null && boundaries is not null ? new OsmPlacement(boundaries, how, codes!) : null;
+            return new ImportResult<OsmExtract>([new OsmExtract(addresses, buildings, plants) { Placement = placement }], _issues.Issues);
         }
     }
 }

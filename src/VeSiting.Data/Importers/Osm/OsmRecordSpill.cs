@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
+using VeSiting.Data.Embedded;
 
 namespace VeSiting.Data.Importers.Osm;
 
@@ -15,7 +16,9 @@ namespace VeSiting.Data.Importers.Osm;
 /// <para>
 /// The file holds the fields the pass took (no record objects are made while the pass runs), in segments of about 8 MB
 /// that each pool their own strings, so that they are read back on as many threads as there
-/// are cores. A record read back is made by the same code as one held in memory, so the two are equal.
+/// are cores. A record read back is made by the same code as one held in memory, so the two are equal. Given the
+/// municipalities, the records are placed among them as they are read back (<see cref="OsmPlacement"/>'s own tests, on
+/// the same threads), so no placed copy of the addresses is made after.
 /// </para>
 /// </summary>
 internal sealed class OsmRecordSpill : IDisposable
@@ -137,10 +140,10 @@ internal sealed class OsmRecordSpill : IDisposable
             s.PlantWriter(_writer!).Plant(plant);
     }
 
-    private Address MakeAddress(string? darId, string street, string houseNumber, int postCode, string city, double x, double y, int? flats, int ordinal, string element) => new()
+    private Address MakeAddress(string? darId, string street, string houseNumber, int postCode, string city, double x, double y, int? flats, int ordinal, string element, int municipalityCode = 0) => new()
     {
         Id = darId ?? $"osm:{element}",
-        MunicipalityCode = 0,
+        MunicipalityCode = municipalityCode,
         StreetName = street,
         HouseNumber = houseNumber,
         PostCode = postCode,
@@ -174,17 +177,26 @@ internal sealed class OsmRecordSpill : IDisposable
         return _segment;
     }
 
-    /// <summary>Every record added, each kind in the order added (once: the spill is spent after).</summary>
-    public (List<Address> Addresses, List<Building> Buildings, List<OsmPlant> Plants) ReadBack()
+    /// <summary>The records read back, and where they lie when they were placed as they were read back.</summary>
+    public sealed record Records(List<Address> Addresses, List<Building> Buildings, List<OsmPlant> Plants, byte[]? How = null, string?[]? BuildingCodes = null);
+
+    /// <summary>
+    /// Every record added, each kind in the order added (once: the spill is spent after). Given <paramref name="placeAmong"/>,
+    /// records read back from the file are placed among its areas (their codes and how, as <see cref="OsmPlacement.Place"/>
+    /// would); records held in memory are not (<see cref="Records.How"/> null).
+    /// </summary>
+    public Records ReadBack(AreaGrid? placeAmong = null)
     {
         if (_stream is null)
-            return (_addresses, _buildings, _plants);
+            return new Records(_addresses, _buildings, _plants);
         _writer!.Flush();
         var end = _stream.Position;
-        var read = new (List<Address>, List<Building>, List<OsmPlant>)[_segments.Count];
+        var read = new Records[_segments.Count];
         // One buffer a thread, used again for each of its segments (not a large object a segment for the collector).
-        Parallel.For(0, _segments.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => Array.Empty<byte>(), (i, _, buffer) =>
+        Parallel.For(0, _segments.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => (Buffer: Array.Empty<byte>(), Locator: placeAmong is null ? null : new AreaLocator(placeAmong)), (i, _, local) =>
         {
+            var (buffer, locator) = local;
             var segment = _segments[i];
             var size = (int)((i + 1 < _segments.Count ? _segments[i + 1].Start : end) - segment.Start);
             if (buffer.Length < size)
@@ -197,22 +209,26 @@ internal sealed class OsmRecordSpill : IDisposable
                 at += n;
             }
             using var reader = new BinaryReader(new MemoryStream(buffer, 0, size, writable: false), Encoding.UTF8);
-            read[i] = Read(reader, segment);
-            return buffer;
+            read[i] = Read(reader, segment, locator);
+            return (buffer, locator);
         }, _ => { });
         var (addresses, buildings, plants) = (new List<Address>(Addresses), new List<Building>(Buildings), new List<OsmPlant>(Plants));
-        foreach (var (a, b, p) in read)
+        var (how, codes) = placeAmong is null ? (null, null) : (new byte[Addresses], new string?[Buildings]);
+        foreach (var segment in read)
         {
-            addresses.AddRange(a);
-            buildings.AddRange(b);
-            plants.AddRange(p);
+            segment.How?.CopyTo(how!, addresses.Count);
+            segment.BuildingCodes?.CopyTo(codes!, buildings.Count);
+            addresses.AddRange(segment.Addresses);
+            buildings.AddRange(segment.Buildings);
+            plants.AddRange(segment.Plants);
         }
-        return (addresses, buildings, plants);
+        return new Records(addresses, buildings, plants, how, codes);
     }
 
-    private (List<Address>, List<Building>, List<OsmPlant>) Read(BinaryReader r, Segment segment)
+    private Records Read(BinaryReader r, Segment segment, AreaLocator? locator)
     {
         var (addresses, buildings, plants) = (new List<Address>(segment.Addresses), new List<Building>(segment.Buildings), new List<OsmPlant>(segment.Plants));
+        var (how, codes) = locator is null ? (null, null) : (new byte[segment.Addresses], new string?[segment.Buildings]);
         var strings = new List<string>();
         var plantReader = new OsmRecordReader(r, _sourceId);
         string Pooled()
@@ -228,30 +244,35 @@ internal sealed class OsmRecordSpill : IDisposable
             switch (r.ReadByte())
             {
                 case AddressKind:
-                {
-                    var (ordinal, element) = (r.ReadInt32(), r.ReadString());
-                    var darId = r.ReadBoolean() ? r.ReadString() : null;
-                    var (street, number, postCode, city) = (Pooled(), Pooled(), r.ReadInt32(), Pooled());
-                    var (x, y) = (r.ReadDouble(), r.ReadDouble());
-                    int? flats = r.ReadBoolean() ? r.ReadInt32() : null;
-                    addresses.Add(MakeAddress(darId, street, number, postCode, city, x, y, flats, ordinal, element));
-                    break;
-                }
-                case BuildingKind:
-                {
-                    var (ordinal, element, type) = (r.ReadInt32(), r.ReadString(), Pooled());
-                    var origin = new RecordOrigin(_sourceId, _file, ordinal, element);
-                    if (r.ReadByte() == Packed)
                     {
-                        var packed = new double[r.ReadInt32()];
-                        for (var k = 0; k < packed.Length; k++)
-                            packed[k] = r.ReadDouble();
-                        buildings.Add(new Building($"osm:{element}", null, type, packed, origin));
+                        var (ordinal, element) = (r.ReadInt32(), r.ReadString());
+                        var darId = r.ReadBoolean() ? r.ReadString() : null;
+                        var (street, number, postCode, city) = (Pooled(), Pooled(), r.ReadInt32(), Pooled());
+                        var (x, y) = (r.ReadDouble(), r.ReadDouble());
+                        int? flats = r.ReadBoolean() ? r.ReadInt32() : null;
+                        var code = 0;
+                        if (locator is not null)
+                            (code, how![addresses.Count]) = OsmPlacement.AddressAt(locator, x, y);
+                        addresses.Add(MakeAddress(darId, street, number, postCode, city, x, y, flats, ordinal, element, code));
+                        break;
                     }
-                    else
-                        buildings.Add(MakeBuilding(type, Utm.CreateGeometry(new WKBReader().Read(r.ReadBytes(r.ReadInt32()))), ordinal, element));
-                    break;
-                }
+                case BuildingKind:
+                    {
+                        var (ordinal, element, type) = (r.ReadInt32(), r.ReadString(), Pooled());
+                        var origin = new RecordOrigin(_sourceId, _file, ordinal, element);
+                        if (r.ReadByte() == Packed)
+                        {
+                            var packed = new double[r.ReadInt32()];
+                            for (var k = 0; k < packed.Length; k++)
+                                packed[k] = r.ReadDouble();
+                            buildings.Add(new Building($"osm:{element}", null, type, packed, origin));
+                        }
+                        else
+                            buildings.Add(MakeBuilding(type, Utm.CreateGeometry(new WKBReader().Read(r.ReadBytes(r.ReadInt32()))), ordinal, element));
+                        if (locator is not null)
+                            codes![buildings.Count - 1] = OsmPlacement.BuildingAt(locator, buildings[^1]);
+                        break;
+                    }
                 case PlantKind:
                     plants.Add(plantReader.Plant());
                     break;
@@ -259,7 +280,7 @@ internal sealed class OsmRecordSpill : IDisposable
                     throw new InvalidDataException("unknown record kind in the spilled OSM records");
             }
         }
-        return (addresses, buildings, plants);
+        return new Records(addresses, buildings, plants, how, codes);
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
 using VeSiting.Core.Spatial;
+using VeSiting.Data.Embedded;
 using VeSiting.Data.Importers.Osm;
 using VeSiting.Data.Tests.Fixtures;
 
@@ -40,6 +41,42 @@ public sealed class OsmRecordSpillTests : IDisposable
         spilled.Dispose();
         Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
+
+    [Fact]
+    public void Records_placed_as_they_are_read_back_equal_those_placed_after_in_memory()
+    {
+        // Two box municipalities over part of the records (x = 600,000 + 1.5 i); the rest lie east of them: within 2 km
+        // (to x = 604,400) placed in the nearest, past it (i = 2,934 to 2,999: 66 addresses) in none.
+        var areas = new[] { Box("0101", 598_000, 602_000), Box("0202", 602_000, 602_400) };
+        var grid = new AreaGrid(areas);
+        var key = OsmPlacement.KeyOf(areas);
+        var (held, spilled) = (OsmRecordSpill.In(null, "osm", "x.osm.pbf"), OsmRecordSpill.In(_temp.Path, "osm", "x.osm.pbf", segmentBytes: 512));
+        foreach (var spill in new[] { held, spilled })
+            AddRecords(spill);
+        var memory = held.ReadBack(grid);
+        var read = spilled.ReadBack(grid);
+
+        Assert.Null(memory.How);
+        var reference = OsmPlacement.Place(new OsmExtract(memory.Addresses, memory.Buildings, memory.Plants), grid, key);
+        Assert.Equal(reference.Addresses, read.Addresses, (x, y) => x with { Position = y.Position } == y && x.Position.EqualsExact(y.Position));
+        Assert.Equal(reference.Placement!.Addresses, read.How);
+        Assert.Equal(reference.Placement.Buildings, read.BuildingCodes);
+        Assert.Equal([0, 101, 202], read.Addresses.Select(a => a.MunicipalityCode).Distinct().Order());
+        Assert.Contains(read.How!, how => how == OsmPlacement.PlacedInNearest);
+        Assert.Equal(66, read.How!.Count(how => how == OsmPlacement.Outside));
+        Assert.Contains(read.BuildingCodes!, code => code == "0202");
+        held.Dispose();
+        spilled.Dispose();
+    }
+
+    private static AdminArea Box(string code, double west, double east) => new()
+    {
+        Kind = AdminAreaKind.Municipality,
+        Code = code,
+        Name = code,
+        Geometry = Utm.ToGeometry(new Envelope(west, east, 6_179_000, 6_182_000)),
+        Origin = new RecordOrigin("dagi-municipalities", "boxes.geojson", 1, null),
+    };
 
     /// <summary>Addresses with and without DAR ids and flats; square footprints and every 50th two squares (not packable: WKB); wind turbines.</summary>
     private static void AddRecords(OsmRecordSpill spill)
