@@ -112,6 +112,8 @@ internal sealed class AreaLocator(AreaGrid grid)
 
     private readonly AreaIndex _index = new(grid.Areas);
 
+    public IReadOnlyList<AdminArea> Areas => grid.Areas;
+
     public AdminArea? At(double x, double y, GeometryFactory factory) => grid.At(x, y) switch
     {
         AreaGrid.NoArea => null,

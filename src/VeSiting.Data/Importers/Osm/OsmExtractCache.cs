@@ -1,4 +1,7 @@
 using NetTopologySuite.IO;
+using System.Text;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Importing;
 using VeSiting.Data.Embedded;
 
 namespace VeSiting.Data.Importers.Osm;
@@ -17,7 +20,6 @@ public static class OsmExtractCache
     public const string Suffix = ".vesiting-extract";
     private const string Magic = "VeSiting OSM extract";
     public const int FormatVersion = 2;
-    private static readonly GeometryFactory Utm = GeometryTransforms.FactoryFor(Epsg.Utm32);
 
     /// <summary>
     /// The cached extract where it is current, else the file read with <see cref="OsmReader"/> (and cached when it has no
@@ -32,25 +34,27 @@ public static class OsmExtractCache
             progress?.Report(1);
             if (boundaries is null || cached.Records.All(e => OsmPlacement.IsPlaced(e, boundaries)))
                 return cached;
-            var placed = Placed(cached, municipalities!, boundaries);
+            var placed = Placed(cached, new AreaGrid(municipalities!), boundaries);
             TryWrite(path, placed);
             return placed;
         }
-        var result = new OsmReader().Read(path, sourceId, progress);
+        // The records spilled beside the cache while the file is read (the reader gives back its node positions before
+        // it reads them back, so the peak does not hold both) and placed as they are read back.
+        var grid = municipalities is null ? null : new AreaGrid(municipalities);
+        var result = new OsmReader().Read(path, sourceId, progress, Path.GetDirectoryName(Path.GetFullPath(path + Suffix)), grid, boundaries);
+        OsmMemoryLog.Step("file read");
         if (result.HasErrors)
             return result;
-        // The reader's node positions (about 600 MB with the national file) are garbage now: give them back before the
-        // placement and the cache writer allocate, so the peak does not hold both.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        if (boundaries is not null)
-            result = Placed(result, municipalities!, boundaries);
+        if (boundaries is not null && !result.Records.All(e => OsmPlacement.IsPlaced(e, boundaries)))
+            result = Placed(result, grid!, boundaries);
+        OsmMemoryLog.Step("placed");
         TryWrite(path, result);
+        OsmMemoryLog.Step("cache written");
         return result;
     }
 
-    private static ImportResult<OsmExtract> Placed(ImportResult<OsmExtract> result, IReadOnlyList<AdminArea> municipalities, string boundaries)
+    private static ImportResult<OsmExtract> Placed(ImportResult<OsmExtract> result, AreaGrid grid, string boundaries)
     {
-        var grid = new AreaGrid(municipalities);
         return result with { Records = result.Records.Select(e => OsmPlacement.Place(e, grid, boundaries)).ToList() };
     }
 
@@ -107,11 +111,10 @@ public static class OsmExtractCache
         return $"{info.Name}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
     }
 
-    /// <summary>Strings written once and then named by their number (street names, cities, house numbers, types).</summary>
+    /// <summary>The records, the placement and the issues, after the header; strings pooled across all of them.</summary>
     private sealed class Writer(BinaryWriter w)
     {
-        private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
-        private readonly WKBWriter _wkb = new();
+        private readonly OsmRecordWriter _records = new(w);
 
         public void Write(ImportResult<OsmExtract> result)
         {
@@ -120,24 +123,24 @@ public static class OsmExtractCache
             {
                 w.Write(extract.Addresses.Count);
                 foreach (var a in extract.Addresses)
-                    Address(a);
+                    _records.Address(a);
                 w.Write(extract.Buildings.Count);
                 foreach (var b in extract.Buildings)
-                    Building(b);
+                    _records.Building(b);
                 w.Write(extract.Plants.Count);
                 foreach (var p in extract.Plants)
-                    Plant(p);
+                    _records.Plant(p);
                 Placement(extract.Placement);
             }
             w.Write(result.Issues.Count);
             foreach (var issue in result.Issues)
             {
                 w.Write((int)issue.Severity);
-                Pooled(issue.File);
-                Optional(issue.Row);
-                OptionalText(issue.Column);
+                _records.Pooled(issue.File);
+                _records.Optional(issue.Row);
+                _records.OptionalText(issue.Column);
                 w.Write(issue.Reason);
-                OptionalText(issue.Sheet);
+                _records.OptionalText(issue.Sheet);
             }
         }
 
@@ -152,112 +155,8 @@ public static class OsmExtractCache
             {
                 w.Write(code is not null);
                 if (code is not null)
-                    Pooled(code);
+                    _records.Pooled(code);
             }
-        }
-
-        private void Address(Address a)
-        {
-            Origin(a.Origin);
-            w.Write(a.Id == $"osm:{a.Origin.Sheet}" ? "" : a.Id);
-            w.Write(a.MunicipalityCode);
-            Pooled(a.StreetName);
-            Pooled(a.HouseNumber);
-            w.Write(a.PostCode);
-            Pooled(a.PostCodeName);
-            w.Write(a.Xy.X);
-            w.Write(a.Xy.Y);
-            Optional(a.Households);
-            w.Write((byte)((a.HouseholdsFromBbr ? 1 : 0) | (a.HouseholdsFromBuildingFlats ? 2 : 0)));
-        }
-
-        private void Building(Building b)
-        {
-            Origin(b.Origin);
-            w.Write(b.Id == $"osm:{b.Origin.Sheet}" ? "" : b.Id);
-            OptionalText(b.BbrId);
-            Pooled(b.BuildingType);
-            Geometry(b.Footprint);
-        }
-
-        private void Plant(OsmPlant p)
-        {
-            Origin(p.Origin);
-            w.Write(p.Element);
-            w.Write((int)p.Kind);
-            OptionalText(p.Gsrn);
-            Geometry(p.Geometry);
-            w.Write(p.IsPowerPlant);
-            OptionalText(p.Name);
-            Optional(p.CapacityKw);
-            Optional(p.HubHeightM);
-            Optional(p.RotorDiameterM);
-        }
-
-        /// <summary>A point as its two doubles, a polygon without holes as its shell's, anything else as WKB.</summary>
-        private void Geometry(Geometry g)
-        {
-            if (g is Point { IsEmpty: false } point && ReferenceEquals(point.Factory, Utm))
-            {
-                w.Write((byte)1);
-                w.Write(point.X);
-                w.Write(point.Y);
-            }
-            else if (PackedRings.TryPack(g) is { } packed)
-            {
-                w.Write((byte)2);
-                w.Write(packed.Length);
-                foreach (var value in packed)
-                    w.Write(value);
-            }
-            else
-            {
-                var bytes = _wkb.Write(g);
-                w.Write((byte)3);
-                w.Write(bytes.Length);
-                w.Write(bytes);
-            }
-        }
-
-        private void Origin(RecordOrigin origin)
-        {
-            Pooled(origin.SourceId);
-            Pooled(origin.File);
-            w.Write(origin.Row);
-            OptionalText(origin.Sheet);
-        }
-
-        private void Pooled(string text)
-        {
-            if (_strings.TryGetValue(text, out var number))
-            {
-                w.Write7BitEncodedInt(number);
-                return;
-            }
-            w.Write7BitEncodedInt(_strings.Count);
-            w.Write(text);
-            _strings[text] = _strings.Count;
-        }
-
-        private void OptionalText(string? text)
-        {
-            w.Write(text is not null);
-            if (text is not null)
-                w.Write(text);
-        }
-
-        private void Optional(int? value)
-        {
-            w.Write(value is not null);
-            if (value is { } v)
-                w.Write(v);
-        }
-
-        private void Optional(double? value)
-        {
-            w.Write(value is not null);
-            if (value is { } v)
-                w.Write(v);
         }
     }
 
@@ -267,8 +166,7 @@ public static class OsmExtractCache
     /// </summary>
     private sealed class Reader(BinaryReader r, string sourceId)
     {
-        private readonly List<string> _strings = [];
-        private readonly WKBReader _wkb = new();
+        private readonly OsmRecordReader _records = new(r, sourceId);
 
         public ImportResult<OsmExtract> Read()
         {
@@ -277,18 +175,18 @@ public static class OsmExtractCache
             {
                 var addresses = new Address[r.ReadInt32()];
                 for (var i = 0; i < addresses.Length; i++)
-                    addresses[i] = Address();
+                    addresses[i] = _records.Address();
                 var buildings = new Building[r.ReadInt32()];
                 for (var i = 0; i < buildings.Length; i++)
-                    buildings[i] = Building();
+                    buildings[i] = _records.Building();
                 var plants = new OsmPlant[r.ReadInt32()];
                 for (var i = 0; i < plants.Length; i++)
-                    plants[i] = Plant();
+                    plants[i] = _records.Plant();
                 extracts[e] = new OsmExtract(addresses, buildings, plants) { Placement = Placement(addresses.Length, buildings.Length) };
             }
             var issues = new ImportIssue[r.ReadInt32()];
             for (var i = 0; i < issues.Length; i++)
-                issues[i] = new ImportIssue((ImportIssueSeverity)r.ReadInt32(), Pooled(), OptionalInt(), OptionalText(), r.ReadString(), OptionalText());
+                issues[i] = new ImportIssue((ImportIssueSeverity)r.ReadInt32(), _records.Pooled(), _records.OptionalInt(), _records.OptionalText(), r.ReadString(), _records.OptionalText());
             return new ImportResult<OsmExtract>(extracts, issues);
         }
 
@@ -302,108 +200,8 @@ public static class OsmExtractCache
                 throw new EndOfStreamException();
             var codes = new string?[buildings];
             for (var i = 0; i < codes.Length; i++)
-                codes[i] = r.ReadBoolean() ? Pooled() : null;
+                codes[i] = r.ReadBoolean() ? _records.Pooled() : null;
             return new OsmPlacement(boundaries, how, codes);
         }
-
-        private Address Address()
-        {
-            var origin = Origin();
-            var id = r.ReadString();
-            var municipality = r.ReadInt32();
-            var (street, number, postCode, city) = (Pooled(), Pooled(), r.ReadInt32(), Pooled());
-            var position = Utm.CreatePoint(new Coordinate(r.ReadDouble(), r.ReadDouble()));
-            var households = OptionalInt();
-            var flags = r.ReadByte();
-            return new Address
-            {
-                Id = id.Length == 0 ? $"osm:{origin.Sheet}" : id,
-                MunicipalityCode = municipality,
-                StreetName = street,
-                HouseNumber = number,
-                PostCode = postCode,
-                PostCodeName = city,
-                Position = position,
-                Households = households,
-                HouseholdsFromBbr = (flags & 1) != 0,
-                HouseholdsFromBuildingFlats = (flags & 2) != 0,
-                Origin = origin,
-            };
-        }
-
-        private Building Building()
-        {
-            var origin = Origin();
-            var id = r.ReadString();
-            var bbrId = OptionalText();
-            var type = Pooled();
-            id = id.Length == 0 ? $"osm:{origin.Sheet}" : id;
-            if (r.ReadByte() is var kind && kind == 2)
-                return new Building(id, bbrId, type, PackedShell(), origin);
-            return new Building { Id = id, BbrId = bbrId, BuildingType = type, Footprint = Geometry(kind), Origin = origin };
-        }
-
-        private OsmPlant Plant()
-        {
-            var origin = Origin();
-            return new OsmPlant(r.ReadString(), (PlantKind)r.ReadInt32(), OptionalText(), Geometry(), origin)
-            {
-                IsPowerPlant = r.ReadBoolean(),
-                Name = OptionalText(),
-                CapacityKw = OptionalDouble(),
-                HubHeightM = OptionalDouble(),
-                RotorDiameterM = OptionalDouble(),
-            };
-        }
-
-        private Geometry Geometry() => Geometry(r.ReadByte());
-
-        private double[] PackedShell()
-        {
-            var packed = new double[r.ReadInt32()];
-            for (var i = 0; i < packed.Length; i++)
-                packed[i] = r.ReadDouble();
-            return packed;
-        }
-
-        private Geometry Geometry(byte kind)
-        {
-            switch (kind)
-            {
-                case 1:
-                    return Utm.CreatePoint(new Coordinate(r.ReadDouble(), r.ReadDouble()));
-                case 2:
-                    return PackedRings.ToPolygon(PackedShell());
-                case 3:
-                    return Utm.CreateGeometry(_wkb.Read(r.ReadBytes(r.ReadInt32())));
-                default:
-                    throw new InvalidDataException("unknown geometry kind in the OSM extract cache");
-            }
-        }
-
-        private RecordOrigin Origin()
-        {
-            Pooled(); // the source id cached: the one asked for now is used
-            var file = Pooled();
-            return new RecordOrigin(sourceId, file, r.ReadInt32(), OptionalText());
-        }
-
-        private string Pooled()
-        {
-            var number = r.Read7BitEncodedInt();
-            if (number < _strings.Count)
-                return _strings[number];
-            if (number != _strings.Count)
-                throw new InvalidDataException("a string numbered out of order in the OSM extract cache");
-            var text = r.ReadString();
-            _strings.Add(text);
-            return text;
-        }
-
-        private string? OptionalText() => r.ReadBoolean() ? r.ReadString() : null;
-
-        private int? OptionalInt() => r.ReadBoolean() ? r.ReadInt32() : null;
-
-        private double? OptionalDouble() => r.ReadBoolean() ? r.ReadDouble() : null;
     }
 }

@@ -51,20 +51,33 @@ public sealed record OsmPlacement(string Boundaries, byte[] Addresses, string?[]
         {
             var address = extract.Addresses[i];
             var (x, y) = address.Xy;
-            var area = locator.At(x, y, Utm);
-            if (area is null && Nearest(address.Position, municipalities.Areas) is { } near)
-            {
-                area = near;
-                how[i] |= PlacedInNearest;
-            }
-            var code = area?.NumericCode ?? 0;
-            if (area?.NumericCode is null)
-                how[i] |= Outside;
+            (var code, how[i]) = AddressAt(locator, x, y);
             addresses[i] = address.MunicipalityCode == code ? address : address with { MunicipalityCode = code };
         });
-        InParts(buildings.Length, () => new AreaLocator(municipalities), (locator, i) => buildings[i] = locator.AtInteriorPointOf(extract.Buildings[i])?.Code);
+        InParts(buildings.Length, () => new AreaLocator(municipalities), (locator, i) => buildings[i] = BuildingAt(locator, extract.Buildings[i]));
         return extract with { Addresses = addresses, Placement = new OsmPlacement(boundaries, how, buildings) };
     }
+
+    /// <summary>
+    /// The municipality's code of an address at <paramref name="x"/>, <paramref name="y"/> (EPSG:25832; 0 outside every
+    /// one) and how it was placed (<see cref="PlacedInNearest"/>, <see cref="Outside"/>); the locator's own thread.
+    /// </summary>
+    internal static (int Code, byte How) AddressAt(AreaLocator locator, double x, double y)
+    {
+        var area = locator.At(x, y, Utm);
+        byte how = 0;
+        if (area is null && Nearest(Utm.CreatePoint(new Coordinate(x, y)), locator.Areas) is { } near)
+        {
+            area = near;
+            how |= PlacedInNearest;
+        }
+        if (area?.NumericCode is null)
+            how |= Outside;
+        return (area?.NumericCode ?? 0, how);
+    }
+
+    /// <summary>The municipality's code (as text) of a footprint's interior point; null outside every one.</summary>
+    internal static string? BuildingAt(AreaLocator locator, Building building) => locator.AtInteriorPointOf(building)?.Code;
 
     private static void InParts<TLocal>(int count, Func<TLocal> local, Action<TLocal, int> body)
     {

@@ -1,6 +1,10 @@
 using NetTopologySuite.Index.Strtree;
 using OsmSharp;
 using OsmSharp.Tags;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
+using VeSiting.Data.Embedded;
 
 namespace VeSiting.Data.Importers.Osm;
 
@@ -26,7 +30,20 @@ public sealed class OsmReader
     private const int ShapeThreads = 2;
     private static readonly GeometryFactory Utm = GeometryTransforms.FactoryFor(Epsg.Utm32);
 
-    public ImportResult<OsmExtract> Read(string path, string sourceId, IProgress<double>? progress = null)
+    /// <summary>
+    /// Reads the file. With <paramref name="spillFolder"/>, the records are written to a file there as they are taken
+    /// and read back once the node positions are given back (<see cref="OsmRecordSpill"/>), so the two are never held
+    /// at once; the records are the same either way.
+    /// </summary>
+    public ImportResult<OsmExtract> Read(string path, string sourceId, IProgress<double>? progress = null, string? spillFolder = null) =>
+        Read(path, sourceId, progress, spillFolder, null, null);
+
+    /// <summary>
+    /// Reads the file; records spilled to <paramref name="spillFolder"/> are placed among the areas of
+    /// <paramref name="placeAmong"/> (the municipalities of edition <paramref name="boundaries"/>, see
+    /// <see cref="OsmPlacement.KeyOf"/>) as they are read back; records held in memory are left unplaced.
+    /// </summary>
+    internal ImportResult<OsmExtract> Read(string path, string sourceId, IProgress<double>? progress, string? spillFolder, AreaGrid? placeAmong, string? boundaries)
     {
         var file = Path.GetFileName(path);
         OsmFileForms.OpenedFile opened;
@@ -39,8 +56,9 @@ public sealed class OsmReader
             throw new ImportFailedException(sourceId, file, e.Message, e);
         }
         using (opened)
+        using (var spill = OsmRecordSpill.In(spillFolder, sourceId, file))
         {
-            var pass = new Pass(file, sourceId);
+            var pass = new Pass(file, sourceId, spill, placeAmong, boundaries);
             var ordinal = opened.Pbf is { } pbf ? ReadPbf(pbf, opened, pass, file, sourceId, progress) : ReadXml(opened, pass, file, sourceId, progress);
             if (ordinal == 0)
                 throw new ImportFailedException(sourceId, file, $"the OpenStreetMap {OsmFileForms.Describe(opened.Form)} file holds no elements");
@@ -85,6 +103,7 @@ public sealed class OsmReader
     {
         var ordinal = 0;
         var last = "the file's start";
+        var logged = 0;
         try
         {
             foreach (var block in pbf.Blocks())
@@ -110,6 +129,11 @@ public sealed class OsmReader
                 }
                 if (opened.Length > 0)
                     progress?.Report(Math.Min(1, (double)block.End / opened.Length));
+                if (opened.Length > 0 && block.End * 10 / opened.Length > logged)
+                {
+                    logged = (int)(block.End * 10 / opened.Length);
+                    OsmMemoryLog.Step($"read {logged * 10} % of the file ({last}) {pass.Sizes}");
+                }
             }
         }
         catch (OutOfMemoryException e)
@@ -140,23 +164,23 @@ public sealed class OsmReader
     private sealed record WayShape(Geometry? Footprint, Geometry? Shape, Point? Interior);
 
     /// <summary>The state of one pass over a file.</summary>
-    private sealed class Pass(string file, string sourceId)
+    private sealed class Pass(string file, string sourceId, OsmRecordSpill records, AreaGrid? placeAmong, string? boundaries)
     {
-        private readonly NodeLocations _nodes = new();
-        private readonly WayNodeLists _memberWays = new();
-        private readonly List<Address> _addresses = [];
-        /// <summary>The address nodes without building:flats of their own (their positions are the addresses').</summary>
-        private readonly List<int> _nodeAddresses = [];
-        private readonly List<Building> _buildings = [];
-        private readonly List<(Geometry Footprint, int Flats)> _buildingsWithFlats = [];
-        private readonly List<OsmPlant> _plants = [];
+        // What only the pass needs (given back before the records are read back from the spill).
+        private NodeLocations _nodes = new();
+        private WayNodeLists _memberWays = new();
         // DAR ids as text; the other addresses' ids by their element (a number a node: text would take about 80 bytes an address).
-        private readonly HashSet<string> _darAddressIds = new(StringComparer.Ordinal);
-        private readonly HashSet<long> _elementAddressIds = [];
+        private HashSet<string> _darAddressIds = new(StringComparer.Ordinal);
+        private HashSet<long> _elementAddressIds = [];
+        /// <summary>The address nodes without building:flats of their own (their positions are the addresses'), by their number among the addresses.</summary>
+        private readonly List<int> _nodeAddresses = [];
+        private readonly List<(Geometry Footprint, int Flats)> _buildingsWithFlats = [];
         private readonly OsmIssueTally _issues = new(file);
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
         private readonly NodeLocations.Hint _hint = new();
         private bool _nodesSealed;
+
+        public string Sizes => $"[{_nodes.Count:N0} nodes, {_memberWays.Count:N0} member ways, {records.Addresses:N0} addresses, {records.Buildings:N0} buildings, {records.Plants:N0} plants]";
 
         /// <summary>An element; a way's shape as <see cref="WayShapes"/> made it, else made here.</summary>
         public void Take(OsmGeo element, int ordinal, WayShape? shape = null)
@@ -217,6 +241,7 @@ public sealed class OsmReader
         {
             if (_nodesSealed)
                 return;
+            OsmMemoryLog.Step($"nodes read {Sizes}");
             _nodes.Seal();
             _nodesSealed = true;
         }
@@ -318,13 +343,7 @@ public sealed class OsmReader
                     _issues.Add(ImportIssueSeverity.Skipped, "building=* on a way that is not closed: no footprint", ordinal, element);
                 else
                 {
-                    _buildings.Add(new Building
-                    {
-                        Id = $"osm:{element}",
-                        BuildingType = Pooled(OsmTagValues.Text(tags, "building")!),
-                        Footprint = footprint,
-                        Origin = new RecordOrigin(sourceId, file, ordinal, element),
-                    });
+                    records.AddBuilding(Pooled(OsmTagValues.Text(tags, "building")!), footprint, ordinal, element);
                     if (OsmTagValues.PositiveWhole(tags, "building:flats") is { } flats && !tags.ContainsKey("addr:housenumber"))
                         _buildingsWithFlats.Add((footprint, flats));
                 }
@@ -341,7 +360,6 @@ public sealed class OsmReader
                 return null;
             }
             var darId = OsmTagValues.Text(tags, "osak:identifier")?.ToLowerInvariant();
-            var id = darId ?? $"osm:{element}";
             if (!(darId is not null ? _darAddressIds.Add(darId) : _elementAddressIds.Add(ElementKey(element))))
             {
                 _issues.Add(ImportIssueSeverity.Skipped, "the same osak:identifier is on an earlier element: the address is taken once", ordinal, element);
@@ -349,20 +367,9 @@ public sealed class OsmReader
             }
             var postcode = OsmTagValues.Text(tags, "addr:postcode") is { } p && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 0;
             var flats = OsmTagValues.PositiveWhole(tags, "building:flats");
-            _addresses.Add(new Address
-            {
-                Id = id,
-                MunicipalityCode = 0,
-                StreetName = Pooled(street),
-                HouseNumber = Pooled(OsmTagValues.Text(tags, "addr:housenumber")!),
-                PostCode = postcode,
-                PostCodeName = Pooled(OsmTagValues.Text(tags, "addr:city") ?? ""),
-                Position = position,
-                Households = flats,
-                HouseholdsFromBuildingFlats = flats is not null,
-                Origin = new RecordOrigin(sourceId, file, ordinal, element),
-            });
-            return _addresses.Count - 1;
+            records.AddAddress(darId, Pooled(street), Pooled(OsmTagValues.Text(tags, "addr:housenumber")!), postcode, Pooled(OsmTagValues.Text(tags, "addr:city") ?? ""),
+                position.X, position.Y, flats, ordinal, element);
+            return records.Addresses - 1;
         }
 
         /// <summary>An element (<c>node/123</c>, <c>way/5</c>, <c>relation/7</c>) as one number: its id and its kind.</summary>
@@ -385,7 +392,7 @@ public sealed class OsmReader
                 _issues.Add(ImportIssueSeverity.Note, $"a solar {(plant ? "plant" : "generator")} that makes no electricity ({output}=no, e.g. solar heat): not a plant here", ordinal, element);
                 return;
             }
-            _plants.Add(new OsmPlant(element, source == "wind" ? PlantKind.WindTurbine : PlantKind.SolarPark, OsmTagValues.Text(tags, "dk:esid"), geometry,
+            records.AddPlant(new OsmPlant(element, source == "wind" ? PlantKind.WindTurbine : PlantKind.SolarPark, OsmTagValues.Text(tags, "dk:esid"), geometry,
                 new RecordOrigin(sourceId, file, ordinal, element))
             {
                 IsPowerPlant = plant,
@@ -432,6 +439,13 @@ public sealed class OsmReader
         /// </summary>
         public ImportResult<OsmExtract> Result()
         {
+            // The node positions (about 600 MB with the national file) and the other state of the pass are given back
+            // before the records (about 1 GB) are read back from the spill, so the peak does not hold both.
+            (_nodes, _memberWays, _darAddressIds, _elementAddressIds) = (new(), new(), [], []);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            OsmMemoryLog.Step("pass state given back");
+            var (addresses, buildings, plants, how, codes) = records.ReadBack(placeAmong);
+            OsmMemoryLog.Step("records read back");
             if (_buildingsWithFlats.Count > 0 && _nodeAddresses.Count > 0)
             {
                 var index = new STRtree<int>();
@@ -440,7 +454,7 @@ public sealed class OsmReader
                 var inBuilding = new Dictionary<int, List<int>>();
                 foreach (var address in _nodeAddresses)
                 {
-                    var position = _addresses[address].Position;
+                    var position = addresses[address].Position;
                     foreach (var b in index.Query(position.EnvelopeInternal))
                     {
                         if (!_buildingsWithFlats[b].Footprint.Covers(position))
@@ -449,17 +463,18 @@ public sealed class OsmReader
                         break;
                     }
                 }
-                foreach (var (b, addresses) in inBuilding)
+                foreach (var (b, inside) in inBuilding)
                 {
                     var flats = _buildingsWithFlats[b].Flats;
-                    for (var i = 0; i < addresses.Count; i++)
+                    for (var i = 0; i < inside.Count; i++)
                     {
-                        var share = flats / addresses.Count + (i < flats % addresses.Count ? 1 : 0);
-                        _addresses[addresses[i]] = _addresses[addresses[i]] with { Households = share, HouseholdsFromBuildingFlats = true };
+                        var share = flats / inside.Count + (i < flats % inside.Count ? 1 : 0);
+                        addresses[inside[i]] = addresses[inside[i]] with { Households = share, HouseholdsFromBuildingFlats = true };
                     }
                 }
             }
-            return new ImportResult<OsmExtract>([new OsmExtract(_addresses, _buildings, _plants)], _issues.Issues);
+            var placement = how is not null && boundaries is not null ? new OsmPlacement(boundaries, how, codes!) : null;
+            return new ImportResult<OsmExtract>([new OsmExtract(addresses, buildings, plants) { Placement = placement }], _issues.Issues);
         }
     }
 }

@@ -31,6 +31,25 @@ public sealed class OsmExtractCacheTests(SamsoeExtractFiles files) : IClassFixtu
     }
 
     [Fact]
+    public void Records_spilled_while_the_file_is_read_equal_those_held_in_memory_and_the_spill_is_removed()
+    {
+        var folder = Path.Combine(files.Folder, "spill");
+        Directory.CreateDirectory(folder);
+
+        var held = new OsmReader().Read(files.Pbf, "osm");
+        var spilled = new OsmReader().Read(files.Pbf, "osm", spillFolder: folder);
+
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+        var (a, b) = (held.Records.Single(), spilled.Records.Single());
+        Assert.Equal(4596, b.Addresses.Count);
+        Assert.Equal(a.Addresses, b.Addresses, (x, y) => x with { Position = y.Position } == y && x.Position.EqualsExact(y.Position));
+        Assert.Equal(a.Buildings, b.Buildings);
+        Assert.Equal(a.Plants.Count, b.Plants.Count);
+        Assert.All(a.Plants.Zip(b.Plants), p => Assert.True(p.First with { Geometry = p.Second.Geometry } == p.Second && p.First.Geometry.EqualsExact(p.Second.Geometry)));
+        Assert.Equal(held.Issues, spilled.Issues);
+    }
+
+    [Fact]
     public void A_changed_file_is_read_again_and_a_damaged_cache_is_ignored()
     {
         var path = Path.Combine(files.Folder, "changed.osm.pbf");

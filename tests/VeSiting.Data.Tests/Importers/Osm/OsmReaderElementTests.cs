@@ -41,12 +41,16 @@ public sealed class OsmReaderElementTests : IDisposable
         </osm>
         """;
 
-    [Fact]
-    public void Addresses_buildings_flats_and_plants_come_from_nodes_ways_and_multipolygons()
+    /// <summary>Held in memory, and spilled to a file beside it while the file is read (the file gone afterwards): the same records.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Addresses_buildings_flats_and_plants_come_from_nodes_ways_and_multipolygons(bool spilled)
     {
         var path = _temp.Write("hand.osm", File);
-        var result = new OsmReader().Read(path, "osm");
+        var result = new OsmReader().Read(path, "osm", spillFolder: spilled ? _temp.Path : null);
         var extract = result.RecordsOrThrow("osm").Single();
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
 
         // Node 12 has no street or place: skipped. Four addresses remain: nodes 10, 11, way 200, relation 500.
         Assert.Equal(["Besser 7", "Nørregade 2", "Vestergade 1", "Vestergade 3"], extract.Addresses.Select(a => $"{a.StreetName} {a.HouseNumber}").Order(StringComparer.Ordinal));
