@@ -53,7 +53,7 @@ public sealed class ScenarioImpactCommand(DataContext data, ResultRenderer rende
         result.Fact("Price stack", first.PriceStack.ToString()).Fact("Household", Reason.Of("cli.kwh-a-year", ("kwh", first.HouseholdAnnualKwh)).Rendered).Fact("Synthetic", first.Synthetic);
         foreach (var (impact, elapsed) in impacts)
         {
-            result.Fact($"{impact.Scenario.Id}: revenue taken (DKK/yr before VAT)", string.Join("; ", impact.Revenue.Select(r => $"{r.Who} {MessageCatalogue.Current.Number(r.DkkPerYear, "#,0")}")));
+            result.Fact($"{impact.Scenario.Id}: revenue taken (DKK/yr before VAT)", string.Join("; ", impact.Revenue.Select(r => $"{r.WhoReason.Rendered} {MessageCatalogue.Current.Number(r.DkkPerYear, "#,0")}")));
             result.Fact($"{impact.Scenario.Id}: uniform increase outside the zones (øre/kWh before VAT)", impact.UpliftOrePerKwh is { } u ? Math.Round(u, 3) : Reason.Of("cli.impact-no-uplift").Rendered);
             result.Fact($"{impact.Scenario.Id}: a household outside the zones pays (DKK/yr with VAT)", impact.OutsideHouseholdDkkPerYear is { } o ? Math.Round(o, 2) : null);
             result.Fact($"{impact.Scenario.Id}: computed in (s)", Math.Round(elapsed.TotalSeconds, 3));

@@ -52,7 +52,7 @@ internal static class AssessmentResults
         foreach (var line in PriceSources.Of(a.Prices, PriceCalculator.Price(a.Prices, a.Profile)))
         {
             var confidence = Reason.Word("confidence", Lower(line.Confidence));
-            components.Row(null, line.Title, Math.Round(line.Value, 4), line.Unit, Reason.Word("status", Lower(line.Status)),
+            components.Row(null, line.TitleReason.Rendered, Math.Round(line.Value, 4), line.Unit, Reason.Word("status", Lower(line.Status)),
                 line.Flag is null ? confidence : Reason.Of("confidence.flagged", ("confidence", confidence)),
                 line.Source, line.Url, line.Read?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
