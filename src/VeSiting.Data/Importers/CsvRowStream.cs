@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using VeSiting.Core.Explanations;
 using nietras.SeparatedValues;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers;

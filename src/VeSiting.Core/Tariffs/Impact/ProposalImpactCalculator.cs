@@ -89,7 +89,8 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
                 outsideKwh = homes * kwh + firmKwh;
             var label = z < zones.Count ? Explanations.Reason.Plain(zones[z].Label) : Explanations.Reason.Of("impact.outside-every-zone");
             zoneRows.Add(new ZoneImpact(z < zones.Count ? zones[z].Id : null, label.Text, homes, firmCount,
-                homes * kwh, firmKwh, homeOre, homeOre * homes * kwh / 100 * vat + firmDkk, homeOre * kwh / 100 * vat, firmOre, firmDkk) { LabelReason = label });
+                homes * kwh, firmKwh, homeOre, homeOre * homes * kwh / 100 * vat + firmDkk, homeOre * kwh / 100 * vat, firmOre, firmDkk)
+            { LabelReason = label });
         }
 
         var taken = revenue.Where(r => r.Value != 0).OrderBy(r => r.Key)

@@ -1,7 +1,7 @@
 using System.Globalization;
-using VeSiting.Core.Explanations;
 using nietras.SeparatedValues;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Spatial;
 
