@@ -49,6 +49,10 @@ public sealed class SitingEngine
     private double? ForbiddenRadius(Plant t) =>
         t is { Kind: PlantKind.WindTurbine, Status: PlantStatus.Operating or PlantStatus.Planned, TotalHeightM: { } h } && _inputs.IsCoveredRenewable(t) ? _minimumDistanceK * h : null;
 
+    /// <summary>As <see cref="RunAsync(SitingProfile, IReadOnlyList{Candidate}, Reason, double?, IProgress{int}?, CancellationToken)"/> with a label that is data.</summary>
+    public Task<SitingResult> RunAsync(SitingProfile profile, IReadOnlyList<Candidate> candidates, string areaLabel, double? cellSizeM, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default) => RunAsync(profile, candidates, Reason.Plain(areaLabel), cellSizeM, progress, cancellationToken);
+
     public async Task<SitingResult> RunAsync(SitingProfile profile, IReadOnlyList<Candidate> candidates, Reason areaLabel, double? cellSizeM, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
