@@ -45,6 +45,20 @@ public sealed class AssessCompareCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task In_danish_a_layout_is_an_opstilling_throughout_and_the_fixed_words_are_danish()
+    {
+        var run = await CliRun.Of(["--lang", "da", "assess", "compare", "--file", Layout("tall", 95, 110, 4200), "--file", Layout("short", 60, 50, 800), .. Fixed]);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        // 4200 kW − 800 kW = 3.4 MW, written the Danish way; the label table no longer turns only the sentence's first "Layout" Danish.
+        Assert.Contains("Opstilling A: installeret effekt 3,4 MW højere end opstilling B (4,2 mod 0,8 MW)", run.Output);
+        Assert.DoesNotContain("end layout", run.Output);
+        Assert.Contains("Opstilling A: tall: 1 anlæg, 4,2 MW; tilladelsesdato 2026-06-01", run.Output);
+        Assert.Contains("højere", run.Output);
+        Assert.DoesNotContain("plant(s)", run.Output);
+    }
+
+    [Fact]
     public async Task Csv_has_the_layouts_as_columns()
     {
         var run = await CliRun.Of(["assess", "compare", "--file", Layout("tall", 95, 110, 4200), "--file", Layout("short", 60, 50, 800), "--format", "csv", .. Fixed]);

@@ -25,6 +25,25 @@ public sealed class LanguageCommandTests
     }
 
     [Fact]
+    public async Task Lang_da_writes_the_facts_and_fixed_values_of_the_command_line_in_danish_and_csv_keeps_its_codes()
+    {
+        var danish = await CliRun.Of(["--lang", "da", .. BesideAnOldTurbine]);
+        Assert.True(danish.ExitCode == ExitCodes.Ok, danish.ToString());
+        // Facts the command line wrote in English only: the schemes within reach, the customer, the status of each part.
+        Assert.Contains("omfattede anlæg inden for rækkevidde", danish.Output);
+        Assert.Contains("husstand: moms inkluderet", danish.Output);
+        Assert.Contains("ordninger, ringe og grøn pulje: lov (de gældende regler)", danish.Output);
+        Assert.DoesNotContain("covered plant(s) within reach", danish.Output);
+        Assert.DoesNotContain("household: VAT included", danish.Output);
+        // The scheme column in the law's Danish words; the CSV keeps the scheme codes scripts read.
+        Assert.Contains("salgsoption", danish.Output);
+        Assert.Contains("værditabsordning", danish.Output);
+        var csv = await CliRun.Of(["--lang", "da", .. BesideAnOldTurbine, "--format", "csv"]);
+        Assert.Contains(",sales-option,", csv.Output);
+        Assert.Contains(",wind-turbine,", csv.Output);
+    }
+
+    [Fact]
     public async Task The_option_wins_over_the_variable_and_the_variable_over_the_locale()
     {
         var english = await CliRun.WithEnvironment(new Dictionary<string, string> { ["VESITING_LANG"] = "da", ["LANG"] = "da_DK.UTF-8" }, ["--lang=en", .. BesideAnOldTurbine]);

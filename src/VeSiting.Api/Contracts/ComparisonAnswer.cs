@@ -17,7 +17,15 @@ public sealed record ComparedLayoutDto(string Key, string Name, string? Project,
 /// the keys of the layouts with the best value, and the differences as reasons.
 /// </summary>
 public sealed record ComparisonRowDto(string Id, string Measure, Reason MeasureReason, string Unit, string Status, string Better, IReadOnlyList<double?> Values,
-    IReadOnlyList<string> Best, IReadOnlyList<Reason> Differences);
+    IReadOnlyList<string> Best, IReadOnlyList<Reason> Differences)
+{
+    /// <summary><see cref="Unit"/>, <see cref="Status"/> and <see cref="Better"/> (which stay English, as keys) as words of the request's language.</summary>
+    public Reason? UnitReason { get; init; }
+
+    public Reason? StatusReason { get; init; }
+
+    public Reason? BetterReason { get; init; }
+}
 
 /// <summary>Two to five layouts side by side: the table, the differences in words, and the rules and data behind every figure.</summary>
 public sealed record ComparisonAnswer(
@@ -32,7 +40,7 @@ public sealed record ComparisonAnswer(
         [.. c.Layouts.Select((l, i) => new ComparedLayoutDto(l.Key, l.Name, projectIds.ElementAtOrDefault(i), l.Assessment.Permit.Why.Rendered, l.Assessment.Project.Plants.Count,
             Math.Round(l.Assessment.TotalCapacityKw / 1000, 3), l.Assessment.DataVersion) { FeaturesGeoJson = features?.Invoke(l) })],
         [.. c.Rows.Select(r => new ComparisonRowDto(r.Id, r.Measure.Rendered, r.Measure, r.Unit, r.StatusLabel, r.BetterLabel, r.Values,
-            [.. r.Best.Select(i => c.Layouts[i].Key)], r.Differences))],
+            [.. r.Best.Select(i => c.Layouts[i].Key)], r.Differences) { UnitReason = r.UnitWord, StatusReason = r.StatusWord, BetterReason = r.BetterWord })],
         [.. c.Differences],
         Merged([c.Provenance, .. c.Layouts.Select(l => l.Assessment.Provenance), .. c.Layouts.Select(l => l.Flicker?.Provenance).OfType<Core.Rules.Provenance>(),
             .. c.Layouts.Select(l => l.Assessment.Noise?.Provenance).OfType<Core.Rules.Provenance>()]),

@@ -27,6 +27,9 @@ public sealed record VeBonusDto(double KPerHouseholdKw, double EffectiveKPerHous
 public sealed record GreenPoolDto(string Code, string Municipality, double Mw, double Dkk, string Why, string Status = "law")
 {
     public Reason? WhyReason { get; init; }
+
+    /// <summary><see cref="Municipality"/> as a reason (a name as data, or why there is none: at sea, plants not covered).</summary>
+    public Reason? MunicipalityReason { get; init; }
 }
 
 /// <summary>Every dwelling a project affects, the money it pays, and the rings to draw.</summary>
@@ -83,7 +86,7 @@ public sealed record ProjectAnswer(
         a.VeBonusHouseholds,
         a.VeBonus is { } b ? new VeBonusDto(b.KPerHouseholdKw, b.Cap.EffectiveKw, b.Cap.CapKw, b.Cap.Applied, b.Cap.Households, Math.Round(b.PerHouseholdDkk, 2), Math.Round(b.TotalDkk, 2), b.Why.Rendered) { WhyReason = b.Why } : null,
         a.VeBonusWhy.Rendered,
-        a.GreenPool.Select(g => new GreenPoolDto(g.Code, g.Name, g.Mw, Math.Round(g.Dkk, 2), g.Why.Rendered) { WhyReason = g.Why }).ToList(),
+        a.GreenPool.Select(g => new GreenPoolDto(g.Code, g.NameReason.Rendered, g.Mw, Math.Round(g.Dkk, 2), g.Why.Rendered) { WhyReason = g.Why, MunicipalityReason = g.NameReason }).ToList(),
         Math.Round(a.GreenPoolDkk, 2),
         a.MeetingNoticeAddresses,
         a.BuildingsWithinRings,

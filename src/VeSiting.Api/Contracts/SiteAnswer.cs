@@ -50,8 +50,12 @@ public sealed record TariffDto(string Scenario, string Title, string? Zone, stri
 public sealed record PriceComponentDto(string Key, string Title, double Value, string Unit, string Status, string Confidence, string Source, string? Url,
     string? Read, string? Flag, string? Note)
 {
-    public static PriceComponentDto Of(PriceComponentLine l) => new(l.Key, l.Title, Math.Round(l.Value, 4), l.Unit, Lower(l.Status), Lower(l.Confidence), l.Source,
-        l.Url, l.Read?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Flag, l.Note);
+    /// <summary><see cref="Title"/> as a reason (the title in the request's language; a fixed charge's title is the price stack's, as written there).</summary>
+    public Reason? TitleReason { get; init; }
+
+    public static PriceComponentDto Of(PriceComponentLine l) => new(l.Key, l.TitleReason.Rendered, Math.Round(l.Value, 4), l.Unit, Lower(l.Status), Lower(l.Confidence), l.Source,
+        l.Url, l.Read?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Flag, l.Note)
+    { TitleReason = l.TitleReason };
 
     internal static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -53,7 +53,8 @@ public static class ScenarioImpactEndpoints
         zones = i.Zones.Select(z => new
         {
             zone = z.ZoneId,
-            z.Label,
+            label = z.LabelReason.Rendered,
+            labelReason = z.LabelReason,
             z.Households,
             z.Firms,
             householdKwh = Math.Round(z.HouseholdKwh),
@@ -67,7 +68,7 @@ public static class ScenarioImpactEndpoints
         }),
         whoPays = new
         {
-            revenueTaken = i.Revenue.Select(r => new { component = r.Component.ToString(), r.Who, dkkPerYear = Math.Round(r.DkkPerYear, 2) }),
+            revenueTaken = i.Revenue.Select(r => new { component = r.Component.ToString(), who = r.WhoReason.Rendered, whoReason = r.WhoReason, dkkPerYear = Math.Round(r.DkkPerYear, 2) }),
             revenueTakenDkkPerYear = Math.Round(i.RevenueTakenDkkPerYear, 2),
             upliftOrePerKwh = i.UpliftOrePerKwh is { } u ? Math.Round(u, 4) : (double?)null,
             outsideHouseholdDkkPerYear = i.OutsideHouseholdDkkPerYear is { } o ? Math.Round(o, 2) : (double?)null,

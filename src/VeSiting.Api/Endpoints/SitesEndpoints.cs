@@ -119,7 +119,8 @@ public static class SitesEndpoints
                 return Results.Ok(new
                 {
                     profile = new { r.Profile.Id, r.Profile.Version, r.Profile.Title, r.Profile.Scenario, hash = r.Profile.Ref.Hash },
-                    area = r.AreaLabel,
+                    area = r.AreaReason.Rendered,
+                    areaReason = r.AreaReason,
                     cellSizeM = r.CellSizeM,
                     candidates = r.CandidateCount,
                     listed = r.Sites.Count,

@@ -1,4 +1,6 @@
 using VeSiting.Core.Assessments.Comparison;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Exports;
@@ -67,7 +69,7 @@ public sealed class AssessCompareCommand(DataContext data, ResultRenderer render
         if (settings.GeoPackage)
         {
             ComparisonExport.WriteGeoPackage(settings.Out!, comparison);
-            console.Status.MarkupLineInterpolated($"Wrote {settings.Out}: {comparison.Layouts.Count} layout layers and the comparison table ({comparison.Rows.Count} rows).");
+            console.Status.MarkupLineInterpolated($"{Reason.Of("cli.wrote-comparison", ("file", settings.Out!), ("layouts", comparison.Layouts.Count), ("rows", comparison.Rows.Count)).Rendered}");
             return ExitCodes.Ok;
         }
         if (format == OutputFormat.Csv)

@@ -56,7 +56,7 @@ public class AssessProjectSettings : AssessSettings
         if (Report() is { } r)
         {
             await System.IO.File.WriteAllBytesAsync(r.File, await CaseReports.MakeAsync(store, result, flicker, r.Language, r.Format, DateTimeOffset.UtcNow, cancellationToken), cancellationToken);
-            console.Error.WriteLine($"wrote {r.File}: the case report of {result.Project.Name} ({result.Dwellings.Count} dwelling(s) within the rings)");
+            console.Error.WriteLine(Reason.Of("cli.wrote-report", ("file", r.File), ("project", result.Project.Name), ("dwellings", result.Dwellings.Count)).Rendered);
             return;
         }
         renderer.Write(ShadowFlickerResults.AddTo(AssessmentResults.Project(result), flicker), OutputFormat);

@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Core.Assessments;
+using VeSiting.Core.Explanations;
 using VeSiting.Data.Exports;
 
 namespace VeSiting.Cli.Commands;
@@ -42,7 +47,7 @@ public sealed class ClassifyCommand(CliConsole console, DataContext data) : Asyn
         {
             if (File.Exists(settings.Output))
                 File.Delete(settings.Output!);
-            var description = $"Nearest covered plant and scheme ring of every {(settings.Synthetic ? "synthetic " : "")}dwelling; data {store.Version.Id}";
+            var description = Reason.Of(settings.Synthetic ? "export.classification-synthetic" : "export.classification", ("version", store.Version.Id)).Rendered;
             written = WithProgress(settings, total, progress => ClassificationExport.WriteGeoPackage(settings.Output!, classifier.Classify(dwellings, progress: progress), settings.Synthetic, description));
         }
         else
@@ -66,11 +71,12 @@ public sealed class ClassifyCommand(CliConsole console, DataContext data) : Asyn
             }
             await writer.FlushAsync(cancellationToken);
         }
-        if (selection.CoverageStatement is { } thin)
-            console.Status.MarkupLineInterpolated($"[yellow]{thin}[/]");
-        console.Status.MarkupLineInterpolated($"[grey]Households: {selection.HouseholdBasis}.[/]");
+        if (selection.CoverageReason is { } thin)
+            console.Status.MarkupLineInterpolated($"[yellow]{thin.Rendered}[/]");
+        console.Status.MarkupLineInterpolated($"[grey]{Reason.Of("cli.classify-households", ("basis", selection.HouseholdReason)).Rendered}[/]");
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024;
-        console.Status.MarkupLineInterpolated($"[grey]{written:N0} dwellings{(settings.Synthetic ? " (synthetic)" : "")} classified against {classifier.CoveredPlants:N0} covered plants in {clock.Elapsed.TotalSeconds:0.00} s; peak memory {peak} MB.[/]");
+        console.Status.MarkupLineInterpolated($"[grey]{Reason.Of(settings.Synthetic ? "cli.classified-synthetic" : "cli.classified", ("dwellings", written), ("plants", classifier.CoveredPlants),
+            ("seconds", clock.Elapsed.TotalSeconds), ("peak", peak)).Rendered}[/]");
         return ExitCodes.Ok;
     }
 

@@ -1,3 +1,6 @@
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+
 namespace VeSiting.Cli.Commands;
 
 /// <summary>Short names of domain values for output.</summary>
@@ -11,7 +14,13 @@ internal static class Describe
         _ => "other",
     };
 
+    /// <summary>The kind as a word of the answer's language in tables (its English text is <see cref="Kind"/>, as CSV and JSON keep it).</summary>
+    public static Reason KindWord(PlantKind kind) => Reason.Word("plant-kind", Kind(kind));
+
     public static string Status(PlantStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>The status as a word of the answer's language in tables (its English text is <see cref="Status"/>).</summary>
+    public static Reason StatusWord(PlantStatus status) => Reason.Word("plant-status", Status(status));
 
     public static string Siting(Siting siting) => siting.ToString().ToLowerInvariant();
 

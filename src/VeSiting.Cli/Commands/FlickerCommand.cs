@@ -1,4 +1,11 @@
 using VeSiting.Core.Outcomes;
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Questions;
 using VeSiting.Core.ShadowFlicker;
 
 namespace VeSiting.Cli.Commands;
@@ -50,7 +57,7 @@ public sealed class FlickerDwellingsCommand(DataContext data, ResultRenderer ren
         var wanted = int.TryParse(settings.Municipality, out var number) ? number : -1;
         var area = (await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).FirstOrDefault(a => a.Code == settings.Municipality || a.NumericCode == wanted)
             ?? throw new NotFoundException($"no municipality with code '{settings.Municipality}'");
-        renderer.Write(ShadowFlickerResults.Table($"{area.Code} {area.Name}, turbines in operation", await assessor.ForMunicipalityAsync(area, settings.CalendarYearOr(assessment.Today.Year), cancellationToken)), settings.OutputFormat);
+        renderer.Write(ShadowFlickerResults.Table(Reason.Of("cli.flicker-municipality", ("code", area.Code), ("name", area.Name)).Rendered, await assessor.ForMunicipalityAsync(area, settings.CalendarYearOr(assessment.Today.Year), cancellationToken)), settings.OutputFormat);
         return ExitCodes.Ok;
     }
 }

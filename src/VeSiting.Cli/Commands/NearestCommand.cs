@@ -1,3 +1,9 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Spatial;
 
 namespace VeSiting.Cli.Commands;
@@ -56,13 +62,13 @@ public sealed class NearestCommand(DataContext data, ResultRenderer renderer) : 
         foreach (var hit in nearest)
         {
             var p = hit.Plant;
-            result.Row(p.Geometry, ++rank, p.Id, Describe.Kind(p.Kind), Describe.Status(p.Status), Describe.Name(p), p.CapacityKw, p.TotalHeightM,
+            result.Row(p.Geometry, ++rank, p.Id, Describe.KindWord(p.Kind), Describe.StatusWord(p.Status), Describe.Name(p), p.CapacityKw, p.TotalHeightM,
                 Math.Round(hit.DistanceM, 2), Describe.MultipleOfHeight(p, hit.DistanceM), p.MunicipalityName, p.ConnectedOn);
         }
         renderer.Write(result, format);
         return ExitCodes.Ok;
 
         async Task<string?> AreaLabel(AdminAreaKind kind) =>
-            await store.AreaAtAsync(kind, point, cancellationToken) is { } area ? $"{area.Code} {area.Name}" : "(none: outside the boundaries)";
+            await store.AreaAtAsync(kind, point, cancellationToken) is { } area ? $"{area.Code} {area.Name}" : Reason.Of("cli.outside-boundaries-none").Rendered;
     }
 }

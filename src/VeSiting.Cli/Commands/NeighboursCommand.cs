@@ -1,3 +1,10 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 
 namespace VeSiting.Cli.Commands;
@@ -79,22 +86,23 @@ public sealed class NeighboursCommand(DataContext data, ResultRenderer renderer)
         var rings = multiples.Select(k => (K: k, RadiusM: NeighbourRadius.MultipleOfTotalHeight(plant, k))).ToList();
         var sites = await store.SitesWithinAsync(plant.Geometry, rings[^1].RadiusM, cancellationToken);
 
-        var result = new CliResult(planned ? "Neighbours of a planned turbine" : $"Neighbours of {plant.Id}",
+        var result = new CliResult((planned ? Reason.Of("cli.neighbours-planned") : Reason.Of("cli.neighbours-of", ("plant", plant.Id))).Rendered,
             ["Site", "Id", "Label", "Distance (m)", "Distance / H", "Ring"])
         {
             Attributions = store.Attributions,
             DataVersion = store.Version.Id,
         };
         var c = plant.Geometry.Centroid;
-        result.Fact("Plant", $"{plant.Id} ({Describe.Status(plant.Status)}) at E {c.X:0.00} N {c.Y:0.00}")
-            .Fact("Total height H (m)", $"{plant.TotalHeightM:0.##} = hub {plant.HubHeightM:0.##} + rotor {plant.RotorDiameterM:0.##} / 2")
-            .Fact("Rings", string.Join(", ", rings.Select(r => $"{r.K:0.##} × H = {r.RadiusM:0.#} m")));
+        result.Fact("Plant", Reason.Of("cli.plant-at", ("plant", plant.Id), ("status", Describe.StatusWord(plant.Status)), ("position", $"E {c.X:0.00} N {c.Y:0.00}")).Rendered)
+            .Fact("Total height H (m)", Reason.Of("cli.total-height", ("height", plant.TotalHeightM ?? double.NaN), ("hub", plant.HubHeightM ?? double.NaN),
+                ("rotor", plant.RotorDiameterM ?? double.NaN)).Rendered)
+            .Fact("Rings", string.Join(", ", rings.Select(r => Reason.Of("cli.ring-h", ("k", r.K), ("m", r.RadiusM)).Rendered)));
         foreach (var ring in rings)
             result.Fact($"Addresses within {ring.K:0.##} × H", sites.Addresses.Count(a => a.DistanceM <= ring.RadiusM));
         foreach (var a in sites.Addresses)
-            result.Row(a.Address.Position, "address", a.Address.Id, a.Address.Label, Math.Round(a.DistanceM, 2), Describe.MultipleOfHeight(plant, a.DistanceM), RingOf(a.DistanceM));
+            result.Row(a.Address.Position, Reason.Word("cli.site-kind", "address"), a.Address.Id, a.Address.Label, Math.Round(a.DistanceM, 2), Describe.MultipleOfHeight(plant, a.DistanceM), RingOf(a.DistanceM));
         foreach (var b in sites.Buildings)
-            result.Row(b.Building.Footprint, "building", b.Building.Id, $"{b.Building.BuildingType} (BBR {b.Building.BbrId ?? "unknown"})", Math.Round(b.DistanceM, 2), Describe.MultipleOfHeight(plant, b.DistanceM), RingOf(b.DistanceM));
+            result.Row(b.Building.Footprint, Reason.Word("cli.site-kind", "building"), b.Building.Id, $"{b.Building.BuildingType} (BBR {b.Building.BbrId ?? Reason.Of("general.unknown").Rendered})", Math.Round(b.DistanceM, 2), Describe.MultipleOfHeight(plant, b.DistanceM), RingOf(b.DistanceM));
         renderer.Write(result, format);
         return ExitCodes.Ok;
 

@@ -1,3 +1,9 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Explanations;
+
 namespace VeSiting.Cli.Commands;
 
 /// <summary><c>vesiting plants</c>: list and filter the registered plants.</summary>
@@ -29,12 +35,12 @@ public sealed class PlantsCommand(DataContext data, ResultRenderer renderer) : A
         result.Fact("Matching plants", plants.Count)
             .Fact("Capacity of matching plants (MW)", Math.Round(plants.Sum(p => p.CapacityKw ?? 0) / 1000, 3));
         if (shown.Count < plants.Count)
-            result.Fact("Listed", $"first {shown.Count} by id (--limit)");
+            result.Fact("Listed", Reason.Of("cli.listed-first", ("count", shown.Count)).Rendered);
         foreach (var p in shown)
         {
             var c = p.Geometry.Centroid;
-            result.Row(p.Geometry, p.Id, Describe.Kind(p.Kind), Describe.Status(p.Status), Describe.Name(p), p.CapacityKw, p.HubHeightM, p.RotorDiameterM,
-                p.TotalHeightM, Describe.Siting(p.Siting), p.MunicipalityCode, p.MunicipalityName, p.ConnectedOn, p.DecommissionedOn,
+            result.Row(p.Geometry, p.Id, Describe.KindWord(p.Kind), Describe.StatusWord(p.Status), Describe.Name(p), p.CapacityKw, p.HubHeightM, p.RotorDiameterM,
+                p.TotalHeightM, Reason.Word("plant-siting", Describe.Siting(p.Siting)), p.MunicipalityCode, p.MunicipalityName, p.ConnectedOn, p.DecommissionedOn,
                 Math.Round(c.X, 2), Math.Round(c.Y, 2));
         }
         renderer.Write(result, format);

@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Questions;
 using VeSiting.Core.Tariffs.Impact;
 
 namespace VeSiting.Cli.Commands;
@@ -38,21 +43,21 @@ public sealed class ScenarioImpactCommand(DataContext data, ResultRenderer rende
     internal static CliResult Result(IReadOnlyList<(ProposalImpact Impact, TimeSpan Elapsed)> impacts, IReadOnlyList<string> attributions, string dataVersion)
     {
         var first = impacts[0].Impact;
-        var result = new CliResult($"Tariff proposal impact in {first.Area} (zones and discounts: proposal; DKK: estimate{(first.Synthetic ? "; dwellings: SYNTHETIC" : "")})",
+        var result = new CliResult(Reason.Of(first.Synthetic ? "cli.impact-title-synthetic" : "cli.impact-title", ("area", first.Area)).Rendered,
             ["Scenario", "Zone", "Households", "Firms", "Household kWh", "Firm kWh", "Discount øre/kWh", "Discount DKK/yr", "Per household DKK/yr", "Firms' discount DKK/yr (ex VAT)"])
         {
             Attributions = attributions,
             DataVersion = dataVersion,
         };
-        result.Fact("Price stack", first.PriceStack.ToString()).Fact("Household", $"{first.HouseholdAnnualKwh:#,0} kWh a year").Fact("Synthetic", first.Synthetic);
+        result.Fact("Price stack", first.PriceStack.ToString()).Fact("Household", Reason.Of("cli.kwh-a-year", ("kwh", first.HouseholdAnnualKwh)).Rendered).Fact("Synthetic", first.Synthetic);
         foreach (var (impact, elapsed) in impacts)
         {
-            result.Fact($"{impact.Scenario.Id}: revenue taken (DKK/yr before VAT)", string.Join("; ", impact.Revenue.Select(r => $"{r.Who} {r.DkkPerYear:#,0}")));
-            result.Fact($"{impact.Scenario.Id}: uniform increase outside the zones (øre/kWh before VAT)", impact.UpliftOrePerKwh is { } u ? Math.Round(u, 3) : "none: no customer outside the zones");
+            result.Fact($"{impact.Scenario.Id}: revenue taken (DKK/yr before VAT)", string.Join("; ", impact.Revenue.Select(r => $"{r.WhoReason.Rendered} {MessageCatalogue.Current.Number(r.DkkPerYear, "#,0")}")));
+            result.Fact($"{impact.Scenario.Id}: uniform increase outside the zones (øre/kWh before VAT)", impact.UpliftOrePerKwh is { } u ? Math.Round(u, 3) : Reason.Of("cli.impact-no-uplift").Rendered);
             result.Fact($"{impact.Scenario.Id}: a household outside the zones pays (DKK/yr with VAT)", impact.OutsideHouseholdDkkPerYear is { } o ? Math.Round(o, 2) : null);
             result.Fact($"{impact.Scenario.Id}: computed in (s)", Math.Round(elapsed.TotalSeconds, 3));
             foreach (var z in impact.Zones)
-                result.Row(null, impact.Scenario.Id, z.ZoneId ?? "outside", z.Households, z.Firms, Math.Round(z.HouseholdKwh), Math.Round(z.FirmKwh), Math.Round(z.DiscountOrePerKwh, 3),
+                result.Row(null, impact.Scenario.Id, z.ZoneId ?? (object)Reason.Word("cli.zone", "outside"), z.Households, z.Firms, Math.Round(z.HouseholdKwh), Math.Round(z.FirmKwh), Math.Round(z.DiscountOrePerKwh, 3),
                     Math.Round(z.DiscountDkkPerYear), Math.Round(z.DiscountPerHouseholdDkk, 2), Math.Round(z.FirmDiscountDkkPerYear));
             var byMunicipality = result.Section($"{impact.Scenario.Id} by municipality",
                 ["Code", "Municipality", "Households", "Zoned", "Net DKK per household", "Household basis", "Firms", "Zoned firms", "Firm kWh", "Firms save DKK/yr", "Firms pay DKK/yr"]);

@@ -1,3 +1,10 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VeSiting.Cli.Infrastructure;
+using VeSiting.Cli.Output;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Questions;
 using VeSiting.Core.Suitability;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Sources;
@@ -104,7 +111,8 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
                 if (geoTiff)
                 {
                     SuitabilityGeoTiff.Write(settings.Output!, raster, cancellationToken);
-                    console.Error.WriteLine($"wrote {settings.Output}: {raster.Grid.Columns} × {raster.Grid.Rows} cells of {raster.Grid.CellSize:0} m, {1 + raster.Criteria.Count} bands (score, {string.Join(", ", raster.Criteria.Select(c => c.Criterion))})");
+                    console.Error.WriteLine(Reason.Of("cli.wrote-geotiff", ("file", settings.Output!), ("columns", raster.Grid.Columns), ("rows", raster.Grid.Rows), ("cell", raster.Grid.CellSize),
+                        ("bands", 1 + raster.Criteria.Count), ("criteria", string.Join(", ", raster.Criteria.Select(c => c.Criterion)))).Rendered);
                 }
                 result = await service.RankedAsync(raster, inputs, label, limit, settings.ShowExcluded ? limit : 0, distinct, cancellationToken);
             }
@@ -120,13 +128,13 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
         if (geoPackage)
         {
             SitesExport.WriteGeoPackage(settings.Output!, result, listed);
-            console.Error.WriteLine($"wrote {settings.Output}: {listed.Count} site(s), layer 'sites' (EPSG:25832)");
+            console.Error.WriteLine(Reason.Of("cli.wrote-sites", ("file", settings.Output!), ("count", listed.Count)).Rendered);
             return ExitCodes.Ok;
         }
         if (format == OutputFormat.Csv)
         {
             console.Output.Write(SitesExport.Csv(result, listed));
-            console.Error.WriteLine($"Data: {string.Join("; ", result.Attributions)} (data version {result.DataVersion})");
+            console.Error.WriteLine(Reason.Of("cli.data-line", ("attribution", string.Join("; ", result.Attributions)), ("version", result.DataVersion)).Rendered);
             return ExitCodes.Ok;
         }
         renderer.Write(SitesResult(result, limit, settings.ShowExcluded), format);
@@ -155,18 +163,18 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
     {
         var criteria = r.Profile.Criteria.Select(c => c.Criterion).Distinct().Where(c => r.Sites.Any(s => s.Values.Any(v => v.Criterion == c))).ToList();
         var units = criteria.ToDictionary(c => c, c => r.Sites.SelectMany(s => s.Values).First(v => v.Criterion == c).Unit);
-        var result = new CliResult($"Sites for {r.Profile.Title} in {r.AreaLabel}",
+        var result = new CliResult(Reason.Of("cli.sites-title", ("profile", r.Profile.Title), ("area", r.AreaReason)).Rendered,
             ["Rank", "Site", "E", "N", "Score", "Cells", "Area (ha)", .. criteria.Select(c => $"{c} ({units[c]})"), "Strongest criterion", "Place", "Excluded because"])
         {
             Attributions = r.Attributions,
             DataVersion = r.DataVersion,
         };
-        result.Fact("Profile", $"{r.Profile.Id}@{r.Profile.Version}: {r.Profile.Description}" + (r.Profile.Reason is { } reason ? $" Weights: {reason}" : ""))
-            .Fact("Candidates", r.CellSizeM is { } cell ? $"{r.CandidateCount} cells of {cell:0} m" : $"{r.CandidateCount} sites")
+        result.Fact("Profile", $"{r.Profile.Id}@{r.Profile.Version}: {r.Profile.Description}" + (r.Profile.Reason is { } reason ? " " + Reason.Of("cli.sites-weights", ("weights", reason)).Rendered : ""))
+            .Fact("Candidates", (r.CellSizeM is { } cell ? Reason.Of("cli.sites-cells", ("count", r.CandidateCount), ("cell", cell)) : Reason.Of("cli.sites-candidates", ("count", r.CandidateCount))).Rendered)
             .Fact("Ranked", r.RankedCount)
             .Fact("Excluded", r.ExcludedCount)
-            .Fact("Sites", r.Distinct is { } d ? $"places: contiguous cells within {d.Tolerance:0.##} points of their best cell, best cells at least {d.SeparationM:0} m apart (--tolerance, --separation)" : "each candidate on its own")
-            .Fact("Weights", string.Join(", ", r.Profile.Criteria.Select(c => $"{c.Criterion} {c.Weight:0.##}")))
+            .Fact("Sites", (r.Distinct is { } d ? Reason.Of("cli.sites-places", ("tolerance", d.Tolerance), ("separation", d.SeparationM)) : Reason.Of("cli.sites-each")).Rendered)
+            .Fact("Weights", string.Join(", ", r.Profile.Criteria.Select(c => $"{c.Criterion} {MessageCatalogue.Current.Number(c.Weight, "0.##")}")))
             .Fact("Computed in (s)", Math.Round(r.Elapsed.TotalSeconds, 2))
             .Fact("Notes", r.Notes.Count == 0 ? ["none"] : r.Notes.Select(n => n.Rendered).ToList())
             .Fact("Rule sets used", r.Provenance.RuleSets.Select(x => x.ToString()).ToList());
@@ -178,7 +186,7 @@ public sealed class SitesCommand(CliConsole console, DataContext data, ResultRen
             var cells = new List<object?> { s.Rank, s.Candidate.Id, Math.Round(c.X, 1), Math.Round(c.Y, 1), s.Score is { } score ? Math.Round(score, 2) : null,
                 s.Place?.Cells, s.Place is { } place ? Math.Round(place.AreaHa, 2) : null };
             cells.AddRange(criteria.Select(name => s.Values.FirstOrDefault(v => v.Criterion == name)?.Value is { } v ? (object)Math.Round(v, 3) : null));
-            cells.Add(strongest is null ? null : $"{strongest.Criterion} +{strongest.Contribution.ToString("0.#", CultureInfo.InvariantCulture)}: {strongest.Why.Rendered}");
+            cells.Add(strongest is null ? null : $"{strongest.Criterion} +{MessageCatalogue.Current.Number(strongest.Contribution, "0.#")}: {strongest.Why.Rendered}");
             cells.Add(s.Place?.Why.Rendered);
             cells.Add(s.ExcludedBecause?.Rendered);
             result.Row(s.Place?.Outline ?? s.Candidate.Area ?? s.Candidate.Position, [.. cells]);

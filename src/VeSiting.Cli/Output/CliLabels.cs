@@ -20,6 +20,10 @@ public static class CliLabels
     /// <summary>Languages with a label file.</summary>
     public static IEnumerable<string> Languages => All.Value.Keys;
 
+    /// <summary>A fixed value of a cell in the language, by the whole text only (no <c>{0}</c> patterns).</summary>
+    public static string Exact(string english, MessageCatalogue catalogue) =>
+        Of(catalogue).TryGetValue(english, out var label) ? label : english;
+
     public static string Label(string english, MessageCatalogue catalogue)
     {
         var labels = Of(catalogue);

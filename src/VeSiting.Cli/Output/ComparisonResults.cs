@@ -1,4 +1,5 @@
 using VeSiting.Core.Assessments.Comparison;
+using VeSiting.Core.Explanations;
 
 namespace VeSiting.Cli.Output;
 
@@ -14,11 +15,12 @@ internal static class ComparisonResults
             DataVersion = c.DataVersion,
         };
         foreach (var l in c.Layouts)
-            result.Fact($"Layout {l.Key}", $"{l.Name}: {l.Assessment.Project.Plants.Count} plant(s), {l.Assessment.TotalCapacityKw / 1000:0.###} MW; {l.Assessment.Permit.Why.Rendered}");
+            result.Fact($"Layout {l.Key}", Reason.Of("cli.layout-summary", ("name", l.Name), ("plants", l.Assessment.Project.Plants.Count), ("mw", l.Assessment.TotalCapacityKw / 1000),
+                ("permit", l.Assessment.Permit.Why)).Rendered);
         foreach (var r in c.Rows)
         {
-            result.Row(null, [r.Measure.Rendered, r.Unit, r.StatusLabel, r.BetterLabel,
-                .. r.Values.Select((v, i) => (object?)(v is { } x ? $"{x:0.###}{(r.Best.Contains(i) ? " *" : "")}" : "not assessed")),
+            result.Row(null, [r.Measure.Rendered, r.UnitWord, r.StatusWord, r.BetterWord,
+                .. r.Values.Select((v, i) => (object?)(v is { } x ? $"{x:0.###}{(r.Best.Contains(i) ? " *" : "")}" : Reason.Of("cli.not-assessed"))),
                 string.Join(", ", r.Best.Select(i => c.Layouts[i].Key))]);
         }
         var differences = result.Section("Differences", ["Measure", "Why"]);

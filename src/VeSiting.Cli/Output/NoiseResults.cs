@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 
 namespace VeSiting.Cli.Output;
@@ -12,8 +13,8 @@ public static class NoiseResults
         var s = noise.Summary;
         result.Fact("Noise (BEK 135/2019)", s.Why.Rendered)
             .Fact("Noise complies", s.Complies ? "yes" : "no")
-            .Fact("Noise, worst dwelling", s.Worst is { } w ? $"{w.Address.Label}: {F(w.Noise.Level8)} dB(A) at 8 m/s, {F(w.Noise.Level6)} at 6 m/s (limits {w.Noise.Limit8}/{w.Noise.Limit6})" : "none")
-            .Fact("Noise status", noise.Estimated ? "estimate: sound power estimated for some turbines (no data sheet)" : "law: limits and method of the noise order, sound power as given")
+            .Fact("Noise, worst dwelling", s.Worst is { } w ? NoiseResults.Worst(w.Address.Label, w.Noise) : "none")
+            .Fact("Noise status", Reason.Of(noise.Estimated ? "cli.noise-status-estimate" : "cli.noise-status-given").Rendered)
             .Fact("Noise notes", noise.Reasons.Select(r => r.Rendered).Distinct().ToList())
             .Fact("Noise rule sets", noise.Provenance.RuleSets.Select(r => r.ToString()).ToList())
             .Fact("Noise values reported or unconfirmed", noise.Provenance.Reported.Concat(noise.Provenance.Unconfirmed).Select(u => u.ToString()).DefaultIfEmpty("none").ToList());
@@ -22,9 +23,18 @@ public static class NoiseResults
         {
             var n = row.Noise;
             section.Row(row.Address.Position, row.Address.Id, row.Address.Label, F(n.Level8), F(n.Level6), n.PlannedLevel8 is { } p ? F(p) : "", $"{n.Limit8}/{n.Limit6}",
-                F(Math.Round(n.Margin8, 1)), n.LowFrequency8 is { } lf ? F(Math.Max(lf, n.LowFrequency6 ?? lf)) : "not assessable", n.Verdict.ToString());
+                F(Math.Round(n.Margin8, 1)), n.LowFrequency8 is { } lf ? F(Math.Max(lf, n.LowFrequency6 ?? lf)) : Reason.Of("cli.not-assessable"), Verdict(n.Verdict));
         }
     }
+
+    /// <summary>"address: 60.1 dB(A) at 8 m/s, 56.4 at 6 m/s (limits 44/42)" in the answer's language.</summary>
+    internal static string Worst(string address, DwellingNoise noise) => Reason.Of("cli.noise-worst", ("address", address), ("level8", Finite(noise.Level8)),
+        ("level6", Finite(noise.Level6)), ("limit8", noise.Limit8), ("limit6", noise.Limit6)).Rendered;
+
+    /// <summary>The verdict as a word of the table's language (its English text the enum's name, as CSV and JSON keep it).</summary>
+    internal static Reason Verdict(NoiseVerdict verdict) => Reason.Word("noise.verdict", verdict.ToString());
+
+    private static object Finite(double v) => double.IsFinite(v) ? v : "–";
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "–";
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 
 namespace VeSiting.Cli.Output;
@@ -12,11 +14,11 @@ public static class OperatingNoiseResults
             return result;
         var n = home.Noise;
         result.Fact("Noise (BEK 135/2019)", n.Reasons.Select(r => r.Rendered).ToList())
-            .Fact("Noise 8/6 m/s dB(A)", n.Turbines == 0 ? "no wind turbine in operation within reach" : $"{F(n.Level8)} / {F(n.Level6)}")
-            .Fact("Noise limits 8/6 m/s dB(A)", $"{F(n.Limit8)} / {F(n.Limit6)} ({n.Area.Kind})")
-            .Fact("Noise margins 8/6 m/s dB", n.Turbines == 0 ? "–" : $"{F(Math.Round(n.Margin8, 1))} / {F(Math.Round(n.Margin6, 1))}")
-            .Fact("Noise verdict", n.Verdict.ToString())
-            .Fact("Noise status", home.Estimated ? "estimate: sound power estimated for some turbines (no data sheet)" : "law: limits and method of the noise order, sound power measured")
+            .Fact("Noise 8/6 m/s dB(A)", n.Turbines == 0 ? Reason.Of("cli.noise-no-turbine").Rendered : Pair(n.Level8, n.Level6))
+            .Fact("Noise limits 8/6 m/s dB(A)", Reason.Of("cli.noise-limits", ("limit8", n.Limit8), ("limit6", n.Limit6), ("area", Reason.Word("noise.area-kind", n.Area.Kind.ToString()))).Rendered)
+            .Fact("Noise margins 8/6 m/s dB", n.Turbines == 0 ? "–" : Pair(Math.Round(n.Margin8, 1), Math.Round(n.Margin6, 1)))
+            .Fact("Noise verdict", NoiseResults.Verdict(n.Verdict))
+            .Fact("Noise status", Reason.Of(home.Estimated ? "cli.noise-status-estimate" : "cli.noise-status-measured").Rendered)
             .Fact("Noise notes", home.Reasons.Select(r => r.Rendered).Distinct().ToList())
             .Fact("Noise rule sets", home.Provenance.RuleSets.Select(r => r.ToString()).ToList());
         var section = result.Section("Noise from turbines in operation", ["Turbine", "Name", "Distance m", "8 m/s dB(A)", "6 m/s dB(A)", "L_WA 8 m/s", "Sound power"]);
@@ -33,11 +35,16 @@ public static class OperatingNoiseResults
         var s = area.Summary;
         result.Fact("Noise from turbines in operation", s.Why.Rendered)
             .Fact("Noise, dwellings over a limit", area.OverLimit.Count)
-            .Fact("Noise, worst dwelling", s.Worst is { } w ? $"{w.Address.Label}: {F(w.Noise.Level8)} dB(A) at 8 m/s, {F(w.Noise.Level6)} at 6 m/s (limits {w.Noise.Limit8}/{w.Noise.Limit6})" : "none")
-            .Fact("Noise status", area.Estimated ? "estimate: sound power estimated for some turbines (no data sheet)" : "law: limits and method of the noise order, sound power measured")
+            .Fact("Noise, worst dwelling", s.Worst is { } w ? NoiseResults.Worst(w.Address.Label, w.Noise) : "none")
+            .Fact("Noise status", Reason.Of(area.Estimated ? "cli.noise-status-estimate" : "cli.noise-status-measured").Rendered)
             .Fact("Noise notes", area.Reasons.Select(r => r.Rendered).Distinct().ToList());
         return result;
     }
+
+    /// <summary>"32.3 / 29.9" (at 8 and 6 m/s) as the answer's language writes numbers.</summary>
+    private static string Pair(double at8, double at6) => double.IsFinite(at8) && double.IsFinite(at6)
+        ? Reason.Of("cli.noise-pair", ("at8", at8), ("at6", at6)).Rendered
+        : $"{F(at8)} / {F(at6)}";
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("0.0", CultureInfo.InvariantCulture) : "–";
 }

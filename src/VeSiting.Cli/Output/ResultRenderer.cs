@@ -69,13 +69,18 @@ public sealed class ResultRenderer(CliConsole console)
     /// <summary>A label of the table in the answer's language (CSV, JSON and GeoJSON keep the English keys).</summary>
     private static string L(string english) => CliLabels.Label(english, MessageCatalogue.Current);
 
-    /// <summary>A cell of the table as the answer's language writes it: numbers, yes and no, fixed words.</summary>
+    /// <summary>
+    /// A cell of the table as the answer's language writes it: numbers, yes and no, fixed words (whole cells only: a sentence
+    /// that happens to begin like a label stays as written), reasons rendered.
+    /// </summary>
     private static string TableFormat(object? value) => value switch
     {
         double d => d.ToString("0.##", MessageCatalogue.Current.Culture),
         bool b => L(b ? "yes" : "no"),
-        string s => L(s),
-        IEnumerable<string> list => string.Join(", ", list.Select(L)),
+        string s => CliLabels.Exact(s, MessageCatalogue.Current),
+        Reason reason => reason.Rendered,
+        IEnumerable<string> list => string.Join(", ", list.Select(s => CliLabels.Exact(s, MessageCatalogue.Current))),
+        IEnumerable<Reason> reasons => string.Join(", ", reasons.Select(r => r.Rendered)),
         _ => Format(value),
     };
 
@@ -145,6 +150,8 @@ public sealed class ResultRenderer(CliConsole console)
         double d => JsonValue.Create(d),
         DateOnly date => JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         Enum e => JsonValue.Create(e.ToString()),
+        Reason reason => JsonValue.Create(reason.Text),
+        IEnumerable<Reason> reasons => new JsonArray(reasons.Select(r => (JsonNode)JsonValue.Create(r.Text)).ToArray()),
         IEnumerable<string> list => new JsonArray(list.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
         bool b => JsonValue.Create(b),
         int i => JsonValue.Create(i),
@@ -165,6 +172,8 @@ public sealed class ResultRenderer(CliConsole console)
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
         bool b => b ? "yes" : "no",
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Reason reason => reason.Text,
+        IEnumerable<Reason> reasons => string.Join(", ", reasons.Select(r => r.Text)),
         IEnumerable<string> list => string.Join(", ", list),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.ShadowFlicker;
 
 namespace VeSiting.Cli.Output;
@@ -11,7 +12,7 @@ public static class ShadowFlickerResults
     /// <summary>A "Shadow flicker" section after an assessment's own tables.</summary>
     public static CliResult AddTo(CliResult result, ShadowFlickerPart part)
     {
-        var section = result.Section($"Shadow flicker {part.Year} ({part.Summary.Rendered})", DwellingColumns);
+        var section = result.Section(Reason.Of("cli.flicker-section", ("year", part.Year), ("summary", part.Summary)).Rendered, DwellingColumns);
         Rows(section, part);
         return result;
     }
@@ -28,7 +29,7 @@ public static class ShadowFlickerResults
     public static CliResult Calendar(ShadowFlickerPart part, IReadOnlyList<FlickerSpell> calendar)
     {
         var d = part.Dwellings[0];
-        var result = new CliResult($"Shadow-flicker calendar {part.Year}: {d.Home.Label} (Danish time, CET/CEST)", ["Date", "Start", "End", "Minutes", "Turbines"]);
+        var result = new CliResult(Reason.Of("cli.flicker-calendar", ("year", part.Year), ("home", d.Home.Label)).Rendered, ["Date", "Start", "End", "Minutes", "Turbines"]);
         result.Fact("Worst case (h/yr)", Math.Round(d.Flicker.WorstCaseHours, 2)).Fact("Days/yr", d.Flicker.Days).Fact("Max min/day", d.Flicker.MaxMinutesPerDay)
             .Fact("Expected (h/yr)", Math.Round(d.Flicker.ExpectedHours, 2)).Fact("Why", d.Why.Rendered);
         Facts(result, part);
@@ -41,10 +42,10 @@ public static class ShadowFlickerResults
     private static void Facts(CliResult result, ShadowFlickerPart part)
     {
         result.Fact("Summary", part.Summary.Rendered)
-            .Fact("Worst dwelling", part.Worst is { } w ? $"{w.Home.Label}: {w.Why.Rendered}" : "none gets flicker")
+            .Fact("Worst dwelling", (part.Worst is { } w ? Reason.About(w.Home.Label, w.Why) : Reason.Of("cli.flicker-none")).Rendered)
             .Fact("Turbines", part.Turbines.Count)
             .Fact("Not assessed", part.NotAssessed.Count == 0 ? ["none"] : part.NotAssessed.Select(r => r.Rendered).ToList())
-            .Fact("Status", "limit: the planning guidance's recommendation (not law); hours: estimates")
+            .Fact("Status", Reason.Of("cli.flicker-status").Rendered)
             .Fact("Rule sets used", part.Provenance.RuleSets.Select(r => r.ToString()).ToList())
             .Fact("Unconfirmed values used", part.Provenance.Unconfirmed.Count == 0 ? ["none"] : part.Provenance.Unconfirmed.Select(u => u.ToString()).ToList())
             .Fact("Reported values used (secondary sources)", part.Provenance.Reported.Count == 0 ? ["none"] : part.Provenance.Reported.Select(u => u.ToString()).ToList())

@@ -2,8 +2,12 @@ using VeSiting.Core.Projects;
 
 namespace VeSiting.Core.Assessments;
 
-/// <summary>Plants, capacity and count by technology.</summary>
-public sealed record TechnologySummary(string Technology, int Plants, double Mw);
+/// <summary>Plants, capacity and count by technology (<see cref="Technology"/> in English as a key; <see cref="TechnologyReason"/> as a reason).</summary>
+public sealed record TechnologySummary(string Technology, int Plants, double Mw)
+{
+    /// <summary>The technology in words of the answer's language (its English text is <see cref="Technology"/>).</summary>
+    public Explanations.Reason TechnologyReason { get; init; } = Explanations.Reason.Plain(Technology);
+}
 
 /// <summary>Green pool by rule set (permit period) and technology; <see cref="Confidence"/> of the rate used (confirmed, reported, unconfirmed).</summary>
 public sealed record GreenPoolPeriod(string RuleSet, string Period, string Technology, int Plants, double Mw, double Dkk, string Confidence = "confirmed");
@@ -62,7 +66,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         var plants = await PlantsOfAsync(area, municipalities, cancellationToken);
 
         var technologies = plants.GroupBy(Technology)
-            .Select(g => new TechnologySummary(g.Key, g.Count(), g.Sum(p => p.CapacityMw ?? 0)))
+            .Select(g => new TechnologySummary(g.Key, g.Count(), g.Sum(p => p.CapacityMw ?? 0)) { TechnologyReason = TechnologyLabel(g.First()) })
             .OrderByDescending(t => t.Mw).ToList();
 
         var (greenPool, poolWhy) = await GreenPoolAsync(plants, provenance, cancellationToken);
@@ -224,13 +228,15 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         return (all, here);
     }
 
-    private static string Technology(Plant p) => p.Kind switch
+    private static string Technology(Plant p) => TechnologyLabel(p).Text;
+
+    private static Explanations.Reason TechnologyLabel(Plant p) => p.Kind switch
     {
-        PlantKind.WindTurbine => p.Siting == Siting.Offshore ? "offshore wind" : "onshore wind",
+        PlantKind.WindTurbine => Explanations.Reason.Of(p.Siting == Siting.Offshore ? "technology.offshore-wind" : "technology.onshore-wind"),
         // After the registers are merged, a wind farm is one the ENS register does not hold (docs: "One plant register").
-        PlantKind.WindFarm => (p.Siting == Siting.Offshore ? "offshore wind" : "onshore wind") + " (powerplantmatching only, not in the register)",
-        PlantKind.SolarPark => "solar",
-        PlantKind.Hydro or PlantKind.Wave => "hydro and wave",
-        _ => p.Technology ?? "other",
+        PlantKind.WindFarm => Explanations.Reason.Of("technology.wind-farm", ("technology", Explanations.Reason.Of(p.Siting == Siting.Offshore ? "technology.offshore-wind" : "technology.onshore-wind"))),
+        PlantKind.SolarPark => Explanations.Reason.Of("technology.solar"),
+        PlantKind.Hydro or PlantKind.Wave => Explanations.Reason.Of("technology.hydro-wave"),
+        _ => p.Technology is { } named ? Explanations.Reason.Plain(named) : Explanations.Reason.Of("technology.other"),
     };
 }

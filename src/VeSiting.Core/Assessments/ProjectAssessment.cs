@@ -27,7 +27,11 @@ public sealed record DwellingImpact(Address Address, Plant NearestPlant, double 
 }
 
 /// <summary>The green pool owed to one municipality for the MW of the project inside it.</summary>
-public sealed record MunicipalityShare(string Code, string Name, double Mw, double Dkk, Reason Why);
+public sealed record MunicipalityShare(string Code, string Name, double Mw, double Dkk, Reason Why)
+{
+    /// <summary><see cref="Name"/> as a reason: the municipality's name as data, or why the share has none (at sea, not covered).</summary>
+    public Reason NameReason { get; init; } = Reason.Plain(Name);
+}
 
 /// <summary>Whether one plant of the project is covered by the schemes, and why.</summary>
 public sealed record PlantCoverage(Plant Plant, EligibilityResult Eligibility);
@@ -278,9 +282,10 @@ public sealed class ProjectAssessor(AssessmentContext context)
             var mw = g.Sum(p => p.Mw);
             var area = g.First().Area;
             var why = Reason.Join(amounts.Select(a => a.Reason).Distinct());
-            return new MunicipalityShare(area?.Code ?? "(none)", area?.Name ?? "outside every municipality (at sea?)", mw, amounts.Sum(a => a.Amount?.Dkk ?? 0), why);
-        }).Concat(notCovered.Count == 0 ? [] : [new MunicipalityShare("(not covered)", "plants the schemes do not cover", notCovered.Sum(c => c.Plant.CapacityMw ?? 0), 0,
-            Reason.Join(notCovered.Select(c => Reason.About(c.Plant.Id, c.Eligibility.Why)).Distinct().Take(5)))])
+            var name = area is null ? Reason.Of("green-pool.outside-municipalities") : Reason.Plain(area.Name);
+            return new MunicipalityShare(area?.Code ?? "(none)", name.Text, mw, amounts.Sum(a => a.Amount?.Dkk ?? 0), why) { NameReason = name };
+        }).Concat(notCovered.Count == 0 ? [] : [new MunicipalityShare("(not covered)", Reason.Of("green-pool.not-covered").Text, notCovered.Sum(c => c.Plant.CapacityMw ?? 0), 0,
+            Reason.Join(notCovered.Select(c => Reason.About(c.Plant.Id, c.Eligibility.Why)).Distinct().Take(5))) { NameReason = Reason.Of("green-pool.not-covered") }])
             .OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
     }
 

@@ -6,7 +6,8 @@ public sealed record TariffAnswer(TariffScenario Scenario, ZoneResult Zone, Pric
     /// <summary>Records a scenario as used: a proposal that no primary source enacts, so never recorded as confirmed.</summary>
     public static void UseScenario(Provenance provenance, TariffScenario scenario) =>
         provenance.Uses(scenario.Ref, "zones", new RuleValue(scenario.Zones.Count, "zones", scenario.File, Confidence.Unconfirmed,
-            $"proposal: tariff scenario '{scenario.Id}' is not law"));
+            $"proposal: tariff scenario '{scenario.Id}' is not law")
+        { NoteReason = Explanations.Reason.Of("provenance.scenario-not-law", ("scenario", scenario.Id)) });
 
     /// <summary>Distance tariffs are a proposal, never law.</summary>
     public AnswerStatus Status => AnswerStatus.Proposal;

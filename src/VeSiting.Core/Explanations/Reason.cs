@@ -48,6 +48,13 @@ public sealed class Reason : IEquatable<Reason>
     /// <summary>Text that is data, not a sentence of ours (a name, a register's note): shown as it is in every language.</summary>
     public static Reason Plain(string text) => Of("general.text", ("text", text));
 
+    /// <summary>
+    /// A fixed word for a value of a kind (<c>prefix.value</c>, e.g. <c>scheme.ve-bonus</c>, <c>status.law</c>), whose English text is
+    /// the value as scripts see it; a value without a code is shown as it is.
+    /// </summary>
+    public static Reason Word(string prefix, string value) =>
+        MessageCatalogue.English.Has($"{prefix}.{value}") ? Of($"{prefix}.{value}") : Plain(value);
+
     /// <summary>"subject: reason", e.g. a plant's id before why it is not covered.</summary>
     public static Reason About(string subject, Reason reason) => Of("general.about", ("subject", subject), ("reason", reason));
 

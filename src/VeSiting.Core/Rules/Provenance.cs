@@ -10,7 +10,8 @@ public sealed record UnconfirmedValue(RuleSetRef RuleSet, string Key, RuleValue 
         {
             var confidence = Reason.Of(Value.Confidence == Confidence.Reported ? "provenance.reported" : "provenance.unconfirmed");
             (string, object)[] values = [("key", Key), ("value", Value.Value), ("unit", Value.Unit), ("ruleSet", RuleSet.ToString()), ("confidence", confidence)];
-            return Value.Note is null ? Reason.Of("provenance.value", values) : Reason.Of("provenance.value-note", [.. values, ("note", Value.Note)]);
+            return Value.NoteReason is { } ours ? Reason.Of("provenance.value-note", [.. values, ("note", ours)])
+                : Value.Note is null ? Reason.Of("provenance.value", values) : Reason.Of("provenance.value-note", [.. values, ("note", Value.Note)]);
         }
     }
 

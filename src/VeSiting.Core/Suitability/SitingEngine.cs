@@ -44,7 +44,11 @@ public sealed class SitingEngine
     private double? ForbiddenRadius(Plant t) =>
         t is { Kind: PlantKind.WindTurbine, Status: PlantStatus.Operating or PlantStatus.Planned, TotalHeightM: { } h } && _inputs.IsCoveredRenewable(t) ? _minimumDistanceK * h : null;
 
-    public async Task<SitingResult> RunAsync(SitingProfile profile, IReadOnlyList<Candidate> candidates, string areaLabel, double? cellSizeM, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>As <see cref="RunAsync(SitingProfile, IReadOnlyList{Candidate}, Reason, double?, IProgress{int}?, CancellationToken)"/> with a label that is data.</summary>
+    public Task<SitingResult> RunAsync(SitingProfile profile, IReadOnlyList<Candidate> candidates, string areaLabel, double? cellSizeM, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default) => RunAsync(profile, candidates, Reason.Plain(areaLabel), cellSizeM, progress, cancellationToken);
+
+    public async Task<SitingResult> RunAsync(SitingProfile profile, IReadOnlyList<Candidate> candidates, Reason areaLabel, double? cellSizeM, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var provenance = new Provenance();
@@ -65,7 +69,7 @@ public sealed class SitingEngine
             .ToDictionary(s => s.Candidate.Id);
         var ordered = sites.Select(s => ranked.TryGetValue(s.Candidate.Id, out var r) ? r : s)
             .OrderBy(s => s.Rank ?? int.MaxValue).ThenBy(s => s.Candidate.Id, StringComparer.Ordinal).ToList();
-        return new SitingResult(profile, areaLabel, cellSizeM, ordered, notes, provenance, _inputs.Attributions, _inputs.DataVersion, clock.Elapsed);
+        return new SitingResult(profile, areaLabel.Text, cellSizeM, ordered, notes, provenance, _inputs.Attributions, _inputs.DataVersion, clock.Elapsed) { AreaReason = areaLabel };
     }
 
     /// <summary>Candidates measured exactly, with every criterion's why (no rank), in the order given: how raster results explain their sites.</summary>

@@ -35,6 +35,9 @@ public sealed record SitingResult(
     /// <summary>How the ranked list was made of places (null: it lists cells or the user's own candidates one by one).</summary>
     public DistinctSiteRule? Distinct { get; init; }
 
+    /// <summary><see cref="AreaLabel"/> (English) as a reason: the area's name as data, Denmark or the supplied sites in words.</summary>
+    public Reason AreaReason { get; init; } = Reason.Plain(AreaLabel);
+
     public long CandidateCount => Counts?.Candidates ?? Sites.Count;
     public long RankedCount => Counts?.Ranked ?? Ranked.Count();
     public long ExcludedCount => Counts?.Excluded ?? Excluded.Count();

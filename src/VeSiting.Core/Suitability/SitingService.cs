@@ -1,9 +1,16 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Outcomes;
+using VeSiting.Core.Rules;
+using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability.Places;
 
 namespace VeSiting.Core.Suitability;
 
 /// <summary>An area to site in: its polygons and how answers name it.</summary>
-public sealed record SitingArea(IReadOnlyList<Geometry> Areas, string Label);
+/// <summary>The area a siting question covers and its label (a municipality's or region's name as data, or Denmark in words).</summary>
+public sealed record SitingArea(IReadOnlyList<Geometry> Areas, Reason Label);
 
 /// <summary>Resolves an area ("denmark", "municipality:0461", "region:1082"), gathers the inputs from the store, and runs the engine.</summary>
 public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStack prices, IReadOnlyDictionary<string, TariffScenario> scenarios, DateOnly today)
@@ -16,7 +23,7 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
     {
         var text = area.Trim().ToLowerInvariant();
         if (text is "denmark" or "dk" or "danmark")
-            return new SitingArea((await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).Select(a => a.Geometry).ToList(), "Denmark (land)");
+            return new SitingArea((await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken)).Select(a => a.Geometry).ToList(), Reason.Of("siting.area-denmark"));
         var parts = text.Split(':', 2);
         AdminAreaKind? kind = parts[0] switch
         {
@@ -33,7 +40,7 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
             .FirstOrDefault(a => a.Code == code || (int.TryParse(code, out var n) && a.NumericCode == n));
         return found is null
             ? Refusal.NotFound("area", $"no {kind.Value.ToString().ToLowerInvariant()} with code '{code}'")
-            : new SitingArea([found.Geometry], $"{found.Name} ({found.Code})");
+            : new SitingArea([found.Geometry], Reason.Plain($"{found.Name} ({found.Code})"));
     }
 
     /// <summary>Why the profile cannot run with these rules (field <c>profile</c>), or null.</summary>
@@ -55,12 +62,12 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         var engine = new SitingEngine(store, inputs, profile);
         var sites = candidates ?? CandidateGrid.Over(areas, cellSizeM);
         started?.Invoke(sites.Count);
-        var result = await engine.RunAsync(profile, sites, candidates is null ? label : $"{candidates.Count} supplied sites", candidates is null ? cellSizeM : null, progress, cancellationToken);
+        var result = await engine.RunAsync(profile, sites, candidates is null ? label : Reason.Of("siting.supplied-sites", ("count", candidates.Count)), candidates is null ? cellSizeM : null, progress, cancellationToken);
         return candidates is null && distinct is not null ? PlacesOfCells.Group(result, areas, cellSizeM, distinct, places, cancellationToken) : result;
     }
 
     /// <summary>The profile over the area's grid as a raster (every cell, every criterion), with the inputs it read and the area's label.</summary>
-    public async Task<(Raster.SuitabilityRaster Raster, SitingInputs Inputs, string Label)> RasterAsync(SitingProfile profile, SitingArea area, double cellSizeM,
+    public async Task<(Raster.SuitabilityRaster Raster, SitingInputs Inputs, Reason Label)> RasterAsync(SitingProfile profile, SitingArea area, double cellSizeM,
         IReadOnlyDictionary<string, IReadOnlyList<LayerPoint>>? layers = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? regional = null,
         IReadOnlyList<Plant>? planned = null, CancellationToken cancellationToken = default)
     {
@@ -74,7 +81,7 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
         InputsAsync(profile, layers, regional, planned, dwellings: true, cancellationToken);
 
     /// <summary>A raster's explained cells, read exactly through the store by the per-cell engine.</summary>
-    public Task<SitingResult> RankedAsync(Raster.SuitabilityRaster raster, SitingInputs inputs, string label, int top, int excluded,
+    public Task<SitingResult> RankedAsync(Raster.SuitabilityRaster raster, SitingInputs inputs, Reason label, int top, int excluded,
         DistinctSiteRule? distinct = null, CancellationToken cancellationToken = default) =>
         Raster.RasterRanking.ResultAsync(store, raster, inputs, label, top, excluded, distinct, cancellationToken);
 

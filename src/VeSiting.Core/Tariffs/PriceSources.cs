@@ -12,6 +12,9 @@ public sealed record PriceComponentLine(string Key, string Title, double Value, 
         _ => null,
     };
 
+    /// <summary><see cref="Title"/> (English) as a reason: ours for the per-kWh components, the price stack's own (data) for fixed charges.</summary>
+    public Explanations.Reason TitleReason { get; init; } = Explanations.Reason.Plain(Title);
+
     /// <summary><see cref="FlagReason"/> in the answer's language.</summary>
     public string? Flag => FlagReason?.Rendered;
 }
@@ -30,7 +33,12 @@ public static class PriceSources
         void Add(PriceComponent component, string key, string title, AnswerStatus status, string source, Confidence confidence, string? url, DateOnly? read, string? note)
         {
             if (price.ComponentsOrePerKwh.TryGetValue(component, out var value))
-                lines.Add(new PriceComponentLine(key, title, value, "øre/kWh", status, confidence, source, url, read, note));
+            {
+                lines.Add(new PriceComponentLine(key, title, value, "øre/kWh", status, confidence, source, url, read, note)
+                {
+                    TitleReason = Explanations.Reason.Word("price.component", key),
+                });
+            }
         }
         Add(PriceComponent.Spot, "spot", "spot price", AnswerStatus.Estimate, stack.Spot.Source, stack.Spot.Confidence, stack.Spot.Url, stack.Spot.Read, stack.Spot.Note);
         var margin = stack.SupplierMargin;

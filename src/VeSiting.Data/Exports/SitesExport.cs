@@ -31,7 +31,7 @@ public static class SitesExport
     private static GeoPackageLayer Layer(SitingResult r, IEnumerable<RankedSite> sites)
     {
         var criteria = Criteria(r);
-        return new GeoPackageLayer("sites", Reason.Of("export.sites", ("profile", r.Profile.Title), ("area", r.AreaLabel), ("version", r.DataVersion), ("attribution", string.Join("; ", r.Attributions))).Rendered, r.CellSizeM is null ? "POINT" : "POLYGON",
+        return new GeoPackageLayer("sites", Reason.Of("export.sites", ("profile", r.Profile.Title), ("area", r.AreaReason), ("version", r.DataVersion), ("attribution", string.Join("; ", r.Attributions))).Rendered, r.CellSizeM is null ? "POINT" : "POLYGON",
             [("site", "TEXT"), ("rank", "INTEGER"), ("score", "REAL"), ("cells", "INTEGER"), ("area_ha", "REAL"), .. criteria.Select(c => (c.Replace('-', '_'), "REAL")), ("place_why", "TEXT"), ("excluded_because", "TEXT")],
             sites.Select(s => (r.CellSizeM is null ? (Geometry)s.Candidate.Position : Shape(s), Row(s, criteria))).ToList());
     }

@@ -1,4 +1,6 @@
 using nietras.SeparatedValues;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers;
 
@@ -71,7 +73,7 @@ internal sealed class CsvRowStream : IDisposable
         catch (Exception e) when (IsDecoding(e))
         {
             using var stream = Open(path, sourceId, CsvTable.Windows1252, requiredColumns);
-            return (read(stream), new ImportIssue(ImportIssueSeverity.Note, file, null, null, "not valid UTF-8; read as Windows-1252 (Excel's Danish CSV encoding)"));
+            return (read(stream), new ImportIssue(ImportIssueSeverity.Note, file, null, null, Reason.Of("import.not-utf8")));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
         {

@@ -1,5 +1,7 @@
 using CsvHelper;
 using CsvHelper.Configuration;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers;
 
@@ -97,7 +99,7 @@ internal sealed class CsvTable
     {
         var value = Get(cells, column);
         if (value is null)
-            issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, row, column, "value is missing"));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, row, column, Reason.Of("import.missing")));
         return value;
     }
 
@@ -107,12 +109,12 @@ internal sealed class CsvTable
         var value = Get(cells, column);
         if (value is null)
         {
-            issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, row, column, "value is missing"));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, row, column, Reason.Of("import.missing")));
             return null;
         }
         if (CellText.TryNumber(value, out var number))
             return number;
-        issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, row, column, $"'{value}' is not a number"));
+        issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, row, column, Reason.Of("import.not-number", ("value", value))));
         return null;
     }
 
@@ -124,7 +126,7 @@ internal sealed class CsvTable
             return null;
         if (CellText.TryNumber(value, out var number))
             return number;
-        issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, row, column, $"'{value}' is not a number"));
+        issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, row, column, Reason.Of("import.not-number", ("value", value))));
         return null;
     }
 }

@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability;
 using VeSiting.Data.Importers;
 using VeSiting.Data.Importers.GeoJson;
@@ -38,13 +42,13 @@ public static partial class UserLayerReader
         {
             if (f.Geometry is null || f.Geometry.IsEmpty)
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, f.Number, "geometry", "feature has no geometry"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, f.Number, "geometry", Reason.Of("import.no-geometry")));
                 continue;
             }
             var centre = f.Geometry.Centroid;
             if (!DenmarkExtent.ContainsUtm32(centre.X, centre.Y))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, f.Number, "geometry", $"lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, f.Number, "geometry", Reason.Of("import.outside-extent", ("extent", DenmarkExtent.DescribeUtm32))));
                 continue;
             }
             points.Add(new UserPoint(f.Text("id") ?? f.Text("name") ?? $"{file}#{f.Number}", GeometryTransforms.Utm32Point(centre.X, centre.Y), f.Geometry,
@@ -70,7 +74,7 @@ public static partial class UserLayerReader
             var (e, n) = utm ? (x.Value, y.Value) : CoordinateTransformer.Instance.ToUtm32(x.Value, y.Value);
             if (!DenmarkExtent.ContainsUtm32(e, n))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, utm ? "e" : "lon", $"({x.Value.ToString(CultureInfo.InvariantCulture)}, {y.Value.ToString(CultureInfo.InvariantCulture)}) lies outside Denmark"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, utm ? "e" : "lon", Reason.Of("import.point-outside-denmark", ("x", x.Value.ToString(CultureInfo.InvariantCulture)), ("y", y.Value.ToString(CultureInfo.InvariantCulture)))));
                 continue;
             }
             var point = GeometryTransforms.Utm32Point(e, n);

@@ -157,7 +157,7 @@ public sealed class CaseReportBuilder(ReportLanguage t)
         blocks.Add(new FactsBlock(bonus));
         blocks.Add(new TextBlock([t["green-pool"]]));
         blocks.Add(new TableBlock([new(t["municipality"], 2), new(t["mw"], 0.8, true), new(t["dkk"], 1.2, true), new(t["why"], 4)],
-            [.. a.GreenPool.Select(g => (IReadOnlyList<string>)[$"{g.Code} {g.Name}", N(g.Mw, "#,0.###"), N(Math.Round(g.Dkk, 2)), t.Render(g.Why)])],
+            [.. a.GreenPool.Select(g => (IReadOnlyList<string>)[$"{g.Code} {t.Render(g.NameReason)}", N(g.Mw, "#,0.###"), N(Math.Round(g.Dkk, 2)), t.Render(g.Why)])],
             $"{t["green-pool.total"]}: {N(Math.Round(a.GreenPoolDkk, 2))}"));
         if (a.OtherPeriods.Count > 0)
         {

@@ -43,6 +43,23 @@ public sealed class LanguageApiTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Core_labels_built_in_words_come_in_danish_beside_their_english_keys()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/assess/municipality/741");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "da");
+        var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        // Samsø has turbines on land and at sea: the technology stays the English key, its reason is in Danish.
+        var technologies = json.RootElement.GetProperty("technologies").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("technology").GetString()!, t => t.GetProperty("technologyReason"));
+        Assert.Equal("technology.offshore-wind", technologies["offshore wind"].GetProperty("code").GetString());
+        Assert.Equal("havvind", technologies["offshore wind"].GetProperty("text").GetString());
+        Assert.Equal("landvind", technologies["onshore wind"].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task The_lang_parameter_overrides_accept_language()
     {
         var (response, plant) = await Ask(BesideAnOldTurbine + "&lang=en", "da");

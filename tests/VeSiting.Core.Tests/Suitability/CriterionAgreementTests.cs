@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Criteria;
@@ -105,7 +106,9 @@ public sealed class CriterionAgreementTests
         {
             Assert.Same(criterion, SitingCriteria.Find(criterion.Id));
             Assert.False(string.IsNullOrWhiteSpace(criterion.Unit));
-            Assert.False(string.IsNullOrWhiteSpace(criterion.Meaning));
+            // The meaning is a message of every catalogue, not an English sentence of the code.
+            Assert.False(string.IsNullOrWhiteSpace(criterion.Meaning.Text));
+            Assert.NotEqual(criterion.Meaning.Text, criterion.Meaning.Render(MessageCatalogue.Danish));
         }
         Assert.Null(SitingCriteria.Find("no-such-criterion"));
     }

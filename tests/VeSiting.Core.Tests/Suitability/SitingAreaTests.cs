@@ -35,7 +35,7 @@ public sealed class SitingAreaTests
         var area = (await Service().ResolveAreaAsync("municipality:0101", CancellationToken.None)).Value;
 
         Assert.Equal(200e6, Assert.Single(area.Areas).Area, 1e-3);
-        Assert.Equal("0101 (0101)", area.Label);
+        Assert.Equal("0101 (0101)", area.Label.Text);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public abstract class LayoutComparisonCases
         Assert.Equal("compare.fewer", why.Code);
         Assert.Equal("Layout A has 5 fewer dwellings within 4 × H than layout B (0 against 5)", why.Text);
         // 30 − 17 = 13 fewer within 8 × H, in Danish.
-        Assert.Equal("Layout B har 13 færre boliger inden for 8 × totalhøjden end layout A (17 mod 30)",
+        Assert.Equal("Opstilling B har 13 færre boliger inden for 8 × totalhøjden end opstilling A (17 mod 30)",
             c.Row("dwellings-within-8h").Differences[0].Render(Core.Explanations.MessageCatalogue.Danish));
     }
 

@@ -1,3 +1,9 @@
+using Microsoft.Extensions.Options;
+using VeSiting.Api.Hosting.HeavyWork;
+using VeSiting.Api.Hosting.Problems;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Questions;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Raster;
 using VeSiting.Data.Sources;
@@ -6,7 +12,7 @@ using VeSiting.Data.Suitability;
 namespace VeSiting.Api.Hosting;
 
 /// <summary>A profile computed over an area's grid as a raster, with the inputs that explain its sites.</summary>
-public sealed record SuitabilityRun(SuitabilityRaster Raster, SitingInputs Inputs, string Label);
+public sealed record SuitabilityRun(SuitabilityRaster Raster, SitingInputs Inputs, Reason Label);
 
 /// <summary>
 /// Profiles, and siting rasters of built-in profiles cached by data version, profile (id, version and hash), area and

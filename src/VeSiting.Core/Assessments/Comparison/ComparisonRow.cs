@@ -31,4 +31,26 @@ public sealed record ComparisonRow(
     public string StatusLabel => Status?.ToString().ToLowerInvariant() ?? "layout";
 
     public string BetterLabel => Better.ToString().ToLowerInvariant();
+
+    /// <summary><see cref="StatusLabel"/> as a word of the answer's language (its English text the label).</summary>
+    public Reason StatusWord => Reason.Word("status", StatusLabel);
+
+    /// <summary><see cref="BetterLabel"/> as a word of the answer's language (its English text the label).</summary>
+    public Reason BetterWord => Reason.Word("compare.better", BetterLabel);
+
+    /// <summary><see cref="Unit"/> as a word of the answer's language (its English text the unit).</summary>
+    public Reason UnitWord => Unit switch
+    {
+        "turbines" => Reason.Of("compare.unit-word.turbines"),
+        "solar areas" => Reason.Of("compare.unit-word.solar-areas"),
+        "dwellings" => Reason.Of("compare.unit-word.dwellings"),
+        "households" => Reason.Of("compare.unit-word.households"),
+        "MWh/yr" => Reason.Of("compare.unit-word.mwh-per-year"),
+        "DKK/yr" => Reason.Of("compare.unit-word.dkk-per-year"),
+        "DKK" => Reason.Of("compare.unit-word.dkk"),
+        "h/yr" => Reason.Of("compare.unit-word.hours-per-year"),
+        "MW" => Reason.Of("compare.unit-word.mw"),
+        "dB(A)" => Reason.Of("compare.unit-word.dba"),
+        _ => Reason.Plain(Unit),
+    };
 }

@@ -5,7 +5,6 @@ internal sealed class DwellingDistanceCriterion : SitingCriterion
 {
     public override string Id => "dwelling-distance";
     public override string Unit => "m";
-    public override string Meaning => "distance to the nearest dwelling (access address): nuisance and safety";
 
     internal override SiteReads Reads => SiteReads.NearestDwelling;
 

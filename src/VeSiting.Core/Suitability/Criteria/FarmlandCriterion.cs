@@ -8,7 +8,6 @@ internal sealed class FarmlandCriterion : SitingCriterion
 {
     public override string Id => "farmland";
     public override string Unit => "share";
-    public override string Meaning => "share of the cell (or of the candidate's parcel) covered by the polygons of a layer the user supplies (e.g. field blocks), 0–1 by area; a point candidate: 1 inside, 0 outside";
     public override UserLayerKind Layer => UserLayerKind.Polygons;
 
     internal override Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run)

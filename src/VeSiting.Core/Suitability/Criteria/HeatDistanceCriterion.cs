@@ -5,7 +5,6 @@ internal sealed class HeatDistanceCriterion : SitingCriterion
 {
     public override string Id => "heat-distance";
     public override string Unit => "m";
-    public override string Meaning => "distance to the nearest district-heating plant (a buyer of surplus heat)";
 
     internal override SiteReads Reads => SiteReads.NearestHeat;
 

@@ -7,7 +7,6 @@ internal sealed class HeatSizeCriterion : SitingCriterion
 {
     public override string Id => "heat-size";
     public override string Unit => "km²";
-    public override string Meaning => "supply area of the nearest district-heating plant";
 
     internal override SiteReads Reads => SiteReads.NearestHeat;
 

@@ -5,7 +5,6 @@ internal sealed class OxygenDemandCriterion : SitingCriterion
 {
     public override string Id => "oxygen-demand";
     public override string Unit => "t O2/yr";
-    public override string Meaning => "tonnes of oxygen a year wanted by the users of a point layer the user supplies (each point's value), within the radius";
     public override double DefaultRadiusM => 20_000;
     public override UserLayerKind Layer => UserLayerKind.WeightedPoints;
 

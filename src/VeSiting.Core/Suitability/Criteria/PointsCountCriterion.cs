@@ -5,7 +5,6 @@ internal sealed class PointsCountCriterion : SitingCriterion
 {
     public override string Id => "points-count";
     public override string Unit => "points";
-    public override string Meaning => "points of a user layer within the radius";
     public override double DefaultRadiusM => 10_000;
     public override UserLayerKind Layer => UserLayerKind.Points;
 

@@ -5,7 +5,6 @@ internal sealed class PointsDistanceCriterion : SitingCriterion
 {
     public override string Id => "points-distance";
     public override string Unit => "m";
-    public override string Meaning => "distance to the nearest point of a layer the user supplies (schools, institutions …)";
     public override UserLayerKind Layer => UserLayerKind.Points;
 
     internal override Measurement Measure(CriterionSpec spec, Candidate candidate, StoreReads.Site site, SiteMeasures run) =>

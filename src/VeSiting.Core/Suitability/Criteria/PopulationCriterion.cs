@@ -5,7 +5,6 @@ internal sealed class PopulationCriterion : SitingCriterion
 {
     public override string Id => "population";
     public override string Unit => "people";
-    public override string Meaning => "people within the commuting radius: municipal population (Statistics Denmark) spread evenly over the municipality's area, summed on a raster";
     public override double DefaultRadiusM => 30_000;
 
     internal override Reason? Note => Reason.Of("siting.population-note", ("cell", PopulationRaster.DefaultCellSizeM));

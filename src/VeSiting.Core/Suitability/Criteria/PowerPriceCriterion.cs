@@ -7,7 +7,6 @@ internal sealed class PowerPriceCriterion : SitingCriterion
 {
     public override string Id => "power-price";
     public override string Unit => "DKK/kWh";
-    public override string Meaning => "price per kWh incl. VAT for the profile's consumption under its tariff scenario (zone by distance to covered plants)";
 
     internal override double PlantReach(CriterionSpec spec, SitingInputs inputs) => inputs.Scenario.SearchRadiusM;
 

@@ -5,7 +5,6 @@ internal sealed class RegionalFigureCriterion : SitingCriterion
 {
     public override string Id => "regional-figure";
     public override string Unit => "per region";
-    public override string Meaning => "a figure the user supplies per municipality, landsdel or region (e.g. state jobs per 1,000 inhabitants), looked up at the profile's level, or else by the site's municipality, then its landsdel, then its region";
     public override UserLayerKind Layer => UserLayerKind.RegionalFigures;
     public override bool TakesLevel => true;
 

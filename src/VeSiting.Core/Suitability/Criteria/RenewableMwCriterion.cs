@@ -5,7 +5,6 @@ internal sealed class RenewableMwCriterion : SitingCriterion
 {
     public override string Id => "renewable-mw";
     public override string Unit => "MW";
-    public override string Meaning => "capacity of covered wind turbines and solar parks (operating or planned) within the radius";
     public override double DefaultRadiusM => 10_000;
 
     internal override double PlantReach(CriterionSpec spec, SitingInputs inputs) => RadiusOf(spec);

@@ -13,8 +13,8 @@ public abstract class SitingCriterion
 
     public abstract string Unit { get; }
 
-    /// <summary>What the value means, in a sentence.</summary>
-    public abstract string Meaning { get; }
+    /// <summary>What the value means, in a sentence: the message <c>siting.meaning.{id}</c> of the catalogues.</summary>
+    public Reason Meaning => Reason.Of($"siting.meaning.{Id}");
 
     /// <summary>The radius used when the profile gives none (0: the criterion has no radius).</summary>
     public virtual double DefaultRadiusM => 0;

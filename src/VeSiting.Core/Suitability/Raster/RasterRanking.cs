@@ -1,3 +1,7 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Spatial;
+using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability.Places;
 
 namespace VeSiting.Core.Suitability.Raster;
@@ -10,7 +14,7 @@ namespace VeSiting.Core.Suitability.Raster;
 /// </summary>
 public static class RasterRanking
 {
-    public static async Task<SitingResult> ResultAsync(ISpatialStore store, SuitabilityRaster raster, SitingInputs inputs, string areaLabel, int top, int excluded,
+    public static async Task<SitingResult> ResultAsync(ISpatialStore store, SuitabilityRaster raster, SitingInputs inputs, Reason areaLabel, int top, int excluded,
         DistinctSiteRule? distinct = null, CancellationToken cancellationToken = default)
     {
         var engine = new SitingEngine(store, inputs, raster.Profile);
@@ -34,7 +38,7 @@ public static class RasterRanking
             sites.Add(site.ExcludedBecause is null ? site with { Score = null, ExcludedBecause = raster.Reason(others[k]) } : site);
         }
         var counts = new SiteCounts(raster.CountOf(s => s != CellStatus.Outside), raster.CountOf(s => s == CellStatus.Ranked), raster.CountOf(s => s is not (CellStatus.Outside or CellStatus.Ranked)));
-        return new SitingResult(raster.Profile, areaLabel, grid.CellSize, sites, raster.Notes, raster.Provenance, inputs.Attributions, inputs.DataVersion, raster.Elapsed) { Counts = counts, Distinct = distinct };
+        return new SitingResult(raster.Profile, areaLabel.Text, grid.CellSize, sites, raster.Notes, raster.Provenance, inputs.Attributions, inputs.DataVersion, raster.Elapsed) { Counts = counts, Distinct = distinct, AreaReason = areaLabel };
     }
 
     public static Candidate Cell(RasterGrid grid, long index)

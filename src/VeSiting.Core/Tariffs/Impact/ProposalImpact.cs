@@ -8,7 +8,11 @@ namespace VeSiting.Core.Tariffs.Impact;
 /// before VAT (a VAT-registered firm deducts it).
 /// </summary>
 public sealed record ZoneImpact(string? ZoneId, string Label, long Households, int Firms, double HouseholdKwh, double FirmKwh,
-    double DiscountOrePerKwh, double DiscountDkkPerYear, double DiscountPerHouseholdDkk, double FirmDiscountOrePerKwh, double FirmDiscountDkkPerYear);
+    double DiscountOrePerKwh, double DiscountDkkPerYear, double DiscountPerHouseholdDkk, double FirmDiscountOrePerKwh, double FirmDiscountDkkPerYear)
+{
+    /// <summary><see cref="Label"/> (English) as a reason: the scenario's zone label as data, or "outside every zone" in words.</summary>
+    public Explanations.Reason LabelReason { get; init; } = Explanations.Reason.Plain(Label);
+}
 
 /// <summary>
 /// A municipality: its households in and outside the zones, what the zoned save, what the others pay, and the net per household:
@@ -26,7 +30,11 @@ public sealed record MunicipalityImpact(int Code, string Name, long Households, 
 public sealed record FirmZone(Domain.Firm Firm, string? ZoneId, string? ZoneLabel, double DiscountOrePerKwh, double DiscountDkkPerYear);
 
 /// <summary>The revenue a price component loses to the discounts, DKK a year before VAT.</summary>
-public sealed record RevenueTaken(PriceComponent Component, string Who, double DkkPerYear);
+public sealed record RevenueTaken(PriceComponent Component, string Who, double DkkPerYear)
+{
+    /// <summary><see cref="Who"/> (English) as a reason.</summary>
+    public Explanations.Reason WhoReason { get; init; } = Explanations.Reason.Plain(Who);
+}
 
 /// <summary>
 /// What a tariff scenario would cost, who gains and who pays, over an area. Discounts and the uplift are the proposal;

@@ -85,12 +85,14 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
                 revenue[component] = revenue.GetValueOrDefault(component) + ore * firmKwh / 100;
             if (z == zones.Count)
                 outsideKwh = homes * kwh + firmKwh;
-            zoneRows.Add(new ZoneImpact(z < zones.Count ? zones[z].Id : null, z < zones.Count ? zones[z].Label : "outside every zone", homes, firmCount,
-                homes * kwh, firmKwh, homeOre, homeOre * homes * kwh / 100 * vat + firmDkk, homeOre * kwh / 100 * vat, firmOre, firmDkk));
+            var label = z < zones.Count ? Explanations.Reason.Plain(zones[z].Label) : Explanations.Reason.Of("impact.outside-every-zone");
+            zoneRows.Add(new ZoneImpact(z < zones.Count ? zones[z].Id : null, label.Text, homes, firmCount,
+                homes * kwh, firmKwh, homeOre, homeOre * homes * kwh / 100 * vat + firmDkk, homeOre * kwh / 100 * vat, firmOre, firmDkk)
+            { LabelReason = label });
         }
 
         var taken = revenue.Where(r => r.Value != 0).OrderBy(r => r.Key)
-            .Select(r => new RevenueTaken(r.Key, Who(r.Key), r.Value)).ToList();
+            .Select(r => new RevenueTaken(r.Key, Who(r.Key).Text, r.Value) { WhoReason = Who(r.Key) }).ToList();
         var total = taken.Sum(r => r.DkkPerYear);
         double? uplift = outsideKwh > 0 ? total * 100 / outsideKwh : null;
         var notes = new List<Explanations.Reason>
@@ -177,13 +179,13 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
         [.. Enumerable.Range(0, scenario.Zones.Count + 1).Select(z =>
             new Dictionary<PriceComponent, double>(PriceCalculator.Price(stack, profile, z < scenario.Zones.Count ? scenario.Zones[z].Discounts : null).DiscountsOrePerKwh))];
 
-    private static string Who(PriceComponent component) => component switch
+    private static Explanations.Reason Who(PriceComponent component) => component switch
     {
-        PriceComponent.DsoTariff => "grid companies (DSO grid tariff)",
-        PriceComponent.EnerginetTariffs => "Energinet (system and grid tariffs)",
-        PriceComponent.SupplierMargin => "electricity suppliers (margin)",
-        PriceComponent.Elafgift => "the state (elafgift)",
-        PriceComponent.Spot => "the market (spot price)",
-        _ => component.ToString(),
+        PriceComponent.DsoTariff => Explanations.Reason.Of("impact.who.dso"),
+        PriceComponent.EnerginetTariffs => Explanations.Reason.Of("impact.who.energinet"),
+        PriceComponent.SupplierMargin => Explanations.Reason.Of("impact.who.supplier"),
+        PriceComponent.Elafgift => Explanations.Reason.Of("impact.who.state"),
+        PriceComponent.Spot => Explanations.Reason.Of("impact.who.market"),
+        _ => Explanations.Reason.Plain(component.ToString()),
     };
 }

@@ -1,5 +1,9 @@
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 
 namespace VeSiting.Data.Importers.Dagi;
@@ -40,7 +44,7 @@ public sealed class DagiAreaReader(AdminAreaKind kind)
             };
             if (polygons is null || polygons.Length == 0)
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", $"expected a Polygon or MultiPolygon, got {feature.Geometry?.GeometryType ?? "none"}"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", Reason.Of("import.expected-polygon", ("got", ImportWords.GeometryOf(feature.Geometry, "import.geometry-none")))));
                 continue;
             }
             parts.Add((code, name, polygons, feature));

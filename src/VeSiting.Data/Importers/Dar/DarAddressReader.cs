@@ -1,4 +1,8 @@
 using nietras.SeparatedValues;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Importers.Dar;
 
@@ -69,7 +73,7 @@ public sealed class DarAddressReader
             var status = CsvRowStream.Cell(row, columns.Status);
             if (!DarCsvLayout.InUse(status))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, file, number, layout.Status, $"status {status}: the address is retired, not in use"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, file, number, layout.Status, Reason.Of("import.dar-retired", ("status", status.ToString()))));
                 continue;
             }
             var id = CsvRowStream.Cell(row, columns.AccessId);
@@ -91,7 +95,7 @@ public sealed class DarAddressReader
             var e = cells.Number(row, columns.East, layout.East);
             var n = cells.Number(row, columns.North, layout.North);
             if (e is { } east && n is { } north && !DenmarkExtent.ContainsUtm32(east, north))
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, layout.East, $"({east.ToString(CultureInfo.InvariantCulture)}, {north.ToString(CultureInfo.InvariantCulture)}) lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, layout.East, Reason.Of("import.point-outside-extent", ("x", east.ToString(CultureInfo.InvariantCulture)), ("y", north.ToString(CultureInfo.InvariantCulture)), ("extent", DenmarkExtent.DescribeUtm32))));
             if (issues.Count > before)
                 continue;
             var accessId = id.ToString();
@@ -127,7 +131,7 @@ public sealed class DarAddressReader
     /// <summary>Required cells of one row; a blank or unreadable one is an error naming file, row and column.</summary>
     private readonly record struct RowCells(string File, int Row, List<ImportIssue> Issues)
     {
-        public void Missing(string column) => Issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, Row, column, "value is missing"));
+        public void Missing(string column) => Issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, Row, column, Reason.Of("import.missing")));
 
         public ReadOnlySpan<char> Text(SepReader.Row row, int column, string name)
         {
@@ -145,7 +149,7 @@ public sealed class DarAddressReader
             else if (CsvRowStream.TryNumber(cell, out var value))
                 return value;
             else
-                Issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, Row, name, $"'{cell}' is not a number"));
+                Issues.Add(new ImportIssue(ImportIssueSeverity.Error, File, Row, name, Reason.Of("import.not-number", ("value", cell.ToString()))));
             return null;
         }
     }

@@ -1,3 +1,9 @@
+using System.Globalization;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
+
 namespace VeSiting.Data.Importers.Dar;
 
 /// <summary>
@@ -61,7 +67,7 @@ public sealed class DarJsonReader
             void Error(string column, string reason) => issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, h.Item, column, reason, Houses));
             if (!InUse(h.Status))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, file, h.Item, Status, $"DAR status {h.Status}: the address is retired or abandoned, not in use", Houses));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, file, h.Item, Status, Reason.Of("import.dar-json-retired", ("status", h.Status ?? "")), Houses));
                 continue;
             }
             if (string.IsNullOrWhiteSpace(h.Id))

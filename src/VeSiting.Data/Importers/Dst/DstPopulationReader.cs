@@ -1,3 +1,7 @@
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
+
 namespace VeSiting.Data.Importers.Dst;
 
 /// <summary>
@@ -18,7 +22,7 @@ public sealed class DstPopulationReader
             if (sex is not null && !sex.Equals("I alt", StringComparison.OrdinalIgnoreCase)
                 || age is not null && !age.Equals("Alder i alt", StringComparison.OrdinalIgnoreCase))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, table.File, row, "KØN", $"a breakdown ({sex}, {age}), not the total"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, table.File, row, "KØN", Reason.Of("import.dst-breakdown", ("sex", sex ?? ""), ("age", age ?? ""))));
                 continue;
             }
             var before = issues.Count;

@@ -1,3 +1,8 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 
 namespace VeSiting.Data.Importers.GeoDanmark;
@@ -16,18 +21,18 @@ public sealed class GeoDanmarkBuildingReader
             var type = feature.Text("BYGNINGSTYPE");
             if (id is null || type is null)
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, id is null ? "ID_LOKALID" : "BYGNINGSTYPE", "required property is missing"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, id is null ? "ID_LOKALID" : "BYGNINGSTYPE", Reason.Of("import.required-missing")));
                 continue;
             }
             if (feature.Geometry is not (Polygon or MultiPolygon) || feature.Geometry.IsEmpty)
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", $"expected a footprint polygon, got {feature.Geometry?.GeometryType ?? "none"}"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", Reason.Of("import.expected-footprint", ("got", ImportWords.GeometryOf(feature.Geometry, "import.geometry-none")))));
                 continue;
             }
             var centre = feature.Geometry.EnvelopeInternal.Centre;
             if (!DenmarkExtent.ContainsUtm32(centre.X, centre.Y))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", $"footprint lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", Reason.Of("import.footprint-outside-extent", ("extent", DenmarkExtent.DescribeUtm32))));
                 continue;
             }
             buildings.Add(new Building

@@ -1,5 +1,8 @@
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Importers.GeoJson;
 
@@ -76,12 +79,12 @@ internal static class GeoJsonFeatureReader
     {
         if (feature.Geometry is not Point point)
         {
-            issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", $"expected a Point, got {feature.Geometry?.GeometryType ?? "no geometry"}"));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", Reason.Of("import.expected-point", ("got", ImportWords.GeometryOf(feature.Geometry)))));
             return null;
         }
         if (!DenmarkExtent.ContainsUtm32(point.X, point.Y))
         {
-            issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", $"position lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "geometry", Reason.Of("import.position-outside-extent", ("extent", DenmarkExtent.DescribeUtm32))));
             return null;
         }
         return point;

@@ -1,3 +1,6 @@
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
 using VeSiting.Data.Importers.GeoJson;
 
 namespace VeSiting.Data.Importers.Heat;
@@ -15,7 +18,7 @@ public sealed class DistrictHeatingReader
             var name = feature.Text("name");
             if (name is null)
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "name", "feature has no name"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, "name", Reason.Of("import.no-name")));
                 continue;
             }
             if (GeoJsonFeatureReader.PointInDenmark(feature, file, issues) is not { } point)

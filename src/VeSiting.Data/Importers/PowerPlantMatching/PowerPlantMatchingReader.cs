@@ -1,3 +1,9 @@
+using System.Globalization;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
+
 namespace VeSiting.Data.Importers.PowerPlantMatching;
 
 /// <summary>
@@ -19,7 +25,7 @@ public sealed class PowerPlantMatchingReader(int editionYear = 2024)
             var country = table.Get(cells, "Country");
             if (!string.Equals(country, "Denmark", StringComparison.OrdinalIgnoreCase))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, table.File, row, "Country", $"'{country}' is not Denmark"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, table.File, row, "Country", Reason.Of("import.not-denmark", ("value", country ?? ""))));
                 continue;
             }
             var before = issues.Count;

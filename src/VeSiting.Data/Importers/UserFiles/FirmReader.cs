@@ -1,3 +1,9 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
+using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 using VeSiting.Data.Importers.GeoPackage;
 
@@ -28,7 +34,7 @@ public sealed class FirmReader
             {
                 var value = properties.GetValueOrDefault(column)?.Trim();
                 if (string.IsNullOrEmpty(value))
-                    issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, column, "value is missing"));
+                    issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, column, Reason.Of("import.missing")));
                 return string.IsNullOrEmpty(value) ? null : value;
             }
             var id = Required(IdColumn);
@@ -37,7 +43,7 @@ public sealed class FirmReader
             var cvr = Cvr(properties.GetValueOrDefault(CvrColumn)?.Trim(), file, row, issues);
             if (id is not null && seen.TryGetValue(id, out var first))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, IdColumn, $"id '{id}' is already used in row {first}"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, IdColumn, Reason.Of("import.id-twice", ("id", id), ("first", first))));
                 continue;
             }
             if (id is null || name is null || kwh is null || cvr is { Valid: false } || position is null)
@@ -55,7 +61,7 @@ public sealed class FirmReader
             return null;
         if (CellText.TryNumber(text, out var kwh) && double.IsFinite(kwh) && kwh > 0)
             return kwh;
-        issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, KwhColumn, $"'{text}' is not a positive number of kWh a year"));
+        issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, KwhColumn, Reason.Of("import.not-kwh", ("value", text))));
         return null;
     }
 
@@ -69,7 +75,7 @@ public sealed class FirmReader
             digits = digits[2..];
         if (digits.Length == 8 && digits.All(char.IsAsciiDigit))
             return (true, digits);
-        issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, CvrColumn, $"'{text}' is not a CVR number (eight digits)"));
+        issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, CvrColumn, Reason.Of("import.not-cvr", ("value", text))));
         return (false, null);
     }
 
@@ -94,7 +100,8 @@ public sealed class FirmReader
                     position = GeometryTransforms.Utm32Point(e, n);
                 else
                     issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, utm ? "e" : "lon",
-                        $"({x.Value.ToString(CultureInfo.InvariantCulture)}, {y.Value.ToString(CultureInfo.InvariantCulture)}) lies outside Denmark's extent {(utm ? DenmarkExtent.DescribeUtm32 : DenmarkExtent.DescribeLonLat)}"));
+                        Reason.Of("import.point-outside-extent", ("x", x.Value.ToString(CultureInfo.InvariantCulture)), ("y", y.Value.ToString(CultureInfo.InvariantCulture)),
+                            ("extent", utm ? DenmarkExtent.DescribeUtm32 : DenmarkExtent.DescribeLonLat))));
             }
             rows.Add((row, position, properties));
         }
@@ -106,12 +113,12 @@ public sealed class FirmReader
     {
         if (geometry is not Point { IsEmpty: false } point)
         {
-            issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, "geometry", $"expected a Point, got {geometry?.GeometryType ?? "no geometry"}"));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, "geometry", Reason.Of("import.expected-point", ("got", ImportWords.GeometryOf(geometry)))));
             return (number, null, properties);
         }
         if (!DenmarkExtent.ContainsUtm32(point.X, point.Y))
         {
-            issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, "geometry", $"position lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, "geometry", Reason.Of("import.position-outside-extent", ("extent", DenmarkExtent.DescribeUtm32))));
             return (number, null, properties);
         }
         return (number, GeometryTransforms.Utm32Point(point.X, point.Y), properties);

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers.UserFiles;
 
@@ -16,12 +18,12 @@ internal sealed partial class GsrnColumn(CsvTable table)
             return null;
         if (!Pattern().IsMatch(gsrn))
         {
-            issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, Name, $"'{gsrn}' is not a GSRN (18 digits)"));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, Name, Reason.Of("import.not-gsrn", ("value", gsrn))));
             return null;
         }
         if (_firstRow.TryGetValue(gsrn, out var first))
         {
-            issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, Name, $"GSRN {gsrn} appears more than once (first in row {first})"));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, Name, Reason.Of("import.gsrn-twice", ("gsrn", gsrn), ("first", first))));
             return null;
         }
         _firstRow[gsrn] = row;

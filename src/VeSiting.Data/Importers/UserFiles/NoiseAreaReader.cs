@@ -1,3 +1,7 @@
+using NetTopologySuite.Geometries;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
 using VeSiting.Core.Noise;
 using VeSiting.Data.Importers.GeoJson;
 using VeSiting.Data.Importers.GeoPackage;
@@ -26,13 +30,13 @@ public sealed class NoiseAreaReader
         {
             if (geometry is not (Polygon or MultiPolygon) || geometry.IsEmpty)
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, "geometry", $"expected a Polygon or MultiPolygon, got {geometry?.GeometryType ?? "no geometry"}"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, "geometry", Reason.Of("import.expected-polygon", ("got", ImportWords.GeometryOf(geometry)))));
                 continue;
             }
             var centre = geometry.EnvelopeInternal.Centre;
             if (!DenmarkExtent.ContainsUtm32(centre.X, centre.Y))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, "geometry", $"lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, "geometry", Reason.Of("import.outside-extent", ("extent", DenmarkExtent.DescribeUtm32))));
                 continue;
             }
             var category = CategoryProperties.Select(properties.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));

@@ -1,3 +1,8 @@
+using System.Globalization;
+using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
+using VeSiting.Core.Importing;
+
 namespace VeSiting.Data.Importers.UserFiles;
 
 /// <summary>
@@ -22,7 +27,7 @@ public sealed class PermitDateReader
                 continue;
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, DateColumn, $"'{text}' is not a date in the form yyyy-MM-dd"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, DateColumn, Reason.Of("import.not-date-iso", ("value", text))));
                 continue;
             }
             rows.Add(new PermitDateRow(gsrn, date, new RecordOrigin(sourceId, table.File, row)));

@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using VeSiting.Core.Domain;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Importing;
 using VeSiting.Core.Spatial;
 using VeSiting.Data.Exports;
@@ -62,6 +63,27 @@ public sealed class FirmReaderTests
         Assert.Contains("already used in row 2", read.Issues.Single(i => i.Row == 6).Reason);
         var refused = Assert.Throws<ImportFailedException>(() => SourceImporters.Read("firms", path, "firms"));
         Assert.Contains("firms.csv row 4 column 'annual_kwh'", refused.Message);
+    }
+
+    [Fact]
+    public void The_findings_are_reasons_rendered_in_danish_with_file_row_and_column()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("firms.csv", "id,name,annual_kwh,cvr,e,n\n"
+            + "f1,Gartneri,1200000,,600500,6200000\n"  // row 2: fine
+            + "f2,,1000,,600500,6200000\n"             // row 3: no name
+            + "f1,Igen,1000,,600500,6200000\n");       // row 4: id f1 again
+
+        var read = new FirmReader().Read(path, "firms");
+
+        var missing = read.Issues.Single(i => i.Row == 3);
+        var twice = read.Issues.Single(i => i.Row == 4);
+        Assert.Equal(("import.missing", "import.id-twice"), (missing.Because?.Code, twice.Because?.Code));
+        Assert.Equal(2, twice.Because!["first"]);
+        Assert.Equal("fejl: firms.csv række 3 kolonne 'name': værdien mangler", missing.Render(MessageCatalogue.Danish));
+        Assert.Equal("fejl: firms.csv række 4 kolonne 'id': id 'f1' er allerede brugt i række 2", twice.Render(MessageCatalogue.Danish));
+        // English keeps the words it had.
+        Assert.Equal("error: firms.csv row 4 column 'id': id 'f1' is already used in row 2", twice.ToString());
     }
 
     [Fact]
