@@ -1,5 +1,4 @@
 using VeSiting.Core.Assessments.Comparison;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
 using VeSiting.Core.ShadowFlicker;
 using VeSiting.Core.Stores;

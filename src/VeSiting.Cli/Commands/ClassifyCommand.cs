@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Core.Assessments;
 using VeSiting.Core.Explanations;
 using VeSiting.Data.Exports;
 

@@ -1,4 +1,3 @@
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
 
 namespace VeSiting.Cli.Commands;

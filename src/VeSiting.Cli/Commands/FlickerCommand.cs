@@ -1,11 +1,5 @@
-using VeSiting.Core.Outcomes;
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Questions;
+using VeSiting.Core.Outcomes;
 using VeSiting.Core.ShadowFlicker;
 
 namespace VeSiting.Cli.Commands;

@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Spatial;
 

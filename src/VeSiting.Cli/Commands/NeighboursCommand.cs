@@ -1,9 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Rules;
 

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
 using VeSiting.Core.Explanations;
 
 namespace VeSiting.Cli.Commands;

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Questions;
 using VeSiting.Core.Tariffs.Impact;
 
 namespace VeSiting.Cli.Commands;

@@ -1,10 +1,4 @@
-using System.ComponentModel;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using VeSiting.Cli.Infrastructure;
-using VeSiting.Cli.Output;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Questions;
 using VeSiting.Core.Suitability;
 using VeSiting.Data.Exports;
 using VeSiting.Data.Sources;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 

@@ -1,9 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Outcomes;
-using VeSiting.Core.Rules;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability.Places;
 
 namespace VeSiting.Core.Suitability;

@@ -1,6 +1,5 @@
 using nietras.SeparatedValues;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers;
 

@@ -1,7 +1,6 @@
 using CsvHelper;
 using CsvHelper.Configuration;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers;
 

@@ -1,4 +1,3 @@
-using NetTopologySuite.Geometries;
 using VeSiting.Core.Explanations;
 
 namespace VeSiting.Data.Importers;

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using NetTopologySuite.Geometries;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 using VeSiting.Core.Suitability;
 using VeSiting.Data.Importers;
 using VeSiting.Data.Importers.GeoJson;

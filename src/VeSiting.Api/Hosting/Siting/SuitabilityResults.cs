@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using VeSiting.Api.Hosting.HeavyWork;
-using VeSiting.Api.Hosting.Problems;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Questions;
 using VeSiting.Core.Suitability;
 using VeSiting.Core.Suitability.Raster;
 using VeSiting.Data.Sources;

@@ -1,7 +1,3 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Explanations;
-using VeSiting.Core.Spatial;
-using VeSiting.Core.Stores;
 using VeSiting.Core.Suitability.Places;
 
 namespace VeSiting.Core.Suitability.Raster;

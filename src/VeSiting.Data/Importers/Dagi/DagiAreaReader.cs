@@ -1,9 +1,6 @@
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 
 namespace VeSiting.Data.Importers.Dagi;

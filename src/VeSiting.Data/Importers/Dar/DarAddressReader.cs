@@ -1,8 +1,5 @@
 using nietras.SeparatedValues;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Importers.Dar;
 

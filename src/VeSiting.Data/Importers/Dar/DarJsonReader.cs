@@ -1,8 +1,4 @@
-using System.Globalization;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Importers.Dar;
 

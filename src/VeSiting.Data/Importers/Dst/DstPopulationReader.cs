@@ -1,6 +1,4 @@
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers.Dst;
 

@@ -1,8 +1,4 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Importers.GeoJson;
 
 namespace VeSiting.Data.Importers.GeoDanmark;

@@ -1,8 +1,6 @@
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Importers.GeoJson;
 

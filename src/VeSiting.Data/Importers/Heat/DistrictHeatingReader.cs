@@ -1,6 +1,4 @@
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
 using VeSiting.Data.Importers.GeoJson;
 
 namespace VeSiting.Data.Importers.Heat;

@@ -1,7 +1,4 @@
 using NetTopologySuite.IO;
-using System.Text;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
 using VeSiting.Data.Embedded;
 
 namespace VeSiting.Data.Importers.Osm;

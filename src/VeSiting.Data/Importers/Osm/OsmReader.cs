@@ -1,9 +1,6 @@
 using NetTopologySuite.Index.Strtree;
 using OsmSharp;
 using OsmSharp.Tags;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Importing;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Embedded;
 
 namespace VeSiting.Data.Importers.Osm;

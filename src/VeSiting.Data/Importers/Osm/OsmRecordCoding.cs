@@ -1,7 +1,4 @@
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Spatial;
 
 namespace VeSiting.Data.Importers.Osm;
 

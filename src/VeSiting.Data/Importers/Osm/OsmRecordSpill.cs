@@ -1,8 +1,4 @@
-using System.Text;
-using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
-using VeSiting.Core.Domain;
-using VeSiting.Core.Spatial;
 using VeSiting.Data.Embedded;
 
 namespace VeSiting.Data.Importers.Osm;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers.UserFiles;
 

@@ -1,7 +1,4 @@
-using NetTopologySuite.Geometries;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
 using VeSiting.Core.Noise;
 using VeSiting.Data.Importers.GeoJson;
 using VeSiting.Data.Importers.GeoPackage;

@@ -1,7 +1,4 @@
-using System.Globalization;
-using VeSiting.Core.Domain;
 using VeSiting.Core.Explanations;
-using VeSiting.Core.Importing;
 
 namespace VeSiting.Data.Importers.UserFiles;
 
