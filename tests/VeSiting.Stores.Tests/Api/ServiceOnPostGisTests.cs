@@ -30,6 +30,15 @@ public sealed class ServiceOnPostGisTests(PostGisStores stores) : IClassFixture<
                 b.UseSetting("VeSiting:Database", database);
         });
 
+    // Null while /health answers other than 200: seen once at load 8+, during the switch to the new data version.
+    private static async Task<string?> DataVersionAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/health");
+        if (!response.IsSuccessStatusCode)
+            return null;
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dataVersion").GetString();
+    }
+
     private static (int X, int Y) TileOf(double e, double n, int z)
     {
         var (lon, lat) = CoordinateTransformer.Instance.FromUtm32(e, n);
@@ -85,7 +94,7 @@ public sealed class ServiceOnPostGisTests(PostGisStores stores) : IClassFixture<
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         string? version = null;
-        while (DateTime.UtcNow < deadline && (version = (await client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("dataVersion").GetString()) == "hand-made")
+        while (DateTime.UtcNow < deadline && (version = await DataVersionAsync(client)) != real.Version.Id)
             await Task.Delay(200);
         Assert.Equal(real.Version.Id, version);
 
