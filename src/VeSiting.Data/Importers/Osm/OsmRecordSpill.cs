@@ -288,7 +288,7 @@ internal sealed class OsmRecordSpill : IDisposable
     /// <summary>A run of records from <see cref="Start"/> with its own string pool (and its own pool for plants).</summary>
     private sealed class Segment(long start)
     {
-        private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
+        private OsmRecordWriter? _texts;
         private OsmRecordWriter? _plants;
 
         public long Start { get; } = start;
@@ -308,16 +308,7 @@ internal sealed class OsmRecordSpill : IDisposable
 
         public OsmRecordWriter PlantWriter(BinaryWriter w) => _plants ??= new OsmRecordWriter(w);
 
-        public void Pooled(BinaryWriter w, string text)
-        {
-            if (_strings.TryGetValue(text, out var number))
-            {
-                w.Write7BitEncodedInt(number);
-                return;
-            }
-            w.Write7BitEncodedInt(_strings.Count);
-            w.Write(text);
-            _strings[text] = _strings.Count;
-        }
+        // The segment's own pool, numbered apart from the plants' pool: the cache writer's pooling, on the same stream.
+        public void Pooled(BinaryWriter w, string text) => (_texts ??= new OsmRecordWriter(w)).Pooled(text);
     }
 }
