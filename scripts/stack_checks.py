@@ -326,16 +326,26 @@ def phase_hardening():
 
 # ---------------------------------------------------------------- faults on the running stack
 class Load:
-    """Reads through the edge on a few threads until stopped: counts answers by status."""
+    """Reads through the edge on a few threads until stopped: counts answers by status.
 
-    def __init__(self, paths, threads=4):
+    The threads together send at most `rate` requests a second, below the edge's own rate limit for one client
+    (deploy/nginx/nginx.conf: 30 reads and 100 tiles a second): a fast machine must not turn a check of fail-over
+    into a check of the rate limit (CI, 2026-12-06: 680 reads in 11 s, 134 answered 429)."""
+
+    def __init__(self, paths, threads=4, rate=20.0):
         self.paths, self.threads, self.stop = paths, threads, threading.Event()
+        self.interval = threads / rate
         self.counts, self.lock, self.failures = {}, threading.Lock(), []
         self.workers = [threading.Thread(target=self.run, args=(i,), daemon=True) for i in range(threads)]
 
     def run(self, index):
         i = index
+        next_at = time.monotonic() + index * self.interval / self.threads
         while not self.stop.is_set():
+            self.stop.wait(max(0.0, next_at - time.monotonic()))
+            if self.stop.is_set():
+                break
+            next_at = max(next_at + self.interval, time.monotonic())
             path = self.paths[i % len(self.paths)]
             r = get(path, timeout=30)
             with self.lock:
@@ -344,7 +354,6 @@ class Load:
                     self.failures.append(f"{path}: {r!r}")
                 self.answered(path, r)
             i += 1
-            time.sleep(0.05)
 
     def __enter__(self):
         for w in self.workers:
@@ -366,8 +375,8 @@ class Load:
 class TileLoad(Load):
     """Reads tiles, keeping for every (tile, ETag) the hashes of the bodies answered under it."""
 
-    def __init__(self, paths, threads=3):
-        super().__init__(paths, threads)
+    def __init__(self, paths, threads=3, rate=60.0):
+        super().__init__(paths, threads, rate)
         self.bodies = {}
 
     def answered(self, path, response):

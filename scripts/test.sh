@@ -131,6 +131,17 @@ if [[ $status -eq 0 && $passed -eq 0 ]]; then
   status=1
 fi
 
+# The failed tests by name, just above the summary line, so that the tail of a long log says what failed.
+if [[ $failed -gt 0 ]]; then
+  echo
+  echo "failed tests:"
+  for trx in "$results"/*.trx; do
+    [[ -f "$trx" ]] || continue
+    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/  \1/p' | cut -c1-240
+  done
+  [[ -n "${stack_log:-}" && -f "$stack_log" ]] && grep -E '^FAIL ' "$stack_log" | sed 's/^/  stack: /' | cut -c1-240
+fi
+
 echo
 echo "$passed passed, $failed failed"
 exit $status
