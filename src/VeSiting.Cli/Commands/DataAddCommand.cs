@@ -60,7 +60,7 @@ public sealed class DataAddCommand(CliConsole console, DataContext data, ResultR
         if (!console.Interactive)
         {
             console.Status.WriteLine($"Checking {Path.GetFileName(path)} as {settings.Source}…");
-            return editions.Stage(settings.Source, path);
+            return editions.Stage(settings.Source, path, addedAt: data.Now);
         }
         (AddedFile, SourceRead) staged = default;
         console.Status.Progress().AutoClear(false)
@@ -68,7 +68,7 @@ public sealed class DataAddCommand(CliConsole console, DataContext data, ResultR
             .Start(progress =>
             {
                 var task = progress.AddTask($"checking {Path.GetFileName(path)}", maxValue: 1);
-                staged = editions.Stage(settings.Source, path, progress: new SynchronousProgress(f => task.Value = f));
+                staged = editions.Stage(settings.Source, path, addedAt: data.Now, progress: new SynchronousProgress(f => task.Value = f));
                 task.Value = 1;
             });
         return staged;

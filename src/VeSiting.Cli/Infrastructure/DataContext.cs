@@ -13,6 +13,9 @@ public sealed class DataContext(CliConsole console, TimeProvider time)
     /// <summary>Today on this machine's clock: the date whose rules are in force unless --today says otherwise.</summary>
     public DateOnly Today => time.Today();
 
+    /// <summary>Now on this machine's clock (when a file is added).</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
+
     /// <summary>The sources in use: the built-in manifest with the user's added files (the cache's overlay) laid over it.</summary>
     public (SourceManifest Manifest, DataFetcher Fetcher, ProjectLayout Layout) OpenSources(DataSettings settings)
     {

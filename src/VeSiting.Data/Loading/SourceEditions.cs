@@ -29,10 +29,12 @@ public sealed class SourceEditions(SourceManifest builtIn, string cacheDirectory
     /// <summary>
     /// Copies the file into the cache (<c>added/&lt;source&gt;/&lt;sha256 prefix&gt;/&lt;original name&gt;</c>) and reads it with
     /// the source's importer. Does not make it current (see <see cref="Record"/>); on an import error the copy is removed
-    /// and the <see cref="ImportFailedException"/> names file, sheet, row and column.
+    /// and the <see cref="ImportFailedException"/> names file, sheet, row and column. The file is judged by the rules in
+    /// force on the day it is added (<paramref name="addedAt"/>, by default now on the system clock).
     /// </summary>
     public (AddedFile File, SourceRead Read) Stage(string sourceId, string path, string? originalName = null, DateTimeOffset? addedAt = null, IProgress<double>? progress = null)
     {
+        var at = addedAt ?? TimeProvider.System.GetUtcNow();
         var importer = ImporterOf(sourceId);
         if (!System.IO.File.Exists(path))
             throw new FileNotFoundException($"{path}: no such file", path);
@@ -46,7 +48,8 @@ public sealed class SourceEditions(SourceManifest builtIn, string cacheDirectory
         SourceRead read;
         try
         {
-            read = SourceImporters.Read(importer, target, sourceId, progress, municipalities: importer == OsmImporter ? CachedMunicipalities() : null);
+            read = SourceImporters.Read(importer, target, sourceId, progress, municipalities: importer == OsmImporter ? CachedMunicipalities() : null,
+                judgedOn: DateOnly.FromDateTime(at.ToLocalTime().DateTime));
         }
         catch when (!existed)
         {
@@ -60,7 +63,7 @@ public sealed class SourceEditions(SourceManifest builtIn, string cacheDirectory
             Sha256 = sha256,
             Bytes = new FileInfo(target).Length,
             OriginalName = name,
-            AddedAt = addedAt ?? DateTimeOffset.UtcNow,
+            AddedAt = at,
         };
         return (added, read);
     }

@@ -40,11 +40,11 @@ public static class SourceImporters
     /// Importers of large files (addresses) report the share of the file read (0–1) to <paramref name="progress"/>.
     /// With <paramref name="keepUnitAddressLinks"/>, an address source also gives its unit address links (for BBR units).
     /// Turbine acoustics are checked against the plausible range of <paramref name="rules"/> (by default the project's rules,
-    /// see <see cref="ProjectRules"/>) in force today.
+    /// see <see cref="ProjectRules"/>) in force on <paramref name="judgedOn"/> (by default today on the system clock).
     /// Given <paramref name="municipalities"/>, an OpenStreetMap file's addresses and footprints are placed among them (and
     /// the placement kept in its extract cache).
     /// </summary>
-    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false, RuleBook? rules = null, IReadOnlyList<AdminArea>? municipalities = null) => importer switch
+    public static SourceRead Read(string importer, string path, string sourceId, IProgress<double>? progress = null, bool keepUnitAddressLinks = false, RuleBook? rules = null, IReadOnlyList<AdminArea>? municipalities = null, DateOnly? judgedOn = null) => importer switch
     {
         "dar-addresses" when keepUnitAddressLinks => WithLinks(sourceId, path, progress),
         "ens-wind-register" => Checked(sourceId, new EnsWindRegisterReader().Read(path, sourceId)),
@@ -59,7 +59,7 @@ public static class SourceImporters
         "permit-dates" => Checked(sourceId, new PermitDateReader().Read(path, sourceId)),
         "project-groupings" => Checked(sourceId, new ProjectGroupingReader().Read(path, sourceId)),
         "bbr-units" => Checked(sourceId, new BbrUnitReader().Read(path, sourceId)),
-        "turbine-acoustics" => Checked(sourceId, new TurbineAcousticsReader(AcousticsRange.From(rules ?? ProjectRules.Load().Rules, DateOnly.FromDateTime(DateTime.Now))).Read(path, sourceId)),
+        "turbine-acoustics" => Checked(sourceId, new TurbineAcousticsReader(AcousticsRange.From(rules ?? ProjectRules.Load().Rules, judgedOn ?? TimeProvider.System.Today())).Read(path, sourceId)),
         "noise-sensitive-areas" => Checked(sourceId, new NoiseAreaReader().Read(path, sourceId)),
         "firms" => Checked(sourceId, new FirmReader().Read(path, sourceId)),
         "osm" => Osm(sourceId, OsmExtractCache.ReadOrDecode(path, sourceId, progress, municipalities)),

@@ -145,7 +145,7 @@ public sealed class ImportJobs(StoreHost stores, IImportReader reader, TimeProvi
         job.Stage = "checking";
         await RecordAsync(job, cancellationToken);
         var editions = stores.Editions();
-        var (added, _) = editions.Stage(upload.SourceId, upload.TemporaryPath, upload.OriginalName);
+        var (added, _) = editions.Stage(upload.SourceId, upload.TemporaryPath, upload.OriginalName, time.GetUtcNow());
         try
         {
             await RunAsync(job, editions.Overlay.With(added).Apply(editions.BuiltIn), cancellationToken);

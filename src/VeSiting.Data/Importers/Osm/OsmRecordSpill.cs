@@ -57,7 +57,13 @@ internal sealed class OsmRecordSpill : IDisposable
         try
         {
             var path = Path.Combine(folder, $".osm-records.{Guid.NewGuid():N}.spill");
-            return new OsmRecordSpill(sourceId, file, new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose), segmentBytes);
+            if (OperatingSystem.IsWindows())
+                return new OsmRecordSpill(sourceId, file, new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose), segmentBytes);
+            // Unlinked as soon as it is open: the open handle keeps the space until it is closed, and a process that is
+            // killed (or runs out of memory) leaves no file behind.
+            var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20);
+            System.IO.File.Delete(path);
+            return new OsmRecordSpill(sourceId, file, stream, segmentBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

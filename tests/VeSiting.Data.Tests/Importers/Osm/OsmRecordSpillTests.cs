@@ -43,6 +43,17 @@ public sealed class OsmRecordSpillTests : IDisposable
     }
 
     [Fact]
+    public void An_open_spill_has_no_name_in_its_folder_so_a_killed_import_leaves_no_file()
+    {
+        using var spilled = OsmRecordSpill.In(_temp.Path, "osm", "x.osm.pbf", segmentBytes: 512);
+        AddRecords(spilled);
+
+        Assert.True(spilled.Segments > 100, $"{spilled.Segments} segments");
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+        Assert.Equal(3_000, spilled.ReadBack().Addresses.Count);
+    }
+
+    [Fact]
     public void Records_placed_as_they_are_read_back_equal_those_placed_after_in_memory()
     {
         // Two box municipalities over part of the records (x = 600,000 + 1.5 i); the rest lie east of them: within 2 km
