@@ -61,7 +61,8 @@ internal sealed class PinnedSession(NpgsqlDataSource dataSource, DataVersion exp
                 await CloseAsync();
                 if (attempt >= 2)
                     throw new StoreUnavailableException(
-                        $"PostGIS at {PostGisConnection.Describe(dataSource.ConnectionString)} serves data version {found ?? "(none)"}, this request was started on {expected.Id}; try again");
+                        $"PostGIS at {PostGisConnection.Describe(dataSource.ConnectionString)} serves data version {found ?? "(none)"}, this request was started on {expected.Id}; try again")
+                    { DatabaseVersion = found };
             }
             catch (Exception e) when (attempt < 2 && PostGisConnection.IsConnectionFault(e))
             {

@@ -19,6 +19,12 @@ public static class HealthEndpoints
             await data.Store.ListAreasAsync(AdminAreaKind.Region, cancellationToken);
             return Results.Ok(new { status = "ok", store = data.StoreKind, dataVersion = data.Store.Version.Id, loadedAt = data.Store.Version.LoadedAt });
         }
+        catch (StoreUnavailableException e) when (e.DatabaseVersion is not null)
+        {
+            // The database answered at a newer (or, on a lagging replica, older) version than this instance serves: the
+            // moment after an import switched, before the instance follows. Healthy: a load balancer must not take it out.
+            return Results.Ok(new { status = "ok", store = data.StoreKind, dataVersion = data.Store.Version.Id, loadedAt = data.Store.Version.LoadedAt, databaseVersion = e.DatabaseVersion });
+        }
         catch (StoreUnavailableException e)
         {
             return Results.Json(new { status = "unavailable", store = data.StoreKind, reason = e.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);

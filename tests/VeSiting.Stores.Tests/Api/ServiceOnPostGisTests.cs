@@ -21,11 +21,11 @@ public sealed class ServiceOnPostGisTests(PostGisStores stores) : IClassFixture<
 
     public Task DisposeAsync() => PostGisServer.DropDatabaseAsync(_handMade);
 
-    private static WebApplicationFactory<ServiceData> Service(string? database) =>
+    private static WebApplicationFactory<ServiceData> Service(string? database, double pollSeconds = 0.2) =>
         new WebApplicationFactory<ServiceData>().WithWebHostBuilder(b =>
         {
             b.UseSetting("VeSiting:Year", "2026");
-            b.UseSetting("VeSiting:DataVersionPollSeconds", "0.2");
+            b.UseSetting("VeSiting:DataVersionPollSeconds", pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (database is not null)
                 b.UseSetting("VeSiting:Database", database);
         });
@@ -101,5 +101,58 @@ public sealed class ServiceOnPostGisTests(PostGisStores stores) : IClassFixture<
         var after = await client.GetAsync($"/tiles/plants/12/{x}/{y}.mvt");
         Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
         Assert.DoesNotContain("plants", (await IdsAsync(client, "plants", 12, x, y)).Where(l => l.Value.Contains("a")).Select(l => l.Key));
+    }
+
+    [Fact]
+    public async Task The_moment_after_the_database_switched_version_health_stays_ok_and_a_read_may_be_retried_at_once()
+    {
+        using var service = Service(_handMade, pollSeconds: 600);
+        var client = service.CreateClient();
+        Assert.Equal("hand-made", await DataVersionAsync(client));
+
+        // As an import's last step does on another instance: the database now holds another data version. The watcher
+        // polls every 10 minutes here, so the first request after it is pinned to the version this instance still serves.
+        await SetDataVersionAsync("hand-made-2");
+        using (var health = await client.GetAsync("/health"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+            var body = await health.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("ok", body.GetProperty("status").GetString());
+            Assert.Equal("hand-made", body.GetProperty("dataVersion").GetString());
+            Assert.Equal("hand-made-2", body.GetProperty("databaseVersion").GetString());
+        }
+        Assert.True(await EventuallyAsync(async () => await DataVersionAsync(client) == "hand-made-2"), "the instance never followed the database");
+
+        await SetDataVersionAsync("hand-made-3");
+        using (var read = await client.GetAsync("/api/addresses?q=a"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, read.StatusCode);
+            Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("1", Assert.Single(read.Headers.GetValues("Retry-After")));
+        }
+        Assert.True(await EventuallyAsync(async () =>
+        {
+            using var again = await client.GetAsync("/api/addresses?q=a");
+            return again.IsSuccessStatusCode;
+        }), "reads never resumed");
+        Assert.Equal("hand-made-3", await DataVersionAsync(client));
+    }
+
+    private async Task SetDataVersionAsync(string id)
+    {
+        await using var dataSource = PostGisConnection.CreateDataSource(_handMade);
+        await using var command = dataSource.CreateCommand("UPDATE data_version SET id = $1");
+        command.Parameters.AddWithValue(id);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            if (await condition())
+                return true;
+        }
+        return false;
     }
 }

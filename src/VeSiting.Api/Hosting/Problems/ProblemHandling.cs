@@ -47,11 +47,19 @@ public static class ProblemHandling
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", "body", "the request body exceeds the configured limit"),
             BadHttpRequestException b => BindingProblem(b),
             HeavyWorkRefusedException h => Busy(context, h),
-            StoreUnavailableException s => Problem(StatusCodes.Status503ServiceUnavailable, "Store unavailable", null, s.Message),
+            StoreUnavailableException s => Unavailable(context, s),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => Results.Empty,
             _ => Problem(StatusCodes.Status500InternalServerError, "Internal error", null, "an unexpected error occurred; it has been logged"),
         };
         await result.ExecuteAsync(context);
+    }
+
+    /// <summary>A store at another data version than the request's can be asked again at once (Retry-After: 1).</summary>
+    private static IResult Unavailable(HttpContext context, StoreUnavailableException unavailable)
+    {
+        if (unavailable.DatabaseVersion is not null)
+            context.Response.Headers.RetryAfter = "1";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Store unavailable", null, unavailable.Message);
     }
 
     private static IResult Busy(HttpContext context, HeavyWorkRefusedException refused)
