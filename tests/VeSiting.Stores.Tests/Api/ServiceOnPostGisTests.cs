@@ -110,7 +110,7 @@ public sealed class ServiceOnPostGisTests(PostGisStores stores) : IClassFixture<
         var client = service.CreateClient();
         Assert.Equal("hand-made", await DataVersionAsync(client));
 
-        // As an import's last step does on another instance: the database now holds another data version. The watcher
+        // As an import by another process ends: the database holds a newer data version (a later loaded_at). The watcher
         // polls every 10 minutes here, so the first request after it is pinned to the version this instance still serves.
         await SetDataVersionAsync("hand-made-2");
         using (var health = await client.GetAsync("/health"))
@@ -141,7 +141,7 @@ public sealed class ServiceOnPostGisTests(PostGisStores stores) : IClassFixture<
     private async Task SetDataVersionAsync(string id)
     {
         await using var dataSource = PostGisConnection.CreateDataSource(_handMade);
-        await using var command = dataSource.CreateCommand("UPDATE data_version SET id = $1");
+        await using var command = dataSource.CreateCommand("UPDATE data_version SET id = $1, loaded_at = loaded_at + interval '1 minute'");
         command.Parameters.AddWithValue(id);
         Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
