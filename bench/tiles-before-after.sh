@@ -5,15 +5,19 @@
 #  1. Cached MVT tiles: the paths of bench/load.sh without the scheme rings (z10 plants and boundaries, z12 dwellings),
 #     warmed, then wrk -t2 -c32 for SECONDS per round (ROUNDS rounds each); then one round each on all 242 paths of
 #     bench/load.sh, scheme rings included.
-#  2. Uncached MVT tiles (the tile cache off: every request encodes its tile): the same paths split into point layers
-#     (plants, dwellings) and polygon layers (boundaries, scheme rings), wrk -t2 -c4 for SECONDS per round and set,
-#     ROUNDS rounds, base and working tree alternated: what the vector-tile writer costs per tile.
+#  2. Uncached MVT tiles (the tile cache off: every request encodes its tile): the same paths layer by layer (plants,
+#     dwellings, boundaries, scheme rings), wrk -t2 -c4 for SECONDS per round and layer, ROUNDS rounds, base and working
+#     tree alternated (which goes first alternates too), with the service's CPU time per tile from /proc: what a tile
+#     costs to make.
 #  3. Suitability tiles from the cached 100 m greenhouse raster with the tile cache off (every tile built from the
 #     raster): /api/sites?cell=100 once, a warm-up on tiles around Aalborg (WARM passes, 5: the JIT's tiers settle),
 #     then distinct MVT and PNG tiles at
 #     zooms 5–20 around Aarhus and Odense, each
 #     timed by curl over one keep-alive connection per tile. Baseline tool: gdalwarp + gdal_translate cutting the same
 #     tiles (EPSG:3857, 256 px, nearest) out of the same raster's GeoTIFF score band (one process pair per tile).
+# DATA=base: both builds read the base revision's geodata/ (sources, rules, profiles; VESITING_HOME) from the same data
+# cache (VESITING_CACHE, default .cache/geodata here), for a base older than a source the working tree added (default:
+# the working tree's, which such a base cannot read).
 # CHANGE="Before: …; after: …" describes the change compared in the section's text.
 # Writes the "## Tiles before and after" section of bench/RESULTS.md (other sections are kept).
 set -euo pipefail
@@ -24,6 +28,9 @@ rounds="${ROUNDS:-2}"
 port="${PORT:-19460}"
 parts="${PARTS:-cached,uncached,suitability}"   # which parts to run; a part not run keeps its figures from the last run
 work="$(mktemp -d)"
+data_home="$root"
+[[ "${DATA:-}" == base ]] && data_home="$work/base"
+export VESITING_CACHE="${VESITING_CACHE:-$root/.cache/geodata}"
 source "$root/bench/lib.sh"
 trap 'stop_apis; rm -rf "$work"' EXIT
 for tool in wrk curl gdalwarp gdal_translate; do command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install -y wrk curl gdal-bin)" >&2; exit 1; }; done
@@ -37,11 +44,11 @@ git -C "$root" archive "$base" | tar -x -C "$work/base"
 ( cd "$work/base/src/VeSiting.Api" && dotnet build -c Release --nologo -v quiet >"$work/base-build.log" 2>&1 ) || { cat "$work/base-build.log" >&2; exit 1; }
 ( cd "$root/src/VeSiting.Api" && dotnet build -c Release --nologo -v quiet >"$work/build.log" 2>&1 ) || { cat "$work/build.log" >&2; exit 1; }
 
-# start NAME TREE PORT [NAME=VALUE …]: the service of a tree on the working tree's data (VESITING_HOME).
+# start NAME TREE PORT [NAME=VALUE …]: the service of a tree on the data of $data_home (VESITING_HOME).
 start() {
   local name="$1" tree="$2" p="$3"
   shift 3
-  ( cd "$tree/src/VeSiting.Api" && exec env VESITING_HOME="$root" VeSiting__ExpensiveRequestsPerMinute=0 VeSiting__HeavyTimeLimitSeconds=600 "$@" \
+  ( cd "$tree/src/VeSiting.Api" && exec env VESITING_HOME="$data_home" VeSiting__ExpensiveRequestsPerMinute=0 VeSiting__HeavyTimeLimitSeconds=600 "$@" \
       dotnet bin/Release/net10.0/VeSiting.Api.dll --urls "http://127.0.0.1:$p" --contentRoot . >"$work/$name.log" 2>&1 ) &
   api_pids+=($!)
   for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$p/health" >/dev/null 2>&1 && return 0; sleep 1; done
@@ -59,8 +66,8 @@ open(f"{work}/mixed.txt", "w").write("\n".join(tiles) + "\n")
 # Without the scheme rings: their version string also holds the rules in force, which the hand-made cache (one version
 # for all layers, emptied when it changes) took for a new data version, so mixed requests kept emptying it.
 open(f"{work}/cached.txt", "w").write("\n".join(t for t in tiles if "/scheme-zones/" not in t) + "\n")
-open(f"{work}/uncached-points.txt", "w").write("\n".join(t for t in tiles if "/plants/" in t or "/dwellings/" in t) + "\n")
-open(f"{work}/uncached-polygons.txt", "w").write("\n".join(t for t in tiles if "/boundaries/" in t or "/scheme-zones/" in t) + "\n")
+for layer in ("plants", "dwellings", "boundaries", "scheme-zones"):
+    open(f"{work}/uncached-{layer}.txt", "w").write("\n".join(t for t in tiles if f"/{layer}/" in t) + "\n")
 suitability = set()
 for z in range(5, 21):
     for lon, lat in ((10.20, 56.15), (10.39, 55.40)):
@@ -77,7 +84,8 @@ touch "$work/cached-results.txt" "$work/suitability-times.txt"
 [[ ",$parts," == *",cached,"* ]] && echo "== cached tiles" >&2
 [[ ",$parts," == *",cached,"* ]] && for round in $(seq 1 "$rounds") mixed; do
   paths=cached.txt; [[ "$round" == mixed ]] && paths=mixed.txt
-  for which in base new; do
+  order="base new"; [[ "$round" =~ ^[0-9]+$ ]] && (( round % 2 == 0 )) && order="new base"
+  for which in $order; do
     tree="$root"; [[ "$which" == base ]] && tree="$work/base"
     start "$which" "$tree" "$port"
     while read -r p; do curl -s -o /dev/null "http://127.0.0.1:$port$p"; done < "$work/$paths"
@@ -90,13 +98,17 @@ done
 touch "$work/uncached-results.txt"
 [[ ",$parts," == *",uncached,"* ]] && echo "== uncached tiles" >&2
 [[ ",$parts," == *",uncached,"* ]] && for round in $(seq 1 "$rounds"); do
-  for which in base new; do
+  order="base new"; (( round % 2 == 0 )) && order="new base"
+  for which in $order; do
     tree="$root"; [[ "$which" == base ]] && tree="$work/base"
     start "$which-uncached" "$tree" "$port" VeSiting__TileCacheEntries=0 VeSiting__TileCacheMegabytes=0
-    for set in points polygons; do
+    pid="${api_pids[-1]}"   # the service itself: start's subshell execs env, which execs dotnet
+    for set in plants dwellings boundaries scheme-zones; do
       while read -r p; do curl -s -o /dev/null "http://127.0.0.1:$port$p"; done < "$work/uncached-$set.txt"   # JIT warm-up
-      wrk -t2 -c4 -d"${seconds}s" --latency -s "$root/bench/wrk-paths.lua" "http://127.0.0.1:$port" -- "$work/uncached-$set.txt" \
-        | grep '^JSON' | sed "s/^JSON /$which $round $set /" >> "$work/uncached-results.txt"
+      ticks_before="$(awk '{print $14 + $15}' "/proc/$pid/stat")"
+      result="$(wrk -t2 -c4 -d"${seconds}s" --latency -s "$root/bench/wrk-paths.lua" "http://127.0.0.1:$port" -- "$work/uncached-$set.txt" | grep '^JSON')"
+      ticks_after="$(awk '{print $14 + $15}' "/proc/$pid/stat")"
+      echo "$which $round $set $((ticks_after - ticks_before)) ${result#JSON }" >> "$work/uncached-results.txt"
     done
     stop_last
   done
@@ -156,7 +168,9 @@ path, work, started, before, after, base, head, seconds, rounds, ticks, parts, w
 tick_ms = 1000 / int(ticks)
 out = ["## Tiles before and after (bench/tiles-before-after.sh)", ""]
 out.append(f"- Date: {started}; 2 cores shared with other work (load average {before} before, {after} after): compare the two columns, not the absolute figures with other sections.")
-out.append(f"- Command: `BASE={base} PARTS={parts} bash bench/tiles-before-after.sh` (SECONDS_PER_ROUND={seconds}, ROUNDS={rounds}, WARM={warm}); after = the working tree at {head}.")
+data = " DATA=base" if os.environ.get("DATA") == "base" else ""
+out.append(f"- Command: `BASE={base}{data} PARTS={parts} bash bench/tiles-before-after.sh` (SECONDS_PER_ROUND={seconds}, ROUNDS={rounds}, WARM={warm}); after = the working tree at {head}"
+           + ("; data: the geodata of the base revision for both." if data else "."))
 out.append("- " + os.environ.get("CHANGE", "Before: the hand-made tile cache (a dictionary emptied when full) and suitability cells as NetTopologySuite squares reprojected and clipped; "
            "after: ASP.NET Core output caching (keyed and tagged by data version, one render per tile for concurrent requests) and suitability tiles written from the raster "
            "(MVT polygons in tile units, PNG sampled per pixel)."))
@@ -186,20 +200,25 @@ out.append("")
 uncached_lines = [l for l in open(f"{work}/uncached-results.txt").read().split("\n") if l.strip()]
 out.append("### Uncached MVT tiles (tile cache off; wrk -t2 -c4)")
 out.append("")
-out.append("Every request encodes its tile: point layers (plants z10, dwellings z12) and polygon layers (boundaries z10, scheme rings) of the paths of bench/load.sh.")
+out.append("Every request encodes its tile, layer by layer (plants z10, dwellings z12, boundaries z10, scheme rings) over the paths of bench/load.sh. "
+           "Rounds alternate which build goes first. *CPU/tile* is the service's own user + system time over the run divided by its requests "
+           "(clock ticks of /proc/PID/stat): the machine's other work slows the requests a second but hardly the CPU each takes.")
 out.append("")
-out.append("| round | tiles | build | requests/s | p50 | p99 | non-2xx | socket errors |")
-out.append("|---|---|---|---|---|---|---|---|")
-urps = {}
+out.append("| round | layer | build | requests/s | CPU/tile | p50 | p99 | non-2xx | socket errors |")
+out.append("|---|---|---|---|---|---|---|---|---|")
+urps, ucpu = {}, {}
 for line in uncached_lines:
-    which, rnd, tset, js = line.split(" ", 3)
+    which, rnd, tset, ticks, js = line.split(" ", 4)
     r = json.loads(js)
+    cpu = int(ticks) * tick_ms / max(1, r["requests"])
     urps.setdefault((which, tset), []).append(r["rps"])
-    out.append(f"| {rnd} | {tset} | {'before' if which == 'base' else 'after'} | {r['rps']:,.1f} | {r['p50_ms']} ms | {r['p99_ms']} ms | {r['non2xx']} | {r['socket_errors']} |")
+    ucpu.setdefault((which, tset), []).append(cpu)
+    out.append(f"| {rnd} | {tset} | {'before' if which == 'base' else 'after'} | {r['rps']:,.1f} | {cpu:.3f} ms | {r['p50_ms']} ms | {r['p99_ms']} ms | {r['non2xx']} | {r['socket_errors']} |")
 out.append("")
-for tset in ("points", "polygons"):
+for tset in ("plants", "dwellings", "boundaries", "scheme-zones"):
     if urps.get(("new", tset)) and urps.get(("base", tset)):
-        out.append(f"- {tset}: median requests/s after / before **{statistics.median(urps[('new', tset)]) / statistics.median(urps[('base', tset)]):.2f}**.")
+        out.append(f"- {tset}: median requests/s after / before **{statistics.median(urps[('new', tset)]) / statistics.median(urps[('base', tset)]):.2f}**, "
+                   f"median CPU per tile after / before **{statistics.median(ucpu[('new', tset)]) / statistics.median(ucpu[('base', tset)]):.2f}**.")
 out.append("")
 out.append("### Suitability tiles from the cached 100 m raster (tile cache off; curl per tile)")
 out.append("")

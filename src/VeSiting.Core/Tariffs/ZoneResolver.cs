@@ -1,13 +1,14 @@
 namespace VeSiting.Core.Tariffs;
 
 /// <summary>The zone of a site under a scenario, and why.</summary>
-public sealed record ZoneResult(TariffZone? Zone, string Why, double? Score = null, PlantDistance? Decisive = null)
+/// <remarks>
+/// The English text is rendered when asked for, not when the zone is found: a tile of dwellings resolves thousands of
+/// zones and shows none of their reasons.
+/// </remarks>
+public sealed record ZoneResult(TariffZone? Zone, Reason Because, double? Score = null, PlantDistance? Decisive = null)
 {
-    /// <summary>A result whose reason is data (<see cref="Because"/>); <see cref="Why"/> is its English text.</summary>
-    public ZoneResult(TariffZone? zone, Reason because, double? score = null, PlantDistance? decisive = null) : this(zone, because.Text, score, decisive) => Because = because;
-
-    /// <summary>Why, as a code and values (plain text when built from a string).</summary>
-    public Reason Because { get; init; } = Reason.Plain(Why);
+    /// <summary>Why, in English.</summary>
+    public string Why => Because.Text;
 }
 
 /// <summary>Finds a site's zone from the covered plants near it (any order; distances in metres).</summary>
@@ -25,7 +26,7 @@ public static class ZoneResolver
         {
             var decisive = covered.FirstOrDefault(p => Qualifies(zone, p));
             if (decisive is not null)
-                return new ZoneResult(zone, Reason.Of("tariff.zone", ("plant", Describe(decisive)), ("limit", Limit(zone)), ("zone", zone.Id), ("label", zone.Label)), decisive: decisive);
+                return new ZoneResult(zone, Reason.Of("tariff.zone", ("plant", Describe(decisive)), ("limit", Limit(zone)), ("zone", zone.Id), ("label", zone.Label)), Decisive: decisive);
         }
         return new ZoneResult(null, covered.Count == 0
             ? Reason.Of("tariff.no-plant", ("radius", scenario.SearchRadiusM))
