@@ -8,4 +8,24 @@ internal static class ImportWords
     /// <summary>The geometry's type as written (Point, LineString …), or the catalogue's word for a feature without one.</summary>
     public static Reason GeometryOf(Geometry? geometry, string missing = "import.geometry-missing") =>
         geometry is null ? Reason.Of(missing) : Reason.Plain(geometry.GeometryType);
+
+    /// <summary>Alternatives joined by the language's "or" (a or b or c); each is data, shown as written.</summary>
+    public static Reason Or(IEnumerable<string> alternatives)
+    {
+        var list = alternatives.ToList();
+        var joined = Reason.Plain(list[^1]);
+        for (var i = list.Count - 2; i >= 0; i--)
+            joined = Reason.Of("general.or", ("first", list[i]), ("rest", joined));
+        return joined;
+    }
+
+    /// <summary>Items joined by commas (a, b, c) in every language.</summary>
+    public static Reason Commas(IEnumerable<Reason> items)
+    {
+        var list = items.ToList();
+        var joined = list[^1];
+        for (var i = list.Count - 2; i >= 0; i--)
+            joined = Reason.Of("general.and", ("first", list[i]), ("rest", joined));
+        return joined;
+    }
 }
