@@ -10,12 +10,15 @@ internal static class ImportWords
         geometry is null ? Reason.Of(missing) : Reason.Plain(geometry.GeometryType);
 
     /// <summary>Alternatives joined by the language's "or" (a or b or c); each is data, shown as written.</summary>
-    public static Reason Or(IEnumerable<string> alternatives)
+    public static Reason Or(IEnumerable<string> alternatives) => Joined("general.or", alternatives);
+
+    /// <summary>Words that are data (column or property names) joined by a catalogue's <c>{first} … {rest}</c> (general.or, general.and-word).</summary>
+    public static Reason Joined(string code, IEnumerable<string> items)
     {
-        var list = alternatives.ToList();
+        var list = items.ToList();
         var joined = Reason.Plain(list[^1]);
         for (var i = list.Count - 2; i >= 0; i--)
-            joined = Reason.Of("general.or", ("first", list[i]), ("rest", joined));
+            joined = Reason.Of(code, ("first", list[i]), ("rest", joined));
         return joined;
     }
 

@@ -72,7 +72,7 @@ public sealed partial class EnsWindRegisterReader
         {
             foreach (var extra in duplicate.Skip(1))
                 issues.Add(new ImportIssue(ImportIssueSeverity.Error, fileName, extra.Origin.Row, "GSRN",
-                    $"GSRN {extra.Id} appears more than once (first in row {duplicate.First().Origin.Row})", extra.Origin.Sheet));
+                    Reason.Of("import.gsrn-twice", ("gsrn", extra.Id), ("first", duplicate.First().Origin.Row)), extra.Origin.Sheet));
         }
         return new ImportResult<Plant>(plants, issues);
     }
@@ -84,7 +84,7 @@ public sealed partial class EnsWindRegisterReader
             return;
         var share = (double)sheet.Unusable.Count / sheet.DataRows;
         issues.Add(new ImportIssue(ImportIssueSeverity.Note, file, null, null,
-            $"{sheet.Unusable.Count} of {sheet.DataRows} rows ({share:P1}) skipped for publisher errors", sheetName));
+            Reason.Of("import.publisher-errors-skipped", ("count", sheet.Unusable.Count), ("rows", sheet.DataRows), ("share", share)), sheetName));
         if (status != PlantStatus.Operating || share <= MaxUnusableShare)
             return;
         var worst = sheet.Unusable.OrderByDescending(u => u.Value.Count).ThenBy(u => u.Key).Take(10)
