@@ -1,5 +1,5 @@
-using VeSiting.Core.Explanations;
 using VeSiting.Core.DataCoverage;
+using VeSiting.Core.Explanations;
 using VeSiting.Data.Sources;
 
 namespace VeSiting.Cli.Commands;

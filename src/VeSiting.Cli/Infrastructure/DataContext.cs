@@ -1,5 +1,5 @@
-using VeSiting.Core.Explanations;
 using System.Diagnostics;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
 using VeSiting.Data.Loading;

@@ -146,9 +146,10 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
             var basis = households.BasisReasons.GetValueOrDefault(code)
                 ?? (households.BasisByMunicipality.TryGetValue(code, out var given) ? Explanations.Reason.Plain(given)
                     : Explanations.Reason.Of(households.Synthetic ? "impact.basis-synthetic-dwellings" : "impact.basis-not-stated"));
-            municipalities.Add(new MunicipalityImpact(code, municipalityNames.GetValueOrDefault(code, code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)),
+            var municipality = new MunicipalityImpact(code, municipalityNames.GetValueOrDefault(code, code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)),
                 homes, zoned, saved, paid, homes == 0 ? 0 : (saved - paid) / homes, basis.Text,
-                f.Count, f.Zoned, f.Kwh, f.Saved, (uplift ?? 0) * f.OutsideKwh / 100) { HouseholdBasisReason = basis });
+                f.Count, f.Zoned, f.Kwh, f.Saved, (uplift ?? 0) * f.OutsideKwh / 100);
+            municipalities.Add(municipality with { HouseholdBasisReason = basis });
         }
         return new ProposalImpact(scenario.Ref, scenario.Title, stack.Ref, area, zoneRows, municipalities, taken, uplift,
             uplift is { } u ? u * kwh / 100 * vat : null, kwh, households.Synthetic, notes);
