@@ -86,5 +86,39 @@ public sealed class DataAddCommandTests : IDisposable
         Assert.Contains("ens-wind-register", run.Error);
     }
 
+    private const string UnitsWithSkippedRows = "id_lokalId,status,enh020EnhedensAnvendelse,adresseIdentificerer\nu1,6,140,a1\nu2,4,140,a2\nu3,6,120,\n";
+
+    [Fact]
+    public async Task Skipped_rows_of_a_bad_file_are_reported_in_danish_with_lang_da()
+    {
+        var units = Write("enheder.csv", UnitsWithSkippedRows);
+
+        var add = await CliRun.Of("--lang", "da", "data", "add", "bbr-units", units, "--cache", Cache);
+
+        Assert.True(add.ExitCode == ExitCodes.Ok, add.ToString());
+        Assert.Contains("BBR-status 4: enheden er ikke opført eller findes ikke længere (6 opført og 7 gældende tælles med)", add.Output);
+        Assert.Contains("enheden har ingen enhedsadresse og kan derfor ikke placeres på en adgangsadresse", add.Output);
+        Assert.Contains("sprunget over", add.Output);
+        Assert.DoesNotContain("the unit is not built", add.Output);
+
+        var reset = await CliRun.Of("--lang", "da", "data", "reset", "bbr-units", "--cache", Cache);
+        Assert.Contains("bbr-units: enheder.csv (tilføjet ", reset.Output);
+        Assert.Contains(") er fjernet; bruger nu ingen fil (valgfri kilde, ikke indlæst).", reset.Output);
+    }
+
+    [Fact]
+    public async Task Skipped_rows_keep_their_english_words_in_english_and_in_csv()
+    {
+        var units = Write("enheder.csv", UnitsWithSkippedRows);
+
+        var english = await CliRun.Of("data", "add", "bbr-units", units, "--cache", Cache);
+        var csv = await CliRun.Of("--lang", "da", "data", "add", "bbr-units", units, "--cache", Cache, "--format", "csv");
+
+        Assert.True(english.ExitCode == ExitCodes.Ok, english.ToString());
+        Assert.Contains("BBR status 4: the unit is not built or no longer exists (6 built and 7 in force count)", english.Output);
+        Assert.Contains("the unit names no unit address, so it cannot be placed at an access address", english.Output);
+        Assert.Contains("skipped,,3,status,BBR status 4: the unit is not built or no longer exists (6 built and 7 in force count)", csv.Output);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

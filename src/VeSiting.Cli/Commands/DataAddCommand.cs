@@ -44,9 +44,9 @@ public sealed class DataAddCommand(CliConsole console, DataContext data, ResultR
             .Fact("Go back with", $"vesiting data reset {added.SourceId}");
         // The embedded engine reads the cache at every command; a database holds what was last imported into it.
         if (settings.DatabaseOrEnvironment is { } database)
-            result.Fact("PostGIS", $"{PostGisConnection.Describe(database)} still holds the previous data: load this edition into it with `vesiting import` (POST /api/imports with the file does both)");
+            result.Fact("PostGIS", Reason.Of("cli.data-postgis-previous", ("database", PostGisConnection.Describe(database))));
         foreach (var issue in read.Issues.Where(i => i.Severity != ImportIssueSeverity.Note).Take(MaxIssuesShown))
-            result.Row(null, issue.SeverityWord.Rendered, issue.Sheet, issue.Row, issue.Column, issue.Why.Rendered);
+            result.Row(null, issue.SeverityWord, issue.Sheet, issue.Row, issue.Column, issue.Why);
         renderer.Write(result, format);
         return ExitCodes.Ok;
     }
@@ -59,7 +59,7 @@ public sealed class DataAddCommand(CliConsole console, DataContext data, ResultR
         var path = Path.GetFullPath(settings.File);
         if (!console.Interactive)
         {
-            console.Status.WriteLine($"Checking {Path.GetFileName(path)} as {settings.Source}…");
+            console.Status.WriteLine(Reason.Of("cli.data-checking-as", ("file", Path.GetFileName(path)), ("source", settings.Source)).Rendered);
             return editions.Stage(settings.Source, path, addedAt: data.Now);
         }
         (AddedFile, SourceRead) staged = default;
@@ -67,7 +67,7 @@ public sealed class DataAddCommand(CliConsole console, DataContext data, ResultR
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(progress =>
             {
-                var task = progress.AddTask($"checking {Path.GetFileName(path)}", maxValue: 1);
+                var task = progress.AddTask(Markup.Escape(Reason.Of("cli.data-checking", ("file", Path.GetFileName(path))).Rendered), maxValue: 1);
                 staged = editions.Stage(settings.Source, path, addedAt: data.Now, progress: new SynchronousProgress(f => task.Value = f));
                 task.Value = 1;
             });

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 namespace VeSiting.Cli.Commands;
 
 /// <summary><c>vesiting data fetch</c>: obtain every source into the cache, verified by checksum.</summary>
@@ -15,7 +16,7 @@ public sealed class DataFetchCommand(DataContext data, ResultRenderer renderer) 
         result.Fact("Cache", fetcher.CacheDirectory)
             .Fact("Mirrors tried in order", fetcher.MirrorDirectories);
         foreach (var o in outcomes)
-            result.Row(null, o.Source.Id, o.Source.File, o.AlreadyCached ? "cache (checksum verified)" : o.ObtainedFrom, o.Source.Licence, o.Source.Attribution);
+            result.Row(null, o.Source.Id, o.Source.File, o.AlreadyCached ? Reason.Of("cli.data-from-cache") : o.ObtainedFrom, o.Source.Licence, o.Source.Attribution);
         renderer.Write(result, format);
         return ExitCodes.Ok;
     }

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 namespace VeSiting.Cli.Commands;
 
 /// <summary><c>vesiting data reset &lt;source&gt;</c>: back to the built-in edition (an optional source goes out of use).</summary>
@@ -14,10 +15,10 @@ public sealed class DataResetCommand(CliConsole console, DataContext data) : Com
     {
         var editions = data.OpenEditions(settings);
         var removed = editions.Reset(settings.Source);
-        var now = editions.BuiltIn.Sources.Any(s => s.Id == settings.Source) ? "the built-in edition" : "no file (optional source, not loaded)";
-        console.Output.WriteLine(removed is null
-            ? $"{settings.Source}: already uses {now}."
-            : $"{settings.Source}: {removed.OriginalName} (added {removed.AddedAt:yyyy-MM-dd}) removed; now uses {now}.");
+        var now = Reason.Of(editions.BuiltIn.Sources.Any(s => s.Id == settings.Source) ? "cli.data-reset-built-in" : "cli.data-reset-no-file");
+        console.Output.WriteLine((removed is null
+            ? Reason.Of("cli.data-reset-already", ("source", settings.Source), ("now", now))
+            : Reason.Of("cli.data-reset-removed", ("source", settings.Source), ("file", removed.OriginalName), ("added", DateOnly.FromDateTime(removed.AddedAt.DateTime)), ("now", now))).Rendered);
         return ExitCodes.Ok;
     }
 }

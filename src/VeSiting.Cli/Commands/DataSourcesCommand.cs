@@ -1,4 +1,5 @@
 using VeSiting.Core.DataCoverage;
+using VeSiting.Core.Explanations;
 using VeSiting.Data.Sources;
 
 namespace VeSiting.Cli.Commands;
@@ -29,15 +30,17 @@ public sealed class DataSourcesCommand(DataContext data, ResultRenderer renderer
         result.Fact("Manifest", Path.Combine(manifest.Directory, "sources.json"))
             .Fact("Cache", fetcher.CacheDirectory)
             .Fact("Added files recorded in", SourceOverlay.PathIn(fetcher.CacheDirectory))
-            .Fact("Addresses", "per municipality: dar-addresses where it covers the municipality, osm (OpenStreetMap) where it does not and holds more there (see --municipalities)");
+            .Fact("Addresses", Reason.Of("cli.data-address-rule"));
         foreach (var s in manifest.Sources)
         {
-            var edition = s.Added is { } added ? $"added {added.AddedAt:yyyy-MM-dd HH:mm} UTC from {added.OriginalName}" : "built-in";
-            var origin = s.Added is not null ? "added by you" : s.Upstream ?? $"derived: {s.DerivedFrom}";
+            var edition = s.Added is { } added
+                ? Reason.Of("cli.data-edition-added", ("at", added.AddedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)), ("file", added.OriginalName))
+                : Reason.Of("cli.data-edition-built-in");
+            object origin = s.Added is not null ? Reason.Of("cli.data-added-by-you") : s.Upstream is { } upstream ? upstream : Reason.Of("cli.data-derived", ("from", s.DerivedFrom ?? ""));
             result.Row(null, s.Id, edition, s.Title, s.File, fetcher.IsCached(s) ? "yes" : "no", s.Licence, s.Attribution, origin);
         }
         foreach (var optional in OptionalSource.All.Where(o => manifest.Sources.All(s => s.Id != o.Id)))
-            result.Row(null, optional.Id, "none (optional)", optional.Title, $"add with `vesiting data add {optional.Id} FILE` ({optional.Layout})", "no", "", "", "");
+            result.Row(null, optional.Id, Reason.Of("cli.data-edition-optional"), optional.Title, Reason.Of("cli.data-add-with", ("source", optional.Id), ("layout", optional.Layout)), "no", "", "", "");
         if (settings.Municipalities)
         {
             var store = await data.OpenStoreAsync(settings, cancellationToken);

@@ -58,7 +58,7 @@ public sealed class ScenarioImpactCommand(DataContext data, ResultRenderer rende
             var byMunicipality = result.Section($"{impact.Scenario.Id} by municipality",
                 ["Code", "Municipality", "Households", "Zoned", "Net DKK per household", "Household basis", "Firms", "Zoned firms", "Firm kWh", "Firms save DKK/yr", "Firms pay DKK/yr"]);
             foreach (var m in impact.Municipalities)
-                byMunicipality.Row(null, m.Code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), m.Name, m.Households, m.ZonedHouseholds, Math.Round(m.NetDkkPerHousehold, 2), m.HouseholdBasis,
+                byMunicipality.Row(null, m.Code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), m.Name, m.Households, m.ZonedHouseholds, Math.Round(m.NetDkkPerHousehold, 2), m.HouseholdBasisReason,
                     m.Firms, m.ZonedFirms, Math.Round(m.FirmKwh), Math.Round(m.FirmDiscountDkkPerYear), Math.Round(m.FirmUpliftDkkPerYear));
             result.Fact($"{impact.Scenario.Id}: notes", impact.Notes.Select(n => n.Rendered).ToList());
         }

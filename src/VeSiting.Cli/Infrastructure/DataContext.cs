@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Stores;
 using VeSiting.Data.Embedded;
 using VeSiting.Data.Loading;
@@ -78,7 +79,7 @@ public sealed class DataContext(CliConsole console, TimeProvider time)
             foreach (var source in manifest.Sources)
             {
                 var outcome = await fetcher.FetchAsync(source, null, cancellationToken);
-                console.Status.MarkupLineInterpolated($"{source.Id}: {(outcome.AlreadyCached ? "already cached (checksum verified)" : $"fetched from {outcome.ObtainedFrom}")}");
+                console.Status.MarkupLineInterpolated($"{Reason.About(source.Id, outcome.AlreadyCached ? Reason.Of("cli.data-already-cached") : Reason.Of("cli.data-fetched-from", ("from", outcome.ObtainedFrom))).Rendered}");
                 outcomes.Add(outcome);
             }
             return outcomes;

@@ -17,26 +17,24 @@ public sealed record AcousticsRange(double MinimumLwa, double MaximumLwa, double
         new(estimates[MinimumLwaKey].Value, estimates[MaximumLwaKey].Value, estimates[MinimumBandLevelKey].Value, $"{estimates.Id} {estimates.Version}");
 
     /// <summary>What lies outside the range (field name and reason), or null. Checks values only; see <see cref="TurbineAcoustics.ShapeProblem"/> for the shape.</summary>
-    public (string Field, string Reason)? Problem(double? lwa6, double? lwa8, IReadOnlyList<double>? octaves8, IReadOnlyList<double>? thirds8)
+    public (string Field, Reason Reason)? Problem(double? lwa6, double? lwa8, IReadOnlyList<double>? octaves8, IReadOnlyList<double>? thirds8)
     {
         foreach (var (field, value) in new[] { (TurbineAcoustics.Lwa6Field, lwa6), (TurbineAcoustics.Lwa8Field, lwa8) })
         {
             if (value is { } v && (double.IsNaN(v) || v < MinimumLwa || v > MaximumLwa))
-                return (field, $"{F(v)} dB(A) is outside {F(MinimumLwa)}–{F(MaximumLwa)} dB(A) (rule set {RuleSet})");
+                return (field, Reason.Of("import.lwa-outside", ("value", v), ("min", MinimumLwa), ("max", MaximumLwa), ("ruleSet", RuleSet)));
         }
         foreach (var (field, spectrum) in new[] { (TurbineAcoustics.OctavesField, octaves8), (TurbineAcoustics.ThirdsField, thirds8) })
         {
             foreach (var v in spectrum ?? [])
             {
                 if (double.IsNaN(v) || v < MinimumBandLevel || v > MaximumLwa)
-                    return (field, $"band level {F(v)} dB(A) is outside {F(MinimumBandLevel)}–{F(MaximumLwa)} dB(A) (rule set {RuleSet})");
+                    return (field, Reason.Of("import.band-outside", ("value", v), ("min", MinimumBandLevel), ("max", MaximumLwa), ("ruleSet", RuleSet)));
             }
         }
         return null;
     }
 
-    public (string Field, string Reason)? Problem(TurbineAcoustics acoustics) =>
+    public (string Field, Reason Reason)? Problem(TurbineAcoustics acoustics) =>
         Problem(acoustics.Lwa6, acoustics.Lwa8, acoustics.Octaves8, acoustics.LowFrequencyThirds8);
-
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

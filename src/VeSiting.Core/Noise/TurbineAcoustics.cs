@@ -29,25 +29,25 @@ public sealed record TurbineAcoustics(double Lwa6, double Lwa8, IReadOnlyList<do
     /// the other, a spectrum without totals or of the wrong length. Whether the values are plausible is the rules' question
     /// (<see cref="AcousticsRange.Problem(double?, double?, IReadOnlyList{double}?, IReadOnlyList{double}?)"/>).
     /// </summary>
-    public static (string Field, string Reason)? ShapeProblem(double? lwa6, double? lwa8, IReadOnlyList<double>? octaves8, IReadOnlyList<double>? thirds8)
+    public static (string Field, Reason Reason)? ShapeProblem(double? lwa6, double? lwa8, IReadOnlyList<double>? octaves8, IReadOnlyList<double>? thirds8)
     {
         foreach (var (field, value) in new[] { (Lwa6Field, lwa6), (Lwa8Field, lwa8) })
         {
             if (value is { } v && !double.IsFinite(v))
-                return (field, "not a finite number");
+                return (field, Reason.Of("import.not-finite"));
         }
         if ((lwa6 is null) != (lwa8 is null))
-            return (lwa6 is null ? Lwa6Field : Lwa8Field, "give the sound power at both 6 and 8 m/s");
+            return (lwa6 is null ? Lwa6Field : Lwa8Field, Reason.Of("import.lwa-both"));
         if ((octaves8 is not null || thirds8 is not null) && lwa8 is null)
-            return (Lwa8Field, "a spectrum needs the totals lwa_6ms_db and lwa_8ms_db");
+            return (Lwa8Field, Reason.Of("import.spectrum-needs-totals"));
         if (octaves8 is not null && octaves8.Count != NoiseBands.OctaveCount)
-            return (OctavesField, $"{octaves8.Count} values; expected {NoiseBands.OctaveCount} (63 Hz–8 kHz)");
+            return (OctavesField, Reason.Of("import.octave-count", ("count", octaves8.Count), ("expected", NoiseBands.OctaveCount)));
         if (thirds8 is not null && thirds8.Count != NoiseBands.ThirdCount)
-            return (ThirdsField, $"{thirds8.Count} values; expected {NoiseBands.ThirdCount} (10–160 Hz)");
+            return (ThirdsField, Reason.Of("import.third-count", ("count", thirds8.Count), ("expected", NoiseBands.ThirdCount)));
         foreach (var (field, spectrum) in new[] { (OctavesField, octaves8), (ThirdsField, thirds8) })
         {
             if (spectrum is not null && spectrum.Any(v => !double.IsFinite(v)))
-                return (field, "band levels must be finite numbers");
+                return (field, Reason.Of("import.bands-finite"));
         }
         return null;
     }

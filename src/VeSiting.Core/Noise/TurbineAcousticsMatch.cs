@@ -33,7 +33,7 @@ public static class TurbineAcousticsMatch
         }).ToList();
         var issues = byModel.Where(m => !used.Contains(m.Key)).Select(m => m.Value)
             .Select(s => new ImportIssue(ImportIssueSeverity.Skipped, s.Origin.File, s.Origin.Row, "model",
-                $"{s.Manufacturer} {s.Model} matches no loaded wind turbine (by manufacturer and model); not applied"))
+                Reason.Of("import.acoustics-no-turbine", ("manufacturer", s.Manufacturer), ("model", s.Model))))
             .OrderBy(i => i.Row).ToList();
         return new Applied(annotated, issues, matched);
     }

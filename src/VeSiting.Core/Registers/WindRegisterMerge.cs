@@ -19,7 +19,7 @@ public sealed record WindFarmMatchRule
 }
 
 /// <summary>What merging the registers did to one powerplantmatching wind farm.</summary>
-public sealed record WindFarmMatch(Plant Farm, bool Matched, int RegisterTurbines, double RegisterKw, string Why);
+public sealed record WindFarmMatch(Plant Farm, bool Matched, int RegisterTurbines, double RegisterKw, Reason Why);
 
 /// <summary>
 /// One plant register without double counting: wind from the ENS register only; powerplantmatching wind farms that
@@ -64,7 +64,8 @@ public static class WindRegisterMerge
         var kw = near.Sum(t => t.CapacityKw ?? 0);
         var farmKw = farm.CapacityKw ?? 0;
         var matched = near.Count > 0 && kw >= rule.MinCapacityShare * farmKw;
-        var why = $"{near.Count} register turbine(s) of {kw / 1000:0.#} MW within {radius / 1000:0.#} km of the farm's {farmKw / 1000:0.#} MW";
-        return new WindFarmMatch(farm, matched, near.Count, kw, matched ? $"matched: {why}; dropped" : $"unmatched: {why}; {UnmatchedLabel}");
+        var why = Reason.Of(matched ? "import.ppm-matched" : "import.ppm-unmatched",
+            ("turbines", near.Count), ("mw", kw / 1000), ("km", radius / 1000), ("farm", farmKw / 1000));
+        return new WindFarmMatch(farm, matched, near.Count, kw, why);
     }
 }

@@ -48,7 +48,7 @@ internal sealed class CsvTable
         {
             var table = Read(path, sourceId, Windows1252, requiredColumns);
             table.FileIssues.Add(new ImportIssue(ImportIssueSeverity.Note, table.File, null, null,
-                "not valid UTF-8; read as Windows-1252 (Excel's Danish CSV encoding)"));
+                Reason.Of("import.not-utf8")));
             return table;
         }
     }

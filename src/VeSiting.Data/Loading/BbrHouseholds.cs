@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Data.Importers.Bbr;
 using VeSiting.Data.Importers.Dar;
 
@@ -41,8 +42,7 @@ public static class BbrHouseholds
         {
             var first = unplaced[0];
             issues.Add(new ImportIssue(ImportIssueSeverity.Note, first.Origin.File, first.Origin.Row, BbrUnitReader.UnitAddress,
-                $"{unplaced.Count} unit(s) name unit addresses the loaded address data does not hold (the first: {first.UnitAddressId}); their access addresses keep the address data's household basis. "
-                + "Load unit addresses (DAWA adresser, or the DAR bulk download with AdresseList) with `vesiting data add dar-addresses …`", first.Origin.Sheet));
+                Reason.Of("import.bbr-unplaced", ("count", unplaced.Count), ("first", first.UnitAddressId)), first.Origin.Sheet));
         }
         return new Result(result, issues);
     }

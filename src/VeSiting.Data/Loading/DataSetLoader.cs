@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 using VeSiting.Core.Projects;
 using VeSiting.Core.Registers;
@@ -110,7 +111,7 @@ public sealed class DataSetLoader(SourceManifest manifest, DataFetcher fetcher, 
         var ppm = manifest.Sources.FirstOrDefault(s => s.Importer == "powerplantmatching");
         if (ppm is not null && reports.FindIndex(r => r.SourceId == ppm.Id) is var at and >= 0)
         {
-            var notes = matches.Select(m => new ImportIssue(ImportIssueSeverity.Note, m.Farm.Origin.File, m.Farm.Origin.Row, "Name", $"{m.Farm.Name}: {m.Why}"));
+            var notes = matches.Select(m => new ImportIssue(ImportIssueSeverity.Note, m.Farm.Origin.File, m.Farm.Origin.Row, "Name", Reason.About(m.Farm.Name ?? "", m.Why)));
             reports[at] = reports[at] with { Issues = [.. reports[at].Issues, .. notes] };
         }
         return PlantsWithUserFiles(merged, results, reports);

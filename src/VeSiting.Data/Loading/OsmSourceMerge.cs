@@ -1,5 +1,7 @@
 using VeSiting.Core.DataCoverage;
+using VeSiting.Core.Explanations;
 using VeSiting.Data.Embedded;
+using VeSiting.Data.Importers;
 using VeSiting.Data.Importers.Osm;
 
 namespace VeSiting.Data.Loading;
@@ -100,23 +102,24 @@ internal static class OsmSourceMerge
             }
         }
         if (nearest > 0)
-            issues.Add(Note(file, string.Create(CultureInfo.InvariantCulture,
-                $"{nearest:N0} address(es) lie outside every (simplified) municipal boundary and were placed in the nearest municipality within {NearestMunicipalityM:N0} m")));
+            issues.Add(Note(file, Reason.Of("import.osm-placed-nearest", ("count", nearest), ("m", NearestMunicipalityM))));
         if (firstOutside is not null)
-            issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, file, firstOutside.Origin.Row, firstOutside.Origin.Sheet, string.Create(CultureInfo.InvariantCulture,
-                $"{outside:N0} address(es) lie farther than {NearestMunicipalityM:N0} m from every municipality and were skipped (the first: {firstOutside.Origin.Sheet})")));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, file, firstOutside.Origin.Row, firstOutside.Origin.Sheet,
+                Reason.Of("import.osm-outside-all", ("count", outside), ("m", NearestMunicipalityM), ("first", firstOutside.Origin.Sheet ?? ""))));
         return placed;
     }
 
-    private static string AddressPrecedence(Dictionary<int, string> sourceOf, Dictionary<int, int> osmCount, Dictionary<int, int> darCount,
+    private static Reason AddressPrecedence(Dictionary<int, string> sourceOf, Dictionary<int, int> osmCount, Dictionary<int, int> darCount,
         Dictionary<int, AdminArea> byCode, string osmSourceId, string darSourceId)
     {
         string Name(int code) => byCode.TryGetValue(code, out var a) ? $"{a.Code} {a.Name}" : code.ToString("0000", CultureInfo.InvariantCulture);
         var osm = sourceOf.Where(p => p.Value == osmSourceId).Select(p => p.Key).Order().ToList();
         var darOverOsm = sourceOf.Where(p => p.Value == darSourceId && osmCount.ContainsKey(p.Key)).Select(p => p.Key).Order().ToList();
-        var osmText = osm.Count == 0 ? "none" : string.Join(", ", osm.Select(c => $"{Name(c)} ({osmCount[c]:N0})"));
-        var darText = darOverOsm.Count == 0 ? "" : $"; {darSourceId} kept (it covers them, or holds as many) in {string.Join(", ", darOverOsm.Select(c => $"{Name(c)} ({darCount.GetValueOrDefault(c):N0} against {osmCount[c]:N0} in OSM)"))}";
-        return string.Create(CultureInfo.InvariantCulture, $"addresses from {osmSourceId} (OpenStreetMap) in {osm.Count:N0} municipality(ies): {osmText}{darText}");
+        var osmText = osm.Count == 0 ? Reason.Of("import.none")
+            : ImportWords.Commas(osm.Select(c => Reason.Of("import.osm-municipality-count", ("municipality", Name(c)), ("count", osmCount[c]))));
+        var precedence = Reason.Of("import.osm-address-sources", ("source", osmSourceId), ("count", osm.Count), ("municipalities", osmText));
+        return darOverOsm.Count == 0 ? precedence : Reason.Of("import.osm-address-sources-kept", ("first", precedence), ("source", darSourceId),
+            ("municipalities", ImportWords.Commas(darOverOsm.Select(c => Against(Name(c), darCount.GetValueOrDefault(c), osmCount[c])))));
     }
 
     /// <summary>
@@ -140,13 +143,11 @@ internal static class OsmSourceMerge
         kept.AddRange(osm.Where((_, i) => osmIn[i] is not { } code || !OfficialWins(code)));
         var osmDropped = osm.Count - (kept.Count - officialKept);
         if (osmDropped > 0)
-            issues.Add(Note(file, string.Create(CultureInfo.InvariantCulture,
-                $"{osmDropped:N0} OpenStreetMap building(s) lie in municipalities where the GeoDanmark buildings loaded are at least as many, which are used there instead")));
+            issues.Add(Note(file, Reason.Of("import.osm-buildings-dropped", ("count", osmDropped))));
         if (officialKept < official.Count)
         {
-            var where = officialCount.Keys.Where(c => !OfficialWins(c)).Order(StringComparer.Ordinal).Select(c => $"{c} ({officialCount[c]:N0} against {osmCount[c]:N0} in OSM)");
-            issues.Add(Note(file, string.Create(CultureInfo.InvariantCulture,
-                $"{official.Count - officialKept:N0} GeoDanmark building(s) set aside: OpenStreetMap holds more footprints in {string.Join(", ", where)}, and OpenStreetMap's are used there")));
+            var where = officialCount.Keys.Where(c => !OfficialWins(c)).Order(StringComparer.Ordinal).Select(c => Against(c, officialCount[c], osmCount[c]));
+            issues.Add(Note(file, Reason.Of("import.osm-geodanmark-aside", ("count", official.Count - officialKept), ("municipalities", ImportWords.Commas(where)))));
         }
         return kept;
     }
@@ -159,7 +160,7 @@ internal static class OsmSourceMerge
         var register = plants.Where(p => p.Kind == PlantKind.WindTurbine).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First());
         var merged = plants.ToList();
         var osmGsrns = new HashSet<string>(StringComparer.Ordinal);
-        var notInRegister = new List<string>();
+        var notInRegister = new List<Reason>();
         var panels = 0;
         foreach (var p in osm)
         {
@@ -171,7 +172,7 @@ internal static class OsmSourceMerge
                     osmGsrns.Add(gsrn);
                     continue;
                 }
-                notInRegister.Add(p.Gsrn is null ? $"{p.Element} (no dk:esid)" : $"{p.Element} (dk:esid {p.Gsrn})");
+                notInRegister.Add(p.Gsrn is null ? Reason.Of("import.osm-no-esid", ("element", p.Element)) : Reason.Of("import.osm-esid", ("element", p.Element), ("gsrn", p.Gsrn)));
                 merged.Add(ToPlant(p, code));
                 continue;
             }
@@ -182,16 +183,16 @@ internal static class OsmSourceMerge
                 panels++;
         }
         if (notInRegister.Count > 0)
-            issues.Add(Note(file, $"{notInRegister.Count} wind turbine(s) in OpenStreetMap are not in the loaded register edition (added as OpenStreetMap plants, heights only where tagged): {string.Join(", ", notInRegister)}"));
+            issues.Add(Note(file, Reason.Of("import.osm-turbines-not-in-register", ("count", notInRegister.Count), ("turbines", ImportWords.Commas(notInRegister)))));
         var missing = plants.Where(p => p.Kind == PlantKind.WindTurbine && p.Status == PlantStatus.Operating && p.Siting != Siting.Offshore
                 && p.MunicipalityCode is { } c && coveredMunicipalities.Contains(c) && !osmGsrns.Contains(p.Id))
             .Select(p => p.Id).Order(StringComparer.Ordinal).ToList();
         if (coveredMunicipalities.Count > 0)
             issues.Add(Note(file, missing.Count == 0
-                ? $"every operating land turbine of the register in the municipalities the extract covers ({string.Join(", ", coveredMunicipalities.Order().Select(c => c.ToString("0000", CultureInfo.InvariantCulture)))}) is in OpenStreetMap with its GSRN as dk:esid"
-                : $"{missing.Count} operating land turbine(s) of the register in the municipalities the extract covers are not in OpenStreetMap with their GSRN as dk:esid: {string.Join(", ", missing)}"));
+                ? Reason.Of("import.osm-register-all-in", ("municipalities", string.Join(", ", coveredMunicipalities.Order().Select(c => c.ToString("0000", CultureInfo.InvariantCulture)))))
+                : Reason.Of("import.osm-register-missing", ("count", missing.Count), ("turbines", string.Join(", ", missing)))));
         if (panels > 0)
-            issues.Add(Note(file, $"{panels:N0} solar generator(s) or solar plant(s) near a known solar park were counted, not added as plants (panels are mostly on roofs; parks come from power=plant areas)"));
+            issues.Add(Note(file, Reason.Of("import.osm-panels", ("count", panels))));
         return merged;
     }
 
@@ -211,5 +212,9 @@ internal static class OsmSourceMerge
         MunicipalityName = municipality?.Name,
     };
 
-    private static ImportIssue Note(string file, string reason) => new(ImportIssueSeverity.Note, file, null, null, reason);
+    private static ImportIssue Note(string file, Reason reason) => new(ImportIssueSeverity.Note, file, null, null, reason);
+
+    /// <summary>"0741 Samsø (12 against 4,596 in OSM)": a municipality's count of another source against OpenStreetMap's.</summary>
+    private static Reason Against(string municipality, int count, int osm) =>
+        Reason.Of("import.osm-count-against", ("municipality", municipality), ("count", count), ("osm", osm));
 }

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Data.Importers.UserFiles;
 
 namespace VeSiting.Data.Loading;
@@ -31,6 +32,6 @@ public static class UserPlantFiles
     private static List<ImportIssue> Unknown(IEnumerable<(string Gsrn, RecordOrigin Origin)> rows, HashSet<string> ids) =>
         rows.Where(r => !ids.Contains(r.Gsrn))
             .Select(r => new ImportIssue(ImportIssueSeverity.Skipped, r.Origin.File, r.Origin.Row, "gsrn",
-                $"GSRN {r.Gsrn} is not among the loaded plants; not applied"))
+                Reason.Of("import.gsrn-not-loaded", ("gsrn", r.Gsrn))))
             .ToList();
 }

@@ -103,7 +103,7 @@ public static partial class UserLayerReader
             if (given.Count != 1)
             {
                 issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, given.Count == 0 ? "region_code" : given[1].Column,
-                    given.Count == 0 ? "no area code" : $"give one area code per row, not {string.Join(" and ", given.Select(x => x.Column))}"));
+                    given.Count == 0 ? Reason.Of("import.no-area-code") : Reason.Of("import.one-area-code", ("columns", ImportWords.Joined("general.and-word", given.Select(x => x.Column))))));
                 continue;
             }
             var (column, text) = (given[0].Column, given[0].Text!.Trim());
@@ -115,7 +115,7 @@ public static partial class UserLayerReader
             };
             if (code is null)
                 issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, row, column, column == "municipality_code"
-                    ? $"'{text}' is not a municipality code (1–999)" : $"'{text}' is not a landsdel code (NUTS 3, DK011 … DK050)"));
+                    ? Reason.Of("import.not-municipality-code-range", ("value", text)) : Reason.Of("import.not-landsdel-code", ("value", text))));
             else if (value is not null)
                 figures[code] = value.Value;
         }

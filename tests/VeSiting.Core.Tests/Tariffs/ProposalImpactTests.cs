@@ -176,4 +176,22 @@ public sealed class ProposalImpactTests
         Assert.Equal(each, all);
         Assert.True(each.Distinct().Count() == 3, "the points should fall in both zones and outside"); // A, B and −1
     }
+
+    [Fact]
+    public void The_household_basis_of_each_municipality_is_a_reason_in_danish_and_english()
+    {
+        var households = new ImpactHouseholds([600_500, 590_000], [6_200_000, 6_200_000], [101, 147], [1, 1], true, new Dictionary<int, string>())
+            .WithBasis(new Dictionary<int, Core.Explanations.Reason> { [101] = Core.Explanations.Reason.Of("impact.basis-synthetic", ("persons", 2.13)) });
+
+        var impact = new ProposalImpactCalculator(TwoZones, TestPrices.Stack2026, Night)
+            .Compute("test", Turbine, households, [], new Dictionary<int, string> { [101] = "København", [147] = "Frederiksberg" });
+
+        var given = impact.Municipalities.Single(m => m.Code == 101);
+        Assert.Equal("synthetic: municipal population / 2.13 persons per dwelling, one household each, placed at random in the municipality", given.HouseholdBasis);
+        Assert.Equal("syntetisk: kommunens befolkning / 2,13 personer pr. bolig, én husstand i hver, placeret tilfældigt i kommunen",
+            given.HouseholdBasisReason.Render(Core.Explanations.MessageCatalogue.Danish));
+        // A municipality the counting gave no basis for: synthetic dwellings, said in either language.
+        var missing = impact.Municipalities.Single(m => m.Code == 147);
+        Assert.Equal(("synthetic dwellings", "syntetiske boliger"), (missing.HouseholdBasis, missing.HouseholdBasisReason.Render(Core.Explanations.MessageCatalogue.Danish)));
+    }
 }

@@ -21,7 +21,11 @@ public sealed record ZoneImpact(string? ZoneId, string Label, long Households, i
 /// for revenue neutrality, DKK a year before VAT.
 /// </summary>
 public sealed record MunicipalityImpact(int Code, string Name, long Households, long ZonedHouseholds, double DiscountDkkPerYear, double UpliftDkkPerYear,
-    double NetDkkPerHousehold, string HouseholdBasis, int Firms, int ZonedFirms, double FirmKwh, double FirmDiscountDkkPerYear, double FirmUpliftDkkPerYear);
+    double NetDkkPerHousehold, string HouseholdBasis, int Firms, int ZonedFirms, double FirmKwh, double FirmDiscountDkkPerYear, double FirmUpliftDkkPerYear)
+{
+    /// <summary><see cref="HouseholdBasis"/> (English) as a reason.</summary>
+    public Explanations.Reason HouseholdBasisReason { get; init; } = Explanations.Reason.Plain(HouseholdBasis);
+}
 
 /// <summary>
 /// A firm of the user's layer under a scenario: its zone (<see cref="ZoneId"/> null: outside every zone) and what it saves,

@@ -143,10 +143,13 @@ public sealed class ProposalImpactCalculator(TariffScenario scenario, PriceStack
             var paid = (uplift ?? 0) * (homes - zoned) * kwh / 100 * vat;
             var code = codes[m];
             var f = firmsByMunicipality[m];
-            municipalities.Add(new MunicipalityImpact(code, municipalityNames.GetValueOrDefault(code, code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)),
-                homes, zoned, saved, paid, homes == 0 ? 0 : (saved - paid) / homes,
-                households.BasisByMunicipality.GetValueOrDefault(code, households.Synthetic ? "synthetic dwellings" : "not stated"),
-                f.Count, f.Zoned, f.Kwh, f.Saved, (uplift ?? 0) * f.OutsideKwh / 100));
+            var basis = households.BasisReasons.GetValueOrDefault(code)
+                ?? (households.BasisByMunicipality.TryGetValue(code, out var given) ? Explanations.Reason.Plain(given)
+                    : Explanations.Reason.Of(households.Synthetic ? "impact.basis-synthetic-dwellings" : "impact.basis-not-stated"));
+            var municipality = new MunicipalityImpact(code, municipalityNames.GetValueOrDefault(code, code.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)),
+                homes, zoned, saved, paid, homes == 0 ? 0 : (saved - paid) / homes, basis.Text,
+                f.Count, f.Zoned, f.Kwh, f.Saved, (uplift ?? 0) * f.OutsideKwh / 100);
+            municipalities.Add(municipality with { HouseholdBasisReason = basis });
         }
         return new ProposalImpact(scenario.Ref, scenario.Title, stack.Ref, area, zoneRows, municipalities, taken, uplift,
             uplift is { } u ? u * kwh / 100 * vat : null, kwh, households.Synthetic, notes);

@@ -32,7 +32,7 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
         });
         var located = firms is null ? await _cache.GetAsync(version, "firms", () => FirmsAsync(CancellationToken.None)) : new LocatedFirms(firms, 0);
         var names = chosen.ToDictionary(m => m.NumericCode!.Value, m => m.Name);
-        var chosenHouseholds = households with { BasisByMunicipality = codes.ToDictionary(c => c, c => households.BasisByMunicipality.GetValueOrDefault(c, synthetic ? SyntheticStatement : HouseholdBasis.Of([]).Statement)) };
+        var chosenHouseholds = households.WithBasis(codes.ToDictionary(c => c, c => households.BasisReasons.GetValueOrDefault(c) ?? (synthetic ? SyntheticStatement : HouseholdBasis.Of([]).Because)));
         var impact = new ProposalImpactCalculator(scenario, stack, household).Compute(label, zoned.Zoner, zoned.Zones, chosenHouseholds,
             located.Firms.Where(f => codes.Contains(f.Municipality)).ToList(), names, codes.Contains);
         return located.Unplaced == 0 ? impact
@@ -74,8 +74,7 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
         return new LocatedFirms(placed, firms.Count - placed.Count);
     }
 
-    private static readonly string SyntheticStatement = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"synthetic: municipal population / {SyntheticDwellings.PersonsPerDwelling} persons per dwelling, one household each, placed at random in the municipality");
+    private static Explanations.Reason SyntheticStatement => Explanations.Reason.Of("impact.basis-synthetic", ("persons", SyntheticDwellings.PersonsPerDwelling));
 
     private sealed record Zoned(ScenarioZoner Zoner, int[] Zones);
 
@@ -114,9 +113,9 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
         foreach (var m in numbered) box.ExpandToInclude(m.Geometry.EnvelopeInternal);
         var factory = numbered.Count > 0 ? numbered[0].Geometry.Factory : new GeometryFactory();
         var addresses = box.IsNull ? [] : (await store.AddressesInAsync(factory.ToGeometry(box), cancellationToken)).Where(a => codes.Contains(a.MunicipalityCode)).ToList();
-        var basis = addresses.GroupBy(a => a.MunicipalityCode).ToDictionary(g => g.Key, g => HouseholdBasis.Of(g).Statement);
+        var basis = addresses.GroupBy(a => a.MunicipalityCode).ToDictionary(g => g.Key, g => HouseholdBasis.Of(g).Because);
         return new ImpactHouseholds(addresses.Select(a => a.Xy.X).ToArray(), addresses.Select(a => a.Xy.Y).ToArray(),
-            addresses.Select(a => a.MunicipalityCode).ToArray(), addresses.Select(a => a.Households ?? 1).ToArray(), false, basis);
+            addresses.Select(a => a.MunicipalityCode).ToArray(), addresses.Select(a => a.Households ?? 1).ToArray(), false, new Dictionary<int, string>()).WithBasis(basis);
     }
 
     private async Task<ImpactHouseholds> SyntheticAsync(IReadOnlyList<AdminArea> municipalities, CancellationToken cancellationToken)
@@ -124,6 +123,6 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
         var (x, y, m) = SyntheticDwellings.Generate(municipalities, await store.ListPopulationAsync(cancellationToken));
         var households = new int[m.Length];
         Array.Fill(households, 1);
-        return new ImpactHouseholds(x, y, m, households, true, m.Distinct().ToDictionary(c => c, _ => SyntheticStatement));
+        return new ImpactHouseholds(x, y, m, households, true, new Dictionary<int, string>()).WithBasis(m.Distinct().ToDictionary(c => c, _ => SyntheticStatement));
     }
 }

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Data.Importers.Dar;
 
 namespace VeSiting.Data.Importers.Bbr;
@@ -59,27 +60,27 @@ public sealed class BbrUnitReader
         string? Get(string name) => f.GetValueOrDefault(name) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         if (Get(RegisteredTo) is not null || Get(EffectiveTo) is not null)
             return;
-        void Issue(ImportIssueSeverity severity, string field, string reason) => issues.Add(new ImportIssue(severity, file, row, field, reason, sheet));
+        void Issue(ImportIssueSeverity severity, string field, Reason reason) => issues.Add(new ImportIssue(severity, file, row, field, reason, sheet));
         var status = Get(Status);
         var use = Get(Use);
         var before = issues.Count;
         if (status is null)
-            Issue(ImportIssueSeverity.Error, Status, "value is missing");
+            Issue(ImportIssueSeverity.Error, Status, Reason.Of("import.missing"));
         if (use is null)
-            Issue(ImportIssueSeverity.Error, Use, "value is missing");
+            Issue(ImportIssueSeverity.Error, Use, Reason.Of("import.missing"));
         var code = 0;
         if (use is not null && !int.TryParse(use, NumberStyles.None, CultureInfo.InvariantCulture, out code))
-            Issue(ImportIssueSeverity.Error, Use, $"'{use}' is not a BBR unit use code (EnhAnvendelse, e.g. 140)");
+            Issue(ImportIssueSeverity.Error, Use, Reason.Of("import.bbr-not-use-code", ("value", use)));
         if (issues.Count > before)
             return;
         if (!BbrUnitUse.Exists(status))
         {
-            Issue(ImportIssueSeverity.Skipped, Status, $"BBR status {status}: the unit is not built or no longer exists (6 built and 7 in force count)");
+            Issue(ImportIssueSeverity.Skipped, Status, Reason.Of("import.bbr-not-existing", ("status", status ?? "")));
             return;
         }
         if (Get(UnitAddress) is not { } address)
         {
-            Issue(ImportIssueSeverity.Skipped, UnitAddress, "the unit names no unit address, so it cannot be placed at an access address");
+            Issue(ImportIssueSeverity.Skipped, UnitAddress, Reason.Of("import.bbr-no-unit-address"));
             return;
         }
         units.Add(new BbrUnit(Get(Id) ?? $"{file}:{row}", address, code, new RecordOrigin(sourceId, file, row, sheet)));

@@ -30,7 +30,7 @@ public sealed class DagiAreaReader(AdminAreaKind kind)
             if (code is null || name is null)
             {
                 issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, names.Code ?? PropertyNames[0].Code,
-                    $"feature has no {kind} code and name (expected properties {string.Join(" or ", PropertyNames.Select(p => $"{p.Code}/{p.Name}"))})"));
+                    Reason.Of("import.dagi-no-code", ("kind", Reason.Word("import.area-the", kind.ToString())), ("expected", ImportWords.Or(PropertyNames.Select(p => $"{p.Code}/{p.Name}"))))));
                 continue;
             }
             var polygons = feature.Geometry switch
@@ -60,7 +60,8 @@ public sealed class DagiAreaReader(AdminAreaKind kind)
                 var reason = new IsValidOp(geometry).ValidationError;
                 geometry = factory.CreateGeometry(GeometryFixer.Fix(geometry));
                 issues.Add(new ImportIssue(ImportIssueSeverity.Note, file, first.Feature.Number, "geometry",
-                    $"{kind} {g.Key} ({first.Name}): invalid geometry ({reason?.Message} at {reason?.Coordinate}) repaired"));
+                    Reason.Of("import.dagi-repaired", ("kind", Reason.Word("import.area-kind", kind.ToString())), ("code", g.Key), ("name", first.Name),
+                        ("problem", reason?.Message ?? ""), ("at", reason?.Coordinate?.ToString() ?? ""))));
             }
             return new AdminArea
             {

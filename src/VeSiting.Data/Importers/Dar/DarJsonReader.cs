@@ -60,28 +60,28 @@ public sealed class DarJsonReader
         foreach (var h in data.Houses)
         {
             var before = issues.Count;
-            void Error(string column, string reason) => issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, h.Item, column, reason, Houses));
+            void Error(string column, Reason reason) => issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, h.Item, column, reason, Houses));
             if (!InUse(h.Status))
             {
                 issues.Add(new ImportIssue(ImportIssueSeverity.Skipped, file, h.Item, Status, Reason.Of("import.dar-json-retired", ("status", h.Status ?? "")), Houses));
                 continue;
             }
             if (string.IsNullOrWhiteSpace(h.Id))
-                Error(Id, "value is missing");
+                Error(Id, Reason.Of("import.missing"));
             if (string.IsNullOrWhiteSpace(h.Number))
-                Error(HouseNumber, "value is missing");
+                Error(HouseNumber, Reason.Of("import.missing"));
             (double E, double N) point = default;
             if (h.AccessPoint is null || !data.Points.TryGetValue(h.AccessPoint, out point))
-                Error(AccessPoint, h.AccessPoint is null ? "value is missing" : $"{h.AccessPoint} is not a current item of {Points}");
+                Error(AccessPoint, h.AccessPoint is null ? Reason.Of("import.missing") : NotCurrent(h.AccessPoint, Points));
             else if (!DenmarkExtent.ContainsUtm32(point.E, point.N))
-                Error(AccessPoint, string.Create(CultureInfo.InvariantCulture, $"({point.E}, {point.N}) lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}"));
+                Error(AccessPoint, Reason.Of("import.point-outside-extent", ("x", point.E.ToString(CultureInfo.InvariantCulture)), ("y", point.N.ToString(CultureInfo.InvariantCulture)), ("extent", DenmarkExtent.DescribeUtm32)));
             var street = h.Road is null ? null : data.Roads.GetValueOrDefault(h.Road);
             var municipalities = h.Road is null ? null : data.RoadMunicipalities.GetValueOrDefault(h.Road);
             if (street is null || municipalities is null)
-                Error(Road, h.Road is null ? "value is missing: the municipality and street name come from the named road" : $"{h.Road} is not a current item of {Roads} with a municipality in {RoadMunicipalities}");
+                Error(Road, h.Road is null ? Reason.Of("import.dar-road-missing") : Reason.Of("import.dar-not-current-road", ("id", h.Road), ("list", Roads), ("municipalities", RoadMunicipalities)));
             (int Number, string Name) post = default;
             if (h.PostCode is null || !data.PostCodes.TryGetValue(h.PostCode, out post))
-                Error(PostCode, h.PostCode is null ? "value is missing" : $"{h.PostCode} is not a current item of {PostCodes}");
+                Error(PostCode, h.PostCode is null ? Reason.Of("import.missing") : NotCurrent(h.PostCode, PostCodes));
             if (issues.Count > before)
                 continue;
             if (municipalities!.Distinct().Count() > 1)
@@ -100,11 +100,13 @@ public sealed class DarJsonReader
             });
         }
         if (ambiguousRoads > 0)
-            issues.Add(new ImportIssue(ImportIssueSeverity.Note, file, null, Road, $"{ambiguousRoads} access address(es) lie on named roads in more than one municipality; each was given the lowest municipality code of its road", RoadMunicipalities));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Note, file, null, Road, Reason.Of("import.dar-roads-ambiguous", ("count", ambiguousRoads)), RoadMunicipalities));
         issues.AddRange(data.Issues(file));
         progress?.Report(1);
         return new ImportResult<Address>(addresses, issues);
     }
+
+    private static Reason NotCurrent(string id, string list) => Reason.Of("import.dar-not-current", ("id", id), ("list", list));
 
     /// <summary>DAR lifecycle: 2 preliminary and 3 in force are in use; 4 retired and 5 abandoned are not.</summary>
     private static bool InUse(string? status) => status is "2" or "3";
@@ -114,7 +116,7 @@ public sealed class DarJsonReader
     /// <summary>What the lists hold that the join needs: current versions only.</summary>
     private sealed class Entities(UnitAddressLinks? unitAddressLinks)
     {
-        private readonly List<(string List, int Item, string Column, string Reason)> _issues = [];
+        private readonly List<(string List, int Item, string Column, Reason Reason)> _issues = [];
         public List<HouseItem> Houses { get; } = [];
         public Dictionary<string, (double E, double N)> Points { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, string> Roads { get; } = new(StringComparer.Ordinal);
@@ -138,7 +140,7 @@ public sealed class DarJsonReader
                     if (Wkt(Get(Position)) is { } point)
                         Points[id] = point;
                     else
-                        _issues.Add((list, item, Position, $"'{Get(Position)}' is not a point: POINT(east north) in EPSG:25832 expected"));
+                        _issues.Add((list, item, Position, Reason.Of("import.dar-not-point", ("value", Get(Position) ?? ""))));
                     break;
                 case DarJsonReader.Roads when id is not null && Get(RoadName) is { } name:
                     Roads[id] = name;
@@ -147,13 +149,13 @@ public sealed class DarJsonReader
                     if (int.TryParse(Get(Municipality), NumberStyles.None, CultureInfo.InvariantCulture, out var code))
                         (RoadMunicipalities.TryGetValue(road, out var codes) ? codes : RoadMunicipalities[road] = []).Add(code);
                     else
-                        _issues.Add((list, item, Municipality, $"'{Get(Municipality)}' is not a municipality code"));
+                        _issues.Add((list, item, Municipality, Reason.Of("import.not-municipality-code", ("value", Get(Municipality) ?? ""))));
                     break;
                 case DarJsonReader.PostCodes when id is not null:
                     if (int.TryParse(Get(PostCodeNumber), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && Get(PostCodeName) is { } postName)
                         PostCodes[id] = (number, postName);
                     else
-                        _issues.Add((list, item, PostCodeNumber, $"'{Get(PostCodeNumber)}' with name '{Get(PostCodeName)}' is not a postcode"));
+                        _issues.Add((list, item, PostCodeNumber, Reason.Of("import.dar-not-postcode", ("value", Get(PostCodeNumber) ?? ""), ("name", Get(PostCodeName) ?? ""))));
                     break;
                 case DarJsonReader.Units:
                     HasUnits = true;

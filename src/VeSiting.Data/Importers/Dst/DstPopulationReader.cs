@@ -28,7 +28,7 @@ public sealed class DstPopulationReader
             var period = table.Required(cells, row, "TID", issues);
             var count = table.RequiredNumber(cells, row, "INDHOLD", issues);
             if (count is { } c && (c < 0 || c != Math.Floor(c)))
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, "INDHOLD", $"{c} is not a head count"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, "INDHOLD", Reason.Of("import.not-head-count", ("value", c))));
             if (issues.Count > before)
                 continue;
             rows.Add(new DstPopulationRow(area!, period!, (long)count!.Value, new RecordOrigin(sourceId, table.File, row)));

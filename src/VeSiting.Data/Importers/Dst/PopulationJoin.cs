@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 namespace VeSiting.Data.Importers.Dst;
 
 /// <summary>
@@ -20,7 +21,7 @@ public static class PopulationJoin
             if (municipality?.NumericCode is not { } numeric)
             {
                 issues.Add(new ImportIssue(ImportIssueSeverity.Error, row.Origin.File, row.Origin.Row, "OMRÅDE",
-                    $"'{row.AreaName}' matches no DAGI municipality by name; add it to geodata/{MunicipalityNameAliases.FileName} if it is another spelling"));
+                    Reason.Of("import.dst-no-municipality", ("name", row.AreaName), ("file", $"geodata/{MunicipalityNameAliases.FileName}"))));
                 continue;
             }
             joined.Add(new MunicipalityPopulation(numeric, municipality.Name, row.Period, row.Population, row.Origin));
@@ -29,7 +30,8 @@ public static class PopulationJoin
         {
             foreach (var extra in twice.Skip(1))
                 issues.Add(new ImportIssue(ImportIssueSeverity.Error, extra.Origin.File, extra.Origin.Row, "OMRÅDE",
-                    $"municipality {twice.Key.MunicipalityCode} ({extra.MunicipalityName}) already has a figure for {twice.Key.Period} (row {twice.First().Origin.Row})"));
+                    Reason.Of("import.dst-twice", ("code", twice.Key.MunicipalityCode), ("name", extra.MunicipalityName), ("period", twice.Key.Period),
+                        ("row", twice.First().Origin.Row))));
         }
         return new ImportResult<MunicipalityPopulation>(joined, issues);
     }

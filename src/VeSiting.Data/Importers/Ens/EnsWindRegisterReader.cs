@@ -72,7 +72,7 @@ public sealed partial class EnsWindRegisterReader
         {
             foreach (var extra in duplicate.Skip(1))
                 issues.Add(new ImportIssue(ImportIssueSeverity.Error, fileName, extra.Origin.Row, "GSRN",
-                    $"GSRN {extra.Id} appears more than once (first in row {duplicate.First().Origin.Row})", extra.Origin.Sheet));
+                    Reason.Of("import.gsrn-twice", ("gsrn", extra.Id), ("first", duplicate.First().Origin.Row)), extra.Origin.Sheet));
         }
         return new ImportResult<Plant>(plants, issues);
     }
@@ -84,7 +84,7 @@ public sealed partial class EnsWindRegisterReader
             return;
         var share = (double)sheet.Unusable.Count / sheet.DataRows;
         issues.Add(new ImportIssue(ImportIssueSeverity.Note, file, null, null,
-            $"{sheet.Unusable.Count} of {sheet.DataRows} rows ({share:P1}) skipped for publisher errors", sheetName));
+            Reason.Of("import.publisher-errors-skipped", ("count", sheet.Unusable.Count), ("rows", sheet.DataRows), ("share", share)), sheetName));
         if (status != PlantStatus.Operating || share <= MaxUnusableShare)
             return;
         var worst = sheet.Unusable.OrderByDescending(u => u.Value.Count).ThenBy(u => u.Key).Take(10)
@@ -222,7 +222,7 @@ public sealed partial class EnsWindRegisterReader
         private Plant? ReadPlant(object?[] cells, string gsrn)
         {
             var errorsBefore = issues.Count(i => i.Severity == ImportIssueSeverity.Error);
-            var missing = Missing(cells, EnsField.CapacityKw, "capacity") | Missing(cells, EnsField.HubHeightM, "hub height") | Missing(cells, EnsField.RotorDiameterM, "rotor diameter");
+            var missing = Missing(cells, EnsField.CapacityKw, "import.ens-capacity-missing") | Missing(cells, EnsField.HubHeightM, "import.ens-hub-missing") | Missing(cells, EnsField.RotorDiameterM, "import.ens-rotor-missing");
             var capacity = Number(cells, EnsField.CapacityKw, placeholderAtOrBelow: null);
             var rotor = Number(cells, EnsField.RotorDiameterM, PlaceholderMetres);
             var hub = Number(cells, EnsField.HubHeightM, PlaceholderMetres);
@@ -261,18 +261,18 @@ public sealed partial class EnsWindRegisterReader
         }
 
         /// <summary>A blank capacity or height: a publisher error (the register's own "unknown" is a placeholder, read as unknown).</summary>
-        private bool Missing(object?[] cells, EnsField field, string what)
+        private bool Missing(object?[] cells, EnsField field, string code)
         {
             if (!layout.Columns.ContainsKey(field) || !CellText.IsBlank(Cell(cells, field)))
                 return false;
-            PublisherError(field, $"{what} is missing");
+            PublisherError(field, Reason.Of(code));
             return true;
         }
 
-        private void PublisherError(EnsField field, string reason)
+        private void PublisherError(EnsField field, Reason reason)
         {
             Issue(ImportIssueSeverity.Skipped, field, Reason.Of("import.publisher-error", ("reason", reason)));
-            (Unusable.TryGetValue(_row, out var list) ? list : Unusable[_row] = []).Add($"{ColumnName(field)}: {reason}");
+            (Unusable.TryGetValue(_row, out var list) ? list : Unusable[_row] = []).Add($"{ColumnName(field)}: {reason.Text}");
         }
 
         private NetTopologySuite.Geometries.Point? ReadPosition(object?[] cells)
@@ -303,16 +303,16 @@ public sealed partial class EnsWindRegisterReader
         }
 
         /// <summary>What is wrong with coordinates outside Denmark, as far as the publisher's usual slips tell.</summary>
-        private static string DescribeBadPosition(double e, double n)
+        private static Reason DescribeBadPosition(double e, double n)
         {
             var at = $"({e.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {n.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
             if (Math.Abs(e) <= 1 && Math.Abs(n) <= 1)
-                return $"placeholder coordinates {at}";
+                return Reason.Of("import.ens-placeholder-coordinates", ("at", at));
             if (DenmarkExtent.ContainsUtm32(n, e))
-                return $"coordinates {at} have easting and northing swapped";
+                return Reason.Of("import.ens-coordinates-swapped", ("at", at));
             if (DenmarkExtent.ContainsUtm32(e / 100, n / 100))
-                return $"coordinates {at} are scaled by 100";
-            return $"coordinates {at} lie outside Denmark's extent {DenmarkExtent.DescribeUtm32}";
+                return Reason.Of("import.ens-coordinates-scaled", ("at", at));
+            return Reason.Of("import.ens-coordinates-outside", ("at", at), ("extent", DenmarkExtent.DescribeUtm32));
         }
 
         private Siting ReadSiting(object?[] cells)

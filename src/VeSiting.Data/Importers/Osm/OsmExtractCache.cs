@@ -10,13 +10,15 @@ namespace VeSiting.Data.Importers.Osm;
 /// version; any difference, or a cache that cannot be read whole, and the file is read again (and the cache rewritten).
 /// Coordinates are kept as the doubles the reader made, so the records read back are equal to the reader's.
 /// Format 2 also keeps where the addresses and footprints lie (<see cref="OsmPlacement"/>, with the boundaries' edition it
-/// was made against); a format 1 cache (without it) is not read but rebuilt from the file.
+/// was made against); a format 1 cache (without it) is not read but rebuilt from the file. Format 3 keeps each finding's
+/// reason as code and values (<see cref="ReasonBinary"/>), so a cached report is written in the report's language; an
+/// older cache is rebuilt.
 /// </summary>
 public static class OsmExtractCache
 {
     public const string Suffix = ".vesiting-extract";
     private const string Magic = "VeSiting OSM extract";
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>
     /// The cached extract where it is current, else the file read with <see cref="OsmReader"/> (and cached when it has no
@@ -137,6 +139,9 @@ public static class OsmExtractCache
                 _records.Optional(issue.Row);
                 _records.OptionalText(issue.Column);
                 w.Write(issue.Reason);
+                w.Write(issue.Because is not null);
+                if (issue.Because is { } because)
+                    ReasonBinary.Write(w, because);
                 _records.OptionalText(issue.Sheet);
             }
         }
@@ -183,7 +188,12 @@ public static class OsmExtractCache
             }
             var issues = new ImportIssue[r.ReadInt32()];
             for (var i = 0; i < issues.Length; i++)
-                issues[i] = new ImportIssue((ImportIssueSeverity)r.ReadInt32(), _records.Pooled(), _records.OptionalInt(), _records.OptionalText(), r.ReadString(), _records.OptionalText());
+            {
+                var (severity, file, row, column, text) = ((ImportIssueSeverity)r.ReadInt32(), _records.Pooled(), _records.OptionalInt(), _records.OptionalText(), r.ReadString());
+                issues[i] = r.ReadBoolean()
+                    ? new ImportIssue(severity, file, row, column, ReasonBinary.Read(r), _records.OptionalText())
+                    : new ImportIssue(severity, file, row, column, text, _records.OptionalText());
+            }
             return new ImportResult<OsmExtract>(extracts, issues);
         }
 

@@ -1,3 +1,5 @@
+using VeSiting.Core.Explanations;
+
 namespace VeSiting.Data.Importers.Osm;
 
 /// <summary>
@@ -6,15 +8,16 @@ namespace VeSiting.Data.Importers.Osm;
 /// </summary>
 internal sealed class OsmIssueTally(string file)
 {
-    private readonly Dictionary<string, (ImportIssueSeverity Severity, int Count, int Row, string Element)> _byReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ImportIssueSeverity Severity, int Count, int Row, string Element, Reason Reason)> _byReason = new(StringComparer.Ordinal);
 
-    public void Add(ImportIssueSeverity severity, string reason, int row, string element)
+    public void Add(ImportIssueSeverity severity, Reason reason, int row, string element)
     {
-        _byReason[reason] = _byReason.TryGetValue(reason, out var known) ? known with { Count = known.Count + 1 } : (severity, 1, row, element);
+        var key = reason.Text;
+        _byReason[key] = _byReason.TryGetValue(key, out var known) ? known with { Count = known.Count + 1 } : (severity, 1, row, element, reason);
     }
 
     public IReadOnlyList<ImportIssue> Issues => _byReason
         .Select(p => new ImportIssue(p.Value.Severity, file, p.Value.Row, p.Value.Element,
-            p.Value.Count == 1 ? p.Key : $"{p.Value.Count:N0} elements: {p.Key} (the first: {p.Value.Element})"))
+            p.Value.Count == 1 ? p.Value.Reason : Reason.Of("import.osm-elements", ("count", p.Value.Count), ("reason", p.Value.Reason), ("first", p.Value.Element))))
         .ToList();
 }

@@ -1,6 +1,7 @@
 using NetTopologySuite.Index.Strtree;
 using OsmSharp;
 using OsmSharp.Tags;
+using VeSiting.Core.Explanations;
 using VeSiting.Data.Embedded;
 
 namespace VeSiting.Data.Importers.Osm;
@@ -256,7 +257,7 @@ public sealed class OsmReader
                 return;
             if (!DenmarkExtent.ContainsLonLat(lon, lat))
             {
-                _issues.Add(ImportIssueSeverity.Skipped, $"lies outside Denmark's extent {DenmarkExtent.DescribeLonLat}", ordinal, element);
+                _issues.Add(ImportIssueSeverity.Skipped, Reason.Of("import.outside-extent", ("extent", DenmarkExtent.DescribeLonLat)), ordinal, element);
                 return;
             }
             var (e, n) = CoordinateTransformer.Instance.ToUtm32(lon, lat);
@@ -278,7 +279,7 @@ public sealed class OsmReader
             var element = $"way/{id}";
             if (shape.Shape is null)
             {
-                _issues.Add(ImportIssueSeverity.Skipped, "the way names nodes the file does not hold (an extract's edge)", ordinal, element);
+                _issues.Add(ImportIssueSeverity.Skipped, Reason.Of("import.osm-way-cut"), ordinal, element);
                 return;
             }
             TakeShape(tags!, shape.Footprint, shape.Shape, ordinal, element, shape.Interior);
@@ -300,7 +301,7 @@ public sealed class OsmReader
                     continue;
                 if (!_memberWays.TryGet(member.Id, out var refs) || Coordinates(refs, _hint) is not { } line)
                 {
-                    _issues.Add(ImportIssueSeverity.Skipped, "the multipolygon names ways or nodes the file does not hold (an extract's edge)", ordinal, element);
+                    _issues.Add(ImportIssueSeverity.Skipped, Reason.Of("import.osm-multipolygon-cut"), ordinal, element);
                     return;
                 }
                 (member.Role == "inner" ? inner : outer).Add(line);
@@ -316,7 +317,7 @@ public sealed class OsmReader
             }
             if (footprint is null)
             {
-                _issues.Add(ImportIssueSeverity.Skipped, "the multipolygon's outer ways do not close into a ring", ordinal, element);
+                _issues.Add(ImportIssueSeverity.Skipped, Reason.Of("import.osm-multipolygon-open"), ordinal, element);
                 return;
             }
             TakeShape(tags, footprint, footprint, ordinal, element);
@@ -328,7 +329,7 @@ public sealed class OsmReader
             var at = interior ?? shape.InteriorPoint;
             if (at.IsEmpty || !DenmarkExtent.ContainsUtm32(at.X, at.Y))
             {
-                _issues.Add(ImportIssueSeverity.Skipped, $"lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}", ordinal, element);
+                _issues.Add(ImportIssueSeverity.Skipped, Reason.Of("import.outside-extent", ("extent", DenmarkExtent.DescribeUtm32)), ordinal, element);
                 return;
             }
             var position = Utm.CreatePoint(at.Coordinate);
@@ -337,7 +338,7 @@ public sealed class OsmReader
             if (IsBuilding(tags))
             {
                 if (footprint is null)
-                    _issues.Add(ImportIssueSeverity.Skipped, "building=* on a way that is not closed: no footprint", ordinal, element);
+                    _issues.Add(ImportIssueSeverity.Skipped, Reason.Of("import.osm-building-open"), ordinal, element);
                 else
                 {
                     records.AddBuilding(Pooled(OsmTagValues.Text(tags, "building")!), footprint, ordinal, element);
@@ -353,13 +354,13 @@ public sealed class OsmReader
             var street = OsmTagValues.Text(tags, "addr:street") ?? OsmTagValues.Text(tags, "addr:place");
             if (street is null)
             {
-                _issues.Add(ImportIssueSeverity.Skipped, "addr:housenumber without addr:street or addr:place", ordinal, element);
+                _issues.Add(ImportIssueSeverity.Skipped, Reason.Of("import.osm-no-street"), ordinal, element);
                 return null;
             }
             var darId = OsmTagValues.Text(tags, "osak:identifier")?.ToLowerInvariant();
             if (!(darId is not null ? _darAddressIds.Add(darId) : _elementAddressIds.Add(ElementKey(element))))
             {
-                _issues.Add(ImportIssueSeverity.Skipped, "the same osak:identifier is on an earlier element: the address is taken once", ordinal, element);
+                _issues.Add(ImportIssueSeverity.Skipped, Reason.Of("import.osm-osak-twice"), ordinal, element);
                 return null;
             }
             var postcode = OsmTagValues.Text(tags, "addr:postcode") is { } p && int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : 0;
@@ -386,7 +387,7 @@ public sealed class OsmReader
             var output = plant ? "plant:output:electricity" : "generator:output:electricity";
             if (source == "solar" && OsmTagValues.Text(tags, output) == "no")
             {
-                _issues.Add(ImportIssueSeverity.Note, $"a solar {(plant ? "plant" : "generator")} that makes no electricity ({output}=no, e.g. solar heat): not a plant here", ordinal, element);
+                _issues.Add(ImportIssueSeverity.Note, Reason.Of(plant ? "import.osm-solar-heat-plant" : "import.osm-solar-heat-generator", ("tag", output)), ordinal, element);
                 return;
             }
             records.AddPlant(new OsmPlant(element, source == "wind" ? PlantKind.WindTurbine : PlantKind.SolarPark, OsmTagValues.Text(tags, "dk:esid"), geometry,

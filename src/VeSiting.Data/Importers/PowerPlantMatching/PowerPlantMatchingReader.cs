@@ -34,9 +34,9 @@ public sealed class PowerPlantMatchingReader(int editionYear = 2024)
             var dateIn = table.OptionalNumber(cells, row, "DateIn", issues);
             var dateOut = table.OptionalNumber(cells, row, "DateOut", issues);
             if (capacityMw < 0)
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, "Capacity", $"capacity {capacityMw} MW is negative"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, "Capacity", Reason.Of("import.negative-capacity", ("mw", capacityMw.Value))));
             if (lat is { } la && lon is { } lo && !DenmarkExtent.ContainsLonLat(lo, la))
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, "lat", $"({la.ToString(CultureInfo.InvariantCulture)}, {lo.ToString(CultureInfo.InvariantCulture)}) lies outside Denmark ({DenmarkExtent.DescribeLonLat})"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, "lat", Reason.Of("import.lat-lon-outside-denmark", ("lat", la.ToString(CultureInfo.InvariantCulture)), ("lon", lo.ToString(CultureInfo.InvariantCulture)), ("extent", DenmarkExtent.DescribeLonLat))));
             if (issues.Count > before)
                 continue;
 

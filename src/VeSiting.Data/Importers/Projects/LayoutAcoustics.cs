@@ -1,4 +1,5 @@
 using System.Collections;
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 using VeSiting.Data.Importers.GeoJson;
 
@@ -35,7 +36,7 @@ internal static class LayoutAcoustics
             return null;
         if (feature.Numeric(name) is { } n)
             return n;
-        issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, name, "not a number"));
+        issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, name, Reason.Of("import.not-a-number")));
         return null;
     }
 
@@ -51,7 +52,7 @@ internal static class LayoutAcoustics
         };
         if (items is null || items.Any(double.IsNaN))
         {
-            issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, name, "expected an array of numbers (dB(A) per band)"));
+            issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, feature.Number, name, Reason.Of("import.expected-band-array")));
             return null;
         }
         return [.. items];

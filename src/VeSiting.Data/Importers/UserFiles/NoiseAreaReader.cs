@@ -40,7 +40,7 @@ public sealed class NoiseAreaReader
             if (category is null)
             {
                 issues.Add(new ImportIssue(ImportIssueSeverity.Error, file, number, CategoryProperties[0],
-                    $"no use category (property {string.Join(" or ", CategoryProperties)}), e.g. bolig, sommerhus, institution, kolonihave, rekreativ, erhverv"));
+                    Reason.Of("import.no-use-category", ("properties", ImportWords.Or(CategoryProperties)))));
                 continue;
             }
             var polygonal = geometry.IsValid ? geometry : NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(geometry);

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Noise;
 
 namespace VeSiting.Data.Importers.UserFiles;
@@ -43,7 +44,7 @@ public sealed class TurbineAcousticsReader(AcousticsRange range)
             var key = (TurbineModelName.Manufacturer(manufacturer), TurbineModelName.Model(model), mode!.Trim().ToLowerInvariant());
             if (firstRow.TryGetValue(key, out var first))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, "mode", $"{manufacturer} {model}, mode {mode} is given twice (first in row {first})"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, "mode", Reason.Of("import.acoustics-twice", ("manufacturer", manufacturer ?? ""), ("model", model ?? ""), ("mode", mode), ("first", first))));
                 continue;
             }
             firstRow[key] = row;
@@ -65,7 +66,7 @@ public sealed class TurbineAcousticsReader(AcousticsRange range)
         {
             if (!CellText.TryNumber(parts[i], out values[i]))
             {
-                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, column, $"'{parts[i]}' (value {i + 1}) is not a number; give the band levels in dB(A) separated by spaces"));
+                issues.Add(new ImportIssue(ImportIssueSeverity.Error, table.File, row, column, Reason.Of("import.band-not-number", ("value", parts[i]), ("index", i + 1))));
                 return null;
             }
         }

@@ -26,6 +26,10 @@ public sealed class OsmExtractCacheTests(SamsoeExtractFiles files) : IClassFixtu
         Assert.Equal(a.Plants.Count, b.Plants.Count);
         Assert.All(a.Plants.Zip(b.Plants), p => Assert.True(p.First with { Geometry = p.Second.Geometry } == p.Second && p.First.Geometry.EqualsExact(p.Second.Geometry)));
         Assert.Equal(read.Issues, cached.Issues);
+        // Findings come back as codes and values, so a cached report is written in the report's language too.
+        Assert.NotEmpty(cached.Issues);
+        Assert.All(cached.Issues.Zip(read.Issues), p => Assert.Equal(p.Second.Because?.Render(Core.Explanations.MessageCatalogue.Danish), p.First.Because?.Render(Core.Explanations.MessageCatalogue.Danish)));
+        Assert.All(cached.Issues, i => Assert.NotNull(i.Because));
         // Another source id given to the same file: the records name it.
         Assert.All(OsmExtractCache.TryRead(path, "osm-2")!.Records.Single().Buildings, x => Assert.Equal("osm-2", x.Origin.SourceId));
     }
