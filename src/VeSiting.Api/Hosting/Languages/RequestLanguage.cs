@@ -14,18 +14,9 @@ public static class RequestLanguage
 
     /// <summary>Why a <c>lang</c> value is refused, or null when VeSiting speaks it.</summary>
     public static Reason? Problem(string value) => MessageCatalogue.Find(value) is null
-        ? Reason.Of("problem.not-a-language", ("value", $"'{(value.Length > 20 ? value[..20] + "…" : value)}'"), ("languages", Spoken()))
+        ? Reason.Of("problem.not-a-language", ("value", $"'{(value.Length > 20 ? value[..20] + "…" : value)}'"), ("languages", Reason.Alternatives(MessageCatalogue.Languages.Keys.Order(StringComparer.Ordinal))))
         : null;
 
-    /// <summary>The languages VeSiting speaks, "da or en".</summary>
-    private static Reason Spoken()
-    {
-        var codes = MessageCatalogue.Languages.Keys.Order(StringComparer.Ordinal).ToList();
-        var spoken = Reason.Plain(codes[^1]);
-        for (var i = codes.Count - 2; i >= 0; i--)
-            spoken = Reason.Of("general.or", ("first", codes[i]), ("rest", spoken));
-        return spoken;
-    }
 
     public static MessageCatalogue Of(HttpRequest request)
     {

@@ -19,6 +19,12 @@ public static class RefusalProblems
     public static ProblemException Exception(Refusal refusal) =>
         new(refusal.Field ?? "request", refusal.Reason, Status(refusal.Kind)) { Because = refusal.Because, Errors = Errors(refusal.Issues) };
 
+    /// <summary>Refuses the request as invalid (400), naming the field, with the reason as a code and values.</summary>
+    public static ProblemException Invalid(string field, Reason because) => Exception(Refusal.Invalid(field, because));
+
+    /// <summary>Refuses the request as naming what does not exist (404), with the reason as a code and values.</summary>
+    public static ProblemException NotFound(string field, Reason because) => Exception(Refusal.NotFound(field, because));
+
     /// <summary>The refusal as a typed problem result (RFC 7807, field and reason), the same body the problem handler writes.</summary>
     public static ProblemHttpResult Problem(this Refusal refusal)
     {
