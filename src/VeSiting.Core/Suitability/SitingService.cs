@@ -39,7 +39,7 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
 
     /// <summary>Why the profile cannot run with these rules (field <c>profile</c>), or null.</summary>
     public Refusal? Check(SitingProfile profile) => scenarios.ContainsKey(profile.Scenario) ? null
-        : Refusal.Invalid("profile", $"profile {profile.Id}: unknown tariff scenario '{profile.Scenario}'; known: {string.Join(", ", scenarios.Keys.Order())}");
+        : Refusal.Invalid("profile", Reason.Of("siting.unknown-scenario", ("profile", profile.Id), ("scenario", $"'{profile.Scenario}'"), ("known", string.Join(", ", scenarios.Keys.Order()))));
 
     /// <summary>
     /// Scores a grid of <paramref name="cellSizeM"/> over the area, or the user's candidates within it when given. A grid with a

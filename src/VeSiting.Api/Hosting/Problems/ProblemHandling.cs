@@ -95,7 +95,7 @@ public static class ProblemHandling
     private static IResult Busy(HttpContext context, HeavyWorkRefusedException refused)
     {
         context.Response.Headers.RetryAfter = refused.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Problem(StatusCodes.Status503ServiceUnavailable, "Service busy", null, refused.Reason);
+        return TypedProblem(StatusCodes.Status503ServiceUnavailable, "Service busy", null, refused.Reason, refused.Because);
     }
 
     internal static string Title(int status) => status switch
