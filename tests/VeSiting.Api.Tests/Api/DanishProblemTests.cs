@@ -102,6 +102,19 @@ public sealed class DanishProblemTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_value_the_framework_cannot_bind_is_refused_in_danish()
+    {
+        // flickerYear is bound by the framework, not by the query rules: its refusal words the binding failure.
+        var (response, problem) = await Send(HttpMethod.Get, "/api/assess/site?lat=55.68&lon=12.57&flickerYear=abc&lang=da");
+        AssertProblem(response, problem, HttpStatusCode.BadRequest, "da", "Ugyldig forespørgsel", "flickerYear",
+            "'abc' er ikke en værdi af den forventede slags");
+
+        var (english, same) = await Send(HttpMethod.Get, "/api/assess/site?lat=55.68&lon=12.57&flickerYear=abc");
+        AssertProblem(english, same, HttpStatusCode.BadRequest, "en", "Invalid request", "flickerYear",
+            "'abc' is not a value of the expected kind");
+    }
+
+    [Fact]
     public async Task A_tile_outside_the_zoom_level_is_refused_in_danish()
     {
         var (response, problem) = await Send(HttpMethod.Get, "/tiles/plants/3/9/1.mvt?lang=da");

@@ -15,6 +15,7 @@ public static class ProblemHandling
     /// <summary>The language a problem of this response was written in (read when the response starts).</summary>
     internal const string LanguageItem = "VeSiting.ProblemLanguage";
 
+    /// <summary>The current request (the service registers <see cref="IHttpContextAccessor"/>): its response says the problem's language.</summary>
     private static readonly HttpContextAccessor Http = new();
 
     public static IResult Problem(int status, string title, string? field, string reason, object? errors = null) => TypedProblem(status, title, field, reason, errors);
