@@ -29,25 +29,29 @@ public sealed record TurbineAcoustics(double Lwa6, double Lwa8, IReadOnlyList<do
     /// the other, a spectrum without totals or of the wrong length. Whether the values are plausible is the rules' question
     /// (<see cref="AcousticsRange.Problem(double?, double?, IReadOnlyList{double}?, IReadOnlyList{double}?)"/>).
     /// </summary>
-    public static (string Field, string Reason)? ShapeProblem(double? lwa6, double? lwa8, IReadOnlyList<double>? octaves8, IReadOnlyList<double>? thirds8)
+    public static (string Field, string Reason)? ShapeProblem(double? lwa6, double? lwa8, IReadOnlyList<double>? octaves8, IReadOnlyList<double>? thirds8) =>
+        ShapeBecause(lwa6, lwa8, octaves8, thirds8) is { } problem ? (problem.Field, problem.Because.Text) : null;
+
+    /// <summary>What <see cref="ShapeProblem"/> finds, the reason as a code and values.</summary>
+    public static (string Field, Reason Because)? ShapeBecause(double? lwa6, double? lwa8, IReadOnlyList<double>? octaves8, IReadOnlyList<double>? thirds8)
     {
         foreach (var (field, value) in new[] { (Lwa6Field, lwa6), (Lwa8Field, lwa8) })
         {
             if (value is { } v && !double.IsFinite(v))
-                return (field, "not a finite number");
+                return (field, Reason.Of("acoustics.not-finite"));
         }
         if ((lwa6 is null) != (lwa8 is null))
-            return (lwa6 is null ? Lwa6Field : Lwa8Field, "give the sound power at both 6 and 8 m/s");
+            return (lwa6 is null ? Lwa6Field : Lwa8Field, Reason.Of("acoustics.both-speeds"));
         if ((octaves8 is not null || thirds8 is not null) && lwa8 is null)
-            return (Lwa8Field, "a spectrum needs the totals lwa_6ms_db and lwa_8ms_db");
+            return (Lwa8Field, Reason.Of("acoustics.spectrum-needs-totals"));
         if (octaves8 is not null && octaves8.Count != NoiseBands.OctaveCount)
-            return (OctavesField, $"{octaves8.Count} values; expected {NoiseBands.OctaveCount} (63 Hz–8 kHz)");
+            return (OctavesField, Reason.Of("acoustics.octave-count", ("count", octaves8.Count), ("expected", NoiseBands.OctaveCount)));
         if (thirds8 is not null && thirds8.Count != NoiseBands.ThirdCount)
-            return (ThirdsField, $"{thirds8.Count} values; expected {NoiseBands.ThirdCount} (10–160 Hz)");
+            return (ThirdsField, Reason.Of("acoustics.third-count", ("count", thirds8.Count), ("expected", NoiseBands.ThirdCount)));
         foreach (var (field, spectrum) in new[] { (OctavesField, octaves8), (ThirdsField, thirds8) })
         {
             if (spectrum is not null && spectrum.Any(v => !double.IsFinite(v)))
-                return (field, "band levels must be finite numbers");
+                return (field, Reason.Of("acoustics.band-not-finite"));
         }
         return null;
     }

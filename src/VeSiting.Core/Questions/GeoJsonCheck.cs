@@ -265,8 +265,8 @@ public static partial class GeoJsonCheck
         }
         var (lwa6, lwa8) = (Number("lwa_6ms_db"), Number("lwa_8ms_db"));
         var (octaves, thirds) = (Numbers("lwa_octaves_8ms_db"), Numbers("lwa_lf_thirds_8ms_db"));
-        if (Noise.TurbineAcoustics.ShapeProblem(lwa6, lwa8, octaves, thirds) is { } problem)
-            throw new Fault($"{path}.{problem.Field}", problem.Reason);
+        if (Noise.TurbineAcoustics.ShapeBecause(lwa6, lwa8, octaves, thirds) is { } problem)
+            throw new Fault($"{path}.{problem.Field}", problem.Because);
     }
 
     private static string Name(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";

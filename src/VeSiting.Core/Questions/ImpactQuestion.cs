@@ -40,7 +40,7 @@ public sealed record ImpactQuestion(IReadOnlyList<TariffScenario> Scenarios, str
         catch (KeyNotFoundException e)
         {
             // The service says which region or municipality it did not find.
-            return Refusal.NotFound(Field, e.Message);
+            return e is Tariffs.Impact.AreaNotFoundException area ? Refusal.NotFound(Field, area.Because) : Refusal.NotFound(Field, e.Message);
         }
         return impacts;
     }

@@ -75,4 +75,15 @@ public sealed class DanishRefusalTests
         Assert.Equal("feature 1, coordinates[0]: the ring is not closed: its last position must equal its first", refusal.Reason);
         Assert.Equal("feature 1, coordinates[0]: ringen er ikke lukket: dens sidste position skal være lig med den første", refusal.Render(MessageCatalogue.Danish));
     }
+
+    [Fact]
+    public void A_turbine_with_one_sound_power_only()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(
+            """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"lwa_6ms_db":100},"geometry":{"type":"Point","coordinates":[10,56]}}]}""");
+        var refusal = GeoJsonCheck.Project(json.RootElement)!;
+        Assert.Equal("lwa_8ms_db", refusal.Field);
+        Assert.Equal("feature 1: give the sound power at both 6 and 8 m/s", refusal.Reason);
+        Assert.Equal("feature 1: angiv kildestyrken ved både 6 og 8 m/s", refusal.Render(MessageCatalogue.Danish));
+    }
 }
