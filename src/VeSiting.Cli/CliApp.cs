@@ -117,24 +117,25 @@ public static class CliApp
     internal static int Report(Exception exception, CliConsole console, string application = "vesiting")
     {
         var error = console.Status;
+        var failed = Reason.Of("cli.error").Rendered;
         switch (exception)
         {
             case CommandParseException or CommandRuntimeException or UsageException or RulePeriodException:
-                error.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
-                error.MarkupLineInterpolated($"[grey]usage: {application} <command> [[options]]; see {application} --help or {application} <command> --help[/]");
+                error.MarkupLineInterpolated($"[red]{failed}[/] {exception.Message}");
+                error.MarkupLineInterpolated($"[grey]{Reason.Of("cli.usage", ("application", application)).Rendered}[/]");
                 return ExitCodes.Usage;
             case NotFoundException:
-                error.MarkupLineInterpolated($"[red]not found:[/] {exception.Message}");
+                error.MarkupLineInterpolated($"[red]{Reason.Of("cli.not-found").Rendered}[/] {exception.Message}");
                 return ExitCodes.NotFound;
             case DataFetchException or ImportFailedException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException
                 or StoreUnavailableException or StoreNotReadyException or RuleFileException:
-                error.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                error.MarkupLineInterpolated($"[red]{failed}[/] {exception.Message}");
                 return ExitCodes.Failure;
             case OperationCanceledException:
                 error.MarkupLine("[yellow]cancelled[/]");
                 return ExitCodes.Failure;
             default:
-                error.MarkupLineInterpolated($"[red]error:[/] {exception.GetType().Name}: {exception.Message}");
+                error.MarkupLineInterpolated($"[red]{failed}[/] {exception.GetType().Name}: {exception.Message}");
                 if (Environment.GetEnvironmentVariable("VESITING_DEBUG") is not null)
                     error.WriteException(exception);
                 return ExitCodes.Failure;

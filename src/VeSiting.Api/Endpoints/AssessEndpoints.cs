@@ -98,7 +98,7 @@ public static class AssessEndpoints
         "geojson" => Results.Text(JsonSerializer.Serialize(Features(assessment, flicker), GeoJson), "application/geo+json"),
         "csv" => Results.File(Encoding.UTF8.GetBytes(Csv(assessment, flicker)), "text/csv", "neighbours.csv"),
         "gpkg" => Results.File(ProjectAnswer.GeoPackage(assessment, ShadowFlickerAnswer.Layer(flicker, assessment.Project.Name)), "application/geopackage+sqlite3", "neighbours.gpkg"),
-        _ => Refusal.Invalid("format", $"{ValueText.Echo(format)} is not json, geojson, csv, gpkg, pdf or html").Problem(),
+        _ => Refusal.Invalid("format", Reason.Of("format.not-one-of", ("value", ValueText.Echo(format)), ("formats", Reason.Alternatives(["json", "geojson", "csv", "gpkg", "pdf", "html"])))).Problem(),
     };
 
     private static async Task<Results<Ok<MunicipalityAnswer>, ProblemHttpResult>> AssessMunicipality(ServiceData data, string code, int? year, int? flickerYear, CancellationToken cancellationToken)
@@ -116,9 +116,9 @@ public static class AssessEndpoints
     private static async Task<IResult> SearchAddresses(ServiceData data, string? q, int? limit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
-            return Refusal.Invalid("q", "give the text to search for").Problem();
+            return Refusal.Invalid("q", Reason.Of("search.give-text")).Problem();
         if (limit is < 1 or > 100)
-            return Refusal.Invalid("limit", $"{limit} is not between 1 and 100").Problem();
+            return Refusal.Invalid("limit", Reason.Of("collections.limit", ("value", limit), ("max", 100))).Problem();
         var found = await data.Store.SearchAddressesAsync(q, limit ?? 10, cancellationToken);
         return Results.Ok(found.Select(a => new { id = a.Id, label = a.Label, position = Position.Of(a.Position) }));
     }

@@ -16,7 +16,7 @@ public static class CaseReportResults
     };
 
     public static Outcome<ReportLanguage> LanguageOf(string? lang) => ReportLanguage.Find(lang) is { } language ? language
-        : Refusal.Invalid("lang", $"{ValueText.Echo(lang)} is not a language of the report: {string.Join(" or ", ReportLanguage.Codes)}");
+        : Refusal.Invalid("lang", Reason.Of("report.not-language", ("value", ValueText.Echo(lang)), ("languages", Reason.Alternatives(ReportLanguage.Codes))));
 
     public static async Task<IResult> MakeAsync(HttpContext http, ServiceData data, ProjectAssessment assessment, ShadowFlickerPart flicker, CaseReportFormat format,
         ReportLanguage language, CancellationToken cancellationToken)

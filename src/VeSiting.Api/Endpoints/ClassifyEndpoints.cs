@@ -21,7 +21,7 @@ public static class ClassifyEndpoints
         {
             "csv" => false,
             "gpkg" => true,
-            _ => throw new ProblemException("format", $"'{format}' is not one of csv, gpkg"),
+            _ => throw RefusalProblems.Invalid("format", Reason.Of("question.not-one-of", ("value", $"'{format}'"), ("choices", "csv, gpkg"))),
         };
         var store = data.Store;
         var context = data.Context();

@@ -78,14 +78,14 @@ public static class CollectionEndpoints
         OgcFormat.Require(http, f, "application/geo+json");
         var take = limit ?? 100;
         if (take is < 1 or > MaxLimit)
-            throw new ProblemException("limit", $"{take} is not between 1 and {MaxLimit}");
+            throw RefusalProblems.Invalid("limit", Reason.Of("collections.limit", ("value", take), ("max", MaxLimit)));
         var skip = offset ?? 0;
         if (skip < 0)
-            throw new ProblemException("offset", $"{skip} is negative");
+            throw RefusalProblems.Invalid("offset", Reason.Of("collections.negative", ("value", skip)));
         var outputEpsg = OgcCrs.Parse(crs, "crs");
         var bboxEpsg = OgcCrs.Parse(bboxCrs, "bbox-crs");
         if (bboxCrs is not null && bbox is null)
-            throw new ProblemException("bbox-crs", "given without a bbox");
+            throw RefusalProblems.Invalid("bbox-crs", Reason.Of("collections.crs-without-bbox"));
         // Without a bbox: the whole of Denmark (every collection lies in it), paged.
         var area = bbox is null ? DenmarkBox() : ParseBbox(bbox, bboxEpsg);
         var store = data.Store;
@@ -136,7 +136,7 @@ public static class CollectionEndpoints
     }
 
     private static Collection Find(string id) => Collections.FirstOrDefault(c => c.Id == id)
-        ?? throw new ProblemException("collectionId", $"unknown collection '{id}'; collections: {string.Join(", ", Collections.Select(c => c.Id))}", StatusCodes.Status404NotFound);
+        ?? throw RefusalProblems.NotFound("collectionId", Reason.Of("collections.unknown", ("value", $"'{id}'"), ("collections", string.Join(", ", Collections.Select(c => c.Id)))));
 
     /// <summary>
     /// A bbox as an area in EPSG:25832. A CRS84 box is first clipped to Denmark's extent (a world bbox would not
@@ -146,15 +146,15 @@ public static class CollectionEndpoints
     {
         var parts = text.Split(',').Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
         if (parts.Length != 4 || parts.Any(double.IsNaN))
-            throw new ProblemException("bbox", epsg == Epsg.Utm32 ? $"'{text}' is not minE,minN,maxE,maxN" : $"'{text}' is not minLon,minLat,maxLon,maxLat");
+            throw RefusalProblems.Invalid("bbox", Reason.Of("collections.bbox-not", ("value", $"'{text}'"), ("form", epsg == Epsg.Utm32 ? "minE,minN,maxE,maxN" : "minLon,minLat,maxLon,maxLat")));
         if (epsg == Epsg.Utm32)
         {
             if (parts[0] >= parts[2] || parts[1] >= parts[3])
-                throw new ProblemException("bbox", $"'{text}' is not an area in EPSG:25832 (min before max)");
+                throw RefusalProblems.Invalid("bbox", Reason.Of("collections.bbox-utm", ("value", $"'{text}'")));
             return GeometryTransforms.FactoryFor(Epsg.Utm32).ToGeometry(new Envelope(parts[0], parts[2], parts[1], parts[3]));
         }
         if (parts[0] >= parts[2] || parts[1] >= parts[3] || parts[0] < -180 || parts[2] > 180 || parts[1] < -90 || parts[3] > 90)
-            throw new ProblemException("bbox", $"'{text}' is not an area in WGS 84 (min before max, within −180–180 and −90–90)");
+            throw RefusalProblems.Invalid("bbox", Reason.Of("collections.bbox-wgs84", ("value", $"'{text}'")));
         var clipped = new Envelope(parts[0], parts[2], parts[1], parts[3])
             .Intersection(new Envelope(DenmarkExtent.MinLon, DenmarkExtent.MaxLon, DenmarkExtent.MinLat, DenmarkExtent.MaxLat));
         if (clipped.IsNull || clipped.Width <= 0 || clipped.Height <= 0)

@@ -25,7 +25,7 @@ public static class CompareEndpoints
     {
         var kind = (format ?? "json").ToLowerInvariant();
         if (kind is not ("json" or "csv" or "gpkg"))
-            return Refusal.Invalid("format", $"{ValueText.Echo(format)} is not json, csv or gpkg").Problem();
+            return Refusal.Invalid("format", Reason.Of("format.not-one-of", ("value", ValueText.Echo(format)), ("formats", Reason.Alternatives(["json", "csv", "gpkg"])))).Problem();
         Outcome<ComparisonText> body;
         using (var document = await JsonBody.ReadAsync(http.Request, options.Value, cancellationToken))
             body = Text(document.RootElement, options.Value, permitDate, flickerYear);
@@ -69,13 +69,13 @@ public static class CompareEndpoints
     private static Outcome<ComparisonText> Text(JsonElement root, VeSitingOptions options, string? permitDate, int? flickerYear)
     {
         if (root.ValueKind != JsonValueKind.Object)
-            return Refusal.Invalid("body", "give an object with \"layouts\" (GeoJSON layouts) or \"projects\" (saved project ids)");
+            return Refusal.Invalid("body", Reason.Of("compare.give-object"));
         foreach (var member in root.EnumerateObject())
         {
             if (member.Name is not (ComparisonQuestion.LayoutsField or ComparisonQuestion.ProjectsField))
-                return Refusal.Invalid(member.Name, "not a member of a comparison: give \"layouts\" or \"projects\"");
+                return Refusal.Invalid(member.Name, Reason.Of("compare.not-member"));
             if (member.Value.ValueKind != JsonValueKind.Array)
-                return Refusal.Invalid(member.Name, "must be an array");
+                return Refusal.Invalid(member.Name, Reason.Of("body.must-be-array"));
         }
         var layouts = new List<LayoutText>();
         if (root.TryGetProperty(ComparisonQuestion.LayoutsField, out var given))
@@ -85,7 +85,7 @@ public static class CompareEndpoints
                 var at = ComparisonQuestion.Field(ComparisonQuestion.LayoutsField, i);
                 layouts.Add(new LayoutText(item.ValueKind == JsonValueKind.Object
                     ? PlannedLayouts.Read(item, at, options.MaxPlantsPerProject)
-                    : Refusal.Invalid(at, "a layout is a GeoJSON FeatureCollection")));
+                    : Refusal.Invalid(at, Reason.Of("compare.layout-collection"))));
             }
         }
         var projects = root.TryGetProperty(ComparisonQuestion.ProjectsField, out var ids)

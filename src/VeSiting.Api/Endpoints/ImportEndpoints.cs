@@ -15,7 +15,7 @@ public static class ImportEndpoints
         group.MapGet("/", async (ImportJobs jobs, CancellationToken cancellationToken) => Results.Ok((await jobs.ListAsync(cancellationToken)).Select(Answer))).AnswersJson()
             .WithSummary("The latest imports (on PostGIS: started through any instance)");
         group.MapGet("/{id}", async (ImportJobs jobs, string id, CancellationToken cancellationToken) => await jobs.FindAsync(id, cancellationToken) is { } job ? Results.Ok(Answer(job))
-            : ProblemHandling.NotFound("id", $"no import '{id}'")).AnswersJson().WithSummary("One import: stage, rows, data version, error");
+            : ProblemHandling.NotFound("id", Reason.Of("import.no-import", ("value", $"'{id}'")))).AnswersJson().WithSummary("One import: stage, rows, data version, error");
     }
 
     private static async Task<IResult> Start(HttpRequest request, ImportJobs jobs, ServiceData data, IOptions<VeSitingOptions> options, CancellationToken cancellationToken)

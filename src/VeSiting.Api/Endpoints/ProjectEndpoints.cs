@@ -115,9 +115,9 @@ public static class ProjectEndpoints
 
     /// <summary>An id that cannot name a saved project is "not found", as a well-formed id that names none.</summary>
     private static Outcome<string> ValidId(string id) =>
-        SavedProject.IsValidId(id) ? id : Refusal.NotFound("id", "a project id has 1–64 lower-case letters, digits and dashes");
+        SavedProject.IsValidId(id) ? id : Refusal.NotFound("id", Reason.Of("project.id-form"));
 
-    private static Refusal NotFound(string id) => Refusal.NotFound("id", $"no saved project {ValueText.Echo(id)}");
+    private static Refusal NotFound(string id) => Refusal.NotFound("id", Reason.Of("project.no-saved", ("value", ValueText.Echo(id))));
 
     private static object Summary(SavedProject p) => new
     {

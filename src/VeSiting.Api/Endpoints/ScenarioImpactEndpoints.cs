@@ -22,7 +22,7 @@ public static class ScenarioImpactEndpoints
         {
             if (!data.Rules.Scenarios.TryGetValue(s, out var scenario))
             {
-                var reason = $"{ValueText.Echo(s)} is not one of {string.Join(", ", data.Rules.Scenarios.Keys.Order())}";
+                var reason = Reason.Of("question.not-one-of", ("value", ValueText.Echo(s)), ("choices", string.Join(", ", data.Rules.Scenarios.Keys.Order())));
                 return (s == id ? Refusal.NotFound("id", reason) : Refusal.Invalid("also", reason)).Problem();
             }
             scenarios.Add(scenario);

@@ -45,16 +45,16 @@ public static class SitesEndpoints
     /// <summary>A body member's number as the question's text (its JSON text).</summary>
     private static string? BodyNumber(JsonElement root, string name) =>
         !root.TryGetProperty(name, out var value) ? null
-        : value.ValueKind == JsonValueKind.Number ? value.GetRawText() : throw new ProblemException(name, "must be a number");
+        : value.ValueKind == JsonValueKind.Number ? value.GetRawText() : throw RefusalProblems.Invalid(name, Reason.Of("body.must-be-number"));
 
     private static readonly string[] Formats = ["json", "csv", "geojson", "gpkg", "geotiff"];
 
     private static void CheckRequest(int? limit, string? format)
     {
         if (limit is < 1)
-            throw new ProblemException("limit", $"{limit} must be at least 1");
+            throw RefusalProblems.Invalid("limit", Reason.Of("sites.limit-at-least-one", ("value", limit.Value)));
         if (!Formats.Contains((format ?? "json").ToLowerInvariant()))
-            throw new ProblemException("format", $"'{format}' is not json, csv, geojson, gpkg or geotiff");
+            throw RefusalProblems.Invalid("format", Reason.Of("format.not-one-of", ("value", $"'{format}'"), ("formats", Reason.Alternatives(Formats))));
     }
 
     /// <summary>A raster run: the GeoTIFF itself, or its best sites (100 for JSON, 1,000 for the exports unless limit says otherwise), each explained.</summary>
@@ -98,7 +98,7 @@ public static class SitesEndpoints
                 ? l.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyList<LayerPoint>)UserLayerReader.ReadGeoJson(x.Value, $"layers.{x.Name}").Select(q => q.ToLayerPoint()).ToList()) : null;
             var regional = root.TryGetProperty("regional", out var r)
                 ? r.EnumerateObject().ToDictionary(x => x.Name, x => (IReadOnlyDictionary<string, double>)x.Value.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.ValueKind == JsonValueKind.Number ? v.Value.GetDouble()
-                    : throw new ProblemException($"regional.{x.Name}.{v.Name}", "must be a number"))) : null;
+                    : throw RefusalProblems.Invalid($"regional.{x.Name}.{v.Name}", Reason.Of("body.must-be-number")))) : null;
             if (candidates is not null)
                 return Respond(await results.CandidatesAsync(profile, area, candidates, layers, regional, cancellationToken), limit, format);
             // Without layers of its own, a posted profile (e.g. the web map's reweighted one) shares the cache by its hash.
@@ -148,7 +148,7 @@ public static class SitesEndpoints
             case "gpkg":
                 return Results.File(SitesExport.GeoPackage(r, ranked.Concat(r.Excluded)), "application/geopackage+sqlite3", "sites.gpkg");
             default:
-                throw new ProblemException("format", $"'{format}' is not json, csv, geojson or gpkg");
+                throw RefusalProblems.Invalid("format", Reason.Of("format.not-one-of", ("value", $"'{format}'"), ("formats", Reason.Alternatives(["json", "csv", "geojson", "gpkg"]))));
         }
     }
 

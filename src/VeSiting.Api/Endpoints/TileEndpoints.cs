@@ -62,9 +62,9 @@ public static class TileEndpoints
         var dot = y.LastIndexOf('.');
         var format = dot < 0 ? "" : y[(dot + 1)..].ToLowerInvariant();
         if (format is not ("mvt" or "pbf" or "png"))
-            throw new ProblemException("format", $"'{y}' should end in .mvt or .png");
+            throw RefusalProblems.Invalid("format", Reason.Of("tiles.bad-ending", ("value", $"'{y}'")));
         if (!int.TryParse(y[..dot], out var row))
-            throw new ProblemException("y", $"'{y[..dot]}' is not a tile row");
+            throw RefusalProblems.Invalid("y", Reason.Of("tiles.not-row", ("value", $"'{y[..dot]}'")));
         var tile = Parse(z, x, row);
         var chosen = data.Context(scenarioIds: [scenario ?? "banded-distance"]).Scenarios[0];
 
@@ -85,12 +85,12 @@ public static class TileEndpoints
     private static MercatorTile Parse(int z, int x, int y)
     {
         if (z is < 0 or > MercatorTile.MaxZoom)
-            throw new ProblemException("z", $"{z} is not a zoom level from 0 to {MercatorTile.MaxZoom}");
+            throw RefusalProblems.Invalid("z", Reason.Of("tiles.not-zoom", ("value", z), ("max", MercatorTile.MaxZoom)));
         var n = 1 << z;
         if (x < 0 || x >= n)
-            throw new ProblemException("x", $"{x} is outside 0–{n - 1} at zoom {z}");
+            throw RefusalProblems.Invalid("x", Reason.Of("tiles.outside", ("value", x), ("max", n - 1), ("zoom", z)));
         if (y < 0 || y >= n)
-            throw new ProblemException("y", $"{y} is outside 0–{n - 1} at zoom {z}");
+            throw RefusalProblems.Invalid("y", Reason.Of("tiles.outside", ("value", y), ("max", n - 1), ("zoom", z)));
         return new MercatorTile(z, x, y);
     }
 }

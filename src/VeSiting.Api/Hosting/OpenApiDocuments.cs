@@ -23,5 +23,5 @@ public static class OpenApiDocuments
     public static void MapOpenApiDocuments(this WebApplication app) =>
         app.MapOpenApi().AddEndpointFilter(async (context, next) =>
             context.HttpContext.GetRouteValue("documentName") is Name ? await next(context)
-                : ProblemHandling.NotFound("documentName", $"no OpenAPI document {Problems.ProblemText.Echo(context.HttpContext.GetRouteValue("documentName")?.ToString())}; the document is /openapi/{Name}.json"));
+                : ProblemHandling.NotFound("documentName", Reason.Of("problem.no-openapi-document", ("value", Problems.ProblemText.Echo(context.HttpContext.GetRouteValue("documentName")?.ToString())), ("document", $"/openapi/{Name}.json"))));
 }

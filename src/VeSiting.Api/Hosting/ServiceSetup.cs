@@ -76,8 +76,9 @@ public static class ServiceSetup
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await ProblemHandling.Problem(StatusCodes.Status429TooManyRequests, "Too many requests", null,
-                    $"at most {options.ExpensiveRequestsPerMinute} requests a minute to this endpoint per client; try again later").ExecuteAsync(context.HttpContext);
+                using var language = MessageCatalogue.Use(Languages.RequestLanguage.Of(context.HttpContext.Request));
+                await ProblemHandling.TypedProblem(StatusCodes.Status429TooManyRequests, "Too many requests", null, "",
+                    Reason.Of("problem.rate-limited", ("count", options.ExpensiveRequestsPerMinute))).ExecuteAsync(context.HttpContext);
             };
             limiter.AddPolicy(ExpensivePolicy, http => options.ExpensiveRequestsPerMinute <= 0
                 ? RateLimitPartition.GetNoLimiter("unlimited")

@@ -8,7 +8,7 @@ public sealed class TileSources(IEnumerable<ITileSource> sources)
     public IReadOnlyList<ITileSource> All { get; } = [.. sources];
 
     public ITileSource Find(string id) => All.FirstOrDefault(s => s.Layer.Id == id)
-        ?? throw new ProblemException("layer", $"unknown layer '{id}'; layers: {string.Join(", ", All.Select(s => s.Layer.Id))}", StatusCodes.Status404NotFound);
+        ?? throw RefusalProblems.NotFound("layer", Reason.Of("tiles.unknown-layer", ("value", $"'{id}'"), ("layers", string.Join(", ", All.Select(s => s.Layer.Id)))));
 
     /// <summary>Every layer as served now (the map's legend and layer list read these).</summary>
     public IReadOnlyList<TileLayer> Describe(ServiceData data) => [.. All.Select(s => LegendLanguage.Apply(s.Describe(data)))];

@@ -14,7 +14,7 @@ internal static class LayoutFile
 
     /// <summary>The layout in <paramref name="file"/>, or the refusal: the property it names, else <paramref name="field"/> (not there, not JSON).</summary>
     public static Outcome<PlannedLayout> Read(string file, string field = Field) =>
-        File.Exists(file) ? PlannedLayouts.Parse(File.ReadAllText(file), field, Path.GetFileName(file)) : Refusal.Invalid(field, $"{file} does not exist");
+        File.Exists(file) ? PlannedLayouts.Parse(File.ReadAllText(file), field, Path.GetFileName(file)) : Refusal.Invalid(field, Core.Explanations.Reason.Of("file.missing", ("file", file)));
 
     /// <summary>The layout of <c>--file</c>, or the usage error naming the option (and the property, and every error found).</summary>
     public static PlannedLayout ReadOrExit(string file) => Read(file).OrExitIn("--file", Field);

@@ -1,9 +1,13 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Outcomes;
 using VeSiting.Core.Stores;
 
 namespace VeSiting.Cli.Infrastructure;
 
-/// <summary>The CLI's rendering of a core refusal: "not found", a usage error (the reason names the option), or the store's failure.</summary>
+/// <summary>
+/// The CLI's rendering of a core refusal: "not found", a usage error (the reason names the option), or the store's
+/// failure; the reason in the command line's language (<see cref="CliLanguage"/>) when it has a code, the option never translated.
+/// </summary>
 public static class CliRefusals
 {
     /// <summary>The answer, or the refusal raised as the CLI's error for its kind.</summary>
@@ -18,13 +22,20 @@ public static class CliRefusals
 
     public static Exception Exception(Refusal refusal) => Exception(refusal, Option(refusal.Field));
 
-    private static Exception Exception(Refusal refusal, string? option) => refusal.Kind switch
+    private static Exception Exception(Refusal refusal, string? option)
     {
-        RefusalKind.NotFound => new NotFoundException(refusal.Reason),
-        RefusalKind.Unavailable => new StoreUnavailableException(refusal.Reason),
-        RefusalKind.Unprocessable => new InvalidDataException(option is not null ? $"{option}: {refusal.Reason}" : refusal.Reason),
-        _ => new UsageException(option is not null ? $"{option}: {refusal.Reason}" : refusal.Reason),
-    };
+        var reason = Said(refusal);
+        return refusal.Kind switch
+        {
+            RefusalKind.NotFound => new NotFoundException(reason),
+            RefusalKind.Unavailable => new StoreUnavailableException(reason),
+            RefusalKind.Unprocessable => new InvalidDataException(option is not null ? $"{option}: {reason}" : reason),
+            _ => new UsageException(option is not null ? $"{option}: {reason}" : reason),
+        };
+    }
+
+    /// <summary>The refusal's reason in the answer's language (English when it has no code).</summary>
+    public static string Said(Refusal refusal) => refusal.Render(MessageCatalogue.Current);
 
     /// <summary>
     /// A refusal of a document given with <paramref name="option"/> (a layout file): the option, the field inside the
@@ -35,8 +46,9 @@ public static class CliRefusals
     {
         if (outcome.TryGet(out var value, out var refusal))
             return value;
-        var line = refusal.Field is null || refusal.Field == field ? $"{option}: {refusal.Reason}" : $"{option}: {refusal.Field}: {refusal.Reason}";
-        var more = refusal.Issues.Count > 1 ? string.Concat(refusal.Issues.Select(i => $"\n  {i}")) : "";
+        var reason = Said(refusal);
+        var line = refusal.Field is null || refusal.Field == field ? $"{option}: {reason}" : $"{option}: {refusal.Field}: {reason}";
+        var more = refusal.Issues.Count > 1 ? string.Concat(refusal.Issues.Select(i => $"\n  {i.Render(MessageCatalogue.Current)}")) : "";
         throw new UsageException(line + more);
     }
 

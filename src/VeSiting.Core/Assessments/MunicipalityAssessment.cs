@@ -61,7 +61,7 @@ public sealed class MunicipalityAssessor(AssessmentContext context)
         var municipalities = await store.ListAreasAsync(AdminAreaKind.Municipality, cancellationToken);
         var area = municipalities.FirstOrDefault(a => a.Code == code || a.NumericCode == wanted);
         if (area is null)
-            return Refusal.NotFound("code", $"no municipality with code '{code}'");
+            return Refusal.NotFound("code", Reason.Of("municipality.not-found", ("value", $"'{code}'")));
         var provenance = new Provenance();
         var plants = await PlantsOfAsync(area, municipalities, cancellationToken);
 

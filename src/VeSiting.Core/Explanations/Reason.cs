@@ -70,6 +70,18 @@ public sealed class Reason : IEquatable<Reason>
         return joined;
     }
 
+    /// <summary>Values to choose from, "a, b or c" in the language's words (the values themselves as they are).</summary>
+    public static Reason Alternatives(IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        if (list.Count == 0)
+            return Plain("");
+        var joined = Plain(list[^1]);
+        for (var i = list.Count - 2; i >= 0; i--)
+            joined = Of(i == list.Count - 2 ? "general.or" : "general.and", ("first", list[i]), ("rest", joined));
+        return joined;
+    }
+
     /// <summary>The value of the given name, or null.</summary>
     public object? this[string name] => Array.Find(_values, v => v.Name == name) is { Name: not null } found ? found.Value : null;
 

@@ -52,12 +52,12 @@ public sealed record ComparisonQuestion(IReadOnlyList<ComparisonQuestion.Source>
         var hasLayouts = text.Layouts.Count > 0;
         var hasProjects = text.Projects.Count > 0;
         if (hasLayouts && hasProjects)
-            return Refusal.Invalid(ProjectsField, "give layouts or saved projects, not both");
+            return Refusal.Invalid(ProjectsField, Reason.Of("compare.not-both"));
         if (!hasLayouts && !hasProjects)
-            return Refusal.Invalid(LayoutsField, $"give {LayoutComparer.MinLayouts} to {LayoutComparer.MaxLayouts} layouts or saved projects");
+            return Refusal.Invalid(LayoutsField, Reason.Of("compare.give", ("min", LayoutComparer.MinLayouts), ("max", LayoutComparer.MaxLayouts)));
         var (list, count) = hasLayouts ? (LayoutsField, text.Layouts.Count) : (ProjectsField, text.Projects.Count);
         if (count is < LayoutComparer.MinLayouts or > LayoutComparer.MaxLayouts)
-            return Refusal.Invalid(list, $"{count} {(count == 1 ? "entry" : "entries")}; a comparison takes {LayoutComparer.MinLayouts} to {LayoutComparer.MaxLayouts}");
+            return Refusal.Invalid(list, Reason.Of(count == 1 ? "compare.count-one" : "compare.count", ("count", count), ("min", LayoutComparer.MinLayouts), ("max", LayoutComparer.MaxLayouts)));
         if (text.PermitDate is { } permitText && ValueText.StrictDate(permitText) is { } badDate)
             return Refusal.Invalid("permitDate", badDate);
         if (!FlickerYearQuestion.Parse(text.FlickerYear).TryGet(out var year, out var refusal))
@@ -77,7 +77,7 @@ public sealed record ComparisonQuestion(IReadOnlyList<ComparisonQuestion.Source>
         {
             var id = text.Projects[i];
             if (!SavedProject.IsValidId(id))
-                return Refusal.Invalid(Field(ProjectsField, i), $"{ValueText.Echo(id)} is not a project id (1–64 lower-case letters, digits and dashes)");
+                return Refusal.Invalid(Field(ProjectsField, i), Reason.Of("project.not-id", ("value", ValueText.Echo(id))));
             sources.Add(new Source.Saved(id));
         }
         return new ComparisonQuestion(sources, permit, year);
@@ -103,7 +103,7 @@ public sealed record ComparisonQuestion(IReadOnlyList<ComparisonQuestion.Source>
                     var at = Field(ProjectsField, i);
                     var saved = await (projects ?? throw new ArgumentNullException(nameof(projects), "the question names saved projects")).GetAsync(id, cancellationToken);
                     if (saved is null)
-                        return Refusal.NotFound(at, $"no saved project {ValueText.Echo(id)}");
+                        return Refusal.NotFound(at, Reason.Of("project.no-saved", ("value", ValueText.Echo(id))));
                     if (!read(saved.GeoJson, at).TryGet(out var layout, out var refusal) || !AsProject(layout with { Name = saved.Name }, PermitDate, saved.Name).TryGet(out var project, out refusal))
                         return Within(refusal, at);
                     entries.Add(new ComparisonEntry(project, saved.Id));
@@ -124,5 +124,12 @@ public sealed record ComparisonQuestion(IReadOnlyList<ComparisonQuestion.Source>
 
     /// <summary>A refusal about one layout named by its place in the list, the field inside it before the reason.</summary>
     private static Refusal Within(Refusal refusal, string at) =>
-        refusal with { Field = at, Reason = refusal.Field is null || refusal.Field == at ? refusal.Reason : $"{refusal.Field}: {refusal.Reason}" };
+        refusal.Field is null || refusal.Field == at
+            ? refusal with { Field = at }
+            : refusal with
+            {
+                Field = at,
+                Reason = $"{refusal.Field}: {refusal.Reason}",
+                Because = refusal.Because is { } because ? Reason.About(refusal.Field, because) : null,
+            };
 }

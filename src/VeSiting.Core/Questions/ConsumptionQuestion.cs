@@ -17,10 +17,10 @@ public static class ConsumptionQuestion
     {
         var id = text.Profile ?? DefaultProfile;
         if (!profiles.TryGetValue(id, out var profile))
-            return Refusal.Invalid("profile", $"{ValueText.Echo(id)} is not one of {string.Join(", ", profiles.Keys.Order(StringComparer.Ordinal))}");
+            return Refusal.Invalid("profile", Reason.Of("question.not-one-of", ("value", ValueText.Echo(id)), ("choices", string.Join(", ", profiles.Keys.Order(StringComparer.Ordinal)))));
         if (text.Kwh is { } kwhText)
         {
-            if (ValueText.Number(kwhText, double.Epsilon, InputLimits.MaxAnnualKwh, "an annual consumption in kWh", exclusiveMin: true) is { } badKwh)
+            if (ValueText.Number(kwhText, double.Epsilon, InputLimits.MaxAnnualKwh, ValueText.What("annual-kwh"), exclusiveMin: true) is { } badKwh)
                 return Refusal.Invalid("kwh", badKwh);
             var kwh = ValueText.ParsedNumber(kwhText);
             profile = profile with { Id = "custom", Title = string.Create(CultureInfo.InvariantCulture, $"custom, {kwh:0} kWh"), AnnualKwh = kwh };
@@ -30,7 +30,7 @@ public static class ConsumptionQuestion
             var shares = tou.Split(',', StringSplitOptions.TrimEntries)
                 .Select(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
             if (shares.Length != 3 || shares.Any(v => double.IsNaN(v) || v < 0) || !(shares.Sum() > 0) || !double.IsFinite(shares.Sum()))
-                return Refusal.Invalid("tou", $"{ValueText.Echo(tou)} is not three non-negative shares LOW,HIGH,PEAK (e.g. 0.6,0.3,0.1)");
+                return Refusal.Invalid("tou", Reason.Of("consumption.not-shares", ("value", ValueText.Echo(tou))));
             profile = profile with { Title = $"{profile.Title}, time of use {tou}", Shares = TimeOfUseShares.Uniform(shares[0], shares[1], shares[2]) };
         }
         Customer customer;
@@ -46,7 +46,7 @@ public static class ConsumptionQuestion
                 customer = Customer.Firm;
                 break;
             default:
-                return Refusal.Invalid("customer", $"{ValueText.Echo(text.Customer)} is not household or firm");
+                return Refusal.Invalid("customer", Reason.Of("consumption.not-customer", ("value", ValueText.Echo(text.Customer))));
         }
         bool processRefund;
         switch (text.ProcessRefund?.ToLowerInvariant())
@@ -61,10 +61,10 @@ public static class ConsumptionQuestion
                 processRefund = false;
                 break;
             default:
-                return Refusal.Invalid("processRefund", $"{ValueText.Echo(text.ProcessRefund)} is not true or false");
+                return Refusal.Invalid("processRefund", Reason.Of("value.not-boolean", ("value", ValueText.Echo(text.ProcessRefund))));
         }
         if (processRefund && customer != Customer.Firm)
-            return Refusal.Invalid("processRefund", "the process refund of elafgift is for VAT-registered firms only: the customer must be firm");
+            return Refusal.Invalid("processRefund", Reason.Of("consumption.process-refund-firms-only"));
         return profile with { Customer = customer, ProcessRefund = processRefund };
     }
 }

@@ -11,7 +11,7 @@ public sealed record FlickerYearQuestion(int? Given)
 
     public static Outcome<FlickerYearQuestion> Parse(int? year) => year is null or (>= InputLimits.MinFlickerYear and <= InputLimits.MaxYear)
         ? new FlickerYearQuestion(year)
-        : Refusal.Invalid(Field, $"{year} is not a year from {InputLimits.MinFlickerYear} to {InputLimits.MaxYear}");
+        : Refusal.Invalid(Field, Reason.Of("flicker.not-year", ("value", year), ("min", InputLimits.MinFlickerYear), ("max", InputLimits.MaxYear)));
 
     /// <summary>The year given, else the year of <paramref name="today"/>.</summary>
     public int For(DateOnly today) => Given ?? today.Year;

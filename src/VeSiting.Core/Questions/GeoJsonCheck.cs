@@ -60,8 +60,14 @@ public static partial class GeoJsonCheck
     /// <summary>A break found deep in the document: its JSON path and the reason (unwound to the one refusal above).</summary>
     private sealed class Fault(string path, string reason) : Exception(reason)
     {
+        public Fault(string path, Reason because)
+            : this(path, because.Text) => Because = because;
+
         public string Path { get; } = path;
         public string Reason { get; } = reason;
+
+        /// <summary>The reason as a code and values (null: only the English <see cref="Reason"/>).</summary>
+        public Reason? Because { get; }
     }
 
     /// <summary>
@@ -75,8 +81,13 @@ public static partial class GeoJsonCheck
             path = path[member.Length..].TrimStart('.');
         var match = FeaturePath().Match(path);
         if (!match.Success)
+        {
+            if (e.Because is { } because)
+                return member.Length == 0 ? Refusal.Invalid(e.Path, because) : Refusal.Invalid(member, path.Length == 0 ? because : Reason.About(path, because));
             return member.Length == 0 ? Refusal.Invalid(e.Path, e.Reason) : Refusal.Invalid(member, path.Length == 0 ? e.Reason : $"{path}: {e.Reason}");
-        var where = $"feature {int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) + 1}";
+        }
+        var number = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) + 1;
+        var where = $"feature {number}";
         var rest = match.Groups["rest"].Value;
         string field;
         if (rest.StartsWith("properties.", StringComparison.Ordinal))
@@ -87,6 +98,10 @@ public static partial class GeoJsonCheck
             field = "features";
         if (member.Length > 0)
             (field, rest) = (member, field == "features" ? rest : $"{field}{(rest.Length > 0 ? "." : "")}{rest}");
+        if (e.Because is { } reason)
+            return Refusal.Invalid(field, rest.Length > 0
+                ? Reason.Of("geojson.in-feature-at", ("feature", number), ("at", rest), ("reason", reason))
+                : Reason.Of("geojson.in-feature", ("feature", number), ("reason", reason)));
         return Refusal.Invalid(field, $"{where}{(rest.Length > 0 ? $", {rest}" : "")}: {e.Reason}");
     }
 
@@ -96,7 +111,7 @@ public static partial class GeoJsonCheck
     private static void CheckGeometries(JsonElement collection, string field)
     {
         if (collection.ValueKind != JsonValueKind.Object)
-            throw new Fault(Name(field, "type"), "expected a GeoJSON FeatureCollection");
+            throw new Fault(Name(field, "type"), Reason.Of("geojson.expected-collection"));
         var projected = collection.TryGetProperty("crs", out var crs) && crs.ValueKind == JsonValueKind.Object;
         foreach (var (feature, path) in Features(collection, Name(field, "features")))
             if (feature.TryGetProperty("geometry", out var geometry))
@@ -108,13 +123,13 @@ public static partial class GeoJsonCheck
         if (!collection.TryGetProperty("features", out var features))
             yield break;
         if (features.ValueKind != JsonValueKind.Array)
-            throw new Fault(field, "expected an array of features");
+            throw new Fault(field, Reason.Of("geojson.expected-features"));
         var i = 0;
         foreach (var feature in features.EnumerateArray())
         {
             var path = $"{field}[{i++}]";
             if (feature.ValueKind != JsonValueKind.Object)
-                throw new Fault(path, "expected a GeoJSON Feature object");
+                throw new Fault(path, Reason.Of("geojson.expected-feature"));
             yield return (feature, path);
         }
     }
@@ -124,19 +139,19 @@ public static partial class GeoJsonCheck
         if (geometry.ValueKind == JsonValueKind.Null)
             return;
         if (geometry.ValueKind != JsonValueKind.Object || !geometry.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-            throw new Fault(field, "expected a GeoJSON geometry with a type");
+            throw new Fault(field, Reason.Of("geojson.expected-geometry"));
         var type = typeElement.GetString();
         if (type == "GeometryCollection")
         {
             if (!geometry.TryGetProperty("geometries", out var members) || members.ValueKind != JsonValueKind.Array)
-                throw new Fault($"{field}.geometries", "expected an array of geometries");
+                throw new Fault($"{field}.geometries", Reason.Of("geojson.expected-geometries"));
             var i = 0;
             foreach (var member in members.EnumerateArray())
                 Geometry(member, $"{field}.geometries[{i++}]", projected);
             return;
         }
         if (!geometry.TryGetProperty("coordinates", out var coordinates))
-            throw new Fault($"{field}.coordinates", "missing");
+            throw new Fault($"{field}.coordinates", Reason.Of("geojson.missing"));
         var path = $"{field}.coordinates";
         switch (type)
         {
@@ -159,7 +174,7 @@ public static partial class GeoJsonCheck
                 Each(coordinates, path, (polygon, p) => Polygon(polygon, p, projected));
                 break;
             default:
-                throw new Fault($"{field}.type", $"{ValueText.Echo(type)} is not a GeoJSON geometry type");
+                throw new Fault($"{field}.type", Reason.Of("geojson.not-geometry-type", ("value", ValueText.Echo(type))));
         }
     }
 
@@ -169,13 +184,13 @@ public static partial class GeoJsonCheck
         var first = ring[0];
         var last = ring[ring.GetArrayLength() - 1];
         if (first[0].GetDouble() != last[0].GetDouble() || first[1].GetDouble() != last[1].GetDouble())
-            throw new Fault(p, "the ring is not closed: its last position must equal its first");
+            throw new Fault(p, Reason.Of("geojson.ring-not-closed"));
     });
 
     private static void Each(JsonElement array, string path, Action<JsonElement, string> check)
     {
         if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
-            throw new Fault(path, array.ValueKind == JsonValueKind.Array ? "is empty" : "expected an array");
+            throw new Fault(path, Reason.Of(array.ValueKind == JsonValueKind.Array ? "geojson.empty" : "geojson.expected-array"));
         var i = 0;
         foreach (var member in array.EnumerateArray())
             check(member, $"{path}[{i++}]");
@@ -184,9 +199,9 @@ public static partial class GeoJsonCheck
     private static void Positions(JsonElement array, string path, bool projected, int minimum)
     {
         if (array.ValueKind != JsonValueKind.Array)
-            throw new Fault(path, "expected an array of positions");
+            throw new Fault(path, Reason.Of("geojson.expected-positions"));
         if (array.GetArrayLength() < minimum)
-            throw new Fault(path, $"{array.GetArrayLength()} positions; at least {minimum}");
+            throw new Fault(path, Reason.Of("geojson.too-few-positions", ("count", array.GetArrayLength()), ("minimum", minimum)));
         var i = 0;
         foreach (var position in array.EnumerateArray())
             Position(position, $"{path}[{i++}]", projected);
@@ -195,15 +210,15 @@ public static partial class GeoJsonCheck
     private static void Position(JsonElement position, string path, bool projected)
     {
         if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() is < 2 or > 3)
-            throw new Fault(path, "a position is two or three numbers");
+            throw new Fault(path, Reason.Of("geojson.position-numbers"));
         var i = 0;
         foreach (var ordinate in position.EnumerateArray())
         {
             if (ordinate.ValueKind != JsonValueKind.Number || !ordinate.TryGetDouble(out var value) || !double.IsFinite(value))
-                throw new Fault($"{path}[{i}]", "is not a finite number");
+                throw new Fault($"{path}[{i}]", Reason.Of("geojson.not-finite"));
             var limit = projected ? 1e8 : i == 0 ? 180 : i == 1 ? 90 : 1e5;
             if (Math.Abs(value) > limit)
-                throw new Fault($"{path}[{i}]", $"{F(value)} is out of range (±{F(limit)}{(projected ? " m" : i < 2 ? "°" : " m")})");
+                throw new Fault($"{path}[{i}]", Reason.Of(projected || i >= 2 ? "geojson.out-of-range-m" : "geojson.out-of-range-degrees", ("value", F(value)), ("limit", limit)));
             i++;
         }
     }
@@ -213,7 +228,7 @@ public static partial class GeoJsonCheck
         if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
             return;
         if (value.ValueKind != JsonValueKind.String)
-            throw new Fault(field, $"{ValueText.Echo(value.GetRawText())} is not a date (yyyy-mm-dd)");
+            throw new Fault(field, Reason.Of("value.not-date", ("value", ValueText.Echo(value.GetRawText()))));
         if (ValueText.StrictDate(value.GetString()!) is { } reason)
             throw new Fault(field, reason);
     }
@@ -229,8 +244,8 @@ public static partial class GeoJsonCheck
             _ => double.NaN,
         };
         if (!double.IsFinite(number))
-            throw new Fault(field, $"{ValueText.Echo(value.GetRawText())} is not a finite number");
-        if (PlantSizes.Problem(name, number) is { } reason)
+            throw new Fault(field, Reason.Of("value.not-finite-number", ("value", ValueText.Echo(value.GetRawText()))));
+        if (PlantSizes.Because(name, number) is { } reason)
             throw new Fault(field, reason);
     }
 
@@ -239,19 +254,19 @@ public static partial class GeoJsonCheck
     {
         double? Number(string name) => properties.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble()
             : properties.TryGetProperty(name, out v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-                ? throw new Fault($"{path}.{name}", $"{ValueText.Echo(v.GetRawText())} is not a number") : null;
+                ? throw new Fault($"{path}.{name}", Reason.Of("value.not-number", ("value", ValueText.Echo(v.GetRawText())))) : null;
         double[]? Numbers(string name)
         {
             if (!properties.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
                 return null;
             if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number))
-                throw new Fault($"{path}.{name}", "expected an array of numbers (dB(A) per band)");
+                throw new Fault($"{path}.{name}", Reason.Of("geojson.expected-band-numbers"));
             return [.. v.EnumerateArray().Select(e => e.GetDouble())];
         }
         var (lwa6, lwa8) = (Number("lwa_6ms_db"), Number("lwa_8ms_db"));
         var (octaves, thirds) = (Numbers("lwa_octaves_8ms_db"), Numbers("lwa_lf_thirds_8ms_db"));
         if (Noise.TurbineAcoustics.ShapeProblem(lwa6, lwa8, octaves, thirds) is { } problem)
-            throw new Fault($"{path}.{problem.Field}", problem.Reason.Text);
+            throw new Fault($"{path}.{problem.Field}", problem.Reason);
     }
 
     private static string Name(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";

@@ -23,7 +23,7 @@ public sealed record ImpactQuestion(IReadOnlyList<TariffScenario> Scenarios, str
         {
             var parts = text.Split(':', 2);
             if (parts.Length < 2 || parts[1].Trim().Length == 0 || !Kinds.Contains(parts[0]))
-                return Refusal.Invalid(Field, $"area {ValueText.Echo(area)} is not denmark, region:CODE or municipality:CODE");
+                return Refusal.Invalid(Field, Reason.Of("area.not-area-region-first", ("value", ValueText.Echo(area))));
         }
         return new ImpactQuestion(scenarios, area ?? DefaultArea, synthetic);
     }
@@ -40,7 +40,7 @@ public sealed record ImpactQuestion(IReadOnlyList<TariffScenario> Scenarios, str
         catch (KeyNotFoundException e)
         {
             // The service says which region or municipality it did not find.
-            return Refusal.NotFound(Field, e.Message);
+            return e is Tariffs.Impact.AreaNotFoundException area ? Refusal.NotFound(Field, area.Because) : Refusal.NotFound(Field, e.Message);
         }
         return impacts;
     }

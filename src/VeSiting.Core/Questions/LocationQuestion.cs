@@ -37,37 +37,35 @@ public abstract record LocationQuestion
         var given = new[] { text.Lat is not null || text.Lon is not null, text.E is not null || text.N is not null, text.Address is not null, text.Building is not null }
             .Count(g => g);
         if (given != 1 || (!buildings && text.Building is not null))
-            return Refusal.Invalid(Field, buildings
-                ? "give exactly one location: latitude and longitude, easting and northing (EPSG:25832), an address or a building"
-                : "give exactly one location: latitude and longitude, easting and northing (EPSG:25832) or an address");
+            return Refusal.Invalid(Field, Reason.Of(buildings ? "location.exactly-one" : "location.exactly-one-no-building"));
         if (text.Address is { } address)
             return new AddressText(address);
         if (text.Building is { } building)
             return new BuildingId(building);
         if (text.E is not null || text.N is not null)
         {
-            if (!Pair(new("e", text.E, -1e7, 1e8, "an easting in metres (EPSG:25832)"), new("n", text.N, -1e7, 1e8, "a northing in metres (EPSG:25832)"),
-                    "easting and northing").TryGet(out var utm, out var bad))
+            if (!Pair(new("e", text.E, -1e7, 1e8, ValueText.What("easting")), new("n", text.N, -1e7, 1e8, ValueText.What("northing")),
+                    "location.utm-together").TryGet(out var utm, out var bad))
                 return bad;
             var (e, n) = utm;
             return DenmarkExtent.ContainsUtm32(e, n) ? new Utm(e, n)
-                : Refusal.Invalid("e", $"({F(e)}, {F(n)}) lies outside Denmark's extent {DenmarkExtent.DescribeUtm32}");
+                : Refusal.Invalid("e", Reason.Of("location.outside-extent", ("point", $"({F(e)}, {F(n)})"), ("extent", DenmarkExtent.DescribeUtm32)));
         }
-        if (!Pair(new("lat", text.Lat, -90, 90, "a latitude"), new("lon", text.Lon, -180, 180, "a longitude"), "latitude and longitude").TryGet(out var wgs, out var refusal))
+        if (!Pair(new("lat", text.Lat, -90, 90, ValueText.What("latitude")), new("lon", text.Lon, -180, 180, ValueText.What("longitude")), "location.latlon-together").TryGet(out var wgs, out var refusal))
             return refusal;
         var (lat, lon) = wgs;
         return DenmarkExtent.ContainsLonLat(lon, lat) ? new LatLon(lat, lon)
-            : Refusal.Invalid("lat", $"({F(lat)}, {F(lon)}) lies outside Denmark ({DenmarkExtent.DescribeLonLat})");
+            : Refusal.Invalid("lat", Reason.Of("location.outside-denmark", ("point", $"({F(lat)}, {F(lon)})"), ("extent", DenmarkExtent.DescribeLonLat)));
     }
 
     /// <summary>One ordinate as typed: its field, its text (null: not given) and its range.</summary>
-    private sealed record Ordinate(string Field, string? Text, double Min, double Max, string What);
+    private sealed record Ordinate(string Field, string? Text, double Min, double Max, Reason What);
 
     /// <summary>Two ordinates given together, each a finite number in its range.</summary>
-    private static Outcome<(double First, double Second)> Pair(Ordinate first, Ordinate second, string names)
+    private static Outcome<(double First, double Second)> Pair(Ordinate first, Ordinate second, string together)
     {
         if (first.Text is null || second.Text is null)
-            return Refusal.Invalid(first.Text is null ? first.Field : second.Field, $"{names} must be given together");
+            return Refusal.Invalid(first.Text is null ? first.Field : second.Field, Reason.Of(together));
         foreach (var ordinate in new[] { first, second })
             if (ValueText.Number(ordinate.Text!, ordinate.Min, ordinate.Max, ordinate.What) is { } bad)
                 return Refusal.Invalid(ordinate.Field, bad);
@@ -82,12 +80,12 @@ public abstract record LocationQuestion
             case AddressText(var text):
                 var found = await store.SearchAddressesAsync(text, 1, cancellationToken);
                 return found.Count == 0
-                    ? Refusal.NotFound("address", $"no address matches {ValueText.Echo(text)}")
+                    ? Refusal.NotFound("address", Reason.Of("location.no-address", ("value", ValueText.Echo(text))))
                     : new ResolvedLocation(found[0].Position, found[0].Label, found[0]);
             case BuildingId(var id):
                 var building = await store.FindBuildingAsync(id, cancellationToken);
                 return building is null
-                    ? Refusal.NotFound("building", $"no building with id or BBR id {ValueText.Echo(id)}")
+                    ? Refusal.NotFound("building", Reason.Of("location.no-building", ("value", ValueText.Echo(id))))
                     : new ResolvedLocation(building.Footprint, building.BbrId is { } bbr ? $"building {building.Id} (BBR {bbr})" : $"building {building.Id}", null);
             case Utm(var e, var n):
                 return new ResolvedLocation(GeometryTransforms.Utm32Point(e, n), $"E {F(e)} N {F(n)} (EPSG:25832)", null);

@@ -12,7 +12,7 @@ public sealed record MunicipalityQuestion(string Code, FlickerYearQuestion Flick
     public static Outcome<MunicipalityQuestion> Parse(string? code, int? flickerYear = null)
     {
         if (string.IsNullOrWhiteSpace(code))
-            return Refusal.Invalid(Field, "give a municipality code (e.g. 573)");
+            return Refusal.Invalid(Field, Reason.Of("municipality.give-code"));
         if (!FlickerYearQuestion.Parse(flickerYear).TryGet(out var year, out var refusal))
             return refusal;
         return new MunicipalityQuestion(code.Trim(), year);

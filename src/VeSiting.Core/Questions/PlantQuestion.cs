@@ -20,7 +20,7 @@ public sealed record PlantQuestion(IReadOnlyList<string> Gsrns, DateOnly? Permit
     {
         var ids = text.Gsrns.Select(g => g.Trim()).Where(g => g.Length > 0).ToList();
         if (ids.Count == 0)
-            return Refusal.Invalid(Field, "give at least one GSRN");
+            return Refusal.Invalid(Field, Reason.Of("plant.give-gsrn"));
         if (text.PermitDate is { } permitText && ValueText.StrictDate(permitText) is { } badDate)
             return Refusal.Invalid("permitDate", badDate);
         if (!FlickerYearQuestion.Parse(text.FlickerYear).TryGet(out var year, out var refusal))
@@ -36,9 +36,9 @@ public sealed record PlantQuestion(IReadOnlyList<string> Gsrns, DateOnly? Permit
         {
             var plant = await store.FindPlantAsync(id, cancellationToken);
             if (plant is null)
-                return Refusal.NotFound(Field, $"no plant with GSRN {ValueText.Echo(id)} in the register");
+                return Refusal.NotFound(Field, Reason.Of("plant.no-gsrn", ("value", ValueText.Echo(id))));
             if (plant.Kind == PlantKind.WindTurbine && plant.TotalHeightM is null)
-                return Refusal.Unprocessable(Field, $"plant {plant.Id} has no known total height in the register, so the scheme rings cannot be drawn");
+                return Refusal.Unprocessable(Field, Reason.Of("plant.no-height", ("plant", plant.Id)));
             plants.Add(plant);
         }
         return await ProjectAssessor.RegisteredAsync(store, plants, PermitDate, cancellationToken);

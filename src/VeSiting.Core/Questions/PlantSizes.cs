@@ -22,13 +22,16 @@ public static class PlantSizes
     public static IEnumerable<string> Names => Ranges.Keys;
 
     /// <summary>Null when <paramref name="value"/> is a plausible <paramref name="name"/>, else the reason.</summary>
-    public static string? Problem(string name, double value)
+    public static string? Problem(string name, double value) => Because(name, value)?.Text;
+
+    /// <summary>Null when <paramref name="value"/> is a plausible <paramref name="name"/>, else the reason as a code and values.</summary>
+    public static Reason? Because(string name, double value)
     {
         var (min, max, positiveOnly) = Ranges[name];
         if (!double.IsFinite(value))
-            return $"{ValueText.Echo(F(value))} is not a finite number";
+            return Reason.Of("value.not-finite-number", ("value", ValueText.Echo(F(value))));
         return value < min || value > max || (positiveOnly && value <= 0)
-            ? $"{F(value)} is not within {(positiveOnly ? "above " : "")}{F(min)} to {F(max)}" : null;
+            ? Reason.Of(positiveOnly ? "size.not-within-above" : "size.not-within", ("value", F(value)), ("min", min), ("max", max)) : null;
     }
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

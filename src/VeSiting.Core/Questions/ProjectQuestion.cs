@@ -29,7 +29,7 @@ public sealed record ProjectQuestion(Project Project, FlickerYearQuestion Flicke
             return refusal;
         var name = text.Name ?? layout.Name ?? fallbackName ?? DefaultName;
         if (name.Length > InputLimits.MaxProjectNameLength)
-            return Refusal.Invalid("name", $"{name.Length} characters; at most {InputLimits.MaxProjectNameLength}");
+            return Refusal.Invalid("name", Reason.Of("project.name-too-long", ("length", name.Length), ("max", InputLimits.MaxProjectNameLength)));
         var permit = text.PermitDate is { } given ? DateOnly.ParseExact(given, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : layout.PermitDate;
         return new ProjectQuestion(new Project(name, layout.Plants, permit), year);
     }

@@ -14,9 +14,9 @@ public sealed record SitingGridText(string? Cell = null, string? Separation = nu
 public sealed record SitingGridQuestion(double CellM, DistinctSiteRule Distinct)
 {
     public const double DefaultCellM = 1_000;
-    public const string CellWhat = "a cell size in metres";
-    public const string SeparationWhat = "a distance in metres between sites";
-    public const string ToleranceWhat = "a number of score points";
+    public static Reason CellWhat => ValueText.What("cell");
+    public static Reason SeparationWhat => ValueText.What("separation");
+    public static Reason ToleranceWhat => ValueText.What("tolerance");
 
     public static Outcome<SitingGridQuestion> Parse(SitingGridText text)
     {
@@ -31,7 +31,7 @@ public sealed record SitingGridQuestion(double CellM, DistinctSiteRule Distinct)
     }
 
     /// <summary>A cell size given as a number (a JSON body's, a cached raster's key): null when in range, else the reason.</summary>
-    public static string? CellProblem(double cell) => ValueText.Number(cell.ToString("R", CultureInfo.InvariantCulture), InputLimits.MinCellM, InputLimits.MaxCellM, CellWhat);
+    public static Reason? CellProblem(double cell) => ValueText.Number(cell.ToString("R", CultureInfo.InvariantCulture), InputLimits.MinCellM, InputLimits.MaxCellM, CellWhat);
 
     private static double? Number(string? text) => text is null ? null : ValueText.ParsedNumber(text);
 }

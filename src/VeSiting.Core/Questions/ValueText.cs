@@ -10,26 +10,32 @@ public static class ValueText
     public const int MaxEchoLength = 60;
 
     /// <summary>A finite number within [<paramref name="min"/>, <paramref name="max"/>] (above 0 when <paramref name="exclusiveMin"/>).</summary>
-    public static string? Number(string value, double min, double max, string what, bool exclusiveMin = false)
+    public static Reason? Number(string value, double min, double max, Reason what, bool exclusiveMin = false)
     {
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
-            return $"{Echo(value)} is not a finite number";
+            return Reason.Of("value.not-finite-number", ("value", Echo(value)));
         return number < min || number > max || (exclusiveMin && number <= 0)
-            ? $"{Echo(value)} is not {what} ({(exclusiveMin ? "above 0" : $"from {F(min)}")} to {F(max)})" : null;
+            ? exclusiveMin
+                ? Reason.Of("value.not-above-zero", ("value", Echo(value)), ("what", what), ("max", max))
+                : Reason.Of("value.not-within", ("value", Echo(value)), ("what", what), ("min", min), ("max", max))
+            : null;
     }
 
-    public static string? Whole(string value, long min, long max, string what)
+    public static Reason? Whole(string value, long min, long max, Reason what)
     {
         if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-            return $"{Echo(value)} is not a whole number";
-        return number < min || number > max ? $"{Echo(value)} is not {what} ({min} to {max})" : null;
+            return Reason.Of("value.not-whole-number", ("value", Echo(value)));
+        return number < min || number > max ? Reason.Of("value.not-within-whole", ("value", Echo(value)), ("what", what), ("min", min), ("max", max)) : null;
     }
 
-    public static string? StrictDate(string value) =>
+    public static Reason? StrictDate(string value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-            ? null : $"{Echo(value)} is not a date (yyyy-mm-dd)";
+            ? null : Reason.Of("value.not-date", ("value", Echo(value)));
 
-    public static string? Boolean(string value) => bool.TryParse(value, out _) ? null : $"{Echo(value)} is not true or false";
+    public static Reason? Boolean(string value) => bool.TryParse(value, out _) ? null : Reason.Of("value.not-boolean", ("value", Echo(value)));
+
+    /// <summary>What a value has to be, as a reason's word (<c>value.what.latitude</c> → "a latitude").</summary>
+    public static Reason What(string code) => Reason.Of("value.what." + code);
 
     /// <summary>A value from the question, quoted and shortened for a message.</summary>
     public static string Echo(string? value)
@@ -45,6 +51,4 @@ public static class ValueText
 
     /// <summary>A number as a question's text: what a front end that has already bound it to a double hands on.</summary>
     public static string? Text(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -26,20 +26,20 @@ public sealed class SitingService(ISpatialStore store, RuleBook rules, PriceStac
             _ => null,
         };
         if (kind is null)
-            return Refusal.Invalid("area", $"area '{area}' is not denmark, municipality:CODE or region:CODE");
+            return Refusal.Invalid("area", Reason.Of("area.not-area", ("value", $"'{area}'")));
         if (parts.Length < 2)
-            return Refusal.Invalid("area", $"area '{area}' names no code");
+            return Refusal.Invalid("area", Reason.Of("area.no-code", ("value", $"'{area}'")));
         var code = parts[1].Trim();
         var found = (await store.ListAreasAsync(kind.Value, cancellationToken))
             .FirstOrDefault(a => a.Code == code || (int.TryParse(code, out var n) && a.NumericCode == n));
         return found is null
-            ? Refusal.NotFound("area", $"no {kind.Value.ToString().ToLowerInvariant()} with code '{code}'")
+            ? Refusal.NotFound("area", Reason.Of("area.not-found-" + kind.Value.ToString().ToLowerInvariant(), ("value", $"'{code}'")))
             : new SitingArea([found.Geometry], Reason.Plain($"{found.Name} ({found.Code})"));
     }
 
     /// <summary>Why the profile cannot run with these rules (field <c>profile</c>), or null.</summary>
     public Refusal? Check(SitingProfile profile) => scenarios.ContainsKey(profile.Scenario) ? null
-        : Refusal.Invalid("profile", $"profile {profile.Id}: unknown tariff scenario '{profile.Scenario}'; known: {string.Join(", ", scenarios.Keys.Order())}");
+        : Refusal.Invalid("profile", Reason.Of("siting.unknown-scenario", ("profile", profile.Id), ("scenario", $"'{profile.Scenario}'"), ("known", string.Join(", ", scenarios.Keys.Order()))));
 
     /// <summary>
     /// Scores a grid of <paramref name="cellSizeM"/> over the area, or the user's candidates within it when given. A grid with a

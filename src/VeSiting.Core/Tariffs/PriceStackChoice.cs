@@ -13,7 +13,10 @@ public static class PriceStackChoice
     }
 
     /// <summary>Why there is no stack for the year, naming the years there are.</summary>
-    public static string NoStackReason(IReadOnlyDictionary<int, PriceStack> stacks, int year) => stacks.Count == 0
-        ? $"no price stack for {year}: none is loaded"
-        : $"no price stack for {year} or any earlier year; the earliest is {stacks.Keys.Min()} (available: {string.Join(", ", stacks.Keys.Order())})";
+    public static string NoStackReason(IReadOnlyDictionary<int, PriceStack> stacks, int year) => NoStack(stacks, year).Text;
+
+    /// <summary>Why no price stack answers for <paramref name="year"/>, as a code and values.</summary>
+    public static Reason NoStack(IReadOnlyDictionary<int, PriceStack> stacks, int year) => stacks.Count == 0
+        ? Reason.Of("prices.no-stack-none", ("year", year))
+        : Reason.Of("prices.no-stack", ("year", year), ("earliest", stacks.Keys.Min()), ("available", string.Join(", ", stacks.Keys.Order())));
 }

@@ -18,7 +18,7 @@ public static class OgcCrs
             return Epsg.Wgs84;
         if (v is Utm32 or "EPSG:25832" or "urn:ogc:def:crs:EPSG::25832")
             return Epsg.Utm32;
-        throw new ProblemException(field, $"{Hosting.Problems.ProblemText.Echo(value)} is not offered; the CRSs are {Crs84} and {Utm32}");
+        throw Hosting.Problems.RefusalProblems.Invalid(field, Reason.Of("ogc.crs-not-offered", ("value", Hosting.Problems.ProblemText.Echo(value)), ("crs84", Crs84), ("utm32", Utm32)));
     }
 
     public static string Uri(int epsg) => epsg == Epsg.Utm32 ? Utm32 : Crs84;

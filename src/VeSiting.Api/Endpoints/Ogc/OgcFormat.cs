@@ -12,7 +12,7 @@ public static class OgcFormat
         {
             if (f.Equals("json", StringComparison.OrdinalIgnoreCase) || (mediaType == "application/geo+json" && f.Equals("geojson", StringComparison.OrdinalIgnoreCase)))
                 return;
-            throw new ProblemException("f", $"{Hosting.Problems.ProblemText.Echo(f)} is not a format of this resource; it has {(mediaType == "application/geo+json" ? "geojson (json)" : "json")}", StatusCodes.Status406NotAcceptable);
+            throw new ProblemException("f", Reason.Of("ogc.not-format", ("value", Hosting.Problems.ProblemText.Echo(f)), ("formats", mediaType == "application/geo+json" ? "geojson (json)" : "json")), StatusCodes.Status406NotAcceptable);
         }
         var accept = http.Request.Headers.Accept.ToString();
         if (string.IsNullOrWhiteSpace(accept))
@@ -20,6 +20,6 @@ public static class OgcFormat
         var types = accept.Split(',').Select(t => t.Split(';')[0].Trim().ToLowerInvariant());
         if (types.Any(t => t is "*/*" or "application/*" or "application/json" || t == mediaType))
             return;
-        throw new ProblemException("Accept", $"{Hosting.Problems.ProblemText.Echo(accept)} admits no format of this resource; it has {mediaType}", StatusCodes.Status406NotAcceptable);
+        throw new ProblemException("Accept", Reason.Of("ogc.not-acceptable", ("value", Hosting.Problems.ProblemText.Echo(accept)), ("type", mediaType)), StatusCodes.Status406NotAcceptable);
     }
 }

@@ -73,7 +73,7 @@ public sealed class HeavyWorkQueue
         if (Interlocked.Increment(ref _admitted) > _capacity)
         {
             Interlocked.Decrement(ref _admitted);
-            throw new HeavyWorkRefusedException($"the service is busy with heavy requests ({_queueLength} waiting); try again later", RetryAfterSeconds);
+            throw new HeavyWorkRefusedException(Reason.Of("problem.busy", ("waiting", _queueLength)), RetryAfterSeconds);
         }
         var limit = CancellationTokenSource.CreateLinkedTokenSource(token);
         if (timeLimited)
@@ -94,7 +94,7 @@ public sealed class HeavyWorkQueue
             Interlocked.Increment(ref _cancelled);
             if (token.IsCancellationRequested)
                 throw;
-            throw new HeavyWorkRefusedException($"not finished within the time limit of {_timeLimit.TotalSeconds:0} s; try again later or ask for less", RetryAfterSeconds);
+            throw new HeavyWorkRefusedException(Reason.Of("problem.time-limit", ("seconds", _timeLimit.TotalSeconds)), RetryAfterSeconds);
         }
         finally
         {

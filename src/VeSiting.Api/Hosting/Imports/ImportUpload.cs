@@ -14,7 +14,7 @@ public sealed record ImportUpload(string SourceId, string TemporaryPath, string 
     public static async Task<ImportUpload> ReceiveAsync(HttpRequest request, ServiceData data, VeSitingOptions options, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } length && length > options.MaxUploadBytes)
-            throw new ProblemException("file", $"the upload has {length} bytes; the limit is {options.MaxUploadBytes} (VeSiting:MaxUploadBytes)", StatusCodes.Status413PayloadTooLarge);
+            throw new ProblemException("file", Reason.Of("upload.too-large", ("length", length), ("max", options.MaxUploadBytes)), StatusCodes.Status413PayloadTooLarge);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = options.MaxUploadBytes;
 
@@ -33,7 +33,7 @@ public sealed record ImportUpload(string SourceId, string TemporaryPath, string 
                 var form = await request.ReadFormAsync(cancellationToken);
                 source = form["source"].FirstOrDefault() is { Length: > 0 } fromForm ? fromForm : source;
                 var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
-                    ?? throw new ProblemException("file", "the multipart body has no file (field 'file')");
+                    ?? throw RefusalProblems.Invalid("file", Reason.Of("upload.no-file"));
                 name = file.FileName is { Length: > 0 } fileName ? fileName : name;
                 await using var output = File.Create(temporary);
                 await file.CopyToAsync(output, cancellationToken);
@@ -45,7 +45,7 @@ public sealed record ImportUpload(string SourceId, string TemporaryPath, string 
             }
             CheckSource(source, data);
             if (new FileInfo(temporary).Length == 0)
-                throw new ProblemException("file", "the uploaded file is empty");
+                throw RefusalProblems.Invalid("file", Reason.Of("upload.empty"));
             return new ImportUpload(source!, temporary, string.IsNullOrWhiteSpace(name) ? $"{source}-upload" : name);
         }
         catch
@@ -58,10 +58,10 @@ public sealed record ImportUpload(string SourceId, string TemporaryPath, string 
     private static void CheckSource(string? source, ServiceData data)
     {
         if (string.IsNullOrWhiteSpace(source))
-            throw new ProblemException("source", "which source the file is an edition of is missing (?source= or form field 'source')");
+            throw RefusalProblems.Invalid("source", Reason.Of("upload.no-source"));
         var known = data.Editions().AddableIds;
         if (!known.Contains(source))
-            throw new ProblemException("source", $"'{source}' is not a source; sources: {string.Join(", ", known)}");
+            throw RefusalProblems.Invalid("source", Reason.Of("upload.not-source", ("value", $"'{source}'"), ("sources", string.Join(", ", known))));
     }
 
     public void Dispose()

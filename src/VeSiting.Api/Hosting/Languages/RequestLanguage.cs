@@ -13,9 +13,10 @@ public static class RequestLanguage
     public const string Parameter = "lang";
 
     /// <summary>Why a <c>lang</c> value is refused, or null when VeSiting speaks it.</summary>
-    public static string? Problem(string value) => MessageCatalogue.Find(value) is null
-        ? $"'{(value.Length > 20 ? value[..20] + "…" : value)}' is not a language of VeSiting; use {string.Join(" or ", MessageCatalogue.Languages.Keys.Order(StringComparer.Ordinal))}"
+    public static Reason? Problem(string value) => MessageCatalogue.Find(value) is null
+        ? Reason.Of("problem.not-a-language", ("value", $"'{(value.Length > 20 ? value[..20] + "…" : value)}'"), ("languages", Reason.Alternatives(MessageCatalogue.Languages.Keys.Order(StringComparer.Ordinal))))
         : null;
+
 
     public static MessageCatalogue Of(HttpRequest request)
     {
@@ -37,7 +38,9 @@ public static class RequestLanguage
         http.Response.OnStarting(() =>
         {
             var problem = http.Response.ContentType?.StartsWith("application/problem", StringComparison.OrdinalIgnoreCase) == true;
-            http.Response.Headers.ContentLanguage = problem ? MessageCatalogue.English.Language : catalogue.Language;
+            http.Response.Headers.ContentLanguage = problem
+                ? http.Items[ProblemHandling.LanguageItem] as string ?? MessageCatalogue.English.Language
+                : catalogue.Language;
             if (!http.Response.Headers.Vary.Any(v => v?.Contains(HeaderNames.AcceptLanguage, StringComparison.OrdinalIgnoreCase) == true))
                 http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
             return Task.CompletedTask;

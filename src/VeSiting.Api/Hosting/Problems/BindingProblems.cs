@@ -8,43 +8,43 @@ namespace VeSiting.Api.Hosting.Problems;
 /// </summary>
 public static partial class BindingProblems
 {
-    public static (int Status, string Field, string Reason) Describe(BadHttpRequestException exception)
+    public static (int Status, string Field, Reason Reason) Describe(BadHttpRequestException exception)
     {
         var message = exception.Message;
         if (BindFailed().Match(message) is { Success: true } failed)
         {
             var field = failed.Groups["name"].Value;
-            return (StatusCodes.Status400BadRequest, field, $"{ProblemText.Echo(failed.Groups["value"].Value)} is not {Expected(failed.Groups["type"].Value)}");
+            return (StatusCodes.Status400BadRequest, field, Reason.Of("binding.not-expected", ("value", ProblemText.Echo(failed.Groups["value"].Value)), ("expected", Expected(failed.Groups["type"].Value))));
         }
         if (Missing().Match(message) is { Success: true } missing)
-            return (StatusCodes.Status400BadRequest, missing.Groups["name"].Value, $"required; give {Expected(missing.Groups["type"].Value)}");
+            return (StatusCodes.Status400BadRequest, missing.Groups["name"].Value, Reason.Of("binding.required", ("expected", Expected(missing.Groups["type"].Value))));
         if (JsonBody().Match(message) is { Success: true })
-            return (StatusCodes.Status400BadRequest, "body", "not valid JSON of the expected shape");
+            return (StatusCodes.Status400BadRequest, "body", Reason.Of("binding.not-json"));
         if (MediaType().Match(message) is { Success: true } media)
-            return (StatusCodes.Status415UnsupportedMediaType, "Content-Type", $"{ProblemText.Echo(media.Groups["type"].Value)} is not a supported media type; send application/json");
+            return (StatusCodes.Status415UnsupportedMediaType, "Content-Type", Reason.Of("binding.media-type", ("type", ProblemText.Echo(media.Groups["type"].Value))));
         return exception.StatusCode switch
         {
-            StatusCodes.Status408RequestTimeout => (exception.StatusCode, "body", "the request body arrived too slowly"),
-            StatusCodes.Status413PayloadTooLarge => (exception.StatusCode, "body", "the request body exceeds the configured limit"),
-            StatusCodes.Status431RequestHeaderFieldsTooLarge => (exception.StatusCode, "headers", "the request headers are too large"),
-            StatusCodes.Status414UriTooLong => (exception.StatusCode, "url", "the request URL is too long"),
-            _ => (exception.StatusCode, "request", "the request could not be read"),
+            StatusCodes.Status408RequestTimeout => (exception.StatusCode, "body", Reason.Of("problem.body-too-slow")),
+            StatusCodes.Status413PayloadTooLarge => (exception.StatusCode, "body", Reason.Of("problem.body-too-large")),
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => (exception.StatusCode, "headers", Reason.Of("problem.headers-too-large")),
+            StatusCodes.Status414UriTooLong => (exception.StatusCode, "url", Reason.Of("problem.url-too-long")),
+            _ => (exception.StatusCode, "request", Reason.Of("problem.unreadable")),
         };
     }
 
     /// <summary>What a value of a parameter type has to be, in words.</summary>
-    private static string Expected(string type) => type.TrimEnd('?') switch
+    private static Reason Expected(string type) => type.TrimEnd('?') switch
     {
-        "double" or "float" or "decimal" => "a finite number",
-        "int" => $"a whole number from {int.MinValue} to {int.MaxValue}",
-        "long" => "a whole number",
-        "bool" => "true or false",
-        "DateOnly" => "a date (yyyy-mm-dd)",
-        "DateTime" or "DateTimeOffset" => "a date and time (ISO 8601)",
-        "Guid" => "an identifier",
-        "string" or "string[]" => "text",
-        var t when t.EndsWith("[]", StringComparison.Ordinal) => $"a list of {Expected(t[..^2])} values",
-        _ => "a value of the expected kind",
+        "double" or "float" or "decimal" => Reason.Of("binding.expected.number"),
+        "int" => Reason.Of("binding.expected.int", ("min", int.MinValue.ToString(CultureInfo.InvariantCulture)), ("max", int.MaxValue.ToString(CultureInfo.InvariantCulture))),
+        "long" => Reason.Of("binding.expected.whole"),
+        "bool" => Reason.Of("binding.expected.bool"),
+        "DateOnly" => Reason.Of("binding.expected.date"),
+        "DateTime" or "DateTimeOffset" => Reason.Of("binding.expected.date-time"),
+        "Guid" => Reason.Of("binding.expected.guid"),
+        "string" or "string[]" => Reason.Of("binding.expected.text"),
+        var t when t.EndsWith("[]", StringComparison.Ordinal) => Reason.Of("binding.expected.list", ("of", Expected(t[..^2]))),
+        _ => Reason.Of("binding.expected.other"),
     };
 
     [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\" ]+) (?<name>[^\"]+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline)]

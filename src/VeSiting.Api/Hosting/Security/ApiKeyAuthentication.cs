@@ -30,19 +30,18 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     {
         if (!keys.AnyConfigured)
         {
-            await ProblemHandling.Problem(StatusCodes.Status403Forbidden, "Forbidden", Header,
-                "this service has no API keys configured (VeSiting:ApiKeys), so writes are switched off").ExecuteAsync(Context);
+            await ProblemHandling.TypedProblem(StatusCodes.Status403Forbidden, "Forbidden", Header, "", Reason.Of("problem.no-keys")).ExecuteAsync(Context);
             return;
         }
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{Header}\", Bearer";
         var reason = Presented(Request) is null
-            ? $"this request needs an API key: send it in the {Header} header or as Authorization: Bearer"
-            : "the API key is not valid";
-        await ProblemHandling.Problem(StatusCodes.Status401Unauthorized, "Unauthorized", Header, reason).ExecuteAsync(Context);
+            ? Reason.Of("problem.key-needed", ("header", Header))
+            : Reason.Of("problem.key-not-valid");
+        await ProblemHandling.TypedProblem(StatusCodes.Status401Unauthorized, "Unauthorized", Header, "", reason).ExecuteAsync(Context);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ProblemHandling.Problem(StatusCodes.Status403Forbidden, "Forbidden", Header, "this API key may not do this").ExecuteAsync(Context);
+        ProblemHandling.TypedProblem(StatusCodes.Status403Forbidden, "Forbidden", Header, "", Reason.Of("problem.key-may-not")).ExecuteAsync(Context);
 
     private static string? Presented(HttpRequest request)
     {

@@ -28,12 +28,12 @@ public sealed class SuitabilityResults(ServiceData data, IOptions<VeSitingOption
     public IReadOnlyDictionary<string, SitingProfile> Profiles => Loader.LoadAll(options.Value.ProfileFolders);
 
     public SitingProfile Profile(string id) => Profiles.TryGetValue(id, out var p) ? p
-        : throw new ProblemException("profile", $"'{id}' is not one of {string.Join(", ", Profiles.Keys.Order())}", StatusCodes.Status404NotFound);
+        : throw RefusalProblems.NotFound("profile", Reason.Of("question.not-one-of", ("value", $"'{id}'"), ("choices", string.Join(", ", Profiles.Keys.Order()))));
 
     public static void CheckCell(double cell)
     {
         if (SitingGridQuestion.CellProblem(cell) is { } reason)
-            throw new ProblemException("cell", reason);
+            throw RefusalProblems.Invalid("cell", reason);
     }
 
     /// <summary>The cached raster of a profile (built-in by id, or a posted one by its hash) over an area.</summary>

@@ -64,10 +64,10 @@ public sealed class ServiceData(StoreHost stores, RulesHost rules, IOptions<VeSi
         var today = Today;
         var stackYear = year ?? options.Value.Year ?? today.Year;
         var prices = PriceStackChoice.For(Rules.PriceStacks, stackYear)
-            ?? throw new ProblemException("year", PriceStackChoice.NoStackReason(Rules.PriceStacks, stackYear));
+            ?? throw RefusalProblems.Invalid("year", PriceStackChoice.NoStack(Rules.PriceStacks, stackYear));
         var scenarios = scenarioIds is { Count: > 0 }
             ? scenarioIds.Select(id => Rules.Scenarios.TryGetValue(id, out var s) ? s
-                : throw new ProblemException("scenario", $"'{id}' is not one of {string.Join(", ", Rules.Scenarios.Keys.Order())}")).ToList()
+                : throw RefusalProblems.Invalid("scenario", Reason.Of("question.not-one-of", ("value", $"'{id}'"), ("choices", string.Join(", ", Rules.Scenarios.Keys.Order()))))).ToList()
             : Rules.Scenarios.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         return new AssessmentContext(Store, Rules.Rules, prices, scenarios, today);
     }

@@ -7,7 +7,7 @@ public static class JsonBody
     public static void CheckDeclaredSize(HttpRequest request, VeSitingOptions options)
     {
         if (request.ContentLength is { } length && length > options.MaxRequestBodyBytes)
-            throw new ProblemException("body", $"the body has {length} bytes; the limit is {options.MaxRequestBodyBytes}", StatusCodes.Status413PayloadTooLarge);
+            throw new ProblemException("body", Reason.Of("problem.body-bytes", ("length", length), ("max", options.MaxRequestBodyBytes)), StatusCodes.Status413PayloadTooLarge);
     }
 
     /// <summary>JSON in any of its media types (or text/plain, or none given); a form, XML or multipart body is refused with 415.</summary>
@@ -18,7 +18,7 @@ public static class JsonBody
         var type = request.ContentType.Split(';')[0].Trim().ToLowerInvariant();
         if (type is "application/json" or "application/geo+json" or "text/json" or "text/plain" || type.EndsWith("+json", StringComparison.Ordinal))
             return;
-        throw new ProblemException("Content-Type", $"{Problems.ProblemText.Echo(type)} is not JSON; send application/json or application/geo+json", StatusCodes.Status415UnsupportedMediaType);
+        throw new ProblemException("Content-Type", Reason.Of("problem.not-json-type", ("type", Problems.ProblemText.Echo(type))), StatusCodes.Status415UnsupportedMediaType);
     }
 
     public static async Task<JsonDocument> ReadAsync(HttpRequest request, VeSitingOptions options, CancellationToken cancellationToken)

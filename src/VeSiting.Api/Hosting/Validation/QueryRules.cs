@@ -9,20 +9,20 @@ public static class QueryRules
 {
     private static readonly HashSet<string> Lists = new(StringComparer.OrdinalIgnoreCase) { "scenario", "also" };
 
-    private static readonly Dictionary<string, Func<string, string?>> Rules = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, Func<string, Reason?>> Rules = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["lat"] = v => Number(v, -90, 90, "a latitude"),
-        ["lon"] = v => Number(v, -180, 180, "a longitude"),
-        ["e"] = v => Number(v, -1e7, 1e8, "an easting in metres (EPSG:25832)"),
-        ["n"] = v => Number(v, -1e7, 1e8, "a northing in metres (EPSG:25832)"),
-        ["kwh"] = v => Number(v, double.Epsilon, InputLimits.MaxAnnualKwh, "an annual consumption in kWh", exclusiveMin: true),
+        ["lat"] = v => Number(v, -90, 90, ValueText.What("latitude")),
+        ["lon"] = v => Number(v, -180, 180, ValueText.What("longitude")),
+        ["e"] = v => Number(v, -1e7, 1e8, ValueText.What("easting")),
+        ["n"] = v => Number(v, -1e7, 1e8, ValueText.What("northing")),
+        ["kwh"] = v => Number(v, double.Epsilon, InputLimits.MaxAnnualKwh, ValueText.What("annual-kwh"), exclusiveMin: true),
         ["cell"] = v => Number(v, InputLimits.MinCellM, InputLimits.MaxCellM, SitingGridQuestion.CellWhat),
         ["separation"] = v => Number(v, 0, Core.Suitability.Places.DistinctSiteRule.MaxSeparationM, SitingGridQuestion.SeparationWhat),
         ["tolerance"] = v => Number(v, 0, Core.Suitability.Places.DistinctSiteRule.MaxTolerance, SitingGridQuestion.ToleranceWhat),
-        ["year"] = v => Whole(v, InputLimits.MinYear, InputLimits.MaxYear, "a year"),
-        ["limit"] = v => Whole(v, 1, int.MaxValue, "a count"),
-        ["offset"] = v => Whole(v, 0, InputRanges.MaxOffset, "an offset"),
-        ["municipality"] = v => Whole(v, 1, 9_999, "a municipality code"),
+        ["year"] = v => Whole(v, InputLimits.MinYear, InputLimits.MaxYear, ValueText.What("year")),
+        ["limit"] = v => Whole(v, 1, int.MaxValue, ValueText.What("count")),
+        ["offset"] = v => Whole(v, 0, InputRanges.MaxOffset, ValueText.What("offset")),
+        ["municipality"] = v => Whole(v, 1, 9_999, ValueText.What("municipality")),
         ["synthetic"] = ValueText.Boolean,
         ["processRefund"] = ValueText.Boolean,
         ["permitDate"] = ValueText.StrictDate,
@@ -31,18 +31,18 @@ public static class QueryRules
     };
 
     /// <summary>The first broken rule as (field, reason), or null when every value is acceptable.</summary>
-    public static (string Field, string Reason)? Check(IQueryCollection query)
+    public static (string Field, Reason Reason)? Check(IQueryCollection query)
     {
         foreach (var (name, values) in query)
         {
             if (values.Count > 1 && !Lists.Contains(name))
-                return (name, $"given {values.Count} times; give it once");
+                return (name, Reason.Of("problem.given-twice", ("count", values.Count)));
             if (!Rules.TryGetValue(name, out var rule))
                 continue;
             foreach (var value in values)
             {
                 if (string.IsNullOrWhiteSpace(value))
-                    return (name, "is empty; give a value or leave the parameter out");
+                    return (name, Reason.Of("problem.empty-parameter"));
                 if (rule(value) is { } reason)
                     return (name, reason);
             }
@@ -50,7 +50,7 @@ public static class QueryRules
         return null;
     }
 
-    private static string? Number(string value, double min, double max, string what, bool exclusiveMin = false) => ValueText.Number(value, min, max, what, exclusiveMin);
+    private static Reason? Number(string value, double min, double max, Reason what, bool exclusiveMin = false) => ValueText.Number(value, min, max, what, exclusiveMin);
 
-    private static string? Whole(string value, long min, long max, string what) => ValueText.Whole(value, min, max, what);
+    private static Reason? Whole(string value, long min, long max, Reason what) => ValueText.Whole(value, min, max, what);
 }

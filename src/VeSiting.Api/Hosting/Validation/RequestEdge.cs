@@ -13,12 +13,12 @@ public static class RequestEdge
         var request = http.Request;
         var urlLength = request.Path.Value?.Length + request.QueryString.Value?.Length ?? 0;
         if (urlLength > InputRanges.MaxUrlLength)
-            throw new ProblemException("url", $"{urlLength} characters; at most {InputRanges.MaxUrlLength}", StatusCodes.Status414UriTooLong);
+            throw new ProblemException("url", Reason.Of("problem.url-length", ("length", urlLength), ("max", InputRanges.MaxUrlLength)), StatusCodes.Status414UriTooLong);
         var headerBytes = request.Headers.Sum(h => h.Key.Length + h.Value.Sum(v => v?.Length ?? 0) + 4);
         if (headerBytes > InputRanges.MaxHeaderBytes)
-            throw new ProblemException("headers", $"{headerBytes} bytes of headers; at most {InputRanges.MaxHeaderBytes}", StatusCodes.Status431RequestHeaderFieldsTooLarge);
+            throw new ProblemException("headers", Reason.Of("problem.header-bytes", ("bytes", headerBytes), ("max", InputRanges.MaxHeaderBytes)), StatusCodes.Status431RequestHeaderFieldsTooLarge);
         if (QueryRules.Check(request.Query) is { } broken)
-            throw new ProblemException(broken.Field, broken.Reason);
+            throw RefusalProblems.Exception(Core.Outcomes.Refusal.Invalid(broken.Field, broken.Reason));
         if (HttpMethods.IsHead(request.Method))
         {
             // Routed as GET; the server sends no body for HEAD (Kestrel keeps the original method for that).

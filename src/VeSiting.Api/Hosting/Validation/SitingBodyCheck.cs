@@ -9,23 +9,23 @@ public static class SitingBodyCheck
     public static void Check(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
-            throw new ProblemException("body", "expected a JSON object");
+            throw RefusalProblems.Invalid("body", Reason.Of("body.expected-object"));
         foreach (var member in root.EnumerateObject())
         {
             if (!Members.Contains(member.Name, StringComparer.Ordinal))
-                throw new ProblemException(Problems.ProblemText.Echo(member.Name).Trim('\''), $"not a member of a siting request; the members are {string.Join(", ", Members)}");
+                throw RefusalProblems.Invalid(Problems.ProblemText.Echo(member.Name).Trim('\''), Reason.Of("siting.not-member", ("members", string.Join(", ", Members))));
         }
         if (root.TryGetProperty("profile", out _) && root.TryGetProperty("profileId", out _))
-            throw new ProblemException("profileId", "give either a profile or a profileId, not both");
+            throw RefusalProblems.Invalid("profileId", Reason.Of("siting.profile-or-id"));
         foreach (var name in new[] { "area", "profileId" })
             if (root.TryGetProperty(name, out var text) && text.ValueKind != JsonValueKind.String)
-                throw new ProblemException(name, $"{Problems.ProblemText.Echo(text.GetRawText())} is not text");
+                throw RefusalProblems.Invalid(name, Reason.Of("body.not-text", ("value", Problems.ProblemText.Echo(text.GetRawText()))));
         if (root.TryGetProperty("cell", out var cell))
         {
             if (cell.ValueKind != JsonValueKind.Number)
-                throw new ProblemException("cell", $"{Problems.ProblemText.Echo(cell.GetRawText())} is not a number of metres");
+                throw RefusalProblems.Invalid("cell", Reason.Of("body.not-metres", ("value", Problems.ProblemText.Echo(cell.GetRawText()))));
             if (ValueText.Number(cell.GetRawText(), InputLimits.MinCellM, InputLimits.MaxCellM, SitingGridQuestion.CellWhat) is { } reason)
-                throw new ProblemException("cell", reason);
+                throw RefusalProblems.Invalid("cell", reason);
         }
         foreach (var (name, max, what) in new[] { ("separation", Core.Suitability.Places.DistinctSiteRule.MaxSeparationM, SitingGridQuestion.SeparationWhat),
             ("tolerance", Core.Suitability.Places.DistinctSiteRule.MaxTolerance, SitingGridQuestion.ToleranceWhat) })
@@ -33,28 +33,28 @@ public static class SitingBodyCheck
             if (!root.TryGetProperty(name, out var value))
                 continue;
             if (value.ValueKind != JsonValueKind.Number)
-                throw new ProblemException(name, $"{Problems.ProblemText.Echo(value.GetRawText())} is not {what}");
+                throw RefusalProblems.Invalid(name, Reason.Of("body.not-what", ("value", Problems.ProblemText.Echo(value.GetRawText())), ("what", what)));
             if (ValueText.Number(value.GetRawText(), 0, max, what) is { } reason)
-                throw new ProblemException(name, reason);
+                throw RefusalProblems.Invalid(name, reason);
         }
         if (root.TryGetProperty("profile", out var profile) && profile.ValueKind != JsonValueKind.Object)
-            throw new ProblemException("profile", "expected a siting profile object");
+            throw RefusalProblems.Invalid("profile", Reason.Of("siting.expected-profile"));
         if (root.TryGetProperty("candidates", out var candidates))
             Geometries(candidates, "candidates");
         if (root.TryGetProperty("layers", out var layers))
         {
             if (layers.ValueKind != JsonValueKind.Object)
-                throw new ProblemException("layers", "expected an object of named FeatureCollections");
+                throw RefusalProblems.Invalid("layers", Reason.Of("siting.expected-layers"));
             foreach (var layer in layers.EnumerateObject())
                 Geometries(layer.Value, $"layers.{layer.Name}");
         }
         if (root.TryGetProperty("regional", out var regional))
         {
             if (regional.ValueKind != JsonValueKind.Object)
-                throw new ProblemException("regional", "expected an object of figures by region code");
+                throw RefusalProblems.Invalid("regional", Reason.Of("siting.expected-regional"));
             foreach (var figure in regional.EnumerateObject())
                 if (figure.Value.ValueKind != JsonValueKind.Object)
-                    throw new ProblemException($"regional.{figure.Name}", "expected an object of figures by region code");
+                    throw RefusalProblems.Invalid($"regional.{figure.Name}", Reason.Of("siting.expected-regional"));
         }
     }
 

@@ -37,7 +37,7 @@ public static class VertexLimit
         if (coordinates.GetArrayLength() > 0 && coordinates[0].ValueKind == JsonValueKind.Number)
         {
             if (++count > limit)
-                throw new ProblemException("geometry", $"more than {limit:N0} vertices in the request; the limit is configurable (VeSiting:MaxVerticesPerRequest)", StatusCodes.Status413PayloadTooLarge);
+                throw new ProblemException("geometry", Reason.Of("problem.too-many-vertices", ("limit", limit)), StatusCodes.Status413PayloadTooLarge);
             return;
         }
         foreach (var item in coordinates.EnumerateArray())

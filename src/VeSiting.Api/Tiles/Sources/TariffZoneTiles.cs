@@ -15,7 +15,7 @@ public sealed class TariffZoneTiles(ServiceData data) : ITileSource
     {
         var scenario = request.Scenario;
         if (scenario.Basis != ZoneBasis.Distance)
-            throw new ProblemException("scenario", $"'{scenario.Id}' is capacity-weighted: its zones are shown per dwelling (layer 'dwellings'), not as areas");
+            throw RefusalProblems.Invalid("scenario", Reason.Of("tiles.capacity-weighted", ("value", $"'{scenario.Id}'")));
         var area = request.Utm32Area;
         var nearby = (await data.Store.PlantsWithinAsync(area, scenario.SearchRadiusM, PlantFilter.Any, cancellationToken))
             .Where(p => scenario.CoveredPlants.Covers(p.Plant)).ToList();

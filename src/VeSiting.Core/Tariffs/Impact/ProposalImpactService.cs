@@ -92,11 +92,11 @@ public sealed class ProposalImpactService(ISpatialStore store, PriceStack stack,
         switch (parts[0])
         {
             case "municipality" or "kommune":
-                var m = numbered.FirstOrDefault(Same) ?? throw new KeyNotFoundException($"no municipality with code '{code}'");
+                var m = numbered.FirstOrDefault(Same) ?? throw new AreaNotFoundException(Reason.Of("area.not-found-municipality", ("value", $"'{code}'")));
                 return ([m], $"{m.Name} ({m.Code})");
             case "region":
                 var region = (await store.ListAreasAsync(AdminAreaKind.Region, cancellationToken)).FirstOrDefault(Same)
-                    ?? throw new KeyNotFoundException($"no region with code '{code}'");
+                    ?? throw new AreaNotFoundException(Reason.Of("area.not-found-region", ("value", $"'{code}'")));
                 // A municipality belongs to the region that holds a point inside it.
                 var inside = numbered.Where(x => region.Geometry.Covers(x.Geometry.InteriorPoint)).ToList();
                 return (inside, $"{region.Name} ({region.Code})");

@@ -1,3 +1,4 @@
+using VeSiting.Core.Explanations;
 using VeSiting.Core.Outcomes;
 using VeSiting.Core.Questions;
 
@@ -24,14 +25,15 @@ public static class PlannedLayouts
         {
             var (plants, permit) = new PlannedProjectReader().Read(root, file ?? field);
             if (plants.Count > maxPlants)
-                return Refusal.Invalid("features", $"{plants.Count} plants; at most {maxPlants} per request");
+                return Refusal.Invalid("features", Reason.Of("layout.too-many-plants", ("count", plants.Count), ("max", maxPlants)));
             return new PlannedLayout(plants, permit, root.ValueKind == JsonValueKind.Object && root.TryGetProperty("name", out var name)
                 && name.ValueKind == JsonValueKind.String ? name.GetString() : null);
         }
         catch (ImportFailedException e)
         {
             var first = e.Errors.FirstOrDefault();
-            return Refusal.Invalid(first?.Column ?? field, first?.Reason ?? e.Message) with { Issues = e.Errors };
+            var refusal = first?.Because is { } because ? Refusal.Invalid(first.Column ?? field, because) : Refusal.Invalid(first?.Column ?? field, first?.Reason ?? e.Message);
+            return refusal with { Issues = e.Errors };
         }
     }
 
