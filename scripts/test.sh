@@ -79,6 +79,11 @@ dotnet format VeSiting.sln --verify-no-changes || fail "code is not formatted: r
 step "Build (warnings are errors)"
 dotnet build VeSiting.sln --nologo -v quiet || fail "build failed"
 
+# The built-in sources fetched once, before any test: tests that read the cache folder itself (or copy it for a service
+# of their own) then never depend on which other test happened to fetch first. Checksums are verified as always.
+step "Data (the built-in sources into .cache/geodata)"
+dotnet src/VeSiting.Cli/bin/Debug/net10.0/vesiting.dll data fetch --format csv >/dev/null || fail "the built-in sources could not be fetched"
+
 step "Tests"
 results="$(mktemp -d)"
 trap 'rm -rf "$results"; replica_cluster_down; postgis_down' EXIT
